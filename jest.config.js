@@ -1,0 +1,17 @@
+// Path aliases mirror tsconfig.json "paths"; keep the two in step.
+const swc = JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc', 'utf8'));
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.{spec,e2e-spec}.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+    '^@app/case-engine(|/.*)$': '<rootDir>/libs/case-engine/src$1',
+    '^@app/calendar(|/.*)$': '<rootDir>/libs/calendar/src$1',
+    '^@app/directory(|/.*)$': '<rootDir>/libs/directory/src$1',
+    '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',
+  },
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
