@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CaseAccessPolicy } from './auth/case-access.policy';
+import { DevAuthController } from './auth/dev-auth.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenService } from './auth/token.service';
+import { CaseCommandsController } from './cases/case-commands.controller';
+import { CaseCommandsService } from './cases/case-commands.service';
+import { caseEngineProvider, clockProvider } from './cases/case-engine.provider';
+import { CasesController } from './cases/cases.controller';
+import { DirectoryService } from './directory/directory.service';
+import { HealthController } from './health/health.controller';
+import { DemoSeedService } from './seed/demo-seed.service';
+import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
+
+@Module({})
+export class AppModule {
+  /** The configuration is read and validated before the module is built (main.ts and e2e tests alike). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        eventStoreProvider,
+        EventStoreCloser,
+        clockProvider,
+        DirectoryService,
+        caseEngineProvider,
+        TokenService,
+        CaseAccessPolicy,
+        CaseCommandsService,
+        DemoSeedService,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+      ],
+    };
+  }
+}

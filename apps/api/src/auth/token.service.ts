@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { jwtVerify, SignJWT } from 'jose';
+import { Actor } from '@app/case-engine';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+
+const unauthorized = (detail: string) =>
+  new ProblemException(problem(401, 'unauthorized', '未认证或令牌无效 (not authenticated or invalid token)', { detail }));
+
+/** Bearer JWTs: verified on every request; the actor comes from the token and the registry, never from a body. */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: DirectoryService,
+  ) {
+    this.key = new TextEncoder().encode(config.jwtSecret);
+  }
+
+  async issueDevToken(userId: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(this.config.jwtIssuer)
+      .setAudience(this.config.jwtAudience)
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(this.key);
+  }
+
+  async verify(authorization: string | undefined): Promise<Actor> {
+    if (!authorization?.startsWith('Bearer ')) throw unauthorized('缺少 Bearer 令牌 (missing bearer token)');
+    let sub: string | undefined;
+    try {
+      const { payload } = await jwtVerify(authorization.slice(7).trim(), this.key, {
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+        algorithms: ['HS256'],
+      });
+      sub = payload.sub;
+    } catch (e) {
+      throw unauthorized(`令牌校验失败 (token rejected): ${(e as Error).message}`);
+    }
+    const user = sub ? this.directory.directory.user(sub) : undefined;
+    if (!user) throw unauthorized(`用户未登记 (user ${sub} is not registered)`);
+    return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
+  }
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor } from '@app/case-engine';
+import { CommandName } from '@workflows/enforcement-case';
+import { CurrentActor } from '../auth/public.decorator';
+import { CaseCommandsService, CommandResponse } from './case-commands.service';
+import { uuidPipe } from './cases.controller';
+import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
+import {
+  ApproveFilingDto,
+  CloseCaseDto,
+  ConcludeInvestigationDto,
+  DecideDto,
+  IssuePenaltyNoticeDto,
+  RecordEvidenceDto,
+  RecordLegalReviewDto,
+  RecordPaymentDto,
+  RecordStatementDto,
+  RejectFilingDto,
+  ServeDecisionDto,
+  WaiveRightsDto,
+} from './dto/trunk-commands.dto';
+
+/**
+ * `POST /api/v1/cases/{caseId}/commands/{command}` — one route per command so each body has its own
+ * validated DTO and OpenAPI schema. An unknown command is a 404.
+ */
+@ApiTags('commands 办案操作')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry returns the first response and writes nothing' })
+@ApiHeader({ name: 'If-Match', required: false, description: '"<revision>": 412 when the case has moved on' })
+@Controller('cases/:caseId/commands')
+export class CaseCommandsController {
+  constructor(private readonly commands: CaseCommandsService) {}
+
+  private run(caseId: string, name: CommandName, dto: object, actor: Actor, req: FastifyRequest, reply: FastifyReply) {
+    return this.commands.run(caseId, name, dto, actor, req, reply);
+  }
+
+  @Post('approve-filing') @HttpCode(200) @ApiOperation({ summary: '立案批准 (head)' })
+  approveFiling(@Param('caseId', uuidPipe) id: string, @Body() dto: ApproveFilingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'approve-filing', dto, a, q, r);
+  }
+
+  @Post('reject-filing') @HttpCode(200) @ApiOperation({ summary: '不予立案 (head)' })
+  rejectFiling(@Param('caseId', uuidPipe) id: string, @Body() dto: RejectFilingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'reject-filing', dto, a, q, r);
+  }
+
+  @Post('record-evidence') @HttpCode(200) @ApiOperation({ summary: '调查取证 (officer; two certified officers for inquiry/inspection)' })
+  recordEvidence(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordEvidenceDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-evidence', dto, a, q, r);
+  }
+
+  @Post('conclude-investigation') @HttpCode(200) @ApiOperation({ summary: '调查终结 (officer)' })
+  concludeInvestigation(@Param('caseId', uuidPipe) id: string, @Body() dto: ConcludeInvestigationDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'conclude-investigation', dto, a, q, r);
+  }
+
+  @Post('issue-penalty-notice') @HttpCode(200) @ApiOperation({ summary: '行政处罚告知 (officer)' })
+  issuePenaltyNotice(@Param('caseId', uuidPipe) id: string, @Body() dto: IssuePenaltyNoticeDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'issue-penalty-notice', dto, a, q, r);
+  }
+
+  @Post('record-statement') @HttpCode(200) @ApiOperation({ summary: '陈述申辩 (officer)' })
+  recordStatement(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordStatementDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-statement', dto, a, q, r);
+  }
+
+  @Post('waive-rights') @HttpCode(200) @ApiOperation({ summary: '放弃陈述申辩/听证 (officer records the party waiving)' })
+  waiveRights(@Param('caseId', uuidPipe) id: string, @Body() dto: WaiveRightsDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'waive-rights', dto, a, q, r);
+  }
+
+  @Post('record-legal-review') @HttpCode(200) @ApiOperation({ summary: '法制审核 (legal reviewer)' })
+  recordLegalReview(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordLegalReviewDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-legal-review', dto, a, q, r);
+  }
+
+  @Post('decide') @HttpCode(200) @ApiOperation({ summary: '作出处罚决定 (head)' })
+  decide(@Param('caseId', uuidPipe) id: string, @Body() dto: DecideDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'decide', dto, a, q, r);
+  }
+
+  @Post('serve-decision') @HttpCode(200) @ApiOperation({ summary: '送达决定书 (officer)' })
+  serveDecision(@Param('caseId', uuidPipe) id: string, @Body() dto: ServeDecisionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'serve-decision', dto, a, q, r);
+  }
+
+  @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
+  recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('record-interference') @HttpCode(200) @ApiOperation({ summary: '干预记录 (any user; any stage, closed included)' })
+  recordInterference(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordInterferenceDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-interference', dto, a, q, r);
+  }
+
+  @Post('attest-interference-record') @HttpCode(200) @ApiOperation({ summary: '干预情况确认 (each handling officer, before closing)' })
+  attestInterferenceRecord(@Param('caseId', uuidPipe) id: string, @Body() dto: AttestInterferenceRecordDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'attest-interference-record', dto, a, q, r);
+  }
+
+  @Post('close-case') @HttpCode(200) @ApiOperation({ summary: '结案 (head)' })
+  closeCase(@Param('caseId', uuidPipe) id: string, @Body() dto: CloseCaseDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'close-case', dto, a, q, r);
+  }
+}

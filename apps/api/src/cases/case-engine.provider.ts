@@ -1,0 +1,44 @@
+import { Provider } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { CaseEngine } from '@app/case-engine';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { WorkingDayCalendar, loadCalendarOverrides } from '@app/calendar';
+import { RulesBook, validateRulesBook } from '@workflows/enforcement-case';
+import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
+
+export const CLOCK = Symbol('CLOCK');
+export type Clock = () => Date;
+
+/** Loads the versioned rules file and refuses to start on a bad one (configuration fails fast). */
+export function loadRulesBook(file: string): RulesBook {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError([`RULES_FILE ${file}: ${(e as Error).message}`]);
+  }
+  const problems = validateRulesBook(raw);
+  if (problems.length) throw new ConfigError(problems.map((p) => `RULES_FILE ${file}: ${p}`));
+  return raw as RulesBook;
+}
+
+export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Date()) as Clock };
+
+export const caseEngineProvider: Provider = {
+  provide: CaseEngine,
+  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK],
+  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock) =>
+    new CaseEngine({
+      store,
+      people: {
+        person: (id) => directory.directory.person(id),
+        agency: (id) => directory.directory.agency(id),
+      },
+      rules: loadRulesBook(config.rulesFile),
+      calendar: new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
+      clock,
+      newId: randomUUID,
+    }),
+};

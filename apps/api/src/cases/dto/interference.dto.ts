@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { INTERFERENCE_MEANS, INTERVENER_RELATIONS } from '@workflows/enforcement-case';
+import { CommandBodyDto } from './common.dto';
+import { IsSha256 } from './validators';
+
+export class IntervenerDto {
+  @ApiProperty({ description: '干预人姓名' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ description: '单位' }) @IsString() @IsNotEmpty() @MaxLength(200) unit!: string;
+  @ApiProperty({ description: '职务' }) @IsString() @IsNotEmpty() @MaxLength(100) post!: string;
+  @ApiProperty({ enum: INTERVENER_RELATIONS }) @IsIn(INTERVENER_RELATIONS) relation!: (typeof INTERVENER_RELATIONS)[number];
+}
+
+/** 干预记录 (supervision.md §2). */
+export class RecordInterferenceDto extends CommandBodyDto {
+  @ApiProperty({ type: IntervenerDto }) @ValidateNested() @Type(() => IntervenerDto) intervener!: IntervenerDto;
+  @ApiProperty({ enum: INTERFERENCE_MEANS }) @IsIn(INTERFERENCE_MEANS) means!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+  @ApiProperty({ description: '干预内容' }) @IsString() @IsNotEmpty() @MaxLength(10000) content!: string;
+  @ApiProperty({ description: '处理情况' }) @IsString() @IsNotEmpty() @MaxLength(10000) handling!: string;
+  @ApiPropertyOptional({ description: '材料的 SHA-256 摘要' }) @IsOptional() @IsArray() @IsSha256({ each: true }) materialHashes?: string[];
+  @ApiPropertyOptional({ description: '更正的记录 id (a correction refers to the record it corrects)' }) @IsOptional() @IsString() corrects?: string;
+}
+
+export class AttestInterferenceRecordDto extends CommandBodyDto {
+  @ApiProperty({ description: '本人所知的干预情况均已如实记录（"无"也是一种回答）' }) @IsBoolean() complete!: boolean;
+}

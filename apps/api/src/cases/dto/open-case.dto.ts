@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CASE_SOURCES, CaseSource, INDUSTRIES, Industry } from '@workflows/enforcement-case';
+import { CommandBodyDto } from './common.dto';
+import { IsCalendarDate, IsCreditCode, IsResidentIdNumber, NormalizeCode } from './validators';
+
+class PartyDto {
+  @ApiProperty({ enum: ['organization', 'individual'] })
+  @IsIn(['organization', 'individual'])
+  kind!: 'organization' | 'individual';
+
+  @ApiProperty({ description: '当事人名称 name' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class OrganizationPartyDto extends PartyDto {
+  @ApiProperty({ description: '统一社会信用代码 (GB 32100-2015)', example: '91350100M000100Y43' })
+  @NormalizeCode()
+  @IsCreditCode()
+  creditCode!: string;
+
+  @ApiPropertyOptional({ description: '法定代表人' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  legalRepresentative?: string;
+}
+
+export class IndividualPartyDto extends PartyDto {
+  @ApiProperty({ description: '居民身份证号码 (GB 11643-1999)', example: '11010519491231002X' })
+  @NormalizeCode()
+  @IsResidentIdNumber()
+  idNumber!: string;
+}
+
+export class ViolationDto {
+  @ApiPropertyOptional({ description: '违法行为代码 (discretion benchmark)' })
+  @IsOptional()
+  @IsString()
+  code?: string;
+
+  @ApiProperty({ description: '违法事实 description' })
+  @IsString()
+  @IsNotEmpty()
+  description!: string;
+
+  @ApiProperty({ description: '违反的条款 provisions', example: ['安全生产法 Art. 41'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  provisions!: string[];
+
+  @ApiPropertyOptional({ description: '违法行为发生日期 (for the limitation period, 行政处罚法 Art. 36)' })
+  @IsOptional()
+  @IsCalendarDate()
+  committedOn?: string;
+}
+
+export class CriminalIndicatorsDto {
+  @IsOptional() @IsInt() @Min(0) deaths?: number;
+  @IsOptional() @IsInt() @Min(0) seriousInjuries?: number;
+  @IsOptional() @IsNumber() @Min(0) directLossYuan?: number;
+}
+
+export class OpenCaseDto extends CommandBodyDto {
+  @ApiProperty({ description: '承办机关 agency id', example: 'ag-431002' })
+  @IsString()
+  @IsNotEmpty()
+  agencyId!: string;
+
+  @ApiProperty({ enum: CASE_SOURCES })
+  @IsIn(CASE_SOURCES)
+  source!: CaseSource;
+
+  @ApiProperty({ enum: INDUSTRIES })
+  @IsIn(INDUSTRIES)
+  industry!: Industry;
+
+  @ApiProperty({ description: '当事人 party', oneOf: [{ $ref: '#/components/schemas/OrganizationPartyDto' }, { $ref: '#/components/schemas/IndividualPartyDto' }] })
+  @ValidateNested()
+  @Type(() => PartyDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'kind',
+      subTypes: [
+        { value: OrganizationPartyDto, name: 'organization' },
+        { value: IndividualPartyDto, name: 'individual' },
+      ],
+    },
+  })
+  party!: OrganizationPartyDto | IndividualPartyDto;
+
+  @ApiProperty({ type: [ViolationDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => ViolationDto)
+  violations!: ViolationDto[];
+
+  @ApiProperty({ description: '发现日期', example: '2026-09-01' })
+  @IsCalendarDate()
+  discoveredAt!: string;
+
+  @ApiProperty({ description: '承办执法人员（至少两名，行政处罚法 Art. 42）', example: ['u-431002-officer-1', 'u-431002-officer-2'] })
+  @IsArray()
+  @ArrayMinSize(2, { message: '承办执法人员不得少于两人 (at least two handling officers, 行政处罚法 Art. 42)' })
+  @IsString({ each: true })
+  handlingOfficerIds!: string[];
+
+  @ApiProperty({ description: '案情摘要' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiPropertyOptional({ description: '重大案件 marked major' })
+  @IsOptional()
+  @IsBoolean()
+  major?: boolean;
+
+  @ApiPropertyOptional({ type: CriminalIndicatorsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CriminalIndicatorsDto)
+  criminalIndicators?: CriminalIndicatorsDto;
+}

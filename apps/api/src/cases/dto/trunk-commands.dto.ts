@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  DISCRETION_LEVELS,
+  DiscretionLevel,
+  EVIDENCE_KINDS,
+  EvidenceKind,
+  OUTCOMES,
+  Outcome,
+  SERVICE_METHODS,
+  ServiceMethod,
+  WAIVABLE_RIGHTS,
+  WaivableRight,
+} from '@workflows/enforcement-case';
+import { CommandBodyDto, PenaltyDto } from './common.dto';
+import { IsSha256 } from './validators';
+
+export class ApproveFilingDto extends CommandBodyDto {
+  @ApiPropertyOptional({ description: '审批意见' }) @IsOptional() @IsString() @MaxLength(2000) opinion?: string;
+}
+
+export class RejectFilingDto extends CommandBodyDto {
+  @ApiProperty({ description: '不予立案理由' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}
+
+export class RecordEvidenceDto extends CommandBodyDto {
+  @ApiProperty({ enum: EVIDENCE_KINDS }) @IsIn(EVIDENCE_KINDS) kind!: EvidenceKind;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) title!: string;
+  @ApiProperty({ description: '取证执法人员' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) officerIds!: string[];
+  @ApiProperty({ description: '证据文件的 SHA-256 摘要 (content hash, never the file)' }) @IsSha256() contentHash!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+}
+
+export class ConcludeInvestigationDto extends CommandBodyDto {
+  @ApiProperty({ description: '调查结论' }) @IsString() @IsNotEmpty() @MaxLength(10000) findings!: string;
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) proposedOutcome!: Outcome;
+  @ApiPropertyOptional() @IsOptional() @IsString() violationCode?: string;
+  @ApiPropertyOptional({ enum: DISCRETION_LEVELS }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
+  @ApiPropertyOptional({ type: [PenaltyDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PenaltyDto) proposedPenalties?: PenaltyDto[];
+  @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+}
+
+export class IssuePenaltyNoticeDto extends CommandBodyDto {
+  @ApiProperty({ type: [PenaltyDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => PenaltyDto) proposedPenalties!: PenaltyDto[];
+  @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+}
+
+export class RecordStatementDto extends CommandBodyDto {
+  @ApiProperty({ description: '陈述申辩要点' }) @IsString() @IsNotEmpty() @MaxLength(10000) summary!: string;
+  @ApiProperty({ description: '是否采纳' }) @IsBoolean() adopted!: boolean;
+}
+
+export class WaiveRightsDto extends CommandBodyDto {
+  @ApiProperty({ enum: WAIVABLE_RIGHTS, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(WAIVABLE_RIGHTS, { each: true }) rights!: WaivableRight[];
+}
+
+export class RecordLegalReviewDto extends CommandBodyDto {
+  @ApiProperty({ enum: ['approved', 'returned'] }) @IsIn(['approved', 'returned']) outcome!: 'approved' | 'returned';
+  @ApiProperty({ description: '法律适用是否正确' }) @IsBoolean() legalBasisCorrect!: boolean;
+  @ApiProperty({ description: '法制审核意见' }) @IsString() @IsNotEmpty() @MaxLength(10000) opinion!: string;
+}
+
+export class DecideDto extends CommandBodyDto {
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+  @ApiPropertyOptional({ type: [PenaltyDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PenaltyDto) penalties?: PenaltyDto[];
+  @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() violationCode?: string;
+  @ApiPropertyOptional({ enum: DISCRETION_LEVELS }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) justification?: string;
+}
+
+export class ServeDecisionDto extends CommandBodyDto {
+  @ApiProperty({ enum: SERVICE_METHODS }) @IsIn(SERVICE_METHODS) method!: ServiceMethod;
+}
+
+export class RecordPaymentDto extends CommandBodyDto {
+  @ApiProperty({ description: '缴款金额（元）' }) @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() amountYuan!: number;
+  @ApiProperty({ description: '缴款凭证号' }) @IsString() @IsNotEmpty() @MaxLength(100) receiptNo!: string;
+}
+
+export class CloseCaseDto extends CommandBodyDto {
+  @ApiPropertyOptional({ description: '结案报告摘要' }) @IsOptional() @IsString() @MaxLength(10000) summary?: string;
+}

@@ -1,0 +1,28 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemFilter } from './problem/problem.filter';
+import { validationProblem } from './problem/validation-problem';
+
+/** Pipes, filters, prefix and OpenAPI: shared by main.ts and the e2e tests so both run the same app. */
+export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('casetrail 安全生产行政执法案件 API')
+    .setDescription('Officers advance enforcement cases with commands; every step is an event. 执法人员通过命令推进案件，每一步都是事件。')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,255 @@
+import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { WorkingDayCalendar, toShanghaiDate } from '@app/calendar';
+import {
+  CaseCommand,
+  CaseEventBody,
+  CaseSnapshot,
+  PeopleLookup,
+  RulesBook,
+  accepts,
+  decideCommand,
+  foldCaseEvents,
+  initialCaseSnapshot,
+} from '@workflows/enforcement-case';
+import { CaseCache, CaseEntry, KeyedMutex } from './case-cache';
+import { CaseView, toCaseView } from './case-view';
+import { Actor, CaseEventMetadata, caseStreamId, toCaseEvent } from './event-envelope';
+import {
+  CaseNotFoundError,
+  CommandNotAllowedError,
+  ConcurrencyExhaustedError,
+  IdempotencyKeyReusedError,
+  InvalidOccurredAtError,
+  LegalConditionsNotMetError,
+  RevisionMismatchError,
+} from './engine-errors';
+import { DEFAULT_NUMBER_FORMATS, NumberingService, formatDocumentNumber } from './numbering.service';
+import { deterministicUuid, requestHash } from './ids';
+
+export interface AgencyLookup {
+  agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>> } | undefined;
+}
+
+export interface CaseEngineDeps {
+  store: EventStore;
+  people: PeopleLookup & AgencyLookup;
+  rules: RulesBook;
+  calendar: WorkingDayCalendar;
+  clock: () => Date;
+  newId: () => string;
+  cacheSize?: number;
+  maxRetries?: number;
+}
+
+export interface CommandRequest {
+  /** Absent for open-case, whose id the engine assigns. */
+  caseId?: string;
+  command: CaseCommand;
+  actor: Actor;
+  onBehalfOf?: string;
+  occurredAt?: string;
+  requestId: string;
+  correlationId?: string;
+  causationId?: string;
+  clientIp?: string;
+  userAgent?: string;
+  idempotencyKey?: string;
+  /** From `If-Match`: the revision the client saw. */
+  ifMatch?: number;
+  /** Access check against the loaded case (throws to refuse); runs before anything is decided. */
+  authorize?: (agencyId: string) => void;
+}
+
+export interface CommandResult {
+  caseId: string;
+  created: boolean;
+  /** True when this is a retry answered from the first request's events. */
+  replayed: boolean;
+  view: CaseView;
+  events: StoredEvent[];
+}
+
+/** Clients' clocks may run ahead of the server's by this much (commands.md envelope). */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** load → fold → decide → append, with optimistic concurrency, idempotency and a folded-state cache. */
+export class CaseEngine {
+  private readonly cache: CaseCache;
+  private readonly mutex = new KeyedMutex();
+  private readonly numbering: NumberingService;
+
+  constructor(private readonly deps: CaseEngineDeps) {
+    this.cache = new CaseCache(deps.cacheSize ?? 10_000);
+    this.numbering = new NumberingService(deps.store);
+  }
+
+  execute(req: CommandRequest): Promise<CommandResult> {
+    const isOpen = req.command.name === 'open-case';
+    const caseId = isOpen
+      ? req.idempotencyKey
+        ? deterministicUuid(`open-case:${req.actor.id}:${req.idempotencyKey}`)
+        : this.deps.newId()
+      : req.caseId!;
+    return this.mutex.run(caseId, () => this.executeLocked(caseId, req));
+  }
+
+  async getCase(caseId: string): Promise<CaseView> {
+    const entry = await this.load(caseId);
+    if (entry.revision < 0) throw new CaseNotFoundError(caseId);
+    return toCaseView(entry.snapshot, entry.revision);
+  }
+
+  async getEvents(caseId: string): Promise<StoredEvent[]> {
+    const events = await this.deps.store.readStream(caseStreamId(caseId));
+    if (!events.length) throw new CaseNotFoundError(caseId);
+    return events;
+  }
+
+  private async executeLocked(caseId: string, req: CommandRequest): Promise<CommandResult> {
+    const isOpen = req.command.name === 'open-case';
+    const hash = requestHash(req.command);
+    const maxRetries = this.deps.maxRetries ?? 5;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const entry = await this.load(caseId);
+      if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
+      req.authorize?.(isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId);
+      if (req.idempotencyKey) {
+        const prior = entry.keys.get(`${req.actor.id}:${req.idempotencyKey}`);
+        if (prior) {
+          if (prior.requestHash !== hash) throw new IdempotencyKeyReusedError(req.idempotencyKey);
+          return this.replay(caseId, prior.first, prior.last, isOpen);
+        }
+      }
+      if (req.ifMatch !== undefined && req.ifMatch !== entry.revision) throw new RevisionMismatchError(req.ifMatch, entry.revision);
+      const occurredAt = this.occurredAt(req, entry);
+      const decision = decideCommand(entry.snapshot, caseId, req.command, {
+        occurredAt,
+        actor: req.actor,
+        people: this.deps.people,
+        rules: this.deps.rules,
+        calendar: this.deps.calendar,
+        newId: this.deps.newId,
+      });
+      if (!decision.ok) {
+        const r = decision.refusal;
+        if (r.kind === 'not_allowed') throw new CommandNotAllowedError(r.command, r.stage, r.allowedCommands);
+        throw new LegalConditionsNotMetError(r.command, r.violations);
+      }
+      const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
+      const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash);
+      this.assertMachineAccepts(entry.snapshot, newEvents);
+      try {
+        const result = await this.deps.store.append(caseStreamId(caseId), newEvents, entry.revision < 0 ? 'no_stream' : entry.revision);
+        if (result.events[0].revision !== entry.revision + 1) {
+          // Same event ids were already stored (a retry that raced its original elsewhere): answer as a replay.
+          this.cache.delete(caseId);
+          continue;
+        }
+        const next = this.foldInto(entry, result.events);
+        this.cache.set(caseId, next);
+        return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
+        this.cache.delete(caseId);
+        if (req.ifMatch !== undefined) throw new RevisionMismatchError(req.ifMatch, typeof e.actual === 'number' ? e.actual : -1);
+      }
+    }
+    throw new ConcurrencyExhaustedError(caseId);
+  }
+
+  /** Catches a cached case up with the events after its revision, or folds the stream on a miss. */
+  private async load(caseId: string): Promise<CaseEntry> {
+    const cached = this.cache.get(caseId);
+    const base: CaseEntry = cached ?? { snapshot: initialCaseSnapshot(), revision: -1, keys: new Map() };
+    const events = await this.deps.store.readStream(caseStreamId(caseId), { fromRevision: base.revision + 1 });
+    if (!events.length) return base;
+    const entry = this.foldInto(base, events);
+    this.cache.set(caseId, entry);
+    return entry;
+  }
+
+  private foldInto(entry: CaseEntry, events: StoredEvent[]): CaseEntry {
+    const keys = new Map(entry.keys);
+    for (const e of events) {
+      const m = e.metadata as CaseEventMetadata;
+      if (!m.idempotencyKey) continue;
+      const k = `${m.actor.id}:${m.idempotencyKey}`;
+      const prior = keys.get(k);
+      keys.set(k, { first: prior?.first ?? e.revision, last: e.revision, requestHash: m.requestHash ?? '' });
+    }
+    const snapshot = foldCaseEvents(events.map(toCaseEvent), entry.snapshot);
+    return { snapshot, revision: events[events.length - 1].revision, keys };
+  }
+
+  /** The first response again: the case as it stood after the keyed request, and the events it wrote. */
+  private async replay(caseId: string, first: number, last: number, created: boolean): Promise<CommandResult> {
+    const all = await this.deps.store.readStream(caseStreamId(caseId));
+    const upTo = all.filter((e) => e.revision <= last);
+    const snapshot: CaseSnapshot = foldCaseEvents(upTo.map(toCaseEvent));
+    return { caseId, created, replayed: true, view: toCaseView(snapshot, last), events: upTo.filter((e) => e.revision >= first) };
+  }
+
+  private occurredAt(req: CommandRequest, entry: CaseEntry): string {
+    const now = this.deps.clock();
+    if (req.occurredAt === undefined) return now.toISOString();
+    const t = Date.parse(req.occurredAt);
+    if (Number.isNaN(t)) throw new InvalidOccurredAtError('occurredAt: 不是有效的时间 (not a valid ISO-8601 datetime)');
+    if (t > now.getTime() + CLOCK_SKEW_MS) throw new InvalidOccurredAtError('occurredAt: 不能晚于当前时间 (is in the future)');
+    const openedAt = entry.snapshot.context.openedAt;
+    if (openedAt && t < Date.parse(openedAt)) throw new InvalidOccurredAtError(`occurredAt: 不能早于立案时间 ${openedAt} (is before the case was opened)`);
+    return req.occurredAt;
+  }
+
+  /** Gapless document numbers, taken only once the decision has passed every legal condition. */
+  private async assignNumbers(caseId: string, entry: CaseEntry, events: CaseEventBody[], occurredAt: string): Promise<CaseEventBody[]> {
+    const agencyId = entry.snapshot.context.agencyId;
+    const agency = this.deps.people.agency(agencyId);
+    const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
+    const out: CaseEventBody[] = [];
+    for (const e of events) {
+      if (e.type === 'CaseFiled' || e.type === 'PenaltyDecided' || e.type === 'NoPenaltyDecided') {
+        const kind = e.type === 'CaseFiled' ? 'case' : 'decision';
+        const n = await this.numbering.assign(kind, agencyId, year, caseId);
+        const format = agency?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
+        const no = formatDocumentNumber(format, agency?.shortName ?? agencyId, year, n);
+        out.push(e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseNo: no } } : ({ ...e, data: { ...e.data, decisionNo: no } } as CaseEventBody));
+      } else out.push(e);
+    }
+    return out;
+  }
+
+  private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string): NewEvent[] {
+    const recordedAt = this.deps.clock().toISOString();
+    const legalBasis = (req.command.body as { legalBasis?: string[] }).legalBasis;
+    return bodies.map((b, i) => {
+      const id = req.idempotencyKey ? deterministicUuid(`${caseId}:${req.actor.id}:${req.idempotencyKey}:${i}`) : this.deps.newId();
+      const rulesVersion = (b.data as { rulesVersion?: string }).rulesVersion;
+      const metadata: CaseEventMetadata = {
+        actor: req.actor,
+        ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf } : {}),
+        command: req.command.name,
+        occurredAt,
+        recordedAt,
+        requestId: req.requestId,
+        correlationId: req.correlationId ?? req.requestId,
+        causationId: req.causationId ?? req.requestId,
+        ...(req.clientIp ? { clientIp: req.clientIp } : {}),
+        ...(req.userAgent ? { userAgent: req.userAgent } : {}),
+        ...(rulesVersion ? { rulesVersion } : {}),
+        ...(legalBasis ? { legalBasis } : {}),
+        ...(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey, requestHash: hash } : {}),
+      };
+      return { id, type: b.type, data: b.data, metadata };
+    });
+  }
+
+  /** The decider only emits what the machine accepts; a mismatch is a bug, caught before anything is written. */
+  private assertMachineAccepts(snapshot: CaseSnapshot, events: NewEvent[]): void {
+    let s = snapshot;
+    for (const e of events) {
+      const ev = toCaseEvent({ ...e, streamId: '', revision: 0, position: 0n });
+      if (!accepts(s, ev.type)) throw new Error(`Machine does not accept ${e.type} in ${JSON.stringify(s.value)}`);
+      s = foldCaseEvents([ev], s);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { StateValue } from 'xstate';
+import {
+  CaseSnapshot,
+  CommandName,
+  Deadline,
+  STAGES,
+  Stage,
+  allowedCommands,
+  caseStage,
+  isMajorCase,
+} from '@workflows/enforcement-case';
+
+/** The officers' view of one case (commands.md `CaseView`). */
+export interface CaseView {
+  caseId: string;
+  caseNo: string | null;
+  agencyId: string;
+  stage: Stage;
+  stageName: { zh: string; en: string };
+  state: StateValue;
+  revision: number;
+  party: unknown;
+  industry: string;
+  source: string;
+  summary: string;
+  violations: unknown[];
+  handlingOfficerIds: string[];
+  discoveredAt: string;
+  filedAt: string | null;
+  rulesVersion: string | null;
+  decision: { decisionNo: string; outcome: string; penalties: unknown[]; decidedAt: string } | null;
+  paidYuan: number;
+  allowedCommands: CommandName[];
+  deadlines: Deadline[];
+  flags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
+  const c = snapshot.context;
+  const opened = c.opened!;
+  const stage = caseStage(snapshot)!;
+  const flags: string[] = [];
+  if (opened.major) flags.push('major');
+  if (c.interferenceRecordIds.length) flags.push('interference_recorded');
+  if (isMajorCase(c)) flags.push('legal_review_required');
+  if (opened.criminalIndicators && Object.values(opened.criminalIndicators).some((v) => (v ?? 0) > 0)) flags.push('criminal_indicators');
+  return {
+    caseId: c.caseId,
+    caseNo: c.caseNo,
+    agencyId: c.agencyId,
+    stage,
+    stageName: STAGES[stage],
+    state: snapshot.value,
+    revision,
+    party: opened.party,
+    industry: opened.industry,
+    source: opened.source,
+    summary: opened.summary,
+    violations: opened.violations,
+    handlingOfficerIds: opened.handlingOfficerIds,
+    discoveredAt: opened.discoveredAt,
+    filedAt: c.filedAt,
+    rulesVersion: c.rulesVersion,
+    decision: c.decision,
+    paidYuan: c.paidYuan,
+    allowedCommands: allowedCommands(snapshot),
+    deadlines: c.deadlines,
+    flags,
+    createdAt: c.createdAt!,
+    updatedAt: c.updatedAt!,
+  };
+}

@@ -1,0 +1,60 @@
+import { StoredEvent } from '@app/event-store';
+import { CaseEvent, CaseEventBody, Role } from '@workflows/enforcement-case';
+
+/** Who did it (from the verified token, never from the request body). */
+export interface Actor {
+  id: string;
+  name: string;
+  roles: Role[];
+  agencyId: string;
+}
+
+/**
+ * The metadata every case event carries (supervision.md §1, 全过程记录): who, when in the world, when
+ * recorded, request tracing, the client, the rules version and legal basis applied. The per-stream and
+ * global hashes are added by the integrity layer.
+ */
+export interface CaseEventMetadata {
+  [key: string]: unknown;
+  actor: Actor | { id: 'system'; name: string; roles: []; agencyId: string };
+  /** The entrusting agency when an entrusted organisation acts in its name (policy §6). */
+  onBehalfOf?: string;
+  command: string;
+  occurredAt: string;
+  recordedAt: string;
+  requestId: string;
+  correlationId: string;
+  causationId: string;
+  clientIp?: string;
+  userAgent?: string;
+  rulesVersion?: string;
+  legalBasis?: string[];
+  idempotencyKey?: string;
+  /** sha-256 of the command name and body, to tell a retry from a reused key. */
+  requestHash?: string;
+  prevHash?: string;
+  hash?: string;
+}
+
+export type StoredCaseEvent = StoredEvent<CaseEventBody['type'], unknown, CaseEventMetadata>;
+
+export const caseStreamId = (caseId: string) => `case-${caseId}`;
+
+export function toCaseEvent(e: StoredEvent): CaseEvent {
+  const m = e.metadata as CaseEventMetadata;
+  return { type: e.type, data: e.data, meta: { actorId: m.actor.id, occurredAt: m.occurredAt, recordedAt: m.recordedAt } } as CaseEvent;
+}
+
+/** The wire form of a stored event: bigint positions as strings (architecture §5). */
+export interface StoredEventJson {
+  id: string;
+  type: string;
+  revision: number;
+  position: string;
+  data: unknown;
+  metadata: CaseEventMetadata;
+}
+
+export function storedEventToJson(e: StoredEvent): StoredEventJson {
+  return { id: e.id, type: e.type, revision: e.revision, position: e.position.toString(), data: e.data, metadata: e.metadata as CaseEventMetadata };
+}

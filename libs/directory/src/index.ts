@@ -1,0 +1,3 @@
+export * from './directory.types';
+export * from './directory';
+export * from './demo-directory';

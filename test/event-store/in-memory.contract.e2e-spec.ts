@@ -1,0 +1,4 @@
+import { InMemoryEventStore } from '@app/event-store';
+import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
+
+runEventStoreContract('in-memory', async () => new InMemoryEventStore());

@@ -1,0 +1,114 @@
+import {
+  CaseSource,
+  CriminalIndicators,
+  DiscretionLevel,
+  EvidenceKind,
+  Industry,
+  Intervener,
+  IsoDate,
+  Outcome,
+  Party,
+  Penalty,
+  ServiceMethod,
+  WaivableRight,
+} from './case-types';
+import { CaseEventType } from './case-events';
+
+/** The one union of commands (URL form kebab-case, as in the officers' API contract). */
+export interface CommandBodies {
+  'open-case': {
+    agencyId: string;
+    source: CaseSource;
+    industry: Industry;
+    party: Party;
+    violations: { code?: string; description: string; provisions: string[]; committedOn?: IsoDate }[];
+    discoveredAt: IsoDate;
+    handlingOfficerIds: string[];
+    summary: string;
+    major?: boolean;
+    criminalIndicators?: CriminalIndicators;
+  };
+  'approve-filing': { opinion?: string };
+  'reject-filing': { reason: string };
+  'record-evidence': { kind: EvidenceKind; title: string; officerIds: string[]; contentHash: string; description?: string };
+  'conclude-investigation': {
+    findings: string;
+    proposedOutcome: Outcome;
+    violationCode?: string;
+    discretionLevel?: DiscretionLevel;
+    proposedPenalties?: Penalty[];
+    legalBasis: string[];
+  };
+  'issue-penalty-notice': { proposedPenalties: Penalty[]; legalBasis: string[] };
+  'record-statement': { summary: string; adopted: boolean };
+  'waive-rights': { rights: WaivableRight[] };
+  'record-legal-review': { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; opinion: string };
+  decide: {
+    outcome: Outcome;
+    penalties?: Penalty[];
+    legalBasis: string[];
+    violationCode?: string;
+    discretionLevel?: DiscretionLevel;
+    justification?: string;
+  };
+  'serve-decision': { method: ServiceMethod };
+  'record-payment': { amountYuan: number; receiptNo: string };
+  'record-interference': {
+    intervener: Intervener;
+    means: string;
+    place?: string;
+    content: string;
+    handling: string;
+    materialHashes?: string[];
+    corrects?: string;
+  };
+  'attest-interference-record': { complete: boolean };
+  'close-case': { summary?: string };
+}
+
+export type CommandName = keyof CommandBodies;
+export type CaseCommand = { [K in CommandName]: { name: K; body: CommandBodies[K] } }[CommandName];
+
+/**
+ * The events a command may produce; a command is allowed in a state when the machine accepts its first
+ * possible event there (the legal conditions are checked afterwards, giving 422 rather than 409).
+ */
+export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = {
+  'open-case': ['CaseOpened'],
+  'approve-filing': ['CaseFiled'],
+  'reject-filing': ['FilingRejected'],
+  'record-evidence': ['EvidenceRecorded'],
+  'conclude-investigation': ['InvestigationConcluded'],
+  'issue-penalty-notice': ['PenaltyNoticeServed'],
+  'record-statement': ['StatementRecorded'],
+  'waive-rights': ['RightsWaived'],
+  'record-legal-review': ['LegalReviewCompleted'],
+  decide: ['PenaltyDecided', 'NoPenaltyDecided'],
+  'serve-decision': ['DecisionServed'],
+  'record-payment': ['PaymentRecorded'],
+  'record-interference': ['InterferenceRecorded'],
+  'attest-interference-record': ['InterferenceAttested'],
+  'close-case': ['CaseClosed'],
+};
+
+export const COMMAND_NAMES = Object.keys(COMMAND_EVENTS) as CommandName[];
+
+/** Who may issue each command (procedure.md §4 "who"); jurisdiction is checked by the API's policy. */
+export type Role = 'officer' | 'head' | 'legal_reviewer' | 'supervisor' | 'discipline' | 'admin';
+export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
+  'open-case': ['officer'],
+  'approve-filing': ['head'],
+  'reject-filing': ['head'],
+  'record-evidence': ['officer'],
+  'conclude-investigation': ['officer'],
+  'issue-penalty-notice': ['officer'],
+  'record-statement': ['officer'],
+  'waive-rights': ['officer'],
+  'record-legal-review': ['legal_reviewer'],
+  decide: ['head'],
+  'serve-decision': ['officer'],
+  'record-payment': ['officer'],
+  'record-interference': 'any',
+  'attest-interference-record': ['officer'],
+  'close-case': ['head'],
+};

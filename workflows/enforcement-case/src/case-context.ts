@@ -1,0 +1,137 @@
+import { IsoDateTime, Penalty, WaivableRight } from './case-types';
+import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
+import { Deadline, DeadlineKind, DeadlineSet } from './deadlines/deadline';
+
+/** Everything the procedure knows about a case, folded from its events (never stored as truth). */
+export interface CaseContext {
+  caseId: string;
+  agencyId: string;
+  caseNo: string | null;
+  opened: CaseOpenedData | null;
+  /** When the case was opened in the world (occurredAt of CaseOpened). */
+  openedAt: IsoDateTime | null;
+  /** When the system recorded the opening. */
+  createdAt: IsoDateTime | null;
+  updatedAt: IsoDateTime | null;
+  filedAt: IsoDateTime | null;
+  rulesVersion: string | null;
+  evidence: { evidenceId: string; kind: string; contentHash: string; officerIds: string[] }[];
+  investigation: InvestigationConcludedData | null;
+  notice: { servedAt: IsoDateTime; proposedPenalties: Penalty[]; hearingRight: boolean } | null;
+  waivedRights: WaivableRight[];
+  statements: number;
+  legalReview: { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; reviewerId: string } | null;
+  decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
+  servedAt: IsoDateTime | null;
+  paidYuan: number;
+  deadlines: Deadline[];
+  interferenceRecordIds: string[];
+  /** Handling officers who attested that every interference they know of is recorded. */
+  attestedBy: string[];
+  closedAt: IsoDateTime | null;
+}
+
+export const emptyCaseContext: CaseContext = {
+  caseId: '',
+  agencyId: '',
+  caseNo: null,
+  opened: null,
+  openedAt: null,
+  createdAt: null,
+  updatedAt: null,
+  filedAt: null,
+  rulesVersion: null,
+  evidence: [],
+  investigation: null,
+  notice: null,
+  waivedRights: [],
+  statements: 0,
+  legalReview: null,
+  decision: null,
+  servedAt: null,
+  paidYuan: 0,
+  deadlines: [],
+  interferenceRecordIds: [],
+  attestedBy: [],
+  closedAt: null,
+};
+
+function addDeadlines(list: Deadline[], sets: DeadlineSet[]): Deadline[] {
+  const kinds = new Set(sets.map((s) => s.kind));
+  return [...list.filter((d) => !kinds.has(d.kind)), ...sets.map((s) => ({ ...s, status: 'open' as const }))];
+}
+
+function meet(list: Deadline[], kinds: DeadlineKind[], at: IsoDateTime): Deadline[] {
+  return list.map((d) => (kinds.includes(d.kind) && d.status === 'open' ? { ...d, status: 'met', metAt: at } : d));
+}
+
+/** The data half of the fold: how each event changes the context. States and transitions live in the machine. */
+export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseContext {
+  const at = event.meta.occurredAt;
+  const c: CaseContext = { ...ctx, updatedAt: event.meta.recordedAt };
+  switch (event.type) {
+    case 'CaseOpened':
+      return { ...c, caseId: event.data.caseId, agencyId: event.data.agencyId, opened: event.data, openedAt: at, createdAt: event.meta.recordedAt };
+    case 'CaseFiled':
+      return {
+        ...c,
+        caseNo: event.data.caseNo,
+        filedAt: at,
+        rulesVersion: event.data.rulesVersion,
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
+    case 'FilingRejected':
+      return c;
+    case 'EvidenceRecorded': {
+      const { evidenceId, kind, contentHash, officerIds } = event.data;
+      return { ...c, evidence: [...c.evidence, { evidenceId, kind, contentHash, officerIds }] };
+    }
+    case 'InvestigationConcluded':
+      return { ...c, investigation: event.data };
+    case 'PenaltyNoticeServed':
+      return {
+        ...c,
+        notice: { servedAt: at, proposedPenalties: event.data.proposedPenalties, hearingRight: event.data.hearingRight },
+        waivedRights: [],
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
+    case 'RightsWaived': {
+      const kinds: DeadlineKind[] = event.data.rights.map((r) => (r === 'statement' ? 'statement' : 'hearing_request'));
+      return {
+        ...c,
+        waivedRights: [...new Set([...c.waivedRights, ...event.data.rights])],
+        deadlines: meet(c.deadlines, kinds, at),
+      };
+    }
+    case 'StatementRecorded':
+      return { ...c, statements: c.statements + 1, deadlines: meet(c.deadlines, ['statement'], at) };
+    case 'LegalReviewCompleted': {
+      const { outcome, legalBasisCorrect, reviewerId } = event.data;
+      return { ...c, legalReview: { outcome, legalBasisCorrect, reviewerId } };
+    }
+    case 'PenaltyDecided':
+    case 'NoPenaltyDecided': {
+      const penalties = event.type === 'PenaltyDecided' ? event.data.penalties : [];
+      return {
+        ...c,
+        decision: { decisionNo: event.data.decisionNo, outcome: event.data.outcome, penalties, decidedAt: at },
+        // The party's periods are over once the head decides (the decision requires them to be over or waived).
+        deadlines: addDeadlines(meet(c.deadlines, ['decision', 'handling_period', 'statement', 'hearing_request'], at), event.data.deadlines),
+      };
+    }
+    case 'DecisionServed':
+      return { ...c, servedAt: at, deadlines: addDeadlines(meet(c.deadlines, ['service'], at), event.data.deadlines) };
+    case 'PaymentRecorded':
+      return { ...c, paidYuan: event.data.paidTotalYuan };
+    case 'PenaltyExecuted':
+      return { ...c, deadlines: meet(c.deadlines, ['payment'], at) };
+    case 'InterferenceRecorded':
+      return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
+    case 'InterferenceAttested':
+      return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'CaseClosed':
+      return { ...c, closedAt: at };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,192 @@
+import {
+  CaseSource,
+  CriminalIndicators,
+  DiscretionLevel,
+  EvidenceKind,
+  Industry,
+  Intervener,
+  IsoDate,
+  IsoDateTime,
+  Outcome,
+  Party,
+  Penalty,
+  ServiceMethod,
+  WaivableRight,
+} from './case-types';
+import { DeadlineSet } from './deadlines/deadline';
+
+/**
+ * The one union of stored case events. A stored event name never changes; a breaking change is a new
+ * `…V2` type plus an upcaster. Past-tense names; `type` equals the TypeScript name.
+ */
+
+export interface CaseOpenedData {
+  caseId: string;
+  agencyId: string;
+  source: CaseSource;
+  industry: Industry;
+  party: Party;
+  violations: { code?: string; description: string; provisions: string[]; committedOn?: IsoDate }[];
+  discoveredAt: IsoDate;
+  handlingOfficerIds: string[];
+  summary: string;
+  major: boolean;
+  criminalIndicators?: CriminalIndicators;
+}
+/** 立案 — filed by the head; starts the decision deadline and the sector handling period. */
+export interface CaseFiledData {
+  caseNo: string;
+  opinion?: string;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface FilingRejectedData {
+  reason: string;
+}
+export interface EvidenceRecordedData {
+  evidenceId: string;
+  kind: EvidenceKind;
+  title: string;
+  officerIds: string[];
+  contentHash: string;
+  description?: string;
+}
+export interface InvestigationConcludedData {
+  findings: string;
+  proposedOutcome: Outcome;
+  violationCode?: string;
+  discretionLevel?: DiscretionLevel;
+  proposedPenalties?: Penalty[];
+  legalBasis: string[];
+}
+/** 行政处罚告知 — the party learns the proposed penalty and its rights (行政处罚法 Art. 44, 63, 64). */
+export interface PenaltyNoticeServedData {
+  proposedPenalties: Penalty[];
+  legalBasis: string[];
+  hearingRight: boolean;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface RightsWaivedData {
+  rights: WaivableRight[];
+}
+export interface StatementRecordedData {
+  summary: string;
+  adopted: boolean;
+}
+/** 法制审核 legality review of a major decision (行政处罚法 Art. 58); a new review never overwrites an old one. */
+export interface LegalReviewCompletedData {
+  outcome: 'approved' | 'returned';
+  legalBasisCorrect: boolean;
+  opinion: string;
+  reviewerId: string;
+}
+export interface PenaltyDecidedData {
+  decisionNo: string;
+  outcome: 'penalty';
+  penalties: Penalty[];
+  legalBasis: string[];
+  violationCode?: string;
+  discretionLevel?: DiscretionLevel;
+  justification?: string;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface NoPenaltyDecidedData {
+  decisionNo: string;
+  outcome: 'no_penalty_minor' | 'no_penalty_unproven';
+  legalBasis: string[];
+  justification?: string;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface DecisionServedData {
+  method: ServiceMethod;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface PaymentRecordedData {
+  amountYuan: number;
+  receiptNo: string;
+  /** Total paid after this payment. */
+  paidTotalYuan: number;
+}
+export interface PenaltyExecutedData {
+  via: 'payment' | 'compliance' | 'court' | 'service';
+}
+export interface InterferenceRecordedData {
+  recordId: string;
+  intervener: Intervener;
+  means: string;
+  place?: string;
+  content: string;
+  handling: string;
+  materialHashes?: string[];
+  /** A correction refers to the record it corrects; records are never edited (supervision.md §2). */
+  corrects?: string;
+}
+export interface InterferenceAttestedData {
+  officerId: string;
+  complete: boolean;
+}
+export interface CaseClosedData {
+  summary?: string;
+}
+
+type Ev<T extends string, D> = { type: T; data: D };
+
+export type CaseEventBody =
+  | Ev<'CaseOpened', CaseOpenedData>
+  | Ev<'CaseFiled', CaseFiledData>
+  | Ev<'FilingRejected', FilingRejectedData>
+  | Ev<'EvidenceRecorded', EvidenceRecordedData>
+  | Ev<'InvestigationConcluded', InvestigationConcludedData>
+  | Ev<'PenaltyNoticeServed', PenaltyNoticeServedData>
+  | Ev<'RightsWaived', RightsWaivedData>
+  | Ev<'StatementRecorded', StatementRecordedData>
+  | Ev<'LegalReviewCompleted', LegalReviewCompletedData>
+  | Ev<'PenaltyDecided', PenaltyDecidedData>
+  | Ev<'NoPenaltyDecided', NoPenaltyDecidedData>
+  | Ev<'DecisionServed', DecisionServedData>
+  | Ev<'PaymentRecorded', PaymentRecordedData>
+  | Ev<'PenaltyExecuted', PenaltyExecutedData>
+  | Ev<'InterferenceRecorded', InterferenceRecordedData>
+  | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'CaseClosed', CaseClosedData>;
+
+export type CaseEventType = CaseEventBody['type'];
+export type CaseEventData<T extends CaseEventType> = Extract<CaseEventBody, { type: T }>['data'];
+
+/** What the fold needs of an event's metadata (the full envelope lives with the engine). */
+export interface FoldMeta {
+  actorId: string;
+  occurredAt: IsoDateTime;
+  recordedAt: IsoDateTime;
+}
+
+/** An event as the machine sees it: its body plus the metadata the fold needs. */
+export type CaseEvent = CaseEventBody & { meta: FoldMeta };
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseOpened',
+  'CaseFiled',
+  'FilingRejected',
+  'EvidenceRecorded',
+  'InvestigationConcluded',
+  'PenaltyNoticeServed',
+  'RightsWaived',
+  'StatementRecorded',
+  'LegalReviewCompleted',
+  'PenaltyDecided',
+  'NoPenaltyDecided',
+  'DecisionServed',
+  'PaymentRecorded',
+  'PenaltyExecuted',
+  'InterferenceRecorded',
+  'InterferenceAttested',
+  'CaseClosed',
+];
+
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,73 @@
+import {
+  CalendarYearNotCoveredError,
+  WorkingDayCalendar,
+  addDays,
+  addCalendarDays,
+  daysInMonth,
+  formatDate,
+  addMonths,
+  addWorkingDays,
+  endOfShanghaiDay,
+  toShanghaiDate,
+} from '@app/calendar';
+import { IsoDateTime } from '../case-types';
+import { PeriodRule, RulesVersion, PeriodName } from '../rules/rules-version';
+import { DeadlineKind, DeadlineSet } from './deadline';
+
+const UNIT_TEXT: Record<PeriodRule['unit'], string> = {
+  working_days: '个工作日 working days',
+  calendar_days: '日 calendar days',
+  months: '个月 months',
+};
+
+/**
+ * A deadline computed at the moment its period starts, with the rules version in force for the case
+ * (procedure.md §1: the starting day is not counted; working-day periods skip holidays and count make-up
+ * working days; a calendar-day or month period ending on a rest day moves to the next working day).
+ * Throws CalendarYearNotCoveredError when the calendar lacks the years it needs.
+ */
+export function computeDeadline(
+  kind: DeadlineKind,
+  period: PeriodName,
+  startedAt: IsoDateTime,
+  rules: RulesVersion,
+  calendar: WorkingDayCalendar,
+): DeadlineSet {
+  const rule = rules.periods[period];
+  const start = toShanghaiDate(startedAt);
+  let dueDate: string;
+  let provisional: string | undefined;
+  try {
+    dueDate =
+      rule.unit === 'working_days'
+        ? addWorkingDays(calendar, start, rule.n)
+        : rule.unit === 'calendar_days'
+          ? addCalendarDays(calendar, start, rule.n)
+          : addMonths(calendar, start, rule.n);
+  } catch (e) {
+    // A working-day period cannot be counted without the year's holiday notice: refuse (procedure.md §1).
+    // A calendar-day or month period can: only its move off a closing holiday is unknown, so it is kept
+    // with its nominal end and marked provisional until the calendar covers that year.
+    if (!(e instanceof CalendarYearNotCoveredError) || rule.unit === 'working_days') throw e;
+    dueDate = nominalEnd(start, rule);
+    provisional = `${e.message}; 期末未按节假日顺延 (end not yet moved off a holiday)`;
+  }
+  return {
+    kind,
+    startedAt,
+    dueDate,
+    dueAt: endOfShanghaiDay(dueDate),
+    basis: `${rule.n} ${UNIT_TEXT[rule.unit]} (${rule.source})`,
+    rulesVersion: rules.id,
+    ...(provisional ? { provisional } : {}),
+  };
+}
+
+function nominalEnd(start: string, rule: PeriodRule): string {
+  if (rule.unit === 'calendar_days') return addDays(start, rule.n);
+  const [y, m, d] = start.split('-').map(Number);
+  const index = m - 1 + rule.n;
+  const year = y + Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDate(year, month, Math.min(d, daysInMonth(year, month)));
+}

@@ -1,0 +1,79 @@
+import { CalendarYearNotCoveredError } from '@app/calendar';
+import { CaseCommand, CommandName } from '../case-commands';
+import { CaseEventBody, assertNever } from '../case-events';
+import { allowedCommands, caseStage, CaseSnapshot } from '../fold';
+import { NoRulesVersionError } from '../rules/rules-version';
+import { RuleViolation, violation } from '../legal-conditions/legal-rules';
+import { CommandOutcome, DecisionEnv } from './decision-env';
+import { approveFiling, openCase, rejectFiling } from './filing.decide';
+import { concludeInvestigation, recordEvidence } from './investigation.decide';
+import { decide as decidePenalty, issuePenaltyNotice, recordLegalReview, recordStatement, waiveRights } from './review.decide';
+import { recordPayment, serveDecision } from './execution.decide';
+import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
+
+export type Refusal =
+  | { kind: 'not_allowed'; command: CommandName; stage: string | null; allowedCommands: CommandName[] }
+  | { kind: 'legal_conditions'; command: CommandName; violations: RuleViolation[] };
+
+export type Decision = { ok: true; events: CaseEventBody[] } | { ok: false; refusal: Refusal };
+
+function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: DecisionEnv): CommandOutcome {
+  const ctx = snapshot.context;
+  switch (command.name) {
+    case 'open-case':
+      return openCase(caseId, command.body, env);
+    case 'approve-filing':
+      return approveFiling(ctx, command.body, env);
+    case 'reject-filing':
+      return rejectFiling(ctx, command.body);
+    case 'record-evidence':
+      return recordEvidence(ctx, command.body, env);
+    case 'conclude-investigation':
+      return concludeInvestigation(ctx, command.body);
+    case 'issue-penalty-notice':
+      return issuePenaltyNotice(ctx, command.body, env);
+    case 'record-statement':
+      return recordStatement(ctx, command.body);
+    case 'waive-rights':
+      return waiveRights(ctx, command.body);
+    case 'record-legal-review':
+      return recordLegalReview(ctx, command.body, env);
+    case 'decide':
+      return decidePenalty(ctx, command.body, env);
+    case 'serve-decision':
+      return serveDecision(ctx, command.body, env);
+    case 'record-payment':
+      return recordPayment(ctx, command.body, env);
+    case 'record-interference':
+      return recordInterference(ctx, command.body, env);
+    case 'attest-interference-record':
+      return attestInterferenceRecord(ctx, command.body, env);
+    case 'close-case':
+      return closeCase(ctx, command.body);
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
+ * Decides a command against a folded case: 409-style refusal when the state does not accept it, 422-style
+ * refusal listing every unmet legal condition, otherwise the events to append. Pure: time, actor, ids and
+ * rules arrive in `env`.
+ */
+export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: DecisionEnv): Decision {
+  const isNew = caseStage(snapshot) === null;
+  const allowed = isNew ? (['open-case'] as CommandName[]) : allowedCommands(snapshot);
+  if (!allowed.includes(command.name)) {
+    return { ok: false, refusal: { kind: 'not_allowed', command: command.name, stage: caseStage(snapshot), allowedCommands: allowed } };
+  }
+  let outcome: CommandOutcome;
+  try {
+    outcome = run(snapshot, caseId, command, env);
+  } catch (e) {
+    if (e instanceof CalendarYearNotCoveredError) outcome = { violations: [violation('calendarCoversPeriod', e.message)] };
+    else if (e instanceof NoRulesVersionError) outcome = { violations: [violation('rulesVersionInForce', e.message)] };
+    else throw e;
+  }
+  if ('violations' in outcome) return { ok: false, refusal: { kind: 'legal_conditions', command: command.name, violations: outcome.violations } };
+  return { ok: true, events: outcome.events };
+}

@@ -1,0 +1,60 @@
+import { toShanghaiDate } from '@app/calendar';
+import { totalFineYuan } from '../case-types';
+import { CommandBodies } from '../case-commands';
+import { CaseContext } from '../case-context';
+import { CaseEventBody } from '../case-events';
+import { DeadlineSet } from '../deadlines/deadline';
+import { computeDeadline } from '../deadlines/compute-deadline';
+import { violation } from '../legal-conditions/legal-rules';
+import { caseRules } from './case-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+
+/** Penalties that are carried out by the decision itself once served (a warning needs no further act). */
+const SELF_EXECUTING = new Set(['warning']);
+
+/** 送达 (行政处罚法 Art. 61): opens payment (15 d, Art. 67) and the remedy windows (行政复议法 Art. 20, 行政诉讼法 Art. 46). */
+export function serveDecision(ctx: CaseContext, body: CommandBodies['serve-decision'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const penalties = ctx.decision?.penalties ?? [];
+  const deadlines: DeadlineSet[] = [];
+  if (totalFineYuan(penalties) > 0) deadlines.push(computeDeadline('payment', 'payment', env.occurredAt, rules, env.calendar));
+  if (ctx.decision?.outcome === 'penalty') {
+    deadlines.push(computeDeadline('reconsideration_window', 'reconsiderationWindow', env.occurredAt, rules, env.calendar));
+    deadlines.push(computeDeadline('litigation_window', 'litigationWindow', env.occurredAt, rules, env.calendar));
+  }
+  const events: CaseEventBody[] = [{ type: 'DecisionServed', data: { method: body.method, rulesVersion: rules.id, deadlines } }];
+  if (ctx.decision?.outcome === 'penalty' && penalties.every((p) => SELF_EXECUTING.has(p.kind))) {
+    events.push({ type: 'PenaltyExecuted', data: { via: 'service' } });
+  }
+  return emit(...events);
+}
+
+/**
+ * 加处罚款 (行政处罚法 Art. 72): 3% of the fine for each day paid late, never more than the fine itself.
+ * Counted in calendar days after the payment due date.
+ */
+export function lateSurchargeYuan(fineYuan: number, dueDate: string | undefined, paidOn: string): number {
+  if (!dueDate || paidOn <= dueDate) return 0;
+  const days = Math.round((Date.parse(`${paidOn}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return Math.min(fineYuan, Math.round(fineYuan * 0.03 * days * 100) / 100);
+}
+
+export function recordPayment(ctx: CaseContext, body: CommandBodies['record-payment'], env: DecisionEnv): CommandOutcome {
+  const fine = totalFineYuan(ctx.decision?.penalties);
+  const due = ctx.deadlines.find((d) => d.kind === 'payment')?.dueDate;
+  const owed = fine + lateSurchargeYuan(fine, due, toShanghaiDate(env.occurredAt));
+  const paidTotalYuan = Math.round((ctx.paidYuan + body.amountYuan) * 100) / 100;
+  return emitUnless(
+    [
+      fine <= 0 ? violation('decisionHasFine') : null,
+      fine > 0 && paidTotalYuan > owed ? violation('paymentNotAboveDue', `已缴 ${paidTotalYuan} 元 > 应缴 ${owed} 元 (paid ${paidTotalYuan} > owed ${owed})`) : null,
+    ],
+    () => {
+      const events: CaseEventBody[] = [{ type: 'PaymentRecorded', data: { amountYuan: body.amountYuan, receiptNo: body.receiptNo, paidTotalYuan } }];
+      const othersDone = (ctx.decision?.penalties ?? []).every((p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind));
+      if (paidTotalYuan >= owed && othersDone) events.push({ type: 'PenaltyExecuted', data: { via: 'payment' } });
+      return events;
+    },
+  );
+}
+

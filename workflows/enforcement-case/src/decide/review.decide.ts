@@ -1,0 +1,96 @@
+import { toShanghaiDate } from '@app/calendar';
+import { CommandBodies } from '../case-commands';
+import { CaseContext } from '../case-context';
+import { DeadlineSet } from '../deadlines/deadline';
+import { computeDeadline } from '../deadlines/compute-deadline';
+import { RuleViolation, violation } from '../legal-conditions/legal-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { hasHearingRight, heavierThanNotified, penaltiesHaveAmounts } from './penalties';
+import { caseRules } from './case-rules';
+
+/** 行政处罚告知 (行政处罚法 Art. 44, 63, 64): starts the statement period and, with a hearing right, the request period. */
+export function issuePenaltyNotice(ctx: CaseContext, body: CommandBodies['issue-penalty-notice'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const hearingRight = hasHearingRight(body.proposedPenalties, ctx.opened!.party, rules);
+  return emitUnless([penaltiesHaveAmounts(body.proposedPenalties)], () => {
+    const deadlines: DeadlineSet[] = [computeDeadline('statement', 'statement', env.occurredAt, rules, env.calendar)];
+    if (hearingRight) deadlines.push(computeDeadline('hearing_request', 'hearingRequest', env.occurredAt, rules, env.calendar));
+    return [
+      {
+        type: 'PenaltyNoticeServed',
+        data: { proposedPenalties: body.proposedPenalties, legalBasis: body.legalBasis, hearingRight, rulesVersion: rules.id, deadlines },
+      },
+    ];
+  });
+}
+
+export function recordStatement(_ctx: CaseContext, body: CommandBodies['record-statement']): CommandOutcome {
+  return emit({ type: 'StatementRecorded', data: { summary: body.summary, adopted: body.adopted } });
+}
+
+export function waiveRights(ctx: CaseContext, body: CommandBodies['waive-rights']): CommandOutcome {
+  return emitUnless(
+    [body.rights.includes('hearing') && !ctx.notice?.hearingRight ? violation('hearingRightExists') : null],
+    () => [{ type: 'RightsWaived', data: { rights: [...new Set(body.rights)] } }],
+  );
+}
+
+export function recordLegalReview(_ctx: CaseContext, body: CommandBodies['record-legal-review'], env: DecisionEnv): CommandOutcome {
+  return emit({
+    type: 'LegalReviewCompleted',
+    data: { outcome: body.outcome, legalBasisCorrect: body.legalBasisCorrect, opinion: body.opinion, reviewerId: env.actor.id },
+  });
+}
+
+function periodOver(ctx: CaseContext, kind: 'statement' | 'hearing_request', today: string): boolean {
+  const d = ctx.deadlines.find((x) => x.kind === kind);
+  return !d || d.status === 'met' || today > d.dueDate;
+}
+
+/** 重大执法决定 (行政处罚法 Art. 58; supervision.md §3): hearing-eligible, marked major, or with interference records. */
+export function isMajorCase(ctx: CaseContext): boolean {
+  return !!ctx.notice?.hearingRight || !!ctx.opened?.major || ctx.interferenceRecordIds.length > 0;
+}
+
+/** 作出决定 (行政处罚法 Art. 57–62). The decision number is assigned by the engine after this succeeds. */
+export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const today = toShanghaiDate(env.occurredAt);
+  const unmet: (RuleViolation | null)[] = [];
+  if (body.outcome === 'transfer') unmet.push(violation('outcomeMatchesCommand'));
+  if (isMajorCase(ctx) && ctx.legalReview?.outcome !== 'approved') unmet.push(violation('legalReviewApprovedForMajorCase'));
+  if (body.outcome === 'penalty') {
+    const penalties = body.penalties ?? [];
+    if (!penalties.length) unmet.push(violation('penaltiesProposedForPenaltyOutcome'));
+    unmet.push(penaltiesHaveAmounts(penalties));
+    if (!ctx.notice) unmet.push(violation('penaltyNoticeServed'));
+    else {
+      if (!ctx.waivedRights.includes('statement') && !periodOver(ctx, 'statement', today)) unmet.push(violation('statementPeriodOver'));
+      if (ctx.notice.hearingRight && !ctx.waivedRights.includes('hearing') && !periodOver(ctx, 'hearing_request', today))
+        unmet.push(violation('hearingRequestPeriodOver'));
+      const heavier = heavierThanNotified(penalties, ctx.notice.proposedPenalties);
+      if (heavier.length) unmet.push(violation('fineNotHeavierThanNotified', heavier.join('; ')));
+    }
+  }
+  return emitUnless(unmet, () => {
+    const common = { decisionNo: '', legalBasis: body.legalBasis, rulesVersion: rules.id, ...(body.justification ? { justification: body.justification } : {}) };
+    if (body.outcome !== 'penalty') {
+      return [{ type: 'NoPenaltyDecided', data: { ...common, outcome: body.outcome as 'no_penalty_minor' | 'no_penalty_unproven', deadlines: [] } }];
+    }
+    // 公示 (安全生产法 Art. 78; supervision.md §7): decisions against organisations are published within 7 working days.
+    const deadlines = ctx.opened!.party.kind === 'organization' ? [computeDeadline('publication', 'publication', env.occurredAt, rules, env.calendar)] : [];
+    return [
+      {
+        type: 'PenaltyDecided',
+        data: {
+          ...common,
+          outcome: 'penalty',
+          penalties: body.penalties ?? [],
+          ...(body.violationCode ? { violationCode: body.violationCode } : {}),
+          ...(body.discretionLevel ? { discretionLevel: body.discretionLevel } : {}),
+          deadlines,
+        },
+      },
+    ];
+  });
+}

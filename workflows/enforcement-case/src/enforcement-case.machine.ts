@@ -1,0 +1,125 @@
+import { assign, setup } from 'xstate';
+import { CaseContext, emptyCaseContext, evolveCaseContext } from './case-context';
+import { CaseEvent } from './case-events';
+
+/**
+ * The enforcement case (安全生产行政执法案件) as a pure XState v5 machine over stored events.
+ *
+ * The machine says which events each state accepts and where they lead; `evolveCaseContext` says what
+ * each event changes. Legal conditions are checked when a command is decided (see `decide/`), not
+ * while folding: a stored event is a fact, and replaying history must never re-judge it with today's rules.
+ * There are no `after` timers: statutory deadlines are data in the events (architecture §4.2).
+ *
+ * `closed` and `notFiled` are terminal by having no way out rather than by `type: 'final'`, because
+ * interference records are still accepted after closing (supervision.md §2).
+ */
+export const enforcementCaseMachine = setup({
+  types: {
+    context: {} as CaseContext,
+    events: {} as CaseEvent,
+  },
+  actions: {
+    apply: assign(({ context, event }) => evolveCaseContext(context, event)),
+  },
+}).createMachine({
+  id: 'enforcementCase',
+  type: 'parallel',
+  context: emptyCaseContext,
+  // 干预记录: any stage, closed included.
+  on: { InterferenceRecorded: { actions: 'apply' } },
+  states: {
+    procedure: {
+      initial: 'none',
+      states: {
+        none: { on: { CaseOpened: { target: 'open.filing', actions: 'apply' } } },
+        open: {
+          initial: 'filing',
+          // Each handling officer attests before closing that every interference they know of is recorded.
+          on: { InterferenceAttested: { actions: 'apply' } },
+          states: {
+            filing: {
+              meta: { zh: '立案审批', en: 'filing approval' },
+              on: {
+                CaseFiled: { target: 'investigation', actions: 'apply' },
+                FilingRejected: { target: '#enforcementCase.procedure.notFiled', actions: 'apply' },
+              },
+            },
+            investigation: {
+              meta: { zh: '调查取证', en: 'investigation' },
+              on: {
+                EvidenceRecorded: { actions: 'apply' },
+                InvestigationConcluded: { target: 'review', actions: 'apply' },
+              },
+            },
+            review: {
+              meta: { zh: '案件审理（告知、陈述申辩、法制审核、集体讨论）', en: 'review (notice, statement, legality review, collective discussion)' },
+              initial: 'awaitingNotice',
+              on: {
+                EvidenceRecorded: { actions: 'apply' },
+                LegalReviewCompleted: { actions: 'apply' },
+                NoPenaltyDecided: { target: 'decided.noPenalty', actions: 'apply' },
+              },
+              states: {
+                awaitingNotice: {
+                  on: { PenaltyNoticeServed: { target: 'noticeServed', actions: 'apply' } },
+                },
+                noticeServed: {
+                  on: {
+                    RightsWaived: { actions: 'apply' },
+                    StatementRecorded: { actions: 'apply' },
+                    PenaltyDecided: { target: '#enforcementCase.procedure.open.decided.penalty', actions: 'apply' },
+                  },
+                },
+              },
+            },
+            hearing: {
+              meta: { zh: '听证', en: 'hearing' },
+            },
+            decided: {
+              meta: { zh: '已作出决定，待送达', en: 'decided, awaiting service' },
+              initial: 'penalty',
+              states: {
+                penalty: {
+                  on: { DecisionServed: { target: '#enforcementCase.procedure.open.execution', actions: 'apply' } },
+                },
+                noPenalty: {
+                  on: {
+                    DecisionServed: { actions: 'apply' },
+                    CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' },
+                  },
+                },
+              },
+            },
+            execution: {
+              meta: { zh: '执行', en: 'execution' },
+              on: {
+                PaymentRecorded: { actions: 'apply' },
+                PenaltyExecuted: { target: 'executed', actions: 'apply' },
+              },
+            },
+            courtEnforcement: {
+              meta: { zh: '申请法院强制执行', en: 'court enforcement' },
+            },
+            executed: {
+              meta: { zh: '执行完毕', en: 'executed' },
+              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
+            },
+            referral: {
+              meta: { zh: '涉嫌犯罪移送', en: 'criminal referral' },
+            },
+            transferred: {
+              meta: { zh: '已移送司法机关', en: 'transferred to the judicial authorities' },
+            },
+            revoked: {
+              meta: { zh: '决定被撤销', en: 'decision revoked' },
+            },
+          },
+        },
+        notFiled: { meta: { zh: '不予立案', en: 'not filed' } },
+        closed: { meta: { zh: '结案', en: 'closed' } },
+      },
+    },
+  },
+});
+
+export type EnforcementCaseMachine = typeof enforcementCaseMachine;

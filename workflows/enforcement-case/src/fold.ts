@@ -1,0 +1,39 @@
+import { getNextTransitions, initialTransition, SnapshotFrom, transition } from 'xstate';
+import { COMMAND_EVENTS, COMMAND_NAMES, CommandName } from './case-commands';
+import { CaseEvent, CaseEventType } from './case-events';
+import { enforcementCaseMachine } from './enforcement-case.machine';
+import { Stage, stageOf } from './stage';
+
+export type CaseSnapshot = SnapshotFrom<typeof enforcementCaseMachine>;
+
+const INITIAL: CaseSnapshot = initialTransition(enforcementCaseMachine)[0];
+
+export function initialCaseSnapshot(): CaseSnapshot {
+  return INITIAL;
+}
+
+/** Folds stored events onto a snapshot with the machine's pure `transition` (no actor, no side effects). */
+export function foldCaseEvents(events: Iterable<CaseEvent>, from: CaseSnapshot = INITIAL): CaseSnapshot {
+  let snapshot = from;
+  for (const event of events) snapshot = transition(enforcementCaseMachine, snapshot, event)[0];
+  return snapshot;
+}
+
+/** Event types the current state has a transition for (guards aside). */
+export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
+  return new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+}
+
+export function accepts(snapshot: CaseSnapshot, type: CaseEventType): boolean {
+  return acceptedEventTypes(snapshot).has(type);
+}
+
+/** The commands the state allows: those whose events the machine accepts now. */
+export function allowedCommands(snapshot: CaseSnapshot): CommandName[] {
+  const accepted = acceptedEventTypes(snapshot);
+  return COMMAND_NAMES.filter((c) => c !== 'open-case' && COMMAND_EVENTS[c].some((t) => accepted.has(t)));
+}
+
+export function caseStage(snapshot: CaseSnapshot): Stage | null {
+  return stageOf(snapshot.value);
+}

@@ -1,0 +1,128 @@
+/**
+ * The catalogue of legal conditions a command can fail (422). Each rule is named after what the law
+ * requires, carries its legal source, and a Chinese-first message for the officer.
+ */
+export interface LegalRule {
+  source: string;
+  zh: string;
+  en: string;
+}
+
+export const LEGAL_RULES = {
+  twoCertifiedOfficers: {
+    source: '行政处罚法 Art. 42, 55; 安全生产法 Art. 67',
+    zh: '执法人员不得少于两人，且须持有本机关有效执法证件',
+    en: 'at least two officers holding valid enforcement certificates of the agency are required',
+  },
+  withinLimitationPeriod: {
+    source: '行政处罚法 Art. 36',
+    zh: '违法行为在追责时效内未被发现的，不再给予行政处罚',
+    en: 'the violation was discovered after the limitation period',
+  },
+  discoveredNotInFuture: {
+    source: '行政处罚法 Art. 36',
+    zh: '发现日期不得晚于立案日期',
+    en: 'the discovery date cannot be later than the day the case was opened',
+  },
+  rulesVersionInForce: {
+    source: 'procedure.md §2',
+    zh: '立案日期没有生效的规则版本',
+    en: 'no rules version is in force on the filing date',
+  },
+  calendarCoversPeriod: {
+    source: '行政处罚法 Art. 85',
+    zh: '缺少计算期限所需年份的节假日数据',
+    en: 'the holiday calendar does not cover the year needed to compute the deadline',
+  },
+  penaltiesProposedForPenaltyOutcome: {
+    source: '行政处罚法 Art. 44',
+    zh: '拟作出行政处罚的，应当告知拟作出的处罚内容',
+    en: 'a penalty outcome needs the proposed penalties',
+  },
+  fineHasAmount: {
+    source: '行政处罚法 Art. 9',
+    zh: '罚款须写明金额',
+    en: 'a fine needs an amount greater than zero',
+  },
+  hearingRightExists: {
+    source: '行政处罚法 Art. 63',
+    zh: '拟作出的处罚不属于当事人有权要求听证的范围',
+    en: 'the proposed penalty does not give the party a hearing right',
+  },
+  penaltyNoticeServed: {
+    source: '行政处罚法 Art. 44, 62',
+    zh: '作出行政处罚决定前，应当告知当事人拟作出的处罚及其陈述、申辩、听证权利',
+    en: 'the penalty notice must be served before a penalty is decided',
+  },
+  statementPeriodOver: {
+    source: '行政处罚法 Art. 45, 62',
+    zh: '陈述、申辩期限未届满且当事人未放弃，不得作出处罚决定',
+    en: 'the statement period has not ended and was not waived',
+  },
+  hearingRequestPeriodOver: {
+    source: '行政处罚法 Art. 64(1)',
+    zh: '听证申请期限未届满且当事人未放弃，不得作出处罚决定',
+    en: 'the hearing-request period has not ended and was not waived',
+  },
+  legalReviewApprovedForMajorCase: {
+    source: '行政处罚法 Art. 58',
+    zh: '重大执法决定须经法制审核且审核通过',
+    en: 'a major decision needs an approved legality review',
+  },
+  fineNotHeavierThanNotified: {
+    source: '行政处罚法 Art. 45',
+    zh: '不得因当事人陈述、申辩而给予更重的处罚：决定的罚款不得高于告知的罚款',
+    en: 'the decided fine is heavier than the notified one',
+  },
+  outcomeMatchesCommand: {
+    source: '行政处罚法 Art. 57',
+    zh: '移送司法机关须通过涉嫌犯罪移送程序办理',
+    en: 'a transfer is made through the criminal referral procedure',
+  },
+  decisionHasFine: {
+    source: '行政处罚法 Art. 67',
+    zh: '本案决定没有罚款，无需缴纳',
+    en: 'the decision imposes no fine to pay',
+  },
+  paymentNotAboveDue: {
+    source: '行政处罚法 Art. 67, 72',
+    zh: '缴款金额超过应缴罚款及加处罚款',
+    en: 'the payment exceeds the fine plus the late-payment surcharge due',
+  },
+  attestingUserIsHandlingOfficer: {
+    source: '中办发〔2015〕23号; supervision.md §2',
+    zh: '只有本案承办人员可以确认干预情况已如实记录',
+    en: 'only a handling officer of the case can attest the interference record',
+  },
+  interferenceAttestedByHandlingOfficers: {
+    source: '中办发〔2015〕23号; 郴政办发〔2016〕19号 §10',
+    zh: '结案前，全部承办人员须确认干预情况已如实记录',
+    en: 'every handling officer must attest the interference record before closing',
+  },
+  interferenceRecordExists: {
+    source: 'supervision.md §2',
+    zh: '更正所指向的干预记录不存在',
+    en: 'the interference record being corrected does not exist',
+  },
+  partyCodeValid: {
+    source: 'GB 32100-2015; GB 11643-1999',
+    zh: '当事人统一社会信用代码或身份证号码校验不通过',
+    en: 'the party code fails its check character',
+  },
+} as const satisfies Record<string, LegalRule>;
+
+export type LegalRuleCode = keyof typeof LEGAL_RULES;
+
+/** One unmet legal condition, as reported to the officer. */
+export interface RuleViolation {
+  rule: LegalRuleCode;
+  legalSource: string;
+  message: { zh: string; en: string };
+  /** Specifics of this case (e.g. which officer, which date). */
+  detail?: string;
+}
+
+export function violation(rule: LegalRuleCode, detail?: string): RuleViolation {
+  const r = LEGAL_RULES[rule];
+  return { rule, legalSource: r.source, message: { zh: r.zh, en: r.en }, ...(detail ? { detail } : {}) };
+}
