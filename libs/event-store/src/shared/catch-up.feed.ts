@@ -44,7 +44,6 @@ export class CatchUpFeed {
         subscriber.error(new EventStoreClosedError());
         return undefined;
       }
-      this.open++;
       let position = after;
       let pending: NodeJS.Immediate | undefined;
 
@@ -62,7 +61,7 @@ export class CatchUpFeed {
         pending = undefined;
         if (subscriber.closed) return;
         try {
-          if (readOnce()) schedule();
+          readOnce();
         } catch (error) {
           subscriber.error(error);
         }
@@ -83,9 +82,11 @@ export class CatchUpFeed {
       };
 
       const wakeups = this.headMoved.subscribe({ next: schedule, complete: drainAndComplete });
+      // Counted on the wakeup subscription itself, so a leaked listener shows up in subscriberCount.
+      this.open++;
+      wakeups.add(() => this.open--);
       schedule();
       return () => {
-        this.open--;
         wakeups.unsubscribe();
         if (pending !== undefined) clearImmediate(pending);
         pending = undefined;

@@ -49,6 +49,15 @@ describe('SqliteEventStore', () => {
     expect((await store.readAll()).length).toBe(200);
   });
 
+  it('lets appends issued from promise continuations of the same turn share the commit', async () => {
+    const store = open();
+    const first = store.append('a', newEvents(1), 'no_stream');
+    await Promise.resolve();
+    const second = store.append('b', newEvents(1), 'no_stream');
+    await Promise.all([first, second]);
+    expect(store.commitCount).toBe(1);
+  });
+
   it('commits awaited appends one transaction each', async () => {
     const store = open();
     for (let i = 0; i < 5; i++) await store.append('s', newEvents(1), 'any');

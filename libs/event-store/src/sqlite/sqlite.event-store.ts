@@ -145,7 +145,7 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
-    
+    if (outcomes.some((outcome) => outcome.ok && outcome.wrote)) this.feed.notify();
   }
 
   private writeBatch(batch: PendingAppend[]): Outcome[] {

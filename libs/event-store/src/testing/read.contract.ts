@@ -10,6 +10,7 @@ export function describeReadContract(store: StoreGetter): void {
       const all = await store().readAll();
       expect(all).toEqual(appended);
 
+      expect(await store().readAll({ after: all[0].position })).toEqual(all.slice(1));
       expect(await store().readAll({ after: all[3].position })).toEqual(all.slice(4));
       expect(await store().readAll({ limit: 3 })).toEqual(all.slice(0, 3));
       expect(await store().readAll({ after: all[3].position, limit: 2 })).toEqual(all.slice(4, 6));

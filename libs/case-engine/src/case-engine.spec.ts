@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore, ExpectedRevision, InMemoryEventStore, NewEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { WorkingDayCalendar } from '@app/calendar';
+import { RulesBook } from '@workflows/enforcement-case';
+import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
+import { CaseEngine, CommandRequest } from './case-engine';
+import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
+
+const cert = { number: 'C', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
+const people = {
+  person: (id: string) => ({ id, name: id, agencyId: 'ag-1', roles: ['officer' as const], certificate: cert }),
+  agency: () => ({ shortName: '测应急' }),
+};
+const officer = { id: 'o1', name: 'o1', roles: ['officer' as const], agencyId: 'ag-1' };
+const head = { id: 'h', name: 'h', roles: ['head' as const], agencyId: 'ag-1' };
+const openCase: CommandRequest = {
+  requestId: 'r',
+  actor: officer,
+  occurredAt: '2026-09-01T10:00:00+08:00',
+  command: {
+    name: 'open-case',
+    body: {
+      agencyId: 'ag-1',
+      source: 'inspection',
+      industry: 'gas',
+      party: { kind: 'organization', name: 'p', creditCode: '91431002MA4L000079' },
+      violations: [{ description: 'd', provisions: ['p'] }],
+      discoveredAt: '2026-09-01',
+      handlingOfficerIds: ['o1', 'o2'],
+      summary: 's',
+    },
+  },
+};
+const interference = (caseId: string): CommandRequest => ({
+  caseId,
+  requestId: 'r',
+  actor: officer,
+  command: { name: 'record-interference', body: { intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' } },
+});
+
+function engine(store: EventStore, maxRetries = 5) {
+  return new CaseEngine({ store, people, rules: rulesFile as unknown as RulesBook, calendar: new WorkingDayCalendar(), clock: () => new Date('2026-11-27T00:00:00Z'), newId: randomUUID, maxRetries });
+}
+
+/** A store that lets another writer slip in right before the engine's next append (a real race, staged). */
+class RacingStore extends InMemoryEventStore {
+  beforeNextAppend: (() => Promise<void>) | null = null;
+  appendCalls: ExpectedRevision[] = [];
+  readFrom: number[] = [];
+  override async append(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+    this.appendCalls.push(expected);
+    const race = this.beforeNextAppend;
+    this.beforeNextAppend = null;
+    if (race) await race();
+    return super.append(streamId, events, expected);
+  }
+  override async readStream(streamId: string, options?: { fromRevision?: number }) {
+    if (streamId.startsWith('case-')) this.readFrom.push(options?.fromRevision ?? 0);
+    return super.readStream(streamId, options);
+  }
+}
+
+describe('CaseEngine', () => {
+  it('on a concurrent append, re-loads and re-decides instead of failing', async () => {
+    const store = new RacingStore();
+    const a = engine(store);
+    const b = engine(store);
+    const { caseId } = await a.execute(openCase);
+    store.beforeNextAppend = async () => void (await b.execute(interference(caseId)));
+    const result = await a.execute({ caseId, requestId: 'r2', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } });
+    expect(result.view.stage).toBe('investigation');
+    expect((await store.readStream(`case-${caseId}`)).map((e) => e.type)).toEqual(['CaseOpened', 'InterferenceRecorded', 'CaseFiled']);
+  });
+
+  it('with If-Match, a concurrent append is a 412, not a retry', async () => {
+    const store = new RacingStore();
+    const a = engine(store);
+    const { caseId } = await a.execute(openCase);
+    store.beforeNextAppend = async () => void (await engine(store).execute(interference(caseId)));
+    await expect(a.execute({ ...interference(caseId), ifMatch: 0 })).rejects.toBeInstanceOf(RevisionMismatchError);
+    expect((await store.readStream(`case-${caseId}`)).map((e) => e.type)).toEqual(['CaseOpened', 'InterferenceRecorded']);
+  });
+
+  it('gives up after the bounded number of retries', async () => {
+    const store = new RacingStore();
+    const { caseId } = await engine(store).execute(openCase);
+    const stuck = engine(store, 2);
+    const alwaysConflict = jest.spyOn(store, 'append').mockRejectedValue(new WrongExpectedRevisionError('x', 0, 1));
+    await expect(stuck.execute(interference(caseId))).rejects.toBeInstanceOf(ConcurrencyExhaustedError);
+    expect(alwaysConflict).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not replay the stream per command: a cached case reads only the events after its revision', async () => {
+    const store = new RacingStore();
+    const e = engine(store);
+    const { caseId } = await e.execute(openCase);
+    for (let i = 0; i < 50; i++) await e.execute(interference(caseId));
+    store.readFrom = [];
+    await e.execute(interference(caseId));
+    expect(store.readFrom).toEqual([51]);
+  });
+
+  it('refuses a command the stage does not accept with the allowed commands', async () => {
+    const store = new InMemoryEventStore();
+    const { caseId } = await engine(store).execute(openCase);
+    const refusal = engine(store).execute({ caseId, requestId: 'r', actor: head, command: { name: 'close-case', body: {} } });
+    await expect(refusal).rejects.toBeInstanceOf(CommandNotAllowedError);
+    await expect(refusal).rejects.toMatchObject({ allowedCommands: ['approve-filing', 'reject-filing', 'record-interference', 'attest-interference-record'] });
+  });
+
+  it('numbers filings consecutively per agency and year, without reusing a number on retry', async () => {
+    const store = new InMemoryEventStore();
+    const e = engine(store);
+    const nos: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { caseId } = await e.execute(openCase);
+      const filed = await e.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} }, idempotencyKey: 'k' });
+      const retried = await e.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} }, idempotencyKey: 'k' });
+      expect(retried.replayed).toBe(true);
+      expect(retried.view.caseNo).toBe(filed.view.caseNo);
+      nos.push(filed.view.caseNo!);
+    }
+    expect(nos).toEqual(['测应急立〔2026〕1号', '测应急立〔2026〕2号', '测应急立〔2026〕3号']);
+  });
+});

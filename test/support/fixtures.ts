@@ -1,0 +1,26 @@
+/** Bodies shared by the end-to-end tests (Chenzhou 北湖区 bureau of the demo seed). */
+export const AG = 'ag-431002';
+export const OFFICER_1 = 'u-431002-officer-1';
+export const OFFICER_2 = 'u-431002-officer-2';
+export const OFFICER_3 = 'u-431002-officer-3';
+export const HEAD = 'u-431002-head';
+export const REVIEWER = 'u-431002-reviewer';
+export const OTHER_COUNTY_OFFICER = 'u-431003-officer-1';
+export const HASH = 'c0ffee00112233445566778899aabbccddeeff00112233445566778899aabbcc';
+
+export const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
+
+export function openCaseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    agencyId: AG,
+    source: 'inspection',
+    industry: 'fireworks',
+    party: { kind: 'organization', name: '郴州市北湖区测试烟花爆竹经营部', creditCode: '91431002MA4L000079', legalRepresentative: '王测试' },
+    violations: [{ description: '烟花爆竹超量储存', provisions: ['安全生产法 Art. 41'] }],
+    discoveredAt: '2026-09-01',
+    handlingOfficerIds: [OFFICER_1, OFFICER_2],
+    summary: '检查发现仓库超量储存烟花爆竹',
+    occurredAt: at('2026-09-01'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,39 @@
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { AppModule } from '../../apps/api/src/app.module';
+import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { CLOCK, Clock } from '../../apps/api/src/cases/case-engine.provider';
+import { HttpClient } from './http-client';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: HttpClient;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real application (same module, pipes and filters as main.ts) on a real port and a fresh SQLite file. */
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'casetrail-e2e-'));
+  const config = loadAppConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', ...options.env });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const http = new HttpClient(await app.getUrl());
+  return {
+    app,
+    http,
+    dataDir,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { WorkingDayCalendar } from '@app/calendar';
+import { CaseCommand, Role } from '../case-commands';
+import { CaseEvent, CaseEventBody } from '../case-events';
+import { Decision, decideCommand } from '../decide/decide';
+import { DecisionEnv, PersonRecord } from '../decide/decision-env';
+import { CaseSnapshot, foldCaseEvents } from '../fold';
+import { RulesBook } from '../rules/rules-version';
+import rulesFile from '../../rules/versions.json';
+
+export const rules = rulesFile as unknown as RulesBook;
+export const calendar = new WorkingDayCalendar();
+export const CASE_ID = '11111111-1111-4111-8111-111111111111';
+export const AGENCY = 'ag-test';
+
+const cert = { number: 'C-1', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
+export const people: Record<string, PersonRecord> = {
+  o1: { id: 'o1', name: '甲', agencyId: AGENCY, roles: ['officer'], certificate: cert },
+  o2: { id: 'o2', name: '乙', agencyId: AGENCY, roles: ['officer'], certificate: { ...cert, number: 'C-2' } },
+  expired: { id: 'expired', name: '丙', agencyId: AGENCY, roles: ['officer'], certificate: { ...cert, number: 'C-3', validUntil: '2025-12-31' } },
+  head: { id: 'head', name: '丁', agencyId: AGENCY, roles: ['head'] },
+};
+
+export function env(occurredAt: string, actorId = 'o1', roles: Role[] = ['officer']): DecisionEnv {
+  let n = 0;
+  return {
+    occurredAt,
+    actor: { id: actorId, roles, agencyId: AGENCY },
+    people: { person: (id) => people[id] },
+    rules,
+    calendar,
+    newId: () => `id-${++n}`,
+  };
+}
+
+/** Given stored events (each at a time), the snapshot the machine folds them to. */
+export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
+  return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent));
+}
+
+/** given(events).when(command) → the decision (events or refusal). */
+export function when(snapshot: CaseSnapshot, command: CaseCommand, e: DecisionEnv): Decision {
+  return decideCommand(snapshot, CASE_ID, command, e);
+}
