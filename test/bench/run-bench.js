@@ -159,6 +159,7 @@ async function benchService(opts, store) {
 
     log(`service: verifying a sample of closed cases ...`);
     const verification = await trunk.verifyClosed(url, tokens, stats.closed, 30);
+    const documentNumbers = trunk.checkDocumentNumbers(stats.closed);
 
     Object.assign(out, result, {
       casesOpened: stats.casesOpened,
@@ -168,6 +169,7 @@ async function benchService(opts, store) {
       failures: stats.failures,
       errorSamples: stats.errorSamples,
       verification,
+      documentNumbers,
       eventsAppended: headBefore != null && headAfter != null ? Number(headAfter - headBefore) : null,
       store: storeCounters(probeBefore, probeAfter),
     });
@@ -202,7 +204,7 @@ function storeCounters(before, after) {
 /* ----------------------------------------------------------------------------------------------------------- */
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
-const ms = (n) => (n == null ? '?' : n < 10 ? `${Math.round(n * 10) / 10} ms` : `${Math.round(n)} ms`);
+const ms = (n) => (n == null ? '?' : n < 1 ? '<1 ms' : n < 10 ? `${Math.round(n * 10) / 10} ms` : `${Math.round(n)} ms`);
 
 function report(r) {
   const lines = [];
@@ -228,6 +230,10 @@ function report(r) {
   }
   const v = s.verification;
   L('closed cases verified (GET stage)', `${v.closed}/${v.checked} closed${v.mismatches.length ? `  MISMATCHES: ${JSON.stringify(v.mismatches.slice(0, 3))}` : ''}`);
+  const dn = s.documentNumbers;
+  const dnText = (x) => `${int(x.distinct)} distinct / ${int(x.cases)}${x.sharedNumbers ? ` — DUPLICATES: ${int(x.sharedNumbers)} numbers shared by ${int(x.casesWithSharedNumber)} cases` : ''}`;
+  L('case nos (closed cases)', dnText(dn.caseNo));
+  L('decision nos (closed cases)', dnText(dn.decisionNo));
   if (Object.keys(s.failures).length) L('service failures by step', JSON.stringify(s.failures));
   L('service failure rate', `${(r.serviceFailureRate * 100).toFixed(2)}% (limit ${(MAX_FAILURE_RATE * 100).toFixed(0)}%)`);
   return lines.join('\n');
@@ -267,8 +273,11 @@ async function main() {
   let service;
   try {
     baseline = await benchBaseline(opts);
+    if (interrupted) return 130;
     service = await benchService(opts, store);
+    if (interrupted) return 130;
   } catch (e) {
+    if (interrupted) return 130;
     log(`\nrun-bench: ${e.startFailure ? 'the service failed to start' : 'the bench failed'}: ${e.stack || e.message}`);
     if (e.childTail && e.childTail.length) log(`--- last child output ---\n${e.childTail.slice(-30).join('\n')}\n---`);
     return 1;
@@ -305,6 +314,9 @@ async function main() {
   if (service.verification.mismatches.length) {
     log(`run-bench: FAIL — ${service.verification.mismatches.length} case(s) answered 200 to close-case but do not read back as closed`);
     code = 1;
+  }
+  for (const [field, x] of Object.entries(service.documentNumbers)) {
+    if (x.sharedNumbers) log(`run-bench: WARNING — ${x.casesWithSharedNumber} closed cases share ${x.sharedNumbers} ${field}s (numbers must be unique), e.g. ${JSON.stringify(x.examples[0])}`);
   }
   return code;
 }

@@ -122,4 +122,17 @@ describe('CaseEngine', () => {
     }
     expect(nos).toEqual(['测应急立〔2026〕1号', '测应急立〔2026〕2号', '测应急立〔2026〕3号']);
   });
+
+  it('gives concurrent filings distinct consecutive numbers, also across two engines on one store', async () => {
+    const store = new InMemoryEventStore();
+    const engines = [engine(store), engine(store)];
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engines[i % 2].execute(openCase).then((r) => r.caseId)));
+    const filed = await Promise.all(
+      ids.map((caseId, i) =>
+        engines[i % 2].execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } }),
+      ),
+    );
+    const numbers = filed.map((f) => Number(/〕(\d+)号/.exec(f.view.caseNo!)![1])).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
 });

@@ -127,6 +127,8 @@ function newStats() {
 }
 
 const MAX_ERROR_SAMPLES = 8;
+const CASE_NO = /"caseNo":"([^"]+)"/;
+const DECISION_NO = /"decisionNo":"([^"]+)"/;
 
 /**
  * Builds autocannon `requests` for the trunk. Counters go to `stats` (a newStats()); `onFirstErrors` is called
@@ -212,7 +214,10 @@ function buildTrunkRequests({ tokens, stats, onError = () => {} }) {
           succeed(stepIndex, ctx);
           if (last) {
             stats.casesClosed++;
-            stats.closed.push({ caseId: ctx.caseId, code: ctx.code });
+            // The closed case's view carries its document numbers; a cheap regex, not a JSON parse.
+            const caseNo = CASE_NO.exec(body);
+            const decisionNo = DECISION_NO.exec(body);
+            stats.closed.push({ caseId: ctx.caseId, code: ctx.code, caseNo: caseNo && caseNo[1], decisionNo: decisionNo && decisionNo[1] });
           }
         } else {
           fail(stepIndex, status, body, ctx);
@@ -254,4 +259,36 @@ async function verifyClosed(baseUrl, tokens, closed, sampleSize = 30) {
   return result;
 }
 
-module.exports = { AGENCY_CODES, STEP_LABELS, fetchTokens, newStats, buildTrunkRequests, sampleBodies, verifyClosed };
+/**
+ * Case numbers and decision numbers must be unique (per agency and year; the formats embed both). Counts, over
+ * the closed cases of the run, the numbers that more than one case received.
+ */
+function checkDocumentNumbers(closed) {
+  const out = {};
+  for (const field of ['caseNo', 'decisionNo']) {
+    const byNo = new Map();
+    let missing = 0;
+    for (const c of closed) {
+      const no = c[field];
+      if (!no) {
+        missing++;
+        continue;
+      }
+      const list = byNo.get(no);
+      if (list) list.push(c.caseId);
+      else byNo.set(no, [c.caseId]);
+    }
+    const dups = [...byNo].filter(([, ids]) => ids.length > 1);
+    out[field] = {
+      cases: closed.length - missing,
+      distinct: byNo.size,
+      missing,
+      sharedNumbers: dups.length,
+      casesWithSharedNumber: dups.reduce((n, [, ids]) => n + ids.length, 0),
+      examples: dups.slice(0, 3).map(([no, ids]) => ({ [field]: no, caseIds: ids.slice(0, 4), cases: ids.length })),
+    };
+  }
+  return out;
+}
+
+module.exports = { checkDocumentNumbers, AGENCY_CODES, STEP_LABELS, fetchTokens, newStats, buildTrunkRequests, sampleBodies, verifyClosed };
