@@ -90,14 +90,19 @@ describe('CaseEngine', () => {
     expect(alwaysConflict).toHaveBeenCalledTimes(3);
   });
 
-  it('does not replay the stream per command: a cached case reads only the events after its revision', async () => {
+  it('does not replay the stream per command: a cached case decides without reading, and catches up only the events after its revision', async () => {
     const store = new RacingStore();
     const e = engine(store);
     const { caseId } = await e.execute(openCase);
     for (let i = 0; i < 50; i++) await e.execute(interference(caseId));
     store.readFrom = [];
     await e.execute(interference(caseId));
-    expect(store.readFrom).toEqual([51]);
+    expect(store.readFrom).toEqual([]);
+    await engine(store).execute(interference(caseId)); // another process moves the case on (it folds all 53 events once)
+    store.readFrom = [];
+    await e.execute(interference(caseId)); // stale cache → conflict → catch up from revision 52 only
+    expect(store.readFrom).toEqual([52]);
+    expect((await store.readStream(`case-${caseId}`)).length).toBe(54);
   });
 
   it('refuses a command the stage does not accept with the allowed commands', async () => {

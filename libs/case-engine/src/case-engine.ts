@@ -110,7 +110,13 @@ export class CaseEngine {
     const hash = requestHash(req.command);
     const maxRetries = this.deps.maxRetries ?? 5;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const entry = await this.load(caseId);
+      // Optimistic: decide on the cached fold without reading the store; if another process moved the
+      // case on, the append's expected revision fails and we re-load. Refusals are only given on a fresh fold.
+      const cached = attempt === 0 ? this.cache.get(caseId) : undefined;
+      const entry = cached ?? (await this.load(caseId));
+      const stale = (refusal: Error) => {
+        if (!cached) throw refusal;
+      };
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
       req.authorize?.(isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId);
       if (req.idempotencyKey) {
@@ -120,7 +126,10 @@ export class CaseEngine {
           return this.replay(caseId, prior.first, prior.last, isOpen);
         }
       }
-      if (req.ifMatch !== undefined && req.ifMatch !== entry.revision) throw new RevisionMismatchError(req.ifMatch, entry.revision);
+      if (req.ifMatch !== undefined && req.ifMatch !== entry.revision) {
+        stale(new RevisionMismatchError(req.ifMatch, entry.revision));
+        continue;
+      }
       const occurredAt = this.occurredAt(req, entry);
       const decision = decideCommand(entry.snapshot, caseId, req.command, {
         occurredAt,
@@ -132,8 +141,8 @@ export class CaseEngine {
       });
       if (!decision.ok) {
         const r = decision.refusal;
-        if (r.kind === 'not_allowed') throw new CommandNotAllowedError(r.command, r.stage, r.allowedCommands);
-        throw new LegalConditionsNotMetError(r.command, r.violations);
+        stale(r.kind === 'not_allowed' ? new CommandNotAllowedError(r.command, r.stage, r.allowedCommands) : new LegalConditionsNotMetError(r.command, r.violations));
+        continue;
       }
       const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
       const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash);
@@ -142,7 +151,6 @@ export class CaseEngine {
         const result = await this.deps.store.append(caseStreamId(caseId), newEvents, entry.revision < 0 ? 'no_stream' : entry.revision);
         if (result.events[0].revision !== entry.revision + 1) {
           // Same event ids were already stored (a retry that raced its original elsewhere): answer as a replay.
-          this.cache.delete(caseId);
           continue;
         }
         const next = this.foldInto(entry, result.events);
@@ -150,14 +158,13 @@ export class CaseEngine {
         return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        this.cache.delete(caseId);
         if (req.ifMatch !== undefined) throw new RevisionMismatchError(req.ifMatch, typeof e.actual === 'number' ? e.actual : -1);
       }
     }
     throw new ConcurrencyExhaustedError(caseId);
   }
 
-  /** Catches a cached case up with the events after its revision, or folds the stream on a miss. */
+  /** Catches a cached case up with the events after its revision (reads see other processes' writes), or folds the stream on a miss. */
   private async load(caseId: string): Promise<CaseEntry> {
     const cached = this.cache.get(caseId);
     const base: CaseEntry = cached ?? { snapshot: initialCaseSnapshot(), revision: -1, keys: new Map() };

@@ -1,5 +1,4 @@
 import { EventStore, WrongExpectedRevisionError } from '@app/event-store';
-import { KeyedMutex } from './case-cache';
 import { deterministicUuid } from './ids';
 
 export type NumberKind = 'case' | 'decision';
@@ -19,40 +18,37 @@ interface CounterState {
  */
 export class NumberingService {
   private readonly counters = new Map<string, CounterState>();
-  /** One assignment at a time per counter in this process; other processes are kept out by the revision check. */
-  private readonly mutex = new KeyedMutex();
 
   constructor(private readonly store: EventStore) {}
 
-  assign(kind: NumberKind, agencyId: string, year: number, caseId: string): Promise<number> {
+  /**
+   * Numbers are reserved synchronously in memory and appended with the predicted revision, so concurrent
+   * filings in one process share a group commit instead of waiting for each other; a conflict (another
+   * process took the number) drops the counter and reserves again from the stored stream.
+   */
+  async assign(kind: NumberKind, agencyId: string, year: number, caseId: string): Promise<number> {
     const streamId = `numbers-${kind}-${agencyId}-${year}`;
-    return this.mutex.run(streamId, () => this.assignLocked(streamId, kind, caseId));
-  }
-
-  private async assignLocked(streamId: string, kind: NumberKind, caseId: string): Promise<number> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const state = await this.load(streamId);
       const existing = state.byCase.get(caseId);
       if (existing !== undefined) return existing;
       const number = state.last + 1;
+      const expected = state.revision;
+      state.last = number;
+      state.revision = expected === 'no_stream' ? 0 : expected + 1;
+      state.byCase.set(caseId, number);
       try {
         const result = await this.store.append(
           streamId,
           [{ id: deterministicUuid(`${streamId}:${caseId}`), type: 'NumberAssigned', data: { number, caseId }, metadata: {} }],
-          state.revision,
+          expected,
         );
-        const stored = result.events[0];
-        const assigned = (stored.data as { number: number }).number;
-        // A retry that another instance already stored comes back as the original event, with its own number.
+        const assigned = (result.events[0].data as { number: number }).number;
+        // A retry that another process already stored comes back as the original event, with its own number.
         if (assigned !== number) this.counters.delete(streamId);
-        else {
-          state.revision = stored.revision;
-          state.last = number;
-          state.byCase.set(caseId, number);
-        }
         return assigned;
       } catch (e) {
-        // Another instance took the number: catch up from our revision and try the next one.
+        if (this.counters.get(streamId) === state) this.counters.delete(streamId);
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
       }
     }
@@ -60,19 +56,19 @@ export class NumberingService {
   }
 
   private async load(streamId: string): Promise<CounterState> {
-    let state = this.counters.get(streamId);
-    const from = state ? (state.revision === 'no_stream' ? 0 : state.revision + 1) : 0;
-    const events = await this.store.readStream(streamId, { fromRevision: from });
-    if (!state) {
-      state = { revision: 'no_stream', last: 0, byCase: new Map() };
-      this.counters.set(streamId, state);
-    }
+    const known = this.counters.get(streamId);
+    if (known) return known;
+    const events = await this.store.readStream(streamId);
+    const raced = this.counters.get(streamId);
+    if (raced) return raced;
+    const state: CounterState = { revision: 'no_stream', last: 0, byCase: new Map() };
     for (const e of events) {
       const { number, caseId } = e.data as { number: number; caseId: string };
       state.revision = e.revision;
       state.last = number;
       state.byCase.set(caseId, number);
     }
+    this.counters.set(streamId, state);
     return state;
   }
 }

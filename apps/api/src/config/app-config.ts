@@ -1,4 +1,12 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+
+/** The checkout's root (the nearest folder above this file with a package.json), for the shipped config files. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -56,8 +64,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const dataDir = path.resolve(env.DATA_DIR || './data');
-  const rulesFile = path.resolve(env.RULES_FILE || 'workflows/enforcement-case/rules/versions.json');
-  const overrides = env.CALENDAR_OVERRIDES_FILE || 'libs/calendar/calendar-overrides.json';
+  const root = projectRoot();
+  const rulesFile = env.RULES_FILE ? path.resolve(env.RULES_FILE) : path.join(root, 'workflows/enforcement-case/rules/versions.json');
+  const overrides = env.CALENDAR_OVERRIDES_FILE ? path.resolve(env.CALENDAR_OVERRIDES_FILE) : path.join(root, 'libs/calendar/calendar-overrides.json');
 
   const config: AppConfig = {
     nodeEnv,
@@ -70,7 +79,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtAudience: env.JWT_AUDIENCE || 'casetrail-api',
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
     rulesFile,
-    calendarOverridesFile: overrides ? path.resolve(overrides) : null,
+    calendarOverridesFile: overrides,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
