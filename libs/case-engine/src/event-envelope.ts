@@ -1,4 +1,4 @@
-import { StoredEvent } from '@app/event-store';
+import { NewEvent, StoredEvent } from '@app/event-store';
 import { CaseEvent, CaseEventBody, Role } from '@workflows/enforcement-case';
 
 /** Who did it (from the verified token, never from the request body). */
@@ -40,7 +40,7 @@ export type StoredCaseEvent = StoredEvent<CaseEventBody['type'], unknown, CaseEv
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;
 
-export function toCaseEvent(e: StoredEvent): CaseEvent {
+export function toCaseEvent(e: StoredEvent | NewEvent): CaseEvent {
   const m = e.metadata as CaseEventMetadata;
   return { type: e.type, data: e.data, meta: { actorId: m.actor.id, occurredAt: m.occurredAt, recordedAt: m.recordedAt } } as CaseEvent;
 }

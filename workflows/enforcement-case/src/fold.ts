@@ -19,9 +19,26 @@ export function foldCaseEvents(events: Iterable<CaseEvent>, from: CaseSnapshot =
   return snapshot;
 }
 
-/** Event types the current state has a transition for (guards aside). */
+const acceptedCache = new WeakMap<CaseSnapshot, Set<string>>();
+
+/** Event types the current state has a transition for (guards aside); memoised per snapshot, which never changes. */
 export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
-  return new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  let accepted = acceptedCache.get(snapshot);
+  if (!accepted) {
+    accepted = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+    acceptedCache.set(snapshot, accepted);
+  }
+  return accepted;
+}
+
+/** Folds events the machine must accept in turn; throws (a bug in a decider) on the first it does not. */
+export function foldAccepted(events: Iterable<CaseEvent>, from: CaseSnapshot): CaseSnapshot {
+  let snapshot = from;
+  for (const event of events) {
+    if (!accepts(snapshot, event.type)) throw new Error(`The machine does not accept ${event.type} in ${JSON.stringify(snapshot.value)}`);
+    snapshot = transition(enforcementCaseMachine, snapshot, event)[0];
+  }
+  return snapshot;
 }
 
 export function accepts(snapshot: CaseSnapshot, type: CaseEventType): boolean {

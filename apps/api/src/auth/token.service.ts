@@ -12,6 +12,11 @@ const unauthorized = (detail: string) =>
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  /**
+   * Tokens already verified (subject and expiry), so a client's every request does not pay for the
+   * signature again; the registry lookup still runs per request. Bounded, oldest dropped first.
+   */
+  private readonly verified = new Map<string, { sub: string; exp: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,19 +38,30 @@ export class TokenService {
 
   async verify(authorization: string | undefined): Promise<Actor> {
     if (!authorization?.startsWith('Bearer ')) throw unauthorized('缺少 Bearer 令牌 (missing bearer token)');
-    let sub: string | undefined;
+    const token = authorization.slice(7).trim();
+    const sub = await this.subjectOf(token);
+    const user = sub ? this.directory.directory.user(sub) : undefined;
+    if (!user) throw unauthorized(`用户未登记 (user ${sub} is not registered)`);
+    return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
+  }
+
+  private async subjectOf(token: string): Promise<string | undefined> {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known.sub;
+    this.verified.delete(token);
     try {
-      const { payload } = await jwtVerify(authorization.slice(7).trim(), this.key, {
+      const { payload } = await jwtVerify(token, this.key, {
         issuer: this.config.jwtIssuer,
         audience: this.config.jwtAudience,
         algorithms: ['HS256'],
       });
-      sub = payload.sub;
+      if (payload.sub && payload.exp) {
+        if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value as string);
+        this.verified.set(token, { sub: payload.sub, exp: payload.exp });
+      }
+      return payload.sub;
     } catch (e) {
       throw unauthorized(`令牌校验失败 (token rejected): ${(e as Error).message}`);
     }
-    const user = sub ? this.directory.directory.user(sub) : undefined;
-    if (!user) throw unauthorized(`用户未登记 (user ${sub} is not registered)`);
-    return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
   }
 }

@@ -61,7 +61,7 @@ export class CatchUpFeed {
         pending = undefined;
         if (subscriber.closed) return;
         try {
-          readOnce();
+          if (readOnce()) schedule();
         } catch (error) {
           subscriber.error(error);
         }

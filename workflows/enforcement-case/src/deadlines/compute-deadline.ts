@@ -35,22 +35,30 @@ export function computeDeadline(
 ): DeadlineSet {
   const rule = rules.periods[period];
   const start = toShanghaiDate(startedAt);
+  // A working-day period cannot be counted without the year's holiday notice: refuse (procedure.md §1).
+  // A calendar-day or month period can: only its move off a closing holiday is unknown, so it is kept
+  // with its nominal end and marked provisional until the calendar covers that year.
+  const nominal = rule.unit === 'working_days' ? null : nominalEnd(start, rule);
   let dueDate: string;
   let provisional: string | undefined;
-  try {
-    dueDate =
-      rule.unit === 'working_days'
-        ? addWorkingDays(calendar, start, rule.n)
-        : rule.unit === 'calendar_days'
-          ? addCalendarDays(calendar, start, rule.n)
-          : addMonths(calendar, start, rule.n);
-  } catch (e) {
-    // A working-day period cannot be counted without the year's holiday notice: refuse (procedure.md §1).
-    // A calendar-day or month period can: only its move off a closing holiday is unknown, so it is kept
-    // with its nominal end and marked provisional until the calendar covers that year.
-    if (!(e instanceof CalendarYearNotCoveredError) || rule.unit === 'working_days') throw e;
-    dueDate = nominalEnd(start, rule);
-    provisional = `${e.message}; 期末未按节假日顺延 (end not yet moved off a holiday)`;
+  const uncovered = (year: number) => `没有 ${year} 年的节假日数据 (no holiday calendar data for ${year}); 期末未按节假日顺延 (end not yet moved off a holiday)`;
+  if (nominal && !calendar.hasYear(Number(nominal.slice(0, 4)))) {
+    dueDate = nominal;
+    provisional = uncovered(Number(nominal.slice(0, 4)));
+  } else {
+    try {
+      dueDate =
+        rule.unit === 'working_days'
+          ? addWorkingDays(calendar, start, rule.n)
+          : rule.unit === 'calendar_days'
+            ? addCalendarDays(calendar, start, rule.n)
+            : addMonths(calendar, start, rule.n);
+    } catch (e) {
+      // A period ending on 31 December may need the next year to move off a holiday.
+      if (!(e instanceof CalendarYearNotCoveredError) || !nominal) throw e;
+      dueDate = nominal;
+      provisional = uncovered(e.year);
+    }
   }
   return {
     kind,
