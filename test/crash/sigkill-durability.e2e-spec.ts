@@ -31,18 +31,25 @@ describe('durability: SIGKILL after acknowledged appends', () => {
     expect(ids).toHaveLength(60);
     (await Promise.all(ids.map((id) => http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })))).forEach(ack);
 
-    // Wave 2: a burst of evidence records; kill the server while they are in flight.
+    // Wave 2: a burst of evidence records; kill the server once 30 of them are acknowledged, the rest in flight.
+    let wave2Acks = 0;
+    let thirtyAcked!: () => void;
+    const killPoint = new Promise<void>((r) => (thirtyAcked = r));
     const inFlight = ids.flatMap((id) =>
       [OFFICER_1, OFFICER_2].map((u) =>
         http
           .as(u, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'photo', title: '现场照片', officerIds: [u], contentHash: HASH, occurredAt: at('2026-09-03') })
-          .then(ack, () => undefined),
+          .then((res) => {
+            ack(res);
+            if (res.status < 300 && ++wave2Acks === 30) thirtyAcked();
+          }, () => undefined),
       ),
     );
-    await new Promise((r) => setTimeout(r, 15));
+    await killPoint;
     first.proc.kill('SIGKILL');
     await Promise.all(inFlight);
-    expect(await waitForExit(first.proc)).toBeNull(); // killed by the signal, not exited
+    expect(wave2Acks).toBeGreaterThanOrEqual(30);
+    expect(await waitForExit(first.proc)).toBe('SIGKILL');
 
     const second = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true' });
     try {

@@ -38,6 +38,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
   throw new Error(`server did not become healthy:\n${output}`);
 }
 
-export function waitForExit(proc: ChildProcess): Promise<number | null> {
-  return proc.exitCode !== null ? Promise.resolve(proc.exitCode) : new Promise((r) => proc.once('exit', (code) => r(code)));
+/** Resolves with the exit code, or the signal's name when a signal ended the process. */
+export function waitForExit(proc: ChildProcess): Promise<number | string | null> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode ?? proc.signalCode);
+  return new Promise((r) => proc.once('exit', (code, signal) => r(code ?? signal)));
 }
