@@ -1,4 +1,4 @@
-import { EventStore, SqliteEventStore } from '@app/event-store';
+import { EventStore, SqliteEventStore, SqliteEventStoreOptions } from '@app/event-store';
 import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,19 +7,22 @@ import { join } from 'node:path';
 // A real file exercises WAL, fsync and the file-backed paths that ':memory:' skips.
 const directories = new Map<EventStore, string>();
 
-runEventStoreContract(
-  'sqlite (temp file)',
-  async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'casetrail-event-store-'));
-    const store = new SqliteEventStore({ filename: join(directory, 'nested', 'events.db') });
-    directories.set(store, directory);
-    return store;
-  },
-  async (store) => {
-    await store.close();
-    rmSync(directories.get(store) ?? '', { recursive: true, force: true });
-    directories.delete(store);
-  },
-);
+function onTempFile(writer: SqliteEventStoreOptions['writer']) {
+  return [
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'casetrail-event-store-'));
+      const store = new SqliteEventStore({ filename: join(directory, 'nested', 'events.db'), writer });
+      directories.set(store, directory);
+      return store;
+    },
+    async (store: EventStore) => {
+      await store.close();
+      rmSync(directories.get(store) ?? '', { recursive: true, force: true });
+      directories.delete(store);
+    },
+  ] as const;
+}
 
+runEventStoreContract('sqlite (temp file, writer thread)', ...onTempFile('worker'));
+runEventStoreContract('sqlite (temp file, inline writer)', ...onTempFile('inline'));
 runEventStoreContract('sqlite (:memory:)', async () => new SqliteEventStore({ filename: ':memory:' }));

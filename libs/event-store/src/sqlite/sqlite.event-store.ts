@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Observable } from 'rxjs';
 import {
   AppendResult,
-  DuplicateEventIdError,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -12,16 +11,11 @@ import {
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port';
-import {
-  checkExpectedRevision,
-  EventStoreClosedError,
-  prepareAppend,
-  resolveRetry,
-  SerializedEvent,
-  toAppendResult,
-} from '../shared/append-checks';
+import { EventStoreClosedError, prepareAppend, toAppendResult } from '../shared/append-checks';
 import { CatchUpFeed } from '../shared/catch-up.feed';
+import { AppendRequest, ErrorShape, SqliteBatchWriter, WriteOutcome, fromErrorShape } from './sqlite-batch-writer';
 import { migrate } from './sqlite.migrations';
+import { openSqlite } from './sqlite.open';
 import { prepareStatements, sqlLimit, SqliteStatements, toStoredEvent } from './sqlite.statements';
 
 export interface SqliteEventStoreOptions {
@@ -29,44 +23,46 @@ export interface SqliteEventStoreOptions {
   filename: string;
   /** How long a write waits for another connection's lock before failing, in ms; default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * `worker` (default for files): commits run on a writer thread, so fsync never blocks this thread.
+   * `inline`: commits run here (always so for ':memory:', which a second connection cannot share).
+   */
+  writer?: 'worker' | 'inline';
 }
 
 interface PendingAppend {
-  streamId: string;
-  events: SerializedEvent[];
-  expected: ExpectedRevision;
+  request: AppendRequest;
+  events: NewEvent[];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult; wrote: boolean } | { ok: false; error: unknown };
-
 /**
  * The embedded production event store. Every acknowledged append is fsync-durable (WAL + synchronous=FULL); since an
- * fsync per append would cap throughput, appends made in the same event-loop turn share one transaction (group
- * commit), each still checked on its own so a failing append rejects only itself.
+ * fsync per append would cap throughput, appends queued while the previous commit runs share one transaction (group
+ * commit), each still checked on its own so a failing append rejects only itself. Reads use this thread's connection
+ * and see every committed write (WAL readers never wait for the writer).
  */
 export class SqliteEventStore implements EventStore {
-  /** The connection; read models may live in the same file. */
+  /** The read connection; read models may live in the same file. */
   readonly db: Database.Database;
   private readonly sql: SqliteStatements;
   private readonly feed: CatchUpFeed;
+  private readonly inlineWriter: SqliteBatchWriter | null = null;
+  private readonly worker: Worker | null = null;
   private queue: PendingAppend[] = [];
+  private inflight: PendingAppend[] | null = null;
   private flushScheduled = false;
   private closed = false;
+  private broken: Error | null = null;
   private commits = 0;
+  private batchId = 0;
+  private drained: (() => void) | null = null;
 
   constructor(options: SqliteEventStoreOptions) {
-    const { filename } = options;
-    if (filename !== ':memory:' && filename !== '' && !filename.startsWith('file:')) {
-      mkdirSync(dirname(resolve(filename)), { recursive: true });
-    }
-    this.db = new Database(filename);
+    const busy = options.busyTimeoutMs ?? 5000;
+    this.db = openSqlite(options.filename, busy);
     try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('foreign_keys = ON');
-      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       migrate(this.db);
       this.sql = prepareStatements(this.db);
     } catch (error) {
@@ -74,6 +70,9 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
     this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(toStoredEvent));
+    const memory = options.filename === ':memory:' || options.filename === '';
+    if (memory || options.writer === 'inline') this.inlineWriter = new SqliteBatchWriter(this.db);
+    else this.worker = this.startWorker(options.filename, busy);
   }
 
   /** Transactions committed so far; fewer than appends when group commit works. */
@@ -88,12 +87,10 @@ export class SqliteEventStore implements EventStore {
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.assertOpen();
-      const serialized = prepareAppend(streamId, events, expectedRevision);
-      this.queue.push({ streamId, events: serialized, expected: expectedRevision, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (this.broken) throw this.broken;
+      const request: AppendRequest = { streamId, events: prepareAppend(streamId, events, expectedRevision), expected: expectedRevision };
+      this.queue.push({ request, events, resolve, reject });
+      this.schedule();
     });
   }
 
@@ -120,103 +117,119 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.flush();
+    if (this.queue.length || this.inflight) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        this.dispatch();
+      });
+    }
+    if (this.worker) {
+      await new Promise<void>((resolve) => {
+        this.worker!.once('exit', () => resolve());
+        this.worker!.once('message', () => void this.worker!.terminate());
+        this.worker!.postMessage({ type: 'close' });
+      });
+    }
     this.feed.complete();
     this.db.close();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
+  private schedule(): void {
+    if (this.flushScheduled || this.inflight) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.dispatch();
+    });
+  }
 
-    let outcomes: Outcome[];
-    try {
-      outcomes = this.writeBatch(batch);
-    } catch (error) {
-      // The transaction did not commit, so none of the batch is durable, including appends that passed their checks.
-      for (const pending of batch) pending.reject(error);
+  /** Sends everything queued as one batch, unless a batch is still committing (it then goes when that one is done). */
+  private dispatch(): void {
+    if (this.inflight) return;
+    if (this.queue.length === 0) {
+      this.drained?.();
       return;
     }
+    const batch = this.queue;
+    this.queue = [];
+    const requests = batch.map((p) => p.request);
+    if (this.inlineWriter) {
+      let outcomes: WriteOutcome[];
+      try {
+        outcomes = this.inlineWriter.write(requests);
+      } catch (error) {
+        this.settleFailed(batch, error);
+        this.dispatch();
+        return;
+      }
+      this.settle(batch, outcomes);
+      this.dispatch();
+      return;
+    }
+    this.inflight = batch;
+    // Keeps the process alive while a commit is owed to someone; an idle writer does not.
+    this.worker!.ref();
+    this.worker!.postMessage({ type: 'batch', id: ++this.batchId, appends: requests });
+  }
+
+  private settle(batch: PendingAppend[], outcomes: WriteOutcome[]): void {
     this.commits++;
+    let wrote = false;
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
+      if (!outcome.ok) return pending.reject(fromErrorShape(outcome.error));
+      if (!outcome.wrote) return pending.resolve(toAppendResult(pending.request.streamId, outcome.stored));
+      wrote = true;
+      const stored = pending.events.map(
+        (e, j): StoredEvent => ({
+          id: e.id,
+          streamId: pending.request.streamId,
+          type: e.type,
+          revision: outcome.firstRevision + j,
+          position: outcome.positions[j],
+          data: e.data,
+          metadata: e.metadata,
+        }),
+      );
+      pending.resolve(toAppendResult(pending.request.streamId, stored));
     });
-    if (outcomes.some((outcome) => outcome.ok && outcome.wrote)) this.feed.notify();
+    if (wrote) this.feed.notify();
   }
 
-  private writeBatch(batch: PendingAppend[]): Outcome[] {
-    this.sql.begin.run();
-    try {
-      const outcomes = batch.map((pending) => this.applyOne(pending));
-      this.sql.commit.run();
-      return outcomes;
-    } catch (error) {
-      if (this.db.inTransaction) this.sql.rollback.run();
-      throw error;
-    }
+  /** The transaction did not commit, so none of the batch is durable, including appends that passed their checks. */
+  private settleFailed(batch: PendingAppend[], error: unknown): void {
+    for (const pending of batch) pending.reject(error);
   }
 
-  private applyOne(pending: PendingAppend): Outcome {
-    try {
-      return this.writeAppend(pending);
-    } catch (error) {
-      // Some errors (I/O, disk full) end the whole transaction; they cannot be confined to this append.
-      if (!this.db.inTransaction) throw error;
-      return { ok: false, error };
-    }
-  }
-
-  /** Runs inside the batch transaction, so it sees the writes of earlier appends of the same batch. */
-  private writeAppend({ streamId, events, expected }: PendingAppend): Outcome {
-    const ids = events.map((event) => event.id);
-    const first = this.sql.findEvent.get(ids[0]);
-    if (first) {
-      const run = this.sql.readStream.all(first.stream_id, first.revision, ids.length).map(toStoredEvent);
-      return { ok: true, result: resolveRetry(streamId, ids, run), wrote: false };
-    }
-    for (const id of ids.slice(1)) {
-      if (this.sql.findEvent.get(id)) throw new DuplicateEventIdError(id, streamId);
-    }
-    const current = this.sql.streamRevision.get(streamId)?.revision;
-    checkExpectedRevision(streamId, expected, current);
-
-    const base = current === undefined ? 0 : current + 1;
-    this.sql.savepoint.run();
-    try {
-      const stored = events.map((event, i): StoredEvent => {
-        const revision = base + i;
-        const { lastInsertRowid } = this.sql.insertEvent.run(
-          event.id,
-          streamId,
-          revision,
-          event.type,
-          event.data,
-          event.metadata,
-        );
-        return {
-          id: event.id,
-          streamId,
-          type: event.type,
-          revision,
-          position: BigInt(lastInsertRowid),
-          data: JSON.parse(event.data) as unknown,
-          metadata: JSON.parse(event.metadata) as StoredEvent['metadata'],
-        };
-      });
-      this.sql.upsertStream.run(streamId, base + events.length - 1);
-      this.sql.release.run();
-      return { ok: true, result: toAppendResult(streamId, stored), wrote: true };
-    } catch (error) {
-      if (this.db.inTransaction) {
-        this.sql.rollbackTo.run();
-        this.sql.release.run();
-      }
-      throw error;
-    }
+  private startWorker(filename: string, busyTimeoutMs: number): Worker {
+    const compiled = __filename.endsWith('.js');
+    const entry = path.join(__dirname, `sqlite-writer.worker.${compiled ? 'js' : 'ts'}`);
+    const worker = compiled
+      ? new Worker(entry, { workerData: { filename, busyTimeoutMs } })
+      : new Worker(`require(${JSON.stringify(path.join(__dirname, 'worker-ts-loader.js'))}); require(${JSON.stringify(entry)});`, {
+          eval: true,
+          workerData: { filename, busyTimeoutMs },
+        });
+    worker.on('message', (m: { type: string; outcomes?: WriteOutcome[]; error?: ErrorShape }) => {
+      if (m.type !== 'done' && m.type !== 'failed') return;
+      const batch = this.inflight!;
+      this.inflight = null;
+      worker.unref();
+      if (m.type === 'done') this.settle(batch, m.outcomes!);
+      else this.settleFailed(batch, fromErrorShape(m.error!));
+      this.dispatch();
+    });
+    worker.on('error', (error) => {
+      // The writer is gone: nothing in flight or queued can be acknowledged, and nothing more can be written.
+      this.broken = error;
+      const lost = [...(this.inflight ?? []), ...this.queue];
+      this.inflight = null;
+      this.queue = [];
+      this.settleFailed(lost, error);
+      this.drained?.();
+    });
+    worker.unref();
+    return worker;
   }
 
   private assertOpen(): void {

@@ -1,0 +1,41 @@
+import { transition } from 'xstate';
+import { CaseEvent } from './case-events';
+import { enforcementCaseMachine } from './enforcement-case.machine';
+import { foldCaseEvents, initialCaseSnapshot } from './fold';
+
+const at = '2026-09-01T10:00:00+08:00';
+const ev = (type: string, data: unknown) => ({ type, data, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent;
+const trunk: CaseEvent[] = [
+  ev('CaseOpened', { caseId: 'c', agencyId: 'ag', source: 'inspection', industry: 'gas', party: { kind: 'organization', name: 'p', creditCode: 'x' }, violations: [], discoveredAt: '2026-09-01', handlingOfficerIds: ['o1', 'o2'], summary: 's', major: false }),
+  ev('CaseFiled', { caseNo: 'N', rulesVersion: 'r', deadlines: [] }),
+  ev('EvidenceRecorded', { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' }),
+  ev('InvestigationConcluded', { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] }),
+  ev('PenaltyNoticeServed', { proposedPenalties: [{ kind: 'fine', amountYuan: 100 }], legalBasis: ['b'], hearingRight: false, rulesVersion: 'r', deadlines: [] }),
+  ev('RightsWaived', { rights: ['statement'] }),
+  ev('PenaltyDecided', { decisionNo: 'D', outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 100 }], legalBasis: ['b'], rulesVersion: 'r', deadlines: [] }),
+  ev('DecisionServed', { method: 'direct', rulesVersion: 'r', deadlines: [] }),
+  ev('PaymentRecorded', { amountYuan: 100, receiptNo: 'r', paidTotalYuan: 100 }),
+  ev('PenaltyExecuted', { via: 'payment' }),
+  ev('InterferenceAttested', { officerId: 'o1', complete: true }),
+  ev('InterferenceAttested', { officerId: 'o2', complete: true }),
+  ev('CaseClosed', {}),
+  ev('InterferenceRecorded', { recordId: 'i', intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' }),
+];
+
+describe('fold', () => {
+  it('gives, event by event, exactly what xstate’s public transition() gives', () => {
+    let expected = initialCaseSnapshot();
+    let actual = initialCaseSnapshot();
+    for (const e of trunk) {
+      expected = transition(enforcementCaseMachine, expected, e)[0];
+      actual = foldCaseEvents([e], actual);
+      expect({ type: e.type, value: actual.value, context: actual.context, status: actual.status }).toEqual({
+        type: e.type,
+        value: expected.value,
+        context: expected.context,
+        status: expected.status,
+      });
+    }
+    expect(actual.value).toEqual({ procedure: 'closed' });
+  });
+});
