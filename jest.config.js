@@ -12,6 +12,7 @@ module.exports = {
     '^@app/case-engine(|/.*)$': '<rootDir>/libs/case-engine/src$1',
     '^@app/calendar(|/.*)$': '<rootDir>/libs/calendar/src$1',
     '^@app/directory(|/.*)$': '<rootDir>/libs/directory/src$1',
+    '^@app/threads(|/.*)$': '<rootDir>/libs/threads/src$1',
     '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',
   },
   maxWorkers: 2,

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '@app/threads';
 import { Observable } from 'rxjs';
 import {
   AppendResult,
@@ -28,6 +28,8 @@ export interface SqliteEventStoreOptions {
    * `inline`: commits run here (always so for ':memory:', which a second connection cannot share).
    */
   writer?: 'worker' | 'inline';
+  /** Called after every commit that wrote events (e.g. to tell another thread's subscribers). */
+  onCommit?: () => void;
 }
 
 interface PendingAppend {
@@ -58,9 +60,11 @@ export class SqliteEventStore implements EventStore {
   private commits = 0;
   private batchId = 0;
   private drained: (() => void) | null = null;
+  private readonly onCommit: (() => void) | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     const busy = options.busyTimeoutMs ?? 5000;
+    this.onCommit = options.onCommit;
     this.db = openSqlite(options.filename, busy);
     try {
       migrate(this.db);
@@ -193,7 +197,15 @@ export class SqliteEventStore implements EventStore {
       );
       pending.resolve(toAppendResult(pending.request.streamId, stored));
     });
-    if (wrote) this.feed.notify();
+    if (wrote) {
+      this.feed.notify();
+      this.onCommit?.();
+    }
+  }
+
+  /** Another connection (another thread or process) committed events: wake this store's subscribers. */
+  notifyCommitted(): void {
+    if (!this.closed) this.feed.notify();
   }
 
   /** The transaction did not commit, so none of the batch is durable, including appends that passed their checks. */
@@ -202,14 +214,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private startWorker(filename: string, busyTimeoutMs: number): Worker {
-    const compiled = __filename.endsWith('.js');
-    const entry = path.join(__dirname, `sqlite-writer.worker.${compiled ? 'js' : 'ts'}`);
-    const worker = compiled
-      ? new Worker(entry, { workerData: { filename, busyTimeoutMs } })
-      : new Worker(`require(${JSON.stringify(path.join(__dirname, 'worker-ts-loader.js'))}); require(${JSON.stringify(entry)});`, {
-          eval: true,
-          workerData: { filename, busyTimeoutMs },
-        });
+    const worker = startWorker(__dirname, 'sqlite-writer', { filename, busyTimeoutMs }, __filename.endsWith('.js'));
     worker.on('message', (m: { type: string; outcomes?: WriteOutcome[]; error?: ErrorShape }) => {
       if (m.type !== 'done' && m.type !== 'failed') return;
       const batch = this.inflight!;
