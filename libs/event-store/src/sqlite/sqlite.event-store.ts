@@ -14,6 +14,7 @@ import {
 import { EventStoreClosedError, prepareAppend, toAppendResult } from '../shared/append-checks';
 import { CatchUpFeed } from '../shared/catch-up.feed';
 import { AppendRequest, ErrorShape, SqliteBatchWriter, WriteOutcome, fromErrorShape } from './sqlite-batch-writer';
+import { decodeOutcomes, encodeBatch } from './batch-wire';
 import { migrate } from './sqlite.migrations';
 import { openSqlite } from './sqlite.open';
 import { prepareStatements, sqlLimit, SqliteStatements, toStoredEvent } from './sqlite.statements';
@@ -173,7 +174,7 @@ export class SqliteEventStore implements EventStore {
     this.inflight = batch;
     // Keeps the process alive while a commit is owed to someone; an idle writer does not.
     this.worker!.ref();
-    this.worker!.postMessage({ type: 'batch', id: ++this.batchId, appends: requests });
+    this.worker!.postMessage({ type: 'batch', id: ++this.batchId, appends: encodeBatch(requests) });
   }
 
   private settle(batch: PendingAppend[], outcomes: WriteOutcome[]): void {
@@ -215,12 +216,12 @@ export class SqliteEventStore implements EventStore {
 
   private startWorker(filename: string, busyTimeoutMs: number): Worker {
     const worker = startWorker(__dirname, 'sqlite-writer', { filename, busyTimeoutMs }, __filename.endsWith('.js'));
-    worker.on('message', (m: { type: string; outcomes?: WriteOutcome[]; error?: ErrorShape }) => {
+    worker.on('message', (m: { type: string; outcomes?: string; error?: ErrorShape }) => {
       if (m.type !== 'done' && m.type !== 'failed') return;
       const batch = this.inflight!;
       this.inflight = null;
       worker.unref();
-      if (m.type === 'done') this.settle(batch, m.outcomes!);
+      if (m.type === 'done') this.settle(batch, decodeOutcomes(m.outcomes!));
       else this.settleFailed(batch, fromErrorShape(m.error!));
       this.dispatch();
     });
