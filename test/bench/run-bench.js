@@ -25,6 +25,12 @@ const trunk = require('./lib/trunk');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
+
+/** The `--flags` of the `serve` script in package.json: the bench launches the service as users do. */
+function serveNodeFlags() {
+  const serve = require(path.join(ROOT, 'package.json')).scripts.serve || '';
+  return serve.split(/\s+/).filter((t) => t.startsWith('--'));
+}
 const ECHO_SERVER = path.join(__dirname, 'echo-server.js');
 const OUT_DIR = path.join(ROOT, '.bench');
 const TARGET_RATIO = 0.2;
@@ -123,7 +129,8 @@ async function benchService(opts, store) {
     SEED_DEMO: 'true', // the dev users and agencies come from the demo directory seed
     ...store.env({ dataDir }),
   };
-  const args = [...(store.probe ? ['-r', store.probe] : []), SERVICE_MAIN];
+  // The service runs with the same node flags as `npm run serve` (package.json), e.g. its heap limit.
+  const args = [...serveNodeFlags(), ...(store.probe ? ['-r', store.probe] : []), SERVICE_MAIN];
   const child = proc.startChild('casetrail', args, { cwd: ROOT, env, ipc: Boolean(store.probe) });
   let sampler = null;
   const out = { dataDir: opts.keepData ? dataDir : undefined };
