@@ -10,6 +10,7 @@ import {
   Party,
   Penalty,
   ServiceMethod,
+  Violation,
   WaivableRight,
 } from './case-types';
 import { CaseEventType } from './case-events';
@@ -21,7 +22,7 @@ export interface CommandBodies {
     source: CaseSource;
     industry: Industry;
     party: Party;
-    violations: { code?: string; description: string; provisions: string[]; committedOn?: IsoDate }[];
+    violations: Violation[];
     discoveredAt: IsoDate;
     handlingOfficerIds: string[];
     summary: string;

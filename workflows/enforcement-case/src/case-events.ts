@@ -11,6 +11,7 @@ import {
   Party,
   Penalty,
   ServiceMethod,
+  Violation,
   WaivableRight,
 } from './case-types';
 import { DeadlineSet } from './deadlines/deadline';
@@ -26,7 +27,7 @@ export interface CaseOpenedData {
   source: CaseSource;
   industry: Industry;
   party: Party;
-  violations: { code?: string; description: string; provisions: string[]; committedOn?: IsoDate }[];
+  violations: Violation[];
   discoveredAt: IsoDate;
   handlingOfficerIds: string[];
   summary: string;

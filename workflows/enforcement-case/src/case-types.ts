@@ -31,6 +31,8 @@ export interface Violation {
   code?: string;
   description: string;
   provisions: string[];
+  /** When the violation was committed, for the limitation period (行政处罚法 Art. 36). */
+  committedOn?: IsoDate;
 }
 
 export interface CriminalIndicators {
