@@ -34,7 +34,37 @@ export function computeDeadline(
   calendar: WorkingDayCalendar,
 ): DeadlineSet {
   const rule = rules.periods[period];
-  const start = toShanghaiDate(startedAt);
+  const { dueDate, provisional } = periodEnd(calendar, toShanghaiDate(startedAt), rule);
+  return {
+    kind,
+    startedAt,
+    dueDate,
+    dueAt: endOfShanghaiDay(dueDate),
+    basis: `${rule.n} ${UNIT_TEXT[rule.unit]} (${rule.source})`,
+    rulesVersion: rules.id,
+    ...(provisional ? { provisional } : {}),
+  };
+}
+
+/**
+ * Period ends are pure in (calendar, start date, period): memoised per calendar, since every command of a day
+ * asks the same few questions. A calendar never changes once built (a new overrides file is a new calendar).
+ */
+const ends = new WeakMap<WorkingDayCalendar, Map<string, { dueDate: string; provisional?: string }>>();
+
+function periodEnd(calendar: WorkingDayCalendar, start: string, rule: PeriodRule): { dueDate: string; provisional?: string } {
+  let memo = ends.get(calendar);
+  if (!memo) ends.set(calendar, (memo = new Map()));
+  const key = `${rule.unit}:${rule.n}:${start}`;
+  let end = memo.get(key);
+  if (!end) {
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, (end = countPeriod(calendar, start, rule)));
+  }
+  return end;
+}
+
+function countPeriod(calendar: WorkingDayCalendar, start: string, rule: PeriodRule): { dueDate: string; provisional?: string } {
   // A working-day period cannot be counted without the year's holiday notice: refuse (procedure.md §1).
   // A calendar-day or month period can: only its move off a closing holiday is unknown, so it is kept
   // with its nominal end and marked provisional until the calendar covers that year.
@@ -60,15 +90,7 @@ export function computeDeadline(
       provisional = uncovered(e.year);
     }
   }
-  return {
-    kind,
-    startedAt,
-    dueDate,
-    dueAt: endOfShanghaiDay(dueDate),
-    basis: `${rule.n} ${UNIT_TEXT[rule.unit]} (${rule.source})`,
-    rulesVersion: rules.id,
-    ...(provisional ? { provisional } : {}),
-  };
+  return provisional ? { dueDate, provisional } : { dueDate };
 }
 
 function nominalEnd(start: string, rule: PeriodRule): string {
