@@ -43,6 +43,9 @@ export interface CommandBodies {
   'issue-penalty-notice': { proposedPenalties: Penalty[]; legalBasis: string[] };
   'record-statement': { summary: string; adopted: boolean };
   'waive-rights': { rights: WaivableRight[] };
+  'request-hearing': Record<string, never>;
+  'schedule-hearing': { hearingAt: string; presidingOfficerId: string; location: string };
+  'record-hearing': { attended: boolean; summary: string; transcriptHash?: string };
   'record-legal-review': { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; opinion: string };
   decide: {
     outcome: Outcome;
@@ -83,6 +86,9 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'issue-penalty-notice': ['PenaltyNoticeServed'],
   'record-statement': ['StatementRecorded'],
   'waive-rights': ['RightsWaived'],
+  'request-hearing': ['HearingRequested'],
+  'schedule-hearing': ['HearingScheduled'],
+  'record-hearing': ['HearingHeld', 'HearingForfeited'],
   'record-legal-review': ['LegalReviewCompleted'],
   decide: ['PenaltyDecided', 'NoPenaltyDecided'],
   'serve-decision': ['DecisionServed'],
@@ -105,6 +111,9 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'issue-penalty-notice': ['officer'],
   'record-statement': ['officer'],
   'waive-rights': ['officer'],
+  'request-hearing': ['officer'],
+  'schedule-hearing': ['head'],
+  'record-hearing': ['officer', 'head'],
   'record-legal-review': ['legal_reviewer'],
   decide: ['head'],
   'serve-decision': ['officer'],

@@ -19,6 +19,12 @@ export interface CaseContext {
   investigation: InvestigationConcludedData | null;
   notice: { servedAt: IsoDateTime; proposedPenalties: Penalty[]; hearingRight: boolean } | null;
   waivedRights: WaivableRight[];
+  hearing: {
+    requestedAt: IsoDateTime;
+    hearingAt?: IsoDateTime;
+    presidingOfficerId?: string;
+    outcome?: 'held' | 'forfeited';
+  } | null;
   statements: number;
   legalReview: { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; reviewerId: string } | null;
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
@@ -45,6 +51,7 @@ export const emptyCaseContext: CaseContext = {
   investigation: null,
   notice: null,
   waivedRights: [],
+  hearing: null,
   statements: 0,
   legalReview: null,
   decision: null,
@@ -105,6 +112,14 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     }
     case 'StatementRecorded':
       return { ...c, statements: c.statements + 1, deadlines: meet(c.deadlines, ['statement'], at) };
+    case 'HearingRequested':
+      return { ...c, hearing: { requestedAt: event.data.requestedAt }, deadlines: meet(c.deadlines, ['hearing_request'], at) };
+    case 'HearingScheduled':
+      return { ...c, hearing: { ...c.hearing!, hearingAt: event.data.hearingAt, presidingOfficerId: event.data.presidingOfficerId } };
+    case 'HearingHeld':
+      return { ...c, hearing: { ...c.hearing!, outcome: 'held' } };
+    case 'HearingForfeited':
+      return { ...c, hearing: { ...c.hearing!, outcome: 'forfeited' } };
     case 'LegalReviewCompleted': {
       const { outcome, legalBasisCorrect, reviewerId } = event.data;
       return { ...c, legalReview: { outcome, legalBasisCorrect, reviewerId } };

@@ -75,6 +75,24 @@ export interface StatementRecordedData {
   summary: string;
   adopted: boolean;
 }
+/** 听证 (行政处罚法 Art. 63–65): the party asked for a hearing within its period. */
+export interface HearingRequestedData {
+  requestedAt: IsoDateTime;
+}
+export interface HearingScheduledData {
+  hearingAt: IsoDateTime;
+  presidingOfficerId: string;
+  location: string;
+  /** Working days between notifying the party (this event) and the hearing; at least 7 (Art. 64(2)). */
+  noticeWorkingDays: number;
+}
+export interface HearingHeldData {
+  summary: string;
+  transcriptHash?: string;
+}
+export interface HearingForfeitedData {
+  summary: string;
+}
 /** 法制审核 legality review of a major decision (行政处罚法 Art. 58); a new review never overwrites an old one. */
 export interface LegalReviewCompletedData {
   outcome: 'approved' | 'returned';
@@ -145,6 +163,10 @@ export type CaseEventBody =
   | Ev<'PenaltyNoticeServed', PenaltyNoticeServedData>
   | Ev<'RightsWaived', RightsWaivedData>
   | Ev<'StatementRecorded', StatementRecordedData>
+  | Ev<'HearingRequested', HearingRequestedData>
+  | Ev<'HearingScheduled', HearingScheduledData>
+  | Ev<'HearingHeld', HearingHeldData>
+  | Ev<'HearingForfeited', HearingForfeitedData>
   | Ev<'LegalReviewCompleted', LegalReviewCompletedData>
   | Ev<'PenaltyDecided', PenaltyDecidedData>
   | Ev<'NoPenaltyDecided', NoPenaltyDecidedData>
@@ -177,6 +199,10 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyNoticeServed',
   'RightsWaived',
   'StatementRecorded',
+  'HearingRequested',
+  'HearingScheduled',
+  'HearingHeld',
+  'HearingForfeited',
   'LegalReviewCompleted',
   'PenaltyDecided',
   'NoPenaltyDecided',

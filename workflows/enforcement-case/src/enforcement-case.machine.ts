@@ -65,6 +65,7 @@ export const enforcementCaseMachine = setup({
                 },
                 noticeServed: {
                   on: {
+                    HearingRequested: { target: '#enforcementCase.procedure.open.hearing', actions: 'apply' },
                     RightsWaived: { actions: 'apply' },
                     StatementRecorded: { actions: 'apply' },
                     PenaltyDecided: { target: '#enforcementCase.procedure.open.decided.penalty', actions: 'apply' },
@@ -74,6 +75,21 @@ export const enforcementCaseMachine = setup({
             },
             hearing: {
               meta: { zh: '听证', en: 'hearing' },
+              initial: 'requested',
+              on: { EvidenceRecorded: { actions: 'apply' } },
+              states: {
+                requested: {
+                  on: { HearingScheduled: { target: 'scheduled', actions: 'apply' } },
+                },
+                scheduled: {
+                  on: {
+                    // Rescheduling is a new notice to the party, again at least 7 working days ahead.
+                    HearingScheduled: { actions: 'apply' },
+                    HearingHeld: { target: '#enforcementCase.procedure.open.review.noticeServed', actions: 'apply' },
+                    HearingForfeited: { target: '#enforcementCase.procedure.open.review.noticeServed', actions: 'apply' },
+                  },
+                },
+              },
             },
             decided: {
               meta: { zh: '已作出决定，待送达', en: 'decided, awaiting service' },

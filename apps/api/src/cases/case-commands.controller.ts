@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/public.decorator';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
+import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
 import {
   ApproveFilingDto,
   CloseCaseDto,
@@ -71,6 +72,21 @@ export class CaseCommandsController {
   @Post('waive-rights') @HttpCode(200) @ApiOperation({ summary: '放弃陈述申辩/听证 (officer records the party waiving)' })
   waiveRights(@Param('caseId', uuidPipe) id: string, @Body() dto: WaiveRightsDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'waive-rights', dto, a, q, r);
+  }
+
+  @Post('request-hearing') @HttpCode(200) @ApiOperation({ summary: '听证申请 (officer records the party’s request; within 5 working days of the notice)' })
+  requestHearing(@Param('caseId', uuidPipe) id: string, @Body() dto: RequestHearingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'request-hearing', dto, a, q, r);
+  }
+
+  @Post('schedule-hearing') @HttpCode(200) @ApiOperation({ summary: '听证通知 (head; hearing ≥ 7 working days after notifying the party)' })
+  scheduleHearing(@Param('caseId', uuidPipe) id: string, @Body() dto: ScheduleHearingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'schedule-hearing', dto, a, q, r);
+  }
+
+  @Post('record-hearing') @HttpCode(200) @ApiOperation({ summary: '听证笔录 (presiding officer)' })
+  recordHearing(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordHearingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-hearing', dto, a, q, r);
   }
 
   @Post('record-legal-review') @HttpCode(200) @ApiOperation({ summary: '法制审核 (legal reviewer)' })

@@ -9,6 +9,7 @@ import { approveFiling, openCase, rejectFiling } from './filing.decide';
 import { concludeInvestigation, recordEvidence } from './investigation.decide';
 import { decide as decidePenalty, issuePenaltyNotice, recordLegalReview, recordStatement, waiveRights } from './review.decide';
 import { recordPayment, serveDecision } from './execution.decide';
+import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
 import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
 
 export type Refusal =
@@ -36,6 +37,12 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return recordStatement(ctx, command.body);
     case 'waive-rights':
       return waiveRights(ctx, command.body);
+    case 'request-hearing':
+      return requestHearing(ctx, command.body, env);
+    case 'schedule-hearing':
+      return scheduleHearing(ctx, command.body, env);
+    case 'record-hearing':
+      return recordHearing(ctx, command.body, env);
     case 'record-legal-review':
       return recordLegalReview(ctx, command.body, env);
     case 'decide':

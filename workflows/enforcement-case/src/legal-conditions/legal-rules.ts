@@ -64,6 +64,31 @@ export const LEGAL_RULES = {
     zh: '听证申请期限未届满且当事人未放弃，不得作出处罚决定',
     en: 'the hearing-request period has not ended and was not waived',
   },
+  hearingRequestedInTime: {
+    source: '行政处罚法 Art. 64(1)',
+    zh: '当事人应当在告知后五个工作日内提出听证要求',
+    en: 'the hearing must be requested within 5 working days of the notice',
+  },
+  hearingNotYetRequested: {
+    source: '行政处罚法 Art. 64',
+    zh: '本案已经申请过听证',
+    en: 'a hearing was already requested in this case',
+  },
+  hearingNoticeSevenWorkingDays: {
+    source: '行政处罚法 Art. 64(2)',
+    zh: '行政机关应当在举行听证的七日前，通知当事人举行听证的时间、地点',
+    en: 'the party must be notified at least 7 working days before the hearing',
+  },
+  presidingOfficerDidNotInvestigate: {
+    source: '行政处罚法 Art. 64(4)',
+    zh: '听证由行政机关指定的非本案调查人员主持',
+    en: 'the presiding officer must not have investigated the case',
+  },
+  recordedByPresidingOfficer: {
+    source: '行政处罚法 Art. 64(4), 64(8)',
+    zh: '听证由指定的主持人主持并制作笔录',
+    en: 'the hearing is recorded by its presiding officer',
+  },
   legalReviewApprovedForMajorCase: {
     source: '行政处罚法 Art. 58',
     zh: '重大执法决定须经法制审核且审核通过',

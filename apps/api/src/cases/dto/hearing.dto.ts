@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandBodyDto } from './common.dto';
+import { IsDateTimeWithOffset, IsSha256 } from './validators';
+
+/** 听证申请: the officer records that the party asked for a hearing (no fields besides occurredAt). */
+export class RequestHearingDto extends CommandBodyDto {}
+
+export class ScheduleHearingDto extends CommandBodyDto {
+  @ApiProperty({ description: '听证时间（须在通知之日起七个工作日后）', example: '2026-10-20T09:00:00+08:00' })
+  @IsDateTimeWithOffset()
+  hearingAt!: string;
+
+  @ApiProperty({ description: '听证主持人（非本案调查人员）', example: 'u-431002-officer-3' })
+  @IsString()
+  @IsNotEmpty()
+  presidingOfficerId!: string;
+
+  @ApiProperty({ description: '听证地点' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  location!: string;
+}
+
+export class RecordHearingDto extends CommandBodyDto {
+  @ApiProperty({ description: '当事人是否出席（无正当理由不出席视为放弃听证）' })
+  @IsBoolean()
+  attended!: boolean;
+
+  @ApiProperty({ description: '听证情况摘要' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  summary!: string;
+
+  @ApiPropertyOptional({ description: '听证笔录的 SHA-256 摘要' })
+  @IsOptional()
+  @IsSha256()
+  transcriptHash?: string;
+}
