@@ -29,10 +29,12 @@ export const enforcementCaseMachine = setup({
   on: { InterferenceRecorded: { actions: 'apply' } },
   states: {
     procedure: {
+      meta: { zh: '办案程序', en: 'procedure' },
       initial: 'none',
       states: {
-        none: { on: { CaseOpened: { target: 'open.filing', actions: 'apply' } } },
+        none: { meta: { zh: '尚未立案申请', en: 'no case yet' }, on: { CaseOpened: { target: 'open.filing', actions: 'apply' } } },
         open: {
+          meta: { zh: '办理中', en: 'open' },
           initial: 'filing',
           // Each handling officer attests before closing that every interference they know of is recorded.
           on: { InterferenceAttested: { actions: 'apply' } },
@@ -61,9 +63,11 @@ export const enforcementCaseMachine = setup({
               },
               states: {
                 awaitingNotice: {
+                  meta: { zh: '待告知', en: 'awaiting the penalty notice' },
                   on: { PenaltyNoticeServed: { target: 'noticeServed', actions: 'apply' } },
                 },
                 noticeServed: {
+                  meta: { zh: '已告知', en: 'notice served' },
                   on: {
                     HearingRequested: { target: '#enforcementCase.procedure.open.hearing', actions: 'apply' },
                     RightsWaived: { actions: 'apply' },
@@ -79,9 +83,11 @@ export const enforcementCaseMachine = setup({
               on: { EvidenceRecorded: { actions: 'apply' } },
               states: {
                 requested: {
+                  meta: { zh: '已申请听证', en: 'hearing requested' },
                   on: { HearingScheduled: { target: 'scheduled', actions: 'apply' } },
                 },
                 scheduled: {
+                  meta: { zh: '已通知听证', en: 'hearing scheduled' },
                   on: {
                     // Rescheduling is a new notice to the party, again at least 7 working days ahead.
                     HearingScheduled: { actions: 'apply' },
@@ -96,9 +102,11 @@ export const enforcementCaseMachine = setup({
               initial: 'penalty',
               states: {
                 penalty: {
+                  meta: { zh: '处罚决定', en: 'penalty decision' },
                   on: { DecisionServed: { target: '#enforcementCase.procedure.open.execution', actions: 'apply' } },
                 },
                 noPenalty: {
+                  meta: { zh: '不予处罚决定', en: 'no-penalty decision' },
                   on: {
                     DecisionServed: { actions: 'apply' },
                     CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' },
