@@ -25,8 +25,6 @@ export const enforcementCaseMachine = setup({
   id: 'enforcementCase',
   type: 'parallel',
   context: emptyCaseContext,
-  // 干预记录: any stage, closed included.
-  on: { InterferenceRecorded: { actions: 'apply' } },
   states: {
     procedure: {
       meta: { zh: '办案程序', en: 'procedure' },
@@ -36,8 +34,9 @@ export const enforcementCaseMachine = setup({
         open: {
           meta: { zh: '办理中', en: 'open' },
           initial: 'filing',
-          // Each handling officer attests before closing that every interference they know of is recorded.
-          on: { InterferenceAttested: { actions: 'apply' } },
+          // 干预记录 are accepted at every stage once a case exists, closed included (supervision.md §2); each
+          // handling officer attests before closing that every interference they know of is recorded.
+          on: { InterferenceRecorded: { actions: 'apply' }, InterferenceAttested: { actions: 'apply' } },
           states: {
             filing: {
               meta: { zh: '立案审批', en: 'filing approval' },
@@ -139,8 +138,8 @@ export const enforcementCaseMachine = setup({
             },
           },
         },
-        notFiled: { meta: { zh: '不予立案', en: 'not filed' } },
-        closed: { meta: { zh: '结案', en: 'closed' } },
+        notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
+        closed: { meta: { zh: '结案', en: 'closed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
       },
     },
   },

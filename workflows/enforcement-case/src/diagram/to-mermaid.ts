@@ -43,7 +43,6 @@ export function enforcementCaseDiagram(): string {
   const edges: string[] = [];
   const root = enforcementCaseMachine.root as AnyStateNode;
   for (const region of Object.values(root.states) as AnyStateNode[]) render(region, '  ', out, edges);
-  for (const [event] of root.transitions) out.push(`  note right of ${idOf(root.states.procedure as AnyStateNode)} : ${event} — any stage, closed included`);
   return [...out, ...edges.map((e) => `  ${e}`)].join('\n');
 }
 

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { CaseEngine, CommandRequest } from '@app/case-engine';
+import { InMemoryEventStore } from '@app/event-store';
+import { WorkingDayCalendar } from '@app/calendar';
+import { Directory, demoDirectoryEvents } from '@app/directory';
+import { CaseCommand, CaseEventType, RulesBook } from '@workflows/enforcement-case';
+import rulesFile from '../../workflows/enforcement-case/rules/versions.json';
+
+const A = '431002';
+const u = (s: string) => `u-${A}-${s}`;
+const FINE = [{ kind: 'fine' as const, amountYuan: 50_000 }];
+const BASIS = ['安全生产法 Art. 99'];
+const HASH = 'ab'.repeat(32);
+
+/**
+ * Turns a path of machine events into commands run through the real engine: for each event the command that
+ * produces it, preceded by the commands its legal conditions need (an approved legality review before a decision,
+ * the party's periods waived, the officers' attestations before closing). Dates advance a day a step from
+ * 2026-06-01, so every deadline falls in a year the calendar covers.
+ */
+export class CaseRealizer {
+  readonly store = new InMemoryEventStore();
+  private readonly engine: CaseEngine;
+  private day = 0;
+
+  constructor() {
+    const directory = new Directory();
+    demoDirectoryEvents().forEach((e) => directory.apply(e));
+    this.engine = new CaseEngine({
+      store: this.store,
+      people: { person: (id) => directory.person(id), agency: (id) => directory.agency(id) },
+      rules: rulesFile as unknown as RulesBook,
+      calendar: new WorkingDayCalendar(),
+      clock: () => new Date('2026-11-27T00:00:00Z'),
+      newId: randomUUID,
+    });
+    this.actors = new Map(directory.listUsers().map((x) => [x.id, { id: x.id, name: x.name, roles: x.roles, agencyId: x.agencyId }]));
+  }
+
+  private readonly actors: Map<string, CommandRequest['actor']>;
+
+  /** Runs the commands for `types` on a new case; returns the case id. Throws (naming the step) on any refusal. */
+  async realize(types: CaseEventType[]): Promise<string> {
+    const s = { caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
+    const run = async (user: string, command: CaseCommand) => {
+      const occurredAt = new Date(Date.parse('2026-06-01T02:00:00Z') + this.day++ * 86_400_000).toISOString();
+      try {
+        const r = await this.engine.execute({ caseId: s.caseId, command, actor: this.actors.get(user)!, occurredAt, requestId: randomUUID() });
+        s.caseId = r.caseId;
+      } catch (e) {
+        throw new Error(`${command.name} (for ${types.join(' → ')}): ${(e as Error).message}`);
+      }
+    };
+    const attestAll = async () => {
+      for (const o of [u('officer-1'), u('officer-2')]) if (!s.attested.has(o)) await run(o, { name: 'attest-interference-record', body: { complete: true } }).then(() => s.attested.add(o));
+    };
+    const beforeDecision = async () => {
+      if (!s.reviewed) {
+        await run(u('reviewer'), { name: 'record-legal-review', body: { outcome: 'approved', legalBasisCorrect: true, opinion: '同意' } });
+        s.reviewed = true;
+      }
+    };
+    for (const type of types) {
+      switch (type) {
+        case 'CaseOpened':
+          await run(u('officer-1'), {
+            name: 'open-case',
+            body: { agencyId: `ag-${A}`, source: 'inspection', industry: 'gas', party: { kind: 'organization', name: '模型测试公司', creditCode: '91431002MA4L000079' }, violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }], discoveredAt: '2026-06-01', handlingOfficerIds: [u('officer-1'), u('officer-2')], summary: 's' },
+          });
+          break;
+        case 'CaseFiled':
+          await run(u('head'), { name: 'approve-filing', body: {} });
+          break;
+        case 'FilingRejected':
+          await run(u('head'), { name: 'reject-filing', body: { reason: 'r' } });
+          break;
+        case 'EvidenceRecorded':
+          await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH } });
+          break;
+        case 'InvestigationConcluded':
+          await run(u('officer-1'), { name: 'conclude-investigation', body: { findings: 'f', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS } });
+          break;
+        case 'PenaltyNoticeServed':
+          await run(u('officer-1'), { name: 'issue-penalty-notice', body: { proposedPenalties: FINE, legalBasis: BASIS } });
+          break;
+        case 'RightsWaived':
+          await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['statement'] } });
+          s.waived.add('statement');
+          break;
+        case 'StatementRecorded':
+          await run(u('officer-1'), { name: 'record-statement', body: { summary: '申辩', adopted: false } });
+          s.statement = true;
+          break;
+        case 'HearingRequested':
+          await run(u('officer-1'), { name: 'request-hearing', body: {} });
+          s.hearing = true;
+          break;
+        case 'HearingScheduled': {
+          const hearingAt = new Date(Date.parse('2026-06-01T02:00:00Z') + (this.day + 20) * 86_400_000).toISOString();
+          await run(u('head'), { name: 'schedule-hearing', body: { hearingAt, presidingOfficerId: u('officer-3'), location: '听证室' } });
+          break;
+        }
+        case 'HearingHeld':
+        case 'HearingForfeited':
+          await run(u('officer-3'), { name: 'record-hearing', body: { attended: type === 'HearingHeld', summary: 's' } });
+          break;
+        case 'LegalReviewCompleted':
+          await run(u('reviewer'), { name: 'record-legal-review', body: { outcome: 'approved', legalBasisCorrect: true, opinion: '同意' } });
+          s.reviewed = true;
+          break;
+        case 'PenaltyDecided':
+          await beforeDecision();
+          if (!s.statement && !s.waived.has('statement')) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['statement', ...(s.hearing ? [] : (['hearing'] as const))] } });
+          else if (!s.hearing) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['hearing'] } });
+          await run(u('head'), { name: 'decide', body: { outcome: 'penalty', penalties: FINE, legalBasis: BASIS } });
+          break;
+        case 'NoPenaltyDecided':
+          await beforeDecision();
+          await run(u('head'), { name: 'decide', body: { outcome: 'no_penalty_minor', legalBasis: BASIS } });
+          break;
+        case 'DecisionServed':
+          await run(u('officer-1'), { name: 'serve-decision', body: { method: 'direct' } });
+          break;
+        case 'PaymentRecorded':
+          await run(u('officer-2'), { name: 'record-payment', body: { amountYuan: 1000, receiptNo: `R${this.day}` } });
+          s.paid += 1000;
+          break;
+        case 'PenaltyExecuted':
+          await run(u('officer-2'), { name: 'record-payment', body: { amountYuan: 50_000 - s.paid, receiptNo: `R${this.day}` } });
+          break;
+        case 'InterferenceRecorded':
+          await run(u('officer-2'), {
+            name: 'record-interference',
+            body: { intervener: { name: '某某', unit: '某局', post: '副局长', relation: 'leading_cadre' }, means: 'phone', content: '说情', handling: '拒绝并记录' },
+          });
+          break;
+        case 'InterferenceAttested': {
+          const o = s.attested.has(u('officer-1')) ? u('officer-2') : u('officer-1');
+          await run(o, { name: 'attest-interference-record', body: { complete: true } });
+          s.attested.add(o);
+          break;
+        }
+        case 'CaseClosed':
+          await attestAll();
+          await run(u('head'), { name: 'close-case', body: {} });
+          break;
+        default: {
+          const never: never = type;
+          throw new Error(`no command for ${String(never)}`);
+        }
+      }
+    }
+    return s.caseId!;
+  }
+}

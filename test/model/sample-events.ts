@@ -1,0 +1,31 @@
+import { CaseEvent, CaseEventType } from '@workflows/enforcement-case';
+
+const at = '2026-06-01T10:00:00+08:00';
+const meta = { actorId: 'o1', occurredAt: at, recordedAt: at };
+
+/** One event of each type, for exploring the machine's graph (only the type steers the machine; data keeps the fold well-formed). */
+const DATA: Record<CaseEventType, unknown> = {
+  CaseOpened: { caseId: 'c', agencyId: 'ag', source: 'inspection', industry: 'gas', party: { kind: 'organization', name: 'p', creditCode: 'x' }, violations: [], discoveredAt: '2026-06-01', handlingOfficerIds: ['o1', 'o2'], summary: 's', major: false },
+  CaseFiled: { caseNo: 'N', rulesVersion: 'r', deadlines: [] },
+  FilingRejected: { reason: 'r' },
+  EvidenceRecorded: { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' },
+  InvestigationConcluded: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] },
+  PenaltyNoticeServed: { proposedPenalties: [], legalBasis: [], hearingRight: true, rulesVersion: 'r', deadlines: [] },
+  RightsWaived: { rights: ['statement'] },
+  StatementRecorded: { summary: 's', adopted: false },
+  HearingRequested: { requestedAt: at },
+  HearingScheduled: { hearingAt: at, presidingOfficerId: 'o3', location: 'l', noticeWorkingDays: 7 },
+  HearingHeld: { summary: 's' },
+  HearingForfeited: { summary: 's' },
+  LegalReviewCompleted: { outcome: 'approved', legalBasisCorrect: true, opinion: 'o', reviewerId: 'r' },
+  PenaltyDecided: { decisionNo: 'D', outcome: 'penalty', penalties: [], legalBasis: [], rulesVersion: 'r', deadlines: [] },
+  NoPenaltyDecided: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: [], rulesVersion: 'r', deadlines: [] },
+  DecisionServed: { method: 'direct', rulesVersion: 'r', deadlines: [] },
+  PaymentRecorded: { amountYuan: 1, receiptNo: 'r', paidTotalYuan: 1 },
+  PenaltyExecuted: { via: 'payment' },
+  InterferenceRecorded: { recordId: 'i', intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' },
+  InterferenceAttested: { officerId: 'o1', complete: true },
+  CaseClosed: {},
+};
+
+export const SAMPLE_EVENTS: CaseEvent[] = Object.entries(DATA).map(([type, data]) => ({ type, data, meta }) as CaseEvent);
