@@ -35,12 +35,14 @@ export class CaseRealizer {
       newId: randomUUID,
     });
     this.actors = new Map(directory.listUsers().map((x) => [x.id, { id: x.id, name: x.name, roles: x.roles, agencyId: x.agencyId }]));
+    this.actors.set('system', { id: 'system', name: '系统 (deadline scheduler)', roles: [], agencyId: `ag-${A}` });
   }
 
   private readonly actors: Map<string, CommandRequest['actor']>;
 
   /** Runs the commands for `types` on a new case; returns the case id. Throws (naming the step) on any refusal. */
   async realize(types: CaseEventType[]): Promise<string> {
+    this.day = 0;
     const s = { caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
     const run = async (user: string, command: CaseCommand) => {
       const occurredAt = new Date(Date.parse('2026-06-01T02:00:00Z') + this.day++ * 86_400_000).toISOString();
@@ -138,6 +140,18 @@ export class CaseRealizer {
           const o = s.attested.has(u('officer-1')) ? u('officer-2') : u('officer-1');
           await run(o, { name: 'attest-interference-record', body: { complete: true } });
           s.attested.add(o);
+          break;
+        }
+        case 'DeadlineMissed':
+        case 'StatementPeriodEnded':
+        case 'HearingRequestPeriodEnded': {
+          // The scheduler's record: move the clock past the deadline, then issue the system command.
+          const kind = type === 'DeadlineMissed' ? 'handling_period' : type === 'StatementPeriodEnded' ? 'statement' : 'hearing_request';
+          const view = await this.engine.getCase(s.caseId!);
+          const d = view.deadlines.find((x) => x.kind === kind && x.status === 'open');
+          if (!d) throw new Error(`${type}: no open ${kind} deadline on the path ${types.join(' → ')}`);
+          this.day = Math.max(this.day, Math.ceil((Date.parse(d.dueAt) - Date.parse('2026-06-01T02:00:00Z')) / 86_400_000) + 1);
+          await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
         case 'CaseClosed':

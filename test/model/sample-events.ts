@@ -25,6 +25,9 @@ const DATA: Record<CaseEventType, unknown> = {
   PenaltyExecuted: { via: 'payment' },
   InterferenceRecorded: { recordId: 'i', intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' },
   InterferenceAttested: { officerId: 'o1', complete: true },
+  DeadlineMissed: { kind: 'handling_period', dueDate: '2026-07-01', dueAt: at, detectedAt: at },
+  StatementPeriodEnded: { dueDate: '2026-06-04', dueAt: at },
+  HearingRequestPeriodEnded: { dueDate: '2026-06-08', dueAt: at },
   CaseClosed: {},
 };
 

@@ -42,11 +42,15 @@ describe('model-based: every transition of the machine, driven through the engin
   });
 
   const paths = getShortestPaths(enforcementCaseMachine, { events: SAMPLE_EVENTS, serializeState: (s) => JSON.stringify(s.value) });
+  // The scheduler's records need a deadline to expire: plan them from a served penalty notice (statement,
+  // hearing-request and handling deadlines all open there).
+  const SYSTEM_RECORDS = new Set(['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded']);
   const plans = new Map<string, CaseEventType[]>();
   for (const path of paths) {
     const prefix = path.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init') as CaseEventType[];
     for (const transition of getNextTransitions(path.state)) {
       const key = `${transition.source.id}:${transition.eventType}`;
+      if (SYSTEM_RECORDS.has(transition.eventType) && prefix[prefix.length - 1] !== 'PenaltyNoticeServed') continue;
       if (!plans.has(key)) plans.set(key, [...prefix, transition.eventType as CaseEventType]);
     }
   }

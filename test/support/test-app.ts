@@ -17,9 +17,10 @@ export interface TestApp {
 }
 
 /** The real application (same module, pipes and filters as main.ts) on a real port and a fresh SQLite file. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'casetrail-e2e-'));
-  const config = loadAppConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', ...options.env });
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+  // A given data directory is reused (a restart) and kept; a fresh one is removed on close.
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'casetrail-e2e-'));
+  const config = loadAppConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', SCHEDULER_INTERVAL_SECONDS: '0', ...options.env });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
   const moduleRef = await builder.compile();
@@ -33,7 +34,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     dataDir,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@ import { CasesController } from './cases/cases.controller';
 import { DirectoryService } from './directory/directory.service';
 import { HealthController } from './health/health.controller';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { DeadlineSchedulerService } from './deadlines/deadline-scheduler.service';
 import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         CaseAccessPolicy,
         CaseCommandsService,
         DemoSeedService,
+        DeadlineSchedulerService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
     };

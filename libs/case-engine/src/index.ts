@@ -4,3 +4,4 @@ export * from './case-view';
 export * from './case-engine';
 export * from './numbering.service';
 export * from './ids';
+export * from './deadline-scheduler';

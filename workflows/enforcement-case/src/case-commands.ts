@@ -14,6 +14,7 @@ import {
   WaivableRight,
 } from './case-types';
 import { CaseEventType } from './case-events';
+import { DeadlineKind } from './deadlines/deadline';
 
 /** The one union of commands (URL form kebab-case, as in the officers' API contract). */
 export interface CommandBodies {
@@ -68,6 +69,8 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  /** System only: the scheduler records that an open deadline has passed. */
+  'record-deadline-expiry': { kind: DeadlineKind; dueAt: string };
 }
 
 export type CommandName = keyof CommandBodies;
@@ -96,7 +99,11 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
+  'record-deadline-expiry': ['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded'],
 };
+
+/** Commands the system issues itself; never offered to users nor accepted over HTTP. */
+export const SYSTEM_COMMANDS: ReadonlySet<CommandName> = new Set(['record-deadline-expiry']);
 
 export const COMMAND_NAMES = Object.keys(COMMAND_EVENTS) as CommandName[];
 
@@ -121,4 +128,5 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'record-deadline-expiry': [],
 };

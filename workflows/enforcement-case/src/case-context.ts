@@ -144,6 +144,12 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'DeadlineMissed':
+      return { ...c, deadlines: c.deadlines.map((d) => (d.kind === event.data.kind && d.status === 'open' ? { ...d, status: 'missed' } : d)) };
+    case 'StatementPeriodEnded':
+      return { ...c, deadlines: meet(c.deadlines, ['statement'], at) };
+    case 'HearingRequestPeriodEnded':
+      return { ...c, deadlines: meet(c.deadlines, ['hearing_request'], at) };
     case 'CaseClosed':
       return { ...c, closedAt: at };
     default:

@@ -14,7 +14,7 @@ import {
   Violation,
   WaivableRight,
 } from './case-types';
-import { DeadlineSet } from './deadlines/deadline';
+import { DeadlineKind, DeadlineSet } from './deadlines/deadline';
 
 /**
  * The one union of stored case events. A stored event name never changes; a breaking change is a new
@@ -148,6 +148,18 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+/** System events of the durable deadline scheduler (actor `system`). */
+export interface DeadlineMissedData {
+  kind: DeadlineKind;
+  dueDate: IsoDate;
+  dueAt: IsoDateTime;
+  detectedAt: IsoDateTime;
+}
+/** The party's statement or hearing-request period ran out unused: not a failure of the agency, just over. */
+export interface PeriodEndedData {
+  dueDate: IsoDate;
+  dueAt: IsoDateTime;
+}
 export interface CaseClosedData {
   summary?: string;
 }
@@ -175,6 +187,9 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'DeadlineMissed', DeadlineMissedData>
+  | Ev<'StatementPeriodEnded', PeriodEndedData>
+  | Ev<'HearingRequestPeriodEnded', PeriodEndedData>
   | Ev<'CaseClosed', CaseClosedData>;
 
 export type CaseEventType = CaseEventBody['type'];
@@ -211,6 +226,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'DeadlineMissed',
+  'StatementPeriodEnded',
+  'HearingRequestPeriodEnded',
   'CaseClosed',
 ];
 

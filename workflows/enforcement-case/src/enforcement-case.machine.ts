@@ -36,7 +36,14 @@ export const enforcementCaseMachine = setup({
           initial: 'filing',
           // 干预记录 are accepted at every stage once a case exists, closed included (supervision.md §2); each
           // handling officer attests before closing that every interference they know of is recorded.
-          on: { InterferenceRecorded: { actions: 'apply' }, InterferenceAttested: { actions: 'apply' } },
+          // The deadline scheduler's records change no stage.
+          on: {
+            InterferenceRecorded: { actions: 'apply' },
+            InterferenceAttested: { actions: 'apply' },
+            DeadlineMissed: { actions: 'apply' },
+            StatementPeriodEnded: { actions: 'apply' },
+            HearingRequestPeriodEnded: { actions: 'apply' },
+          },
           states: {
             filing: {
               meta: { zh: '立案审批', en: 'filing approval' },

@@ -7,6 +7,7 @@ export * from './stage';
 export * from './fold';
 export * from './deadlines/deadline';
 export * from './deadlines/compute-deadline';
+export * from './deadlines/deadline-expiry';
 export * from './rules/rules-version';
 export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';

@@ -23,6 +23,8 @@ export interface AppConfig {
   seedDemo: boolean;
   rulesFile: string;
   calendarOverridesFile: string | null;
+  /** How often the deadline scheduler looks for passed deadlines; 0 turns the timer off. */
+  schedulerIntervalSeconds: number;
 }
 
 export const DEV_JWT_SECRET = 'casetrail-dev-only-secret-do-not-use-in-production';
@@ -64,6 +66,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const dataDir = path.resolve(env.DATA_DIR || './data');
+  const schedulerIntervalSeconds = Number(env.SCHEDULER_INTERVAL_SECONDS ?? '60');
+  if (!Number.isInteger(schedulerIntervalSeconds) || schedulerIntervalSeconds < 0)
+    problems.push(`SCHEDULER_INTERVAL_SECONDS="${env.SCHEDULER_INTERVAL_SECONDS}": must be a whole number of seconds ≥ 0`);
   const root = projectRoot();
   const rulesFile = env.RULES_FILE ? path.resolve(env.RULES_FILE) : path.join(root, 'workflows/enforcement-case/rules/versions.json');
   const overrides = env.CALENDAR_OVERRIDES_FILE ? path.resolve(env.CALENDAR_OVERRIDES_FILE) : path.join(root, 'libs/calendar/calendar-overrides.json');
@@ -80,6 +85,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
     rulesFile,
     calendarOverridesFile: overrides,
+    schedulerIntervalSeconds,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,7 +1,7 @@
 import { CalendarYearNotCoveredError } from '@app/calendar';
-import { CaseCommand, CommandName } from '../case-commands';
+import { CaseCommand, COMMAND_EVENTS, CommandName, SYSTEM_COMMANDS } from '../case-commands';
 import { CaseEventBody, assertNever } from '../case-events';
-import { allowedCommands, caseStage, CaseSnapshot } from '../fold';
+import { acceptedEventTypes, allowedCommands, caseStage, CaseSnapshot } from '../fold';
 import { NoRulesVersionError } from '../rules/rules-version';
 import { RuleViolation, violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv } from './decision-env';
@@ -10,6 +10,7 @@ import { concludeInvestigation, recordEvidence } from './investigation.decide';
 import { decide as decidePenalty, issuePenaltyNotice, recordLegalReview, recordStatement, waiveRights } from './review.decide';
 import { recordPayment, serveDecision } from './execution.decide';
 import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
+import { recordDeadlineExpiry } from './deadline.decide';
 import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
 
 export type Refusal =
@@ -57,6 +58,8 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'record-deadline-expiry':
+      return recordDeadlineExpiry(ctx, command.body, env);
     default:
       return assertNever(command);
   }
@@ -70,7 +73,8 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
 export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: DecisionEnv): Decision {
   const isNew = caseStage(snapshot) === null;
   const allowed = isNew ? (['open-case'] as CommandName[]) : allowedCommands(snapshot);
-  if (!allowed.includes(command.name)) {
+  const systemAllowed = !isNew && SYSTEM_COMMANDS.has(command.name) && COMMAND_EVENTS[command.name].some((t) => acceptedEventTypes(snapshot).has(t));
+  if (!allowed.includes(command.name) && !systemAllowed) {
     return { ok: false, refusal: { kind: 'not_allowed', command: command.name, stage: caseStage(snapshot), allowedCommands: allowed } };
   }
   let outcome: CommandOutcome;

@@ -129,6 +129,11 @@ export const LEGAL_RULES = {
     zh: '更正所指向的干预记录不存在',
     en: 'the interference record being corrected does not exist',
   },
+  deadlineOpenAndPast: {
+    source: 'procedure.md §1',
+    zh: '该期限不存在、已满足或尚未届满',
+    en: 'the deadline does not exist, is already met, or has not passed yet',
+  },
   partyCodeValid: {
     source: 'GB 32100-2015; GB 11643-1999',
     zh: '当事人统一社会信用代码或身份证号码校验不通过',
