@@ -11,12 +11,13 @@ const u = (s: string) => `u-${A}-${s}`;
 const FINE = [{ kind: 'fine' as const, amountYuan: 50_000 }];
 const BASIS = ['安全生产法 Art. 99'];
 const HASH = 'ab'.repeat(32);
+const AV = 'cd'.repeat(32);
 
 /**
  * Turns a path of machine events into commands run through the real engine: for each event the command that
  * produces it, preceded by the commands its legal conditions need (an approved legality review before a decision,
  * the party's periods waived, the officers' attestations before closing). Dates advance a day a step from
- * 2026-06-01, so every deadline falls in a year the calendar covers.
+ * 2026-01-05 (and jump past a deadline where the path needs it), so every date falls in a year the calendar covers.
  */
 export class CaseRealizer {
   readonly store = new InMemoryEventStore();
@@ -40,12 +41,20 @@ export class CaseRealizer {
 
   private readonly actors: Map<string, CommandRequest['actor']>;
 
+  /** Moves this case's clock past an open deadline of the kind; returns the deadline. */
+  private async passDeadline(caseId: string, kind: string, types: CaseEventType[]) {
+    const d = (await this.engine.getCase(caseId)).deadlines.find((x) => x.kind === kind && x.status === 'open');
+    if (!d) throw new Error(`no open ${kind} deadline on the path ${types.join(' → ')}`);
+    this.day = Math.max(this.day, Math.ceil((Date.parse(d.dueAt) - Date.parse('2026-01-05T02:00:00Z')) / 86_400_000) + 1);
+    return d;
+  }
+
   /** Runs the commands for `types` on a new case; returns the case id. Throws (naming the step) on any refusal. */
   async realize(types: CaseEventType[]): Promise<string> {
     this.day = 0;
-    const s = { caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
+    const s = { urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
     const run = async (user: string, command: CaseCommand) => {
-      const occurredAt = new Date(Date.parse('2026-06-01T02:00:00Z') + this.day++ * 86_400_000).toISOString();
+      const occurredAt = new Date(Date.parse('2026-01-05T02:00:00Z') + this.day++ * 86_400_000).toISOString();
       try {
         const r = await this.engine.execute({ caseId: s.caseId, command, actor: this.actors.get(user)!, occurredAt, requestId: randomUUID() });
         s.caseId = r.caseId;
@@ -67,7 +76,7 @@ export class CaseRealizer {
         case 'CaseOpened':
           await run(u('officer-1'), {
             name: 'open-case',
-            body: { agencyId: `ag-${A}`, source: 'inspection', industry: 'gas', party: { kind: 'organization', name: '模型测试公司', creditCode: '91431002MA4L000079' }, violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }], discoveredAt: '2026-06-01', handlingOfficerIds: [u('officer-1'), u('officer-2')], summary: 's' },
+            body: { agencyId: `ag-${A}`, source: 'inspection', industry: 'gas', party: { kind: 'organization', name: '模型测试公司', creditCode: '91431002MA4L000079' }, violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }], discoveredAt: '2026-01-05', handlingOfficerIds: [u('officer-1'), u('officer-2')], summary: 's' },
           });
           break;
         case 'CaseFiled':
@@ -98,7 +107,7 @@ export class CaseRealizer {
           s.hearing = true;
           break;
         case 'HearingScheduled': {
-          const hearingAt = new Date(Date.parse('2026-06-01T02:00:00Z') + (this.day + 20) * 86_400_000).toISOString();
+          const hearingAt = new Date(Date.parse('2026-01-05T02:00:00Z') + (this.day + 20) * 86_400_000).toISOString();
           await run(u('head'), { name: 'schedule-hearing', body: { hearingAt, presidingOfficerId: u('officer-3'), location: '听证室' } });
           break;
         }
@@ -128,7 +137,8 @@ export class CaseRealizer {
           s.paid += 1000;
           break;
         case 'PenaltyExecuted':
-          await run(u('officer-2'), { name: 'record-payment', body: { amountYuan: 50_000 - s.paid, receiptNo: `R${this.day}` } });
+          if ((await this.engine.getCase(s.caseId!)).stage === 'courtEnforcement') await run(u('officer-1'), { name: 'record-court-execution', body: { summary: '法院已执行' } });
+          else await run(u('officer-2'), { name: 'record-payment', body: { amountYuan: 50_000 - s.paid, receiptNo: `R${this.day}` } });
           break;
         case 'InterferenceRecorded':
           await run(u('officer-2'), {
@@ -144,16 +154,43 @@ export class CaseRealizer {
         }
         case 'DeadlineMissed':
         case 'StatementPeriodEnded':
-        case 'HearingRequestPeriodEnded': {
+        case 'HearingRequestPeriodEnded':
+        case 'SeizureTermExpired': {
           // The scheduler's record: move the clock past the deadline, then issue the system command.
-          const kind = type === 'DeadlineMissed' ? 'handling_period' : type === 'StatementPeriodEnded' ? 'statement' : 'hearing_request';
-          const view = await this.engine.getCase(s.caseId!);
-          const d = view.deadlines.find((x) => x.kind === kind && x.status === 'open');
-          if (!d) throw new Error(`${type}: no open ${kind} deadline on the path ${types.join(' → ')}`);
-          this.day = Math.max(this.day, Math.ceil((Date.parse(d.dueAt) - Date.parse('2026-06-01T02:00:00Z')) / 86_400_000) + 1);
+          const kind = ({ DeadlineMissed: 'handling_period', StatementPeriodEnded: 'statement', HearingRequestPeriodEnded: 'hearing_request', SeizureTermExpired: 'seizure' } as const)[type];
+          const d = await this.passDeadline(s.caseId!, kind, types);
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
+        case 'SeizureImposed':
+          await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'audio_video', title: '现场执法记录仪视频', officerIds: [u('officer-1'), u('officer-2')], contentHash: AV } });
+          await run(u('head'), { name: 'impose-seizure', body: { items: [{ name: '超量烟花', quantity: '20箱' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65'], audioVideoEvidenceHash: AV } });
+          break;
+        case 'SeizureExtended':
+          await run(u('head'), { name: 'extend-seizure', body: { days: 10, reason: '鉴定未完成' } });
+          break;
+        case 'SeizureReleased':
+          await run(u('head'), { name: 'release-seizure', body: { disposition: 'released', reason: '解除' } });
+          break;
+        case 'EnforcementUrged':
+          await this.passDeadline(s.caseId!, 'payment', types);
+          await run(u('officer-1'), { name: 'issue-enforcement-urge', body: {} });
+          s.urged = true;
+          break;
+        case 'CourtEnforcementApplied':
+          if (!s.urged) {
+            await this.passDeadline(s.caseId!, 'payment', types);
+            await run(u('officer-1'), { name: 'issue-enforcement-urge', body: {} });
+          }
+          await this.passDeadline(s.caseId!, 'litigation_window', types);
+          await run(u('head'), { name: 'apply-court-enforcement', body: { court: '郴州市北湖区人民法院' } });
+          break;
+        case 'CourtRuled':
+          await run(u('officer-1'), { name: 'record-court-ruling', body: { outcome: 'enforce' } });
+          break;
+        case 'CourtExecutionRecorded':
+          await run(u('officer-1'), { name: 'record-court-execution', body: { summary: '法院已执行', amountYuan: 50_000 } });
+          break;
         case 'CaseClosed':
           await attestAll();
           await run(u('head'), { name: 'close-case', body: {} });

@@ -18,7 +18,7 @@ function allTransitions(): string[] {
 
 /** The transition the machine takes for an event (no guards: the innermost state that handles it). */
 function taken(snapshot: CaseSnapshot, type: string): string | undefined {
-  const t = getNextTransitions(snapshot).find((x) => x.eventType === type);
+  const t = getNextTransitions(snapshot).find((x) => x.eventType === type && (!x.guard || snapshot.can({ type } as never)));
   return t && `${t.source.id}:${type}`;
 }
 
@@ -42,15 +42,22 @@ describe('model-based: every transition of the machine, driven through the engin
   });
 
   const paths = getShortestPaths(enforcementCaseMachine, { events: SAMPLE_EVENTS, serializeState: (s) => JSON.stringify(s.value) });
-  // The scheduler's records need a deadline to expire: plan them from a served penalty notice (statement,
-  // hearing-request and handling deadlines all open there).
-  const SYSTEM_RECORDS = new Set(['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded']);
+  // The scheduler's records need a deadline to expire: plan them from the event that opened it (a served penalty
+  // notice opens the statement, hearing-request and handling deadlines; a seizure its term).
+  const PLAN_AFTER: Record<string, string> = {
+    DeadlineMissed: 'PenaltyNoticeServed',
+    StatementPeriodEnded: 'PenaltyNoticeServed',
+    HearingRequestPeriodEnded: 'PenaltyNoticeServed',
+    SeizureTermExpired: 'SeizureImposed',
+  };
   const plans = new Map<string, CaseEventType[]>();
   for (const path of paths) {
     const prefix = path.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init') as CaseEventType[];
-    for (const transition of getNextTransitions(path.state)) {
+    // A guarded transition is only plannable where its guard holds.
+    for (const transition of getNextTransitions(path.state).filter((t) => !t.guard || path.state.can({ type: t.eventType } as never))) {
       const key = `${transition.source.id}:${transition.eventType}`;
-      if (SYSTEM_RECORDS.has(transition.eventType) && prefix[prefix.length - 1] !== 'PenaltyNoticeServed') continue;
+      const after = PLAN_AFTER[transition.eventType];
+      if (after && prefix[prefix.length - 1] !== after) continue;
       if (!plans.has(key)) plans.set(key, [...prefix, transition.eventType as CaseEventType]);
     }
   }
@@ -62,15 +69,17 @@ describe('model-based: every transition of the machine, driven through the engin
   it.each([...plans.entries()])('%s', async (_key, types) => {
     const caseId = await realizer.realize(types);
     let snapshot = initialCaseSnapshot();
-    for (const stored of await realizer.store.readStream(`case-${caseId}`)) {
-      const key = taken(snapshot, stored.type);
+    const stored = await realizer.store.readStream(`case-${caseId}`);
+    for (const e of stored) {
+      const key = taken(snapshot, e.type);
       expect(key).toBeDefined();
       covered.add(key!);
-      snapshot = foldCaseEvents([toCaseEvent(stored)], snapshot);
+      snapshot = foldCaseEvents([toCaseEvent(e)], snapshot);
     }
-    // The engine's history ends where the machine's path ends.
-    const expected = foldCaseEvents(types.map((type) => SAMPLE_EVENTS.find((e) => e.type === type)!));
-    expect(snapshot.value).toEqual(expected.value);
+    // The planned path is in the engine's history, in order (among the events its preconditions added).
+    let next = 0;
+    for (const e of stored) if (e.type === types[next]) next++;
+    expect(types.slice(next)).toEqual([]);
   });
 
   it('covers 100% of the transitions', () => {

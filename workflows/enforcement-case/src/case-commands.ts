@@ -69,6 +69,13 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  'impose-seizure': { items: { name: string; quantity?: string }[]; reason: string; legalBasis: string[]; audioVideoEvidenceHash?: string };
+  'extend-seizure': { days: number; reason: string };
+  'release-seizure': { disposition: 'released' | 'confiscated' | 'destroyed'; reason: string };
+  'issue-enforcement-urge': Record<string, never>;
+  'apply-court-enforcement': { court: string };
+  'record-court-ruling': { outcome: 'enforce' | 'refuse'; reason?: string };
+  'record-court-execution': { summary: string; amountYuan?: number };
   /** System only: the scheduler records that an open deadline has passed. */
   'record-deadline-expiry': { kind: DeadlineKind; dueAt: string };
 }
@@ -99,7 +106,14 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
-  'record-deadline-expiry': ['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded'],
+  'impose-seizure': ['SeizureImposed'],
+  'extend-seizure': ['SeizureExtended'],
+  'release-seizure': ['SeizureReleased'],
+  'issue-enforcement-urge': ['EnforcementUrged'],
+  'apply-court-enforcement': ['CourtEnforcementApplied'],
+  'record-court-ruling': ['CourtRuled'],
+  'record-court-execution': ['CourtExecutionRecorded'],
+  'record-deadline-expiry': ['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded', 'SeizureTermExpired'],
 };
 
 /** Commands the system issues itself; never offered to users nor accepted over HTTP. */
@@ -128,5 +142,12 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'impose-seizure': ['head'],
+  'extend-seizure': ['head'],
+  'release-seizure': ['head'],
+  'issue-enforcement-urge': ['officer'],
+  'apply-court-enforcement': ['head'],
+  'record-court-ruling': ['officer'],
+  'record-court-execution': ['officer'],
   'record-deadline-expiry': [],
 };

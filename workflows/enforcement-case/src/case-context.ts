@@ -30,6 +30,10 @@ export interface CaseContext {
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
+  /** 查封扣押: the measure in force, if any; extended at most once (行政强制法 Art. 25). */
+  seizure: { imposedAt: IsoDateTime; extended: boolean } | null;
+  /** 催告: when the party was last urged to pay (行政强制法 Art. 54). */
+  urgedAt: IsoDateTime | null;
   deadlines: Deadline[];
   interferenceRecordIds: string[];
   /** Handling officers who attested that every interference they know of is recorded. */
@@ -57,6 +61,8 @@ export const emptyCaseContext: CaseContext = {
   decision: null,
   servedAt: null,
   paidYuan: 0,
+  seizure: null,
+  urgedAt: null,
   deadlines: [],
   interferenceRecordIds: [],
   attestedBy: [],
@@ -144,6 +150,20 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'SeizureImposed':
+      return { ...c, seizure: { imposedAt: at, extended: false }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'SeizureExtended':
+      return { ...c, seizure: c.seizure && { ...c.seizure, extended: true }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'SeizureReleased':
+      return { ...c, seizure: null, deadlines: meet(c.deadlines, ['seizure'], at) };
+    case 'EnforcementUrged':
+      return { ...c, urgedAt: event.data.urgedAt, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'CourtEnforcementApplied':
+      return { ...c, deadlines: meet(c.deadlines, ['court_application'], at) };
+    case 'CourtRuled':
+    case 'CourtExecutionRecorded':
+      return c;
+    case 'SeizureTermExpired':
     case 'DeadlineMissed':
       return { ...c, deadlines: c.deadlines.map((d) => (d.kind === event.data.kind && d.status === 'open' ? { ...d, status: 'missed' } : d)) };
     case 'StatementPeriodEnded':

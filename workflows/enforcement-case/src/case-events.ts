@@ -148,6 +148,41 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+/** 查封、扣押 (行政强制法 Art. 22–28): a coercive measure on site, recorded on audio-video (国办发〔2018〕118号). */
+export interface SeizureImposedData {
+  items: { name: string; quantity?: string }[];
+  reason: string;
+  legalBasis: string[];
+  audioVideoEvidenceHash: string;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface SeizureExtendedData {
+  days: number;
+  reason: string;
+  deadlines: DeadlineSet[];
+}
+export interface SeizureReleasedData {
+  disposition: 'released' | 'confiscated' | 'destroyed';
+  reason: string;
+}
+/** 催告 (行政强制法 Art. 54): the party is urged to pay before the agency may apply to the court. */
+export interface EnforcementUrgedData {
+  urgedAt: IsoDateTime;
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface CourtEnforcementAppliedData {
+  court: string;
+}
+export interface CourtRuledData {
+  outcome: 'enforce' | 'refuse';
+  reason?: string;
+}
+export interface CourtExecutionRecordedData {
+  summary: string;
+  amountYuan?: number;
+}
 /** System events of the durable deadline scheduler (actor `system`). */
 export interface DeadlineMissedData {
   kind: DeadlineKind;
@@ -187,6 +222,14 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'SeizureImposed', SeizureImposedData>
+  | Ev<'SeizureExtended', SeizureExtendedData>
+  | Ev<'SeizureReleased', SeizureReleasedData>
+  | Ev<'SeizureTermExpired', DeadlineMissedData>
+  | Ev<'EnforcementUrged', EnforcementUrgedData>
+  | Ev<'CourtEnforcementApplied', CourtEnforcementAppliedData>
+  | Ev<'CourtRuled', CourtRuledData>
+  | Ev<'CourtExecutionRecorded', CourtExecutionRecordedData>
   | Ev<'DeadlineMissed', DeadlineMissedData>
   | Ev<'StatementPeriodEnded', PeriodEndedData>
   | Ev<'HearingRequestPeriodEnded', PeriodEndedData>
@@ -226,6 +269,14 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'SeizureImposed',
+  'SeizureExtended',
+  'SeizureReleased',
+  'SeizureTermExpired',
+  'EnforcementUrged',
+  'CourtEnforcementApplied',
+  'CourtRuled',
+  'CourtExecutionRecorded',
   'DeadlineMissed',
   'StatementPeriodEnded',
   'HearingRequestPeriodEnded',

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, or, setup, stateIn } from 'xstate';
 import { CaseContext, emptyCaseContext, evolveCaseContext } from './case-context';
 import { CaseEvent } from './case-events';
 
@@ -20,6 +20,10 @@ export const enforcementCaseMachine = setup({
   },
   actions: {
     apply: assign(({ context, event }) => evolveCaseContext(context, event)),
+  },
+  guards: {
+    // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
+    duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
   },
 }).createMachine({
   id: 'enforcementCase',
@@ -125,10 +129,17 @@ export const enforcementCaseMachine = setup({
               on: {
                 PaymentRecorded: { actions: 'apply' },
                 PenaltyExecuted: { target: 'executed', actions: 'apply' },
+                EnforcementUrged: { actions: 'apply' },
+                CourtEnforcementApplied: { target: 'courtEnforcement', actions: 'apply' },
               },
             },
             courtEnforcement: {
               meta: { zh: '申请法院强制执行', en: 'court enforcement' },
+              on: {
+                CourtRuled: { actions: 'apply' },
+                CourtExecutionRecorded: { actions: 'apply' },
+                PenaltyExecuted: { target: 'executed', actions: 'apply' },
+              },
             },
             executed: {
               meta: { zh: '执行完毕', en: 'executed' },
@@ -147,6 +158,25 @@ export const enforcementCaseMachine = setup({
         },
         notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
         closed: { meta: { zh: '结案', en: 'closed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
+      },
+    },
+    // 查封扣押 runs beside the procedure: 30 days, extended once by at most 30 (行政强制法 Art. 25).
+    seizure: {
+      meta: { zh: '查封扣押', en: 'seizure' },
+      initial: 'none',
+      states: {
+        none: {
+          meta: { zh: '未查封扣押', en: 'none' },
+          on: { SeizureImposed: { target: 'inForce', guard: 'duringInvestigationOrReview', actions: 'apply' } },
+        },
+        inForce: {
+          meta: { zh: '查封扣押中', en: 'in force' },
+          on: {
+            SeizureExtended: { actions: 'apply' },
+            SeizureTermExpired: { actions: 'apply' },
+            SeizureReleased: { target: 'none', actions: 'apply' },
+          },
+        },
       },
     },
   },

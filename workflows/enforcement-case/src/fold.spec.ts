@@ -36,6 +36,6 @@ describe('fold', () => {
         status: expected.status,
       });
     }
-    expect(actual.value).toEqual({ procedure: 'closed' });
+    expect(actual.value).toEqual({ procedure: 'closed', seizure: 'none' });
   });
 });

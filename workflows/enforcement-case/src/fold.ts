@@ -40,7 +40,8 @@ const acceptedCache = new WeakMap<CaseSnapshot, Set<string>>();
 export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
   let accepted = acceptedCache.get(snapshot);
   if (!accepted) {
-    accepted = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+    // A guarded transition counts only when its guard holds now (the machine's guards look at the state, not the event).
+    accepted = new Set(getNextTransitions(snapshot).filter((t) => !t.guard || snapshot.can({ type: t.eventType } as CaseEvent)).map((t) => t.eventType));
     acceptedCache.set(snapshot, accepted);
   }
   return accepted;

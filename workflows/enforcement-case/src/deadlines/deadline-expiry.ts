@@ -6,7 +6,7 @@ import { DeadlineKind } from './deadline';
  * rights and are not tracked as failures; every other deadline is an obligation of the agency (or of the party
  * to pay) and is missed.
  */
-export type ExpiryRecord = 'DeadlineMissed' | 'StatementPeriodEnded' | 'HearingRequestPeriodEnded' | null;
+export type ExpiryRecord = 'DeadlineMissed' | 'StatementPeriodEnded' | 'HearingRequestPeriodEnded' | 'SeizureTermExpired' | null;
 
 export function expiryRecord(kind: DeadlineKind): ExpiryRecord {
   switch (kind) {
@@ -14,6 +14,8 @@ export function expiryRecord(kind: DeadlineKind): ExpiryRecord {
       return 'StatementPeriodEnded';
     case 'hearing_request':
       return 'HearingRequestPeriodEnded';
+    case 'seizure':
+      return 'SeizureTermExpired';
     case 'reconsideration_window':
     case 'litigation_window':
       return null;

@@ -22,7 +22,10 @@ export function attestInterferenceRecord(ctx: CaseContext, body: CommandBodies['
 export function closeCase(ctx: CaseContext, body: CommandBodies['close-case']): CommandOutcome {
   const missing = (ctx.opened?.handlingOfficerIds ?? []).filter((id) => !ctx.attestedBy.includes(id));
   return emitUnless(
-    [missing.length ? violation('interferenceAttestedByHandlingOfficers', `未确认 (not attested): ${missing.join(', ')}`) : null],
+    [
+      missing.length ? violation('interferenceAttestedByHandlingOfficers', `未确认 (not attested): ${missing.join(', ')}`) : null,
+      ctx.seizure ? violation('noSeizureInForce') : null,
+    ],
     () => [{ type: 'CaseClosed', data: { ...(body.summary ? { summary: body.summary } : {}) } }],
   );
 }

@@ -11,6 +11,6 @@ export function recordDeadlineExpiry(ctx: CaseContext, body: CommandBodies['reco
   if (!d || d.status !== 'open' || Date.parse(env.occurredAt) <= Date.parse(d.dueAt) || !record) {
     return { violations: [violation('deadlineOpenAndPast', `${body.kind} ${body.dueAt}`)] };
   }
-  if (record === 'DeadlineMissed') return emit({ type: 'DeadlineMissed', data: { kind: d.kind, dueDate: d.dueDate, dueAt: d.dueAt, detectedAt: env.occurredAt } });
+  if (record === 'DeadlineMissed' || record === 'SeizureTermExpired') return emit({ type: record, data: { kind: d.kind, dueDate: d.dueDate, dueAt: d.dueAt, detectedAt: env.occurredAt } });
   return emit({ type: record, data: { dueDate: d.dueDate, dueAt: d.dueAt } });
 }

@@ -11,6 +11,8 @@ import { decide as decidePenalty, issuePenaltyNotice, recordLegalReview, recordS
 import { recordPayment, serveDecision } from './execution.decide';
 import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
 import { recordDeadlineExpiry } from './deadline.decide';
+import { extendSeizure, imposeSeizure, releaseSeizure } from './seizure.decide';
+import { applyCourtEnforcement, issueEnforcementUrge, recordCourtExecution, recordCourtRuling } from './court-enforcement.decide';
 import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
 
 export type Refusal =
@@ -58,6 +60,20 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'impose-seizure':
+      return imposeSeizure(ctx, command.body, env);
+    case 'extend-seizure':
+      return extendSeizure(ctx, command.body, env);
+    case 'release-seizure':
+      return releaseSeizure(ctx, command.body);
+    case 'issue-enforcement-urge':
+      return issueEnforcementUrge(ctx, command.body, env);
+    case 'apply-court-enforcement':
+      return applyCourtEnforcement(ctx, command.body, env);
+    case 'record-court-ruling':
+      return recordCourtRuling(ctx, command.body);
+    case 'record-court-execution':
+      return recordCourtExecution(ctx, command.body);
     case 'record-deadline-expiry':
       return recordDeadlineExpiry(ctx, command.body, env);
     default:

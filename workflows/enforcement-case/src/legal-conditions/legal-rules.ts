@@ -129,6 +129,41 @@ export const LEGAL_RULES = {
     zh: '更正所指向的干预记录不存在',
     en: 'the interference record being corrected does not exist',
   },
+  audioVideoRecorded: {
+    source: '国办发〔2018〕118号; 行政强制法 Art. 18',
+    zh: '查封扣押须全程音像记录：须引用本案已登记的音像证据摘要',
+    en: 'an on-site seizure must reference a recorded audio-video evidence hash of this case',
+  },
+  seizureExtendedOnce: {
+    source: '行政强制法 Art. 25',
+    zh: '查封扣押期限只能延长一次，且延长不得超过三十日',
+    en: 'a seizure may be extended once, by at most 30 days',
+  },
+  noSeizureInForce: {
+    source: '行政强制法 Art. 27, 28',
+    zh: '查封扣押尚未解除或处理，不得结案',
+    en: 'a seizure is still in force',
+  },
+  paymentOverdue: {
+    source: '行政强制法 Art. 54; 行政处罚法 Art. 72',
+    zh: '罚款未逾期未缴，不得催告',
+    en: 'the fine is not overdue',
+  },
+  urgedTenWorkingDaysBefore: {
+    source: '行政强制法 Art. 54',
+    zh: '催告书送达十个工作日后当事人仍未履行的，方可申请人民法院强制执行',
+    en: 'the court may be applied to only 10 working days after the urge notice',
+  },
+  litigationWindowEnded: {
+    source: '行政强制法 Art. 53',
+    zh: '当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行的，方可申请强制执行',
+    en: 'the litigation window must have ended',
+  },
+  withinCourtApplicationWindow: {
+    source: '行政强制法 Art. 53',
+    zh: '应自期限届满之日起三个月内申请人民法院强制执行',
+    en: 'the application must be made within 3 months after the litigation window',
+  },
   deadlineOpenAndPast: {
     source: 'procedure.md §1',
     zh: '该期限不存在、已满足或尚未届满',

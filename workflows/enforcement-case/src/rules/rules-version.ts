@@ -19,6 +19,10 @@ export const PERIOD_NAMES = [
   'payment',
   'reconsiderationWindow',
   'litigationWindow',
+  'seizureTerm',
+  'seizureExtension',
+  'enforcementUrge',
+  'courtApplicationWindow',
 ] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 

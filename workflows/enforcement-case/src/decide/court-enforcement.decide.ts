@@ -1,0 +1,61 @@
+import { addMonths, endOfShanghaiDay, toShanghaiDate, workingDaysBetween } from '@app/calendar';
+import { totalFineYuan } from '../case-types';
+import { CommandBodies } from '../case-commands';
+import { CaseContext } from '../case-context';
+import { DeadlineSet } from '../deadlines/deadline';
+import { violation } from '../legal-conditions/legal-rules';
+import { caseRules } from './case-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+
+const deadline = (ctx: CaseContext, kind: DeadlineSet['kind']) => ctx.deadlines.find((d) => d.kind === kind);
+
+/**
+ * 催告 (行政强制法 Art. 54): once the fine is overdue, the party is urged in writing. Also opens the window for the
+ * court application: 3 months after the litigation window ends (Art. 53).
+ */
+export function issueEnforcementUrge(ctx: CaseContext, _body: CommandBodies['issue-enforcement-urge'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const payment = deadline(ctx, 'payment');
+  const today = toShanghaiDate(env.occurredAt);
+  const overdue = totalFineYuan(ctx.decision?.penalties) > ctx.paidYuan && !!payment && (payment.status === 'missed' || today > payment.dueDate);
+  const litigation = deadline(ctx, 'litigation_window');
+  return emitUnless([!overdue ? violation('paymentOverdue', payment ? `payment due ${payment.dueDate}` : undefined) : null], () => {
+    const deadlines: DeadlineSet[] = [];
+    if (litigation) {
+      const rule = rules.periods.courtApplicationWindow;
+      const dueDate = addMonths(env.calendar, litigation.dueDate, rule.n);
+      deadlines.push({ kind: 'court_application', startedAt: litigation.dueAt, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${rule.n} 个月 months (${rule.source})`, rulesVersion: rules.id });
+    }
+    return [{ type: 'EnforcementUrged', data: { urgedAt: env.occurredAt, rulesVersion: rules.id, deadlines } }];
+  });
+}
+
+/** 申请法院强制执行 (行政强制法 Art. 53, 54): 10 working days after the urge, after the litigation window, within 3 months. */
+export function applyCourtEnforcement(ctx: CaseContext, body: CommandBodies['apply-court-enforcement'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const today = toShanghaiDate(env.occurredAt);
+  const urgedDays = ctx.urgedAt ? workingDaysBetween(env.calendar, toShanghaiDate(ctx.urgedAt), today) : 0;
+  const litigation = deadline(ctx, 'litigation_window');
+  const window = deadline(ctx, 'court_application');
+  const needed = rules.periods.enforcementUrge.n;
+  return emitUnless(
+    [
+      urgedDays < needed ? violation('urgedTenWorkingDaysBefore', ctx.urgedAt ? `${toShanghaiDate(ctx.urgedAt)} → ${today}: ${urgedDays} < ${needed} 个工作日` : '未催告 (no urge notice)') : null,
+      !litigation || today <= litigation.dueDate ? violation('litigationWindowEnded', litigation ? `${today} ≤ ${litigation.dueDate}` : undefined) : null,
+      window && today > window.dueDate ? violation('withinCourtApplicationWindow', `${today} > ${window.dueDate}`) : null,
+    ],
+    () => [{ type: 'CourtEnforcementApplied', data: { court: body.court } }],
+  );
+}
+
+export function recordCourtRuling(_ctx: CaseContext, body: CommandBodies['record-court-ruling']): CommandOutcome {
+  return emit({ type: 'CourtRuled', data: { outcome: body.outcome, ...(body.reason ? { reason: body.reason } : {}) } });
+}
+
+/** The court executed the decision: the penalty is executed (then the case can close). */
+export function recordCourtExecution(_ctx: CaseContext, body: CommandBodies['record-court-execution']): CommandOutcome {
+  return emit(
+    { type: 'CourtExecutionRecorded', data: { summary: body.summary, ...(body.amountYuan !== undefined ? { amountYuan: body.amountYuan } : {}) } },
+    { type: 'PenaltyExecuted', data: { via: 'court' } },
+  );
+}
