@@ -9,6 +9,15 @@ import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
 import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
 import {
+  ApplyCourtEnforcementDto,
+  ExtendSeizureDto,
+  ImposeSeizureDto,
+  IssueEnforcementUrgeDto,
+  RecordCourtExecutionDto,
+  RecordCourtRulingDto,
+  ReleaseSeizureDto,
+} from './dto/enforcement-measures.dto';
+import {
   ApproveFilingDto,
   CloseCaseDto,
   ConcludeInvestigationDto,
@@ -107,6 +116,41 @@ export class CaseCommandsController {
   @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
   recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('impose-seizure') @HttpCode(200) @ApiOperation({ summary: '查封扣押 (head; audio-video record required)' })
+  imposeSeizure(@Param('caseId', uuidPipe) id: string, @Body() dto: ImposeSeizureDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'impose-seizure', dto, a, q, r);
+  }
+
+  @Post('extend-seizure') @HttpCode(200) @ApiOperation({ summary: '延长查封扣押 (head; once, ≤ 30 days)' })
+  extendSeizure(@Param('caseId', uuidPipe) id: string, @Body() dto: ExtendSeizureDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'extend-seizure', dto, a, q, r);
+  }
+
+  @Post('release-seizure') @HttpCode(200) @ApiOperation({ summary: '解除/处理查封扣押 (head)' })
+  releaseSeizure(@Param('caseId', uuidPipe) id: string, @Body() dto: ReleaseSeizureDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'release-seizure', dto, a, q, r);
+  }
+
+  @Post('issue-enforcement-urge') @HttpCode(200) @ApiOperation({ summary: '催告 (officer; payment overdue)' })
+  issueEnforcementUrge(@Param('caseId', uuidPipe) id: string, @Body() dto: IssueEnforcementUrgeDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'issue-enforcement-urge', dto, a, q, r);
+  }
+
+  @Post('apply-court-enforcement') @HttpCode(200) @ApiOperation({ summary: '申请法院强制执行 (head; ≥ 10 working days after the urge)' })
+  applyCourtEnforcement(@Param('caseId', uuidPipe) id: string, @Body() dto: ApplyCourtEnforcementDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'apply-court-enforcement', dto, a, q, r);
+  }
+
+  @Post('record-court-ruling') @HttpCode(200) @ApiOperation({ summary: '法院裁定 (officer)' })
+  recordCourtRuling(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordCourtRulingDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-court-ruling', dto, a, q, r);
+  }
+
+  @Post('record-court-execution') @HttpCode(200) @ApiOperation({ summary: '法院执行 (officer)' })
+  recordCourtExecution(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordCourtExecutionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-court-execution', dto, a, q, r);
   }
 
   @Post('record-interference') @HttpCode(200) @ApiOperation({ summary: '干预记录 (any user; any stage, closed included)' })

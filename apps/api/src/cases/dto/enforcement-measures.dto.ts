@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CommandBodyDto } from './common.dto';
+import { IsSha256 } from './validators';
+
+export class SeizedItemDto {
+  @ApiProperty({ description: '物品名称' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ description: '数量' }) @IsOptional() @IsString() @MaxLength(100) quantity?: string;
+}
+
+/** 查封扣押 (行政强制法 Art. 18, 24). */
+export class ImposeSeizureDto extends CommandBodyDto {
+  @ApiProperty({ type: [SeizedItemDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SeizedItemDto) items!: SeizedItemDto[];
+  @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+  @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @ApiPropertyOptional({ description: '现场音像记录的 SHA-256 摘要（须为本案已登记的 audio_video 证据；缺少则 422）' })
+  @IsOptional()
+  @IsSha256()
+  audioVideoEvidenceHash?: string;
+}
+
+export class ExtendSeizureDto extends CommandBodyDto {
+  @ApiProperty({ description: '延长天数 1–30', minimum: 1, maximum: 30 }) @IsInt() @Min(1) @Max(30) days!: number;
+  @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+export class ReleaseSeizureDto extends CommandBodyDto {
+  @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'] }) @IsIn(['released', 'confiscated', 'destroyed']) disposition!: 'released' | 'confiscated' | 'destroyed';
+  @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+/** 催告 (行政强制法 Art. 54): no fields besides occurredAt. */
+export class IssueEnforcementUrgeDto extends CommandBodyDto {}
+
+export class ApplyCourtEnforcementDto extends CommandBodyDto {
+  @ApiProperty({ description: '受理法院' }) @IsString() @IsNotEmpty() @MaxLength(200) court!: string;
+}
+
+export class RecordCourtRulingDto extends CommandBodyDto {
+  @ApiProperty({ enum: ['enforce', 'refuse'] }) @IsIn(['enforce', 'refuse']) outcome!: 'enforce' | 'refuse';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+}
+
+export class RecordCourtExecutionDto extends CommandBodyDto {
+  @ApiProperty({ description: '执行情况' }) @IsString() @IsNotEmpty() @MaxLength(5000) summary!: string;
+  @ApiPropertyOptional({ description: '执行到位金额（元）' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() amountYuan?: number;
+}
