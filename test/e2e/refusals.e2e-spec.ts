@@ -33,7 +33,7 @@ describe('refused commands write nothing', () => {
     );
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ status: 409, command: 'decide', stage: 'investigation' });
-    expect(res.body.allowedCommands).toEqual(['record-evidence', 'conclude-investigation', 'record-interference', 'attest-interference-record', 'impose-seizure']);
+    expect(res.body.allowedCommands).toEqual(['record-evidence', 'conclude-investigation', 'record-interference', 'attest-interference-record', 'issue-rectification-order', 'impose-seizure']);
   });
 
   it('400 naming each bad field: a credit code with a wrong check character and only one handling officer', async () => {

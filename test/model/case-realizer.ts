@@ -162,6 +162,22 @@ export class CaseRealizer {
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
+        case 'RectificationOrdered': {
+          const deadline = new Date(Date.parse('2026-01-05T02:00:00Z') + (this.day + 15) * 86_400_000).toISOString().slice(0, 10);
+          await run(u('officer-1'), { name: 'issue-rectification-order', body: { items: ['清理超量储存'], deadline, legalBasis: ['安全生产法 Art. 65'] } });
+          break;
+        }
+        case 'ReinspectionRequested':
+          await run(u('officer-1'), { name: 'request-reinspection', body: {} });
+          break;
+        case 'ReinspectionRecorded':
+        case 'RectificationVerified':
+        case 'RectificationFailed':
+          await run(u('officer-1'), {
+            name: 'record-reinspection',
+            body: { officerIds: [u('officer-1'), u('officer-2')], result: type === 'RectificationVerified' ? 'passed' : 'failed', findings: '复查' },
+          });
+          break;
         case 'SeizureImposed':
           await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'audio_video', title: '现场执法记录仪视频', officerIds: [u('officer-1'), u('officer-2')], contentHash: AV } });
           await run(u('head'), { name: 'impose-seizure', body: { items: [{ name: '超量烟花', quantity: '20箱' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65'], audioVideoEvidenceHash: AV } });

@@ -69,6 +69,9 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  'issue-rectification-order': { items: string[]; deadline: string; legalBasis: string[] };
+  'request-reinspection': Record<string, never>;
+  'record-reinspection': { officerIds: string[]; result: 'passed' | 'failed'; findings: string };
   'impose-seizure': { items: { name: string; quantity?: string }[]; reason: string; legalBasis: string[]; audioVideoEvidenceHash?: string };
   'extend-seizure': { days: number; reason: string };
   'release-seizure': { disposition: 'released' | 'confiscated' | 'destroyed'; reason: string };
@@ -106,6 +109,9 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
+  'issue-rectification-order': ['RectificationOrdered'],
+  'request-reinspection': ['ReinspectionRequested'],
+  'record-reinspection': ['ReinspectionRecorded'],
   'impose-seizure': ['SeizureImposed'],
   'extend-seizure': ['SeizureExtended'],
   'release-seizure': ['SeizureReleased'],
@@ -142,6 +148,9 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'issue-rectification-order': ['officer'],
+  'request-reinspection': ['officer'],
+  'record-reinspection': ['officer'],
   'impose-seizure': ['head'],
   'extend-seizure': ['head'],
   'release-seizure': ['head'],

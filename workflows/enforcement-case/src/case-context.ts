@@ -30,6 +30,8 @@ export interface CaseContext {
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
+  /** 责令限期整改: the current order and where it stands. */
+  rectification: { orderId: string; deadline: string; status: 'ordered' | 'verified' | 'failed'; reinspections: number } | null;
   /** 查封扣押: the measure in force, if any; extended at most once (行政强制法 Art. 25). */
   seizure: { imposedAt: IsoDateTime; extended: boolean } | null;
   /** 催告: when the party was last urged to pay (行政强制法 Art. 54). */
@@ -61,6 +63,7 @@ export const emptyCaseContext: CaseContext = {
   decision: null,
   servedAt: null,
   paidYuan: 0,
+  rectification: null,
   seizure: null,
   urgedAt: null,
   deadlines: [],
@@ -150,6 +153,24 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'RectificationOrdered':
+      return {
+        ...c,
+        rectification: { orderId: event.data.orderId, deadline: event.data.deadline, status: 'ordered', reinspections: 0 },
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
+    case 'ReinspectionRequested':
+      return { ...c, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'ReinspectionRecorded':
+      return {
+        ...c,
+        rectification: c.rectification && { ...c.rectification, reinspections: c.rectification.reinspections + 1 },
+        deadlines: meet(c.deadlines, ['reinspection', 'rectification'], at),
+      };
+    case 'RectificationVerified':
+      return { ...c, rectification: c.rectification && { ...c.rectification, status: 'verified' } };
+    case 'RectificationFailed':
+      return { ...c, rectification: c.rectification && { ...c.rectification, status: 'failed' } };
     case 'SeizureImposed':
       return { ...c, seizure: { imposedAt: at, extended: false }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
     case 'SeizureExtended':

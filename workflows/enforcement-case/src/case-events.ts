@@ -148,6 +148,32 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+/** 责令限期整改 (安全生产法 Art. 65, 70): what must be corrected by when; re-inspected within 10 days. */
+export interface RectificationOrderedData {
+  orderId: string;
+  items: string[];
+  deadline: IsoDate;
+  legalBasis: string[];
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface ReinspectionRequestedData {
+  requestedAt: IsoDateTime;
+  deadlines: DeadlineSet[];
+}
+export interface ReinspectionRecordedData {
+  officerIds: string[];
+  result: 'passed' | 'failed';
+  findings: string;
+}
+/** Follows a passed re-inspection: the order is verified (整改复查合格). */
+export interface RectificationVerifiedData {
+  orderId: string;
+}
+/** Follows a failed re-inspection: a new order or a daily penalty (安全生产法 Art. 112) may follow. */
+export interface RectificationFailedData {
+  orderId: string;
+}
 /** 查封、扣押 (行政强制法 Art. 22–28): a coercive measure on site, recorded on audio-video (国办发〔2018〕118号). */
 export interface SeizureImposedData {
   items: { name: string; quantity?: string }[];
@@ -222,6 +248,11 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'RectificationOrdered', RectificationOrderedData>
+  | Ev<'ReinspectionRequested', ReinspectionRequestedData>
+  | Ev<'ReinspectionRecorded', ReinspectionRecordedData>
+  | Ev<'RectificationVerified', RectificationVerifiedData>
+  | Ev<'RectificationFailed', RectificationFailedData>
   | Ev<'SeizureImposed', SeizureImposedData>
   | Ev<'SeizureExtended', SeizureExtendedData>
   | Ev<'SeizureReleased', SeizureReleasedData>
@@ -269,6 +300,11 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'RectificationOrdered',
+  'ReinspectionRequested',
+  'ReinspectionRecorded',
+  'RectificationVerified',
+  'RectificationFailed',
   'SeizureImposed',
   'SeizureExtended',
   'SeizureReleased',

@@ -24,6 +24,10 @@ export const enforcementCaseMachine = setup({
   guards: {
     // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
     duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
+    // 责令限期整改 may be ordered from investigation until the decision is executed.
+    fromInvestigationToExecution: or(
+      ['investigation', 'review', 'hearing', 'decided', 'execution'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`)),
+    ),
   },
 }).createMachine({
   id: 'enforcementCase',
@@ -158,6 +162,31 @@ export const enforcementCaseMachine = setup({
         },
         notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
         closed: { meta: { zh: '结案', en: 'closed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
+      },
+    },
+    // 整改: order → (party's request) → re-inspection → verified; failed → ordered again.
+    rectification: {
+      meta: { zh: '整改复查', en: 'rectification' },
+      initial: 'none',
+      states: {
+        none: {
+          meta: { zh: '未责令整改', en: 'none' },
+          on: { RectificationOrdered: { target: 'ordered', guard: 'fromInvestigationToExecution', actions: 'apply' } },
+        },
+        ordered: {
+          meta: { zh: '限期整改中', en: 'ordered' },
+          on: {
+            ReinspectionRequested: { actions: 'apply' },
+            ReinspectionRecorded: { actions: 'apply' },
+            RectificationVerified: { target: 'verified', actions: 'apply' },
+            RectificationFailed: { target: 'failed', actions: 'apply' },
+          },
+        },
+        verified: { meta: { zh: '复查合格', en: 'verified' } },
+        failed: {
+          meta: { zh: '复查不合格', en: 'failed' },
+          on: { RectificationOrdered: { target: 'ordered', guard: 'fromInvestigationToExecution', actions: 'apply' } },
+        },
       },
     },
     // 查封扣押 runs beside the procedure: 30 days, extended once by at most 30 (行政强制法 Art. 25).

@@ -8,6 +8,7 @@ import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
 import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
+import { IssueRectificationOrderDto, RecordReinspectionDto, RequestReinspectionDto } from './dto/rectification.dto';
 import {
   ApplyCourtEnforcementDto,
   ExtendSeizureDto,
@@ -116,6 +117,21 @@ export class CaseCommandsController {
   @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
   recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('issue-rectification-order') @HttpCode(200) @ApiOperation({ summary: '责令限期整改 (officer)' })
+  issueRectificationOrder(@Param('caseId', uuidPipe) id: string, @Body() dto: IssueRectificationOrderDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'issue-rectification-order', dto, a, q, r);
+  }
+
+  @Post('request-reinspection') @HttpCode(200) @ApiOperation({ summary: '申请复查 (officer records the party’s request)' })
+  requestReinspection(@Param('caseId', uuidPipe) id: string, @Body() dto: RequestReinspectionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'request-reinspection', dto, a, q, r);
+  }
+
+  @Post('record-reinspection') @HttpCode(200) @ApiOperation({ summary: '整改复查 (two certified officers)' })
+  recordReinspection(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordReinspectionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-reinspection', dto, a, q, r);
   }
 
   @Post('impose-seizure') @HttpCode(200) @ApiOperation({ summary: '查封扣押 (head; audio-video record required)' })

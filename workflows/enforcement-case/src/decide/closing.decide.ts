@@ -25,6 +25,7 @@ export function closeCase(ctx: CaseContext, body: CommandBodies['close-case']): 
     [
       missing.length ? violation('interferenceAttestedByHandlingOfficers', `未确认 (not attested): ${missing.join(', ')}`) : null,
       ctx.seizure ? violation('noSeizureInForce') : null,
+      ctx.rectification && ctx.rectification.status !== 'verified' ? violation('rectificationVerified', `${ctx.rectification.orderId}: ${ctx.rectification.status}`) : null,
     ],
     () => [{ type: 'CaseClosed', data: { ...(body.summary ? { summary: body.summary } : {}) } }],
   );

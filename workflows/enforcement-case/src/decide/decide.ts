@@ -12,6 +12,7 @@ import { recordPayment, serveDecision } from './execution.decide';
 import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
 import { recordDeadlineExpiry } from './deadline.decide';
 import { extendSeizure, imposeSeizure, releaseSeizure } from './seizure.decide';
+import { issueRectificationOrder, recordReinspection, requestReinspection } from './rectification.decide';
 import { applyCourtEnforcement, issueEnforcementUrge, recordCourtExecution, recordCourtRuling } from './court-enforcement.decide';
 import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
 
@@ -60,6 +61,12 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'issue-rectification-order':
+      return issueRectificationOrder(ctx, command.body, env);
+    case 'request-reinspection':
+      return requestReinspection(ctx, command.body, env);
+    case 'record-reinspection':
+      return recordReinspection(ctx, command.body, env);
     case 'impose-seizure':
       return imposeSeizure(ctx, command.body, env);
     case 'extend-seizure':

@@ -129,6 +129,16 @@ export const LEGAL_RULES = {
     zh: '更正所指向的干预记录不存在',
     en: 'the interference record being corrected does not exist',
   },
+  rectificationDeadlineAfterIssue: {
+    source: '安全生产法 Art. 65(2)',
+    zh: '整改期限须晚于责令整改之日',
+    en: 'the rectification deadline must be after the order',
+  },
+  rectificationVerified: {
+    source: '安全生产法 Art. 65, 70; 郴政办发〔2016〕19号',
+    zh: '责令整改的事项尚未复查合格，不得结案',
+    en: 'an ordered rectification has not been verified by re-inspection',
+  },
   audioVideoRecorded: {
     source: '国办发〔2018〕118号; 行政强制法 Art. 18',
     zh: '查封扣押须全程音像记录：须引用本案已登记的音像证据摘要',

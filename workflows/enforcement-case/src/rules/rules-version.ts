@@ -23,6 +23,7 @@ export const PERIOD_NAMES = [
   'seizureExtension',
   'enforcementUrge',
   'courtApplicationWindow',
+  'reinspection',
 ] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 

@@ -1,0 +1,56 @@
+import { WorkingDayCalendar, addCalendarDays, endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
+import { CommandBodies } from '../case-commands';
+import { CaseContext } from '../case-context';
+import { DeadlineSet } from '../deadlines/deadline';
+import { violation } from '../legal-conditions/legal-rules';
+import { caseRules } from './case-rules';
+import { twoCertifiedOfficers } from './certified-officers';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { RulesVersion } from '../rules/rules-version';
+
+/** The re-inspection is due 10 days (rules) after a date — the rectification deadline or the party's request. */
+function reinspectionDue(from: string, startedAt: string, rules: RulesVersion, calendar: WorkingDayCalendar): DeadlineSet {
+  const rule = rules.periods.reinspection;
+  const dueDate = addCalendarDays(calendar, from, rule.n);
+  return { kind: 'reinspection', startedAt, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${rule.n} 日 calendar days (${rule.source})`, rulesVersion: rules.id };
+}
+
+/** 责令限期整改 (安全生产法 Art. 65(2)): items, a deadline after today, legal basis; opens the re-inspection clock. */
+export function issueRectificationOrder(ctx: CaseContext, body: CommandBodies['issue-rectification-order'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const today = toShanghaiDate(env.occurredAt);
+  return emitUnless([body.deadline <= today ? violation('rectificationDeadlineAfterIssue', `${body.deadline} ≤ ${today}`) : null], () => [
+    {
+      type: 'RectificationOrdered',
+      data: {
+        orderId: env.newId(),
+        items: body.items,
+        deadline: body.deadline,
+        legalBasis: body.legalBasis,
+        rulesVersion: rules.id,
+        deadlines: [
+          { kind: 'rectification', startedAt: env.occurredAt, dueDate: body.deadline, dueAt: endOfShanghaiDay(body.deadline), basis: '责令限期 ordered deadline (安全生产法 Art. 65)', rulesVersion: rules.id },
+          reinspectionDue(body.deadline, env.occurredAt, rules, env.calendar),
+        ],
+      },
+    },
+  ]);
+}
+
+/** The party asks for the re-inspection early: due 10 days from the request, if that is sooner (former sector rule). */
+export function requestReinspection(ctx: CaseContext, _body: CommandBodies['request-reinspection'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const fromRequest = reinspectionDue(toShanghaiDate(env.occurredAt), env.occurredAt, rules, env.calendar);
+  const current = ctx.deadlines.find((d) => d.kind === 'reinspection');
+  const deadlines = !current || fromRequest.dueDate < current.dueDate ? [fromRequest] : [];
+  return emit({ type: 'ReinspectionRequested', data: { requestedAt: env.occurredAt, deadlines } });
+}
+
+/** 复查 by two certified officers (安全生产法 Art. 67; 行政处罚法 Art. 42): passed verifies the order, failed does not. */
+export function recordReinspection(ctx: CaseContext, body: CommandBodies['record-reinspection'], env: DecisionEnv): CommandOutcome {
+  const orderId = ctx.rectification!.orderId;
+  return emitUnless([twoCertifiedOfficers(body.officerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people)], () => [
+    { type: 'ReinspectionRecorded', data: { officerIds: body.officerIds, result: body.result, findings: body.findings } },
+    body.result === 'passed' ? { type: 'RectificationVerified', data: { orderId } } : { type: 'RectificationFailed', data: { orderId } },
+  ]);
+}
