@@ -24,9 +24,10 @@ export const enforcementCaseMachine = setup({
   guards: {
     // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
     duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
-    // 责令限期整改 may be ordered from investigation until the decision is executed.
+    // 责令限期整改 may be ordered from investigation to execution (procedure.md §4), and again once executed when a
+    // re-inspection failed — otherwise a case whose rectification failed after payment could never close.
     fromInvestigationToExecution: or(
-      ['investigation', 'review', 'hearing', 'decided', 'execution'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`)),
+      ['investigation', 'review', 'hearing', 'decided', 'execution', 'courtEnforcement', 'executed'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`)),
     ),
   },
 }).createMachine({
