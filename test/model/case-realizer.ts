@@ -162,6 +162,32 @@ export class CaseRealizer {
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
+        case 'ReferralProposed':
+          await run(u('officer-1'), { name: 'propose-referral', body: { offense: 'major_liability_accident', teamOfficerIds: [u('officer-1'), u('officer-2')], report: '涉嫌重大责任事故' } });
+          break;
+        case 'ReferralApproved':
+          await run(u('head'), { name: 'approve-referral', body: {} });
+          break;
+        case 'ReferralRejected':
+          await run(u('head'), { name: 'reject-referral', body: { reason: '证据不足以认定涉嫌犯罪' } });
+          break;
+        case 'CaseTransferredToPolice':
+          await run(u('officer-1'), { name: 'transfer-to-police', body: { policeAgency: '郴州市公安局北湖分局', documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告'] } });
+          break;
+        case 'PoliceDecisionRecorded':
+        case 'ReferralAccepted':
+        case 'ReferralDeclined':
+          await run(u('officer-1'), { name: 'record-police-decision', body: { outcome: type === 'ReferralDeclined' ? 'declined' : 'accepted' } });
+          break;
+        case 'PoliceReconsiderationRequested':
+          await run(u('head'), { name: 'request-police-reconsideration', body: { reason: '请求复议' } });
+          break;
+        case 'ReferredToProcuratorate':
+          await run(u('head'), { name: 'refer-to-procuratorate', body: { reason: '提请检察院监督' } });
+          break;
+        case 'AdministrativeProcedureResumed':
+          await run(u('head'), { name: 'resume-administrative-procedure', body: { reason: '依法继续行政处罚' } });
+          break;
         case 'RectificationOrdered': {
           const deadline = new Date(Date.parse('2026-01-05T02:00:00Z') + (this.day + 15) * 86_400_000).toISOString().slice(0, 10);
           await run(u('officer-1'), { name: 'issue-rectification-order', body: { items: ['清理超量储存'], deadline, legalBasis: ['安全生产法 Art. 65'] } });

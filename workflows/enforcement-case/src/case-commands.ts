@@ -69,6 +69,14 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  'propose-referral': { offense: string; teamOfficerIds: string[]; report: string };
+  'approve-referral': { opinion?: string };
+  'reject-referral': { reason: string };
+  'transfer-to-police': { policeAgency: string; documents: string[] };
+  'record-police-decision': { outcome: 'accepted' | 'declined'; reason?: string };
+  'request-police-reconsideration': { reason: string };
+  'refer-to-procuratorate': { reason: string };
+  'resume-administrative-procedure': { reason: string };
   'issue-rectification-order': { items: string[]; deadline: string; legalBasis: string[] };
   'request-reinspection': Record<string, never>;
   'record-reinspection': { officerIds: string[]; result: 'passed' | 'failed'; findings: string };
@@ -109,6 +117,14 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
+  'propose-referral': ['ReferralProposed'],
+  'approve-referral': ['ReferralApproved'],
+  'reject-referral': ['ReferralRejected'],
+  'transfer-to-police': ['CaseTransferredToPolice'],
+  'record-police-decision': ['PoliceDecisionRecorded'],
+  'request-police-reconsideration': ['PoliceReconsiderationRequested'],
+  'refer-to-procuratorate': ['ReferredToProcuratorate'],
+  'resume-administrative-procedure': ['AdministrativeProcedureResumed'],
   'issue-rectification-order': ['RectificationOrdered'],
   'request-reinspection': ['ReinspectionRequested'],
   'record-reinspection': ['ReinspectionRecorded'],
@@ -148,6 +164,14 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'propose-referral': ['officer'],
+  'approve-referral': ['head'],
+  'reject-referral': ['head'],
+  'transfer-to-police': ['officer'],
+  'record-police-decision': ['officer'],
+  'request-police-reconsideration': ['head'],
+  'refer-to-procuratorate': ['head'],
+  'resume-administrative-procedure': ['head'],
   'issue-rectification-order': ['officer'],
   'request-reinspection': ['officer'],
   'record-reinspection': ['officer'],

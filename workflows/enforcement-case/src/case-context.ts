@@ -30,6 +30,9 @@ export interface CaseContext {
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
+  /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, supervision.md §6). */
+  referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string } | null;
+  referralRejected: boolean;
   /** 责令限期整改: the current order and where it stands. */
   rectification: { orderId: string; deadline: string; status: 'ordered' | 'verified' | 'failed'; reinspections: number } | null;
   /** 查封扣押: the measure in force, if any; extended at most once (行政强制法 Art. 25). */
@@ -63,6 +66,8 @@ export const emptyCaseContext: CaseContext = {
   decision: null,
   servedAt: null,
   paidYuan: 0,
+  referral: null,
+  referralRejected: false,
   rectification: null,
   seizure: null,
   urgedAt: null,
@@ -153,6 +158,33 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'ReferralProposed':
+      return {
+        ...c,
+        referral: { from: event.data.from, offense: event.data.offense, status: 'proposed' },
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
+    case 'ReferralApproved':
+      return { ...c, referral: c.referral && { ...c.referral, status: 'approved' }, deadlines: addDeadlines(meet(c.deadlines, ['referral_approval'], at), event.data.deadlines) };
+    case 'ReferralRejected':
+      return { ...c, referral: null, referralRejected: true, deadlines: meet(c.deadlines, ['referral_approval'], at) };
+    case 'CaseTransferredToPolice':
+      return { ...c, referral: c.referral && { ...c.referral, status: 'transferred' }, deadlines: addDeadlines(meet(c.deadlines, ['referral_transfer'], at), event.data.deadlines) };
+    case 'PoliceDecisionRecorded':
+      return { ...c, deadlines: meet(c.deadlines, ['police_decision'], at) };
+    case 'ReferralAccepted':
+      return { ...c, referral: c.referral && { ...c.referral, status: 'accepted' } };
+    case 'ReferralDeclined':
+      return { ...c, referral: c.referral && { ...c.referral, status: 'declined' }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'PoliceReconsiderationRequested':
+    case 'ReferredToProcuratorate':
+      return {
+        ...c,
+        referral: c.referral && { ...c.referral, status: 'transferred' },
+        deadlines: addDeadlines(meet(c.deadlines, ['police_reconsideration_request'], at), event.data.deadlines),
+      };
+    case 'AdministrativeProcedureResumed':
+      return { ...c, referral: null, deadlines: meet(c.deadlines, ['police_reconsideration_request'], at) };
     case 'RectificationOrdered':
       return {
         ...c,

@@ -148,6 +148,40 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+export const REFERRAL_FROM = ['investigation', 'review', 'decided', 'execution'] as const;
+/** 涉嫌犯罪移送 (行政执法机关移送涉嫌犯罪案件的规定, 国务院令310): a special team's proposal. */
+export interface ReferralProposedData {
+  offense: string;
+  teamOfficerIds: string[];
+  report: string;
+  /** The stage the case returns to if the referral is rejected or the procedure resumed. */
+  from: (typeof REFERRAL_FROM)[number];
+  rulesVersion: string;
+  deadlines: DeadlineSet[];
+}
+export interface ReferralApprovedData {
+  opinion?: string;
+  deadlines: DeadlineSet[];
+}
+export interface ReasonData {
+  reason: string;
+}
+export interface CaseTransferredToPoliceData {
+  policeAgency: string;
+  documents: string[];
+  deadlines: DeadlineSet[];
+}
+export interface PoliceDecisionRecordedData {
+  outcome: 'accepted' | 'declined';
+  reason?: string;
+}
+export interface ReferralDeclinedData {
+  deadlines: DeadlineSet[];
+}
+export interface PoliceReconsiderationRequestedData {
+  reason: string;
+  deadlines: DeadlineSet[];
+}
 /** 责令限期整改 (安全生产法 Art. 65, 70): what must be corrected by when; re-inspected within 10 days. */
 export interface RectificationOrderedData {
   orderId: string;
@@ -248,6 +282,16 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'ReferralProposed', ReferralProposedData>
+  | Ev<'ReferralApproved', ReferralApprovedData>
+  | Ev<'ReferralRejected', ReasonData>
+  | Ev<'CaseTransferredToPolice', CaseTransferredToPoliceData>
+  | Ev<'PoliceDecisionRecorded', PoliceDecisionRecordedData>
+  | Ev<'ReferralAccepted', Record<string, never>>
+  | Ev<'ReferralDeclined', ReferralDeclinedData>
+  | Ev<'PoliceReconsiderationRequested', PoliceReconsiderationRequestedData>
+  | Ev<'ReferredToProcuratorate', PoliceReconsiderationRequestedData>
+  | Ev<'AdministrativeProcedureResumed', ReasonData>
   | Ev<'RectificationOrdered', RectificationOrderedData>
   | Ev<'ReinspectionRequested', ReinspectionRequestedData>
   | Ev<'ReinspectionRecorded', ReinspectionRecordedData>
@@ -300,6 +344,16 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'ReferralProposed',
+  'ReferralApproved',
+  'ReferralRejected',
+  'CaseTransferredToPolice',
+  'PoliceDecisionRecorded',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'PoliceReconsiderationRequested',
+  'ReferredToProcuratorate',
+  'AdministrativeProcedureResumed',
   'RectificationOrdered',
   'ReinspectionRequested',
   'ReinspectionRecorded',

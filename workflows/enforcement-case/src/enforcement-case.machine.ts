@@ -24,6 +24,9 @@ export const enforcementCaseMachine = setup({
   guards: {
     // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
     duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
+    referredFromInvestigation: ({ context }) => context.referral?.from === 'investigation',
+    referredFromReview: ({ context }) => context.referral?.from === 'review',
+    referredFromDecided: ({ context }) => context.referral?.from === 'decided',
     // 责令限期整改 may be ordered from investigation to execution (procedure.md §4), and again once executed when a
     // re-inspection failed — otherwise a case whose rectification failed after payment could never close.
     fromInvestigationToExecution: or(
@@ -66,6 +69,7 @@ export const enforcementCaseMachine = setup({
               on: {
                 EvidenceRecorded: { actions: 'apply' },
                 InvestigationConcluded: { target: 'review', actions: 'apply' },
+                ReferralProposed: { target: 'referral', actions: 'apply' },
               },
             },
             review: {
@@ -75,8 +79,11 @@ export const enforcementCaseMachine = setup({
                 EvidenceRecorded: { actions: 'apply' },
                 LegalReviewCompleted: { actions: 'apply' },
                 NoPenaltyDecided: { target: 'decided.noPenalty', actions: 'apply' },
+                ReferralProposed: { target: 'referral', actions: 'apply' },
               },
               states: {
+                // Where to come back to after a rejected referral.
+                hist: { type: 'history' },
                 awaitingNotice: {
                   meta: { zh: '待告知', en: 'awaiting the penalty notice' },
                   on: { PenaltyNoticeServed: { target: 'noticeServed', actions: 'apply' } },
@@ -115,7 +122,9 @@ export const enforcementCaseMachine = setup({
             decided: {
               meta: { zh: '已作出决定，待送达', en: 'decided, awaiting service' },
               initial: 'penalty',
+              on: { ReferralProposed: { target: 'referral', actions: 'apply' } },
               states: {
+                hist: { type: 'history' },
                 penalty: {
                   meta: { zh: '处罚决定', en: 'penalty decision' },
                   on: { DecisionServed: { target: '#enforcementCase.procedure.open.execution', actions: 'apply' } },
@@ -136,6 +145,7 @@ export const enforcementCaseMachine = setup({
                 PenaltyExecuted: { target: 'executed', actions: 'apply' },
                 EnforcementUrged: { actions: 'apply' },
                 CourtEnforcementApplied: { target: 'courtEnforcement', actions: 'apply' },
+                ReferralProposed: { target: 'referral', actions: 'apply' },
               },
             },
             courtEnforcement: {
@@ -150,11 +160,54 @@ export const enforcementCaseMachine = setup({
               meta: { zh: '执行完毕', en: 'executed' },
               on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
             },
+            // 涉嫌犯罪移送 (国务院令310): proposed → approved (3 d) → transferred (24 h) → the police decide (3 d);
+            // declined → reconsideration / procuratorate, or back to the administrative procedure where it left.
             referral: {
               meta: { zh: '涉嫌犯罪移送', en: 'criminal referral' },
+              initial: 'proposed',
+              states: {
+                proposed: {
+                  meta: { zh: '已提请移送', en: 'proposed' },
+                  on: {
+                    ReferralApproved: { target: 'approved', actions: 'apply' },
+                    ReferralRejected: [
+                  { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
+                ],
+                  },
+                },
+                approved: {
+                  meta: { zh: '已批准移送', en: 'approved' },
+                  on: { CaseTransferredToPolice: { target: 'awaitingPolice', actions: 'apply' } },
+                },
+                awaitingPolice: {
+                  meta: { zh: '待公安机关决定', en: 'awaiting the police decision' },
+                  on: {
+                    PoliceDecisionRecorded: { actions: 'apply' },
+                    ReferralAccepted: { target: '#enforcementCase.procedure.open.transferred', actions: 'apply' },
+                    ReferralDeclined: { target: 'declined', actions: 'apply' },
+                  },
+                },
+                declined: {
+                  meta: { zh: '公安机关不予立案', en: 'police declined' },
+                  on: {
+                    PoliceReconsiderationRequested: { target: 'awaitingPolice', actions: 'apply' },
+                    ReferredToProcuratorate: { target: 'awaitingPolice', actions: 'apply' },
+                    AdministrativeProcedureResumed: [
+                  { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
+                  { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
+                ],
+                  },
+                },
+              },
             },
             transferred: {
               meta: { zh: '已移送司法机关', en: 'transferred to the judicial authorities' },
+              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
             },
             revoked: {
               meta: { zh: '决定被撤销', en: 'decision revoked' },

@@ -13,6 +13,15 @@ import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide
 import { recordDeadlineExpiry } from './deadline.decide';
 import { extendSeizure, imposeSeizure, releaseSeizure } from './seizure.decide';
 import { issueRectificationOrder, recordReinspection, requestReinspection } from './rectification.decide';
+import {
+  approveReferral,
+  proposeReferral,
+  recordPoliceDecision,
+  rejectReferral,
+  requestPoliceReconsideration,
+  resumeAdministrativeProcedure,
+  transferToPolice,
+} from './referral.decide';
 import { applyCourtEnforcement, issueEnforcementUrge, recordCourtExecution, recordCourtRuling } from './court-enforcement.decide';
 import { attestInterferenceRecord, closeCase, recordInterference } from './closing.decide';
 
@@ -61,6 +70,22 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'propose-referral':
+      return proposeReferral(ctx, caseStage(snapshot)!, command.body, env);
+    case 'approve-referral':
+      return approveReferral(ctx, command.body, env);
+    case 'reject-referral':
+      return rejectReferral(ctx, command.body);
+    case 'transfer-to-police':
+      return transferToPolice(ctx, command.body, env);
+    case 'record-police-decision':
+      return recordPoliceDecision(ctx, command.body, env);
+    case 'request-police-reconsideration':
+      return requestPoliceReconsideration(ctx, command.body, env, 'PoliceReconsiderationRequested');
+    case 'refer-to-procuratorate':
+      return requestPoliceReconsideration(ctx, command.body, env, 'ReferredToProcuratorate');
+    case 'resume-administrative-procedure':
+      return resumeAdministrativeProcedure(ctx, command.body);
     case 'issue-rectification-order':
       return issueRectificationOrder(ctx, command.body, env);
     case 'request-reinspection':

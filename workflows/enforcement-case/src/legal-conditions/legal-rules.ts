@@ -129,6 +129,11 @@ export const LEGAL_RULES = {
     zh: '更正所指向的干预记录不存在',
     en: 'the interference record being corrected does not exist',
   },
+  referralDocumentsComplete: {
+    source: '行政执法机关移送涉嫌犯罪案件的规定 Art. 6',
+    zh: '移送时应当附有涉嫌犯罪案件移送书、涉嫌犯罪案件情况的调查报告',
+    en: 'the transfer needs the referral letter (移送书) and the investigation report (调查报告)',
+  },
   rectificationDeadlineAfterIssue: {
     source: '安全生产法 Art. 65(2)',
     zh: '整改期限须晚于责令整改之日',

@@ -24,6 +24,9 @@ export const PERIOD_NAMES = [
   'enforcementUrge',
   'courtApplicationWindow',
   'reinspection',
+  'referralApproval',
+  'policeDecision',
+  'policeReconsiderationRequest',
 ] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 

@@ -1,0 +1,79 @@
+import { toShanghaiDate } from '@app/calendar';
+import { CommandBodies } from '../case-commands';
+import { CaseContext } from '../case-context';
+import { REFERRAL_FROM } from '../case-events';
+import { computeDeadline } from '../deadlines/compute-deadline';
+import { violation } from '../legal-conditions/legal-rules';
+import { Stage } from '../stage';
+import { caseRules } from './case-rules';
+import { twoCertifiedOfficers } from './certified-officers';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+
+/** 提请移送 (国务院令310 Art. 5): a special team of at least two certified officers reports to the head (3 days). */
+export function proposeReferral(ctx: CaseContext, stage: Stage, body: CommandBodies['propose-referral'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const from = REFERRAL_FROM.find((s) => s === stage)!;
+  return emitUnless([twoCertifiedOfficers(body.teamOfficerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people)], () => [
+    {
+      type: 'ReferralProposed',
+      data: {
+        offense: body.offense,
+        teamOfficerIds: body.teamOfficerIds,
+        report: body.report,
+        from,
+        rulesVersion: rules.id,
+        deadlines: [computeDeadline('referral_approval', 'referralApproval', env.occurredAt, rules, env.calendar)],
+      },
+    },
+  ]);
+}
+
+/** Approved: the case goes to the police within 24 hours (国务院令310 Art. 5). */
+export function approveReferral(ctx: CaseContext, body: CommandBodies['approve-referral'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const due = new Date(Date.parse(env.occurredAt) + 24 * 3600 * 1000);
+  const dueAt = due.toISOString();
+  return emit({
+    type: 'ReferralApproved',
+    data: {
+      ...(body.opinion ? { opinion: body.opinion } : {}),
+      deadlines: [{ kind: 'referral_transfer', startedAt: env.occurredAt, dueDate: toShanghaiDate(dueAt), dueAt, basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)', rulesVersion: rules.id }],
+    },
+  });
+}
+
+export function rejectReferral(_ctx: CaseContext, body: CommandBodies['reject-referral']): CommandOutcome {
+  return emit({ type: 'ReferralRejected', data: { reason: body.reason } });
+}
+
+/** 移送 with the required documents (国务院令310 Art. 6); the police decide within 3 days (Art. 8). */
+export function transferToPolice(ctx: CaseContext, body: CommandBodies['transfer-to-police'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const missing = ['移送书', '调查报告'].filter((d) => !body.documents.some((x) => x.includes(d)));
+  return emitUnless([missing.length ? violation('referralDocumentsComplete', `缺少 (missing): ${missing.join('、')}`) : null], () => [
+    {
+      type: 'CaseTransferredToPolice',
+      data: { policeAgency: body.policeAgency, documents: body.documents, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] },
+    },
+  ]);
+}
+
+/** The police decision: accepted (the case is transferred), or declined (the agency may ask again within 3 days, Art. 9). */
+export function recordPoliceDecision(ctx: CaseContext, body: CommandBodies['record-police-decision'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const recorded = { type: 'PoliceDecisionRecorded' as const, data: { outcome: body.outcome, ...(body.reason ? { reason: body.reason } : {}) } };
+  if (body.outcome === 'accepted') return emit(recorded, { type: 'ReferralAccepted', data: {} });
+  return emit(recorded, {
+    type: 'ReferralDeclined',
+    data: { deadlines: [computeDeadline('police_reconsideration_request', 'policeReconsiderationRequest', env.occurredAt, rules, env.calendar)] },
+  });
+}
+
+export function requestPoliceReconsideration(ctx: CaseContext, body: { reason: string }, env: DecisionEnv, type: 'PoliceReconsiderationRequested' | 'ReferredToProcuratorate'): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  return emit({ type, data: { reason: body.reason, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] } });
+}
+
+export function resumeAdministrativeProcedure(_ctx: CaseContext, body: CommandBodies['resume-administrative-procedure']): CommandOutcome {
+  return emit({ type: 'AdministrativeProcedureResumed', data: { reason: body.reason } });
+}
