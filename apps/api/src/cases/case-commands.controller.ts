@@ -8,6 +8,7 @@ import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
 import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
+import { ApproveReferralDto, ProposeReferralDto, ReasonDto, RecordPoliceDecisionDto, TransferToPoliceDto } from './dto/referral.dto';
 import { IssueRectificationOrderDto, RecordReinspectionDto, RequestReinspectionDto } from './dto/rectification.dto';
 import {
   ApplyCourtEnforcementDto,
@@ -117,6 +118,46 @@ export class CaseCommandsController {
   @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
   recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('propose-referral') @HttpCode(200) @ApiOperation({ summary: '提请移送涉嫌犯罪案件 (officer; special team of two)' })
+  proposeReferral(@Param('caseId', uuidPipe) id: string, @Body() dto: ProposeReferralDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'propose-referral', dto, a, q, r);
+  }
+
+  @Post('approve-referral') @HttpCode(200) @ApiOperation({ summary: '批准移送 (head; within 3 days)' })
+  approveReferral(@Param('caseId', uuidPipe) id: string, @Body() dto: ApproveReferralDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'approve-referral', dto, a, q, r);
+  }
+
+  @Post('reject-referral') @HttpCode(200) @ApiOperation({ summary: '不批准移送 (head; reason recorded)' })
+  rejectReferral(@Param('caseId', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'reject-referral', dto, a, q, r);
+  }
+
+  @Post('transfer-to-police') @HttpCode(200) @ApiOperation({ summary: '移送公安机关 (officer; within 24 hours)' })
+  transferToPolice(@Param('caseId', uuidPipe) id: string, @Body() dto: TransferToPoliceDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'transfer-to-police', dto, a, q, r);
+  }
+
+  @Post('record-police-decision') @HttpCode(200) @ApiOperation({ summary: '公安机关立案决定 (officer records it)' })
+  recordPoliceDecision(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPoliceDecisionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-police-decision', dto, a, q, r);
+  }
+
+  @Post('request-police-reconsideration') @HttpCode(200) @ApiOperation({ summary: '提请公安机关复议 (head; within 3 days)' })
+  requestPoliceReconsideration(@Param('caseId', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'request-police-reconsideration', dto, a, q, r);
+  }
+
+  @Post('refer-to-procuratorate') @HttpCode(200) @ApiOperation({ summary: '提请检察院立案监督 (head)' })
+  referToProcuratorate(@Param('caseId', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'refer-to-procuratorate', dto, a, q, r);
+  }
+
+  @Post('resume-administrative-procedure') @HttpCode(200) @ApiOperation({ summary: '恢复行政处罚程序 (head)' })
+  resumeAdministrativeProcedure(@Param('caseId', uuidPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'resume-administrative-procedure', dto, a, q, r);
   }
 
   @Post('issue-rectification-order') @HttpCode(200) @ApiOperation({ summary: '责令限期整改 (officer)' })

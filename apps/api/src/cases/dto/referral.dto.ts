@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandBodyDto } from './common.dto';
+
+export const OFFENSES = [
+  'major_liability_accident',
+  'forced_risky_operation',
+  'major_labor_safety_accident',
+  'dangerous_goods_accident',
+  'fire_liability_accident',
+  'failure_to_report_accident',
+  'other',
+] as const;
+
+/** 提请移送 (行政执法机关移送涉嫌犯罪案件的规定 Art. 5). */
+export class ProposeReferralDto extends CommandBodyDto {
+  @ApiProperty({ enum: OFFENSES }) @IsIn(OFFENSES) offense!: (typeof OFFENSES)[number];
+  @ApiProperty({ description: '专案组执法人员（至少两名）' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) teamOfficerIds!: string[];
+  @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要' }) @IsString() @IsNotEmpty() @MaxLength(10000) report!: string;
+}
+
+export class ApproveReferralDto extends CommandBodyDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) opinion?: string;
+}
+
+/** 不批准移送 / 提请复议 / 提请检察院监督 / 恢复行政程序: a recorded reason. */
+export class ReasonDto extends CommandBodyDto {
+  @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+}
+
+export class TransferToPoliceDto extends CommandBodyDto {
+  @ApiProperty({ description: '公安机关' }) @IsString() @IsNotEmpty() @MaxLength(200) policeAgency!: string;
+  @ApiProperty({ description: '移送材料（须含移送书、调查报告）', example: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  documents!: string[];
+}
+
+export class RecordPoliceDecisionDto extends CommandBodyDto {
+  @ApiProperty({ enum: ['accepted', 'declined'] }) @IsIn(['accepted', 'declined']) outcome!: 'accepted' | 'declined';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+}

@@ -1,0 +1,65 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
+
+const DOCS = ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'];
+
+/** Outcome family 4: proposed → approved → transferred → police accept; or decline → reconsideration / resume. */
+describe('criminal referral over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+  const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+
+  async function filedCase(): Promise<string> {
+    const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ criminalIndicators: { deaths: 1 } }))).body.case.caseId;
+    await run(id, HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
+    await run(id, OFFICER_1, 'record-evidence', { kind: 'inspection', title: '事故现场勘验', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
+    return id;
+  }
+  const propose = (id: string) =>
+    run(id, OFFICER_1, 'propose-referral', { offense: 'major_liability_accident', teamOfficerIds: [OFFICER_1, OFFICER_2], report: '造成一人死亡，涉嫌重大责任事故罪', occurredAt: at('2026-09-04') });
+
+  it('transfers an accepted case to the police, on the statutory clock', async () => {
+    const id = await filedCase();
+    const proposed = await propose(id);
+    expect(proposed.body.case.stage).toBe('referral');
+    expect(proposed.body.case.deadlines.find((d: any) => d.kind === 'referral_approval').dueDate).toBe('2026-09-07');
+    const approved = await run(id, HEAD, 'approve-referral', { opinion: '同意移送', occurredAt: at('2026-09-05', '09:00:00') });
+    expect(approved.body.case.deadlines.find((d: any) => d.kind === 'referral_transfer')).toMatchObject({ dueAt: '2026-09-06T01:00:00.000Z' });
+    const incomplete = await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: ['涉案物品清单'], occurredAt: at('2026-09-05', '15:00:00') });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.violations[0]).toMatchObject({ rule: 'referralDocumentsComplete', detail: expect.stringContaining('移送书') });
+    expect((await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05', '15:00:00') })).status).toBe(200);
+    const accepted = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'accepted', occurredAt: at('2026-09-07') });
+    expect(accepted.body.events.map((e: any) => e.type)).toEqual(['PoliceDecisionRecorded', 'ReferralAccepted']);
+    expect(accepted.body.case.stage).toBe('transferred');
+    await run(id, OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-08') });
+    await run(id, OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-08') });
+    expect((await run(id, HEAD, 'close-case', { occurredAt: at('2026-09-09') })).body.case.stage).toBe('closed');
+  });
+
+  it('returns a rejected proposal to where it came from', async () => {
+    const id = await filedCase();
+    await propose(id);
+    const rejected = await run(id, HEAD, 'reject-referral', { reason: '尚不构成犯罪', occurredAt: at('2026-09-05') });
+    expect(rejected.body.case.stage).toBe('investigation');
+  });
+
+  it('on a police refusal, asks again or resumes the administrative procedure', async () => {
+    const id = await filedCase();
+    await propose(id);
+    await run(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
+    await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05') });
+    const declined = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'declined', reason: '不予立案', occurredAt: at('2026-09-07') });
+    expect(declined.body.case.state.procedure.open.referral).toBe('declined');
+    expect(declined.body.case.deadlines.find((d: any) => d.kind === 'police_reconsideration_request').dueDate).toBe('2026-09-10');
+    const again = await run(id, HEAD, 'request-police-reconsideration', { reason: '证据确实充分，提请复议', occurredAt: at('2026-09-08') });
+    expect(again.body.case.state.procedure.open.referral).toBe('awaitingPolice');
+    await run(id, OFFICER_1, 'record-police-decision', { outcome: 'declined', occurredAt: at('2026-09-10') });
+    const resumed = await run(id, HEAD, 'resume-administrative-procedure', { reason: '依法给予行政处罚', occurredAt: at('2026-09-11') });
+    expect(resumed.body.case.stage).toBe('investigation');
+    expect(resumed.body.case.allowedCommands).toContain('conclude-investigation');
+  });
+});
