@@ -72,15 +72,19 @@ describe('hearing: notice → request → schedule → held → legality review 
     expect(unreviewed.status).toBe(422);
     expect(unreviewed.body.violations.map((v: any) => [v.rule, v.legalSource])).toEqual([
       ['legalReviewApprovedForMajorCase', '行政处罚法 Art. 58'],
+      ['collectiveDiscussionForMajorCase', '行政处罚法 Art. 57(2)'],
       ['fineNotHeavierThanNotified', '行政处罚法 Art. 45'],
     ]);
 
     expect((await run(REVIEWER, id, 'record-legal-review', { outcome: 'approved', legalBasisCorrect: true, opinion: '事实清楚，适用法律正确', occurredAt: at('2026-10-26') })).status).toBe(200);
+    const few = await run(HEAD, id, 'record-collective-discussion', { participantIds: [HEAD, REVIEWER], conclusion: '同意', occurredAt: at('2026-10-26') });
+    expect(few.body.violations[0].rule).toBe('collectiveDiscussionQuorum');
+    expect((await run(HEAD, id, 'record-collective-discussion', { participantIds: [HEAD, REVIEWER, OFFICER_3], conclusion: '同意罚款五万元', occurredAt: at('2026-10-26') })).status).toBe(200);
     const decided = await run(HEAD, id, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at('2026-10-27') });
     expect(decided.status).toBe(200);
     expect(decided.body.case.stage).toBe('decided');
     const history = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`)).body.map((e: any) => e.type);
-    expect(history.slice(-6)).toEqual(['PenaltyNoticeServed', 'HearingRequested', 'HearingScheduled', 'HearingHeld', 'LegalReviewCompleted', 'PenaltyDecided']);
+    expect(history.slice(-7)).toEqual(['PenaltyNoticeServed', 'HearingRequested', 'HearingScheduled', 'HearingHeld', 'LegalReviewCompleted', 'CollectiveDiscussionRecorded', 'PenaltyDecided']);
   });
 
   it('a party who stays away without reason forfeits the hearing', async () => {

@@ -52,7 +52,9 @@ export class CaseRealizer {
   /** Runs the commands for `types` on a new case; returns the case id. Throws (naming the step) on any refusal. */
   async realize(types: CaseEventType[]): Promise<string> {
     this.day = 0;
-    const s = { urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
+    // A path that records compliance needs a non-monetary penalty notified and decided too.
+    const penalties = types.includes('ComplianceRecorded') ? [...FINE, { kind: 'suspend_production' as const, days: 10 }] : FINE;
+    const s = { remedyPending: false, discussed: false, urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
     const run = async (user: string, command: CaseCommand) => {
       const occurredAt = new Date(Date.parse('2026-01-05T02:00:00Z') + this.day++ * 86_400_000).toISOString();
       try {
@@ -69,6 +71,10 @@ export class CaseRealizer {
       if (!s.reviewed) {
         await run(u('reviewer'), { name: 'record-legal-review', body: { outcome: 'approved', legalBasisCorrect: true, opinion: '同意' } });
         s.reviewed = true;
+      }
+      if (!s.discussed) {
+        await run(u('head'), { name: 'record-collective-discussion', body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' } });
+        s.discussed = true;
       }
     };
     for (const type of types) {
@@ -89,10 +95,10 @@ export class CaseRealizer {
           await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH } });
           break;
         case 'InvestigationConcluded':
-          await run(u('officer-1'), { name: 'conclude-investigation', body: { findings: 'f', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS } });
+          await run(u('officer-1'), { name: 'conclude-investigation', body: { findings: 'f', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis: BASIS } });
           break;
         case 'PenaltyNoticeServed':
-          await run(u('officer-1'), { name: 'issue-penalty-notice', body: { proposedPenalties: FINE, legalBasis: BASIS } });
+          await run(u('officer-1'), { name: 'issue-penalty-notice', body: { proposedPenalties: penalties, legalBasis: BASIS } });
           break;
         case 'RightsWaived':
           await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['statement'] } });
@@ -123,7 +129,7 @@ export class CaseRealizer {
           await beforeDecision();
           if (!s.statement && !s.waived.has('statement')) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['statement', ...(s.hearing ? [] : (['hearing'] as const))] } });
           else if (!s.hearing) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['hearing'] } });
-          await run(u('head'), { name: 'decide', body: { outcome: 'penalty', penalties: FINE, legalBasis: BASIS } });
+          await run(u('head'), { name: 'decide', body: { outcome: 'penalty', penalties, legalBasis: BASIS } });
           break;
         case 'NoPenaltyDecided':
           await beforeDecision();
@@ -162,6 +168,32 @@ export class CaseRealizer {
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
+        case 'CollectiveDiscussionRecorded':
+          await run(u('head'), { name: 'record-collective-discussion', body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' } });
+          s.discussed = true;
+          break;
+        case 'DecisionPublished':
+          await run(u('officer-1'), { name: 'publish-decision', body: {} });
+          break;
+        case 'PaymentDeferred': {
+          const due = (await this.engine.getCase(s.caseId!)).deadlines.find((d) => d.kind === 'payment')!.dueDate;
+          const later = new Date(Date.parse(`${due}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+          await run(u('head'), { name: 'approve-deferral', body: { dueDate: later } });
+          break;
+        }
+        case 'ComplianceRecorded':
+          await run(u('officer-1'), { name: 'record-compliance', body: { penaltyKind: 'suspend_production', summary: '已停产整顿' } });
+          break;
+        case 'RemedyFiled':
+          await run(u('officer-1'), { name: 'record-remedy', body: { kind: 'reconsideration', body: '郴州市人民政府' } });
+          s.remedyPending = true;
+          break;
+        case 'RemedyConcluded':
+        case 'DecisionRevoked':
+          if (!s.remedyPending) await run(u('officer-1'), { name: 'record-remedy', body: { kind: 'reconsideration', body: '郴州市人民政府' } });
+          await run(u('officer-1'), { name: 'record-remedy-outcome', body: { outcome: type === 'DecisionRevoked' ? 'revoked' : 'upheld' } });
+          s.remedyPending = false;
+          break;
         case 'ReferralProposed':
           await run(u('officer-1'), { name: 'propose-referral', body: { offense: 'major_liability_accident', teamOfficerIds: [u('officer-1'), u('officer-2')], report: '涉嫌重大责任事故' } });
           break;

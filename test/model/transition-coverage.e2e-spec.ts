@@ -42,13 +42,15 @@ describe('model-based: every transition of the machine, driven through the engin
   });
 
   const paths = getShortestPaths(enforcementCaseMachine, { events: SAMPLE_EVENTS, serializeState: (s) => JSON.stringify(s.value) });
-  // The scheduler's records need a deadline to expire: plan them from the event that opened it (a served penalty
-  // notice opens the statement, hearing-request and handling deadlines; a seizure its term).
-  const PLAN_AFTER: Record<string, string> = {
-    DeadlineMissed: 'PenaltyNoticeServed',
-    StatementPeriodEnded: 'PenaltyNoticeServed',
-    HearingRequestPeriodEnded: 'PenaltyNoticeServed',
-    SeizureTermExpired: 'SeizureImposed',
+  // Some transitions need a particular history: the scheduler's records a deadline to expire (a served penalty
+  // notice opens the statement, hearing-request and handling deadlines; a seizure its term), publication a penalty.
+  const lastIs = (type: string) => (prefix: string[]) => prefix[prefix.length - 1] === type;
+  const PLAN_AFTER: Record<string, (prefix: string[]) => boolean> = {
+    DeadlineMissed: lastIs('PenaltyNoticeServed'),
+    StatementPeriodEnded: lastIs('PenaltyNoticeServed'),
+    HearingRequestPeriodEnded: lastIs('PenaltyNoticeServed'),
+    SeizureTermExpired: lastIs('SeizureImposed'),
+    DecisionPublished: (prefix) => prefix.includes('PenaltyDecided'), // only a penalty decision is published
   };
   const plans = new Map<string, CaseEventType[]>();
   for (const path of paths) {
@@ -56,8 +58,8 @@ describe('model-based: every transition of the machine, driven through the engin
     // A guarded transition is only plannable where its guard holds.
     for (const transition of getNextTransitions(path.state).filter((t) => !t.guard || path.state.can({ type: t.eventType } as never))) {
       const key = `${transition.source.id}:${transition.eventType}`;
-      const after = PLAN_AFTER[transition.eventType];
-      if (after && prefix[prefix.length - 1] !== after) continue;
+      const plannable = PLAN_AFTER[transition.eventType];
+      if (plannable && !plannable(prefix)) continue;
       if (!plans.has(key)) plans.set(key, [...prefix, transition.eventType as CaseEventType]);
     }
   }

@@ -69,6 +69,12 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  'record-collective-discussion': { participantIds: string[]; conclusion: string };
+  'publish-decision': { channel?: string };
+  'approve-deferral': { dueDate?: string; installments?: { amountYuan: number; dueDate: string }[] };
+  'record-compliance': { penaltyKind: string; summary: string };
+  'record-remedy': { kind: 'reconsideration' | 'litigation'; body: string };
+  'record-remedy-outcome': { outcome: 'upheld' | 'modified' | 'revoked' | 'confirmed_unlawful'; penalties?: Penalty[] };
   'propose-referral': { offense: string; teamOfficerIds: string[]; report: string };
   'approve-referral': { opinion?: string };
   'reject-referral': { reason: string };
@@ -117,6 +123,12 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
+  'record-collective-discussion': ['CollectiveDiscussionRecorded'],
+  'publish-decision': ['DecisionPublished'],
+  'approve-deferral': ['PaymentDeferred'],
+  'record-compliance': ['ComplianceRecorded'],
+  'record-remedy': ['RemedyFiled'],
+  'record-remedy-outcome': ['RemedyConcluded'],
   'propose-referral': ['ReferralProposed'],
   'approve-referral': ['ReferralApproved'],
   'reject-referral': ['ReferralRejected'],
@@ -164,6 +176,12 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'record-collective-discussion': ['head'],
+  'publish-decision': ['officer'],
+  'approve-deferral': ['head'],
+  'record-compliance': ['officer'],
+  'record-remedy': ['officer'],
+  'record-remedy-outcome': ['officer'],
   'propose-referral': ['officer'],
   'approve-referral': ['head'],
   'reject-referral': ['head'],

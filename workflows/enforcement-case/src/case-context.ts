@@ -30,6 +30,11 @@ export interface CaseContext {
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
+  collectiveDiscussion: { conclusion: string } | null;
+  published: boolean;
+  /** Non-monetary penalties carried out (record-compliance). */
+  compliedKinds: string[];
+  remedies: { kind: string; outcome?: string }[];
   /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, supervision.md §6). */
   referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string } | null;
   referralRejected: boolean;
@@ -66,6 +71,10 @@ export const emptyCaseContext: CaseContext = {
   decision: null,
   servedAt: null,
   paidYuan: 0,
+  collectiveDiscussion: null,
+  published: false,
+  compliedKinds: [],
+  remedies: [],
   referral: null,
   referralRejected: false,
   rectification: null,
@@ -158,6 +167,25 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'CollectiveDiscussionRecorded':
+      return { ...c, collectiveDiscussion: { conclusion: event.data.conclusion } };
+    case 'DecisionPublished':
+      return { ...c, published: true, deadlines: meet(c.deadlines, ['publication'], at) };
+    case 'PaymentDeferred':
+      return { ...c, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+    case 'ComplianceRecorded':
+      return { ...c, compliedKinds: [...new Set([...c.compliedKinds, event.data.penaltyKind])] };
+    case 'RemedyFiled':
+      return { ...c, remedies: [...c.remedies, { kind: event.data.kind }] };
+    case 'RemedyConcluded': {
+      const remedies = c.remedies.slice();
+      const open = remedies.map((r) => !r.outcome).lastIndexOf(true);
+      if (open >= 0) remedies[open] = { ...remedies[open], outcome: event.data.outcome };
+      const penalties = event.data.outcome === 'modified' && event.data.penalties ? event.data.penalties : undefined;
+      return { ...c, remedies, decision: c.decision && penalties ? { ...c.decision, penalties } : c.decision };
+    }
+    case 'DecisionRevoked':
+      return c;
     case 'ReferralProposed':
       return {
         ...c,

@@ -148,6 +148,34 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+/** 集体讨论 (行政处罚法 Art. 57(2)): the heads decide a major case together. */
+export interface CollectiveDiscussionRecordedData {
+  participantIds: string[];
+  conclusion: string;
+}
+export interface DecisionPublishedData {
+  channel: string;
+  /** Personal data masked as supervision.md §7 requires (names of individuals, identity numbers). */
+  redacted: boolean;
+}
+/** 延期、分期缴纳 (行政处罚法 Art. 66). */
+export interface PaymentDeferredData {
+  dueDate?: IsoDate;
+  installments?: { amountYuan: number; dueDate: IsoDate }[];
+  deadlines: DeadlineSet[];
+}
+export interface ComplianceRecordedData {
+  penaltyKind: string;
+  summary: string;
+}
+export interface RemedyFiledData {
+  kind: 'reconsideration' | 'litigation';
+  body: string;
+}
+export interface RemedyConcludedData {
+  outcome: 'upheld' | 'modified' | 'revoked' | 'confirmed_unlawful';
+  penalties?: Penalty[];
+}
 export const REFERRAL_FROM = ['investigation', 'review', 'decided', 'execution'] as const;
 /** 涉嫌犯罪移送 (行政执法机关移送涉嫌犯罪案件的规定, 国务院令310): a special team's proposal. */
 export interface ReferralProposedData {
@@ -282,6 +310,13 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'CollectiveDiscussionRecorded', CollectiveDiscussionRecordedData>
+  | Ev<'DecisionPublished', DecisionPublishedData>
+  | Ev<'PaymentDeferred', PaymentDeferredData>
+  | Ev<'ComplianceRecorded', ComplianceRecordedData>
+  | Ev<'RemedyFiled', RemedyFiledData>
+  | Ev<'RemedyConcluded', RemedyConcludedData>
+  | Ev<'DecisionRevoked', Record<string, never>>
   | Ev<'ReferralProposed', ReferralProposedData>
   | Ev<'ReferralApproved', ReferralApprovedData>
   | Ev<'ReferralRejected', ReasonData>
@@ -344,6 +379,13 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'CollectiveDiscussionRecorded',
+  'DecisionPublished',
+  'PaymentDeferred',
+  'ComplianceRecorded',
+  'RemedyFiled',
+  'RemedyConcluded',
+  'DecisionRevoked',
   'ReferralProposed',
   'ReferralApproved',
   'ReferralRejected',

@@ -86,14 +86,15 @@ describe('enforcement case machine', () => {
     expect(d.ok).toBe(false);
     if (d.ok) return;
     expect((d.refusal as any).violations.map((v: any) => v.rule).sort()).toEqual(
-      ['fineNotHeavierThanNotified', 'hearingRequestPeriodOver', 'legalReviewApprovedForMajorCase', 'statementPeriodOver'].sort(),
+      ['collectiveDiscussionForMajorCase', 'fineNotHeavierThanNotified', 'hearingRequestPeriodOver', 'legalReviewApprovedForMajorCase', 'statementPeriodOver'].sort(),
     );
   });
 
-  it('decide: allowed once the periods are over and the review approved; assigns publication for an organisation', () => {
+  it('decide: allowed once the periods are over, the review approved and the heads discussed it; assigns publication for an organisation', () => {
     const { events } = inReview(50_000, at('2026-09-29'));
     const reviewed: CaseEventBody = { type: 'LegalReviewCompleted', data: { outcome: 'approved', legalBasisCorrect: true, opinion: 'ok', reviewerId: 'r' } };
-    const d = when(given(...events, [reviewed, at('2026-10-12')]), { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 40_000 }], legalBasis: ['b'] } }, env(at('2026-10-13'), 'head', ['head']));
+    const discussed: CaseEventBody = { type: 'CollectiveDiscussionRecorded', data: { participantIds: ['head', 'o1', 'o2'], conclusion: '同意' } };
+    const d = when(given(...events, [reviewed, at('2026-10-12')], [discussed, at('2026-10-12')]), { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 40_000 }], legalBasis: ['b'] } }, env(at('2026-10-13'), 'head', ['head']));
     expect(d.ok && d.events[0]).toMatchObject({ type: 'PenaltyDecided', data: { deadlines: [{ kind: 'publication', dueDate: '2026-10-22' }] } });
   });
 

@@ -2,6 +2,15 @@ import { assign, or, setup, stateIn } from 'xstate';
 import { CaseContext, emptyCaseContext, evolveCaseContext } from './case-context';
 import { CaseEvent } from './case-events';
 
+/** 行政复议、行政诉讼 (行政处罚法 Art. 73: the penalty is not suspended meanwhile): recorded from the decision on. */
+const remedies = {
+  RemedyFiled: { actions: 'apply' },
+  RemedyConcluded: { actions: 'apply' },
+  DecisionRevoked: { target: '#enforcementCase.procedure.open.revoked', actions: 'apply' },
+  // 公示 (安全生产法 Art. 78) also happens once a decision exists; the decider checks it is a penalty not yet published.
+  DecisionPublished: { actions: 'apply' },
+} as const;
+
 /**
  * The enforcement case (安全生产行政执法案件) as a pure XState v5 machine over stored events.
  *
@@ -78,6 +87,7 @@ export const enforcementCaseMachine = setup({
               on: {
                 EvidenceRecorded: { actions: 'apply' },
                 LegalReviewCompleted: { actions: 'apply' },
+                CollectiveDiscussionRecorded: { actions: 'apply' },
                 NoPenaltyDecided: { target: 'decided.noPenalty', actions: 'apply' },
                 ReferralProposed: { target: 'referral', actions: 'apply' },
               },
@@ -122,7 +132,7 @@ export const enforcementCaseMachine = setup({
             decided: {
               meta: { zh: '已作出决定，待送达', en: 'decided, awaiting service' },
               initial: 'penalty',
-              on: { ReferralProposed: { target: 'referral', actions: 'apply' } },
+              on: { ReferralProposed: { target: 'referral', actions: 'apply' }, ...remedies },
               states: {
                 hist: { type: 'history' },
                 penalty: {
@@ -146,6 +156,9 @@ export const enforcementCaseMachine = setup({
                 EnforcementUrged: { actions: 'apply' },
                 CourtEnforcementApplied: { target: 'courtEnforcement', actions: 'apply' },
                 ReferralProposed: { target: 'referral', actions: 'apply' },
+                PaymentDeferred: { actions: 'apply' },
+                ComplianceRecorded: { actions: 'apply' },
+                ...remedies,
               },
             },
             courtEnforcement: {
@@ -154,11 +167,12 @@ export const enforcementCaseMachine = setup({
                 CourtRuled: { actions: 'apply' },
                 CourtExecutionRecorded: { actions: 'apply' },
                 PenaltyExecuted: { target: 'executed', actions: 'apply' },
+                ...remedies,
               },
             },
             executed: {
               meta: { zh: '执行完毕', en: 'executed' },
-              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
+              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' }, ...remedies },
             },
             // 涉嫌犯罪移送 (国务院令310): proposed → approved (3 d) → transferred (24 h) → the police decide (3 d);
             // declined → reconsideration / procuratorate, or back to the administrative procedure where it left.
@@ -211,6 +225,7 @@ export const enforcementCaseMachine = setup({
             },
             revoked: {
               meta: { zh: '决定被撤销', en: 'decision revoked' },
+              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
             },
           },
         },

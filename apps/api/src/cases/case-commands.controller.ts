@@ -8,6 +8,14 @@ import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
 import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
+import {
+  ApproveDeferralDto,
+  PublishDecisionDto,
+  RecordCollectiveDiscussionDto,
+  RecordComplianceDto,
+  RecordRemedyDto,
+  RecordRemedyOutcomeDto,
+} from './dto/decision-follow-up.dto';
 import { ApproveReferralDto, ProposeReferralDto, ReasonDto, RecordPoliceDecisionDto, TransferToPoliceDto } from './dto/referral.dto';
 import { IssueRectificationOrderDto, RecordReinspectionDto, RequestReinspectionDto } from './dto/rectification.dto';
 import {
@@ -118,6 +126,36 @@ export class CaseCommandsController {
   @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
   recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('record-collective-discussion') @HttpCode(200) @ApiOperation({ summary: '集体讨论 (head; at least three participants; major cases)' })
+  recordCollectiveDiscussion(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordCollectiveDiscussionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-collective-discussion', dto, a, q, r);
+  }
+
+  @Post('publish-decision') @HttpCode(200) @ApiOperation({ summary: '公示处罚决定 (officer; within 7 working days)' })
+  publishDecision(@Param('caseId', uuidPipe) id: string, @Body() dto: PublishDecisionDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'publish-decision', dto, a, q, r);
+  }
+
+  @Post('approve-deferral') @HttpCode(200) @ApiOperation({ summary: '批准暂缓/分期缴纳 (head)' })
+  approveDeferral(@Param('caseId', uuidPipe) id: string, @Body() dto: ApproveDeferralDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'approve-deferral', dto, a, q, r);
+  }
+
+  @Post('record-compliance') @HttpCode(200) @ApiOperation({ summary: '履行非罚款处罚 (officer)' })
+  recordCompliance(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordComplianceDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-compliance', dto, a, q, r);
+  }
+
+  @Post('record-remedy') @HttpCode(200) @ApiOperation({ summary: '行政复议/诉讼 (officer records it)' })
+  recordRemedy(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordRemedyDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-remedy', dto, a, q, r);
+  }
+
+  @Post('record-remedy-outcome') @HttpCode(200) @ApiOperation({ summary: '复议/诉讼结果 (officer)' })
+  recordRemedyOutcome(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordRemedyOutcomeDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'record-remedy-outcome', dto, a, q, r);
   }
 
   @Post('propose-referral') @HttpCode(200) @ApiOperation({ summary: '提请移送涉嫌犯罪案件 (officer; special team of two)' })

@@ -7,8 +7,9 @@ import { RuleViolation, violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv } from './decision-env';
 import { approveFiling, openCase, rejectFiling } from './filing.decide';
 import { concludeInvestigation, recordEvidence } from './investigation.decide';
-import { decide as decidePenalty, issuePenaltyNotice, recordLegalReview, recordStatement, waiveRights } from './review.decide';
-import { recordPayment, serveDecision } from './execution.decide';
+import { decide as decidePenalty, issuePenaltyNotice, recordCollectiveDiscussion, recordLegalReview, recordStatement, waiveRights } from './review.decide';
+import { approveDeferral, recordCompliance, recordPayment, serveDecision } from './execution.decide';
+import { publishDecision, recordRemedy, recordRemedyOutcome } from './remedy.decide';
 import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
 import { recordDeadlineExpiry } from './deadline.decide';
 import { extendSeizure, imposeSeizure, releaseSeizure } from './seizure.decide';
@@ -70,6 +71,18 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'record-collective-discussion':
+      return recordCollectiveDiscussion(ctx, command.body);
+    case 'publish-decision':
+      return publishDecision(ctx, command.body);
+    case 'approve-deferral':
+      return approveDeferral(ctx, command.body, env);
+    case 'record-compliance':
+      return recordCompliance(ctx, command.body, env);
+    case 'record-remedy':
+      return recordRemedy(ctx, command.body);
+    case 'record-remedy-outcome':
+      return recordRemedyOutcome(ctx, command.body, env);
     case 'propose-referral':
       return proposeReferral(ctx, caseStage(snapshot)!, command.body, env);
     case 'approve-referral':

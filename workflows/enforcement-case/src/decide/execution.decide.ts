@@ -1,4 +1,4 @@
-import { toShanghaiDate } from '@app/calendar';
+import { endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
 import { totalFineYuan } from '../case-types';
 import { CommandBodies } from '../case-commands';
 import { CaseContext } from '../case-context';
@@ -51,10 +51,42 @@ export function recordPayment(ctx: CaseContext, body: CommandBodies['record-paym
     ],
     () => {
       const events: CaseEventBody[] = [{ type: 'PaymentRecorded', data: { amountYuan: body.amountYuan, receiptNo: body.receiptNo, paidTotalYuan } }];
-      const othersDone = (ctx.decision?.penalties ?? []).every((p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind));
+      const othersDone = (ctx.decision?.penalties ?? []).every((p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind) || ctx.compliedKinds.includes(p.kind));
       if (paidTotalYuan >= owed && othersDone) events.push({ type: 'PenaltyExecuted', data: { via: 'payment' } });
       return events;
     },
   );
 }
 
+/** 履行 of a non-monetary penalty (suspension, closure…); executed once every penalty is done and the fine paid. */
+export function recordCompliance(ctx: CaseContext, body: CommandBodies['record-compliance'], env: DecisionEnv): CommandOutcome {
+  const penalties = ctx.decision?.penalties ?? [];
+  const decided = penalties.some((p) => p.kind === body.penaltyKind && p.kind !== 'fine');
+  return emitUnless([!decided ? violation('penaltyKindDecided', body.penaltyKind) : null], () => {
+    const complied = new Set([...ctx.compliedKinds, body.penaltyKind]);
+    const fine = totalFineYuan(penalties);
+    const due = ctx.deadlines.find((d) => d.kind === 'payment')?.dueDate;
+    const finePaid = fine === 0 || ctx.paidYuan >= fine + lateSurchargeYuan(fine, due, toShanghaiDate(env.occurredAt));
+    const allDone = penalties.every((p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind) || complied.has(p.kind));
+    const events: CaseEventBody[] = [{ type: 'ComplianceRecorded', data: { penaltyKind: body.penaltyKind, summary: body.summary } }];
+    if (allDone && finePaid) events.push({ type: 'PenaltyExecuted', data: { via: 'compliance' } });
+    return events;
+  });
+}
+
+/** 暂缓、分期缴纳 (行政处罚法 Art. 66): a new payment deadline after the current one. */
+export function approveDeferral(ctx: CaseContext, body: CommandBodies['approve-deferral'], env: DecisionEnv): CommandOutcome {
+  const rules = caseRules(ctx, env);
+  const current = ctx.deadlines.find((d) => d.kind === 'payment');
+  const last = body.installments?.length ? body.installments.map((i) => i.dueDate).sort().at(-1) : body.dueDate;
+  return emitUnless([!last || (current && last <= current.dueDate) ? violation('deferralTerms', current ? `≤ ${current.dueDate}` : undefined) : null], () => [
+    {
+      type: 'PaymentDeferred',
+      data: {
+        ...(body.dueDate ? { dueDate: body.dueDate } : {}),
+        ...(body.installments ? { installments: body.installments } : {}),
+        deadlines: [{ kind: 'payment', startedAt: env.occurredAt, dueDate: last!, dueAt: endOfShanghaiDay(last!), basis: '批准暂缓/分期 deferral approved (行政处罚法 Art. 66)', rulesVersion: rules.id }],
+      },
+    },
+  ]);
+}

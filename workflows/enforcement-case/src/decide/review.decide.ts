@@ -35,6 +35,13 @@ export function waiveRights(ctx: CaseContext, body: CommandBodies['waive-rights'
   );
 }
 
+export function recordCollectiveDiscussion(_ctx: CaseContext, body: CommandBodies['record-collective-discussion']): CommandOutcome {
+  const participants = [...new Set(body.participantIds)];
+  return emitUnless([participants.length < 3 ? violation('collectiveDiscussionQuorum', `${participants.length} < 3`) : null], () => [
+    { type: 'CollectiveDiscussionRecorded', data: { participantIds: participants, conclusion: body.conclusion } },
+  ]);
+}
+
 export function recordLegalReview(_ctx: CaseContext, body: CommandBodies['record-legal-review'], env: DecisionEnv): CommandOutcome {
   return emit({
     type: 'LegalReviewCompleted',
@@ -59,6 +66,7 @@ export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: Dec
   const unmet: (RuleViolation | null)[] = [];
   if (body.outcome === 'transfer') unmet.push(violation('outcomeMatchesCommand'));
   if (isMajorCase(ctx) && ctx.legalReview?.outcome !== 'approved') unmet.push(violation('legalReviewApprovedForMajorCase'));
+  if (isMajorCase(ctx) && !ctx.collectiveDiscussion) unmet.push(violation('collectiveDiscussionForMajorCase'));
   if (body.outcome === 'penalty') {
     const penalties = body.penalties ?? [];
     if (!penalties.length) unmet.push(violation('penaltiesProposedForPenaltyOutcome'));

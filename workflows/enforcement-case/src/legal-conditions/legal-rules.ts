@@ -94,6 +94,36 @@ export const LEGAL_RULES = {
     zh: '重大执法决定须经法制审核且审核通过',
     en: 'a major decision needs an approved legality review',
   },
+  collectiveDiscussionForMajorCase: {
+    source: '行政处罚法 Art. 57(2)',
+    zh: '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定',
+    en: 'a major case is decided by the heads’ collective discussion',
+  },
+  collectiveDiscussionQuorum: {
+    source: '行政处罚法 Art. 57(2)',
+    zh: '集体讨论须有至少三名负责人参加',
+    en: 'a collective discussion needs at least three participants',
+  },
+  decisionToPublish: {
+    source: '安全生产法 Art. 78; 国办发〔2018〕118号',
+    zh: '只公示已作出且尚未公示的行政处罚决定',
+    en: 'only a penalty decision not yet published can be published',
+  },
+  deferralTerms: {
+    source: '行政处罚法 Art. 66',
+    zh: '暂缓或分期缴纳须写明新的缴纳期限，且晚于原期限',
+    en: 'a deferral needs a new due date (or instalments) after the current one',
+  },
+  penaltyKindDecided: {
+    source: '行政处罚法 Art. 66',
+    zh: '所记录的履行不对应本案决定的处罚种类',
+    en: 'the decision imposes no such penalty',
+  },
+  remedyPending: {
+    source: '行政复议法 Art. 20; 行政诉讼法 Art. 46',
+    zh: '没有待结的行政复议或行政诉讼',
+    en: 'there is no pending reconsideration or litigation',
+  },
   fineNotHeavierThanNotified: {
     source: '行政处罚法 Art. 45',
     zh: '不得因当事人陈述、申辩而给予更重的处罚：决定的罚款不得高于告知的罚款',
