@@ -54,7 +54,7 @@ export class CaseRealizer {
     this.day = 0;
     // A path that records compliance needs a non-monetary penalty notified and decided too.
     const penalties = types.includes('ComplianceRecorded') ? [...FINE, { kind: 'suspend_production' as const, days: 10 }] : FINE;
-    const s = { remedyPending: false, discussed: false, urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
+    const s = { extended: false, remedyPending: false, discussed: false, urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
     const run = async (user: string, command: CaseCommand) => {
       const occurredAt = new Date(Date.parse('2026-01-05T02:00:00Z') + this.day++ * 86_400_000).toISOString();
       try {
@@ -168,6 +168,16 @@ export class CaseRealizer {
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
         }
+        case 'CaseSuspended':
+          await run(u('head'), { name: 'suspend-case', body: { reason: '等待鉴定结论' } });
+          break;
+        case 'CaseResumed':
+          await run(u('head'), { name: 'resume-case', body: {} });
+          break;
+        case 'HandlingPeriodExtended':
+          await run(u('head'), { name: 'extend-handling-period', body: { tier: s.extended ? 'upper' : 'head', reason: '案情复杂' } });
+          s.extended = true;
+          break;
         case 'CollectiveDiscussionRecorded':
           await run(u('head'), { name: 'record-collective-discussion', body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' } });
           s.discussed = true;

@@ -69,6 +69,9 @@ export interface CommandBodies {
   };
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
+  'suspend-case': { reason: string };
+  'resume-case': Record<string, never>;
+  'extend-handling-period': { tier: 'head' | 'upper'; reason: string };
   'record-collective-discussion': { participantIds: string[]; conclusion: string };
   'publish-decision': { channel?: string };
   'approve-deferral': { dueDate?: string; installments?: { amountYuan: number; dueDate: string }[] };
@@ -123,6 +126,9 @@ export const COMMAND_EVENTS: { [K in CommandName]: readonly CaseEventType[] } = 
   'record-interference': ['InterferenceRecorded'],
   'attest-interference-record': ['InterferenceAttested'],
   'close-case': ['CaseClosed'],
+  'suspend-case': ['CaseSuspended'],
+  'resume-case': ['CaseResumed'],
+  'extend-handling-period': ['HandlingPeriodExtended'],
   'record-collective-discussion': ['CollectiveDiscussionRecorded'],
   'publish-decision': ['DecisionPublished'],
   'approve-deferral': ['PaymentDeferred'],
@@ -176,6 +182,9 @@ export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'record-interference': 'any',
   'attest-interference-record': ['officer'],
   'close-case': ['head'],
+  'suspend-case': ['head'],
+  'resume-case': ['head'],
+  'extend-handling-period': ['head'],
   'record-collective-discussion': ['head'],
   'publish-decision': ['officer'],
   'approve-deferral': ['head'],

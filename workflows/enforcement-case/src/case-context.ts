@@ -30,6 +30,9 @@ export interface CaseContext {
   decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
+  /** When the handling clock was suspended (中止), if it is. */
+  suspendedAt: IsoDateTime | null;
+  extensionTier: 'head' | 'upper' | null;
   collectiveDiscussion: { conclusion: string } | null;
   published: boolean;
   /** Non-monetary penalties carried out (record-compliance). */
@@ -71,6 +74,8 @@ export const emptyCaseContext: CaseContext = {
   decision: null,
   servedAt: null,
   paidYuan: 0,
+  suspendedAt: null,
+  extensionTier: null,
   collectiveDiscussion: null,
   published: false,
   compliedKinds: [],
@@ -85,6 +90,9 @@ export const emptyCaseContext: CaseContext = {
   attestedBy: [],
   closedAt: null,
 };
+
+/** The deadlines the handling clock governs: paused while suspended, moved by extensions. */
+export const HANDLING_CLOCK: DeadlineKind[] = ['decision', 'handling_period'];
 
 function addDeadlines(list: Deadline[], sets: DeadlineSet[]): Deadline[] {
   const kinds = new Set(sets.map((s) => s.kind));
@@ -167,6 +175,18 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
+    case 'CaseSuspended':
+      return {
+        ...c,
+        suspendedAt: at,
+        deadlines: c.deadlines.map((d) => (HANDLING_CLOCK.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d)),
+      };
+    case 'CaseResumed': {
+      const moved = addDeadlines(c.deadlines, event.data.deadlines);
+      return { ...c, suspendedAt: null, deadlines: moved.map((d) => (d.status === 'paused' ? { ...d, status: 'open' } : d)) };
+    }
+    case 'HandlingPeriodExtended':
+      return { ...c, extensionTier: event.data.tier, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
     case 'CollectiveDiscussionRecorded':
       return { ...c, collectiveDiscussion: { conclusion: event.data.conclusion } };
     case 'DecisionPublished':

@@ -148,6 +148,21 @@ export interface InterferenceAttestedData {
   officerId: string;
   complete: boolean;
 }
+/** 中止 (procedure.md §1): the handling clock stops; the deadlines are paused. */
+export interface CaseSuspendedData {
+  reason: string;
+}
+/** 恢复: the paused deadlines move by the days suspended. */
+export interface CaseResumedData {
+  suspendedDays: number;
+  deadlines: DeadlineSet[];
+}
+/** 延期 (former sector rule Art. 31): head to 90 days, upper level to 180 days from filing. */
+export interface HandlingPeriodExtendedData {
+  tier: 'head' | 'upper';
+  reason: string;
+  deadlines: DeadlineSet[];
+}
 /** 集体讨论 (行政处罚法 Art. 57(2)): the heads decide a major case together. */
 export interface CollectiveDiscussionRecordedData {
   participantIds: string[];
@@ -310,6 +325,9 @@ export type CaseEventBody =
   | Ev<'PenaltyExecuted', PenaltyExecutedData>
   | Ev<'InterferenceRecorded', InterferenceRecordedData>
   | Ev<'InterferenceAttested', InterferenceAttestedData>
+  | Ev<'CaseSuspended', CaseSuspendedData>
+  | Ev<'CaseResumed', CaseResumedData>
+  | Ev<'HandlingPeriodExtended', HandlingPeriodExtendedData>
   | Ev<'CollectiveDiscussionRecorded', CollectiveDiscussionRecordedData>
   | Ev<'DecisionPublished', DecisionPublishedData>
   | Ev<'PaymentDeferred', PaymentDeferredData>
@@ -379,6 +397,9 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'PenaltyExecuted',
   'InterferenceRecorded',
   'InterferenceAttested',
+  'CaseSuspended',
+  'CaseResumed',
+  'HandlingPeriodExtended',
   'CollectiveDiscussionRecorded',
   'DecisionPublished',
   'PaymentDeferred',

@@ -33,6 +33,8 @@ export const enforcementCaseMachine = setup({
   guards: {
     // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
     duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
+    // 中止 and 延期 apply to the handling clock, which runs from filing until the decision.
+    beforeDecision: or(['investigation', 'review', 'hearing'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`))),
     referredFromInvestigation: ({ context }) => context.referral?.from === 'investigation',
     referredFromReview: ({ context }) => context.referral?.from === 'review',
     referredFromDecided: ({ context }) => context.referral?.from === 'decided',
@@ -231,6 +233,24 @@ export const enforcementCaseMachine = setup({
         },
         notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
         closed: { meta: { zh: '结案', en: 'closed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
+      },
+    },
+    // The handling clock (办案期限): suspended time does not count; extensions move the deadline.
+    clock: {
+      meta: { zh: '办案期限', en: 'handling clock' },
+      initial: 'running',
+      states: {
+        running: {
+          meta: { zh: '计时中', en: 'running' },
+          on: {
+            CaseSuspended: { target: 'suspended', guard: 'beforeDecision', actions: 'apply' },
+            HandlingPeriodExtended: { guard: 'beforeDecision', actions: 'apply' },
+          },
+        },
+        suspended: {
+          meta: { zh: '中止', en: 'suspended' },
+          on: { CaseResumed: { target: 'running', actions: 'apply' } },
+        },
       },
     },
     // 整改: order → (party's request) → re-inspection → verified; failed → ordered again.

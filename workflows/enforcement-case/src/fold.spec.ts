@@ -36,6 +36,6 @@ describe('fold', () => {
         status: expected.status,
       });
     }
-    expect(actual.value).toEqual({ procedure: 'closed', rectification: 'none', seizure: 'none' });
+    expect(actual.value).toEqual({ procedure: 'closed', clock: 'running', rectification: 'none', seizure: 'none' });
   });
 });

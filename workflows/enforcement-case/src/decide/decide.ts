@@ -10,6 +10,7 @@ import { concludeInvestigation, recordEvidence } from './investigation.decide';
 import { decide as decidePenalty, issuePenaltyNotice, recordCollectiveDiscussion, recordLegalReview, recordStatement, waiveRights } from './review.decide';
 import { approveDeferral, recordCompliance, recordPayment, serveDecision } from './execution.decide';
 import { publishDecision, recordRemedy, recordRemedyOutcome } from './remedy.decide';
+import { extendHandlingPeriod, resumeCase, suspendCase } from './handling-clock.decide';
 import { recordHearing, requestHearing, scheduleHearing } from './hearing.decide';
 import { recordDeadlineExpiry } from './deadline.decide';
 import { extendSeizure, imposeSeizure, releaseSeizure } from './seizure.decide';
@@ -71,6 +72,12 @@ function run(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: 
       return attestInterferenceRecord(ctx, command.body, env);
     case 'close-case':
       return closeCase(ctx, command.body);
+    case 'suspend-case':
+      return suspendCase(ctx, command.body);
+    case 'resume-case':
+      return resumeCase(ctx, command.body, env);
+    case 'extend-handling-period':
+      return extendHandlingPeriod(ctx, command.body, env);
     case 'record-collective-discussion':
       return recordCollectiveDiscussion(ctx, command.body);
     case 'publish-decision':

@@ -65,6 +65,7 @@ export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: Dec
   const today = toShanghaiDate(env.occurredAt);
   const unmet: (RuleViolation | null)[] = [];
   if (body.outcome === 'transfer') unmet.push(violation('outcomeMatchesCommand'));
+  if (ctx.suspendedAt) unmet.push(violation('notSuspended'));
   if (isMajorCase(ctx) && ctx.legalReview?.outcome !== 'approved') unmet.push(violation('legalReviewApprovedForMajorCase'));
   if (isMajorCase(ctx) && !ctx.collectiveDiscussion) unmet.push(violation('collectiveDiscussionForMajorCase'));
   if (body.outcome === 'penalty') {

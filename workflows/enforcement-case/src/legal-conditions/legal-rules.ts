@@ -94,6 +94,16 @@ export const LEGAL_RULES = {
     zh: '重大执法决定须经法制审核且审核通过',
     en: 'a major decision needs an approved legality review',
   },
+  extensionTierAllowed: {
+    source: '安全生产违法行为行政处罚办法 Art. 31 (former sector rule)',
+    zh: '延期须先经本机关负责人批准（至90日），再报上一级批准（至180日），不得重复',
+    en: 'extensions go head (to 90 days) then upper level (to 180 days), each once',
+  },
+  notSuspended: {
+    source: 'procedure.md §1',
+    zh: '案件中止期间不得作出处理决定',
+    en: 'the case is suspended',
+  },
   collectiveDiscussionForMajorCase: {
     source: '行政处罚法 Art. 57(2)',
     zh: '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定',

@@ -27,6 +27,8 @@ export const PERIOD_NAMES = [
   'referralApproval',
   'policeDecision',
   'policeReconsiderationRequest',
+  'handlingExtensionHead',
+  'handlingExtensionUpper',
 ] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 
