@@ -8,6 +8,7 @@ import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
 import { RecordHearingDto, RequestHearingDto, ScheduleHearingDto } from './dto/hearing.dto';
+import { ExtendHandlingPeriodDto, ResumeCaseDto, SuspendCaseDto } from './dto/handling-clock.dto';
 import {
   ApproveDeferralDto,
   PublishDecisionDto,
@@ -126,6 +127,21 @@ export class CaseCommandsController {
   @Post('record-payment') @HttpCode(200) @ApiOperation({ summary: '缴纳罚款 (officer)' })
   recordPayment(@Param('caseId', uuidPipe) id: string, @Body() dto: RecordPaymentDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
     return this.run(id, 'record-payment', dto, a, q, r);
+  }
+
+  @Post('suspend-case') @HttpCode(200) @ApiOperation({ summary: '中止 (head; before the decision)' })
+  suspendCase(@Param('caseId', uuidPipe) id: string, @Body() dto: SuspendCaseDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'suspend-case', dto, a, q, r);
+  }
+
+  @Post('resume-case') @HttpCode(200) @ApiOperation({ summary: '恢复 (head)' })
+  resumeCase(@Param('caseId', uuidPipe) id: string, @Body() dto: ResumeCaseDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'resume-case', dto, a, q, r);
+  }
+
+  @Post('extend-handling-period') @HttpCode(200) @ApiOperation({ summary: '延期 (head to 90 days; upper level to 180 days)' })
+  extendHandlingPeriod(@Param('caseId', uuidPipe) id: string, @Body() dto: ExtendHandlingPeriodDto, @CurrentActor() a: Actor, @Req() q: FastifyRequest, @Res({ passthrough: true }) r: FastifyReply): Promise<CommandResponse> {
+    return this.run(id, 'extend-handling-period', dto, a, q, r);
   }
 
   @Post('record-collective-discussion') @HttpCode(200) @ApiOperation({ summary: '集体讨论 (head; at least three participants; major cases)' })
