@@ -62,4 +62,14 @@ describe('criminal referral over HTTP', () => {
     expect(resumed.body.case.stage).toBe('investigation');
     expect(resumed.body.case.allowedCommands).toContain('conclude-investigation');
   });
+
+  it('a head deciding `transfer` after review sends the case straight to the police transfer', async () => {
+    const id = await filedCase();
+    await run(id, OFFICER_1, 'conclude-investigation', { findings: '涉嫌重大责任事故罪', proposedOutcome: 'transfer', legalBasis: ['刑法 Art. 134'], occurredAt: at('2026-09-05') });
+    const decided = await run(id, HEAD, 'decide', { outcome: 'transfer', legalBasis: ['行政处罚法 Art. 57'], justification: '涉嫌犯罪，依法移送', occurredAt: at('2026-09-07') });
+    expect(decided.status).toBe(200);
+    expect(decided.body.events.map((e: any) => e.type)).toEqual(['ReferralProposed', 'ReferralApproved']);
+    expect(decided.body.case.state.procedure.open.referral).toBe('approved');
+    expect(decided.body.case.allowedCommands).toContain('transfer-to-police');
+  });
 });

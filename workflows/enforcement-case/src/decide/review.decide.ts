@@ -1,5 +1,6 @@
 import { toShanghaiDate } from '@app/calendar';
 import { CommandBodies } from '../case-commands';
+import { CaseEventBody } from '../case-events';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
 import { computeDeadline } from '../deadlines/compute-deadline';
@@ -59,13 +60,42 @@ export function isMajorCase(ctx: CaseContext): boolean {
   return !!ctx.notice?.hearingRight || !!ctx.opened?.major || ctx.interferenceRecordIds.length > 0;
 }
 
+/**
+ * 移送 as the head's decision after review (行政处罚法 Art. 57(四); Art. 82 forbids fines in place of it): the head's decision is the approval, so the
+ * case goes straight to the police transfer, within 24 hours, by the handling officers.
+ */
+function decideTransfer(ctx: CaseContext, body: CommandBodies['decide'], env: DecisionEnv): CaseEventBody[] {
+  const rules = caseRules(ctx, env);
+  const due = new Date(Date.parse(env.occurredAt) + 24 * 3600 * 1000).toISOString();
+  return [
+    {
+      type: 'ReferralProposed',
+      data: {
+        offense: 'other',
+        teamOfficerIds: ctx.opened!.handlingOfficerIds,
+        report: body.justification ?? ctx.investigation?.findings ?? '',
+        from: 'review',
+        rulesVersion: rules.id,
+        deadlines: [],
+      },
+    },
+    {
+      type: 'ReferralApproved',
+      data: {
+        opinion: '负责人审理后决定移送 (decided to transfer after review)',
+        deadlines: [{ kind: 'referral_transfer', startedAt: env.occurredAt, dueDate: toShanghaiDate(due), dueAt: due, basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)', rulesVersion: rules.id }],
+      },
+    },
+  ];
+}
+
 /** 作出决定 (行政处罚法 Art. 57–62). The decision number is assigned by the engine after this succeeds. */
 export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const today = toShanghaiDate(env.occurredAt);
   const unmet: (RuleViolation | null)[] = [];
-  if (body.outcome === 'transfer') unmet.push(violation('outcomeMatchesCommand'));
   if (ctx.suspendedAt) unmet.push(violation('notSuspended'));
+  if (body.outcome === 'transfer') return emitUnless(unmet, () => decideTransfer(ctx, body, env));
   if (isMajorCase(ctx) && ctx.legalReview?.outcome !== 'approved') unmet.push(violation('legalReviewApprovedForMajorCase'));
   if (isMajorCase(ctx) && !ctx.collectiveDiscussion) unmet.push(violation('collectiveDiscussionForMajorCase'));
   if (body.outcome === 'penalty') {

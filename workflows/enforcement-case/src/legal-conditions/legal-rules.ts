@@ -139,11 +139,6 @@ export const LEGAL_RULES = {
     zh: '不得因当事人陈述、申辩而给予更重的处罚：决定的罚款不得高于告知的罚款',
     en: 'the decided fine is heavier than the notified one',
   },
-  outcomeMatchesCommand: {
-    source: '行政处罚法 Art. 57',
-    zh: '移送司法机关须通过涉嫌犯罪移送程序办理',
-    en: 'a transfer is made through the criminal referral procedure',
-  },
   decisionHasFine: {
     source: '行政处罚法 Art. 67',
     zh: '本案决定没有罚款，无需缴纳',
