@@ -5,20 +5,26 @@ import { AppModule } from './app.module';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 
+/** Configuration problems (environment, rules file, calendar overrides) stop the service with EX_CONFIG. */
+function exitOnConfigError(e: unknown): never {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(78);
+  }
+  throw e;
+}
+
 async function bootstrap(): Promise<void> {
   let config;
   try {
     config = loadAppConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
+    exitOnConfigError(e);
   }
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }), {
     logger: ['error', 'warn', 'log'],
-  });
+    abortOnError: false,
+  }).catch(exitOnConfigError);
   configureApp(app);
   await app.listen(config.port, config.host);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
