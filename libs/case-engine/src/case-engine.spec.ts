@@ -140,4 +140,19 @@ describe('CaseEngine', () => {
     const numbers = filed.map((f) => Number(/〕(\d+)号/.exec(f.view.caseNo!)![1])).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
+
+  it('uses an agency’s own number format when it has one', async () => {
+    const store = new InMemoryEventStore();
+    const custom = new CaseEngine({
+      store,
+      people: { ...people, agency: () => ({ shortName: '桂阳应急', numberFormats: { case: '{short}〔{year}〕立字第{n}号' } }) },
+      rules: rulesFile as unknown as RulesBook,
+      calendar: new WorkingDayCalendar(),
+      clock: () => new Date('2026-11-27T00:00:00Z'),
+      newId: randomUUID,
+    });
+    const { caseId } = await custom.execute(openCase);
+    const filed = await custom.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } });
+    expect(filed.view.caseNo).toBe('桂阳应急〔2026〕立字第1号');
+  });
 });

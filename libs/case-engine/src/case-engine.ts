@@ -4,6 +4,7 @@ import {
   CaseCommand,
   CaseEventBody,
   CaseSnapshot,
+  DiscretionBenchmark,
   PeopleLookup,
   RulesBook,
   decideCommand,
@@ -34,6 +35,7 @@ export interface CaseEngineDeps {
   store: EventStore;
   people: PeopleLookup & AgencyLookup;
   rules: RulesBook;
+  benchmark?: DiscretionBenchmark;
   calendar: WorkingDayCalendar;
   clock: () => Date;
   newId: () => string;
@@ -136,6 +138,7 @@ export class CaseEngine {
         actor: req.actor,
         people: this.deps.people,
         rules: this.deps.rules,
+        benchmark: this.deps.benchmark,
         calendar: this.deps.calendar,
         newId: this.deps.newId,
       });

@@ -9,6 +9,8 @@ export interface Agency {
   shortName: string;
   level: 'city' | 'county' | 'township';
   parentId: string | null;
+  /** Document-number formats of this agency (`{short}`, `{year}`, `{n}`); default 郴应急立〔2026〕17号 style. */
+  numberFormats?: Partial<Record<'case' | 'decision', string>>;
   /** An entrusted organisation (受委托组织) acts in the name of this agency (policy §6). */
   entrustedBy?: string;
 }

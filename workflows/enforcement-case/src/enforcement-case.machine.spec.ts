@@ -143,4 +143,17 @@ describe('enforcement case machine', () => {
     const late = when(given(...events.slice(0, 3)), { name: 'issue-penalty-notice', body: { proposedPenalties: [{ kind: 'fine', amountYuan: 1000 }], legalBasis: ['b'] } }, env(at('2026-12-29')));
     expect(late.ok || late.refusal).toMatchObject({ violations: [{ rule: 'calendarCoversPeriod', detail: expect.stringContaining('2027') }] });
   });
+
+  it('decide: a fine outside the discretion benchmark needs a written justification and an approved legality review', () => {
+    const { events } = inReview(30_000, at('2026-09-11'));
+    const waived: CaseEventBody = { type: 'RightsWaived', data: { rights: ['statement', 'hearing'] } };
+    const s = given(...events, [waived, at('2026-09-11')]);
+    const decideFine = (amountYuan: number, justification?: string) =>
+      when(s, { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan }], legalBasis: ['安全生产法 Art. 99'], violationCode: 'AQ-99', discretionLevel: 'general', ...(justification ? { justification } : {}) } }, env(at('2026-09-15'), 'head', ['head']));
+    // AQ-99 / general: ¥10,000–25,000 in the sample benchmark; ¥30,000 is outside.
+    const outside = decideFine(30_000);
+    expect(outside.ok || outside.refusal).toMatchObject({ violations: expect.arrayContaining([expect.objectContaining({ rule: 'fineWithinDiscretionBenchmark', detail: 'AQ-99/general: 30000 ∉ [10000, 25000]' })]) });
+    const inside = decideFine(20_000);
+    expect(inside.ok || (inside.refusal as any).violations.map((v: any) => v.rule)).not.toContain('fineWithinDiscretionBenchmark');
+  });
 });

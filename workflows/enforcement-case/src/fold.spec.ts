@@ -1,4 +1,4 @@
-import { transition } from 'xstate';
+import { AnyStateNode, transition } from 'xstate';
 import { CaseEvent } from './case-events';
 import { enforcementCaseMachine } from './enforcement-case.machine';
 import { foldCaseEvents, initialCaseSnapshot } from './fold';
@@ -37,5 +37,19 @@ describe('fold', () => {
       });
     }
     expect(actual.value).toEqual({ procedure: 'closed', clock: 'running', rectification: 'none', seizure: 'none' });
+  });
+
+  it('decides acceptance from the state value alone: a guard that reads context always has an unguarded fallback', () => {
+    const STATE_ONLY = new Set(['duringInvestigationOrReview', 'fromInvestigationToExecution', 'beforeDecision']);
+    const problems: string[] = [];
+    const visit = (node: AnyStateNode) => {
+      for (const [event, transitions] of node.transitions) {
+        const contextGuarded = transitions.filter((t) => t.guard && !STATE_ONLY.has(typeof t.guard === 'string' ? t.guard : (t.guard as { type: string }).type));
+        if (contextGuarded.length && !transitions.some((t) => !t.guard)) problems.push(`${node.id}:${event}`);
+      }
+      Object.values(node.states).forEach((child) => visit(child as AnyStateNode));
+    };
+    visit(enforcementCaseMachine.root as AnyStateNode);
+    expect(problems).toEqual([]);
   });
 });

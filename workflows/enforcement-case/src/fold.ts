@@ -35,15 +35,26 @@ export function foldCaseEvents(events: Iterable<CaseEvent>, from: CaseSnapshot =
 }
 
 const acceptedCache = new WeakMap<CaseSnapshot, Set<string>>();
+const acceptedByValue = new Map<string, Set<string>>();
 
-/** Event types the current state has a transition for (guards aside); memoised per snapshot, which never changes. */
+/**
+ * Event types the current state has a transition for. A guarded transition counts only when its guard holds;
+ * the guards that decide acceptance look at the state value alone (stage conditions; every context guard has an
+ * unguarded fallback — fold.spec.ts checks both), so the answer is memoised per state value.
+ */
 export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
   let accepted = acceptedCache.get(snapshot);
+  if (accepted) return accepted;
+  const key = JSON.stringify(snapshot.value);
+  accepted = acceptedByValue.get(key);
   if (!accepted) {
-    // A guarded transition counts only when its guard holds now (the machine's guards look at the state, not the event).
-    accepted = new Set(getNextTransitions(snapshot).filter((t) => !t.guard || snapshot.can({ type: t.eventType } as CaseEvent)).map((t) => t.eventType));
-    acceptedCache.set(snapshot, accepted);
+    accepted = new Set<string>();
+    const guarded = new Set<string>();
+    for (const t of getNextTransitions(snapshot)) (t.guard ? guarded : accepted).add(t.eventType);
+    for (const type of guarded) if (!accepted.has(type) && snapshot.can({ type } as CaseEvent)) accepted.add(type);
+    acceptedByValue.set(key, accepted);
   }
+  acceptedCache.set(snapshot, accepted);
   return accepted;
 }
 

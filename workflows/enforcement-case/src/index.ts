@@ -9,6 +9,7 @@ export * from './deadlines/deadline';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/deadline-expiry';
 export * from './rules/rules-version';
+export * from './rules/discretion-benchmark';
 export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';
 export * from './decide/decide';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { CaseEngine } from '@app/case-engine';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { WorkingDayCalendar, loadCalendarOverrides } from '@app/calendar';
-import { RulesBook, validateRulesBook } from '@workflows/enforcement-case';
+import { DiscretionBenchmark, RulesBook, validateBenchmark, validateRulesBook } from '@workflows/enforcement-case';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 
@@ -24,6 +24,19 @@ export function loadRulesBook(file: string): RulesBook {
   return raw as RulesBook;
 }
 
+/** Loads the discretion benchmark; a table that does not validate stops start-up. */
+export function loadBenchmark(file: string): DiscretionBenchmark {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError([`DISCRETION_BENCHMARK_FILE ${file}: ${(e as Error).message}`]);
+  }
+  const problems = validateBenchmark(raw);
+  if (problems.length) throw new ConfigError(problems.map((p) => `DISCRETION_BENCHMARK_FILE ${file}: ${p}`));
+  return raw as DiscretionBenchmark;
+}
+
 export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Date()) as Clock };
 
 export const caseEngineProvider: Provider = {
@@ -37,6 +50,7 @@ export const caseEngineProvider: Provider = {
         agency: (id) => directory.directory.agency(id),
       },
       rules: loadRulesBook(config.rulesFile),
+      benchmark: loadBenchmark(config.benchmarkFile),
       calendar: new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
       clock,
       newId: randomUUID,

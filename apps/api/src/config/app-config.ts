@@ -23,6 +23,8 @@ export interface AppConfig {
   seedDemo: boolean;
   rulesFile: string;
   calendarOverridesFile: string | null;
+  /** 裁量基准 table (the shipped one is sample data). */
+  benchmarkFile: string;
   /** How often the deadline scheduler looks for passed deadlines; 0 turns the timer off. */
   schedulerIntervalSeconds: number;
 }
@@ -71,6 +73,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SCHEDULER_INTERVAL_SECONDS="${env.SCHEDULER_INTERVAL_SECONDS}": must be a whole number of seconds ≥ 0`);
   const root = projectRoot();
   const rulesFile = env.RULES_FILE ? path.resolve(env.RULES_FILE) : path.join(root, 'workflows/enforcement-case/rules/versions.json');
+  const benchmarkFile = env.DISCRETION_BENCHMARK_FILE ? path.resolve(env.DISCRETION_BENCHMARK_FILE) : path.join(root, 'workflows/enforcement-case/rules/discretion-benchmark.sample.json');
   const overrides = env.CALENDAR_OVERRIDES_FILE ? path.resolve(env.CALENDAR_OVERRIDES_FILE) : path.join(root, 'libs/calendar/calendar-overrides.json');
 
   const config: AppConfig = {
@@ -85,6 +88,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
     rulesFile,
     calendarOverridesFile: overrides,
+    benchmarkFile,
     schedulerIntervalSeconds,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -3,6 +3,7 @@ import { IsoDate, IsoDateTime } from '../case-types';
 import { Role } from '../case-commands';
 import { CaseEventBody } from '../case-events';
 import { RulesBook } from '../rules/rules-version';
+import { DiscretionBenchmark } from '../rules/discretion-benchmark';
 import { RuleViolation } from '../legal-conditions/legal-rules';
 
 export interface EnforcementCertificate {
@@ -32,6 +33,8 @@ export interface DecisionEnv {
   actor: { id: string; roles: Role[]; agencyId: string };
   people: PeopleLookup;
   rules: RulesBook;
+  /** 裁量基准; without one, fines are not checked against a benchmark. */
+  benchmark?: DiscretionBenchmark;
   calendar: WorkingDayCalendar;
   newId: () => string;
 }

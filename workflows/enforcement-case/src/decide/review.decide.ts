@@ -1,6 +1,8 @@
 import { toShanghaiDate } from '@app/calendar';
 import { CommandBodies } from '../case-commands';
 import { CaseEventBody } from '../case-events';
+import { totalFineYuan } from '../case-types';
+import { benchmarkRange } from '../rules/discretion-benchmark';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
 import { computeDeadline } from '../deadlines/compute-deadline';
@@ -107,6 +109,10 @@ export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: Dec
       if (!ctx.waivedRights.includes('statement') && !periodOver(ctx, 'statement', today)) unmet.push(violation('statementPeriodOver'));
       if (ctx.notice.hearingRight && !ctx.waivedRights.includes('hearing') && !periodOver(ctx, 'hearing_request', today))
         unmet.push(violation('hearingRequestPeriodOver'));
+      const range = benchmarkRange(env.benchmark, body.violationCode, body.discretionLevel, ctx.opened!.party.kind);
+      const fine = totalFineYuan(penalties);
+      if (range && (fine < range[0] || fine > range[1]) && (!body.justification || ctx.legalReview?.outcome !== 'approved'))
+        unmet.push(violation('fineWithinDiscretionBenchmark', `${body.violationCode}/${body.discretionLevel}: ${fine} ∉ [${range[0]}, ${range[1]}]`));
       const heavier = heavierThanNotified(penalties, ctx.notice.proposedPenalties);
       if (heavier.length) unmet.push(violation('fineNotHeavierThanNotified', heavier.join('; ')));
     }

@@ -134,6 +134,11 @@ export const LEGAL_RULES = {
     zh: '没有待结的行政复议或行政诉讼',
     en: 'there is no pending reconsideration or litigation',
   },
+  fineWithinDiscretionBenchmark: {
+    source: '郴政办发〔2016〕19号 §10; 安全生产行政处罚自由裁量基准',
+    zh: '罚款超出裁量基准范围的，须书面说明理由并经法制审核通过',
+    en: 'a fine outside the discretion benchmark needs a written justification and an approved legality review',
+  },
   fineNotHeavierThanNotified: {
     source: '行政处罚法 Art. 45',
     zh: '不得因当事人陈述、申辩而给予更重的处罚：决定的罚款不得高于告知的罚款',

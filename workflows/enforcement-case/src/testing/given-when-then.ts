@@ -6,9 +6,12 @@ import { DecisionEnv, PersonRecord } from '../decide/decision-env';
 import { CaseSnapshot, foldCaseEvents } from '../fold';
 import { RulesBook } from '../rules/rules-version';
 import rulesFile from '../../rules/versions.json';
+import benchmarkFile from '../../rules/discretion-benchmark.sample.json';
+import { DiscretionBenchmark } from '../rules/discretion-benchmark';
 
 export const rules = rulesFile as unknown as RulesBook;
 export const calendar = new WorkingDayCalendar();
+export const benchmark = benchmarkFile as unknown as DiscretionBenchmark;
 export const CASE_ID = '11111111-1111-4111-8111-111111111111';
 export const AGENCY = 'ag-test';
 
@@ -27,6 +30,7 @@ export function env(occurredAt: string, actorId = 'o1', roles: Role[] = ['office
     actor: { id: actorId, roles, agencyId: AGENCY },
     people: { person: (id) => people[id] },
     rules,
+    benchmark,
     calendar,
     newId: () => `id-${++n}`,
   };
