@@ -7,6 +7,7 @@ import {
   DiscretionBenchmark,
   PeopleLookup,
   RulesBook,
+  caseStage,
   decideCommand,
   foldAccepted,
   foldCaseEvents,
@@ -158,7 +159,11 @@ export class CaseEngine {
           continue;
         }
         const next = this.withKeys({ ...entry, snapshot: nextSnapshot, revision: entry.revision + newEvents.length }, result.events);
-        this.cache.set(caseId, next);
+        // A closed or unfiled case rarely sees another command (an interference record at most): keep the cache
+        // for the cases in progress.
+        const stage = caseStage(nextSnapshot);
+        if (stage === 'closed' || stage === 'notFiled') this.cache.delete(caseId);
+        else this.cache.set(caseId, next);
         return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
