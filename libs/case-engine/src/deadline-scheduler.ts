@@ -26,7 +26,8 @@ interface Watched {
  * deadline, so the record is written exactly once — across ticks, restarts and concurrent schedulers alike.
  */
 export class DeadlineScheduler {
-  private readonly watched = new Map<string, Watched>();
+  /** Per case, per deadline kind, the latest due moment. */
+  private readonly watched = new Map<string, Map<DeadlineKind, Watched>>();
   private readonly agencies = new Map<string, string>();
   private subscription: Subscription | null = null;
   private followed = 0n;
@@ -41,9 +42,17 @@ export class DeadlineScheduler {
       const caseId = e.streamId.slice(5);
       const data = e.data as { agencyId?: string; deadlines?: DeadlineSet[] };
       if (e.type === 'CaseOpened' && data.agencyId) this.agencies.set(caseId, data.agencyId);
+      if (e.type === 'CaseClosed' || e.type === 'FilingRejected') {
+        // A closed or unfiled case owes nothing more on the clock: stop watching it.
+        this.watched.delete(caseId);
+        this.agencies.delete(caseId);
+        return;
+      }
       for (const d of data.deadlines ?? []) {
         if (!expiryRecord(d.kind)) continue;
-        this.watched.set(`${caseId}:${d.kind}`, { caseId, agencyId: this.agencies.get(caseId) ?? '', kind: d.kind, dueAt: d.dueAt, dueMs: Date.parse(d.dueAt) });
+        let byKind = this.watched.get(caseId);
+        if (!byKind) this.watched.set(caseId, (byKind = new Map()));
+        byKind.set(d.kind, { caseId, agencyId: this.agencies.get(caseId) ?? '', kind: d.kind, dueAt: d.dueAt, dueMs: Date.parse(d.dueAt) });
       }
     });
   }
@@ -69,8 +78,14 @@ export class DeadlineScheduler {
     await this.caughtUp();
     const now = this.deps.clock();
     let written = 0;
-    for (const [key, w] of this.watched) {
-      if (w.dueMs >= now.getTime()) continue;
+    const due = [...this.watched.values()].flatMap((byKind) => [...byKind.values()]).filter((w) => w.dueMs < now.getTime());
+    for (const w of due) {
+      const forget = () => {
+        const byKind = this.watched.get(w.caseId);
+        if (byKind?.get(w.kind) !== w) return;
+        byKind.delete(w.kind);
+        if (!byKind.size) this.watched.delete(w.caseId);
+      };
       try {
         const view = await this.deps.engine.getCase(w.caseId);
         const open = view.deadlines.some((d) => d.kind === w.kind && d.dueAt === w.dueAt && d.status === 'open');
@@ -85,12 +100,12 @@ export class DeadlineScheduler {
           });
           if (!r.replayed) written++;
         }
-        if (this.watched.get(key) === w) this.watched.delete(key);
+        forget();
       } catch (e) {
         // A refusal means the case moved on meanwhile (the deadline was met): nothing to record. Anything else is
         // retried on the next tick.
         const settled = e instanceof LegalConditionsNotMetError || e instanceof CommandNotAllowedError || e instanceof CaseNotFoundError;
-        if (settled && this.watched.get(key) === w) this.watched.delete(key);
+        if (settled) forget();
       }
     }
     return written;
