@@ -1,5 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, at, openCaseBody } from '../support/fixtures';
+import { openAndFile } from '../support/cases';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, at } from '../support/fixtures';
 
 const FINE = [{ kind: 'fine', amountYuan: 5000 }];
 const BASIS = ['安全生产法 Art. 99'];
@@ -10,8 +11,7 @@ describe('rectification over HTTP', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
-    await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') });
+    id = await openAndFile(t.http);
   });
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);

@@ -1,4 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
+import { openAndFile } from '../support/cases';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, openCaseBody } from '../support/fixtures';
 
 /**
@@ -11,8 +12,7 @@ describe('refused commands write nothing', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
-    await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') });
+    id = await openAndFile(t.http);
   });
   afterAll(async () => t.close());
 

@@ -1,5 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
+import { openAndFile } from '../support/cases';
+import { HEAD, OFFICER_1, OFFICER_2, at } from '../support/fixtures';
 
 const VIDEO = 'f00d'.repeat(16);
 
@@ -9,8 +10,7 @@ describe('seizure over HTTP', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
-    await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') });
+    id = await openAndFile(t.http);
   });
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);

@@ -1,16 +1,11 @@
 import {
-  CaseSource,
-  CriminalIndicators,
+  CaseFacts,
   DiscretionLevel,
   EvidenceKind,
-  Industry,
   Intervener,
-  IsoDate,
   Outcome,
-  Party,
   Penalty,
   ServiceMethod,
-  Violation,
   WaivableRight,
 } from './case-types';
 import { CaseEventType } from './case-events';
@@ -18,18 +13,7 @@ import { DeadlineKind } from './deadlines/deadline';
 
 /** The one union of commands (URL form kebab-case, as in the officers' API contract). */
 export interface CommandBodies {
-  'open-case': {
-    agencyId: string;
-    source: CaseSource;
-    industry: Industry;
-    party: Party;
-    violations: Violation[];
-    discoveredAt: IsoDate;
-    handlingOfficerIds: string[];
-    summary: string;
-    major?: boolean;
-    criminalIndicators?: CriminalIndicators;
-  };
+  'open-case': CaseFacts & { major?: boolean };
   'approve-filing': { opinion?: string };
   'reject-filing': { reason: string };
   'record-evidence': { kind: EvidenceKind; title: string; officerIds: string[]; contentHash: string; description?: string };

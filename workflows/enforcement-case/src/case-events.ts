@@ -1,17 +1,13 @@
 import {
-  CaseSource,
-  CriminalIndicators,
+  CaseFacts,
   DiscretionLevel,
   EvidenceKind,
-  Industry,
   Intervener,
   IsoDate,
   IsoDateTime,
   Outcome,
-  Party,
   Penalty,
   ServiceMethod,
-  Violation,
   WaivableRight,
 } from './case-types';
 import { DeadlineKind, DeadlineSet } from './deadlines/deadline';
@@ -21,18 +17,9 @@ import { DeadlineKind, DeadlineSet } from './deadlines/deadline';
  * `…V2` type plus an upcaster. Past-tense names; `type` equals the TypeScript name.
  */
 
-export interface CaseOpenedData {
+export interface CaseOpenedData extends CaseFacts {
   caseId: string;
-  agencyId: string;
-  source: CaseSource;
-  industry: Industry;
-  party: Party;
-  violations: Violation[];
-  discoveredAt: IsoDate;
-  handlingOfficerIds: string[];
-  summary: string;
   major: boolean;
-  criminalIndicators?: CriminalIndicators;
 }
 /** 立案 — filed by the head; starts the decision deadline and the sector handling period. */
 export interface CaseFiledData {

@@ -87,3 +87,16 @@ export interface Intervener {
 export function totalFineYuan(penalties: readonly Penalty[] | undefined): number {
   return (penalties ?? []).filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
 }
+
+/** What an officer states when opening a case (open-case), and what CaseOpened records of it. */
+export interface CaseFacts {
+  agencyId: string;
+  source: CaseSource;
+  industry: Industry;
+  party: Party;
+  violations: Violation[];
+  discoveredAt: IsoDate;
+  handlingOfficerIds: string[];
+  summary: string;
+  criminalIndicators?: CriminalIndicators;
+}

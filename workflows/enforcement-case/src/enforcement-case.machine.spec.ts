@@ -23,10 +23,6 @@ const opened: CaseEventBody = {
 };
 const filed = (deadlines: any[] = []): CaseEventBody => ({ type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines } });
 const concluded: CaseEventBody = { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] } };
-const notice = (amountYuan: number, hearingRight: boolean, deadlines: any[] = []): CaseEventBody => ({
-  type: 'PenaltyNoticeServed',
-  data: { proposedPenalties: [{ kind: 'fine', amountYuan }], legalBasis: ['b'], hearingRight, rulesVersion: 'hn-2026.1', deadlines },
-});
 
 function inReview(amountYuan: number, noticeAt: string) {
   const openedAt = at('2026-09-01');

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { StoredEvent } from '../event-store.port';
 
 /** An events row as read with safe integers (every INTEGER column is a bigint). */
