@@ -56,5 +56,6 @@ export interface StoredEventJson {
 }
 
 export function storedEventToJson(e: StoredEvent): StoredEventJson {
-  return { id: e.id, type: e.type, revision: e.revision, position: e.position.toString(), data: e.data, metadata: e.metadata as CaseEventMetadata };
+  const metadata = e.hash ? { ...(e.metadata as CaseEventMetadata), prevHash: e.prevHash, hash: e.hash } : (e.metadata as CaseEventMetadata);
+  return { id: e.id, type: e.type, revision: e.revision, position: e.position.toString(), data: e.data, metadata };
 }

@@ -35,6 +35,9 @@ export interface StoredEvent<T extends string = string, D = unknown, M extends E
   position: bigint;
   data: D;
   metadata: M;
+  /** Tamper evidence, where the adapter keeps it: the hash of the previous event of the stream, and this one's. */
+  prevHash?: string;
+  hash?: string;
 }
 
 export interface AppendResult {

@@ -12,7 +12,7 @@ describe('writer-thread wire format', () => {
 
   it('round-trips outcomes with bigint positions', () => {
     const outcomes = [
-      { ok: true as const, wrote: true as const, firstRevision: 3, positions: [9007199254740993n, 12n] },
+      { ok: true as const, wrote: true as const, firstRevision: 3, positions: [9007199254740993n, 12n], hashes: [['a', 'b'], ['b', 'c']] as [string, string][] },
       { ok: false as const, error: { name: 'WrongExpectedRevisionError', message: 'm', streamId: 's', expected: 1, actual: 2 } },
     ];
     expect(decodeOutcomes(encodeOutcomes(outcomes))).toEqual(outcomes);

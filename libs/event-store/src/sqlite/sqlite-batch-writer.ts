@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, ExpectedRevision, StoredEvent, WrongExpectedRevisionError } from '../event-store.port';
 import { SerializedEvent, checkExpectedRevision, resolveRetry } from '../shared/append-checks';
+import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
 import { SqliteStatements, prepareStatements, toStoredEvent } from './sqlite.statements';
 
 /** One queued append, as it crosses to the writer (plain data: it may go through postMessage). */
@@ -23,7 +24,7 @@ export interface ErrorShape {
 }
 
 export type WriteOutcome =
-  | { ok: true; wrote: true; firstRevision: number; positions: bigint[] }
+  | { ok: true; wrote: true; firstRevision: number; positions: bigint[]; hashes: [prevHash: string, hash: string][] }
   | { ok: true; wrote: false; stored: StoredEvent[] }
   | { ok: false; error: ErrorShape };
 
@@ -50,15 +51,27 @@ export function fromErrorShape(s: ErrorShape): Error {
  */
 export class SqliteBatchWriter {
   private readonly sql: SqliteStatements;
+  /** Head of the global chain while a batch is written (read at its start: another process may have written). */
+  private global = GENESIS_HASH;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    /** Anchor the global chain automatically whenever the head crosses a multiple of this many events (0: never). */
+    private readonly anchorEvery = 1000,
+  ) {
     this.sql = prepareStatements(db);
   }
 
   write(batch: AppendRequest[]): WriteOutcome[] {
     this.sql.begin.run();
     try {
+      const head = this.sql.globalHead.get();
+      this.global = head?.global_hash ?? GENESIS_HASH;
+      const before = head?.position ?? 0n;
       const outcomes = batch.map((append) => this.applyOne(append));
+      const after = this.sql.globalHead.get();
+      if (this.anchorEvery > 0 && after && after.position / BigInt(this.anchorEvery) > before / BigInt(this.anchorEvery))
+        this.sql.insertAnchor.run(after.position, after.global_hash!, new Date().toISOString(), 'automatic');
       this.sql.commit.run();
       return outcomes;
     } catch (error) {
@@ -86,19 +99,29 @@ export class SqliteBatchWriter {
     for (const id of ids.slice(1)) {
       if (this.sql.findEvent.get(id)) throw new DuplicateEventIdError(id, streamId);
     }
-    const current = this.sql.streamRevision.get(streamId)?.revision;
+    const stream = this.sql.streamRevision.get(streamId);
+    const current = stream?.revision;
     checkExpectedRevision(streamId, expected, current);
     const base = current === undefined ? 0 : current + 1;
+    const globalBefore = this.global;
     this.sql.savepoint.run();
     try {
+      let prev = stream?.hash ?? GENESIS_HASH;
+      const hashes: [string, string][] = [];
       const positions = events.map((event, i) => {
-        const { lastInsertRowid } = this.sql.insertEvent.run(event.id, streamId, base + i, event.type, event.data, event.metadata);
+        const revision = base + i;
+        const hash = eventHash(prev, { streamId, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+        this.global = globalHash(this.global, hash);
+        const { lastInsertRowid } = this.sql.insertEvent.run(event.id, streamId, revision, event.type, event.data, event.metadata, prev, hash, this.global);
+        hashes.push([prev, hash]);
+        prev = hash;
         return BigInt(lastInsertRowid);
       });
-      this.sql.upsertStream.run(streamId, base + events.length - 1);
+      this.sql.upsertStream.run(streamId, base + events.length - 1, prev);
       this.sql.release.run();
-      return { ok: true, wrote: true, firstRevision: base, positions };
+      return { ok: true, wrote: true, firstRevision: base, positions, hashes };
     } catch (error) {
+      this.global = globalBefore;
       if (this.db.inTransaction) {
         this.sql.rollbackTo.run();
         this.sql.release.run();

@@ -194,6 +194,8 @@ export class SqliteEventStore implements EventStore {
           position: outcome.positions[j],
           data: e.data,
           metadata: e.metadata,
+          prevHash: outcome.hashes[j][0],
+          hash: outcome.hashes[j][1],
         }),
       );
       pending.resolve(toAppendResult(pending.request.streamId, stored));

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many have run. Append new steps, never edit
@@ -23,6 +24,20 @@ const MIGRATIONS: readonly string[] = [
     revision INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Tamper evidence (supervision.md §1): per-stream and global hash chains, and the anchors of the global chain.
+  `
+  ALTER TABLE events ADD COLUMN prev_hash TEXT;
+  ALTER TABLE events ADD COLUMN hash TEXT;
+  ALTER TABLE events ADD COLUMN global_hash TEXT;
+  ALTER TABLE streams ADD COLUMN hash TEXT;
+  CREATE TABLE anchors (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    position INTEGER NOT NULL,
+    global_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -37,9 +52,37 @@ export function migrate(db: Database): void {
     db.transaction(() => {
       if (readVersion(db) > step) return;
       db.exec(MIGRATIONS[step]);
+      if (step === 1) backfillHashes(db);
       db.pragma(`user_version = ${step + 1}`);
     }).immediate();
   }
+}
+
+/** Files written before the hash chains existed get theirs computed once, in commit order. */
+function backfillHashes(db: Database): void {
+  const rows = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<{
+    position: bigint;
+    event_id: string;
+    stream_id: string;
+    revision: bigint;
+    type: string;
+    data: string;
+    metadata: string;
+  }>;
+  const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ?, global_hash = ? WHERE position = ?');
+  const streamHash = db.prepare('UPDATE streams SET hash = ? WHERE stream_id = ?');
+  const last = new Map<string, string>();
+  let global = GENESIS_HASH;
+  const pending: [string, string, string, bigint][] = [];
+  for (const r of rows) {
+    const prev = last.get(r.stream_id) ?? GENESIS_HASH;
+    const hash = eventHash(prev, { streamId: r.stream_id, revision: Number(r.revision), id: r.event_id, type: r.type, data: r.data, metadata: r.metadata });
+    global = globalHash(global, hash);
+    last.set(r.stream_id, hash);
+    pending.push([prev, hash, global, r.position]);
+  }
+  for (const p of pending) update.run(...p);
+  for (const [streamId, hash] of last) streamHash.run(hash, streamId);
 }
 
 function readVersion(db: Database): number {

@@ -10,9 +10,11 @@ export interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash';
 
 /** Every statement the store runs, prepared once per connection. */
 export function prepareStatements(db: Database) {
@@ -28,14 +30,16 @@ export function prepareStatements(db: Database) {
     findEvent: db.prepare<[string], { stream_id: string; revision: number }>(
       'SELECT stream_id, revision FROM events WHERE event_id = ?',
     ),
-    streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
-    insertEvent: safe<[string, string, number, string, string, string], never>(
-      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    streamRevision: db.prepare<[string], { revision: number; hash: string | null }>('SELECT revision, hash FROM streams WHERE stream_id = ?'),
+    insertEvent: safe<[string, string, number, string, string, string, string, string, string], never>(
+      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    upsertStream: db.prepare<[string, number]>(
-      `INSERT INTO streams (stream_id, revision) VALUES (?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
+    upsertStream: db.prepare<[string, number, string]>(
+      `INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
     ),
+    globalHead: safe<[], { position: bigint; global_hash: string | null }>('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1'),
+    insertAnchor: safe<[bigint, string, string, string], never>('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)'),
     readStream: safe<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
@@ -55,6 +59,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     position: row.position,
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as StoredEvent['metadata'],
+    ...(row.hash ? { prevHash: row.prev_hash!, hash: row.hash } : {}),
   };
 }
 
