@@ -11,6 +11,7 @@ import { caseEngineProvider, clockProvider } from './cases/case-engine.provider'
 import { CasesController } from './cases/cases.controller';
 import { DirectoryService } from './directory/directory.service';
 import { HealthController } from './health/health.controller';
+import { IntegrityController } from './integrity/integrity.controller';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DeadlineSchedulerService } from './deadlines/deadline-scheduler.service';
 import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,

@@ -1,0 +1,40 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { OFFICER_1, REVIEWER } from '../support/fixtures';
+
+describe('integrity over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('verifies the chains of the demo data for a legal reviewer, and refuses an officer', async () => {
+    const ok = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ok: true, headPosition: await t.http.headPosition() });
+    expect(ok.body.checkedEvents).toBeGreaterThan(50);
+    expect((await t.http.as(OFFICER_1, 'GET', '/api/v1/integrity/verify')).status).toBe(403);
+  });
+
+  it('anchors the head on demand (supervisor) and lists the anchors for export', async () => {
+    const created = await t.http.as('u-431000-supervisor', 'POST', '/api/v1/integrity/anchors', { reason: '季度核查' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ position: await t.http.headPosition(), globalHash: expect.stringMatching(/^[0-9a-f]{64}$/), reason: '季度核查' });
+    const list = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/anchors');
+    expect(list.body.map((a: any) => a.seq)).toContain(created.body.seq);
+    expect((await t.http.as(REVIEWER, 'POST', '/api/v1/integrity/anchors', {})).status).toBe(403);
+  });
+
+  it('returns each event with the hash of its predecessor in the stream and its own', async () => {
+    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', {
+      agencyId: 'ag-431002', source: 'inspection', industry: 'gas',
+      party: { kind: 'organization', name: '测试', creditCode: '91431002MA4L000079' },
+      violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
+      discoveredAt: '2026-09-01', handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'], summary: 's', occurredAt: '2026-09-01T10:00:00+08:00',
+    });
+    const [first] = opened.body.events;
+    expect(first.metadata).toMatchObject({ prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const history = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${opened.body.case.caseId}/events`)).body;
+    expect(history[0].metadata.hash).toBe(first.metadata.hash);
+  });
+});
