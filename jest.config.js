@@ -13,6 +13,7 @@ module.exports = {
     '^@app/calendar(|/.*)$': '<rootDir>/libs/calendar/src$1',
     '^@app/directory(|/.*)$': '<rootDir>/libs/directory/src$1',
     '^@app/threads(|/.*)$': '<rootDir>/libs/threads/src$1',
+    '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
     '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',
   },
   maxWorkers: 2,

@@ -1,0 +1,80 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+
+/** One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). */
+export interface AuditRow {
+  position: bigint;
+  eventId: string;
+  caseId: string;
+  revision: number;
+  type: string;
+  actorId: string;
+  actorAgencyId: string;
+  command: string;
+  occurredAt: string;
+  recordedAt: string;
+  data: string;
+  metadata: string;
+}
+
+interface Meta {
+  actor?: { id?: string; agencyId?: string };
+  command?: string;
+  occurredAt?: string;
+  recordedAt?: string;
+}
+
+/** Pure: a case event → its audit row; other streams (registry, counters) are not case history. */
+export function auditRows(e: StoredEvent): AuditRow[] {
+  if (!e.streamId.startsWith('case-')) return [];
+  const m = e.metadata as Meta;
+  return [
+    {
+      position: e.position,
+      eventId: e.id,
+      caseId: e.streamId.slice(5),
+      revision: e.revision,
+      type: e.type,
+      actorId: m.actor?.id ?? '',
+      actorAgencyId: m.actor?.agencyId ?? '',
+      command: m.command ?? '',
+      occurredAt: m.occurredAt ?? '',
+      recordedAt: m.recordedAt ?? '',
+      data: JSON.stringify(e.data),
+      metadata: JSON.stringify({ ...e.metadata, ...(e.hash ? { prevHash: e.prevHash, hash: e.hash } : {}) }),
+    },
+  ];
+}
+
+const inserts = new WeakMap<Database, Statement>();
+
+export const auditTrailProjection: Projection<AuditRow> = {
+  name: 'audit-trail',
+  version: 1,
+  setup(db: Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS audit_trail (
+      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
+      actor_id TEXT NOT NULL, actor_agency_id TEXT NOT NULL, command TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
+      data TEXT NOT NULL, metadata TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS audit_trail_case ON audit_trail (case_id, position);
+    CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position);
+    CREATE INDEX IF NOT EXISTS audit_trail_agency ON audit_trail (actor_agency_id, position);
+    CREATE INDEX IF NOT EXISTS audit_trail_type ON audit_trail (type, position);
+    CREATE INDEX IF NOT EXISTS audit_trail_recorded ON audit_trail (recorded_at);`);
+  },
+  clear(db: Database) {
+    db.exec('DELETE FROM audit_trail');
+  },
+  evolve: auditRows,
+  write(db: Database, rows: AuditRow[]) {
+    if (!rows.length) return;
+    let insert = inserts.get(db);
+    if (!insert) inserts.set(db, (insert = db.prepare(
+      `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, data, metadata)
+       VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @data, @metadata)`,
+    )));
+    for (const r of rows) insert.run(r);
+  },
+};

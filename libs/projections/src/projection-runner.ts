@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from './projection';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  position: string;
+}
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+/**
+ * Feeds projections from the event table of the same SQLite file, in position order, in pages; each page's rows
+ * and the projections' checkpoints commit in one transaction, so a restart resumes exactly where it stopped.
+ */
+export class ProjectionRunner {
+  private readonly readPage;
+  private readonly getCheckpoint;
+  private readonly setCheckpoint;
+
+  constructor(
+    private readonly db: Database,
+    private readonly projections: Projection[],
+    private readonly pageSize = 5000,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
+    ) WITHOUT ROWID`);
+    this.readPage = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(true);
+    this.getCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?').safeIntegers(true);
+    this.setCheckpoint = db.prepare(
+      `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
+    );
+    for (const p of projections) {
+      p.setup(db);
+      const cp = this.getCheckpoint.get(p.name) as { version: bigint; position: bigint } | undefined;
+      if (cp && Number(cp.version) !== p.version) this.reset(p);
+    }
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projections.map((p) => ({ name: p.name, version: p.version, position: String(this.checkpoint(p)) }));
+  }
+
+  /** Clears a projection and moves its checkpoint back to zero (the next catch-up rebuilds it). */
+  reset(p: Projection): void {
+    this.db.transaction(() => {
+      p.clear(this.db);
+      this.setCheckpoint.run(p.name, p.version, 0, new Date().toISOString());
+    }).immediate();
+  }
+
+  /** Applies one page of events to every projection behind; returns how many events it read (0 when caught up). */
+  step(): number {
+    const from = this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER));
+    const rows = this.readPage.all(from, this.pageSize) as EventRow[];
+    if (!rows.length) return 0;
+    const events = rows.map(toEvent);
+    const last = events[events.length - 1].position;
+    this.db.transaction(() => {
+      for (const p of this.projections) {
+        const cp = this.checkpoint(p);
+        if (cp >= last) continue;
+        const out = [];
+        for (const e of events) if (e.position > cp) out.push(...p.evolve(e));
+        p.write(this.db, out);
+        this.setCheckpoint.run(p.name, p.version, last, new Date().toISOString());
+      }
+    }).immediate();
+    return events.length;
+  }
+
+  /** Runs pages until caught up; `onPage` reports progress (events done so far). */
+  catchUp(onPage?: (done: number, position: bigint) => void): number {
+    let done = 0;
+    for (let n = this.step(); n > 0; n = this.step()) {
+      done += n;
+      onPage?.(done, this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER)));
+    }
+    return done;
+  }
+
+  private checkpoint(p: Projection): bigint {
+    return (this.getCheckpoint.get(p.name) as { position: bigint } | undefined)?.position ?? 0n;
+  }
+}
+
+function toEvent(r: EventRow): StoredEvent {
+  return {
+    id: r.event_id,
+    streamId: r.stream_id,
+    type: r.type,
+    revision: Number(r.revision),
+    position: r.position,
+    data: JSON.parse(r.data) as unknown,
+    metadata: JSON.parse(r.metadata) as StoredEvent['metadata'],
+  };
+}
