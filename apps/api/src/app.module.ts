@@ -12,6 +12,9 @@ import { CasesController } from './cases/cases.controller';
 import { DirectoryService } from './directory/directory.service';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
+import { AuditController } from './audit/audit.controller';
+import { ProjectionsController } from './projections/projections.controller';
+import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DeadlineSchedulerService } from './deadlines/deadline-scheduler.service';
 import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
@@ -22,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,
@@ -35,6 +38,7 @@ export class AppModule {
         CaseCommandsService,
         DemoSeedService,
         DeadlineSchedulerService,
+        ProjectionsService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
     };

@@ -16,6 +16,8 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export class ProjectionRunner {
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
     ) WITHOUT ROWID`);
-    this.readPage = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(true);
+    this.readPage = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(true);
     this.getCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?').safeIntegers(true);
     this.setCheckpoint = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
@@ -104,5 +106,6 @@ function toEvent(r: EventRow): StoredEvent {
     position: r.position,
     data: JSON.parse(r.data) as unknown,
     metadata: JSON.parse(r.metadata) as StoredEvent['metadata'],
+    ...(r.hash ? { prevHash: r.prev_hash!, hash: r.hash } : {}),
   };
 }

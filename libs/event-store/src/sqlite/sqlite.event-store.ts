@@ -62,6 +62,7 @@ export class SqliteEventStore implements EventStore {
   private batchId = 0;
   private drained: (() => void) | null = null;
   private readonly onCommit: (() => void) | undefined;
+  private readonly commitListeners = new Set<() => void>();
 
   constructor(options: SqliteEventStoreOptions) {
     const busy = options.busyTimeoutMs ?? 5000;
@@ -203,7 +204,14 @@ export class SqliteEventStore implements EventStore {
     if (wrote) {
       this.feed.notify();
       this.onCommit?.();
+      for (const listener of this.commitListeners) listener();
     }
+  }
+
+  /** Calls `listener` after every commit that wrote events (cheap: no event is read); returns the unsubscribe. */
+  onCommitted(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   /** Another connection (another thread or process) committed events: wake this store's subscribers. */

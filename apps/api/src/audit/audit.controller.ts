@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Actor } from '@app/case-engine';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { CurrentActor } from '../auth/public.decorator';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+import { AuditQueryDto } from './audit-query.dto';
+
+const READERS = new Set(['legal_reviewer', 'supervisor', 'discipline', 'admin']);
+const COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at', 'data', 'metadata'] as const;
+type AuditRecord = Record<(typeof COLUMNS)[number], string | number>;
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * 审计 (supervision.md §1, 全过程记录): every case event with its full metadata, across cases, for legal-affairs
+ * reviewers and supervisors of the agency and the agencies below it. Read from the audit-trail projection.
+ */
+@ApiTags('audit 审计')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
+  audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (!actor.roles.some((r) => READERS.has(r))) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '审计轨迹仅供法制、监督人员查阅 (reviewers and supervisors only)' }));
+    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    const dir = this.directory.directory;
+    const scope = q.agencyId ?? actor.agencyId;
+    if (!dir.isWithin(scope, actor.agencyId)) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `${scope} 不在管辖范围 (outside your jurisdiction)` }));
+    const agencies = dir.listAgencies().filter((a) => dir.isWithin(a.id, scope)).map((a) => a.id);
+    const where = [`case_id IN (SELECT case_id FROM audit_trail WHERE type = 'CaseOpened' AND json_extract(data, '$.agencyId') IN (${agencies.map(() => '?').join(',')}))`, 'position > ?'];
+    const params: (string | number)[] = [...agencies, q.after ?? 0];
+    const add = (sql: string, v: string | undefined) => {
+      if (v === undefined) return;
+      where.push(sql);
+      params.push(v);
+    };
+    add('case_id = ?', q.caseId);
+    add('actor_id = ?', q.actorId);
+    add('type = ?', q.type);
+    add('recorded_at >= ?', q.from && new Date(q.from).toISOString());
+    add('recorded_at <= ?', q.to && new Date(q.to).toISOString());
+    const limit = q.limit ?? 100;
+    const rows = this.store.db.prepare(`SELECT ${COLUMNS.join(', ')} FROM audit_trail WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).all(...params, limit) as AuditRecord[];
+    if (q.format === 'csv') {
+      void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
+      return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;
+    }
+    const items = rows.map((r) => ({ ...r, position: String(r.position), data: JSON.parse(String(r.data)), metadata: JSON.parse(String(r.metadata)) }));
+    if (q.format === 'jsonl') {
+      void reply.type('application/x-ndjson; charset=utf-8');
+      return items.map((i) => JSON.stringify(i)).join('\n') + (items.length ? '\n' : '');
+    }
+    return { items, next: rows.length === limit ? String(rows[rows.length - 1].position) : null };
+  }
+}

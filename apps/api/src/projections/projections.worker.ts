@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
+import { ProjectionRunner, auditTrailProjection } from '@app/projections';
+
+/**
+ * The projection thread: its own connection to the store's file; after each commit it is told about, it applies
+ * pages of events to the read models until caught up. Reads of the read models happen on the HTTP thread.
+ */
+const { filename } = workerData as { filename: string };
+const db = openSqlite(filename);
+const runner = new ProjectionRunner(db, [auditTrailProjection]);
+let running = false;
+let again = false;
+
+function drain(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  const loop = () => {
+    // One page per turn, so a close or a new notice is handled between pages.
+    if (runner.step() > 0) return void setImmediate(loop);
+    running = false;
+    parentPort!.postMessage({ type: 'caughtUp' });
+    if (again) {
+      again = false;
+      drain();
+    }
+  };
+  loop();
+}
+
+parentPort!.on('message', (m: { type: 'committed' | 'close' }) => {
+  if (m.type === 'close') {
+    db.close();
+    parentPort!.postMessage({ type: 'closed' });
+    return;
+  }
+  drain();
+});
+drain();
