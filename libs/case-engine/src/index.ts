@@ -5,3 +5,4 @@ export * from './case-engine';
 export * from './numbering.service';
 export * from './ids';
 export * from './deadline-scheduler';
+export * from './timeline';

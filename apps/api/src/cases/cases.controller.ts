@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson } from '@app/case-engine';
+import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson, timelineAt, timelineBetween } from '@app/case-engine';
 import { CaseAccessPolicy } from '../auth/case-access.policy';
 import { CurrentActor } from '../auth/public.decorator';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { OpenCaseDto } from './dto/open-case.dto';
+import { TimelineQueryDto } from './dto/timeline-query.dto';
 import { ProblemException, problem } from '../problem/problem';
 
 /** A case id that is not a UUID names no case: 404, like any unknown id. */
@@ -46,5 +47,23 @@ export class CasesController {
     const view = await this.engine.getCase(caseId);
     this.policy.assertCanRead(actor, view.agencyId);
     return (await this.engine.getEvents(caseId)).map(storedEventToJson);
+  }
+
+  @Get(':caseId/timeline')
+  @ApiOperation({ summary: '时间线回放 the case as it stood at a revision, at a recorded moment (at) or by what had happened (occurredAt); or what changed between two revisions (from, to)' })
+  async timeline(@Param('caseId', uuidPipe) caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
+    const modes = [q.revision !== undefined, q.at !== undefined, q.occurredAt !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean).length;
+    if (modes !== 1 || (q.from !== undefined) !== (q.to !== undefined))
+      throw new ProblemException(
+        problem(400, 'invalid-input', '请求参数无效 (invalid input)', {
+          detail: '须且只能给出 revision、at、occurredAt 或 from+to 之一 (give exactly one of revision, at, occurredAt, or from and to)',
+          errors: [{ field: 'revision|at|occurredAt|from,to', message: 'exactly one point', constraints: {} }],
+        }),
+      );
+    const view = await this.engine.getCase(caseId);
+    this.policy.assertCanRead(actor, view.agencyId);
+    const events = await this.engine.getEvents(caseId);
+    if (q.from !== undefined) return timelineBetween(events, q.from, q.to!);
+    return timelineAt(events, q.revision !== undefined ? { revision: q.revision } : q.at !== undefined ? { at: q.at } : { occurredAt: q.occurredAt! });
   }
 }
