@@ -22,6 +22,7 @@ const { parseArgs, UsageError, USAGE } = require('./lib/args');
 const { STORES } = require('./lib/stores');
 const proc = require('./lib/proc');
 const trunk = require('./lib/trunk');
+const { measureTimeline } = require('./lib/timeline');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
@@ -168,6 +169,13 @@ async function benchService(opts, store) {
     const verification = await trunk.verifyClosed(url, tokens, stats.closed, 30);
     const documentNumbers = trunk.checkDocumentNumbers(stats.closed);
 
+    // Peak RSS is the command load's: read it before the timeline phase builds and replays its long case.
+    out.memory = sampler ? sampler.finish() : null;
+    sampler = null;
+
+    log(`service: timeline replay of a 1,000-event case ...`);
+    const timeline = await measureTimeline(url, tokens);
+
     Object.assign(out, result, {
       casesOpened: stats.casesOpened,
       casesClosed: stats.casesClosed,
@@ -177,6 +185,7 @@ async function benchService(opts, store) {
       errorSamples: stats.errorSamples,
       verification,
       documentNumbers,
+      timeline,
       eventsAppended: headBefore != null && headAfter != null ? Number(headAfter - headBefore) : null,
       store: storeCounters(probeBefore, probeAfter),
     });
@@ -185,8 +194,7 @@ async function benchService(opts, store) {
     e.childTail = child.tail;
     throw e;
   } finally {
-    const mem = sampler ? sampler.finish() : null; // final VmHWM read while the child is still alive
-    out.memory = mem;
+    if (sampler) out.memory = sampler.finish(); // final VmHWM read while the child is still alive
     if (child.exited && !out.exitNoted) out.childExited = { code: child.exitCode, signal: child.exitSignal, tail: child.tail.slice(-20) };
     await proc.stopChild(child);
   }
@@ -236,6 +244,10 @@ function report(r) {
     L('events appended', int(s.eventsAppended));
   }
   const v = s.verification;
+  if (r.service.timeline) {
+    const tl = r.service.timeline;
+    L('timeline replay (1,000-event case)', `median ${tl.medianMs.toFixed(1)} ms, p95 ${tl.p95Ms.toFixed(1)} ms over ${tl.runs} runs, ${tl.events} events (target <= 20 ms, HTTP round trip included)`);
+  }
   L('closed cases verified (GET stage)', `${v.closed}/${v.checked} closed${v.mismatches.length ? `  MISMATCHES: ${JSON.stringify(v.mismatches.slice(0, 3))}` : ''}`);
   const dn = s.documentNumbers;
   const dnText = (x) => `${int(x.distinct)} distinct / ${int(x.cases)}${x.sharedNumbers ? ` — DUPLICATES: ${int(x.sharedNumbers)} numbers shared by ${int(x.casesWithSharedNumber)} cases` : ''}`;
