@@ -1,0 +1,98 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { Actor } from '@app/case-engine';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { CurrentActor } from '../auth/public.decorator';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+
+class InterferenceQueryDto {
+  @ApiPropertyOptional({ description: '机关（含下级）' }) @IsOptional() @IsString() agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ description: '干预人姓名' }) @IsOptional() @IsString() intervener?: string;
+}
+
+/** Who may read interference records (supervision.md §2): these roles, of the case's agency or above it. */
+const READERS = new Set(['legal_reviewer', 'supervisor', 'discipline']);
+
+/** The register of interference records and its quarterly report, with zero reports (零报告). */
+@ApiTags('interference 干预记录')
+@ApiBearerAuth()
+@Controller('interference')
+export class InterferenceController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  private scope(actor: Actor, agencyId: string | undefined): { db: SqliteEventStore['db']; agencies: string[] } {
+    if (!actor.roles.some((r) => READERS.has(r)))
+      throw new ProblemException(problem(403, 'forbidden', '无权查阅干预记录 (forbidden)', { detail: '干预记录仅供法制审核、监督和纪检人员查阅 (legal reviewers, supervisors and discipline only)' }));
+    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    const dir = this.directory.directory;
+    const root = agencyId ?? actor.agencyId;
+    if (!dir.isWithin(root, actor.agencyId)) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `${root} 不在管辖范围 (outside your jurisdiction)` }));
+    return { db: this.store.db, agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
+  }
+
+  private static period(year?: number, quarter?: number): [string, string] | null {
+    if (!year) return null;
+    const [m0, m1] = quarter ? [(quarter - 1) * 3 + 1, quarter * 3 + 1] : [1, 13];
+    const iso = (y: number, m: number) => `${m > 12 ? y + 1 : y}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01T00:00:00+08:00`;
+    return [iso(year, m0), iso(year, m1)];
+  }
+
+  @Get()
+  @ApiOperation({ summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)' })
+  register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
+    const { db, agencies } = this.scope(actor, q.agencyId);
+    const where = [`c.agency_id IN (${agencies.map(() => '?').join(',')})`, "(c.approver_id IS NULL OR c.approver_id <> ?)"];
+    const params: (string | number)[] = [...agencies, actor.id];
+    const period = InterferenceController.period(q.year, q.quarter);
+    if (period) {
+      where.push('julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?)');
+      params.push(...period);
+    }
+    if (q.caseId) (where.push('r.case_id = ?'), params.push(q.caseId));
+    if (q.intervener) (where.push('r.intervener_name = ?'), params.push(q.intervener));
+    const rows = db
+      .prepare(
+        `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
+                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
+         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+      )
+      .all(...params);
+    return { items: rows };
+  }
+
+  @Get('quarterly-report')
+  @ApiOperation({ summary: '季度报告 per agency and quarter, including zero reports (零报告)' })
+  quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
+    if (!q.year || !q.quarter)
+      throw new ProblemException(
+        problem(400, 'invalid-input', '请求参数无效 (invalid input)', { detail: 'year 与 quarter 必填 (year and quarter are required)', errors: [{ field: 'year,quarter', message: 'required', constraints: {} }] }),
+      );
+    const { db, agencies } = this.scope(actor, q.agencyId);
+    const [from, to] = InterferenceController.period(q.year, q.quarter)!;
+    const counts = new Map(
+      (db
+        .prepare(
+          `SELECT c.agency_id AS agencyId, COUNT(*) AS records FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
+           WHERE julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?) AND (c.approver_id IS NULL OR c.approver_id <> ?) GROUP BY c.agency_id`,
+        )
+        .all(from, to, actor.id) as { agencyId: string; records: number }[]).map((r) => [r.agencyId, r.records]),
+    );
+    return {
+      year: q.year,
+      quarter: q.quarter,
+      agencies: agencies.map((id) => {
+        const records = counts.get(id) ?? 0;
+        return { agencyId: id, agencyName: this.directory.directory.agency(id)?.name, records, zeroReport: records === 0 };
+      }),
+    };
+  }
+}

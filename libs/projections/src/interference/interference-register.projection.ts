@@ -1,0 +1,120 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+
+/**
+ * 干预记录登记 (supervision.md §2): every interference record with the facts of its case the readers' rules need
+ * (the case's agency, and its approving head, who must not read them).
+ */
+export type InterferenceRow =
+  | { kind: 'case'; caseId: string; agencyId: string; caseNo: string | null }
+  | { kind: 'approver'; caseId: string; approverId: string; caseNo: string }
+  | {
+      kind: 'record';
+      position: bigint;
+      recordId: string;
+      caseId: string;
+      recordedAt: string;
+      occurredAt: string;
+      recorderId: string;
+      recorderName: string;
+      intervenerName: string;
+      intervenerUnit: string;
+      intervenerPost: string;
+      relation: string;
+      means: string;
+      content: string;
+      handling: string;
+      corrects: string | null;
+    };
+
+interface Data {
+  agencyId?: string;
+  caseNo?: string;
+  recordId?: string;
+  intervener?: { name: string; unit: string; post: string; relation: string };
+  means?: string;
+  content?: string;
+  handling?: string;
+  corrects?: string;
+}
+interface Meta {
+  actor?: { id?: string; name?: string };
+  occurredAt?: string;
+  recordedAt?: string;
+}
+
+/** Pure: the rows an event contributes. */
+export function interferenceRows(e: StoredEvent): InterferenceRow[] {
+  if (!e.streamId.startsWith('case-')) return [];
+  const caseId = e.streamId.slice(5);
+  const d = e.data as Data;
+  const m = e.metadata as Meta;
+  switch (e.type) {
+    case 'CaseOpened':
+      return [{ kind: 'case', caseId, agencyId: d.agencyId ?? '', caseNo: null }];
+    case 'CaseFiled':
+      return [{ kind: 'approver', caseId, approverId: m.actor?.id ?? '', caseNo: d.caseNo ?? '' }];
+    case 'InterferenceRecorded':
+      return [
+        {
+          kind: 'record',
+          position: e.position,
+          recordId: d.recordId ?? e.id,
+          caseId,
+          recordedAt: m.recordedAt ?? '',
+          occurredAt: m.occurredAt ?? '',
+          recorderId: m.actor?.id ?? '',
+          recorderName: m.actor?.name ?? '',
+          intervenerName: d.intervener?.name ?? '',
+          intervenerUnit: d.intervener?.unit ?? '',
+          intervenerPost: d.intervener?.post ?? '',
+          relation: d.intervener?.relation ?? '',
+          means: d.means ?? '',
+          content: d.content ?? '',
+          handling: d.handling ?? '',
+          corrects: d.corrects ?? null,
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+const statements = new WeakMap<Database, Record<InterferenceRow['kind'], Statement>>();
+
+export const interferenceRegisterProjection: Projection<InterferenceRow> = {
+  name: 'interference-register',
+  version: 1,
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS interference_cases (
+      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, case_no TEXT, approver_id TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS interference_records (
+      position INTEGER PRIMARY KEY, record_id TEXT NOT NULL, case_id TEXT NOT NULL, recorded_at TEXT NOT NULL, occurred_at TEXT NOT NULL,
+      recorder_id TEXT NOT NULL, recorder_name TEXT NOT NULL, intervener_name TEXT NOT NULL, intervener_unit TEXT NOT NULL,
+      intervener_post TEXT NOT NULL, relation TEXT NOT NULL, means TEXT NOT NULL, content TEXT NOT NULL, handling TEXT NOT NULL, corrects TEXT
+    );
+    CREATE INDEX IF NOT EXISTS interference_records_case ON interference_records (case_id);`);
+  },
+  clear(db) {
+    db.exec('DELETE FROM interference_cases; DELETE FROM interference_records;');
+  },
+  evolve: interferenceRows,
+  write(db, rows) {
+    let s = statements.get(db);
+    if (!s) {
+      s = {
+        case: db.prepare('INSERT INTO interference_cases (case_id, agency_id, case_no) VALUES (@caseId, @agencyId, @caseNo) ON CONFLICT (case_id) DO UPDATE SET agency_id = excluded.agency_id'),
+        approver: db.prepare('UPDATE interference_cases SET approver_id = @approverId, case_no = @caseNo WHERE case_id = @caseId'),
+        record: db.prepare(`INSERT INTO interference_records (position, record_id, case_id, recorded_at, occurred_at, recorder_id, recorder_name, intervener_name, intervener_unit, intervener_post, relation, means, content, handling, corrects)
+          VALUES (@position, @recordId, @caseId, @recordedAt, @occurredAt, @recorderId, @recorderName, @intervenerName, @intervenerUnit, @intervenerPost, @relation, @means, @content, @handling, @corrects)`),
+      };
+      statements.set(db, s);
+    }
+    for (const r of rows) {
+      const { kind, ...params } = r;
+      s[kind].run(params);
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { openAndFile } from '../support/cases';
+import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
+
+/** The interference register and its readers (supervision.md §2), over HTTP. */
+describe('interference register over HTTP', () => {
+  let t: TestApp;
+  let id: string;
+
+  async function caughtUp(): Promise<void> {
+    for (;;) {
+      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { name: string; lag: string }[];
+      if (lag.length >= 2 && lag.every((p) => p.lag === '0')) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    id = await openAndFile(t.http); // approved by the 北湖区 head
+    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, {
+      intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
+      means: 'phone',
+      content: '要求从轻处理',
+      handling: '已拒绝并如实记录',
+      occurredAt: at('2026-09-05'),
+    });
+    await caughtUp();
+  });
+  afterAll(async () => t.close());
+
+  const register = (user: string, query = '') => t.http.as(user, 'GET', `/api/v1/interference${query}`);
+
+  it('the bureau’s legal reviewer, the city supervisor and the discipline inspector read it, with the recorder named', async () => {
+    for (const reader of [REVIEWER, 'u-431000-supervisor', 'u-431000-discipline']) {
+      const res = await register(reader, `?caseId=${id}`);
+      expect({ reader, status: res.status }).toEqual({ reader, status: 200 });
+      expect(res.body.items).toEqual([expect.objectContaining({ case_id: id, intervener_name: '王某', relation: 'leading_cadre', recorder_id: OFFICER_2, recorder_name: '张敏' })]);
+    }
+  });
+
+  it('officers, and the head who approved the case, may not read it', async () => {
+    expect((await register(OFFICER_1)).status).toBe(403);
+    expect((await register(OFFICER_2)).status).toBe(403);
+    expect((await register(HEAD)).status).toBe(403);
+  });
+
+  it('a reviewer of a sibling county sees none of it, and may not ask for that county', async () => {
+    expect((await register('u-431003-reviewer', `?caseId=${id}`)).body.items).toEqual([]);
+    expect((await register('u-431003-reviewer', '?agencyId=ag-431002')).status).toBe(403);
+  });
+
+  it('filters by quarter and intervener', async () => {
+    expect((await register(REVIEWER, `?caseId=${id}&year=2026&quarter=3`)).body.items).toHaveLength(1);
+    expect((await register(REVIEWER, `?caseId=${id}&year=2026&quarter=4`)).body.items).toHaveLength(0);
+    expect((await register(REVIEWER, `?intervener=${encodeURIComponent('王某')}`)).body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the quarterly report lists every agency in scope, with zero reports', async () => {
+    const res = await register('u-431000-supervisor', '/quarterly-report?year=2026&quarter=3');
+    expect(res.status).toBe(200);
+    expect(res.body.agencies).toHaveLength(12);
+    const byId = Object.fromEntries(res.body.agencies.map((a: any) => [a.agencyId, a]));
+    expect(byId['ag-431002']).toMatchObject({ records: 1, zeroReport: false });
+    expect(byId['ag-431081']).toMatchObject({ agencyName: '资兴市应急管理局', records: 0, zeroReport: true });
+    expect((await register('u-431000-supervisor', '/quarterly-report?year=2026')).status).toBe(400);
+  });
+});
