@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AuditController } from './audit/audit.controller';
 import { InterferenceController } from './interference/interference.controller';
+import { PublicDecisionsController } from './public/public-decisions.controller';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -26,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,

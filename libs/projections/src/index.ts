@@ -2,3 +2,4 @@ export * from './projection';
 export * from './projection-runner';
 export * from './audit/audit-trail.projection';
 export * from './interference/interference-register.projection';
+export * from './publication/public-decisions.projection';

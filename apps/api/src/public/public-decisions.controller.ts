@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { Public } from '../auth/public.decorator';
+import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { ProblemException, problem } from '../problem/problem';
+
+class PublicDecisionsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+/** A publication stays visible at most three years (supervision.md §7). */
+const DISPLAY_YEARS = 3;
+
+/** Masks an individual's name: the surname stays, the rest becomes * (supervision.md §7). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** 阳光执法: published penalty decisions, no token needed; personal data redacted; revoked ones withdrawn. */
+@ApiTags('public 公示')
+@Public()
+@Controller('public/decisions')
+export class PublicDecisionsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '行政处罚决定公示 published decisions (no token)' })
+  list(@Query() q: PublicDecisionsQueryDto) {
+    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    const now = this.clock();
+    const oldest = new Date(now.getTime() - DISPLAY_YEARS * 365.25 * 86_400_000).toISOString();
+    const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
+    const params: (string | number)[] = [oldest];
+    if (q.agencyId) (where.push('agency_id = ?'), params.push(q.agencyId));
+    const size = q.pageSize ?? 20;
+    const rows = this.store.db
+      .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
+      .all(...params, size, ((q.page ?? 1) - 1) * size) as Record<string, string | null>[];
+    return {
+      items: rows.map((r) => ({
+        decisionNo: r.decision_no,
+        agencyId: r.agency_id,
+        party: r.party_kind === 'organization' ? { kind: 'organization', name: r.party_name, creditCode: r.credit_code } : { kind: 'individual', name: maskName(r.party_name ?? '') },
+        violations: JSON.parse(r.violations ?? '[]'),
+        penalties: JSON.parse(r.penalties ?? '[]'),
+        legalBasis: JSON.parse(r.legal_basis ?? '[]'),
+        decidedAt: r.decided_at,
+        publishedAt: r.published_at,
+        channel: r.channel,
+      })),
+    };
+  }
+}

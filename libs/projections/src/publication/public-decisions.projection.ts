@@ -1,0 +1,88 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+
+/**
+ * 行政处罚决定公示 (安全生产法 Art. 78; supervision.md §7): the decisions officers published, withdrawn as soon as a
+ * remedy revokes them (行政处罚法 Art. 48 — so always within the 3 working days).
+ */
+export type PublicDecisionRow =
+  | { kind: 'case'; caseId: string; agencyId: string; partyKind: string; partyName: string; creditCode: string | null; violations: string }
+  | { kind: 'decided'; caseId: string; decisionNo: string; decidedAt: string; penalties: string; legalBasis: string }
+  | { kind: 'published'; caseId: string; publishedAt: string; channel: string }
+  | { kind: 'revoked'; caseId: string; revokedAt: string };
+
+interface Data {
+  agencyId?: string;
+  party?: { kind: string; name: string; creditCode?: string };
+  violations?: { description: string }[];
+  decisionNo?: string;
+  penalties?: unknown[];
+  legalBasis?: string[];
+  channel?: string;
+}
+
+export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
+  if (!e.streamId.startsWith('case-')) return [];
+  const caseId = e.streamId.slice(5);
+  const d = e.data as Data;
+  const occurredAt = String((e.metadata as { occurredAt?: string }).occurredAt ?? '');
+  switch (e.type) {
+    case 'CaseOpened':
+      return [
+        {
+          kind: 'case',
+          caseId,
+          agencyId: d.agencyId ?? '',
+          partyKind: d.party?.kind ?? '',
+          partyName: d.party?.name ?? '',
+          // An individual's identity number is never kept here at all (supervision.md §7).
+          creditCode: d.party?.kind === 'organization' ? (d.party.creditCode ?? null) : null,
+          violations: JSON.stringify((d.violations ?? []).map((v) => v.description)),
+        },
+      ];
+    case 'PenaltyDecided':
+      return [{ kind: 'decided', caseId, decisionNo: d.decisionNo ?? '', decidedAt: occurredAt, penalties: JSON.stringify(d.penalties ?? []), legalBasis: JSON.stringify(d.legalBasis ?? []) }];
+    case 'DecisionPublished':
+      return [{ kind: 'published', caseId, publishedAt: occurredAt, channel: d.channel ?? '' }];
+    case 'DecisionRevoked':
+      return [{ kind: 'revoked', caseId, revokedAt: occurredAt }];
+    default:
+      return [];
+  }
+}
+
+const statements = new WeakMap<Database, Record<PublicDecisionRow['kind'], Statement>>();
+
+export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
+  name: 'public-decisions',
+  version: 1,
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS public_decisions (
+      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, party_kind TEXT NOT NULL, party_name TEXT NOT NULL, credit_code TEXT,
+      violations TEXT NOT NULL, decision_no TEXT, decided_at TEXT, penalties TEXT, legal_basis TEXT,
+      published_at TEXT, channel TEXT, revoked_at TEXT
+    ) WITHOUT ROWID;`);
+  },
+  clear(db) {
+    db.exec('DELETE FROM public_decisions');
+  },
+  evolve: publicDecisionRows,
+  write(db, rows) {
+    let s = statements.get(db);
+    if (!s) {
+      s = {
+        case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
+          VALUES (@caseId, @agencyId, @partyKind, @partyName, @creditCode, @violations) ON CONFLICT (case_id) DO NOTHING`),
+        decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis WHERE case_id = @caseId'),
+        published: db.prepare('UPDATE public_decisions SET published_at = @publishedAt, channel = @channel WHERE case_id = @caseId'),
+        revoked: db.prepare('UPDATE public_decisions SET revoked_at = @revokedAt WHERE case_id = @caseId'),
+      };
+      statements.set(db, s);
+    }
+    for (const r of rows) {
+      const { kind, ...params } = r;
+      s[kind].run(params);
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
+
+const FINE = [{ kind: 'fine', amountYuan: 5000 }];
+const BASIS = ['安全生产法 Art. 99'];
+
+/** Sunshine enforcement (supervision.md §7): the public list of published decisions, without a token. */
+describe('public decisions over HTTP', () => {
+  let t: TestApp;
+  let now = new Date('2026-11-27T10:00:00+08:00');
+  const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+
+  async function decided(party: object, publish: boolean): Promise<string> {
+    const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party }))).body.case.caseId;
+    const steps: [string, string, object][] = [
+      [HEAD, 'approve-filing', { occurredAt: at('2026-09-02') }],
+      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
+      [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
+      [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
+      [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
+      [HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-07') }],
+      ...(publish ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][]) : []),
+    ];
+    for (const [user, command, body] of steps) expect({ command, status: (await run(id, user, command, body)).status }).toEqual({ command, status: 200 });
+    return id;
+  }
+
+  async function listed(): Promise<any[]> {
+    for (;;) {
+      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
+      if (lag.length >= 3 && lag.every((p) => p.lag === '0')) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    const res = await fetch(`${t.http.baseUrl}/api/v1/public/decisions?pageSize=100`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: any[] }).items;
+  }
+
+  let org: string;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: () => now });
+    org = await decided({ kind: 'organization', name: '郴州市某烟花爆竹经营部', creditCode: '91431002MA4L000079' }, true);
+    await decided({ kind: 'individual', name: '张三丰', idNumber: '11010519491231002X' }, true);
+    await decided({ kind: 'organization', name: '未公示企业', creditCode: '91431002MA4L000066' }, false);
+  });
+  afterAll(async () => t.close());
+
+  it('lists published decisions without a token, masking an individual and never showing an identity number', async () => {
+    const items = await listed();
+    expect(items.map((i) => i.party.name).sort()).toEqual(['张**', '郴州市某烟花爆竹经营部']);
+    expect(items.find((i) => i.party.kind === 'organization')).toMatchObject({ party: { creditCode: '91431002MA4L000079' }, decisionNo: expect.stringMatching(/^北应急罚〔2026〕\d+号$/), penalties: FINE });
+    expect(JSON.stringify(items)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(items)).not.toContain('未公示企业');
+  });
+
+  it('withdraws a decision once a remedy revokes it', async () => {
+    await run(org, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-08') });
+    await run(org, OFFICER_1, 'record-remedy', { kind: 'reconsideration', body: '郴州市人民政府', occurredAt: at('2026-09-10') });
+    await run(org, OFFICER_1, 'record-remedy-outcome', { outcome: 'revoked', occurredAt: at('2026-10-20') });
+    expect((await listed()).map((i) => i.party.name)).toEqual(['张**']);
+  });
+
+  it('stops showing a publication after three years', async () => {
+    now = new Date('2029-09-09T10:00:00+08:00');
+    expect(await listed()).toEqual([]);
+  });
+});
