@@ -9,6 +9,7 @@ import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseCommandsService } from './cases/case-commands.service';
 import { caseEngineProvider, clockProvider } from './cases/case-engine.provider';
 import { CasesController } from './cases/cases.controller';
+import { CaseSearchService } from './cases/case-search.service';
 import { DirectoryService } from './directory/directory.service';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
@@ -38,6 +39,7 @@ export class AppModule {
         TokenService,
         CaseAccessPolicy,
         CaseCommandsService,
+        CaseSearchService,
         DemoSeedService,
         DeadlineSchedulerService,
         ProjectionsService,

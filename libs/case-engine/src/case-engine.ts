@@ -150,8 +150,13 @@ export class CaseEngine {
       }
       const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
       const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash);
-      // Folded once, before the append: proves the machine accepts the events and is the next cached state.
-      const nextSnapshot = foldAccepted(newEvents.map(toCaseEvent), entry.snapshot);
+      // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
+      // tells each event the stage it leads to (read models take the stage from there, never re-deciding it).
+      let nextSnapshot = entry.snapshot;
+      for (const e of newEvents) {
+        nextSnapshot = foldAccepted([toCaseEvent(e)], nextSnapshot);
+        (e.metadata as CaseEventMetadata).stageAfter = caseStage(nextSnapshot)!;
+      }
       try {
         const result = await this.deps.store.append(caseStreamId(caseId), newEvents, entry.revision < 0 ? 'no_stream' : entry.revision);
         if (result.events[0].revision !== entry.revision + 1) {

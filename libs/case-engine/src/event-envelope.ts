@@ -30,6 +30,8 @@ export interface CaseEventMetadata {
   rulesVersion?: string;
   legalBasis?: string[];
   idempotencyKey?: string;
+  /** The stage the case is in after this event, as the machine decided it. */
+  stageAfter?: string;
   /** sha-256 of the command name and body, to tell a retry from a reused key. */
   requestHash?: string;
   prevHash?: string;

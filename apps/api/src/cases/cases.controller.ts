@@ -7,6 +7,8 @@ import { CurrentActor } from '../auth/public.decorator';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { OpenCaseDto } from './dto/open-case.dto';
 import { TimelineQueryDto } from './dto/timeline-query.dto';
+import { CaseSearchDto } from './dto/case-search.dto';
+import { CaseSearchService } from './case-search.service';
 import { ProblemException, problem } from '../problem/problem';
 
 /** A case id that is not a UUID names no case: 404, like any unknown id. */
@@ -22,7 +24,14 @@ export class CasesController {
     private readonly engine: CaseEngine,
     private readonly commands: CaseCommandsService,
     private readonly policy: CaseAccessPolicy,
+    private readonly searchService: CaseSearchService,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: '案件检索 search cases: stage, agency (with subordinates), industry, party, officer, overdue deadline, dates, flags; sorted, paged' })
+  search(@Query() q: CaseSearchDto, @CurrentActor() actor: Actor) {
+    return this.searchService.search(q, actor);
+  }
 
   @Post()
   @HttpCode(201)

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DEADLINE_KINDS, INDUSTRIES, STAGES } from '@workflows/enforcement-case';
+import { IsCalendarDate } from './validators';
+
+/** 案件检索 filters (all optional), sorting and pagination. */
+export class CaseSearchDto {
+  @ApiPropertyOptional({ enum: Object.keys(STAGES) }) @IsOptional() @IsIn(Object.keys(STAGES)) stage?: string;
+  @ApiPropertyOptional({ description: '承办机关；默认本机关' }) @IsOptional() @IsString() agencyId?: string;
+  @ApiPropertyOptional({ description: '含下级机关' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
+  @ApiPropertyOptional({ enum: INDUSTRIES }) @IsOptional() @IsIn(INDUSTRIES) industry?: string;
+  @ApiPropertyOptional({ description: '当事人名称（包含）或代码（完全一致）' }) @IsOptional() @IsString() party?: string;
+  @ApiPropertyOptional({ description: '承办人员' }) @IsOptional() @IsString() officerId?: string;
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS, description: '有已逾期的该类期限' }) @IsOptional() @IsIn(DEADLINE_KINDS) overdue?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() openedFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() openedTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedTo?: string;
+  @ApiPropertyOptional({ enum: ['major', 'criminal_indicators', 'interference_recorded', 'referral_rejected'] })
+  @IsOptional()
+  @IsIn(['major', 'criminal_indicators', 'interference_recorded', 'referral_rejected'])
+  flag?: string;
+  @ApiPropertyOptional({ enum: ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] }) @IsOptional() @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt']) sort?: string;
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}

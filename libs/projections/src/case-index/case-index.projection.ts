@@ -1,0 +1,144 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+
+/**
+ * 案件检索: one row per case for the officers' search. The stage comes from each event's `stageAfter` (decided by
+ * the machine when the event was appended), so this projection never re-runs the procedure.
+ */
+export type CaseIndexChange =
+  | {
+      kind: 'opened';
+      caseId: string;
+      agencyId: string;
+      industry: string;
+      partyKind: string;
+      partyName: string;
+      partyCode: string;
+      officerIds: string;
+      openedAt: string;
+      flags: string;
+      stage: string;
+      position: bigint;
+      updatedAt: string;
+    }
+  | { kind: 'update'; caseId: string; stage: string | null; position: bigint; updatedAt: string; set: Partial<Record<'case_no' | 'filed_at' | 'decision_no' | 'decided_at', string>>; addFlag: string | null; addOverdue: string | null };
+
+interface Data {
+  agencyId?: string;
+  industry?: string;
+  party?: { kind: string; name: string; creditCode?: string; idNumber?: string };
+  handlingOfficerIds?: string[];
+  major?: boolean;
+  criminalIndicators?: Record<string, number | undefined>;
+  caseNo?: string;
+  decisionNo?: string;
+  hearingRight?: boolean;
+  kind?: string;
+}
+interface Meta {
+  stageAfter?: string;
+  occurredAt?: string;
+  recordedAt?: string;
+}
+
+/** Pure: how one event changes its case's row. */
+export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
+  if (!e.streamId.startsWith('case-')) return [];
+  const caseId = e.streamId.slice(5);
+  const d = e.data as Data;
+  const m = e.metadata as Meta;
+  const common = { caseId, stage: m.stageAfter ?? null, position: e.position, updatedAt: m.recordedAt ?? '' };
+  const update = (set: Extract<CaseIndexChange, { kind: 'update' }>['set'] = {}, addFlag: string | null = null, addOverdue: string | null = null): CaseIndexChange[] => [
+    { kind: 'update', ...common, set, addFlag, addOverdue },
+  ];
+  switch (e.type) {
+    case 'CaseOpened': {
+      const flags = [d.major ? 'major' : '', Object.values(d.criminalIndicators ?? {}).some((v) => (v ?? 0) > 0) ? 'criminal_indicators' : ''].filter(Boolean);
+      return [
+        {
+          kind: 'opened',
+          ...common,
+          stage: m.stageAfter ?? 'filing',
+          agencyId: d.agencyId ?? '',
+          industry: d.industry ?? '',
+          partyKind: d.party?.kind ?? '',
+          partyName: d.party?.name ?? '',
+          partyCode: d.party?.creditCode ?? d.party?.idNumber ?? '',
+          officerIds: `,${(d.handlingOfficerIds ?? []).join(',')},`,
+          openedAt: m.occurredAt ?? '',
+          flags: `,${flags.join(',')}${flags.length ? ',' : ''}`,
+        },
+      ];
+    }
+    case 'CaseFiled':
+      return update({ case_no: d.caseNo ?? '', filed_at: m.occurredAt ?? '' });
+    case 'PenaltyDecided':
+    case 'NoPenaltyDecided':
+      return update({ decision_no: d.decisionNo ?? '', decided_at: m.occurredAt ?? '' });
+    case 'InterferenceRecorded':
+      return update({}, 'interference_recorded');
+    case 'ReferralRejected':
+      return update({}, 'referral_rejected');
+    case 'DeadlineMissed':
+      return update({}, null, d.kind ?? null);
+    default:
+      return update();
+  }
+}
+
+const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
+
+export const caseIndexProjection: Projection<CaseIndexChange> = {
+  name: 'case-index',
+  version: 1,
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS case_index (
+      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, stage TEXT NOT NULL, industry TEXT NOT NULL, party_kind TEXT NOT NULL,
+      party_name TEXT NOT NULL, party_code TEXT NOT NULL, officer_ids TEXT NOT NULL, opened_at TEXT NOT NULL, case_no TEXT, filed_at TEXT,
+      decision_no TEXT, decided_at TEXT, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
+    CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);`);
+  },
+  clear(db) {
+    db.exec('DELETE FROM case_index');
+  },
+  evolve: caseIndexChanges,
+  write(db, changes) {
+    let s = statements.get(db);
+    if (!s) {
+      s = {
+        opened: db.prepare(`INSERT INTO case_index (case_id, agency_id, stage, industry, party_kind, party_name, party_code, officer_ids, opened_at, flags, position, updated_at)
+          VALUES (@caseId, @agencyId, @stage, @industry, @partyKind, @partyName, @partyCode, @officerIds, @openedAt, @flags, @position, @updatedAt)`),
+        update: db.prepare(`UPDATE case_index SET
+            stage = COALESCE(@stage, stage), position = @position, updated_at = @updatedAt,
+            case_no = COALESCE(@case_no, case_no), filed_at = COALESCE(@filed_at, filed_at),
+            decision_no = COALESCE(@decision_no, decision_no), decided_at = COALESCE(@decided_at, decided_at),
+            flags = CASE WHEN @addFlag IS NULL OR instr(flags, ',' || @addFlag || ',') > 0 THEN flags ELSE flags || @addFlag || ',' END,
+            overdue = CASE WHEN @addOverdue IS NULL OR instr(overdue, ',' || @addOverdue || ',') > 0 THEN overdue ELSE overdue || @addOverdue || ',' END
+          WHERE case_id = @caseId`),
+      };
+      statements.set(db, s);
+    }
+    for (const c of changes) {
+      if (c.kind === 'opened') {
+        const { kind: _k, ...p } = c;
+        s.opened.run(p);
+      } else {
+        s.update.run({
+          caseId: c.caseId,
+          stage: c.stage,
+          position: c.position,
+          updatedAt: c.updatedAt,
+          case_no: c.set.case_no ?? null,
+          filed_at: c.set.filed_at ?? null,
+          decision_no: c.set.decision_no ?? null,
+          decided_at: c.set.decided_at ?? null,
+          addFlag: c.addFlag,
+          addOverdue: c.addOverdue,
+        });
+      }
+    }
+  },
+};

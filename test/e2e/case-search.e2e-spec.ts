@@ -1,0 +1,62 @@
+import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
+import { TestApp, startTestApp } from '../support/test-app';
+import { OFFICER_1, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, openCaseBody } from '../support/fixtures';
+
+/** 案件检索 over the case-index projection, with the demo cases of the seed plus one of this test. */
+describe('case search over HTTP', () => {
+  let t: TestApp;
+  let mine: string;
+
+  async function caughtUp(): Promise<void> {
+    for (;;) {
+      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
+      if (lag.length >= 4 && lag.every((p) => p.lag === '0')) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  const search = (user: string, query = '') => t.http.as(user, 'GET', `/api/v1/cases${query}`);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    mine = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ handlingOfficerIds: [OFFICER_1, OFFICER_3], party: { kind: 'organization', name: '郴州市检索测试化工厂', creditCode: '91431002MA4L000079' }, industry: 'hazardous_chemicals' }))).body.case.caseId;
+    await t.app.get(DeadlineSchedulerService).tick(); // today (2026-11-27) the demo cases' September deadlines have passed
+    await caughtUp();
+  });
+  afterAll(async () => t.close());
+
+  it('an officer sees their own bureau’s cases, filtered by stage, industry, party and officer', async () => {
+    const all = await search(OFFICER_1);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(4); // three demo cases of 北湖区 and this one
+    expect(all.body.items.every((c: any) => c.agencyId === 'ag-431002')).toBe(true);
+    expect((await search(OFFICER_1, '?stage=investigation')).body.items.map((c: any) => c.party.name)).toEqual(['郴州北湖燃气服务有限公司']);
+    expect((await search(OFFICER_1, '?industry=fireworks')).body.items[0]).toMatchObject({ stage: 'closed', caseNo: expect.stringMatching(/^北应急立/) });
+    expect((await search(OFFICER_1, `?party=${encodeURIComponent('燃气')}`)).body.total).toBe(1);
+    expect((await search(OFFICER_1, '?party=91431002ma4l00001n')).body.items[0].party.name).toBe('郴州市北湖区鑫盛烟花爆竹批发部');
+    expect((await search(OFFICER_1, `?officerId=${OFFICER_3}`)).body.items.map((c: any) => c.caseId)).toEqual([mine]);
+  });
+
+  it('finds cases with an overdue deadline of a kind, and by flag and dates', async () => {
+    const overdue = await search(OFFICER_1, '?overdue=handling_period');
+    expect(overdue.body.items.map((c: any) => c.party.name)).toContain('郴州北湖燃气服务有限公司');
+    expect(overdue.body.items.every((c: any) => c.overdue.includes('handling_period'))).toBe(true);
+    expect((await search(OFFICER_1, '?openedFrom=2026-09-21&openedTo=2026-09-30')).body.items.map((c: any) => c.industry).sort()).toEqual(['construction', 'gas']);
+    expect((await search(OFFICER_1, '?decidedFrom=2026-08-01&decidedTo=2026-08-31')).body.items.map((c: any) => c.stage)).toEqual(['closed']);
+  });
+
+  it('a city supervisor sees every county with includeSubordinates; sorting and paging work', async () => {
+    const all = await search('u-431000-supervisor', '?includeSubordinates=true&pageSize=2&sort=openedAt&order=asc');
+    expect(all.body.total).toBe(7);
+    expect(all.body.items).toHaveLength(2);
+    expect(all.body.items[0].openedAt <= all.body.items[1].openedAt).toBe(true);
+    const page4 = await search('u-431000-supervisor', '?includeSubordinates=true&pageSize=2&page=4&sort=openedAt&order=asc');
+    expect(page4.body.items).toHaveLength(1);
+  });
+
+  it('refuses another county and a bad filter', async () => {
+    expect((await search(OTHER_COUNTY_OFFICER, '?agencyId=ag-431002')).status).toBe(403);
+    const bad = await search(OFFICER_1, '?stage=limbo&pageSize=500');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['pageSize', 'stage']);
+  });
+});
