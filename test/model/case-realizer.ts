@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseEngine, CommandRequest } from '@app/case-engine';
-import { InMemoryEventStore } from '@app/event-store';
+import { EventStore, InMemoryEventStore } from '@app/event-store';
 import { WorkingDayCalendar } from '@app/calendar';
 import { Directory, demoDirectoryEvents } from '@app/directory';
 import { CaseCommand, CaseEventType, RulesBook } from '@workflows/enforcement-case';
@@ -20,11 +20,12 @@ const AV = 'cd'.repeat(32);
  * 2026-01-05 (and jump past a deadline where the path needs it), so every date falls in a year the calendar covers.
  */
 export class CaseRealizer {
-  readonly store = new InMemoryEventStore();
+  readonly store: EventStore;
   private readonly engine: CaseEngine;
   private day = 0;
 
-  constructor() {
+  constructor(store: EventStore = new InMemoryEventStore()) {
+    this.store = store;
     const directory = new Directory();
     demoDirectoryEvents().forEach((e) => directory.apply(e));
     this.engine = new CaseEngine({

@@ -1,9 +1,8 @@
 import { AnyStateNode, getNextTransitions } from 'xstate';
-import { getShortestPaths } from 'xstate/graph';
 import { toCaseEvent } from '@app/case-engine';
-import { CaseEventType, CaseSnapshot, enforcementCaseMachine, foldCaseEvents, initialCaseSnapshot } from '@workflows/enforcement-case';
+import { CaseSnapshot, enforcementCaseMachine, foldCaseEvents, initialCaseSnapshot } from '@workflows/enforcement-case';
 import { CaseRealizer } from './case-realizer';
-import { SAMPLE_EVENTS } from './sample-events';
+import { transitionPlans } from './transition-plans';
 
 /** Every transition of the machine, as `<source state id>:<event type>`. */
 function allTransitions(): string[] {
@@ -41,28 +40,7 @@ describe('model-based: every transition of the machine, driven through the engin
     );
   });
 
-  const paths = getShortestPaths(enforcementCaseMachine, { events: SAMPLE_EVENTS, serializeState: (s) => JSON.stringify(s.value) });
-  // Some transitions need a particular history: the scheduler's records a deadline to expire (a served penalty
-  // notice opens the statement, hearing-request and handling deadlines; a seizure its term), publication a penalty.
-  const lastIs = (type: string) => (prefix: string[]) => prefix[prefix.length - 1] === type;
-  const PLAN_AFTER: Record<string, (prefix: string[]) => boolean> = {
-    DeadlineMissed: lastIs('PenaltyNoticeServed'),
-    StatementPeriodEnded: lastIs('PenaltyNoticeServed'),
-    HearingRequestPeriodEnded: lastIs('PenaltyNoticeServed'),
-    SeizureTermExpired: lastIs('SeizureImposed'),
-    DecisionPublished: (prefix) => prefix.includes('PenaltyDecided'), // only a penalty decision is published
-  };
-  const plans = new Map<string, CaseEventType[]>();
-  for (const path of paths) {
-    const prefix = path.steps.map((s) => s.event.type as string).filter((t) => t !== 'xstate.init') as CaseEventType[];
-    // A guarded transition is only plannable where its guard holds.
-    for (const transition of getNextTransitions(path.state).filter((t) => !t.guard || path.state.can({ type: t.eventType } as never))) {
-      const key = `${transition.source.id}:${transition.eventType}`;
-      const plannable = PLAN_AFTER[transition.eventType];
-      if (plannable && !plannable(prefix)) continue;
-      if (!plans.has(key)) plans.set(key, [...prefix, transition.eventType as CaseEventType]);
-    }
-  }
+  const plans = transitionPlans();
 
   it('plans a path for every transition', () => {
     expect([...plans.keys()].sort()).toEqual([...total].sort());
