@@ -1,6 +1,6 @@
 import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { OFFICER_1, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, openCaseBody } from '../support/fixtures';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
 
 /** 案件检索 over the case-index projection, with the demo cases of the seed plus one of this test. */
 describe('case search over HTTP', () => {
@@ -58,5 +58,23 @@ describe('case search over HTTP', () => {
     const bad = await search(OFFICER_1, '?stage=limbo&pageSize=500');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['pageSize', 'stage']);
+  });
+
+  it('flags a case with criminal indicators that ended in a fine alone (以罚代刑 review)', async () => {
+    const fine = [{ kind: 'fine', amountYuan: 20_000 }];
+    const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ criminalIndicators: { deaths: 1 } }))).body.case.caseId;
+    const steps: [string, string, object][] = [
+      [HEAD, 'approve-filing', { occurredAt: at('2026-09-02') }],
+      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '事故调查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
+      [OFFICER_1, 'conclude-investigation', { findings: '事故责任', proposedOutcome: 'penalty', proposedPenalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-04') }],
+      [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-04') }],
+      [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
+      [HEAD, 'decide', { outcome: 'penalty', penalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-07') }],
+    ];
+    for (const [user, command, body] of steps) expect({ command, status: (await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body)).status }).toEqual({ command, status: 200 });
+    await caughtUp();
+    const flagged = await search(REVIEWER, '?flag=fine_in_place_of_referral');
+    expect(flagged.body.items.map((c: any) => c.caseId)).toEqual([id]);
+    expect(flagged.body.items[0].flags).toEqual(expect.arrayContaining(['criminal_indicators', 'fine_only', 'fine_in_place_of_referral']));
   });
 });

@@ -6,6 +6,15 @@ import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { CaseSearchDto } from './dto/case-search.dto';
 
+/**
+ * 以罚代刑 (supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
+ * then rejected) but a fine and nothing else.
+ */
+export const FINE_IN_PLACE_OF_REFERRAL = 'fine_in_place_of_referral';
+const FINE_IN_PLACE_OF_REFERRAL_SQL = "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
+const withDerivedFlags = (flags: string[]) =>
+  (flags.includes('criminal_indicators') || flags.includes('referral_rejected')) && flags.includes('fine_only') ? [...flags, FINE_IN_PLACE_OF_REFERRAL] : flags;
+
 const SORT: Record<string, string> = { openedAt: 'julianday(opened_at)', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'julianday(decided_at)' };
 const startOf = (date: string) => `${date}T00:00:00+08:00`;
 const endOf = (date: string) => `${date}T23:59:59.999+08:00`;
@@ -36,7 +45,8 @@ export class CaseSearchService {
     if (q.party) add("(instr(party_name, ?) > 0 OR party_code = upper(?))", q.party, q.party);
     if (q.officerId) add('instr(officer_ids, ?) > 0', `,${q.officerId},`);
     if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
-    if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
+    if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
+    else if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
     if (q.openedFrom) add('julianday(opened_at) >= julianday(?)', startOf(q.openedFrom));
     if (q.openedTo) add('julianday(opened_at) <= julianday(?)', endOf(q.openedTo));
     if (q.decidedFrom) add('julianday(decided_at) >= julianday(?)', startOf(q.decidedFrom));
@@ -65,7 +75,7 @@ export class CaseSearchService {
         filedAt: r.filed_at,
         decisionNo: r.decision_no,
         decidedAt: r.decided_at,
-        flags: list(r.flags),
+        flags: withDerivedFlags(list(r.flags)),
         overdue: list(r.overdue),
         updatedAt: r.updated_at,
       })),

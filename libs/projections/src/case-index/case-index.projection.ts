@@ -22,7 +22,16 @@ export type CaseIndexChange =
       position: bigint;
       updatedAt: string;
     }
-  | { kind: 'update'; caseId: string; stage: string | null; position: bigint; updatedAt: string; set: Partial<Record<'case_no' | 'filed_at' | 'decision_no' | 'decided_at', string>>; addFlag: string | null; addOverdue: string | null };
+  | {
+      kind: 'update';
+      caseId: string;
+      stage: string | null;
+      position: bigint;
+      updatedAt: string;
+      set: Partial<Record<'case_no' | 'filed_at' | 'decision_no' | 'decided_at' | 'violation_code' | 'discretion_level', string>> & { fine_yuan?: number };
+      addFlag: string | null;
+      addOverdue: string | null;
+    };
 
 interface Data {
   agencyId?: string;
@@ -35,6 +44,9 @@ interface Data {
   decisionNo?: string;
   hearingRight?: boolean;
   kind?: string;
+  penalties?: { kind: string; amountYuan?: number }[];
+  violationCode?: string;
+  discretionLevel?: string;
 }
 interface Meta {
   stageAfter?: string;
@@ -73,9 +85,26 @@ export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
     }
     case 'CaseFiled':
       return update({ case_no: d.caseNo ?? '', filed_at: m.occurredAt ?? '' });
-    case 'PenaltyDecided':
+    case 'PenaltyDecided': {
+      const penalties = d.penalties ?? [];
+      const fine = penalties.filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
+      // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (supervision.md §6).
+      const fineOnly = penalties.length > 0 && penalties.every((p) => p.kind === 'fine');
+      return update(
+        {
+          decision_no: d.decisionNo ?? '',
+          decided_at: m.occurredAt ?? '',
+          fine_yuan: fine,
+          ...(d.violationCode ? { violation_code: d.violationCode } : {}),
+          ...(d.discretionLevel ? { discretion_level: d.discretionLevel } : {}),
+        },
+        fineOnly ? 'fine_only' : null,
+      );
+    }
     case 'NoPenaltyDecided':
       return update({ decision_no: d.decisionNo ?? '', decided_at: m.occurredAt ?? '' });
+    case 'ReferralProposed':
+      return update({}, 'referral_proposed');
     case 'InterferenceRecorded':
       return update({}, 'interference_recorded');
     case 'ReferralRejected':
@@ -91,18 +120,20 @@ const statements = new WeakMap<Database, { opened: Statement; update: Statement 
 
 export const caseIndexProjection: Projection<CaseIndexChange> = {
   name: 'case-index',
-  version: 1,
+  version: 2,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS case_index (
       case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, stage TEXT NOT NULL, industry TEXT NOT NULL, party_kind TEXT NOT NULL,
       party_name TEXT NOT NULL, party_code TEXT NOT NULL, officer_ids TEXT NOT NULL, opened_at TEXT NOT NULL, case_no TEXT, filed_at TEXT,
-      decision_no TEXT, decided_at TEXT, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
+      decision_no TEXT, decided_at TEXT, violation_code TEXT, discretion_level TEXT, fine_yuan REAL, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
     CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);`);
   },
   clear(db) {
-    db.exec('DELETE FROM case_index');
+    // Version 2 added columns: the rebuild starts from the new shape.
+    db.exec('DROP TABLE IF EXISTS case_index');
+    this.setup(db);
   },
   evolve: caseIndexChanges,
   write(db, changes) {
@@ -115,6 +146,8 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
             stage = COALESCE(@stage, stage), position = @position, updated_at = @updatedAt,
             case_no = COALESCE(@case_no, case_no), filed_at = COALESCE(@filed_at, filed_at),
             decision_no = COALESCE(@decision_no, decision_no), decided_at = COALESCE(@decided_at, decided_at),
+            violation_code = COALESCE(@violation_code, violation_code), discretion_level = COALESCE(@discretion_level, discretion_level),
+            fine_yuan = COALESCE(@fine_yuan, fine_yuan),
             flags = CASE WHEN @addFlag IS NULL OR instr(flags, ',' || @addFlag || ',') > 0 THEN flags ELSE flags || @addFlag || ',' END,
             overdue = CASE WHEN @addOverdue IS NULL OR instr(overdue, ',' || @addOverdue || ',') > 0 THEN overdue ELSE overdue || @addOverdue || ',' END
           WHERE case_id = @caseId`),
@@ -135,6 +168,9 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
           filed_at: c.set.filed_at ?? null,
           decision_no: c.set.decision_no ?? null,
           decided_at: c.set.decided_at ?? null,
+          violation_code: c.set.violation_code ?? null,
+          discretion_level: c.set.discretion_level ?? null,
+          fine_yuan: c.set.fine_yuan ?? null,
           addFlag: c.addFlag,
           addOverdue: c.addOverdue,
         });

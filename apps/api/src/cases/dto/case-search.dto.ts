@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-va
 import { DEADLINE_KINDS, INDUSTRIES, STAGES } from '@workflows/enforcement-case';
 import { IsCalendarDate } from './validators';
 
+const CASE_FLAGS = ['major', 'criminal_indicators', 'interference_recorded', 'referral_proposed', 'referral_rejected', 'fine_only', 'fine_in_place_of_referral'];
+
 /** 案件检索 filters (all optional), sorting and pagination. */
 export class CaseSearchDto {
   @ApiPropertyOptional({ enum: Object.keys(STAGES) }) @IsOptional() @IsIn(Object.keys(STAGES)) stage?: string;
@@ -17,9 +19,9 @@ export class CaseSearchDto {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() openedTo?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedFrom?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedTo?: string;
-  @ApiPropertyOptional({ enum: ['major', 'criminal_indicators', 'interference_recorded', 'referral_rejected'] })
+  @ApiPropertyOptional({ enum: CASE_FLAGS, description: 'fine_in_place_of_referral: 以罚代刑 review flag' })
   @IsOptional()
-  @IsIn(['major', 'criminal_indicators', 'interference_recorded', 'referral_rejected'])
+  @IsIn(CASE_FLAGS)
   flag?: string;
   @ApiPropertyOptional({ enum: ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] }) @IsOptional() @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt']) sort?: string;
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
