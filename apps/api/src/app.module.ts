@@ -7,7 +7,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenService } from './auth/token.service';
 import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseCommandsService } from './cases/case-commands.service';
-import { caseEngineProvider, clockProvider } from './cases/case-engine.provider';
+import { benchmarkProvider, caseEngineProvider, clockProvider } from './cases/case-engine.provider';
 import { CasesController } from './cases/cases.controller';
 import { CaseSearchService } from './cases/case-search.service';
 import { DirectoryService } from './directory/directory.service';
@@ -16,6 +16,7 @@ import { IntegrityController } from './integrity/integrity.controller';
 import { AuditController } from './audit/audit.controller';
 import { InterferenceController } from './interference/interference.controller';
 import { PublicDecisionsController } from './public/public-decisions.controller';
+import { ConsistencyController } from './reports/consistency.controller';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -28,13 +29,14 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController, ConsistencyController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,
         EventStoreCloser,
         clockProvider,
         DirectoryService,
+        benchmarkProvider,
         caseEngineProvider,
         TokenService,
         CaseAccessPolicy,

@@ -39,10 +39,13 @@ export function loadBenchmark(file: string): DiscretionBenchmark {
 
 export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Date()) as Clock };
 
+export const DISCRETION_BENCHMARK = Symbol('DISCRETION_BENCHMARK');
+export const benchmarkProvider: Provider = { provide: DISCRETION_BENCHMARK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadBenchmark(config.benchmarkFile) };
+
 export const caseEngineProvider: Provider = {
   provide: CaseEngine,
-  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK],
-  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock) =>
+  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK, DISCRETION_BENCHMARK],
+  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock, benchmark: DiscretionBenchmark) =>
     new CaseEngine({
       store,
       people: {
@@ -50,7 +53,7 @@ export const caseEngineProvider: Provider = {
         agency: (id) => directory.directory.agency(id),
       },
       rules: loadRulesBook(config.rulesFile),
-      benchmark: loadBenchmark(config.benchmarkFile),
+      benchmark,
       calendar: new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
       clock,
       newId: randomUUID,

@@ -11,8 +11,11 @@ const db = openSqlite(filename);
 const runner = new ProjectionRunner(db, [auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection]);
 let running = false;
 let again = false;
+// Set on 'close': a page already queued with setImmediate must not touch the closed connection.
+let closed = false;
 
 function drain(): void {
+  if (closed) return;
   if (running) {
     again = true;
     return;
@@ -20,6 +23,7 @@ function drain(): void {
   running = true;
   const loop = () => {
     // One page per turn, so a close or a new notice is handled between pages.
+    if (closed) return;
     if (runner.step() > 0) return void setImmediate(loop);
     running = false;
     parentPort!.postMessage({ type: 'caughtUp' });
@@ -33,6 +37,7 @@ function drain(): void {
 
 parentPort!.on('message', (m: { type: 'committed' | 'close' }) => {
   if (m.type === 'close') {
+    closed = true;
     db.close();
     parentPort!.postMessage({ type: 'closed' });
     return;

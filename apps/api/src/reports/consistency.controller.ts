@@ -1,0 +1,96 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Actor } from '@app/case-engine';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
+import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { CurrentActor } from '../auth/public.decorator';
+import { DISCRETION_BENCHMARK } from '../cases/case-engine.provider';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+
+class ConsistencyQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+}
+
+interface Decision {
+  case_id: string;
+  agency_id: string;
+  violation_code: string;
+  discretion_level: string;
+  fine_yuan: number;
+  party_kind: string;
+}
+
+const quantile = (sorted: number[], q: number) => {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
+};
+
+/**
+ * 一把尺子量到底 (supervision.md §5): per violation code and circumstance level, how fines spread across agencies,
+ * and the outliers — outside the benchmark's range where it has one, else outside the group's Tukey fences.
+ */
+@ApiTags('reports 报表')
+@ApiBearerAuth()
+@Controller('reports/consistency')
+export class ConsistencyController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DISCRETION_BENCHMARK) private readonly benchmark: DiscretionBenchmark,
+    private readonly directory: DirectoryService,
+    private readonly policy: CaseAccessPolicy,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
+  report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
+    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    const dir = this.directory.directory;
+    const root = q.agencyId ?? actor.agencyId;
+    const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
+    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    const params: (string | number)[] = [...agencies];
+    let period = '';
+    if (q.year) {
+      period = ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
+      params.push(`${q.year}-01-01T00:00:00+08:00`, `${q.year + 1}-01-01T00:00:00+08:00`);
+    }
+    const rows = this.store.db
+      .prepare(
+        `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
+         WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
+           AND agency_id IN (${agencies.map(() => '?').join(',')})${period} ORDER BY violation_code, discretion_level, fine_yuan`,
+      )
+      .all(...params) as Decision[];
+    const groups = new Map<string, Decision[]>();
+    for (const r of rows) {
+      const key = `${r.violation_code}|${r.discretion_level}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const stats = (fines: number[]) => ({ count: fines.length, min: fines[0], median: quantile(fines, 0.5), max: fines[fines.length - 1] });
+    return {
+      benchmark: { id: this.benchmark.id, sample: !!this.benchmark.sample },
+      groups: [...groups.values()].map((decisions) => {
+        const { violation_code: code, discretion_level: level } = decisions[0];
+        const fines = decisions.map((d) => d.fine_yuan);
+        const q1 = quantile(fines, 0.25);
+        const q3 = quantile(fines, 0.75);
+        const fences: [number, number] = [q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)];
+        const byAgency = [...new Set(decisions.map((d) => d.agency_id))].map((agencyId) => ({ agencyId, ...stats(decisions.filter((d) => d.agency_id === agencyId).map((d) => d.fine_yuan)) }));
+        const outliers = decisions.flatMap((d) => {
+          const range = benchmarkRange(this.benchmark, code, level as DiscretionLevel, d.party_kind as 'organization' | 'individual');
+          const [lo, hi] = range ?? fences;
+          if (d.fine_yuan >= lo && d.fine_yuan <= hi) return [];
+          return [{ caseId: d.case_id, agencyId: d.agency_id, fineYuan: d.fine_yuan, reason: range ? `裁量基准 benchmark [${lo}, ${hi}]` : `四分位离群 outside [${lo}, ${hi}]` }];
+        });
+        return { violationCode: code, discretionLevel: level, ...stats(fines), byAgency, outliers };
+      }),
+    };
+  }
+}
