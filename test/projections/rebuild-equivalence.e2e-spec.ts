@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { ProjectionRunner, auditTrailProjection, caseIndexProjection, interferenceRegisterProjection, publicDecisionsProjection } from '@app/projections';
+import { ALL_PROJECTIONS, ProjectionRunner } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 
@@ -13,6 +13,8 @@ const TABLES: [string, string][] = [
   ['interference_records', 'position'],
   ['public_decisions', 'case_id'],
   ['case_index', 'case_id'],
+  ['assessment_case', 'case_id'],
+  ['assessment_rectification', 'order_id'],
 ];
 
 /**
@@ -28,7 +30,7 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
     const file = path.join(dir, 'casetrail.db');
     const store = new SqliteEventStore({ filename: file });
     const db = new Database(file);
-    const projections = [auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection];
+    const projections = ALL_PROJECTIONS;
     const runner = new ProjectionRunner(db, projections, 7);
     const realizer = new CaseRealizer(store);
     let cases = 0;
@@ -42,6 +44,8 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
     expect(cases).toBeGreaterThan(70);
     expect(incremental.audit_trail.length).toBeGreaterThan(500);
     expect(incremental.case_index).toHaveLength(cases);
+    expect(incremental.assessment_case).toHaveLength(cases);
+    expect(incremental.assessment_rectification.length).toBeGreaterThan(0);
     for (const p of projections) runner.reset(p);
     expect(dump().audit_trail).toEqual([]);
     runner.catchUp();

@@ -17,6 +17,7 @@ import { AuditController } from './audit/audit.controller';
 import { InterferenceController } from './interference/interference.controller';
 import { PublicDecisionsController } from './public/public-decisions.controller';
 import { ConsistencyController } from './reports/consistency.controller';
+import { AssessmentController } from './reports/assessment.controller';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -29,7 +30,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController, ConsistencyController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController, ConsistencyController, AssessmentController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,

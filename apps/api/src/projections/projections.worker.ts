@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { ProjectionRunner, auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection } from '@app/projections';
+import { ALL_PROJECTIONS, ProjectionRunner } from '@app/projections';
 
 /**
  * The projection thread: its own connection to the store's file; after each commit it is told about, it applies
@@ -8,7 +8,7 @@ import { ProjectionRunner, auditTrailProjection, interferenceRegisterProjection,
  */
 const { filename } = workerData as { filename: string };
 const db = openSqlite(filename);
-const runner = new ProjectionRunner(db, [auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection]);
+const runner = new ProjectionRunner(db, ALL_PROJECTIONS);
 let running = false;
 let again = false;
 // Set on 'close': a page already queued with setImmediate must not touch the closed connection.

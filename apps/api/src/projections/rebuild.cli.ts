@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { Projection, ProjectionRunner, auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection } from '@app/projections';
+import { ALL_PROJECTIONS, Projection, ProjectionRunner } from '@app/projections';
 
 /**
  * `npm run projections:rebuild [name]`: clears the named read model (or all) and rebuilds it from the first event,
  * with a progress bar and events/s. Safe while the API serves: runners apply a page only past their checkpoint.
  */
-const ALL: Projection[] = [auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection];
+const ALL: Projection[] = ALL_PROJECTIONS;
 
 function bar(done: number, total: number): string {
   const width = 30;

@@ -1,0 +1,129 @@
+import { TestApp, startTestApp } from '../support/test-app';
+import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
+
+const BASIS = ['安全生产法 Art. 99'];
+const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
+
+/**
+ * 六率考核 (supervision.md §4) against a hand-built fixture in the first half of 2026 (the demo seed's cases
+ * start in July 2026):
+ *
+ *   case  filed       decided (review)        executed  closed      rectification due → re-inspected
+ *   A     2026-04-01  04-08 (basis correct)   04-10     04-13       —
+ *   B     2026-04-02  04-08 (no review)       —         —           05-11 → 06-25 (window ends 05-21: late)
+ *   C     2026-04-03  —                       —         —           04-20 → 04-24 (in time); interference 05-06
+ *   D     2026-01-05  04-15 (no review, late) 04-16     04-17       —
+ *
+ * Q2 2026 by hand: filed A,B,C = 3; handling A,B = 2/3; legal-basis accuracy A of A,B,D = 1/3;
+ * timely closure A of A,D = 1/2 (D decided after its 90-day decision deadline); execution A,D of A,B,D = 2/3;
+ * re-inspection C's of C's,B's = 1/2.
+ */
+describe('assessment report over HTTP', () => {
+  let t: TestApp;
+  const id: Record<string, string> = {};
+
+  async function caughtUp(): Promise<void> {
+    for (;;) {
+      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
+      if (lag.length >= 5 && lag.every((p) => p.lag === '0')) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  const run = async (name: string, user: string, command: string, body: object) => {
+    const res = await t.http.as(user, 'POST', `/api/v1/cases/${id[name]}/commands/${command}`, body);
+    expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({ name, command, status: 200, body: undefined });
+  };
+  async function filed(name: string, date: string, industry = 'fireworks') {
+    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ industry, discoveredAt: date, occurredAt: at(date), party: { kind: 'organization', name: `考核测试${name}厂`, creditCode: '91431002MA4L000079' } }));
+    expect({ status: opened.status, body: opened.status === 201 ? undefined : opened.body }).toEqual({ status: 201, body: undefined });
+    id[name] = opened.body.case.caseId;
+    await run(name, HEAD, 'approve-filing', { occurredAt: at(date, '11:00:00') });
+  }
+  async function decided(name: string, concludeOn: string, decideOn: string, review: boolean) {
+    await run(name, OFFICER_1, 'record-evidence', { kind: 'inspection', title: '现场检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at(concludeOn, '09:00:00') });
+    await run(name, OFFICER_1, 'conclude-investigation', { findings: '违法属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at(concludeOn) });
+    await run(name, OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at(concludeOn, '11:00:00') });
+    await run(name, OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at(concludeOn, '15:00:00') });
+    if (review) await run(name, REVIEWER, 'record-legal-review', { outcome: 'approved', legalBasisCorrect: true, opinion: '适用法律正确', occurredAt: at(decideOn, '09:00:00') });
+    await run(name, HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at(decideOn) });
+    await run(name, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at(decideOn, '15:00:00') });
+  }
+  async function paidAndClosed(name: string, paidOn: string, closedOn: string) {
+    await run(name, OFFICER_2, 'record-payment', { amountYuan: 8_000, receiptNo: `HN-${name}`, occurredAt: at(paidOn) });
+    await run(name, OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
+    await run(name, OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
+    await run(name, HEAD, 'close-case', { summary: '结案', occurredAt: at(closedOn) });
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await filed('D', '2026-01-05');
+    await filed('A', '2026-04-01');
+    await filed('B', '2026-04-02');
+    await filed('C', '2026-04-03', 'gas');
+    await decided('A', '2026-04-03', '2026-04-08', true);
+    await paidAndClosed('A', '2026-04-10', '2026-04-13');
+    await decided('B', '2026-04-03', '2026-04-08', false);
+    await decided('D', '2026-04-14', '2026-04-15', false);
+    await paidAndClosed('D', '2026-04-16', '2026-04-17');
+    await run('C', OFFICER_1, 'issue-rectification-order', { items: ['更换燃气报警装置'], deadline: '2026-04-20', legalBasis: ['安全生产法 Art. 65'], occurredAt: at('2026-04-03', '16:00:00') });
+    await run('C', OFFICER_1, 'record-reinspection', { officerIds: [OFFICER_1, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-04-24') });
+    await run('B', OFFICER_1, 'issue-rectification-order', { items: ['完善安全设备检测'], deadline: '2026-05-11', legalBasis: ['安全生产法 Art. 65'], occurredAt: at('2026-04-09') });
+    await run('B', OFFICER_2, 'record-reinspection', { officerIds: [OFFICER_2, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-06-25') });
+    await run('C', OFFICER_2, 'record-interference', {
+      intervener: { name: '某某', unit: '某单位', post: '副局长', relation: 'leading_cadre' },
+      means: 'phone',
+      content: '打电话说情',
+      handling: '已拒绝并记录',
+      occurredAt: at('2026-05-06'),
+    });
+    await caughtUp();
+  });
+  afterAll(async () => t.close());
+
+  const report = (user: string, query: string) => t.http.as(user, 'GET', `/api/v1/reports/assessment${query}`);
+  const byKey = (body: any) => Object.fromEntries(body.rates.map((r: any) => [r.key, r]));
+  const ids = (...names: string[]) => names.map((n) => id[n]).sort();
+
+  it('computes the six rates of Q2 2026 as counted by hand, with the cases behind each', async () => {
+    const res = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=2`);
+    expect(res.status).toBe(200);
+    expect(res.body.period).toMatchObject({ year: 2026, quarter: 2, from: '2026-04-01T00:00:00+08:00', to: '2026-07-01T00:00:00+08:00' });
+    expect(res.body.filed).toMatchObject({ count: 3, caseIds: ids('A', 'B', 'C') });
+    const r = byKey(res.body);
+    expect(r.handling).toMatchObject({ numerator: 2, denominator: 3, numeratorCaseIds: ids('A', 'B'), denominatorCaseIds: ids('A', 'B', 'C') });
+    expect(r.handling.ratio).toBeCloseTo(2 / 3);
+    expect(r.legal_basis_accuracy).toMatchObject({ numerator: 1, denominator: 3, numeratorCaseIds: ids('A'), denominatorCaseIds: ids('A', 'B', 'D') });
+    expect(r.timely_closure).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, numeratorCaseIds: ids('A'), denominatorCaseIds: ids('A', 'D') });
+    expect(r.execution).toMatchObject({ numerator: 2, denominator: 3, numeratorCaseIds: ids('A', 'D'), denominatorCaseIds: ids('A', 'B', 'D') });
+    expect(r.reinspection).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, numeratorCaseIds: ids('C'), denominatorCaseIds: ids('B', 'C') });
+    expect(r.timely_closure.zh).toBe('及时结案率');
+    expect(res.body.casesByKeyIndustry).toMatchObject({ fireworks: 2, gas: 1, mining: 0 });
+    expect(res.body.interferenceByQuarter).toEqual([
+      { quarter: 1, records: 0 },
+      { quarter: 2, records: 1 },
+      { quarter: 3, records: 0 },
+      { quarter: 4, records: 0 },
+    ]);
+  });
+
+  it('D’s filing counts in Q1; a report date before the payments leaves execution at zero', async () => {
+    const q1 = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=1`);
+    expect(q1.body.filed).toMatchObject({ count: 1, caseIds: ids('D') });
+    expect(byKey(q1.body).handling).toMatchObject({ numerator: 1, denominator: 1, ratio: 1 });
+    expect(byKey(q1.body).timely_closure).toMatchObject({ numerator: 0, denominator: 0, ratio: null });
+    const early = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=2&asOf=2026-04-09T00:00:00%2B08:00`);
+    expect(byKey(early.body).execution).toMatchObject({ numerator: 0, denominator: 3 });
+  });
+
+  it('a city supervisor sees the county through includeSubordinates; another county and bad input are refused', async () => {
+    const city = await report('u-431000-supervisor', '?agencyId=ag-431000&includeSubordinates=true&year=2026&quarter=2');
+    expect(city.status).toBe(200);
+    expect(city.body.agencies).toContain(AG);
+    expect(city.body.filed.count).toBe(3);
+    expect((await report(OTHER_COUNTY_OFFICER, `?agencyId=${AG}&year=2026`)).status).toBe(403);
+    const bad = await report(HEAD, '?year=2026&quarter=5&asOf=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['asOf', 'quarter']);
+  });
+});
