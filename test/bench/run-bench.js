@@ -23,6 +23,7 @@ const { STORES } = require('./lib/stores');
 const proc = require('./lib/proc');
 const trunk = require('./lib/trunk');
 const { measureTimeline } = require('./lib/timeline');
+const { measureRebuild } = require('./lib/rebuild');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
@@ -52,6 +53,7 @@ function runAutocannon(opts) {
   });
 }
 let currentRun = null;
+let lastServiceDataDir = null; // the rebuild phase replicates the service run's history
 let interrupted = false;
 
 function summarize(result) {
@@ -135,6 +137,7 @@ async function benchService(opts, store) {
   const child = proc.startChild('casetrail', args, { cwd: ROOT, env, ipc: Boolean(store.probe) });
   let sampler = null;
   const out = { dataDir: opts.keepData ? dataDir : undefined };
+  lastServiceDataDir = dataDir;
   try {
     try {
       await proc.waitForHttp(`${url}/api/v1/health`, child, 60000);
@@ -248,6 +251,11 @@ function report(r) {
     const tl = r.service.timeline;
     L('timeline replay (1,000-event case)', `median ${tl.medianMs.toFixed(1)} ms, p95 ${tl.p95Ms.toFixed(1)} ms over ${tl.runs} runs, ${tl.events} events (target <= 20 ms, HTTP round trip included)`);
   }
+  if (r.rebuild) {
+    const rb = r.rebuild;
+    L('rebuild all read models', `${int(rb.eventsPerSec)} events/s (${int(rb.events)} events in ${rb.seconds.toFixed(1)} s; target >= 100,000 events/s on >= 1M events)`);
+    L('  baseline read + JSON.parse only', `${int(rb.baselineEventsPerSec)} events/s; ratio ${rb.ratio.toFixed(2)}x`);
+  }
   L('closed cases verified (GET stage)', `${v.closed}/${v.checked} closed${v.mismatches.length ? `  MISMATCHES: ${JSON.stringify(v.mismatches.slice(0, 3))}` : ''}`);
   const dn = s.documentNumbers;
   const dnText = (x) => `${int(x.distinct)} distinct / ${int(x.cases)}${x.sharedNumbers ? ` — DUPLICATES: ${int(x.sharedNumbers)} numbers shared by ${int(x.casesWithSharedNumber)} cases` : ''}`;
@@ -290,11 +298,13 @@ async function main() {
   const startedAt = new Date().toISOString();
   let baseline;
   let service;
+  let rebuild = null;
   try {
     baseline = await benchBaseline(opts);
     if (interrupted) return 130;
     service = await benchService(opts, store);
     if (interrupted) return 130;
+    if (opts.rebuildEvents > 0 && opts.store === 'sqlite') rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
   } catch (e) {
     if (interrupted) return 130;
     log(`\nrun-bench: ${e.startFailure ? 'the service failed to start' : 'the bench failed'}: ${e.stack || e.message}`);
@@ -311,6 +321,7 @@ async function main() {
     config: { connections: opts.connections, durationSec: opts.duration, warmupSec: opts.warmup, store: opts.store, storeLabel: store.label },
     baseline,
     service,
+    rebuild,
     ratio: baseline.requestsPerSec > 0 ? service.requestsPerSec / baseline.requestsPerSec : 0,
     targets: { ratio: TARGET_RATIO, peakRssMB: TARGET_RSS_MB, maxFailureRate: MAX_FAILURE_RATE },
     serviceFailureRate,

@@ -74,7 +74,7 @@ export class ProjectionRunner {
         const cp = this.checkpoint(p);
         if (cp >= last) continue;
         const out = [];
-        for (const e of events) if (e.position > cp) out.push(...p.evolve(e));
+        for (const e of events) if (e.position > cp) for (const row of p.evolve(e)) out.push(row);
         p.write(this.db, out);
         this.setCheckpoint.run(p.name, p.version, last, new Date().toISOString());
       }

@@ -8,7 +8,8 @@ const USAGE = `usage: node test/bench/run-bench.js [--duration N] [--connections
   --connections N  autocannon connections (default 32)
   --warmup N       seconds of uncounted warm-up before each measured run (default 3)
   --store NAME     event store of the service under test (default sqlite; available: ${Object.keys(STORES).join(', ')})
-  --keep-data      keep the service's temp DATA_DIR after the run (path is printed)`;
+  --keep-data      keep the service's temp DATA_DIR after the run (path is printed)
+  --rebuild-events N  events in the history the read-model rebuild phase replays (default 1000000; 0 skips it)`;
 
 class UsageError extends Error {}
 
@@ -19,7 +20,7 @@ function positiveInt(flag, raw) {
 }
 
 function parseArgs(argv) {
-  const opts = { duration: 10, connections: 32, warmup: 3, store: 'sqlite', keepData: false, help: false };
+  const opts = { duration: 10, connections: 32, warmup: 3, store: 'sqlite', keepData: false, rebuildEvents: 1_000_000, help: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value;
@@ -45,6 +46,13 @@ function parseArgs(argv) {
       }
       case '--store': opts.store = String(next()).toLowerCase(); break;
       case '--keep-data': opts.keepData = true; break;
+      case '--rebuild-events': {
+        const raw = next();
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < 0) throw new UsageError(`--rebuild-events needs an integer >= 0, got "${raw}"`);
+        opts.rebuildEvents = n;
+        break;
+      }
       case '-h': case '--help': opts.help = true; break;
       default: throw new UsageError(`unknown argument "${argv[i]}"`);
     }

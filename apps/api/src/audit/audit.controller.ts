@@ -39,20 +39,29 @@ export class AuditController {
     const scope = q.agencyId ?? actor.agencyId;
     if (!dir.isWithin(scope, actor.agencyId)) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `${scope} 不在管辖范围 (outside your jurisdiction)` }));
     const agencies = dir.listAgencies().filter((a) => dir.isWithin(a.id, scope)).map((a) => a.id);
-    const where = [`case_id IN (SELECT case_id FROM audit_trail WHERE type = 'CaseOpened' AND json_extract(data, '$.agencyId') IN (${agencies.map(() => '?').join(',')}))`, 'position > ?'];
+    const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${agencies.map(() => '?').join(',')}))`, 'a.position > ?'];
     const params: (string | number)[] = [...agencies, q.after ?? 0];
     const add = (sql: string, v: string | undefined) => {
       if (v === undefined) return;
       where.push(sql);
       params.push(v);
     };
-    add('case_id = ?', q.caseId);
-    add('actor_id = ?', q.actorId);
-    add('type = ?', q.type);
-    add('recorded_at >= ?', q.from && new Date(q.from).toISOString());
-    add('recorded_at <= ?', q.to && new Date(q.to).toISOString());
+    add('a.case_id = ?', q.caseId);
+    add('a.actor_id = ?', q.actorId);
+    add('a.type = ?', q.type);
+    add('a.recorded_at >= ?', q.from && new Date(q.from).toISOString());
+    add('a.recorded_at <= ?', q.to && new Date(q.to).toISOString());
     const limit = q.limit ?? 100;
-    const rows = this.store.db.prepare(`SELECT ${COLUMNS.join(', ')} FROM audit_trail WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).all(...params, limit) as AuditRecord[];
+    // data and metadata come from the event itself (the projection keeps only the filter columns); the hash chain
+    // links are part of the metadata a reviewer exports.
+    const rows = (
+      this.store.db
+        .prepare(
+          `SELECT ${COLUMNS.filter((c) => c !== 'data' && c !== 'metadata').map((c) => `a.${c}`).join(', ')}, e.data, e.metadata, e.prev_hash, e.hash
+           FROM audit_trail a JOIN events e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
+        )
+        .all(...params, limit) as (AuditRecord & { prev_hash: string | null; hash: string | null })[]
+    ).map(({ prev_hash, hash, ...r }) => (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord);
     if (q.format === 'csv') {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
       return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;

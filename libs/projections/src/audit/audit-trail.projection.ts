@@ -2,7 +2,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { Projection } from '../projection';
 
-/** One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). */
+/**
+ * One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). The event's
+ * data and full metadata are not copied: readers join the events table on `position` (same file), which keeps
+ * the rebuild to the filter columns.
+ */
 export interface AuditRow {
   position: bigint;
   eventId: string;
@@ -14,8 +18,8 @@ export interface AuditRow {
   command: string;
   occurredAt: string;
   recordedAt: string;
-  data: string;
-  metadata: string;
+  /** The case's agency, on its opening event only: the audit scope filter looks it up there. */
+  agencyId: string | null;
 }
 
 interface Meta {
@@ -41,8 +45,7 @@ export function auditRows(e: StoredEvent): AuditRow[] {
       command: m.command ?? '',
       occurredAt: m.occurredAt ?? '',
       recordedAt: m.recordedAt ?? '',
-      data: JSON.stringify(e.data),
-      metadata: JSON.stringify({ ...e.metadata, ...(e.hash ? { prevHash: e.prevHash, hash: e.hash } : {}) }),
+      agencyId: e.type === 'CaseOpened' ? ((e.data as { agencyId?: string }).agencyId ?? '') : null,
     },
   ];
 }
@@ -51,29 +54,36 @@ const inserts = new WeakMap<Database, Statement>();
 
 export const auditTrailProjection: Projection<AuditRow> = {
   name: 'audit-trail',
-  version: 1,
+  version: 2,
   setup(db: Database) {
+    // A version-1 table (with copied data) is dropped before its indexes are made; the runner then sees the version
+    // change and rebuilds from zero.
+    const columns = db.prepare('PRAGMA table_info(audit_trail)').all() as { name: string }[];
+    if (columns.length && !columns.some((c) => c.name === 'agency_id')) db.exec('DROP TABLE audit_trail');
     db.exec(`CREATE TABLE IF NOT EXISTS audit_trail (
       position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_agency_id TEXT NOT NULL, command TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-      data TEXT NOT NULL, metadata TEXT NOT NULL
+      agency_id TEXT
     );
     CREATE INDEX IF NOT EXISTS audit_trail_case ON audit_trail (case_id, position);
     CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position);
-    CREATE INDEX IF NOT EXISTS audit_trail_agency ON audit_trail (actor_agency_id, position);
+    CREATE INDEX IF NOT EXISTS audit_trail_opened ON audit_trail (agency_id) WHERE agency_id IS NOT NULL;
     CREATE INDEX IF NOT EXISTS audit_trail_type ON audit_trail (type, position);
     CREATE INDEX IF NOT EXISTS audit_trail_recorded ON audit_trail (recorded_at);`);
   },
   clear(db: Database) {
-    db.exec('DELETE FROM audit_trail');
+    // Version 2 dropped the copied data and metadata: the rebuild starts from the new shape.
+    db.exec('DROP TABLE IF EXISTS audit_trail');
+    inserts.delete(db);
+    this.setup(db);
   },
   evolve: auditRows,
   write(db: Database, rows: AuditRow[]) {
     if (!rows.length) return;
     let insert = inserts.get(db);
     if (!insert) inserts.set(db, (insert = db.prepare(
-      `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, data, metadata)
-       VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @data, @metadata)`,
+      `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id)
+       VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @agencyId)`,
     )));
     for (const r of rows) insert.run(r);
   },

@@ -116,6 +116,7 @@ export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
   }
 }
 
+type Update = Extract<CaseIndexChange, { kind: 'update' }>;
 const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
 
 export const caseIndexProjection: Projection<CaseIndexChange> = {
@@ -154,27 +155,39 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       };
       statements.set(db, s);
     }
+    const run = (c: Update) =>
+      s.update.run({
+        caseId: c.caseId,
+        stage: c.stage,
+        position: c.position,
+        updatedAt: c.updatedAt,
+        case_no: c.set.case_no ?? null,
+        filed_at: c.set.filed_at ?? null,
+        decision_no: c.set.decision_no ?? null,
+        decided_at: c.set.decided_at ?? null,
+        violation_code: c.set.violation_code ?? null,
+        discretion_level: c.set.discretion_level ?? null,
+        fine_yuan: c.set.fine_yuan ?? null,
+        addFlag: c.addFlag,
+        addOverdue: c.addOverdue,
+      });
+    // Hot path of a rebuild: a page holds many events of each case, so consecutive updates of a case are merged
+    // into one UPDATE (later values win, as they would row by row), unless both add a flag or an overdue kind.
+    const pending = new Map<string, Update>();
     for (const c of changes) {
       if (c.kind === 'opened') {
         const { kind: _k, ...p } = c;
         s.opened.run(p);
+        continue;
+      }
+      const prev = pending.get(c.caseId);
+      if (prev && !(prev.addFlag && c.addFlag) && !(prev.addOverdue && c.addOverdue)) {
+        pending.set(c.caseId, { ...c, stage: c.stage ?? prev.stage, set: { ...prev.set, ...c.set }, addFlag: c.addFlag ?? prev.addFlag, addOverdue: c.addOverdue ?? prev.addOverdue });
       } else {
-        s.update.run({
-          caseId: c.caseId,
-          stage: c.stage,
-          position: c.position,
-          updatedAt: c.updatedAt,
-          case_no: c.set.case_no ?? null,
-          filed_at: c.set.filed_at ?? null,
-          decision_no: c.set.decision_no ?? null,
-          decided_at: c.set.decided_at ?? null,
-          violation_code: c.set.violation_code ?? null,
-          discretion_level: c.set.discretion_level ?? null,
-          fine_yuan: c.set.fine_yuan ?? null,
-          addFlag: c.addFlag,
-          addOverdue: c.addOverdue,
-        });
+        if (prev) run(prev);
+        pending.set(c.caseId, c);
       }
     }
+    for (const c of pending.values()) run(c);
   },
 };

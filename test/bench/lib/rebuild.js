@@ -1,0 +1,76 @@
+'use strict';
+/**
+ * Rebuild of all read models (issue 4 target: >= 100k events/s on a history of at least 1M events).
+ *
+ * History: the service run's own database (real cases walked through the trunk, the demo seed, the timeline case),
+ * copied and replicated under fresh stream ids until it holds at least `minEvents` events. The replicas are
+ * inserted directly (their hash chains are not recomputed: projections do not read them).
+ * Baseline, same file, same run: reading every event page by page and parsing its JSON — the floor any projection
+ * pays. Then `npm run projections:rebuild` (the CLI users run) rebuilds every read model from zero.
+ */
+const Database = require('better-sqlite3');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+function buildHistory(sourceDir, minEvents) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetrail-rebuild-'));
+  const file = path.join(dir, 'casetrail.db');
+  const src = new Database(path.join(sourceDir, 'casetrail.db'), { readonly: true });
+  src.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  src.close();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const original = db.prepare('SELECT COUNT(*) AS n, MAX(position) AS head FROM events').get();
+  const columns = db.prepare('PRAGMA table_info(events)').all().map((c) => c.name).filter((c) => c !== 'position');
+  const select = columns.map((c) => (c === 'event_id' ? `event_id || '#' || @k` : c === 'stream_id' ? `stream_id || '-r' || @k` : c)).join(', ');
+  const copy = db.prepare(`INSERT INTO events (${columns.join(', ')}) SELECT ${select} FROM events WHERE position <= @head ORDER BY position`);
+  const t0 = process.hrtime.bigint();
+  for (let k = 1; original.n * (k + 1) <= minEvents + original.n - 1; k++) db.transaction(() => copy.run({ k, head: original.head }))();
+  const total = db.prepare('SELECT COUNT(*) AS n FROM events').get().n;
+  db.close();
+  return { dir, file, originalEvents: original.n, events: total, generateSec: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+/** The floor: every event read in pages of 10,000 and its data and metadata parsed, nothing written. */
+function readAndParse(file) {
+  const db = new Database(file, { readonly: true });
+  const page = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 10000').safeIntegers(true);
+  const t0 = process.hrtime.bigint();
+  let n = 0;
+  let from = 0n;
+  for (let rows = page.all(from); rows.length; rows = page.all(from)) {
+    for (const r of rows) {
+      JSON.parse(r.data);
+      JSON.parse(r.metadata);
+    }
+    n += rows.length;
+    from = rows[rows.length - 1].position;
+  }
+  db.close();
+  const sec = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { events: n, seconds: sec, eventsPerSec: n / sec };
+}
+
+function measureRebuild({ root, sourceDir, minEvents, log }) {
+  log(`rebuild: generating a history of at least ${minEvents.toLocaleString('en-US')} events ...`);
+  const history = buildHistory(sourceDir, minEvents);
+  try {
+    log(`rebuild: ${history.events.toLocaleString('en-US')} events (${history.originalEvents.toLocaleString('en-US')} from the service run, replicated) in ${history.generateSec.toFixed(1)} s; baseline read + parse ...`);
+    const baseline = readAndParse(history.file);
+    log('rebuild: npm run projections:rebuild (all read models) ...');
+    const out = execFileSync(process.execPath, [path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], { env: { ...process.env, DATA_DIR: history.dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const m = /: (\d+) events in ([\d.]+) s = /.exec(out);
+    if (!m) throw new Error(`rebuild CLI printed no figure: ${out}`);
+    const events = Number(m[1]);
+    const seconds = Number(m[2]);
+    const eventsPerSec = events / seconds;
+    return { events, seconds, eventsPerSec, baselineEventsPerSec: baseline.eventsPerSec, ratio: eventsPerSec / baseline.eventsPerSec, summary: out.trim() };
+  } finally {
+    fs.rmSync(history.dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { measureRebuild, buildHistory };
