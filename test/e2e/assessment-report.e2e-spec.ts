@@ -1,4 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
@@ -22,13 +23,7 @@ describe('assessment report over HTTP', () => {
   let t: TestApp;
   const id: Record<string, string> = {};
 
-  async function caughtUp(): Promise<void> {
-    for (;;) {
-      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
-      if (lag.length >= 5 && lag.every((p) => p.lag === '0')) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  const caughtUp = () => projectionsCaughtUp(t.http);
   const run = async (name: string, user: string, command: string, body: object) => {
     const res = await t.http.as(user, 'POST', `/api/v1/cases/${id[name]}/commands/${command}`, body);
     expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({ name, command, status: 200, body: undefined });

@@ -1,4 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 import { openAndFile } from '../support/cases';
 import { HASH, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
 
@@ -8,13 +9,7 @@ describe('audit trail over HTTP', () => {
   let id: string;
 
   /** Waits (without timing assertions) until every projection has reached the store's head. */
-  async function caughtUp(): Promise<void> {
-    for (;;) {
-      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
-      if (lag.length && lag.every((p) => p.lag === '0')) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  const caughtUp = () => projectionsCaughtUp(t.http);
 
   beforeAll(async () => {
     t = await startTestApp();

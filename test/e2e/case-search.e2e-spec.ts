@@ -1,5 +1,6 @@
 import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
 import { TestApp, startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
 
 /** 案件检索 over the case-index projection, with the demo cases of the seed plus one of this test. */
@@ -7,13 +8,7 @@ describe('case search over HTTP', () => {
   let t: TestApp;
   let mine: string;
 
-  async function caughtUp(): Promise<void> {
-    for (;;) {
-      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
-      if (lag.length >= 4 && lag.every((p) => p.lag === '0')) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  const caughtUp = () => projectionsCaughtUp(t.http);
   const search = (user: string, query = '') => t.http.as(user, 'GET', `/api/v1/cases${query}`);
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
@@ -9,13 +10,7 @@ describe('discretion consistency report over HTTP', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
 
-  async function caughtUp(): Promise<void> {
-    for (;;) {
-      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];
-      if (lag.length >= 4 && lag.every((p) => p.lag === '0')) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  const caughtUp = () => projectionsCaughtUp(t.http);
 
   /** Opens, investigates and decides a case with a fine; out-of-benchmark fines carry a justification and an approved legal review. */
   async function decided(name: string, county: '431002' | '431003', violationCode: string, fine: number, justified = false): Promise<string> {

@@ -1,4 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 import { openAndFile } from '../support/cases';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
 
@@ -7,13 +8,7 @@ describe('interference register over HTTP', () => {
   let t: TestApp;
   let id: string;
 
-  async function caughtUp(): Promise<void> {
-    for (;;) {
-      const lag = (await t.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { name: string; lag: string }[];
-      if (lag.length >= 2 && lag.every((p) => p.lag === '0')) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  const caughtUp = () => projectionsCaughtUp(t.http);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startTestApp } from '../support/test-app';
+import { projectionsCaughtUp } from '../support/projections';
 
 const CLI = path.resolve(__dirname, '../../dist/apps/api/src/projections/rebuild.cli.js');
 
@@ -14,11 +15,7 @@ describe('npm run projections:rebuild', () => {
 
   it('all read models: same rows, same indexes; an unknown name is refused', async () => {
     const t = await startTestApp({ dataDir: dir }); // the demo seed's cases, projected by the running service
-    for (;;) {
-      const lag = (await t.http.as('u-431002-reviewer', 'GET', '/api/v1/projections')).body as { lag: string }[];
-      if (lag.every((p) => p.lag === '0')) break;
-      await new Promise((r) => setImmediate(r));
-    }
+    await projectionsCaughtUp(t.http);
     await t.close();
     const file = path.join(dir, 'casetrail.db');
     const snapshot = () => {

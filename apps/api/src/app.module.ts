@@ -18,6 +18,7 @@ import { InterferenceController } from './interference/interference.controller';
 import { PublicDecisionsController } from './public/public-decisions.controller';
 import { ConsistencyController } from './reports/consistency.controller';
 import { AssessmentController } from './reports/assessment.controller';
+import { ReportScope } from './reports/report-scope.service';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -38,6 +39,7 @@ export class AppModule {
         clockProvider,
         DirectoryService,
         benchmarkProvider,
+        ReportScope,
         caseEngineProvider,
         TokenService,
         CaseAccessPolicy,

@@ -3,13 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { INDUSTRIES } from '@workflows/enforcement-case';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
-import { DirectoryService } from '../directory/directory.service';
-import { ProblemException, problem } from '../problem/problem';
+import { ReportScope } from './report-scope.service';
 
 class AssessmentQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -35,21 +32,14 @@ interface Row {
 @Controller('reports/assessment')
 export class AssessmentController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: DirectoryService,
-    private readonly policy: CaseAccessPolicy,
+    private readonly scope: ReportScope,
   ) {}
 
   @Get()
   @ApiOperation({ summary: '六率考核报告 the six assessment rates with the cases behind them' })
   report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
-    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
-    const db = this.store.db;
-    const dir = this.directory.directory;
-    const root = q.agencyId ?? actor.agencyId;
-    const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    const { db, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const asOf = q.asOf ?? this.clock().toISOString();
     const year = q.year ?? Number(new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 4));
     const [m0, m1] = q.quarter ? [(q.quarter - 1) * 3 + 1, q.quarter * 3 + 1] : [1, 13];

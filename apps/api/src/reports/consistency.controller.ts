@@ -3,13 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
 import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../cases/case-engine.provider';
-import { DirectoryService } from '../directory/directory.service';
-import { ProblemException, problem } from '../problem/problem';
+import { ReportScope } from './report-scope.service';
 
 class ConsistencyQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -41,27 +38,21 @@ const quantile = (sorted: number[], q: number) => {
 @Controller('reports/consistency')
 export class ConsistencyController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DISCRETION_BENCHMARK) private readonly benchmark: DiscretionBenchmark,
-    private readonly directory: DirectoryService,
-    private readonly policy: CaseAccessPolicy,
+    private readonly scope: ReportScope,
   ) {}
 
   @Get()
   @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
   report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
-    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
-    const dir = this.directory.directory;
-    const root = q.agencyId ?? actor.agencyId;
-    const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    const { db, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const params: (string | number)[] = [...agencies];
     let period = '';
     if (q.year) {
       period = ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
       params.push(`${q.year}-01-01T00:00:00+08:00`, `${q.year + 1}-01-01T00:00:00+08:00`);
     }
-    const rows = this.store.db
+    const rows = db
       .prepare(
         `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
          WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { Actor } from '@app/case-engine';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+
+/**
+ * Where a report reads and for which agencies: the asked agency (default the reader's own), with the agencies below
+ * it when asked; each must be readable by the actor (403 otherwise). Read models live in the embedded store's file.
+ */
+@Injectable()
+export class ReportScope {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly directory: DirectoryService,
+    private readonly policy: CaseAccessPolicy,
+  ) {}
+
+  resolve(actor: Actor, agencyId: string | undefined, includeSubordinates: boolean | undefined): { db: Database; root: string; agencies: string[] } {
+    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    const dir = this.directory.directory;
+    const root = agencyId ?? actor.agencyId;
+    const agencies = includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
+    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    return { db: this.store.db, root, agencies };
+  }
+}
