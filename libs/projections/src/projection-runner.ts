@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { EventRow, toStoredEvent } from '@app/event-store';
 import { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -8,17 +8,6 @@ export interface ProjectionStatus {
   position: string;
 }
 
-interface EventRow {
-  position: bigint;
-  event_id: string;
-  stream_id: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
 
 /**
  * Feeds projections from the event table of the same SQLite file, in position order, in pages; each page's rows
@@ -67,7 +56,7 @@ export class ProjectionRunner {
     const from = this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER));
     const rows = this.readPage.all(from, this.pageSize) as EventRow[];
     if (!rows.length) return 0;
-    const events = rows.map(toEvent);
+    const events = rows.map(toStoredEvent);
     const last = events[events.length - 1].position;
     this.db.transaction(() => {
       for (const p of this.projections) {
@@ -95,17 +84,4 @@ export class ProjectionRunner {
   private checkpoint(p: Projection): bigint {
     return (this.getCheckpoint.get(p.name) as { position: bigint } | undefined)?.position ?? 0n;
   }
-}
-
-function toEvent(r: EventRow): StoredEvent {
-  return {
-    id: r.event_id,
-    streamId: r.stream_id,
-    type: r.type,
-    revision: Number(r.revision),
-    position: r.position,
-    data: JSON.parse(r.data) as unknown,
-    metadata: JSON.parse(r.metadata) as StoredEvent['metadata'],
-    ...(r.hash ? { prevHash: r.prev_hash!, hash: r.hash } : {}),
-  };
 }

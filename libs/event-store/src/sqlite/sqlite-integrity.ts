@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
+import { EventRow } from './sqlite.statements';
 
 export interface IntegrityProblem {
   kind: 'missing' | 'edited' | 'out_of_sequence' | 'chain_broken' | 'truncated' | 'anchor_mismatch' | 'unhashed';
@@ -24,16 +25,7 @@ export interface Anchor {
   reason: string;
 }
 
-interface Row {
-  position: bigint;
-  event_id: string;
-  stream_id: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  prev_hash: string | null;
-  hash: string | null;
+interface Row extends EventRow {
   global_hash: string | null;
 }
 
