@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { EventRow, toStoredEvent } from '@app/event-store';
+import { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from '@app/event-store';
 import { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -26,7 +26,7 @@ export class ProjectionRunner {
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
     ) WITHOUT ROWID`);
-    this.readPage = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash FROM events WHERE position > ? ORDER BY position LIMIT ?').safeIntegers(true);
+    this.readPage = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
     this.getCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?').safeIntegers(true);
     this.setCheckpoint = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
@@ -54,9 +54,9 @@ export class ProjectionRunner {
   /** Applies one page of events to every projection behind; returns how many events it read (0 when caught up). */
   step(): number {
     const from = this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER));
-    const rows = this.readPage.all(from, this.pageSize) as EventRow[];
+    const rows = this.readPage.all(from, this.pageSize) as EventTuple[];
     if (!rows.length) return 0;
-    const events = rows.map(toStoredEvent);
+    const events = rows.map(tupleToStoredEvent);
     const last = events[events.length - 1].position;
     this.db.transaction(() => {
       for (const p of this.projections) {

@@ -1,5 +1,6 @@
 import { ActorScope, createActor, getNextTransitions, initialTransition, SnapshotFrom } from 'xstate';
 import { COMMAND_EVENTS, COMMAND_NAMES, CommandName, SYSTEM_COMMANDS } from './case-commands';
+import { evolveCaseContext } from './case-context';
 import { CaseEvent, CaseEventType } from './case-events';
 import { enforcementCaseMachine } from './enforcement-case.machine';
 import { Stage, stageOf } from './stage';
@@ -19,7 +20,56 @@ const inertScope = (() => {
   return { self, id: '', sessionId: '', system: self.system, defer: noop, logger: noop, stopChild: noop, emit: noop, actionExecutor: noop };
 })() as unknown as ActorScope<CaseSnapshot, CaseEvent>;
 
+type AnyNode = CaseSnapshot['_nodes'][number];
+const recordOnly = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether, in this state, the event's only enabled transition is a targetless, unguarded `apply` — a record that
+ * changes the context and no state (interference records, remedies, payments, the scheduler's records). Then
+ * xstate's macrostep reduces to the assign: no exit, no entry, no eventless transition (the machine has none), so
+ * the fold applies the context change itself — the same snapshot (fold.spec.ts compares every step with xstate's),
+ * several times faster, which is what replaying a long case costs (timeline replay, supervision.md §5).
+ * Memoised per configuration of active state nodes and event type: acceptance depends on the state alone.
+ */
+function isRecordOnly(snapshot: CaseSnapshot, type: string): boolean {
+  let byType = recordOnly.get(snapshot._nodes);
+  if (!byType) recordOnly.set(snapshot._nodes, (byType = recordOnlyByValue(snapshot)));
+  let known = byType.get(type);
+  if (known === undefined) byType.set(type, (known = onlyApplyIn(snapshot._nodes, type)));
+  return known;
+}
+
+/** Snapshots with equal values share one memo, whatever their node arrays. */
+const memoByValue = new Map<string, Map<string, boolean>>();
+function recordOnlyByValue(snapshot: CaseSnapshot): Map<string, boolean> {
+  const key = JSON.stringify(snapshot.value);
+  let memo = memoByValue.get(key);
+  if (!memo) memoByValue.set(key, (memo = new Map()));
+  return memo;
+}
+
+function onlyApplyIn(nodes: AnyNode[], type: string): boolean {
+  const selected = new Set<unknown>();
+  for (const atomic of nodes.filter((n) => n.type === 'atomic')) {
+    for (let node: AnyNode | undefined = atomic; node; node = node.parent) {
+      if (node.always?.length || node.transitions.has('*')) return false;
+      const candidates = node.transitions.get(type);
+      if (!candidates?.length) continue;
+      const [first] = candidates;
+      if (first.guard) return false;
+      selected.add(first);
+      break;
+    }
+  }
+  if (selected.size !== 1) return false;
+  const [only] = selected as Set<{ target?: unknown[]; actions: unknown[]; reenter?: boolean }>;
+  return !only.target?.length && !only.reenter && only.actions.length === 1 && only.actions[0] === 'apply';
+}
+
+const withContext = (snapshot: CaseSnapshot, context: CaseSnapshot['context']): CaseSnapshot => ({ ...snapshot, context });
+
 function step(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
+  if (isRecordOnly(snapshot, event.type)) return withContext(snapshot, evolveCaseContext(snapshot.context, event));
   return enforcementCaseMachine.transition(snapshot, event, inertScope as never);
 }
 
@@ -27,11 +77,23 @@ export function initialCaseSnapshot(): CaseSnapshot {
   return INITIAL;
 }
 
-/** Folds stored events onto a snapshot with the machine's pure `transition` (no actor, no side effects). */
+/**
+ * Folds stored events onto a snapshot with the machine's pure `transition` (no actor, no side effects). A run of
+ * records that change no state (see isRecordOnly) folds into the context alone, one snapshot at the end of the run.
+ */
 export function foldCaseEvents(events: Iterable<CaseEvent>, from: CaseSnapshot = INITIAL): CaseSnapshot {
   let snapshot = from;
-  for (const event of events) snapshot = step(snapshot, event);
-  return snapshot;
+  let pending: CaseSnapshot['context'] | null = null;
+  for (const event of events) {
+    if (isRecordOnly(snapshot, event.type)) {
+      pending = evolveCaseContext(pending ?? snapshot.context, event);
+      continue;
+    }
+    if (pending) snapshot = withContext(snapshot, pending);
+    pending = null;
+    snapshot = enforcementCaseMachine.transition(snapshot, event, inertScope as never);
+  }
+  return pending ? withContext(snapshot, pending) : snapshot;
 }
 
 const acceptedCache = new WeakMap<CaseSnapshot, Set<string>>();

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, ExpectedRevision, StoredEvent, WrongExpectedRevisionError } from '../event-store.port';
 import { SerializedEvent, checkExpectedRevision, resolveRetry } from '../shared/append-checks';
 import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
-import { SqliteStatements, prepareStatements, toStoredEvent } from './sqlite.statements';
+import { SqliteStatements, prepareStatements, tupleToStoredEvent } from './sqlite.statements';
 
 /** One queued append, as it crosses to the writer (plain data: it may go through postMessage). */
 export interface AppendRequest {
@@ -93,7 +93,7 @@ export class SqliteBatchWriter {
     const ids = events.map((event) => event.id);
     const first = this.sql.findEvent.get(ids[0]);
     if (first) {
-      const run = this.sql.readStream.all(first.stream_id, first.revision, ids.length).map(toStoredEvent);
+      const run = this.sql.readStream.all(first.stream_id, first.revision, ids.length).map(tupleToStoredEvent);
       return { ok: true, wrote: false, stored: resolveRetry(streamId, ids, run).events };
     }
     for (const id of ids.slice(1)) {

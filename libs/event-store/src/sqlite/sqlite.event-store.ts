@@ -17,7 +17,7 @@ import { AppendRequest, ErrorShape, SqliteBatchWriter, WriteOutcome, fromErrorSh
 import { decodeOutcomes, encodeBatch } from './batch-wire';
 import { migrate } from './sqlite.migrations';
 import { openSqlite } from './sqlite.open';
-import { prepareStatements, sqlLimit, SqliteStatements, toStoredEvent } from './sqlite.statements';
+import { prepareStatements, sqlLimit, SqliteStatements, tupleToStoredEvent } from './sqlite.statements';
 
 export interface SqliteEventStoreOptions {
   /** Database file (its directory is created); ':memory:' for a throwaway store. */
@@ -75,7 +75,7 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(toStoredEvent));
+    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent));
     const memory = options.filename === ':memory:' || options.filename === '';
     if (memory || options.writer === 'inline') this.inlineWriter = new SqliteBatchWriter(this.db);
     else this.worker = this.startWorker(options.filename, busy);
@@ -102,12 +102,12 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    return this.sql.readStream.all(streamId, Math.max(0, options.fromRevision ?? 0), -1).map(toStoredEvent);
+    return this.sql.readStream.all(streamId, Math.max(0, options.fromRevision ?? 0), -1).map(tupleToStoredEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    return this.sql.readAll.all(options.after ?? 0n, sqlLimit(options.limit)).map(toStoredEvent);
+    return this.sql.readAll.all(options.after ?? 0n, sqlLimit(options.limit)).map(tupleToStoredEvent);
   }
 
   subscribe(after: bigint = 0n): Observable<StoredEvent> {
