@@ -54,7 +54,7 @@ describe('interference register over HTTP', () => {
   it('the quarterly report lists every agency in scope, with zero reports', async () => {
     const res = await register('u-431000-supervisor', '/quarterly-report?year=2026&quarter=3');
     expect(res.status).toBe(200);
-    expect(res.body.agencies).toHaveLength(12);
+    expect(res.body.agencies).toHaveLength(13); // the city, its 11 bureaus and the entrusted township squad
     const byId = Object.fromEntries(res.body.agencies.map((a: any) => [a.agencyId, a]));
     expect(byId['ag-431002']).toMatchObject({ records: 1, zeroReport: false });
     expect(byId['ag-431081']).toMatchObject({ agencyName: '资兴市应急管理局', records: 0, zeroReport: true });

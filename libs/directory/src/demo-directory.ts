@@ -19,9 +19,23 @@ const DIVISIONS: [string, string, string][] = [
 ];
 
 export const CITY_AGENCY_ID = 'ag-431000';
+/**
+ * A township enforcement squad entrusted by 北湖区应急管理局 (受委托组织, policy §6; 行政处罚法 Art. 20–21): it acts,
+ * and its decisions are issued, in the name of the county bureau.
+ */
+export const ENTRUSTED_TOWNSHIP_ID = 'ag-431002001';
 
 function agencies(): Agency[] {
   const city: Agency = { id: CITY_AGENCY_ID, divisionCode: '431000', name: '郴州市应急管理局', shortName: '郴应急', level: 'city', parentId: null };
+  const township: Agency = {
+    id: ENTRUSTED_TOWNSHIP_ID,
+    divisionCode: '431002001',
+    name: '北湖区人民路街道安全生产执法中队',
+    shortName: '北应急',
+    level: 'township',
+    parentId: 'ag-431002',
+    entrustedBy: 'ag-431002',
+  };
   return [
     city,
     ...DIVISIONS.map(([code, area, short]): Agency => ({
@@ -32,6 +46,7 @@ function agencies(): Agency[] {
       level: 'county',
       parentId: CITY_AGENCY_ID,
     })),
+    township,
   ];
 }
 
@@ -82,6 +97,11 @@ function users(): User[] {
       ['officer-2', '邝小红', 'officer', '43102120240012'],
       ['officer-3', '首建军', 'officer', '43102120240013'],
       ['reviewer', '廖雪', 'legal_reviewer', ''],
+    ]),
+    ...staff('431002001', [
+      ['head', '蒋春林', 'head', '43100200120240001'],
+      ['officer-1', '袁志华', 'officer', '43100200120240011'],
+      ['officer-2', '彭丽', 'officer', '43100200120240012'],
     ]),
   ];
 }
