@@ -62,7 +62,10 @@ describe('hearing: notice → request → schedule → held → legality review 
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.events[0].data.noticeWorkingDays).toBe(8);
 
-    expect((await run(OFFICER_1, id, 'record-hearing', { attended: true, summary: '当事人到场申辩', occurredAt: at('2026-10-23', '11:00:00') })).body.violations[0].rule).toBe('recordedByPresidingOfficer');
+    // Only the presiding officer records the hearing: the access policy refuses anyone else (403) before the decider.
+    const notPresiding = await run(OFFICER_1, id, 'record-hearing', { attended: true, summary: '当事人到场申辩', occurredAt: at('2026-10-23', '11:00:00') });
+    expect(notPresiding.status).toBe(403);
+    expect(notPresiding.body.detail).toContain('听证主持人');
     const held = await run(OFFICER_3, id, 'record-hearing', { attended: true, summary: '当事人到场申辩', transcriptHash: HASH, occurredAt: at('2026-10-23', '11:00:00') });
     expect(held.status).toBe(200);
     expect(held.body.case.stage).toBe('review');

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { CaseAccessPolicy } from './auth/case-access.policy';
+import { AccessPolicy } from './auth/access-policy';
+import { AccessGuard } from './auth/access.guard';
 import { DevAuthController } from './auth/dev-auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenService } from './auth/token.service';
@@ -42,13 +43,15 @@ export class AppModule {
         ReportScope,
         caseEngineProvider,
         TokenService,
-        CaseAccessPolicy,
+        AccessPolicy,
         CaseCommandsService,
         CaseSearchService,
         DemoSeedService,
         DeadlineSchedulerService,
         ProjectionsService,
+        // Authentication, then authorization: global guards run in this order, before any pipe validates a body.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };
   }

@@ -29,7 +29,7 @@ import { DEFAULT_NUMBER_FORMATS, NumberingService, formatDocumentNumber } from '
 import { deterministicUuid, requestHash } from './ids';
 
 export interface AgencyLookup {
-  agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>> } | undefined;
+  agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>>; entrustedBy?: string } | undefined;
 }
 
 export interface CaseEngineDeps {
@@ -59,8 +59,8 @@ export interface CommandRequest {
   idempotencyKey?: string;
   /** From `If-Match`: the revision the client saw. */
   ifMatch?: number;
-  /** Access check against the loaded case (throws to refuse); runs before anything is decided. */
-  authorize?: (agencyId: string) => void;
+  /** Access check against the loaded case and the step's moment (throws to refuse); runs before anything is decided. */
+  authorize?: (target: { agencyId: string; view: CaseView | null; occurredAt: string }) => void;
 }
 
 export interface CommandResult {
@@ -121,7 +121,10 @@ export class CaseEngine {
         if (!cached) throw refusal;
       };
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
-      req.authorize?.(isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId);
+      if (req.authorize) {
+        const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
+        req.authorize({ agencyId, view: isOpen ? null : toCaseView(entry.snapshot, entry.revision), occurredAt: this.occurredAt(req, entry) });
+      }
       if (req.idempotencyKey) {
         const prior = entry.keys.get(`${req.actor.id}:${req.idempotencyKey}`);
         if (prior) {
@@ -149,7 +152,8 @@ export class CaseEngine {
         continue;
       }
       const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
-      const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash);
+      const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
+      const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
       // tells each event the stage it leads to (read models take the stage from there, never re-deciding it).
       let nextSnapshot = entry.snapshot;
@@ -227,33 +231,47 @@ export class CaseEngine {
     return req.occurredAt;
   }
 
-  /** Gapless document numbers, taken only once the decision has passed every legal condition. */
+  /**
+   * Gapless document numbers, taken only once the decision has passed every legal condition. An entrusted
+   * organisation's documents are issued in the entrusting agency's name (policy §6; 行政处罚法 Art. 20), so they take
+   * that agency's numbers and say so (`issuerAgencyId`).
+   */
   private async assignNumbers(caseId: string, entry: CaseEntry, events: CaseEventBody[], occurredAt: string): Promise<CaseEventBody[]> {
-    const agencyId = entry.snapshot.context.agencyId;
-    const agency = this.deps.people.agency(agencyId);
+    const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
+    const entrusted = issuerId !== entry.snapshot.context.agencyId;
+    const issuer = this.deps.people.agency(issuerId);
     const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
     const out: CaseEventBody[] = [];
     for (const e of events) {
       if (e.type === 'CaseFiled' || e.type === 'PenaltyDecided' || e.type === 'NoPenaltyDecided') {
         const kind = e.type === 'CaseFiled' ? 'case' : 'decision';
-        const n = await this.numbering.assign(kind, agencyId, year, caseId);
-        const format = agency?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
-        const no = formatDocumentNumber(format, agency?.shortName ?? agencyId, year, n);
-        out.push(e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseNo: no } } : ({ ...e, data: { ...e.data, decisionNo: no } } as CaseEventBody));
+        const n = await this.numbering.assign(kind, issuerId, year, caseId);
+        const format = issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
+        const no = formatDocumentNumber(format, issuer?.shortName ?? issuerId, year, n);
+        const stamp = entrusted ? { issuerAgencyId: issuerId } : {};
+        out.push(e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseNo: no, ...stamp } } : ({ ...e, data: { ...e.data, decisionNo: no, ...stamp } } as CaseEventBody));
       } else out.push(e);
     }
     return out;
   }
 
-  private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string): NewEvent[] {
+  /** The agency in whose name a case of this agency is handled: the entrusting one for an entrusted organisation. */
+  private issuerOf(agencyId: string): string {
+    return this.deps.people.agency(agencyId)?.entrustedBy ?? agencyId;
+  }
+
+  private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
     const recordedAt = this.deps.clock().toISOString();
+    // supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
+    const issuer = this.issuerOf(agencyId);
+    const onBehalfOf = req.onBehalfOf ?? (issuer !== agencyId ? issuer : undefined);
     const legalBasis = (req.command.body as { legalBasis?: string[] }).legalBasis;
     return bodies.map((b, i) => {
       const id = req.idempotencyKey ? deterministicUuid(`${caseId}:${req.actor.id}:${req.idempotencyKey}:${i}`) : this.deps.newId();
       const rulesVersion = (b.data as { rulesVersion?: string }).rulesVersion;
       const metadata: CaseEventMetadata = {
         actor: req.actor,
-        ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf } : {}),
+        ...(onBehalfOf ? { onBehalfOf } : {}),
         command: req.command.name,
         occurredAt,
         recordedAt,

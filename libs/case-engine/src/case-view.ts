@@ -15,6 +15,8 @@ export interface CaseView {
   caseId: string;
   caseNo: string | null;
   agencyId: string;
+  /** In whose name the case is handled and its documents issued: the entrusting agency for an entrusted organisation (policy §6). */
+  issuerAgencyId: string;
   stage: Stage;
   stageName: { zh: string; en: string };
   state: StateValue;
@@ -25,10 +27,14 @@ export interface CaseView {
   summary: string;
   violations: unknown[];
   handlingOfficerIds: string[];
+  /** The head who approved or refused the filing (supervision.md §2 reader rules). */
+  filingApproverId: string | null;
+  /** The hearing's presiding officer, once one is appointed. */
+  presidingOfficerId: string | null;
   discoveredAt: string;
   filedAt: string | null;
   rulesVersion: string | null;
-  decision: { decisionNo: string; outcome: string; penalties: unknown[]; decidedAt: string } | null;
+  decision: { decisionNo: string; outcome: string; penalties: unknown[]; decidedAt: string; issuerAgencyId?: string } | null;
   paidYuan: number;
   allowedCommands: CommandName[];
   deadlines: Deadline[];
@@ -50,6 +56,7 @@ export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
     caseId: c.caseId,
     caseNo: c.caseNo,
     agencyId: c.agencyId,
+    issuerAgencyId: c.issuerAgencyId ?? c.agencyId,
     stage,
     stageName: STAGES[stage],
     state: snapshot.value,
@@ -60,6 +67,8 @@ export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
     summary: opened.summary,
     violations: opened.violations,
     handlingOfficerIds: opened.handlingOfficerIds,
+    filingApproverId: c.filingApproverId,
+    presidingOfficerId: c.hearing?.presidingOfficerId ?? null,
     discoveredAt: opened.discoveredAt,
     filedAt: c.filedAt,
     rulesVersion: c.rulesVersion,

@@ -27,7 +27,9 @@ export interface CaseContext {
   } | null;
   statements: number;
   legalReview: { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; reviewerId: string } | null;
-  decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime } | null;
+  decision: { decisionNo: string; outcome: string; penalties: Penalty[]; decidedAt: IsoDateTime; issuerAgencyId?: string } | null;
+  /** The agency in whose name the case is handled (the entrusting agency for an entrusted organisation, policy §6). */
+  issuerAgencyId: string | null;
   servedAt: IsoDateTime | null;
   paidYuan: number;
   /** When the handling clock was suspended (中止), if it is. */
@@ -49,6 +51,11 @@ export interface CaseContext {
   urgedAt: IsoDateTime | null;
   deadlines: Deadline[];
   interferenceRecordIds: string[];
+  /**
+   * The head who approved (or refused) the filing: the case's approving head, who may not read its interference
+   * records (supervision.md §2 — the intervener may be that head).
+   */
+  filingApproverId: string | null;
   /** Handling officers who attested that every interference they know of is recorded. */
   attestedBy: string[];
   closedAt: IsoDateTime | null;
@@ -87,6 +94,8 @@ export const emptyCaseContext: CaseContext = {
   urgedAt: null,
   deadlines: [],
   interferenceRecordIds: [],
+  filingApproverId: null,
+  issuerAgencyId: null,
   attestedBy: [],
   closedAt: null,
 };
@@ -115,11 +124,13 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
         ...c,
         caseNo: event.data.caseNo,
         filedAt: at,
+        filingApproverId: event.meta.actorId,
+        issuerAgencyId: event.data.issuerAgencyId ?? c.agencyId,
         rulesVersion: event.data.rulesVersion,
         deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'FilingRejected':
-      return c;
+      return { ...c, filingApproverId: event.meta.actorId };
     case 'EvidenceRecorded': {
       const { evidenceId, kind, contentHash, officerIds } = event.data;
       return { ...c, evidence: [...c.evidence, { evidenceId, kind, contentHash, officerIds }] };
@@ -160,7 +171,13 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       const penalties = event.type === 'PenaltyDecided' ? event.data.penalties : [];
       return {
         ...c,
-        decision: { decisionNo: event.data.decisionNo, outcome: event.data.outcome, penalties, decidedAt: at },
+        decision: {
+          decisionNo: event.data.decisionNo,
+          outcome: event.data.outcome,
+          penalties,
+          decidedAt: at,
+          ...(event.data.issuerAgencyId ? { issuerAgencyId: event.data.issuerAgencyId } : {}),
+        },
         // The party's periods are over once the head decides (the decision requires them to be over or waived).
         deadlines: addDeadlines(meet(c.deadlines, ['decision', 'handling_period', 'statement', 'hearing_request'], at), event.data.deadlines),
       };

@@ -15,3 +15,4 @@ export * from './decide/decision-env';
 export * from './decide/decide';
 export * from './decide/review.decide';
 export * from './party/party-codes';
+export * from './decide/certified-officers';

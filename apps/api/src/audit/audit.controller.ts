@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -8,7 +9,6 @@ import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { AuditQueryDto } from './audit-query.dto';
 
-const READERS = new Set(['legal_reviewer', 'supervisor', 'discipline', 'admin']);
 const COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at', 'data', 'metadata'] as const;
 type AuditRecord = Record<(typeof COLUMNS)[number], string | number>;
 
@@ -31,13 +31,12 @@ export class AuditController {
   ) {}
 
   @Get()
+  @Access('audit.read', 'query')
   @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
   audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!actor.roles.some((r) => READERS.has(r))) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '审计轨迹仅供法制、监督人员查阅 (reviewers and supervisors only)' }));
     if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
     const dir = this.directory.directory;
     const scope = q.agencyId ?? actor.agencyId;
-    if (!dir.isWithin(scope, actor.agencyId)) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `${scope} 不在管辖范围 (outside your jurisdiction)` }));
     const agencies = dir.listAgencies().filter((a) => dir.isWithin(a.id, scope)).map((a) => a.id);
     const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${agencies.map(() => '?').join(',')}))`, 'a.position > ?'];
     const params: (string | number)[] = [...agencies, q.after ?? 0];

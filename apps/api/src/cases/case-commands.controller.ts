@@ -4,6 +4,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '@app/case-engine';
 import { CommandName } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
+import { Access } from '../auth/access.decorator';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { uuidPipe } from './cases.controller';
 import { AttestInterferenceRecordDto, RecordInterferenceDto } from './dto/interference.dto';
@@ -51,6 +52,7 @@ import {
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry returns the first response and writes nothing' })
 @ApiHeader({ name: 'If-Match', required: false, description: '"<revision>": 412 when the case has moved on' })
+@Access('command', 'case')
 @Controller('cases/:caseId/commands')
 export class CaseCommandsController {
   constructor(private readonly commands: CaseCommandsService) {}

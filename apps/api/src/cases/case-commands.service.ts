@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson } from '@app/case-engine';
 import { CaseCommand, CommandName } from '@workflows/enforcement-case';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { AccessPolicy } from '../auth/access-policy';
+import { caseTarget } from '../auth/access.guard';
 import { requestContext } from './request-context';
 
 export interface CommandResponse {
@@ -15,7 +16,7 @@ export interface CommandResponse {
 export class CaseCommandsService {
   constructor(
     private readonly engine: CaseEngine,
-    private readonly policy: CaseAccessPolicy,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async run(
@@ -33,7 +34,9 @@ export class CaseCommandsService {
       actor,
       occurredAt,
       ...requestContext(req),
-      authorize: (agencyId) => this.policy.assertCanRun(actor, name, agencyId),
+      // Again against the freshly loaded case and the parsed moment (AccessGuard judged the request before validation).
+      authorize: ({ agencyId, view, occurredAt: at }) =>
+        this.policy.assert(actor, name === 'open-case' ? 'cases.open' : `command:${name}`, view ? caseTarget(view, at) : { agencyId, occurredAt: at }),
     });
     void reply.header('etag', `"${result.view.revision}"`);
     if (result.created) void reply.header('location', `/api/v1/cases/${result.caseId}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '@app/case-engine';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { AccessPolicy } from '../auth/access-policy';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { CaseSearchDto } from './dto/case-search.dto';
@@ -25,7 +25,7 @@ export class CaseSearchService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: DirectoryService,
-    private readonly policy: CaseAccessPolicy,
+    private readonly policy: AccessPolicy,
   ) {}
 
   search(q: CaseSearchDto, actor: Actor) {
@@ -33,7 +33,7 @@ export class CaseSearchService {
     const dir = this.directory.directory;
     const root = q.agencyId ?? actor.agencyId;
     const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    for (const agencyId of agencies) this.policy.assert(actor, 'cases.search', { agencyId });
     const where = [`agency_id IN (${agencies.map(() => '?').join(',')})`];
     const params: (string | number)[] = [...agencies];
     const add = (sql: string, ...values: string[]) => {

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson, timelineAt, timelineBetween } from '@app/case-engine';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { Access } from '../auth/access.decorator';
+import { AccessPolicy } from '../auth/access-policy';
+import { redactInterference } from './interference-redaction';
 import { CurrentActor } from '../auth/public.decorator';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { OpenCaseDto } from './dto/open-case.dto';
@@ -23,17 +25,19 @@ export class CasesController {
   constructor(
     private readonly engine: CaseEngine,
     private readonly commands: CaseCommandsService,
-    private readonly policy: CaseAccessPolicy,
     private readonly searchService: CaseSearchService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   @Get()
+  @Access('cases.search', 'query')
   @ApiOperation({ summary: '案件检索 search cases: stage, agency (with subordinates), industry, party, officer, overdue deadline, dates, flags; sorted, paged' })
   search(@Query() q: CaseSearchDto, @CurrentActor() actor: Actor) {
     return this.searchService.search(q, actor);
   }
 
   @Post()
+  @Access('cases.open', 'body')
   @HttpCode(201)
   @ApiOperation({ summary: '立案 open-case: officers propose filing a case' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -42,23 +46,24 @@ export class CasesController {
   }
 
   @Get(':caseId')
+  @Access('cases.read', 'case')
   @ApiOperation({ summary: '案件视图 CaseView: stage, allowed commands, deadlines' })
   async get(@Param('caseId', uuidPipe) caseId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
     const view = await this.engine.getCase(caseId);
-    this.policy.assertCanRead(actor, view.agencyId);
     void reply.header('etag', `"${view.revision}"`);
     return view;
   }
 
   @Get(':caseId/events')
+  @Access('cases.read', 'case')
   @ApiOperation({ summary: '事件历史 the case history, in order' })
   async events(@Param('caseId', uuidPipe) caseId: string, @CurrentActor() actor: Actor): Promise<StoredEventJson[]> {
     const view = await this.engine.getCase(caseId);
-    this.policy.assertCanRead(actor, view.agencyId);
-    return (await this.engine.getEvents(caseId)).map(storedEventToJson);
+    return redactInterference((await this.engine.getEvents(caseId)).map(storedEventToJson), actor, view, this.policy);
   }
 
   @Get(':caseId/timeline')
+  @Access('cases.read', 'case')
   @ApiOperation({ summary: '时间线回放 the case as it stood at a revision, at a recorded moment (at) or by what had happened (occurredAt); or what changed between two revisions (from, to)' })
   async timeline(@Param('caseId', uuidPipe) caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
     const modes = [q.revision !== undefined, q.at !== undefined, q.occurredAt !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean).length;
@@ -70,9 +75,13 @@ export class CasesController {
         }),
       );
     const view = await this.engine.getCase(caseId);
-    this.policy.assertCanRead(actor, view.agencyId);
     const events = await this.engine.getEvents(caseId);
-    if (q.from !== undefined) return timelineBetween(events, q.from, q.to!);
-    return timelineAt(events, q.revision !== undefined ? { revision: q.revision } : q.at !== undefined ? { at: q.at } : { occurredAt: q.occurredAt! });
+    const redact = (list: StoredEventJson[]) => redactInterference(list, actor, view, this.policy);
+    if (q.from !== undefined) {
+      const between = timelineBetween(events, q.from, q.to!);
+      return { ...between, events: redact(between.events) };
+    }
+    const at = timelineAt(events, q.revision !== undefined ? { revision: q.revision } : q.at !== undefined ? { at: q.at } : { occurredAt: q.occurredAt! });
+    return { ...at, events: redact(at.events) };
   }
 }

@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator';
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -15,7 +16,6 @@ class CreateAnchorDto {
   reason?: string;
 }
 
-const AUDITORS = new Set(['legal_reviewer', 'supervisor', 'discipline', 'admin']);
 
 /** Tamper evidence over HTTP (supervision.md §1): verify the chains; anchor the global chain and export the anchors. */
 @ApiTags('integrity 防篡改')
@@ -27,31 +27,32 @@ export class IntegrityController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private sqlite(actor: Actor, roles: Set<string>): SqliteEventStore {
-    if (!actor.roles.some((r) => roles.has(r)))
-      throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `须为 ${[...roles].join('/')} (requires one of these roles)` }));
+  private sqlite(): SqliteEventStore {
     if (!(this.store instanceof SqliteEventStore))
       throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
     return this.store;
   }
 
   @Get('verify')
+  @Access('integrity.read', 'none')
   @ApiOperation({ summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position' })
   verify(@CurrentActor() actor: Actor) {
-    return verifyIntegrity(this.sqlite(actor, AUDITORS).db);
+    return verifyIntegrity(this.sqlite().db);
   }
 
   @Get('anchors')
+  @Access('integrity.read', 'none')
   @ApiOperation({ summary: '锚点日志 the anchor log, to export and keep elsewhere' })
   anchors(@CurrentActor() actor: Actor) {
-    return listAnchors(this.sqlite(actor, AUDITORS).db);
+    return listAnchors(this.sqlite().db);
   }
 
   @Post('anchors')
+  @Access('integrity.anchor', 'none')
   @HttpCode(201)
   @ApiOperation({ summary: '锚定 record the head of the global chain now' })
   anchor(@CurrentActor() actor: Actor, @Body() dto: CreateAnchorDto) {
-    const anchor = createAnchor(this.sqlite(actor, new Set(['supervisor', 'admin'])).db, dto.reason ?? `by ${actor.id}`, this.clock());
+    const anchor = createAnchor(this.sqlite().db, dto.reason ?? `by ${actor.id}`, this.clock());
     if (!anchor) throw new ProblemException(problem(409, 'empty-log', '尚无事件 (no events to anchor)'));
     return anchor;
   }

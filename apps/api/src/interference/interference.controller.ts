@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -16,8 +17,6 @@ class InterferenceQueryDto {
   @ApiPropertyOptional({ description: '干预人姓名' }) @IsOptional() @IsString() intervener?: string;
 }
 
-/** Who may read interference records (supervision.md §2): these roles, of the case's agency or above it. */
-const READERS = new Set(['legal_reviewer', 'supervisor', 'discipline']);
 
 /** The register of interference records and its quarterly report, with zero reports (零报告). */
 @ApiTags('interference 干预记录')
@@ -30,12 +29,9 @@ export class InterferenceController {
   ) {}
 
   private scope(actor: Actor, agencyId: string | undefined): { db: SqliteEventStore['db']; agencies: string[] } {
-    if (!actor.roles.some((r) => READERS.has(r)))
-      throw new ProblemException(problem(403, 'forbidden', '无权查阅干预记录 (forbidden)', { detail: '干预记录仅供法制审核、监督和纪检人员查阅 (legal reviewers, supervisors and discipline only)' }));
     if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
     const dir = this.directory.directory;
     const root = agencyId ?? actor.agencyId;
-    if (!dir.isWithin(root, actor.agencyId)) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: `${root} 不在管辖范围 (outside your jurisdiction)` }));
     return { db: this.store.db, agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
   }
 
@@ -47,6 +43,7 @@ export class InterferenceController {
   }
 
   @Get()
+  @Access('interference.read', 'query')
   @ApiOperation({ summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)' })
   register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     const { db, agencies } = this.scope(actor, q.agencyId);
@@ -70,6 +67,7 @@ export class InterferenceController {
   }
 
   @Get('quarterly-report')
+  @Access('interference.read', 'query')
   @ApiOperation({ summary: '季度报告 per agency and quarter, including zero reports (零报告)' })
   quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     if (!q.year || !q.quarter)

@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -37,6 +38,7 @@ export class AssessmentController {
   ) {}
 
   @Get()
+  @Access('reports.read', 'query')
   @ApiOperation({ summary: '六率考核报告 the six assessment rates with the cases behind them' })
   report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
     const { db, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);

@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -43,6 +44,7 @@ export class ConsistencyController {
   ) {}
 
   @Get()
+  @Access('reports.read', 'query')
   @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
   report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
     const { db, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { Actor } from '@app/case-engine';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { CaseAccessPolicy } from '../auth/case-access.policy';
+import { AccessPolicy } from '../auth/access-policy';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 
@@ -15,7 +15,7 @@ export class ReportScope {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: DirectoryService,
-    private readonly policy: CaseAccessPolicy,
+    private readonly policy: AccessPolicy,
   ) {}
 
   resolve(actor: Actor, agencyId: string | undefined, includeSubordinates: boolean | undefined): { db: Database; root: string; agencies: string[] } {
@@ -23,7 +23,7 @@ export class ReportScope {
     const dir = this.directory.directory;
     const root = agencyId ?? actor.agencyId;
     const agencies = includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const a of agencies) this.policy.assertCanRead(actor, a);
+    for (const a of agencies) this.policy.assert(actor, 'reports.read', { agencyId: a });
     return { db: this.store.db, root, agencies };
   }
 }

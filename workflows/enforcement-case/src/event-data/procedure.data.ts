@@ -9,6 +9,11 @@ export interface CaseOpenedData extends CaseFacts {
 /** 立案 — filed by the head; starts the decision deadline and the sector handling period. */
 export interface CaseFiledData {
   caseNo: string;
+  /**
+   * The agency in whose name the document is issued: the entrusting agency when an entrusted organisation handles
+   * the case (policy §6; 行政处罚法 Art. 20); absent means the case's own agency.
+   */
+  issuerAgencyId?: string;
   opinion?: string;
   rulesVersion: string;
   deadlines: DeadlineSet[];
@@ -74,6 +79,11 @@ export interface LegalReviewCompletedData {
 }
 export interface PenaltyDecidedData {
   decisionNo: string;
+  /**
+   * The agency in whose name the document is issued: the entrusting agency when an entrusted organisation handles
+   * the case (policy §6; 行政处罚法 Art. 20); absent means the case's own agency.
+   */
+  issuerAgencyId?: string;
   outcome: 'penalty';
   penalties: Penalty[];
   legalBasis: string[];
@@ -85,6 +95,11 @@ export interface PenaltyDecidedData {
 }
 export interface NoPenaltyDecidedData {
   decisionNo: string;
+  /**
+   * The agency in whose name the document is issued: the entrusting agency when an entrusted organisation handles
+   * the case (policy §6; 行政处罚法 Art. 20); absent means the case's own agency.
+   */
+  issuerAgencyId?: string;
   outcome: 'no_penalty_minor' | 'no_penalty_unproven';
   legalBasis: string[];
   justification?: string;

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { toShanghaiDate } from '@app/calendar';
+import { Actor } from '@app/case-engine';
+import { certificateProblem } from '@workflows/enforcement-case';
+import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { DirectoryService } from '../directory/directory.service';
+import { ProblemException, problem } from '../problem/problem';
+import { Action, Grant, Reach, ruleFor } from './access-rules';
+
+/** What a request is about, as far as authority goes. */
+export interface AccessTarget {
+  /** The agency whose case, report or registry entry it is; null for actions that reach anywhere. */
+  agencyId: string | null;
+  /** The case, when there is one: the people who stand in a relation to it. */
+  case?: { handlingOfficerIds: string[]; presidingOfficerId: string | null; filingApproverId: string | null };
+  /** When the step happens in the world: certificates are judged on that day (default: now). */
+  occurredAt?: string;
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  officer: '执法人员',
+  head: '负责人',
+  legal_reviewer: '法制审核人员',
+  supervisor: '监督人员',
+  discipline: '纪检人员',
+  admin: '系统管理员',
+};
+
+/**
+ * The one authorization layer (issue 5): every route (through AccessGuard) and every command (again inside the
+ * engine, against the freshly loaded case and the parsed occurredAt) asks it. The rules are data (access-rules.ts);
+ * this class only measures the actor against them and names what is missing.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(
+    private readonly directory: DirectoryService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Null when allowed; otherwise why not (Chinese first). */
+  refusal(actor: Actor, action: Action, target: AccessTarget): string | null {
+    const rule = ruleFor(action);
+    if (rule === 'public') return null;
+    const mine = rule.filter((g) => g.roles.some((r) => actor.roles.includes(r)));
+    if (!mine.length) {
+      const roles = [...new Set(rule.flatMap((g) => g.roles))];
+      return `须由 ${roles.map((r) => ROLE_NAMES[r] ?? r).join('、')} 执行 (requires role ${roles.join(' or ')})`;
+    }
+    let reason = '';
+    for (const grant of mine) {
+      const why = this.grantRefusal(actor, grant, target);
+      if (!why) return null;
+      reason ||= why;
+    }
+    return reason;
+  }
+
+  assert(actor: Actor, action: Action, target: AccessTarget): void {
+    const why = this.refusal(actor, action, target);
+    if (why) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: why, action }));
+  }
+
+  /** The agencies an actor may reach for an action, among the given ones (report and search scopes). */
+  reachable(actor: Actor, action: Action, agencyIds: string[]): string[] {
+    return agencyIds.filter((agencyId) => !this.refusal(actor, action, { agencyId }));
+  }
+
+  private grantRefusal(actor: Actor, grant: Grant, target: AccessTarget): string | null {
+    if (target.agencyId !== null && !this.reaches(actor.agencyId, grant.reach, target.agencyId))
+      return `${this.agencyName(target.agencyId)} 不在 ${this.agencyName(actor.agencyId)} 的管辖范围 (outside your jurisdiction)`;
+    const c = target.case;
+    if (grant.relation === 'handlingOfficer' && !c?.handlingOfficerIds.includes(actor.id)) return '仅限本案承办人员 (handling officers of this case only)';
+    if (grant.relation === 'presidingOfficer' && c?.presidingOfficerId !== actor.id) return '仅限本案听证主持人 (the presiding officer of this hearing only)';
+    if (grant.notApprover && c?.filingApproverId === actor.id)
+      return '本案立案审批人不得查阅本案干预记录 (the case’s approving head may not read its interference records; supervision.md §2)';
+    if (grant.certified) {
+      const now = this.clock();
+      const on = toShanghaiDate(plausibleMoment(target.occurredAt, now) ?? now.toISOString());
+      const why = certificateProblem(actor.id, target.agencyId ?? actor.agencyId, on, this.directory.directory);
+      if (why) return `执法资格不符 (行政处罚法第四十二条): ${why}`;
+    }
+    return null;
+  }
+
+  private reaches(actorAgency: string, reach: Reach, target: string): boolean {
+    const dir = this.directory.directory;
+    switch (reach) {
+      case 'own':
+        return target === actorAgency;
+      case 'ownAndBelow':
+        return dir.isWithin(target, actorAgency);
+      case 'ownOrAbove':
+        return dir.isWithin(actorAgency, target);
+      case 'ownOrEntrusting':
+        return target === actorAgency || dir.agency(target)?.entrustedBy === actorAgency;
+      case 'anywhere':
+        return true;
+    }
+  }
+
+  private agencyName(id: string): string {
+    return this.directory.directory.agency(id)?.name ?? id;
+  }
+}
+
+/**
+ * The moment a certificate is judged on: the step's occurredAt when it is a date not in the future; otherwise now
+ * (the engine then refuses the bad occurredAt with a 400 naming the field — authority is judged first, never on
+ * a moment the request may not claim).
+ */
+function plausibleMoment(s: string | undefined, now: Date): string | null {
+  const t = s ? Date.parse(s) : NaN;
+  return !Number.isNaN(t) && t <= now.getTime() + 5 * 60_000 ? s! : null;
+}

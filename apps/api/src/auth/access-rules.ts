@@ -1,0 +1,80 @@
+import { COMMAND_ROLES, CommandName, Role } from '@workflows/enforcement-case';
+
+/**
+ * Who may do what, in one table (issue 5; commands.md roles; procedure.md §4 "who"; supervision.md §2):
+ * role × reach (the target agency seen from the actor's agency) × case relation × certificate.
+ * Every route names one of these actions (`@Access`); a route without one is refused (fail closed).
+ */
+export const ALL_ROLES: readonly Role[] = ['officer', 'head', 'legal_reviewer', 'supervisor', 'discipline', 'admin'];
+
+/**
+ * Where the target may lie, seen from the actor's agency:
+ * - `own`: the actor's agency only — enforcement power is personal and territorial;
+ * - `ownAndBelow`: the actor's agency and every agency under it — supervision reads downwards;
+ * - `ownOrAbove`: the actor's agency or one above it — e.g. anyone who learns of interference may record it;
+ * - `ownOrEntrusting`: the actor's agency, or an organisation it entrusted (受委托组织, policy §6; 行政处罚法 Art. 20:
+ *   the entrusting agency supervises the entrusted one and bears the consequences, so its head approves and its
+ *   legal reviewer reviews in the entrusted organisation's cases);
+ * - `anywhere`: no jurisdiction involved (the global hash chain, projection lag).
+ */
+export type Reach = 'own' | 'ownAndBelow' | 'ownOrAbove' | 'ownOrEntrusting' | 'anywhere';
+
+export interface Grant {
+  roles: readonly Role[];
+  reach: Reach;
+  /** The actor must hold an enforcement certificate of the target agency valid on the day the step happens (行政处罚法 Art. 42). */
+  certified?: boolean;
+  /** The actor must stand in this relation to the case. */
+  relation?: 'handlingOfficer' | 'presidingOfficer';
+  /** The case's approving head is refused (supervision.md §2: the intervener may be that head). */
+  notApprover?: boolean;
+}
+
+export type Rule = 'public' | readonly Grant[];
+
+const SUPERVISORS: readonly Role[] = ['head', 'legal_reviewer', 'supervisor', 'discipline', 'admin'];
+const AUDITORS: readonly Role[] = ['legal_reviewer', 'supervisor', 'discipline', 'admin'];
+// The audit trail shows interference records in full: only their readers (supervision.md §2) audit case history.
+const CASE_AUDITORS: readonly Role[] = ['legal_reviewer', 'supervisor', 'discipline'];
+
+/** Reading cases: officers their own agency's; the rest their agency and below. */
+const READ_CASES: readonly Grant[] = [
+  { roles: ['officer'], reach: 'own' },
+  { roles: SUPERVISORS, reach: 'ownAndBelow' },
+];
+
+export const ENDPOINT_RULES = {
+  public: 'public',
+  'cases.search': READ_CASES,
+  'cases.read': READ_CASES,
+  'cases.open': [{ roles: ['officer'], reach: 'own', certified: true }],
+  'audit.read': [{ roles: CASE_AUDITORS, reach: 'ownAndBelow' }],
+  'integrity.read': [{ roles: AUDITORS, reach: 'anywhere' }],
+  'integrity.anchor': [{ roles: ['supervisor', 'admin'], reach: 'anywhere' }],
+  // supervision.md §2: legal-affairs reviewers, supervisors and discipline of the agency and its superiors.
+  'interference.read': [{ roles: ['legal_reviewer', 'supervisor', 'discipline'], reach: 'ownAndBelow', notApprover: true }],
+  // Officers see their own bureau's rates and consistency (to align with the benchmark); supervision reads below.
+  'reports.read': READ_CASES,
+  'projections.read': [{ roles: ALL_ROLES, reach: 'anywhere' }],
+  'registry.read': [{ roles: ['admin', 'supervisor'], reach: 'ownAndBelow' }],
+  'registry.write': [{ roles: ['admin'], reach: 'ownAndBelow' }],
+} as const satisfies Record<string, Rule>;
+
+export type EndpointAction = keyof typeof ENDPOINT_RULES;
+export type Action = EndpointAction | `command:${CommandName}`;
+
+/** A case command's grants, from the roles the procedure names (COMMAND_ROLES) and the relation some steps need. */
+export function commandRule(command: CommandName): readonly Grant[] {
+  const roles = COMMAND_ROLES[command];
+  // 干预记录: anyone who learns of it, in the case's agency or above (supervision.md §2). No certificate needed.
+  if (roles === 'any') return [{ roles: ALL_ROLES, reach: 'ownOrAbove' }];
+  const relation = command === 'attest-interference-record' ? 'handlingOfficer' : command === 'record-hearing' ? 'presidingOfficer' : undefined;
+  return roles.map((role): Grant => {
+    if (role === 'officer') return { roles: ['officer'], reach: 'own', certified: true, ...(relation ? { relation } : {}) };
+    return { roles: [role], reach: 'ownOrEntrusting', ...(relation ? { relation } : {}) };
+  });
+}
+
+export function ruleFor(action: Action): Rule {
+  return action.startsWith('command:') ? commandRule(action.slice('command:'.length) as CommandName) : ENDPOINT_RULES[action as EndpointAction];
+}

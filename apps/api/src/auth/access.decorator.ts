@@ -1,0 +1,19 @@
+import { SetMetadata } from '@nestjs/common';
+import { Action } from './access-rules';
+
+/**
+ * Where a route's target agency comes from: the case in the path, `agencyId` in the query (or the case named by
+ * `caseId` in the query), `agencyId` in the body, or nowhere (the action reaches anywhere).
+ */
+export type TargetSource = 'case' | 'query' | 'body' | 'none';
+
+export interface AccessMetadata {
+  /** `command` — the case command named by the route's last path segment. */
+  action: Action | 'command';
+  target: TargetSource;
+}
+
+export const ACCESS = 'casetrail:access';
+
+/** Declares the action a route performs; AccessGuard asks the policy before anything else runs (validation included). */
+export const Access = (action: Action | 'command', target: TargetSource) => SetMetadata(ACCESS, { action, target } satisfies AccessMetadata);
