@@ -15,8 +15,11 @@ export interface CaseView {
   caseId: string;
   caseNo: string | null;
   agencyId: string;
-  /** In whose name the case is handled and its documents issued: the entrusting agency for an entrusted organisation (policy §6). */
-  issuerAgencyId: string;
+  /**
+   * In whose name the case is handled and its documents issued, from the filing on: the entrusting agency for an
+   * entrusted organisation (policy §6), otherwise the case's own agency; null before the filing decision.
+   */
+  issuerAgencyId: string | null;
   stage: Stage;
   stageName: { zh: string; en: string };
   state: StateValue;
@@ -56,7 +59,7 @@ export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
     caseId: c.caseId,
     caseNo: c.caseNo,
     agencyId: c.agencyId,
-    issuerAgencyId: c.issuerAgencyId ?? c.agencyId,
+    issuerAgencyId: c.issuerAgencyId,
     stage,
     stageName: STAGES[stage],
     state: snapshot.value,

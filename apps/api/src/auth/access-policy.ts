@@ -90,8 +90,6 @@ export class AccessPolicy {
         return target === actorAgency;
       case 'ownAndBelow':
         return dir.isWithin(target, actorAgency);
-      case 'ownOrAbove':
-        return dir.isWithin(actorAgency, target);
       case 'ownOrEntrusting':
         return target === actorAgency || dir.agency(target)?.entrustedBy === actorAgency;
       case 'anywhere':

@@ -11,13 +11,12 @@ export const ALL_ROLES: readonly Role[] = ['officer', 'head', 'legal_reviewer', 
  * Where the target may lie, seen from the actor's agency:
  * - `own`: the actor's agency only — enforcement power is personal and territorial;
  * - `ownAndBelow`: the actor's agency and every agency under it — supervision reads downwards;
- * - `ownOrAbove`: the actor's agency or one above it — e.g. anyone who learns of interference may record it;
  * - `ownOrEntrusting`: the actor's agency, or an organisation it entrusted (受委托组织, policy §6; 行政处罚法 Art. 20:
  *   the entrusting agency supervises the entrusted one and bears the consequences, so its head approves and its
  *   legal reviewer reviews in the entrusted organisation's cases);
  * - `anywhere`: no jurisdiction involved (the global hash chain, projection lag).
  */
-export type Reach = 'own' | 'ownAndBelow' | 'ownOrAbove' | 'ownOrEntrusting' | 'anywhere';
+export type Reach = 'own' | 'ownAndBelow' | 'ownOrEntrusting' | 'anywhere';
 
 export interface Grant {
   roles: readonly Role[];
@@ -66,8 +65,8 @@ export type Action = EndpointAction | `command:${CommandName}`;
 /** A case command's grants, from the roles the procedure names (COMMAND_ROLES) and the relation some steps need. */
 export function commandRule(command: CommandName): readonly Grant[] {
   const roles = COMMAND_ROLES[command];
-  // 干预记录: anyone who learns of it, in the case's agency or above (supervision.md §2). No certificate needed.
-  if (roles === 'any') return [{ roles: ALL_ROLES, reach: 'ownOrAbove' }];
+  // 干预记录: anyone who learns of it, in the case's agency or above it (supervision.md §2). No certificate needed.
+  if (roles === 'any') return [{ roles: ALL_ROLES, reach: 'ownAndBelow' }];
   const relation = command === 'attest-interference-record' ? 'handlingOfficer' : command === 'record-hearing' ? 'presidingOfficer' : undefined;
   return roles.map((role): Grant => {
     if (role === 'officer') return { roles: ['officer'], reach: 'own', certified: true, ...(relation ? { relation } : {}) };
