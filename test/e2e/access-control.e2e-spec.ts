@@ -1,6 +1,7 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, openCaseBody } from '../support/fixtures';
 import { openAndFile } from '../support/cases';
+import { projectionsCaughtUp } from '../support/projections';
 import { certificate, registerInDirectory, user } from '../support/organisation';
 
 /** Issue 5's named cases of who may act and read, over real HTTP. */
@@ -119,6 +120,11 @@ describe('access control over HTTP', () => {
     expect(decided.events[0].data.issuerAgencyId).toBe(AG);
     expect(decided.events[0].metadata).toMatchObject({ onBehalfOf: AG, actor: expect.objectContaining({ id: H, agencyId: TOWN }) });
     expect((await t.http.as(O1, 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({ issuerAgencyId: AG, caseNo: expect.stringMatching(/^北应急立〔2026〕\d+号$/) });
+    // Published as the county bureau's decision.
+    expect((await command(O1, id, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-15') })).status).toBe(200);
+    await projectionsCaughtUp(t.http);
+    const published = (await t.http.request('GET', '/api/v1/public/decisions?agencyId=ag-431002')).body.items;
+    expect(published).toEqual([expect.objectContaining({ decisionNo: decided.case.decision.decisionNo, agencyId: AG })]);
     // The county bureau's officers do not act in the squad's cases; its head supervises them and may read them.
     expect((await command(OFFICER_1, id, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-15') })).status).toBe(403);
     expect((await t.http.as(HEAD, 'GET', `/api/v1/cases/${id}`)).status).toBe(200);

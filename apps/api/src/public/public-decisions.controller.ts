@@ -40,7 +40,7 @@ export class PublicDecisionsController {
     const oldest = new Date(now.getTime() - DISPLAY_YEARS * 365.25 * 86_400_000).toISOString();
     const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
     const params: (string | number)[] = [oldest];
-    if (q.agencyId) (where.push('agency_id = ?'), params.push(q.agencyId));
+    if (q.agencyId) (where.push('COALESCE(issuer_agency_id, agency_id) = ?'), params.push(q.agencyId));
     const size = q.pageSize ?? 20;
     const rows = this.store.db
       .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
@@ -48,7 +48,8 @@ export class PublicDecisionsController {
     return {
       items: rows.map((r) => ({
         decisionNo: r.decision_no,
-        agencyId: r.agency_id,
+        // The issuing agency: the entrusting one for an entrusted organisation's decision (policy §6).
+        agencyId: r.issuer_agency_id ?? r.agency_id,
         party: r.party_kind === 'organization' ? { kind: 'organization', name: r.party_name, creditCode: r.credit_code } : { kind: 'individual', name: maskName(r.party_name ?? '') },
         violations: JSON.parse(r.violations ?? '[]'),
         penalties: JSON.parse(r.penalties ?? '[]'),

@@ -8,7 +8,7 @@ import { Projection } from '../projection';
  */
 export type PublicDecisionRow =
   | { kind: 'case'; caseId: string; agencyId: string; partyKind: string; partyName: string; creditCode: string | null; violations: string }
-  | { kind: 'decided'; caseId: string; decisionNo: string; decidedAt: string; penalties: string; legalBasis: string }
+  | { kind: 'decided'; caseId: string; decisionNo: string; decidedAt: string; penalties: string; legalBasis: string; issuerAgencyId: string | null }
   | { kind: 'published'; caseId: string; publishedAt: string; channel: string }
   | { kind: 'revoked'; caseId: string; revokedAt: string };
 
@@ -20,6 +20,7 @@ interface Data {
   penalties?: unknown[];
   legalBasis?: string[];
   channel?: string;
+  issuerAgencyId?: string;
 }
 
 export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
@@ -42,7 +43,18 @@ export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
         },
       ];
     case 'PenaltyDecided':
-      return [{ kind: 'decided', caseId, decisionNo: d.decisionNo ?? '', decidedAt: occurredAt, penalties: JSON.stringify(d.penalties ?? []), legalBasis: JSON.stringify(d.legalBasis ?? []) }];
+      return [
+        {
+          kind: 'decided',
+          caseId,
+          decisionNo: d.decisionNo ?? '',
+          decidedAt: occurredAt,
+          penalties: JSON.stringify(d.penalties ?? []),
+          legalBasis: JSON.stringify(d.legalBasis ?? []),
+          // An entrusted organisation's decision is published as the entrusting agency's (policy §6).
+          issuerAgencyId: d.issuerAgencyId ?? null,
+        },
+      ];
     case 'DecisionPublished':
       return [{ kind: 'published', caseId, publishedAt: occurredAt, channel: d.channel ?? '' }];
     case 'DecisionRevoked':
@@ -56,13 +68,16 @@ const statements = new WeakMap<Database, Record<PublicDecisionRow['kind'], State
 
 export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
   name: 'public-decisions',
-  version: 1,
+  version: 2,
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS public_decisions (
       case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, party_kind TEXT NOT NULL, party_name TEXT NOT NULL, credit_code TEXT,
       violations TEXT NOT NULL, decision_no TEXT, decided_at TEXT, penalties TEXT, legal_basis TEXT,
-      published_at TEXT, channel TEXT, revoked_at TEXT
+      published_at TEXT, channel TEXT, revoked_at TEXT, issuer_agency_id TEXT
     ) WITHOUT ROWID;`);
+    // Version 1 tables lack the issuer; the version change empties and refills the table.
+    const columns = (db.prepare('PRAGMA table_info(public_decisions)').all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('issuer_agency_id')) db.exec('ALTER TABLE public_decisions ADD COLUMN issuer_agency_id TEXT');
   },
   clear(db) {
     db.exec('DELETE FROM public_decisions');
@@ -74,7 +89,7 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
       s = {
         case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
           VALUES (@caseId, @agencyId, @partyKind, @partyName, @creditCode, @violations) ON CONFLICT (case_id) DO NOTHING`),
-        decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis WHERE case_id = @caseId'),
+        decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis, issuer_agency_id = @issuerAgencyId WHERE case_id = @caseId'),
         published: db.prepare('UPDATE public_decisions SET published_at = @publishedAt, channel = @channel WHERE case_id = @caseId'),
         revoked: db.prepare('UPDATE public_decisions SET revoked_at = @revokedAt WHERE case_id = @caseId'),
       };
