@@ -24,6 +24,31 @@ describe('start-up refusals', () => {
     expect(r.stderr).toContain('JWT_SECRET must not be the built-in development secret');
   });
 
+  it('refuses AUTH_MODE=oidc in production without issuer, audience or key, naming all three', () => {
+    const r = start({ NODE_ENV: 'production', AUTH_MODE: 'oidc' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('OIDC_ISSUER is required when AUTH_MODE=oidc');
+    expect(r.stderr).toContain('OIDC_AUDIENCE is required when AUTH_MODE=oidc');
+    expect(r.stderr).toContain('AUTH_MODE=oidc needs the provider’s signing key: set OIDC_JWKS_URL, OIDC_PUBLIC_KEY or OIDC_PUBLIC_KEY_FILE');
+  });
+
+  const oidc = { NODE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.gov.cn/realms/casetrail', OIDC_AUDIENCE: 'casetrail-api' };
+
+  it('refuses a plain-http JWKS URL in production unless it is localhost', () => {
+    const r = start({ ...oidc, OIDC_JWKS_URL: 'http://id.example.gov.cn/realms/casetrail/certs' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('OIDC_JWKS_URL="http://id.example.gov.cn/realms/casetrail/certs": must be https when NODE_ENV=production');
+  });
+
+  it('refuses an unreadable public key file, naming it, and algorithms that prove nothing', () => {
+    const missing = path.join(dir, 'no-such-key.pem');
+    const r = start({ ...oidc, OIDC_PUBLIC_KEY_FILE: missing, OIDC_ALGORITHMS: 'RS256,none,HS256' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain(`OIDC_PUBLIC_KEY_FILE=${missing}: cannot read the file (ENOENT)`);
+    expect(r.stderr).toContain('OIDC_ALGORITHMS: none is never accepted');
+    expect(r.stderr).toContain('OIDC_ALGORITHMS: HS256 is never accepted');
+  });
+
   it('refuses a rules file that does not validate, naming the file and the field', () => {
     const file = path.join(dir, 'rules.json');
     writeFileSync(file, JSON.stringify({ versions: [{ id: 'x', effectiveFrom: 'soon' }] }));

@@ -30,7 +30,13 @@ async function bootstrap(): Promise<void> {
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`casetrail 已启动 listening: ${base}/api/v1  (health: ${base}/api/v1/health)`);
   console.log(`API 文档 OpenAPI docs: ${base}/api/docs`);
-  console.log(`数据目录 data: ${config.dataDir} · 身份 auth: ${config.authMode}${config.authMode === 'dev' ? ` (dev users: ${base}/api/v1/auth/dev-users)` : ''}`);
+  const identity =
+    config.authMode === 'dev'
+      ? ` (dev users: ${base}/api/v1/auth/dev-users)`
+      : config.oidc
+        ? ` (issuer ${config.oidc.issuer}, keys ${config.oidc.key.kind === 'jwks' ? config.oidc.key.url : config.oidc.key.origin}, identity from ${config.oidc.identitySource})`
+        : '';
+  console.log(`数据目录 data: ${config.dataDir} · 身份 auth: ${config.authMode}${identity}`);
 }
 
 void bootstrap();

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadAppConfig } from './app-config';
 
 describe('loadAppConfig', () => {
@@ -9,6 +13,10 @@ describe('loadAppConfig', () => {
 
   it('refuses dev identity under NODE_ENV=production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE=dev is refused when NODE_ENV=production/);
+  });
+
+  it('AUTH_MODE=oidc is refused without its settings in production as anywhere else', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER is required/);
   });
 
   it('refuses production without a real secret, or with the built-in one', () => {
@@ -30,5 +38,137 @@ describe('loadAppConfig', () => {
         expect.stringContaining('SEED_DEMO="maybe"'),
       ]);
     }
+  });
+});
+
+describe('loadAppConfig: AUTH_MODE=oidc', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casetrail-oidc-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const rsaPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const pemFile = path.join(dir, 'idp.pem');
+  writeFileSync(pemFile, rsaPem);
+  const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.gov.cn/realms/casetrail', OIDC_AUDIENCE: 'casetrail-api' };
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadAppConfig(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+    throw new Error('loadAppConfig accepted the configuration');
+  };
+
+  it('takes a JWKS URL with the defaults: RS256 and ES256, 30 s of clock tolerance, the user in sub, identity from the registry', () => {
+    const c = loadAppConfig({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: 'https://id.example.gov.cn/realms/casetrail/protocol/openid-connect/certs' });
+    expect(c.authMode).toBe('oidc');
+    expect(c.seedDemo).toBe(false);
+    expect(c.oidc).toEqual({
+      issuer: base.OIDC_ISSUER,
+      audience: 'casetrail-api',
+      key: { kind: 'jwks', url: 'https://id.example.gov.cn/realms/casetrail/protocol/openid-connect/certs' },
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 30,
+      userClaim: 'sub',
+      identitySource: 'registry',
+      rolesClaim: 'roles',
+      agencyClaim: 'agency_id',
+    });
+    expect(loadAppConfig({ JWT_SECRET: 'x'.repeat(40), AUTH_MODE: 'jwt' }).oidc).toBeNull();
+  });
+
+  it('takes the claim mapping and the other settings from the environment', () => {
+    const c = loadAppConfig({
+      ...base,
+      OIDC_PUBLIC_KEY_FILE: pemFile,
+      OIDC_ALGORITHMS: 'PS256, RS256',
+      OIDC_CLOCK_TOLERANCE_SECONDS: '5',
+      OIDC_USER_CLAIM: 'preferred_username',
+      OIDC_IDENTITY_SOURCE: 'claims',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_AGENCY_CLAIM: 'org',
+    });
+    expect(c.oidc).toMatchObject({
+      key: { kind: 'pem', pem: rsaPem, origin: `OIDC_PUBLIC_KEY_FILE=${pemFile}` },
+      algorithms: ['PS256', 'RS256'],
+      clockToleranceSeconds: 5,
+      userClaim: 'preferred_username',
+      identitySource: 'claims',
+      rolesClaim: 'realm_access.roles',
+      agencyClaim: 'org',
+    });
+  });
+
+  it('takes an inline PEM, also with its line breaks written as \\n', () => {
+    expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: rsaPem }).oidc?.key).toEqual({ kind: 'pem', pem: rsaPem, origin: 'OIDC_PUBLIC_KEY' });
+    expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: rsaPem.replace(/\n/g, '\\n') }).oidc?.key).toEqual({ kind: 'pem', pem: rsaPem, origin: 'OIDC_PUBLIC_KEY' });
+  });
+
+  it('requires the issuer, the audience and a key, reporting all three at once', () => {
+    expect(problemsOf({ AUTH_MODE: 'oidc' })).toEqual([
+      expect.stringContaining('OIDC_ISSUER is required'),
+      expect.stringContaining('OIDC_AUDIENCE is required'),
+      expect.stringContaining('set OIDC_JWKS_URL, OIDC_PUBLIC_KEY or OIDC_PUBLIC_KEY_FILE'),
+    ]);
+  });
+
+  it('requires exactly one key source', () => {
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_PUBLIC_KEY: rsaPem })).toEqual([
+      'set exactly one of OIDC_JWKS_URL, OIDC_PUBLIC_KEY, OIDC_PUBLIC_KEY_FILE (got OIDC_JWKS_URL and OIDC_PUBLIC_KEY)',
+    ]);
+  });
+
+  it('refuses an http JWKS URL in production unless it is on this machine; allows it in development', () => {
+    expect(problemsOf({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: 'http://id.example.gov.cn/certs' })).toEqual([
+      expect.stringMatching(/^OIDC_JWKS_URL="http:\/\/id\.example\.gov\.cn\/certs": must be https when NODE_ENV=production/),
+    ]);
+    for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080'])
+      expect(loadAppConfig({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: `http://${host}/certs` }).oidc?.key).toEqual({ kind: 'jwks', url: `http://${host}/certs` });
+    expect(loadAppConfig({ ...base, NODE_ENV: 'development', OIDC_JWKS_URL: 'http://id.internal/certs' }).oidc?.key).toEqual({ kind: 'jwks', url: 'http://id.internal/certs' });
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'ftp://id.example.gov.cn/certs' })).toEqual([expect.stringContaining('must be an https URL')]);
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'id.example.gov.cn/certs' })).toEqual(['OIDC_JWKS_URL="id.example.gov.cn/certs": not a URL']);
+  });
+
+  it('names an unreadable key file, and refuses a file or value that is no public key', () => {
+    const missing = path.join(dir, 'missing.pem');
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: missing })).toEqual([`OIDC_PUBLIC_KEY_FILE=${missing}: cannot read the file (ENOENT)`]);
+    const garbage = path.join(dir, 'garbage.pem');
+    writeFileSync(garbage, 'not a key');
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: garbage })).toEqual([expect.stringMatching(new RegExp(`^OIDC_PUBLIC_KEY_FILE=${garbage}: is not a PEM public key`))]);
+    const privatePem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: privatePem })).toEqual([expect.stringMatching(/^OIDC_PUBLIC_KEY: is a private key/)]);
+  });
+
+  it('refuses a key that none of the accepted algorithms can use, and a weak RSA key', () => {
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: ecPem, OIDC_ALGORITHMS: 'RS256' })).toEqual([
+      'OIDC_PUBLIC_KEY: the ec key verifies ES256, but OIDC_ALGORITHMS allows only RS256',
+    ]);
+    expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: ecPem }).oidc?.algorithms).toEqual(['RS256', 'ES256']);
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: weak })).toEqual(['OIDC_PUBLIC_KEY: an RSA key must have at least 2048 bits (RFC 7518 §3.3)']);
+  });
+
+  it('never accepts none or HS* algorithms, nor unknown ones', () => {
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_ALGORITHMS: 'none,HS256,RS256,XY999' })).toEqual([
+      expect.stringMatching(/^OIDC_ALGORITHMS: none is never accepted/),
+      expect.stringMatching(/^OIDC_ALGORITHMS: HS256 is never accepted/),
+      expect.stringMatching(/^OIDC_ALGORITHMS: unknown algorithm "XY999"/),
+    ]);
+  });
+
+  it('checks the clock tolerance and the identity source', () => {
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '-1', OIDC_IDENTITY_SOURCE: 'token' })).toEqual([
+      expect.stringContaining('OIDC_CLOCK_TOLERANCE_SECONDS="-1": must be a whole number of seconds 0–300'),
+      'OIDC_IDENTITY_SOURCE="token": must be registry or claims',
+    ]);
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toEqual([expect.stringContaining('0–300')]);
+    expect(loadAppConfig({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '0' }).oidc?.clockToleranceSeconds).toBe(0);
+  });
+
+  it('hints at AUTH_MODE=oidc when production falls back to jwt while OIDC settings are given', () => {
+    expect(problemsOf({ NODE_ENV: 'production', OIDC_ISSUER: base.OIDC_ISSUER })).toEqual([
+      'JWT_SECRET is required when AUTH_MODE=jwt (OIDC_ISSUER is set: did you mean AUTH_MODE=oidc?)',
+    ]);
   });
 });

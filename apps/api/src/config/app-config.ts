@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { KeyObject, createPublicKey } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** The checkout's root (the nearest folder above this file with a package.json), for the shipped config files. */
@@ -15,11 +16,13 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
-  authMode: 'dev' | 'jwt';
-  /** HS256 secret for dev tokens (AUTH_MODE=dev) or for verifying tokens (AUTH_MODE=jwt). */
+  authMode: 'dev' | 'jwt' | 'oidc';
+  /** HS256 secret for dev tokens (AUTH_MODE=dev) or for verifying tokens (AUTH_MODE=jwt); unused with oidc. */
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
+  /** The external OpenID Connect provider whose tokens are accepted (AUTH_MODE=oidc only, else null). */
+  oidc: OidcConfig | null;
   seedDemo: boolean;
   rulesFile: string;
   calendarOverridesFile: string | null;
@@ -46,6 +49,166 @@ function bool(name: string, raw: string | undefined, fallback: boolean, problems
   return fallback;
 }
 
+/** Where the provider's signing keys come from: its JWKS endpoint, or one PEM public key (SPKI). */
+export type OidcKeySource = { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string; origin: string };
+
+export interface OidcConfig {
+  /** Expected `iss` (the provider's issuer identifier, OpenID Connect Discovery §4.3). */
+  issuer: string;
+  /** Expected `aud`: casetrail's client or resource identifier at the provider. */
+  audience: string;
+  key: OidcKeySource;
+  /** Accepted `alg` values: asymmetric only (never `none`, never HS*). */
+  algorithms: string[];
+  clockToleranceSeconds: number;
+  /** The claim holding the registry user id. */
+  userClaim: string;
+  /** `registry`: roles, agency and name from the organisation registry; `claims`: from the token. */
+  identitySource: 'registry' | 'claims';
+  rolesClaim: string;
+  agencyClaim: string;
+}
+
+/**
+ * Asymmetric JWS algorithms (RFC 7518 §3.1, RFC 8037). `none` carries no signature and HS* would need the provider
+ * to share a secret with every relying party, so neither can prove a token came from the provider.
+ */
+export const OIDC_SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+const OIDC_DEFAULT_ALGORITHMS = 'RS256,ES256';
+/** More than five minutes of skew means a broken clock, not drift; refuse rather than widen every token's life. */
+const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The JWS algorithms a public key can verify (RFC 7518 §3.3–3.5: an EC key only for its own curve's ES*). */
+export function algorithmsForKey(key: KeyObject): string[] {
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+    case 'rsa-pss':
+      return ['PS256', 'PS384', 'PS512'];
+    case 'ec':
+      return { prime256v1: ['ES256'], secp384r1: ['ES384'], secp521r1: ['ES512'] }[key.asymmetricKeyDetails?.namedCurve ?? ''] ?? [];
+    case 'ed25519':
+    case 'ed448':
+      return ['EdDSA'];
+    default:
+      return [];
+  }
+}
+
+/** Parses a PEM public key, or says why it is not one (a private key is refused: it must never sit in casetrail's config). */
+export function parsePublicKeyPem(pem: string): { key: KeyObject } | { error: string } {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) return { error: 'is a private key; give the provider’s public key (-----BEGIN PUBLIC KEY-----)' };
+  try {
+    return { key: createPublicKey(pem) };
+  } catch (e) {
+    return { error: `is not a PEM public key (${(e as Error).message})` };
+  }
+}
+
+function oidcKey(env: NodeJS.ProcessEnv, nodeEnv: string, algorithms: string[], problems: string[]): OidcKeySource | null {
+  const given = (['OIDC_JWKS_URL', 'OIDC_PUBLIC_KEY', 'OIDC_PUBLIC_KEY_FILE'] as const).filter((name) => env[name]);
+  if (given.length === 0) {
+    problems.push('AUTH_MODE=oidc needs the provider’s signing key: set OIDC_JWKS_URL, OIDC_PUBLIC_KEY or OIDC_PUBLIC_KEY_FILE');
+    return null;
+  }
+  if (given.length > 1) {
+    problems.push(`set exactly one of OIDC_JWKS_URL, OIDC_PUBLIC_KEY, OIDC_PUBLIC_KEY_FILE (got ${given.join(' and ')})`);
+    return null;
+  }
+  if (env.OIDC_JWKS_URL) {
+    const raw = env.OIDC_JWKS_URL;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      problems.push(`OIDC_JWKS_URL="${raw}": not a URL`);
+      return null;
+    }
+    // Keys fetched over plain http can be swapped in transit, and whoever swaps them mints tokens for anyone.
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && nodeEnv === 'production')
+      problems.push(`OIDC_JWKS_URL="${raw}": must be https when NODE_ENV=production (http only for localhost or 127.0.0.1)`);
+    else if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`OIDC_JWKS_URL="${raw}": must be an https URL`);
+    return { kind: 'jwks', url: url.href };
+  }
+  let pem: string;
+  let origin: string;
+  if (env.OIDC_PUBLIC_KEY) {
+    // A PEM squeezed into one line of an env file keeps its line breaks as literal \n.
+    pem = env.OIDC_PUBLIC_KEY.replace(/\\n/g, '\n');
+    origin = 'OIDC_PUBLIC_KEY';
+  } else {
+    const file = path.resolve(env.OIDC_PUBLIC_KEY_FILE!);
+    origin = `OIDC_PUBLIC_KEY_FILE=${file}`;
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push(`${origin}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return null;
+    }
+  }
+  const parsed = parsePublicKeyPem(pem);
+  if ('error' in parsed) {
+    problems.push(`${origin}: ${parsed.error}`);
+    return null;
+  }
+  const usable = algorithmsForKey(parsed.key);
+  if (parsed.key.asymmetricKeyType?.startsWith('rsa') && (parsed.key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+    problems.push(`${origin}: an RSA key must have at least 2048 bits (RFC 7518 §3.3)`);
+  else if (algorithms.length && !algorithms.some((a) => usable.includes(a)))
+    problems.push(
+      `${origin}: the ${parsed.key.asymmetricKeyType} key verifies ${usable.join(', ') || 'none of the supported algorithms'}, but OIDC_ALGORITHMS allows only ${algorithms.join(', ')}`,
+    );
+  return { kind: 'pem', pem, origin };
+}
+
+function oidcAlgorithms(raw: string | undefined, problems: string[]): string[] {
+  const names = (raw || OIDC_DEFAULT_ALGORITHMS).split(',').map((a) => a.trim()).filter(Boolean);
+  const ok: string[] = [];
+  for (const name of names) {
+    if (name.toLowerCase() === 'none' || /^HS\d+$/i.test(name))
+      problems.push(`OIDC_ALGORITHMS: ${name} is never accepted (unsigned or shared-secret tokens cannot prove the provider issued them)`);
+    else if (!(OIDC_SUPPORTED_ALGORITHMS as readonly string[]).includes(name))
+      problems.push(`OIDC_ALGORITHMS: unknown algorithm "${name}" (use ${OIDC_SUPPORTED_ALGORITHMS.join(', ')})`);
+    else if (!ok.includes(name)) ok.push(name);
+  }
+  if (!names.length) problems.push(`OIDC_ALGORITHMS="${raw}": name at least one algorithm`);
+  return ok;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim() ?? '';
+  const audience = env.OIDC_AUDIENCE?.trim() ?? '';
+  if (!issuer) problems.push('OIDC_ISSUER is required when AUTH_MODE=oidc (the provider’s issuer, e.g. https://id.example.gov.cn/realms/casetrail)');
+  if (!audience) problems.push('OIDC_AUDIENCE is required when AUTH_MODE=oidc (casetrail’s client or resource id at the provider)');
+  const algorithms = oidcAlgorithms(env.OIDC_ALGORITHMS, problems);
+  const key = oidcKey(env, nodeEnv, algorithms, problems);
+
+  const tolerance = Number(env.OIDC_CLOCK_TOLERANCE_SECONDS || '30');
+  if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS)
+    problems.push(`OIDC_CLOCK_TOLERANCE_SECONDS="${env.OIDC_CLOCK_TOLERANCE_SECONDS}": must be a whole number of seconds 0–${MAX_CLOCK_TOLERANCE_SECONDS}`);
+
+  const identitySource = (env.OIDC_IDENTITY_SOURCE || 'registry') as OidcConfig['identitySource'];
+  if (!['registry', 'claims'].includes(identitySource)) problems.push(`OIDC_IDENTITY_SOURCE="${env.OIDC_IDENTITY_SOURCE}": must be registry or claims`);
+  const claimName = (name: string, fallback: string) => {
+    const value = env[name]?.trim();
+    if (value === undefined || value === '') return fallback;
+    return value;
+  };
+  if (!key) return null;
+  return {
+    issuer,
+    audience,
+    key,
+    algorithms,
+    clockToleranceSeconds: tolerance,
+    userClaim: claimName('OIDC_USER_CLAIM', 'sub'),
+    identitySource,
+    rolesClaim: claimName('OIDC_ROLES_CLAIM', 'roles'),
+    agencyClaim: claimName('OIDC_AGENCY_CLAIM', 'agency_id'),
+  };
+}
+
 /** Reads and validates the environment at start-up; every problem is reported at once (fail fast). */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -56,16 +219,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT="${env.PORT}": must be an integer 0–65535`);
 
   const authMode = (env.AUTH_MODE || (nodeEnv === 'production' ? 'jwt' : 'dev')) as AppConfig['authMode'];
-  if (!['dev', 'jwt'].includes(authMode)) problems.push(`AUTH_MODE="${env.AUTH_MODE}": must be dev or jwt`);
+  if (!['dev', 'jwt', 'oidc'].includes(authMode)) problems.push(`AUTH_MODE="${env.AUTH_MODE}": must be dev, jwt or oidc`);
   if (authMode === 'dev' && nodeEnv === 'production')
-    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production: dev identity issues tokens to anyone (set AUTH_MODE=jwt)');
+    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production: dev identity issues tokens to anyone (set AUTH_MODE=oidc or jwt)');
 
   const jwtSecret = env.JWT_SECRET || (authMode === 'dev' ? DEV_JWT_SECRET : '');
   if (authMode === 'jwt') {
-    if (!env.JWT_SECRET) problems.push('JWT_SECRET is required when AUTH_MODE=jwt');
+    // In production AUTH_MODE defaults to jwt, so OIDC_* settings without AUTH_MODE=oidc would otherwise be ignored silently.
+    if (!env.JWT_SECRET) problems.push(`JWT_SECRET is required when AUTH_MODE=jwt${!env.AUTH_MODE && env.OIDC_ISSUER ? ' (OIDC_ISSUER is set: did you mean AUTH_MODE=oidc?)' : ''}`);
     else if (env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the built-in development secret');
     else if (env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   }
+
+  const oidc = authMode === 'oidc' ? oidcConfig(env, nodeEnv, problems) : null;
 
   const dataDir = path.resolve(env.DATA_DIR || './data');
   const schedulerIntervalSeconds = Number(env.SCHEDULER_INTERVAL_SECONDS ?? '60');
@@ -85,6 +251,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER || 'casetrail-dev',
     jwtAudience: env.JWT_AUDIENCE || 'casetrail-api',
+    oidc,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
     rulesFile,
     calendarOverridesFile: overrides,
