@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/projections';
 import { startWorker } from '@app/threads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -27,6 +28,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!(this.store instanceof SqliteEventStore)) return;
+    // The read models' tables exist before the first request, even while their thread is still catching up: a search
+    // right after start-up finds an empty (lagging) read model, never a missing table.
+    for (const p of ALL_PROJECTIONS) p.setup(this.store.db);
     const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
     worker.unref();
     this.worker = worker;
