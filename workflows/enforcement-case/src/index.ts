@@ -14,4 +14,5 @@ export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';
 export * from './decide/decide';
 export * from './decide/review.decide';
+export * from './decide/certified-officers';
 export * from './party/party-codes';

@@ -1,6 +1,35 @@
 import { IsoDate } from '../case-types';
 import { RuleViolation, violation } from '../legal-conditions/legal-rules';
-import { PeopleLookup } from './decision-env';
+import { CertificateStatus, EnforcementCertificate, PeopleLookup, PersonRecord } from './decision-env';
+
+const STATUS_ZH: Record<CertificateStatus, string> = { valid: '有效', suspended: '暂扣', revoked: '吊销' };
+
+/**
+ * The status a certificate had on a date: the latest status period that began on or before it. Suspension and
+ * revocation take effect from the date their decision names, so before that date the certificate counted as valid.
+ */
+export function certificateStatusOn(cert: EnforcementCertificate, on: IsoDate): { status: CertificateStatus; from?: IsoDate } {
+  let found: { status: CertificateStatus; from?: IsoDate } = { status: 'valid' };
+  for (const p of cert.statusHistory ?? []) if (p.from <= on) found = p;
+  if (cert.statusFrom === undefined || cert.statusFrom <= on) found = { status: cert.status, from: cert.statusFrom };
+  return found;
+}
+
+/**
+ * The certificate that governs a date: the current one from its validFrom on; before that, the latest earlier
+ * certificate (a renewal replaces the old one only from the new one's first day). Falls back to the current one.
+ */
+export function certificateOn(person: Pick<PersonRecord, 'certificate' | 'certificateHistory'>, on: IsoDate): EnforcementCertificate | undefined {
+  const current = person.certificate;
+  if (!current || on >= current.validFrom) return current;
+  const earlier = [...(person.certificateHistory ?? [])].reverse().find((c) => c.validFrom <= on);
+  return earlier ?? current;
+}
+
+/** True when the certificate counted as valid on the date (within its term and not suspended or revoked then). */
+export function certificateValidOn(cert: EnforcementCertificate, on: IsoDate): boolean {
+  return on >= cert.validFrom && on <= cert.validUntil && certificateStatusOn(cert, on).status === 'valid';
+}
 
 /**
  * 两人以上执法 (行政处罚法 Art. 42, 55): at least two distinct officers, each holding an enforcement certificate
@@ -16,11 +45,18 @@ export function twoCertifiedOfficers(
   const distinct = [...new Set(officerIds)];
   for (const id of distinct) {
     const p = people.person(id);
-    const cert = p?.certificate;
+    const cert = p && certificateOn(p, on);
+    const status = cert && certificateStatusOn(cert, on);
     if (!p) problems.push(`${id}: 不是登记的执法人员 (not a registered officer)`);
     else if (p.agencyId !== agencyId) problems.push(`${p.name} (${id}): 不属于本机关 (not of this agency)`);
-    else if (!cert) problems.push(`${p.name} (${id}): 无执法证 (no enforcement certificate)`);
-    else if (cert.status !== 'valid') problems.push(`${p.name} (${id}): 执法证 ${cert.number} 状态为 ${cert.status}`);
+    else if (p.inactiveFrom && on >= p.inactiveFrom) problems.push(`${p.name} (${id}): 自 ${p.inactiveFrom} 起已停用 (deactivated from ${p.inactiveFrom})`);
+    else if (!cert || !status) problems.push(`${p.name} (${id}): 无执法证 (no enforcement certificate)`);
+    else if (status.status !== 'valid')
+      problems.push(
+        status.from
+          ? `${p.name} (${id}): 执法证 ${cert.number} 自 ${status.from} 起${STATUS_ZH[status.status]} (${status.status} from ${status.from})`
+          : `${p.name} (${id}): 执法证 ${cert.number} 状态为 ${status.status}`,
+      );
     else if (on < cert.validFrom || on > cert.validUntil)
       problems.push(`${p.name} (${id}): 执法证 ${cert.number} 在 ${on} 无效 (valid ${cert.validFrom}..${cert.validUntil})`);
   }
