@@ -42,6 +42,7 @@ export class TokenService {
     const sub = await this.subjectOf(token);
     const user = sub ? this.directory.directory.user(sub) : undefined;
     if (!user) throw unauthorized(`用户未登记 (user ${sub} is not registered)`);
+    if (!user.active) throw new ProblemException(problem(401, 'user-deactivated', '用户已停用 (user deactivated)', { detail: `用户 ${user.id} 自 ${user.inactiveFrom} 起已停用 (user ${user.id} is deactivated)` }));
     return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
   }
 

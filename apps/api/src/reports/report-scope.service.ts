@@ -20,10 +20,17 @@ export class ReportScope {
 
   resolve(actor: Actor, agencyId: string | undefined, includeSubordinates: boolean | undefined): { db: Database; root: string; agencies: string[] } {
     if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    return { db: this.store.db, ...this.agencies(actor, agencyId, includeSubordinates) };
+  }
+
+  /** The agencies in scope, each readable by the actor (403 otherwise), for reports built from the registry alone. */
+  agencies(actor: Actor, agencyId: string | undefined, includeSubordinates: boolean | undefined): { root: string; agencies: string[] } {
     const dir = this.directory.directory;
     const root = agencyId ?? actor.agencyId;
+    // The root first: an unknown one has no subordinates to list, and must not pass as an empty scope.
+    this.policy.assertCanRead(actor, root);
     const agencies = includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
     for (const a of agencies) this.policy.assertCanRead(actor, a);
-    return { db: this.store.db, root, agencies };
+    return { root, agencies };
   }
 }
