@@ -58,11 +58,20 @@ export class DirectoryService implements OnModuleInit {
   }
 
   /**
-   * Decides a change on the current registry and appends its events. When the stream moved on meanwhile (another
-   * request or process appended first) it catches up, decides again on the new state and retries once; a second
-   * conflict is a 409. A decision without events writes nothing.
+   * Decides a change on the current registry and appends its events. This process's changes run one at a time (each
+   * decides on the registry its predecessor left); when the stream moved on all the same (another process appended
+   * first) it catches up, decides again on the new state and retries once; a second conflict is a 409. A decision
+   * without events writes nothing.
    */
-  async change(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+  change(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+    const run = this.writes.then(() => this.changeNow(decide, metadata));
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private async changeNow(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
     for (let attempt = 0; ; attempt++) {
       const decision = decide(this.directory);
       if (!decision.ok) return decision;
