@@ -38,6 +38,27 @@ describe('registry administration (/api/v1/admin) over HTTP', () => {
   }
   const rules = (res: HttpResponse) => ({ status: res.status, rules: (res.body.violations ?? []).map((v: any) => v.rule) });
 
+  it('documents every admin route under the tag 机构与人员 registry', async () => {
+    const doc = (await t.http.request('GET', '/api/docs/openapi.json')).body;
+    const routes = [
+      ['get', '/api/v1/admin/agencies'],
+      ['post', '/api/v1/admin/agencies'],
+      ['patch', '/api/v1/admin/agencies/{id}'],
+      ['get', '/api/v1/admin/users'],
+      ['get', '/api/v1/admin/users/{id}'],
+      ['post', '/api/v1/admin/users'],
+      ['patch', '/api/v1/admin/users/{id}'],
+      ['post', '/api/v1/admin/users/{id}/deactivate'],
+      ['post', '/api/v1/admin/users/{id}/reactivate'],
+      ['post', '/api/v1/admin/users/{id}/certificate'],
+      ['post', '/api/v1/admin/users/{id}/certificate/status'],
+      ['post', '/api/v1/admin/users/{id}/training'],
+      ['get', '/api/v1/admin/events'],
+    ];
+    for (const [method, path] of routes) expect({ method, path, tags: doc.paths[path]?.[method]?.tags }).toEqual({ method, path, tags: ['机构与人员 registry'] });
+    expect(doc.paths['/api/v1/reports/staffing'].get.tags).toEqual(['reports 报表']);
+  });
+
   describe('agencies', () => {
     it('lists the agencies below the administrator, registers a township and renames it; the registry follows at once', async () => {
       const list = await admin('GET', '/agencies');
@@ -155,6 +176,7 @@ describe('registry administration (/api/v1/admin) over HTTP', () => {
       expect(rules(await refused(() => admin('PATCH', '/users/u-431021-reviewer', { legalQualification: null })))).toEqual({ status: 422, rules: ['legalReviewerQualified'] });
       expect((await refused(() => admin('POST', '/users', { ...NEWCOMER, id: 'u-x-1', roles: [] }))).body.errors[0].field).toBe('roles');
       expect((await refused(() => admin('GET', '/users/u-nobody'))).status).toBe(404);
+      expect((await refused(() => admin('GET', '/users?agencyId=ag-nowhere'))).status).toBe(404);
     });
 
     it('403 for a non-administrator, and for a county administrator acting on another county', async () => {

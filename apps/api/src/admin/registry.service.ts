@@ -142,6 +142,7 @@ export class RegistryService {
   listUsers(actor: Actor, q: UsersQueryDto) {
     const root = q.agencyId ?? actor.agencyId;
     assertRegistryAdmin(this.dir, actor, root);
+    if (!this.dir.agency(root)) throw new ProblemException(problem(404, 'http-404', TITLES[404], { detail: `机构 ${root} 不存在 (agency ${root} not found)` }));
     const agencies = new Set(q.includeSubordinates ? this.dir.listAgencies().filter((a) => this.dir.isWithin(a.id, root)).map((a) => a.id) : [root]);
     return { revision: this.dir.revision, items: this.dir.listUsers().filter((u) => agencies.has(u.agencyId)) };
   }
