@@ -1,7 +1,7 @@
 import { CaseEventBody } from '../case-events';
 import { AGENCY, CASE_ID, env, given, people, when } from '../testing/given-when-then';
 import { EnforcementCertificate, PersonRecord } from './decision-env';
-import { certificateOn, certificateStatusOn, certificateValidOn, twoCertifiedOfficers } from './certified-officers';
+import { certificateOn, certificateProblem, certificateStatusOn, certificateValidOn, twoCertifiedOfficers } from './certified-officers';
 
 const at = (d: string, t = '10:00:00') => `${d}T${t}+08:00`;
 const cert: EnforcementCertificate = { number: 'C-9', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' };
@@ -65,6 +65,12 @@ describe('twoCertifiedOfficers honours statusFrom, renewals and deactivation', (
     });
     expect(twoCertifiedOfficers(['o1', 'n'], AGENCY, '2026-06-15', lookup(n))).toBeNull();
     expect(twoCertifiedOfficers(['o1', 'n'], AGENCY, '2020-06-15', lookup(n))!.detail).toMatch(/辛 \(n\): 执法证 NEW 在 2020-06-15 无效/);
+  });
+
+  it('certificateProblem judges one person on one day (null when they may act)', () => {
+    expect(certificateProblem('s', AGENCY, '2026-10-14', lookup(s))).toBeNull();
+    expect(certificateProblem('s', AGENCY, '2026-10-15', lookup(s))).toBe('己 (s): 执法证 C-S 自 2026-10-15 起暂扣 (suspended from 2026-10-15)');
+    expect(certificateProblem('s', 'ag-other', '2026-10-14', lookup(s))).toBe('己 (s): 不属于本机关 (not of this agency)');
   });
 
   it('a deactivated officer no longer counts from the deactivation date', () => {

@@ -44,22 +44,30 @@ export function twoCertifiedOfficers(
   const problems: string[] = [];
   const distinct = [...new Set(officerIds)];
   for (const id of distinct) {
-    const p = people.person(id);
-    const cert = p && certificateOn(p, on);
-    const status = cert && certificateStatusOn(cert, on);
-    if (!p) problems.push(`${id}: 不是登记的执法人员 (not a registered officer)`);
-    else if (p.agencyId !== agencyId) problems.push(`${p.name} (${id}): 不属于本机关 (not of this agency)`);
-    else if (p.inactiveFrom && on >= p.inactiveFrom) problems.push(`${p.name} (${id}): 自 ${p.inactiveFrom} 起已停用 (deactivated from ${p.inactiveFrom})`);
-    else if (!cert || !status) problems.push(`${p.name} (${id}): 无执法证 (no enforcement certificate)`);
-    else if (status.status !== 'valid')
-      problems.push(
-        status.from
-          ? `${p.name} (${id}): 执法证 ${cert.number} 自 ${status.from} 起${STATUS_ZH[status.status]} (${status.status} from ${status.from})`
-          : `${p.name} (${id}): 执法证 ${cert.number} 状态为 ${status.status}`,
-      );
-    else if (on < cert.validFrom || on > cert.validUntil)
-      problems.push(`${p.name} (${id}): 执法证 ${cert.number} 在 ${on} 无效 (valid ${cert.validFrom}..${cert.validUntil})`);
+    const problem = certificateProblem(id, agencyId, on, people);
+    if (problem) problems.push(problem);
   }
   if (distinct.length < 2) problems.push(`只有 ${distinct.length} 名执法人员 (only ${distinct.length} distinct officer(s))`);
   return problems.length ? violation('twoCertifiedOfficers', problems.join('; ')) : null;
+}
+
+/**
+ * Why this person may not act as an enforcement officer of the agency on that day (行政处罚法 Art. 42: 执法人员应当
+ * 具有行政执法资格), or null when they may: registered, of the agency, not deactivated by then, holding a certificate
+ * that was in its term and neither suspended nor revoked on that day (a later suspension does not reach back).
+ */
+export function certificateProblem(id: string, agencyId: string, on: IsoDate, people: PeopleLookup): string | null {
+  const p = people.person(id);
+  if (!p) return `${id}: 不是登记的执法人员 (not a registered officer)`;
+  if (p.agencyId !== agencyId) return `${p.name} (${id}): 不属于本机关 (not of this agency)`;
+  if (p.inactiveFrom && on >= p.inactiveFrom) return `${p.name} (${id}): 自 ${p.inactiveFrom} 起已停用 (deactivated from ${p.inactiveFrom})`;
+  const cert = certificateOn(p, on);
+  if (!cert) return `${p.name} (${id}): 无执法证 (no enforcement certificate)`;
+  const status = certificateStatusOn(cert, on);
+  if (status.status !== 'valid')
+    return status.from
+      ? `${p.name} (${id}): 执法证 ${cert.number} 自 ${status.from} 起${STATUS_ZH[status.status]} (${status.status} from ${status.from})`
+      : `${p.name} (${id}): 执法证 ${cert.number} 状态为 ${status.status}`;
+  if (on < cert.validFrom || on > cert.validUntil) return `${p.name} (${id}): 执法证 ${cert.number} 在 ${on} 无效 (valid ${cert.validFrom}..${cert.validUntil})`;
+  return null;
 }
