@@ -36,10 +36,12 @@ const OPENERS: Record<Jurisdiction, [string, string]> = {
 };
 
 type Allow = (role: Role, j: Jurisdiction) => boolean;
-type Target = 'case' | 'query' | 'body' | 'none' | 'public';
+type Target = 'case' | 'query' | 'body' | 'none' | 'public' | 'agencyPath' | 'userPath';
 interface Row {
   target: Target;
   allow: Allow;
+  /** The body field naming the target agency (target 'body'); default agencyId. */
+  bodyField?: string;
 }
 
 // The rules of issue 5, in its words.
@@ -49,6 +51,8 @@ const ownOrBelow = (j: Jurisdiction) => j === 'own' || j === 'subordinate';
 /** Officers act on (and read) their own agency's cases; heads, reviewers and supervision read their agency and below. */
 const readCases: Allow = (r, j) => (r === 'officer' ? inOwn(j) : ownOrBelow(j));
 const interferenceReaders = is('legal_reviewer', 'supervisor', 'discipline');
+/** The registry is kept by administrators, for their agency and those below it. */
+const registryAdmin: Allow = (r, j) => r === 'admin' && ownOrBelow(j);
 const officerOwn: Allow = (r, j) => r === 'officer' && inOwn(j);
 /** Heads approve for their agency and for the organisation it entrusted (which acts in its name). */
 const headOwnOrEntrusted: Allow = (r, j) => r === 'head' && ownOrBelow(j);
@@ -103,6 +107,21 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/reports/assessment': { target: 'query', allow: readCases },
     'GET /api/v1/reports/consistency': { target: 'query', allow: readCases },
     'GET /api/v1/projections': { target: 'none', allow: () => true },
+    // Staffing (policy §16): heads, supervision and administrators, their agency and below.
+    'GET /api/v1/reports/staffing': { target: 'query', allow: (r, j) => is('head', 'supervisor', 'discipline', 'admin')(r) && ownOrBelow(j) },
+    'GET /api/v1/admin/agencies': { target: 'none', allow: is('admin') },
+    'GET /api/v1/admin/events': { target: 'none', allow: is('admin') },
+    'POST /api/v1/admin/agencies': { target: 'body', bodyField: 'parentId', allow: registryAdmin },
+    'PATCH /api/v1/admin/agencies/{id}': { target: 'agencyPath', allow: registryAdmin },
+    'GET /api/v1/admin/users': { target: 'query', allow: registryAdmin },
+    'POST /api/v1/admin/users': { target: 'body', allow: registryAdmin },
+    'GET /api/v1/admin/users/{id}': { target: 'userPath', allow: registryAdmin },
+    'PATCH /api/v1/admin/users/{id}': { target: 'userPath', allow: registryAdmin },
+    'POST /api/v1/admin/users/{id}/deactivate': { target: 'userPath', allow: registryAdmin },
+    'POST /api/v1/admin/users/{id}/reactivate': { target: 'userPath', allow: registryAdmin },
+    'POST /api/v1/admin/users/{id}/certificate': { target: 'userPath', allow: registryAdmin },
+    'POST /api/v1/admin/users/{id}/certificate/status': { target: 'userPath', allow: registryAdmin },
+    'POST /api/v1/admin/users/{id}/training': { target: 'userPath', allow: registryAdmin },
   };
   return rows;
 }
@@ -146,12 +165,13 @@ describe('authorization matrix: every endpoint × role × jurisdiction', () => {
     for (const [route, row] of table) {
       const [method, path] = route.split(' ');
       // Without a token: public routes answer, every other route is a 401.
-      const anon = await t.http.request(method, requestPath(path, row.target, 'own'), method === 'POST' ? { body: probeBody(row.target, 'own') } : {});
+      const sends = method === 'POST' || method === 'PATCH';
+      const anon = await t.http.request(method, requestPath(path, row.target, 'own'), sends ? { body: probeBody(row, 'own') } : {});
       unauthenticated++;
       if ((row.target === 'public') !== (anon.status !== 401)) wrong.push(`${route} without a token: ${anon.status}`);
       for (const role of ROLES) {
         for (const j of JURISDICTIONS) {
-          const res = await t.http.as(ACTOR[role], method, requestPath(path, row.target, j), method === 'POST' ? probeBody(row.target, j) : undefined);
+          const res = await t.http.as(ACTOR[role], method, requestPath(path, row.target, j), sends ? probeBody(row, j) : undefined);
           cells++;
           const allowed = row.allow(role, j);
           const refused = res.status === 403;
@@ -167,13 +187,13 @@ describe('authorization matrix: every endpoint × role × jurisdiction', () => {
   });
 
   function requestPath(path: string, target: Target, j: Jurisdiction): string {
-    const full = path.replace('{caseId}', caseIds[j]);
+    const full = path.replace('{caseId}', caseIds[j]).replace('{id}', target === 'userPath' ? OPENERS[j][1] : AGENCY[j]);
     return target === 'query' ? `${full}?agencyId=${AGENCY[j]}` : full;
   }
 
   /** An unknown field: validation (after authorization) refuses it, so an allowed request writes nothing. */
-  function probeBody(target: Target, j: Jurisdiction): Record<string, unknown> {
-    return target === 'body' ? { agencyId: AGENCY[j], matrixProbe: true } : { matrixProbe: true };
+  function probeBody(row: Row, j: Jurisdiction): Record<string, unknown> {
+    return row.target === 'body' ? { [row.bodyField ?? 'agencyId']: AGENCY[j], matrixProbe: true } : { matrixProbe: true };
   }
 });
 

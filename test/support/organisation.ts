@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DIRECTORY_STREAM, DirectoryEvent, User } from '@app/directory';
+import { DIRECTORY_STREAM, DirectoryEvent, UserRegistration } from '@app/directory';
 import { DirectoryService } from '../../apps/api/src/directory/directory.service';
 import { TestApp } from './test-app';
 
@@ -22,4 +22,4 @@ export async function registerInDirectory(t: TestApp, events: DirectoryEvent[]):
   for (const e of events) directory.apply(e);
 }
 
-export const user = (data: User): DirectoryEvent => ({ type: 'UserRegistered', data });
+export const user = (data: UserRegistration): DirectoryEvent => ({ type: 'UserRegistered', data });

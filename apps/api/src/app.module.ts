@@ -8,7 +8,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenService } from './auth/token.service';
 import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseCommandsService } from './cases/case-commands.service';
-import { benchmarkProvider, caseEngineProvider, clockProvider } from './cases/case-engine.provider';
+import { benchmarkProvider, caseEngineProvider, clockProvider, rulesBookProvider } from './cases/case-engine.provider';
 import { CasesController } from './cases/cases.controller';
 import { CaseSearchService } from './cases/case-search.service';
 import { DirectoryService } from './directory/directory.service';
@@ -19,6 +19,9 @@ import { InterferenceController } from './interference/interference.controller';
 import { PublicDecisionsController } from './public/public-decisions.controller';
 import { ConsistencyController } from './reports/consistency.controller';
 import { AssessmentController } from './reports/assessment.controller';
+import { StaffingController } from './reports/staffing.controller';
+import { RegistryController } from './admin/registry.controller';
+import { RegistryService } from './admin/registry.service';
 import { ReportScope } from './reports/report-scope.service';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
@@ -32,7 +35,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController, ConsistencyController, AssessmentController],
+      controllers: [HealthController, DevAuthController, CasesController, CaseCommandsController, IntegrityController, AuditController, ProjectionsController, InterferenceController, PublicDecisionsController, ConsistencyController, AssessmentController, StaffingController, RegistryController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,
@@ -40,12 +43,14 @@ export class AppModule {
         clockProvider,
         DirectoryService,
         benchmarkProvider,
+        rulesBookProvider,
         ReportScope,
         caseEngineProvider,
         TokenService,
         AccessPolicy,
         CaseCommandsService,
         CaseSearchService,
+        RegistryService,
         DemoSeedService,
         DeadlineSchedulerService,
         ProjectionsService,

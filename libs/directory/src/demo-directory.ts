@@ -1,8 +1,11 @@
-import { Agency, DirectoryEvent, User } from './directory.types';
+import { Agency, DirectoryEvent, UserRegistration } from './directory.types';
 
 /**
  * Demo organisation (commands.md "Identity in development"): Chenzhou's real divisions, each with its
- * 应急管理局; three bureaus staffed. Certificates run to 2029 so demo officers can act today.
+ * 应急管理局; three bureaus staffed. Certificates run to 2029 so demo officers can act today. For the staffing report
+ * (as of 2026-11-27) two extra officers, used by no demo case and no test: 苏仙区's officer-4, whose certificate ends
+ * within 90 days, and 桂阳县's officer-4, whose certificate is suspended from 2026-10-15; and a few people below the
+ * 24 training hours of 2026.
  */
 const DIVISIONS: [string, string, string][] = [
   ['431002', '北湖区', '北应急'],
@@ -26,7 +29,7 @@ export const CITY_AGENCY_ID = 'ag-431000';
 export const ENTRUSTED_TOWNSHIP_ID = 'ag-431002001';
 
 function agencies(): Agency[] {
-  const city: Agency = { id: CITY_AGENCY_ID, divisionCode: '431000', name: '郴州市应急管理局', shortName: '郴应急', level: 'city', parentId: null };
+  const city: Agency = { id: CITY_AGENCY_ID, divisionCode: '431000', name: '郴州市应急管理局', shortName: '郴应急', level: 'city', parentId: null, enforcementPower: true };
   const township: Agency = {
     id: ENTRUSTED_TOWNSHIP_ID,
     divisionCode: '431002001',
@@ -35,6 +38,7 @@ function agencies(): Agency[] {
     level: 'township',
     parentId: 'ag-431002',
     entrustedBy: 'ag-431002',
+    enforcementPower: false,
   };
   return [
     city,
@@ -45,27 +49,36 @@ function agencies(): Agency[] {
       shortName: short,
       level: 'county',
       parentId: CITY_AGENCY_ID,
+      enforcementPower: true,
     })),
     township,
   ];
 }
 
-const cert = (n: string) => ({ number: n, validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const });
+const cert = (n: string, validFrom = '2024-01-01', validUntil = '2029-12-31') => ({ number: n, validFrom, validUntil, status: 'valid' as const });
 
-function staff(code: string, people: [string, string, string, string][]): User[] {
+/** Training hours of 2026 below the yearly 24 (郴政办发〔2016〕19号 §16: 3 days); everyone else had 32. */
+const TRAINING_2026: Record<string, number> = { 'u-431003-officer-3': 16, 'u-431003-officer-4': 8, 'u-431021-officer-3': 12, 'u-431021-reviewer': 20 };
+/** Certificates other than the 2024–2029 default. */
+const CERTIFICATE_TERMS: Record<string, [string, string]> = { 'u-431003-officer-4': ['2022-02-01', '2027-01-31'] };
+
+function staff(code: string, people: [string, string, string, string][]): UserRegistration[] {
   // [suffix, name, role, certificate number]
-  return people.map(([suffix, name, role, certNo]) => ({
-    id: `u-${code}-${suffix}`,
-    name,
-    roles: [role as User['roles'][number]],
-    agencyId: `ag-${code}`,
-    ...(certNo ? { certificate: cert(certNo) } : {}),
-    ...(role === 'legal_reviewer' ? { legalQualification: `A2019${code}0001` } : {}),
-    trainingHours: 40,
-  }));
+  return people.map(([suffix, name, role, certNo]) => {
+    const id = `u-${code}-${suffix}`;
+    return {
+      id,
+      name,
+      roles: [role as UserRegistration['roles'][number]],
+      agencyId: `ag-${code}`,
+      ...(certNo ? { certificate: cert(certNo, ...(CERTIFICATE_TERMS[id] ?? [])) } : {}),
+      ...(role === 'legal_reviewer' ? { legalQualification: `A2019${code}0001` } : {}),
+      trainingHoursByYear: { '2025': 40, '2026': TRAINING_2026[id] ?? 32 },
+    };
+  });
 }
 
-function users(): User[] {
+function users(): UserRegistration[] {
   return [
     ...staff('431000', [
       ['head', '刘建国', 'head', '43100020240001'],
@@ -89,6 +102,7 @@ function users(): User[] {
       ['officer-1', '谢勇', 'officer', '43100320240011'],
       ['officer-2', '邓芳', 'officer', '43100320240012'],
       ['officer-3', '曹军', 'officer', '43100320240013'],
+      ['officer-4', '田志军', 'officer', '43100320220014'],
       ['reviewer', '唐琳', 'legal_reviewer', ''],
     ]),
     ...staff('431021', [
@@ -96,6 +110,7 @@ function users(): User[] {
       ['officer-1', '欧阳明', 'officer', '43102120240011'],
       ['officer-2', '邝小红', 'officer', '43102120240012'],
       ['officer-3', '首建军', 'officer', '43102120240013'],
+      ['officer-4', '胡建平', 'officer', '43102120240014'],
       ['reviewer', '廖雪', 'legal_reviewer', ''],
     ]),
     ...staff('431002001', [
@@ -110,5 +125,9 @@ export function demoDirectoryEvents(): DirectoryEvent[] {
   return [
     ...agencies().map((data): DirectoryEvent => ({ type: 'AgencyRegistered', data })),
     ...users().map((data): DirectoryEvent => ({ type: 'UserRegistered', data })),
+    {
+      type: 'CertificateStatusChanged',
+      data: { userId: 'u-431021-officer-4', number: '43102120240014', status: 'suspended', effectiveFrom: '2026-10-15', reason: '演示：执法过错调查期间暂扣执法证 (demo: suspended during a misconduct inquiry)' },
+    },
   ];
 }

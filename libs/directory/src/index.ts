@@ -1,3 +1,4 @@
 export * from './directory.types';
 export * from './directory';
 export * from './demo-directory';
+export * from './registry-rules';

@@ -14,5 +14,6 @@ export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';
 export * from './decide/decide';
 export * from './decide/review.decide';
+export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';

@@ -55,8 +55,10 @@ export const ENDPOINT_RULES = {
   // Officers see their own bureau's rates and consistency (to align with the benchmark); supervision reads below.
   'reports.read': READ_CASES,
   'projections.read': [{ roles: ALL_ROLES, reach: 'anywhere' }],
-  'registry.read': [{ roles: ['admin', 'supervisor'], reach: 'ownAndBelow' }],
+  // The organisation registry (issue 5 item 1): administrators, for their agency and those below it.
   'registry.write': [{ roles: ['admin'], reach: 'ownAndBelow' }],
+  // 郴政办发〔2016〕19号 §16 staffing: heads, supervision and administrators of the agency and below.
+  'reports.staffing': [{ roles: ['head', 'supervisor', 'discipline', 'admin'], reach: 'ownAndBelow' }],
 } as const satisfies Record<string, Rule>;
 
 export type EndpointAction = keyof typeof ENDPOINT_RULES;

@@ -3,9 +3,10 @@ import { Action } from './access-rules';
 
 /**
  * Where a route's target agency comes from: the case in the path, `agencyId` in the query (or the case named by
- * `caseId` in the query), `agencyId` in the body, or nowhere (the action reaches anywhere).
+ * `caseId` in the query), `agencyId` in the body, a registry entry (the agency or user `:id` in the path, else the
+ * body's `agencyId`/`parentId`, else the query's `agencyId`), or nowhere (the action reaches anywhere).
  */
-export type TargetSource = 'case' | 'query' | 'body' | 'none';
+export type TargetSource = 'case' | 'query' | 'body' | 'registry' | 'none';
 
 export interface AccessMetadata {
   /** `command` — the case command named by the route's last path segment. */

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView } from '@app/case-engine';
+import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { Action } from './access-rules';
 import { ACCESS, AccessMetadata } from './access.decorator';
@@ -21,6 +22,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly policy: AccessPolicy,
     private readonly engine: CaseEngine,
+    private readonly directory: DirectoryService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -51,9 +53,23 @@ export class AccessGuard implements CanActivate {
       }
       case 'body':
         return { agencyId: typeof body.agencyId === 'string' ? body.agencyId : request.actor.agencyId, occurredAt };
+      case 'registry':
+        return { agencyId: this.registryAgency(request.url, params.id, body, query) };
       case 'none':
         return { agencyId: null };
     }
+  }
+
+  /**
+   * The agency a registry request is about. One the registry does not know yet is no one's (null: the role alone is
+   * judged here), so the registry rules can answer 404/422 naming it.
+   */
+  private registryAgency(url: string, id: string | undefined, body: Record<string, unknown>, query: Record<string, unknown>): string | null {
+    const dir = this.directory.directory;
+    const path = url.split('?')[0];
+    const named = id === undefined ? undefined : path.includes('/admin/users/') ? dir.user(id)?.agencyId : id;
+    const candidate = named ?? [body.agencyId, body.parentId, query.agencyId].find((v): v is string => typeof v === 'string' && v !== '');
+    return candidate && dir.agency(candidate) ? candidate : null;
   }
 
   /** An id that is not a UUID or names no case is a 404, as on every case route. */

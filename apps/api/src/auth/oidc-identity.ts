@@ -61,6 +61,7 @@ export function rolesOf(value: unknown): Role[] {
 export function actorFromRegistry(userId: string, registry: IdentityRegistry): Actor {
   const user = registry.user(userId);
   if (!user) throw unauthorized('user-not-registered', `用户未登记 (user ${userId} is not registered)`);
+  if (!user.active) throw unauthorized('user-deactivated', `用户已停用 (user ${userId} is deactivated)`);
   return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
 }
 

@@ -7,6 +7,7 @@ import { ProblemException, problem } from '../problem/problem';
  */
 export type RejectionReason =
   | 'missing-token'
+  | 'user-deactivated'
   | 'malformed'
   | 'algorithm-not-allowed'
   | 'signature'

@@ -42,17 +42,21 @@ export const clockProvider: Provider = { provide: CLOCK, useValue: (() => new Da
 export const DISCRETION_BENCHMARK = Symbol('DISCRETION_BENCHMARK');
 export const benchmarkProvider: Provider = { provide: DISCRETION_BENCHMARK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadBenchmark(config.benchmarkFile) };
 
+/** The versioned rules, loaded once: the engine applies them to cases, reports read their parameters. */
+export const RULES_BOOK = Symbol('RULES_BOOK');
+export const rulesBookProvider: Provider = { provide: RULES_BOOK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadRulesBook(config.rulesFile) };
+
 export const caseEngineProvider: Provider = {
   provide: CaseEngine,
-  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK, DISCRETION_BENCHMARK],
-  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock, benchmark: DiscretionBenchmark) =>
+  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK, DISCRETION_BENCHMARK, RULES_BOOK],
+  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock, benchmark: DiscretionBenchmark, rules: RulesBook) =>
     new CaseEngine({
       store,
       people: {
         person: (id) => directory.directory.person(id),
         agency: (id) => directory.directory.agency(id),
       },
-      rules: loadRulesBook(config.rulesFile),
+      rules,
       benchmark,
       calendar: new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
       clock,

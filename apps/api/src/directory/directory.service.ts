@@ -1,10 +1,36 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DIRECTORY_STREAM, Directory, DirectoryEvent, demoDirectoryEvents } from '@app/directory';
-import { deterministicUuid } from '@app/case-engine';
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { DIRECTORY_STREAM, Directory, DirectoryEvent, RegistryDecision, demoDirectoryEvents, directoryEventAgencies } from '@app/directory';
+import { Actor, deterministicUuid } from '@app/case-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ProblemException, problem } from '../problem/problem';
 
-/** The organisation registry, folded from the `directory` stream at start-up (seeded with the demo organisation). */
+/** The envelope of a registry event (as case events carry theirs: who, when, which request). */
+export interface DirectoryEventMetadata {
+  [key: string]: unknown;
+  actor: Actor | { id: 'system'; name: string; roles: []; agencyId: string };
+  command?: string;
+  occurredAt?: string;
+  recordedAt: string;
+  requestId?: string;
+  correlationId?: string;
+  causationId?: string;
+  clientIp?: string;
+  userAgent?: string;
+  /** The agencies the change concerns (a moved user: both), so the history can be scoped to an administrator's line. */
+  agencyIds?: string[];
+}
+
+export type DirectoryChange = Extract<RegistryDecision, { ok: false }> | { ok: true; events: StoredEvent[]; revision: number };
+
+const toDirectoryEvent = (e: StoredEvent) => ({ type: e.type, data: e.data }) as DirectoryEvent;
+
+/**
+ * The organisation registry: folded from the `directory` stream at start-up (seeded with the demo organisation), and
+ * the one writer of that stream. A change is decided on the registry in memory, appended with the stream's revision
+ * as the expected one (optimistic concurrency) and applied at once, so the next request already sees it.
+ */
 @Injectable()
 export class DirectoryService implements OnModuleInit {
   readonly directory = new Directory();
@@ -17,15 +43,62 @@ export class DirectoryService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     let events = await this.store.readStream(DIRECTORY_STREAM);
     if (!events.length && this.config.seedDemo) {
-      const seed = demoDirectoryEvents().map((e, i) => ({
-        id: deterministicUuid(`demo-directory:${i}`),
-        type: e.type,
-        data: e.data,
-        metadata: { actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' }, recordedAt: new Date().toISOString() },
-      }));
+      const metadata: DirectoryEventMetadata = { actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' }, command: 'seed-demo', recordedAt: new Date().toISOString() };
+      const seed = demoDirectoryEvents().map((e, i) => ({ id: deterministicUuid(`demo-directory:${i}`), type: e.type, data: e.data, metadata }));
       await this.store.append(DIRECTORY_STREAM, seed, 'no_stream');
       events = await this.store.readStream(DIRECTORY_STREAM);
     }
-    for (const e of events) this.directory.apply({ type: e.type, data: e.data } as DirectoryEvent);
+    for (const e of events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+  }
+
+  /** Applies whatever the stream holds past the registry's revision (another writer's appends). */
+  async catchUp(): Promise<void> {
+    const events = await this.store.readStream(DIRECTORY_STREAM, { fromRevision: this.directory.revision + 1 });
+    for (const e of events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+  }
+
+  /**
+   * Decides a change on the current registry and appends its events. This process's changes run one at a time (each
+   * decides on the registry its predecessor left); when the stream moved on all the same (another process appended
+   * first) it catches up, decides again on the new state and retries once; a second conflict is a 409. A decision
+   * without events writes nothing.
+   */
+  change(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+    const run = this.writes.then(() => this.changeNow(decide, metadata));
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private async changeNow(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+    for (let attempt = 0; ; attempt++) {
+      const decision = decide(this.directory);
+      if (!decision.ok) return decision;
+      if (!decision.events.length) return { ok: true, events: [], revision: this.directory.revision };
+      const agencyIds = [...new Set(decision.events.flatMap((e) => directoryEventAgencies(this.directory, e)))];
+      const expected = this.directory.revision < 0 ? 'no_stream' : this.directory.revision;
+      try {
+        const result = await this.store.append(
+          DIRECTORY_STREAM,
+          decision.events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: { ...metadata, agencyIds } })),
+          expected,
+        );
+        for (const e of result.events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+        return { ok: true, events: result.events, revision: result.nextExpectedRevision };
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
+        await this.catchUp();
+        if (attempt >= 1)
+          throw new ProblemException(
+            problem(409, 'registry-conflict', '机构与人员登记已被他人同时修改 (the registry changed concurrently)', { detail: `${e.message}; 请重试 (please retry)` }),
+          );
+      }
+    }
+  }
+
+  /** The registry's history as stored (for the administrators' event history). */
+  history(): Promise<StoredEvent[]> {
+    return this.store.readStream(DIRECTORY_STREAM);
   }
 }

@@ -6,11 +6,29 @@ import { RulesBook } from '../rules/rules-version';
 import { DiscretionBenchmark } from '../rules/discretion-benchmark';
 import { RuleViolation } from '../legal-conditions/legal-rules';
 
+export type CertificateStatus = 'valid' | 'suspended' | 'revoked';
+
+/** A status a certificate took from a date on (暂扣 / 吊销 / 恢复 take effect from the date the decision names). */
+export interface CertificateStatusPeriod {
+  status: CertificateStatus;
+  from: IsoDate;
+}
+
 export interface EnforcementCertificate {
   number: string;
   validFrom: IsoDate;
   validUntil: IsoDate;
-  status: 'valid' | 'suspended' | 'revoked';
+  /** The current status, as of `statusFrom`. */
+  status: CertificateStatus;
+  /**
+   * The date `status` applies from; before it the certificate counted as valid (or as `statusHistory` says). Absent:
+   * the status applies throughout. A certificate suspended today was still valid for a step that happened last month.
+   */
+  statusFrom?: IsoDate;
+  /** Earlier status periods, oldest first, each in force from its date until the next one (or `statusFrom`). */
+  statusHistory?: CertificateStatusPeriod[];
+  /** Why the current status was set (the suspension or revocation decision). */
+  statusReason?: string;
 }
 
 export interface PersonRecord {
@@ -19,6 +37,10 @@ export interface PersonRecord {
   agencyId: string;
   roles: Role[];
   certificate?: EnforcementCertificate;
+  /** Certificates this one replaced (renewals), oldest first: a back-dated step is judged by the one in force then. */
+  certificateHistory?: EnforcementCertificate[];
+  /** Deactivated (left the service) from this date: no longer an enforcement officer on or after it. */
+  inactiveFrom?: IsoDate;
 }
 
 /** What the decider may look up about people; synchronous and side-effect free. */

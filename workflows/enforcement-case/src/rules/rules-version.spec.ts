@@ -34,4 +34,39 @@ describe('versioned rules', () => {
       'versions[1].id: duplicate "x"',
     ]);
   });
+
+  it('the shipped staffing section carries 郴政办发〔2016〕19号 §16: 75% certified at city and county level, 3 days × 8 h of training', () => {
+    expect(base.staffing).toMatchObject({
+      certifiedShare: { target: 0.75, levels: ['city', 'county'], source: expect.stringContaining('郴政办发〔2016〕19号 §16') },
+      trainingHoursPerYear: { hours: 24, source: expect.stringContaining('不少于3天') },
+      certificateExpiryWarningDays: { days: 90 },
+    });
+  });
+
+  it('staffing is optional, but when present every value is checked, naming the field', () => {
+    const { staffing, ...withoutStaffing } = base;
+    expect(staffing).toBeDefined();
+    expect(validateRulesBook({ versions: [withoutStaffing] })).toEqual([]);
+    const bad = {
+      versions: [
+        {
+          ...base,
+          staffing: {
+            certifiedShare: { target: 75, levels: ['province'], source: '' },
+            trainingHoursPerYear: { hours: 0, source: 'x' },
+            certificateExpiryWarningDays: { days: 1.5 },
+          },
+        },
+      ],
+    };
+    expect(validateRulesBook(bad)).toEqual([
+      'versions[0].staffing.certifiedShare.target: must be a number in (0, 1]',
+      'versions[0].staffing.certifiedShare.levels: a non-empty list of city|county|township',
+      'versions[0].staffing.certifiedShare.source: required',
+      'versions[0].staffing.trainingHoursPerYear.hours: must be > 0',
+      'versions[0].staffing.certificateExpiryWarningDays.days: must be an integer ≥ 0',
+      'versions[0].staffing.certificateExpiryWarningDays.source: required',
+    ]);
+    expect(validateRulesBook({ versions: [{ ...base, staffing: 'yes' }] })).toEqual(['versions[0].staffing: must be an object']);
+  });
 });

@@ -32,6 +32,22 @@ export const PERIOD_NAMES = [
 ] as const;
 export type PeriodName = (typeof PERIOD_NAMES)[number];
 
+export const AGENCY_LEVELS = ['city', 'county', 'township'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+/**
+ * Staffing parameters of the enforcement agencies (郴政办发〔2016〕19号 §16), read by the staffing report. Each value
+ * carries the text it comes from, so a reader can check it.
+ */
+export interface StaffingRules {
+  /** Share of on-duty staff who must hold a valid enforcement certificate, at the agency levels it applies to. */
+  certifiedShare: { target: number; levels: AgencyLevel[]; source: string };
+  /** Minimum professional training per on-duty person per calendar year, in hours. */
+  trainingHoursPerYear: { hours: number; source: string };
+  /** How many days ahead of a certificate's end the report warns (time to arrange renewal). */
+  certificateExpiryWarningDays: { days: number; source: string };
+}
+
 /** One version of the legal parameters that vary by province or year (procedure.md §2). */
 export interface RulesVersion {
   id: string;
@@ -41,6 +57,8 @@ export interface RulesVersion {
   periods: Record<PeriodName, PeriodRule>;
   hearingThresholdYuan: { organization: number; individual: number; source: string };
   limitationYears: { general: number; lifeOrHealth: number; source: string };
+  /** Optional: a version without it has no staffing report parameters (the report then refuses, 422). */
+  staffing?: StaffingRules;
 }
 
 export interface RulesBook {
@@ -100,6 +118,27 @@ export function validateRulesBook(raw: unknown): string[] {
     if (!t || !(t.organization > 0) || !(t.individual > 0)) problems.push(`${at}.hearingThresholdYuan: organization and individual must be > 0`);
     const l = v?.limitationYears;
     if (!l || !(l.general > 0) || !(l.lifeOrHealth > 0)) problems.push(`${at}.limitationYears: general and lifeOrHealth must be > 0`);
+    if (v?.staffing !== undefined) problems.push(...staffingProblems(v.staffing, `${at}.staffing`));
   });
+  return problems;
+}
+
+const hasSource = (x: { source?: unknown } | undefined) => typeof x?.source === 'string' && x.source.trim() !== '';
+
+function staffingProblems(raw: unknown, at: string): string[] {
+  const s = raw as Partial<StaffingRules> | null;
+  if (!s || typeof s !== 'object') return [`${at}: must be an object`];
+  const problems: string[] = [];
+  const share = s.certifiedShare;
+  if (!share || typeof share.target !== 'number' || !(share.target > 0 && share.target <= 1)) problems.push(`${at}.certifiedShare.target: must be a number in (0, 1]`);
+  if (!share || !Array.isArray(share.levels) || !share.levels.length || !share.levels.every((l) => AGENCY_LEVELS.includes(l)))
+    problems.push(`${at}.certifiedShare.levels: a non-empty list of ${AGENCY_LEVELS.join('|')}`);
+  if (!hasSource(share)) problems.push(`${at}.certifiedShare.source: required`);
+  const training = s.trainingHoursPerYear;
+  if (!training || typeof training.hours !== 'number' || !(training.hours > 0)) problems.push(`${at}.trainingHoursPerYear.hours: must be > 0`);
+  if (!hasSource(training)) problems.push(`${at}.trainingHoursPerYear.source: required`);
+  const warning = s.certificateExpiryWarningDays;
+  if (!warning || !Number.isInteger(warning.days) || warning.days < 0) problems.push(`${at}.certificateExpiryWarningDays.days: must be an integer ≥ 0`);
+  if (!hasSource(warning)) problems.push(`${at}.certificateExpiryWarningDays.source: required`);
   return problems;
 }

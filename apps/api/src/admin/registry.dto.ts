@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { AGENCY_LEVELS, AgencyLevel, CertificateStatus, Role } from '@workflows/enforcement-case';
+import { KNOWN_ROLES } from '@app/directory';
+import { IsCalendarDate } from '../cases/dto/validators';
+
+/** Optional, but not null: `null` is only meaningful where a field says so (nullable), and is refused elsewhere. */
+const Omittable = () => ValidateIf((_, v) => v !== undefined);
+
+/*
+ * Shapes and types only: the registry rules (division codes, hierarchy, entrustment, roles, qualifications,
+ * certificate terms, training hours) are checked by the registry deciders and refused with 422 naming the rule.
+ */
+
+export class RegisterAgencyDto {
+  @ApiProperty({ example: 'ag-431021101', description: 'ag- followed by lower-case letters, digits or hyphens' })
+  @Matches(/^ag-[0-9a-z-]{1,60}$/, { message: 'id: ag- 加小写字母、数字或连字符 (ag- followed by lower-case letters, digits or hyphens)' })
+  id!: string;
+
+  @ApiProperty({ example: '431021101', description: '行政区划代码: 6 digits (city, county) or 9 (township)' })
+  @IsString()
+  @IsNotEmpty()
+  divisionCode!: string;
+
+  @ApiProperty({ example: '桂阳县仁义镇安全生产执法中队' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ example: '桂阳应急', description: '文书字号简称' }) @IsString() @IsNotEmpty() @MaxLength(20) shortName!: string;
+  @ApiProperty({ enum: AGENCY_LEVELS }) @IsIn(AGENCY_LEVELS) level!: AgencyLevel;
+
+  @ApiProperty({ nullable: true, example: 'ag-431021', description: 'null only for a city-level root' })
+  @ValidateIf((o) => o.parentId !== null)
+  @IsString()
+  @IsNotEmpty()
+  parentId!: string | null;
+
+  @ApiPropertyOptional({ description: '受委托组织: the agency in whose name it acts' }) @Omittable() @IsString() @IsNotEmpty() entrustedBy?: string;
+  @ApiPropertyOptional({ description: '行政执法主体; default: city and county bureaus that are not entrusted' }) @Omittable() @IsBoolean() enforcementPower?: boolean;
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(20) shortName?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() parentId?: string | null;
+  @ApiPropertyOptional({ enum: AGENCY_LEVELS }) @Omittable() @IsIn(AGENCY_LEVELS) level?: AgencyLevel;
+  @ApiPropertyOptional({ nullable: true, description: 'null ends the entrustment' }) @IsOptional() @IsString() @IsNotEmpty() entrustedBy?: string | null;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() enforcementPower?: boolean;
+}
+
+export class CertificateDto {
+  @ApiProperty({ example: '43102120260019', description: '执法证号: 4–32 letters, digits or hyphens' }) @IsString() @IsNotEmpty() number!: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate() validFrom!: string;
+  @ApiProperty({ example: '2030-12-31' }) @IsCalendarDate() validUntil!: string;
+}
+
+export class RegisterUserDto {
+  @ApiProperty({ example: 'u-431021-officer-9' })
+  @Matches(/^u-[0-9a-z-]{1,60}$/, { message: 'id: u- 加小写字母、数字或连字符 (u- followed by lower-case letters, digits or hyphens)' })
+  id!: string;
+
+  @ApiProperty({ example: '李新' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiProperty({ isArray: true, enum: KNOWN_ROLES }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) roles!: Role[];
+  @ApiProperty({ example: 'ag-431021' }) @IsString() @IsNotEmpty() agencyId!: string;
+  @ApiPropertyOptional({ description: '法律职业资格证书编号 (required of legal_reviewer)' }) @Omittable() @IsString() @IsNotEmpty() legalQualification?: string;
+  @ApiPropertyOptional({ type: CertificateDto }) @Omittable() @ValidateNested() @Type(() => CertificateDto) certificate?: CertificateDto;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
+  @ApiPropertyOptional({ isArray: true, enum: KNOWN_ROLES }) @Omittable() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) roles?: Role[];
+  @ApiPropertyOptional({ description: 'moving a user needs admin rights over both agencies' }) @Omittable() @IsString() @IsNotEmpty() agencyId?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' }) @IsOptional() @IsString() @IsNotEmpty() legalQualification?: string | null;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '调离执法岗位' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(500) reason?: string;
+}
+
+export class CertificateStatusDto {
+  @ApiProperty({ enum: ['valid', 'suspended', 'revoked'], description: 'suspended 暂扣, revoked 吊销, valid 恢复' }) @IsIn(['valid', 'suspended', 'revoked']) status!: CertificateStatus;
+  @ApiProperty({ example: '2026-11-27', description: '生效日期: the status applies from this date; steps before it are judged as the certificate stood then' })
+  @IsCalendarDate()
+  effectiveFrom!: string;
+  @ApiProperty({ example: '执法过错调查期间暂扣' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+export class TrainingDto {
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 8, description: '学时: > 0 and ≤ 200' }) @IsNumber({ maxDecimalPlaces: 1 }) hours!: number;
+  @ApiProperty({ example: '安全生产执法程序培训' }) @IsString() @IsNotEmpty() @MaxLength(200) course!: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate() date!: string;
+}
+
+const bool = () => Transform(({ value }) => value === 'true' || value === true);
+
+export class UsersQueryDto {
+  @ApiPropertyOptional({ description: "default: the administrator's own agency" }) @IsOptional() @IsString() agencyId?: string;
+  @ApiPropertyOptional() @IsOptional() @bool() @IsBoolean() includeSubordinates?: boolean;
+}
+
+export class RegistryEventsQueryDto {
+  @ApiPropertyOptional({ description: 'the agency or user an event is about' }) @IsOptional() @IsString() subjectId?: string;
+  @ApiPropertyOptional({ description: 'events after this stream revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(-1) after?: number;
+  @ApiPropertyOptional({ default: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) limit?: number;
+}
