@@ -60,7 +60,7 @@ export interface CommandRequest {
   /** From `If-Match`: the revision the client saw. */
   ifMatch?: number;
   /** Access check against the loaded case and the step's moment (throws to refuse); runs before anything is decided. */
-  authorize?: (target: { agencyId: string; view: CaseView | null; occurredAt: string }) => void;
+  authorize?: (target: { agencyId: string; parties: CaseParties | null; occurredAt: string }) => void;
 }
 
 export interface CommandResult {
@@ -74,6 +74,19 @@ export interface CommandResult {
 
 /** Clients' clocks may run ahead of the server's by this much (commands.md envelope). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** The people and agency an access decision looks at (issue 5: role × jurisdiction × case relation). */
+export interface CaseParties {
+  agencyId: string;
+  handlingOfficerIds: string[];
+  presidingOfficerId: string | null;
+  filingApproverId: string | null;
+}
+
+function partiesOf(snapshot: CaseSnapshot): CaseParties {
+  const c = snapshot.context;
+  return { agencyId: c.agencyId, handlingOfficerIds: c.opened?.handlingOfficerIds ?? [], presidingOfficerId: c.hearing?.presidingOfficerId ?? null, filingApproverId: c.filingApproverId };
+}
 
 /** load → fold → decide → append, with optimistic concurrency, idempotency and a folded-state cache. */
 export class CaseEngine {
@@ -102,6 +115,13 @@ export class CaseEngine {
     return toCaseView(entry.snapshot, entry.revision);
   }
 
+  /** Who stands where in a case (for access decisions), caught up with the store, without building the whole view. */
+  async getParties(caseId: string): Promise<CaseParties> {
+    const entry = await this.load(caseId);
+    if (entry.revision < 0) throw new CaseNotFoundError(caseId);
+    return partiesOf(entry.snapshot);
+  }
+
   async getEvents(caseId: string): Promise<StoredEvent[]> {
     const events = await this.deps.store.readStream(caseStreamId(caseId));
     if (!events.length) throw new CaseNotFoundError(caseId);
@@ -123,7 +143,7 @@ export class CaseEngine {
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
       if (req.authorize) {
         const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
-        req.authorize({ agencyId, view: isOpen ? null : toCaseView(entry.snapshot, entry.revision), occurredAt: this.occurredAt(req, entry) });
+        req.authorize({ agencyId, parties: isOpen ? null : partiesOf(entry.snapshot), occurredAt: this.occurredAt(req, entry) });
       }
       if (req.idempotencyKey) {
         const prior = entry.keys.get(`${req.actor.id}:${req.idempotencyKey}`);

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
-import { Actor, CaseEngine, CaseView } from '@app/case-engine';
+import { Actor, CaseEngine, CaseParties } from '@app/case-engine';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { Action } from './access-rules';
@@ -42,14 +42,14 @@ export class AccessGuard implements CanActivate {
     const occurredAt = typeof body.occurredAt === 'string' ? body.occurredAt : undefined;
     switch (meta.target) {
       case 'case':
-        return caseTarget(await this.caseView(params.caseId), occurredAt);
+        return caseTarget(await this.parties(params.caseId), occurredAt);
       case 'query': {
         const agencyId = typeof query.agencyId === 'string' && query.agencyId ? query.agencyId : request.actor.agencyId;
         if (typeof query.caseId !== 'string' || !UUID.test(query.caseId)) return { agencyId };
         // A case named in the query: the relation to it counts, and its agency must be reachable as well.
-        const view = await this.caseView(query.caseId);
+        const parties = await this.parties(query.caseId);
         this.policy.assert(request.actor, (meta.action === 'command' ? 'cases.read' : meta.action) as Action, { agencyId });
-        return caseTarget(view);
+        return caseTarget(parties);
       }
       case 'body':
         return { agencyId: typeof body.agencyId === 'string' ? body.agencyId : request.actor.agencyId, occurredAt };
@@ -73,16 +73,12 @@ export class AccessGuard implements CanActivate {
   }
 
   /** An id that is not a UUID or names no case is a 404, as on every case route. */
-  private caseView(caseId: string | undefined): Promise<CaseView> {
+  private parties(caseId: string | undefined): Promise<CaseParties> {
     if (!caseId || !UUID.test(caseId)) throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' }));
-    return this.engine.getCase(caseId);
+    return this.engine.getParties(caseId);
   }
 }
 
-export function caseTarget(view: CaseView, occurredAt?: string): AccessTarget {
-  return {
-    agencyId: view.agencyId,
-    case: { handlingOfficerIds: view.handlingOfficerIds, presidingOfficerId: view.presidingOfficerId, filingApproverId: view.filingApproverId },
-    ...(occurredAt ? { occurredAt } : {}),
-  };
+export function caseTarget(parties: CaseParties, occurredAt?: string): AccessTarget {
+  return { agencyId: parties.agencyId, case: parties, ...(occurredAt ? { occurredAt } : {}) };
 }

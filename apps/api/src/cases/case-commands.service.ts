@@ -35,8 +35,8 @@ export class CaseCommandsService {
       occurredAt,
       ...requestContext(req),
       // Again against the freshly loaded case and the parsed moment (AccessGuard judged the request before validation).
-      authorize: ({ agencyId, view, occurredAt: at }) =>
-        this.policy.assert(actor, name === 'open-case' ? 'cases.open' : `command:${name}`, view ? caseTarget(view, at) : { agencyId, occurredAt: at }),
+      authorize: ({ agencyId, parties, occurredAt: at }) =>
+        this.policy.assert(actor, name === 'open-case' ? 'cases.open' : `command:${name}`, parties ? caseTarget(parties, at) : { agencyId, occurredAt: at }),
     });
     void reply.header('etag', `"${result.view.revision}"`);
     if (result.created) void reply.header('location', `/api/v1/cases/${result.caseId}`);
