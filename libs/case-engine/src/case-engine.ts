@@ -115,9 +115,13 @@ export class CaseEngine {
     return toCaseView(entry.snapshot, entry.revision);
   }
 
-  /** Who stands where in a case (for access decisions), caught up with the store, without building the whole view. */
-  async getParties(caseId: string): Promise<CaseParties> {
-    const entry = await this.load(caseId);
+  /**
+   * Who stands where in a case (for access decisions), without building the whole view. `cached` answers from this
+   * process's fold without reading the store (the command path's pre-check: the engine judges again against the
+   * state it appends on); otherwise caught up with the store first.
+   */
+  async getParties(caseId: string, cached = false): Promise<CaseParties> {
+    const entry = (cached ? this.cache.get(caseId) : undefined) ?? (await this.load(caseId));
     if (entry.revision < 0) throw new CaseNotFoundError(caseId);
     return partiesOf(entry.snapshot);
   }

@@ -31,18 +31,21 @@ export class AccessGuard implements CanActivate {
     const meta = this.reflector.getAllAndOverride<AccessMetadata | undefined>(ACCESS, [ctx.getHandler(), ctx.getClass()]);
     if (!meta) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '该接口未声明访问规则 (route declares no access rule; refused)' }));
     const action: Action = meta.action === 'command' ? `command:${request.url.split('?')[0].split('/').pop()}` as Action : meta.action;
+    // A command is judged first on this process's fold of the case (no store read on the hot path); a refusal is only
+    // given on a fold caught up with the store, in case another instance moved the case on (a hearing scheduled).
+    if (meta.action === 'command' && !this.policy.refusal(request.actor, action, await this.target(meta, request, true))) return true;
     this.policy.assert(request.actor, action, await this.target(meta, request));
     return true;
   }
 
-  private async target(meta: AccessMetadata, request: FastifyRequest & { actor: Actor }): Promise<AccessTarget> {
+  private async target(meta: AccessMetadata, request: FastifyRequest & { actor: Actor }, cached = false): Promise<AccessTarget> {
     const params = request.params as Record<string, string | undefined>;
     const query = request.query as Record<string, unknown>;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const occurredAt = typeof body.occurredAt === 'string' ? body.occurredAt : undefined;
     switch (meta.target) {
       case 'case':
-        return caseTarget(await this.parties(params.caseId), occurredAt);
+        return caseTarget(await this.parties(params.caseId, cached), occurredAt);
       case 'query': {
         const agencyId = typeof query.agencyId === 'string' && query.agencyId ? query.agencyId : request.actor.agencyId;
         if (typeof query.caseId !== 'string' || !UUID.test(query.caseId)) return { agencyId };
@@ -73,9 +76,9 @@ export class AccessGuard implements CanActivate {
   }
 
   /** An id that is not a UUID or names no case is a 404, as on every case route. */
-  private parties(caseId: string | undefined): Promise<CaseParties> {
+  private parties(caseId: string | undefined, cached = false): Promise<CaseParties> {
     if (!caseId || !UUID.test(caseId)) throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' }));
-    return this.engine.getParties(caseId);
+    return this.engine.getParties(caseId, cached);
   }
 }
 
