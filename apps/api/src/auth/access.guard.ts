@@ -51,7 +51,7 @@ export class AccessGuard implements CanActivate {
         if (typeof query.caseId !== 'string' || !UUID.test(query.caseId)) return { agencyId };
         // A case named in the query: the relation to it counts, and its agency must be reachable as well.
         const parties = await this.parties(query.caseId);
-        this.policy.assert(request.actor, (meta.action === 'command' ? 'cases.read' : meta.action) as Action, { agencyId });
+        this.policy.assert(request.actor, meta.action as Action, { agencyId });
         return caseTarget(parties);
       }
       case 'body':
