@@ -83,6 +83,7 @@ describe('access control over HTTP', () => {
     expect(JSON.stringify(history.body)).not.toContain('打招呼要求从轻');
 
     // A supervisor who did not approve reads it, recorder named; so do the case's handling officers.
+    await projectionsCaughtUp(t.http); // the register is a read model
     const supervisor = await t.http.as('u-431000-supervisor', 'GET', `/api/v1/interference?caseId=${id}`);
     expect(supervisor.status).toBe(200);
     expect(supervisor.body.items).toEqual([expect.objectContaining({ content: '打招呼要求从轻', recorder_id: OFFICER_2 })]);
