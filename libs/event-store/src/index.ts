@@ -7,3 +7,10 @@ export { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/sqlite.migrati
 export * from './sqlite/sqlite-integrity';
 export { EVENT_COLUMNS, EventRow, EventTuple, toStoredEvent, tupleToStoredEvent } from './sqlite/sqlite.statements';
 export { GENESIS_HASH, eventHash, globalHash } from './shared/hash-chain';
+export { EventStoreUnavailableError } from './shared/store-errors';
+export { EventStoreDbEventStore, createEventStoreDbStore } from './eventstoredb/eventstoredb.event-store';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb.event-store';
+export type { EventStoreDbClientLike, EventStoreDbSubscription } from './eventstoredb/esdb-client';
+export { DEFAULT_RESUBSCRIBE_POLICY } from './eventstoredb/esdb-subscription';
+export type { EventStoreDbLogger, ResubscribePolicy } from './eventstoredb/esdb-subscription';
+export { EventStoreDbMappingError } from './eventstoredb/esdb-mapping';

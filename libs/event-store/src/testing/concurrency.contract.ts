@@ -1,11 +1,12 @@
 import { WrongExpectedRevisionError } from '../event-store.port';
-import { expectStrictlyIncreasing, ids, newEvent, newEvents, StoreGetter } from './contract.helpers';
+import { ContractContext, expectStrictlyIncreasing, ids, newEvent, newEvents } from './contract.helpers';
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 50;
 const CONTESTED = 'contested';
 
-export function describeConcurrencyContract(store: StoreGetter): void {
+export function describeConcurrencyContract(ctx: ContractContext): void {
+  const { store, stream } = ctx;
   describe('concurrent appenders', () => {
     it(`${WRITERS} writers x ${APPENDS_PER_WRITER} appends: all own appends land, one winner per contested revision`, async () => {
       const wins: Array<{ id: string; expected: number | 'no_stream' }> = [];
@@ -16,7 +17,7 @@ export function describeConcurrencyContract(store: StoreGetter): void {
         const revisions = new Map<string, number>();
         const written: string[] = [];
         for (let i = 0; i < APPENDS_PER_WRITER; i++) {
-          const streamId = `writer-${w}-stream-${i % 7}`;
+          const streamId = stream(`writer-${w}-stream-${i % 7}`);
           const events = newEvents(1 + (i % 3));
           const result = await store().append(streamId, events, revisions.get(streamId) ?? 'no_stream');
           revisions.set(streamId, result.nextExpectedRevision);
@@ -24,12 +25,12 @@ export function describeConcurrencyContract(store: StoreGetter): void {
 
           if (i % 5 === 0) {
             // Read-then-append with an exact revision: the classic optimistic-concurrency race.
-            const last = (await store().readStream(CONTESTED)).at(-1)?.revision;
+            const last = (await store().readStream(stream(CONTESTED))).at(-1)?.revision;
             const expected = last ?? 'no_stream';
             const event = newEvent({ w, i });
             attemptsByExpected.set(String(expected), (attemptsByExpected.get(String(expected)) ?? 0) + 1);
             try {
-              await store().append(CONTESTED, [event], expected);
+              await store().append(stream(CONTESTED), [event], expected);
               wins.push({ id: event.id, expected });
             } catch (error) {
               if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -42,10 +43,10 @@ export function describeConcurrencyContract(store: StoreGetter): void {
 
       const written = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)))).flat();
 
-      const all = await store().readAll();
+      const all = await ctx.readAll();
       expectStrictlyIncreasing(all.map((e) => e.position));
-      const contested = all.filter((e) => e.streamId === CONTESTED);
-      expect(all.filter((e) => e.streamId !== CONTESTED).map((e) => e.id).sort()).toEqual([...written].sort());
+      const contested = all.filter((e) => e.streamId === stream(CONTESTED));
+      expect(all.filter((e) => e.streamId !== stream(CONTESTED)).map((e) => e.id).sort()).toEqual([...written].sort());
       expect(contested.map((e) => e.revision)).toEqual(contested.map((_, r) => r));
       expect(ids(contested).sort()).toEqual(wins.map((win) => win.id).sort());
       expect(wins.length + losses.length).toBe(WRITERS * Math.ceil(APPENDS_PER_WRITER / 5));
@@ -55,8 +56,8 @@ export function describeConcurrencyContract(store: StoreGetter): void {
       for (const loss of losses) expect(loss.actual).not.toEqual(loss.expected);
       for (let w = 0; w < WRITERS; w++) {
         for (let s = 0; s < 7; s++) {
-          const stream = await store().readStream(`writer-${w}-stream-${s}`);
-          expect(stream.map((e) => e.revision)).toEqual(stream.map((_, r) => r));
+          const events = await store().readStream(stream(`writer-${w}-stream-${s}`));
+          expect(events.map((e) => e.revision)).toEqual(events.map((_, r) => r));
         }
       }
     });
@@ -65,7 +66,7 @@ export function describeConcurrencyContract(store: StoreGetter): void {
       for (let round = 0; round < 10; round++) {
         const expected = round === 0 ? 'no_stream' : round - 1;
         const results = await Promise.allSettled(
-          Array.from({ length: WRITERS }, () => store().append(CONTESTED, newEvents(1), expected)),
+          Array.from({ length: WRITERS }, () => store().append(stream(CONTESTED), newEvents(1), expected)),
         );
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -75,7 +76,7 @@ export function describeConcurrencyContract(store: StoreGetter): void {
           expect(reason).toMatchObject({ expected, actual: round });
         }
       }
-      expect((await store().readStream(CONTESTED)).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect((await store().readStream(stream(CONTESTED))).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
   });
 }

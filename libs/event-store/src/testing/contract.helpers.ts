@@ -1,10 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import { Observable, Subscription } from 'rxjs';
-import { EventMetadata, EventStore, NewEvent, StoredEvent } from '../event-store.port';
+import { EventMetadata, EventStore, NewEvent, ReadAllOptions, StoredEvent } from '../event-store.port';
 
 /** Helpers shared by the contract parts; they rely on jest globals only, so importing them costs nothing at runtime. */
 
-export type StoreGetter = () => EventStore;
+export interface ContractOptions {
+  /**
+   * `fresh` (default): `create` returns an empty store for every test, and the contract checks that it is empty.
+   * `shared`: the tests share a store that cannot be emptied (a server): each test writes to stream names of its
+   * own and reads `$all` after the head position at its start; nothing else may write to that store meanwhile.
+   */
+  isolation?: 'fresh' | 'shared';
+  /**
+   * `store` (default): an event id may be stored once in the whole store. `stream`: once per stream only, for stores
+   * without an index by event id (EventStoreDB); the cross-stream case is then skipped with a printed reason.
+   */
+  eventIdScope?: 'store' | 'stream';
+}
+
+/** What each contract part gets: the store under test and the test's view of it. */
+export interface ContractContext {
+  store(): EventStore;
+  /** The stream id to use for `name` in the current test: `name` itself on a fresh store. */
+  stream(name: string): string;
+  /** The head position when the current test started: 0n on a fresh store. */
+  start(): bigint;
+  /** store().readAll(options) limited to the current test's events; the very same call on a fresh store. */
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** The current test's events from its start: exactly store().subscribe() on a fresh store. */
+  subscribeFromStart(): Observable<StoredEvent>;
+  readonly options: Required<ContractOptions>;
+}
+
+/** Defines a test that runs only when `runs` holds; otherwise it is skipped and the reason printed, never silently. */
+export function itWhen(runs: boolean, reason: string, name: string, test: () => Promise<void>): void {
+  if (runs) {
+    it(name, test);
+    return;
+  }
+  console.warn(`Contract test skipped: "${name}": ${reason}`);
+  it.skip(`${name} [skipped: ${reason}]`, test);
+}
 
 export function newEvent(data: unknown = {}, type = 'TestEvent', metadata: EventMetadata = {}): NewEvent {
   return { id: randomUUID(), type, data, metadata };

@@ -1,20 +1,22 @@
-import { collect, expectStrictlyIncreasing, ids, newEvents, StoreGetter, waitUntil } from './contract.helpers';
+import { collect, ContractContext, expectStrictlyIncreasing, ids, newEvents, waitUntil } from './contract.helpers';
 
-export function describeSubscriptionContract(store: StoreGetter): void {
+export function describeSubscriptionContract(ctx: ContractContext): void {
+  const { store, stream } = ctx;
   describe('subscribe', () => {
     it('delivers history and concurrent appends exactly once, in position order', async () => {
       // More history than one catch-up page, so live commits land while the subscriber is still paging.
-      await Promise.all(Array.from({ length: 50 }, (_, i) => store().append(`history-${i % 10}`, newEvents(50), 'any')));
-      const subscriber = collect(store().subscribe(0n));
+      await Promise.all(Array.from({ length: 50 }, (_, i) => store().append(stream(`history-${i % 10}`), newEvents(50), 'any')));
+      // From an explicit position: 0n on a fresh store.
+      const subscriber = collect(store().subscribe(ctx.start()));
 
       const writers = Array.from({ length: 4 }, async (_, w) => {
-        for (let i = 0; i < 40; i++) await store().append(`live-${w}-${i % 3}`, newEvents(1 + (i % 4)), 'any');
+        for (let i = 0; i < 40; i++) await store().append(stream(`live-${w}-${i % 3}`), newEvents(1 + (i % 4)), 'any');
       });
       await Promise.all(writers);
       const head = await store().headPosition();
       await waitUntil(() => subscriber.lastPosition() >= head, 'the subscriber reaches the head');
 
-      const all = await store().readAll();
+      const all = await ctx.readAll();
       expect(subscriber.error).toBeUndefined();
       expect(subscriber.events).toHaveLength(all.length);
       expect(ids(subscriber.events)).toEqual(ids(all));
@@ -25,19 +27,19 @@ export function describeSubscriptionContract(store: StoreGetter): void {
     });
 
     it('catches up on several pages of history without any further append', async () => {
-      await Promise.all(Array.from({ length: 25 }, () => store().append('history', newEvents(100), 'any')));
+      await Promise.all(Array.from({ length: 25 }, () => store().append(stream('history'), newEvents(100), 'any')));
       const head = await store().headPosition();
-      const subscriber = collect(store().subscribe());
+      const subscriber = collect(ctx.subscribeFromStart());
       await waitUntil(() => subscriber.lastPosition() >= head, 'the subscriber reaches the head');
-      expect(ids(subscriber.events)).toEqual(ids(await store().readAll()));
+      expect(ids(subscriber.events)).toEqual(ids(await ctx.readAll()));
       subscriber.subscription.unsubscribe();
     });
 
     it('starts after the given position, then follows live appends', async () => {
-      await store().append('s', newEvents(20), 'no_stream');
-      const all = await store().readAll();
+      await store().append(stream('s'), newEvents(20), 'no_stream');
+      const all = await ctx.readAll();
       const subscriber = collect(store().subscribe(all[9].position));
-      const live = await store().append('t', newEvents(3), 'no_stream');
+      const live = await store().append(stream('t'), newEvents(3), 'no_stream');
 
       await waitUntil(() => subscriber.lastPosition() >= live.position, 'the live events arrive');
       expect(ids(subscriber.events)).toEqual([...ids(all.slice(10)), ...ids(live.events)]);
@@ -45,12 +47,12 @@ export function describeSubscriptionContract(store: StoreGetter): void {
     });
 
     it('never delivers synchronously, neither on subscribe nor on append', async () => {
-      await store().append('s', newEvents(2), 'no_stream');
-      const subscriber = collect(store().subscribe());
+      await store().append(stream('s'), newEvents(2), 'no_stream');
+      const subscriber = collect(ctx.subscribeFromStart());
       expect(subscriber.events).toHaveLength(0);
       await waitUntil(() => subscriber.events.length === 2, 'history arrives');
 
-      const appended = store().append('s', newEvents(1), 1);
+      const appended = store().append(stream('s'), newEvents(1), 1);
       expect(subscriber.events).toHaveLength(2);
       await appended;
       await waitUntil(() => subscriber.events.length === 3, 'the live event arrives');
@@ -58,13 +60,13 @@ export function describeSubscriptionContract(store: StoreGetter): void {
     });
 
     it('stops delivering after unsubscribe', async () => {
-      const stopped = collect(store().subscribe());
-      const control = collect(store().subscribe());
-      await store().append('s', newEvents(3), 'no_stream');
+      const stopped = collect(ctx.subscribeFromStart());
+      const control = collect(ctx.subscribeFromStart());
+      await store().append(stream('s'), newEvents(3), 'no_stream');
       await waitUntil(() => stopped.events.length === 3, 'the first events arrive');
 
       stopped.subscription.unsubscribe();
-      const later = await store().append('s', newEvents(3), 2);
+      const later = await store().append(stream('s'), newEvents(3), 2);
       // The control subscriber is the clock: once it has the later events, any delivery to the other would have happened.
       await waitUntil(() => control.lastPosition() >= later.position, 'the control subscriber sees the later events');
       expect(stopped.events).toHaveLength(3);
@@ -74,8 +76,8 @@ export function describeSubscriptionContract(store: StoreGetter): void {
     });
 
     it('close commits pending appends, delivers them, then completes subscriptions', async () => {
-      const subscriber = collect(store().subscribe());
-      const pending = store().append('s', newEvents(2), 'no_stream');
+      const subscriber = collect(ctx.subscribeFromStart());
+      const pending = store().append(stream('s'), newEvents(2), 'no_stream');
       await store().close();
       const result = await pending;
 
