@@ -8,6 +8,7 @@ import {
   LegalConditionsNotMetError,
   RevisionMismatchError,
 } from '@app/case-engine';
+import { EventStoreUnavailableError } from '@app/event-store';
 import { ProblemDetails, ProblemException, problem } from './problem';
 
 function fromEngine(e: CaseEngineError): ProblemDetails {
@@ -68,6 +69,11 @@ export class ProblemFilter implements ExceptionFilter {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const e = exception as { statusCode: number; message: string };
       body = problem(e.statusCode, `http-${e.statusCode}`, HTTP_TITLES[e.statusCode] ?? '请求无效 (bad request)', { detail: e.message });
+    } else if (exception instanceof EventStoreUnavailableError) {
+      // A remote store down or failing over: the client may retry (with the same Idempotency-Key a command is stored once).
+      this.logger.warn(exception.message);
+      void reply.header('retry-after', '2');
+      body = problem(503, 'store-unavailable', '事件存储暂不可用，请稍后重试 (event store unavailable, retry later)', { detail: exception.reason });
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = problem(500, 'internal-error', '服务器内部错误 (internal error)');
