@@ -7,3 +7,7 @@ export { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/sqlite.migrati
 export * from './sqlite/sqlite-integrity';
 export { EVENT_COLUMNS, EventRow, EventTuple, toStoredEvent, tupleToStoredEvent } from './sqlite/sqlite.statements';
 export { GENESIS_HASH, eventHash, globalHash } from './shared/hash-chain';
+export { AsyncCatchUpFeed } from './shared/async-catch-up.feed';
+export * from './postgres/postgres.event-store';
+export { PostgresUnavailableError, describeConnectionString, redactConnectionString } from './postgres/postgres.errors';
+export { POSTGRES_SCHEMA_VERSION, SCHEMA_NAME as POSTGRES_SCHEMA_NAME, migratePostgres } from './postgres/postgres.migrations';
