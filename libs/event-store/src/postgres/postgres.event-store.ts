@@ -13,6 +13,7 @@ import {
 } from '../event-store.port';
 import { EventStoreClosedError, SerializedEvent, checkExpectedRevision, prepareAppend, resolveRetry, toAppendResult } from '../shared/append-checks';
 import { AsyncCatchUpFeed } from '../shared/async-catch-up.feed';
+import { Anchor, ChainWalker, IntegrityReport } from '../shared/chain-walker';
 import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
 import { PostgresUnavailableError, describeConnectionString, isUnavailable } from './postgres.errors';
 import { migratePostgres, quoteSchema } from './postgres.migrations';
@@ -28,6 +29,11 @@ export interface PostgresEventStoreOptions {
   connectTimeoutMs?: number;
   /** Subscribers look for commits this often even without a notification (the fallback for a lost LISTEN). Default 1000. */
   pollIntervalMs?: number;
+  /**
+   * LISTEN for commits (default true). false leaves live delivery to the poll alone: for connection poolers that
+   * cannot hold a LISTEN (PgBouncer in transaction mode), and for tests of the fallback.
+   */
+  listen?: boolean;
   /** Anchor the global chain whenever the head crosses a multiple of this many events (0: never). Default 1000. */
   anchorEvery?: number;
   /** Most appends committed in one transaction. Default 500. */
@@ -196,6 +202,36 @@ export class PostgresEventStore implements EventStore {
     return this.readHead();
   }
 
+  /**
+   * Recomputes both hash chains over the whole log, page by page, and checks the anchors (the same walk as SQLite's
+   * verifyIntegrity): names the first edited, missing, inserted, reordered or truncated position.
+   */
+  async verifyIntegrity(pageSize = 5000): Promise<IntegrityReport> {
+    this.assertOpen();
+    const walker = new ChainWalker(await this.listAnchors());
+    let after = 0n;
+    for (;;) {
+      const rows = await this.query<EventRowPg & { global_hash: string | null }>({
+        text: `SELECT ${COLUMNS}, global_hash FROM ${this.q}.events WHERE position > $1 ORDER BY events.position LIMIT $2`,
+        values: [String(after), pageSize],
+      });
+      for (const r of rows) {
+        const problem = walker.step({ ...r, position: BigInt(r.position) });
+        if (problem) return problem;
+        after = BigInt(r.position);
+      }
+      if (rows.length < pageSize) return walker.finish();
+    }
+  }
+
+  async listAnchors(): Promise<Anchor[]> {
+    this.assertOpen();
+    const rows = await this.query<{ seq: string; position: string; global_hash: string; created_at: Date; reason: string }>(
+      `SELECT seq::text AS seq, position::text AS position, global_hash, created_at, reason FROM ${this.q}.anchors ORDER BY seq`,
+    );
+    return rows.map((a) => ({ seq: Number(a.seq), position: a.position, globalHash: a.global_hash, createdAt: a.created_at.toISOString(), reason: a.reason }));
+  }
+
   /** Commits what is queued, lets subscribers catch up and completes them, then closes every connection. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
@@ -224,7 +260,7 @@ export class PostgresEventStore implements EventStore {
   private async start(): Promise<void> {
     await migratePostgres(this.pool, this.schema);
     this.knownHead = await this.readHead();
-    await this.connectListener();
+    if (this.options.listen !== false) await this.connectListener();
     this.pollTimer = setInterval(() => void this.poll(), this.options.pollIntervalMs);
     this.pollTimer.unref();
   }
