@@ -8,6 +8,7 @@ import {
   LegalConditionsNotMetError,
   RevisionMismatchError,
 } from '@app/case-engine';
+import { PostgresUnavailableError } from '@app/event-store';
 import { ProblemDetails, ProblemException, problem } from './problem';
 
 function fromEngine(e: CaseEngineError): ProblemDetails {
@@ -68,6 +69,10 @@ export class ProblemFilter implements ExceptionFilter {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const e = exception as { statusCode: number; message: string };
       body = problem(e.statusCode, `http-${e.statusCode}`, HTTP_TITLES[e.statusCode] ?? '请求无效 (bad request)', { detail: e.message });
+    } else if (exception instanceof PostgresUnavailableError) {
+      // The database is down or refusing logins: a condition to retry later, not a bug in casetrail.
+      this.logger.error(exception.message);
+      body = problem(503, 'store-unavailable', '数据库不可达 (database unreachable)', { detail: '事件存储暂时不可用，请稍后重试 (the event store is unavailable; retry later)' });
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = problem(500, 'internal-error', '服务器内部错误 (internal error)');
