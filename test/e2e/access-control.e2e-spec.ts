@@ -1,8 +1,8 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, openCaseBody } from '../support/fixtures';
 import { openAndFile } from '../support/cases';
-import { projectionsCaughtUp } from '../support/projections';
 import { certificate, registerInDirectory, user } from '../support/organisation';
+import { projectionsCaughtUp } from '../support/projections';
 
 /** Issue 5's named cases of who may act and read, over real HTTP. */
 describe('access control over HTTP', () => {
@@ -82,7 +82,9 @@ describe('access control over HTTP', () => {
     expect(record.metadata.actor).toBeUndefined();
     expect(JSON.stringify(history.body)).not.toContain('打招呼要求从轻');
 
-    // A supervisor who did not approve reads it, recorder named; so do the case's handling officers.
+    // A supervisor who did not approve reads it, recorder named; so do the case's handling officers. The register is a
+    // read model, filled by the projection thread after the commit: wait for it rather than race it.
+    await projectionsCaughtUp(t.http);
     const supervisor = await t.http.as('u-431000-supervisor', 'GET', `/api/v1/interference?caseId=${id}`);
     expect(supervisor.status).toBe(200);
     expect(supervisor.body.items).toEqual([expect.objectContaining({ content: '打招呼要求从轻', recorder_id: OFFICER_2 })]);
