@@ -16,6 +16,8 @@ module.exports = {
     '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
     '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',
   },
+  // The second reporter names each skipped suite and why (e.g. PostgreSQL suites without TEST_DATABASE_URL).
+  reporters: ['default', '<rootDir>/test/support/skipped-suites-reporter.js'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -118,7 +118,7 @@ async function benchService(opts, store) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetrail-bench-'));
   if (opts.keepData) log(`service DATA_DIR (kept): ${dataDir}`);
   else proc.onCleanup(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  await store.prepare({ dataDir });
+  await store.prepare({ dataDir, log });
   proc.onCleanup(() => store.cleanup({ dataDir }));
 
   const port = await proc.freePort();
@@ -242,7 +242,7 @@ function report(r) {
   L('service peak RSS', `${mem} (target <= ${TARGET_RSS_MB} MB)`);
   if (s.store && s.store.commits != null && s.store.appends != null) {
     const per = s.store.commits > 0 ? (s.store.appends / s.store.commits).toFixed(1) : '-';
-    L('SQLite commits / appends', `${int(s.store.commits)} / ${int(s.store.appends)}  (${per} appends per fsync'd commit; ${int(s.eventsAppended ?? 0)} events)`);
+    L(`${r.config.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} commits / appends`, `${int(s.store.commits)} / ${int(s.store.appends)}  (${per} appends per fsync'd commit; ${int(s.eventsAppended ?? 0)} events)`);
   } else if (s.eventsAppended != null) {
     L('events appended', int(s.eventsAppended));
   }
@@ -305,6 +305,7 @@ async function main() {
     service = await benchService(opts, store);
     if (interrupted) return 130;
     if (opts.rebuildEvents > 0 && opts.store === 'sqlite') rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
+    else if (opts.rebuildEvents > 0) log(`rebuild phase skipped on --store ${opts.store}: the read models still live in SQLite only`);
   } catch (e) {
     if (interrupted) return 130;
     log(`\nrun-bench: ${e.startFailure ? 'the service failed to start' : 'the bench failed'}: ${e.stack || e.message}`);

@@ -56,4 +56,28 @@ describe('start-up refusals', () => {
     expect(r.status).toBe(78);
     expect(r.stdout + r.stderr).toContain(`RULES_FILE ${file}: versions[0].effectiveFrom: must be YYYY-MM-DD`);
   });
+
+  it('refuses EVENT_STORE=postgres without a usable DATABASE_URL, and eventstoredb without its connection string', () => {
+    const r = start({ EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db.example/ct', EVENTSTORE_CONNECTION_STRING: '' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('DATABASE_URL="mysql://root:***@db.example/ct": must be a postgres:// or postgresql:// URL');
+    expect(r.stderr).not.toContain('hunter2');
+    const e = start({ EVENT_STORE: 'eventstoredb' });
+    expect(e.status).toBe(78);
+    expect(e.stderr).toContain('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
+  });
+
+  it('stops with a clear start-up error on EVENT_STORE=eventstoredb until that adapter is wired', () => {
+    const r = start({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', SEED_DEMO: 'false' });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('EVENT_STORE=eventstoredb: adapter not wired in this build');
+  });
+
+  it('stops with exit 69 when the PostgreSQL server cannot be reached, naming host and port but not the password', () => {
+    // Port 1 on loopback: nothing listens there, so the refusal is immediate.
+    const r = start({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://casetrail:s3cret-pw@127.0.0.1:1/casetrail', SEED_DEMO: 'false' });
+    expect(r.status).toBe(69);
+    expect(r.stderr).toContain('数据库不可达 (database unreachable): PostgreSQL at postgres://casetrail@127.0.0.1:1/casetrail');
+    expect(r.stdout + r.stderr).not.toContain('s3cret');
+  });
 });

@@ -1,15 +1,23 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PostgresUnavailableError, redactConnectionString } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 
-/** Configuration problems (environment, rules file, calendar overrides) stop the service with EX_CONFIG. */
+/**
+ * Configuration problems (environment, rules file, calendar overrides) stop the service with EX_CONFIG (78); an
+ * event store database that cannot be reached, with EX_UNAVAILABLE (69). Both print one clear message, no stack.
+ */
 function exitOnConfigError(e: unknown): never {
   if (e instanceof ConfigError) {
     console.error(e.message);
     process.exit(78);
+  }
+  if (e instanceof PostgresUnavailableError) {
+    console.error(e.message);
+    process.exit(69);
   }
   throw e;
 }
@@ -36,7 +44,8 @@ async function bootstrap(): Promise<void> {
       : config.oidc
         ? ` (issuer ${config.oidc.issuer}, keys ${config.oidc.key.kind === 'jwks' ? config.oidc.key.url : config.oidc.key.origin}, identity from ${config.oidc.identitySource})`
         : '';
-  console.log(`数据目录 data: ${config.dataDir} · 身份 auth: ${config.authMode}${identity}`);
+  const store = config.postgres ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})` : `SQLite ${config.dataDir}`;
+  console.log(`事件存储 store: ${store} · 身份 auth: ${config.authMode}${identity}`);
 }
 
 void bootstrap();

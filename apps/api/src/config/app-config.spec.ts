@@ -172,3 +172,64 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
     ]);
   });
 });
+
+describe('loadAppConfig: event store selection', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadAppConfig(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+    throw new Error('loadAppConfig accepted the configuration');
+  };
+
+  it('defaults to the embedded SQLite store and ignores DATABASE_URL there', () => {
+    expect(loadAppConfig({})).toMatchObject({ eventStore: 'sqlite', postgres: null, eventStoreDbConnectionString: null });
+    expect(loadAppConfig({ DATABASE_URL: 'mysql://elsewhere/db' })).toMatchObject({ eventStore: 'sqlite', postgres: null });
+  });
+
+  it('EVENT_STORE=postgres takes DATABASE_URL, PG_POOL_SIZE and PG_SCHEMA', () => {
+    expect(loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://ct:pw@db.example:5432/casetrail' })).toMatchObject({
+      eventStore: 'postgres',
+      postgres: { url: 'postgres://ct:pw@db.example:5432/casetrail', poolSize: 10, schema: 'casetrail' },
+    });
+    expect(loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ct', PG_POOL_SIZE: '25', PG_SCHEMA: 'enforcement_2026' }).postgres).toEqual({
+      url: 'postgresql://db/ct',
+      poolSize: 25,
+      schema: 'enforcement_2026',
+    });
+  });
+
+  it('EVENT_STORE=postgres without DATABASE_URL is refused, naming the variable', () => {
+    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual([expect.stringContaining('DATABASE_URL is required when EVENT_STORE=postgres')]);
+  });
+
+  it('refuses a DATABASE_URL that is not a postgres URL, without echoing its password', () => {
+    const [problem] = problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db.example/ct' });
+    expect(problem).toContain('must be a postgres:// or postgresql:// URL');
+    expect(problem).toContain('mysql://root:***@db.example/ct');
+    expect(problem).not.toContain('hunter2');
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'db.example:5432' })).toEqual([expect.stringContaining('must be a postgres:// or postgresql:// URL')]);
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'host=db user=ct' })).toEqual([expect.stringContaining('not a URL')]);
+  });
+
+  it('reports every store problem at once: kind, pool size and schema', () => {
+    expect(problemsOf({ EVENT_STORE: 'oracle', PG_POOL_SIZE: '0', PG_SCHEMA: 'Robert"; DROP' })).toEqual([
+      expect.stringContaining('EVENT_STORE="oracle": must be sqlite, postgres, eventstoredb'),
+      expect.stringContaining('PG_POOL_SIZE="0": must be a whole number 1–100'),
+      expect.stringContaining('PG_SCHEMA="Robert"; DROP"'),
+    ]);
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/ct', PG_POOL_SIZE: '2.5' })).toEqual([expect.stringContaining('PG_POOL_SIZE="2.5"')]);
+  });
+
+  it('EVENT_STORE=eventstoredb needs an esdb://, esdb+discover:// or kurrentdb:// connection string', () => {
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })).toEqual([expect.stringContaining('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb')]);
+    for (const ok of ['esdb://localhost:2113?tls=false', 'esdb+discover://admin:changeit@cluster.example:2113', 'kurrentdb://a:2113,b:2113,c:2113?tls=true']) {
+      expect(loadAppConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: ok }).eventStoreDbConnectionString).toBe(ok);
+    }
+    const [problem] = problemsOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://admin:changeit@localhost:2113' });
+    expect(problem).toContain('must be an esdb://, esdb+discover:// or kurrentdb:// connection string');
+    expect(problem).not.toContain('changeit');
+  });
+});

@@ -30,6 +30,24 @@ export interface AppConfig {
   benchmarkFile: string;
   /** How often the deadline scheduler looks for passed deadlines; 0 turns the timer off. */
   schedulerIntervalSeconds: number;
+  /** Which event store adapter the service runs on (EVENT_STORE). */
+  eventStore: EventStoreKind;
+  /** EVENT_STORE=postgres only, else null. */
+  postgres: PostgresConfig | null;
+  /** EVENT_STORE=eventstoredb only (EVENTSTORE_CONNECTION_STRING), else null. */
+  eventStoreDbConnectionString: string | null;
+}
+
+export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+
+export interface PostgresConfig {
+  /** DATABASE_URL as given (it may hold the password: never log it; see redactConnectionString). */
+  url: string;
+  /** PG_POOL_SIZE: connections in the pool. */
+  poolSize: number;
+  /** PG_SCHEMA: the schema holding the event store's tables. */
+  schema: string;
 }
 
 export const DEV_JWT_SECRET = 'casetrail-dev-only-secret-do-not-use-in-production';
@@ -209,6 +227,54 @@ function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[])
   };
 }
 
+const PG_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
+const ESDB_URL = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/[^\s/?#,]+(,[^\s/?#,]+)*\/?(\?\S*)?$/;
+
+/** Masks the password of a URL-shaped value before it is echoed in a message. */
+function redact(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+function eventStoreConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppConfig, 'eventStore' | 'postgres' | 'eventStoreDbConnectionString'> {
+  const kind = (env.EVENT_STORE || 'sqlite') as EventStoreKind;
+  if (!EVENT_STORE_KINDS.includes(kind)) problems.push(`EVENT_STORE="${env.EVENT_STORE}": must be ${EVENT_STORE_KINDS.join(', ')}`);
+
+  let poolSize = 10;
+  if (env.PG_POOL_SIZE !== undefined && env.PG_POOL_SIZE !== '') {
+    poolSize = Number(env.PG_POOL_SIZE);
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 100) problems.push(`PG_POOL_SIZE="${env.PG_POOL_SIZE}": must be a whole number 1–100`);
+  }
+  const schema = env.PG_SCHEMA || 'casetrail';
+  if (!PG_SCHEMA.test(schema)) problems.push(`PG_SCHEMA="${env.PG_SCHEMA}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
+
+  let postgres: PostgresConfig | null = null;
+  if (kind === 'postgres') {
+    const raw = env.DATABASE_URL?.trim() ?? '';
+    if (!raw) problems.push('DATABASE_URL is required when EVENT_STORE=postgres (e.g. postgres://casetrail:secret@db.example:5432/casetrail)');
+    else {
+      let url: URL | null = null;
+      try {
+        url = new URL(raw);
+      } catch {
+        problems.push(`DATABASE_URL="${redact(raw)}": not a URL (expected postgres://user:password@host:5432/database)`);
+      }
+      if (url && url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+        problems.push(`DATABASE_URL="${redact(raw)}": must be a postgres:// or postgresql:// URL`);
+      else if (url) postgres = { url: raw, poolSize, schema };
+    }
+  }
+
+  let esdb: string | null = null;
+  if (kind === 'eventstoredb') {
+    const raw = env.EVENTSTORE_CONNECTION_STRING?.trim() ?? '';
+    if (!raw) problems.push('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+    else if (!ESDB_URL.test(raw))
+      problems.push(`EVENTSTORE_CONNECTION_STRING="${redact(raw)}": must be an esdb://, esdb+discover:// or kurrentdb:// connection string`);
+    else esdb = raw;
+  }
+  return { eventStore: kind, postgres, eventStoreDbConnectionString: esdb };
+}
+
 /** Reads and validates the environment at start-up; every problem is reported at once (fail fast). */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -242,6 +308,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const benchmarkFile = env.DISCRETION_BENCHMARK_FILE ? path.resolve(env.DISCRETION_BENCHMARK_FILE) : path.join(root, 'workflows/enforcement-case/rules/discretion-benchmark.sample.json');
   const overrides = env.CALENDAR_OVERRIDES_FILE ? path.resolve(env.CALENDAR_OVERRIDES_FILE) : path.join(root, 'libs/calendar/calendar-overrides.json');
 
+  const store = eventStoreConfig(env, problems);
+
   const config: AppConfig = {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -257,6 +325,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarOverridesFile: overrides,
     benchmarkFile,
     schedulerIntervalSeconds,
+    ...store,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -16,6 +16,6 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: '服务状态 liveness and store head' })
   async health() {
-    return { status: 'ok', store: 'sqlite', headPosition: (await this.store.headPosition()).toString(), authMode: this.config.authMode };
+    return { status: 'ok', store: this.config.eventStore, headPosition: (await this.store.headPosition()).toString(), authMode: this.config.authMode };
   }
 }

@@ -1,13 +1,37 @@
-import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import * as path from 'node:path';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EVENT_STORE, EventStore, PostgresEventStore, SqliteEventStore } from '@app/event-store';
+import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
 
-/** The embedded default: one SQLite file under DATA_DIR (adapters for other stores plug in here). */
+/**
+ * The store named by EVENT_STORE: the embedded SQLite file under DATA_DIR (default), or PostgreSQL at DATABASE_URL
+ * (connects and migrates before the application starts; an unreachable database stops start-up with
+ * PostgresUnavailableError). Read models, reports, audit and integrity endpoints still need SQLite and answer 501 on
+ * other stores.
+ */
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): EventStore => new SqliteEventStore({ filename: path.join(config.dataDir, 'casetrail.db') }),
+  useFactory: async (config: AppConfig): Promise<EventStore> => {
+    switch (config.eventStore) {
+      case 'postgres': {
+        const pg = config.postgres!;
+        const logger = new Logger('PostgresEventStore');
+        const store = await PostgresEventStore.open({
+          connectionString: pg.url,
+          schema: pg.schema,
+          poolSize: pg.poolSize,
+          onBackgroundError: (e) => logger.warn(`后台重试 retrying in the background: ${(e as Error)?.message ?? String(e)}`),
+        });
+        logger.log(`事件存储 event store: PostgreSQL ${store.target}, schema ${store.schema}, pool ${pg.poolSize}`);
+        return store;
+      }
+      case 'eventstoredb':
+        throw new ConfigError(['EVENT_STORE=eventstoredb: adapter not wired in this build']);
+      default:
+        return new SqliteEventStore({ filename: path.join(config.dataDir, 'casetrail.db') });
+    }
+  },
 };
 
 @Injectable()
