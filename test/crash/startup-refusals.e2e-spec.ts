@@ -67,10 +67,12 @@ describe('start-up refusals', () => {
     expect(e.stderr).toContain('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   });
 
-  it('stops with a clear start-up error on EVENT_STORE=eventstoredb until that adapter is wired', () => {
-    const r = start({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', SEED_DEMO: 'false' });
-    expect(r.status).toBe(78);
-    expect(r.stderr).toContain('EVENT_STORE=eventstoredb: adapter not wired in this build');
+  it('stops with exit 69 when the EventStoreDB server cannot be reached (EVENT_STORE=eventstoredb is wired)', () => {
+    // Port 1 on loopback: nothing listens there; the registry's first read at start-up fails at once.
+    const r = start({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false', SEED_DEMO: 'false' });
+    expect(r.status).toBe(69);
+    expect(r.stderr).toContain('Event store unavailable during read of stream directory');
+    expect(r.stderr).toContain('ECONNREFUSED 127.0.0.1:1');
   });
 
   it('stops with exit 69 when the PostgreSQL server cannot be reached, naming host and port but not the password', () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PostgresUnavailableError, redactConnectionString } from '@app/event-store';
+import { EventStoreUnavailableError, redactConnectionString } from '@app/event-store';
 import { AppModule } from './app.module';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
@@ -15,7 +15,7 @@ function exitOnConfigError(e: unknown): never {
     console.error(e.message);
     process.exit(78);
   }
-  if (e instanceof PostgresUnavailableError) {
+  if (e instanceof EventStoreUnavailableError) {
     console.error(e.message);
     process.exit(69);
   }
@@ -34,7 +34,8 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   }).catch(exitOnConfigError);
   configureApp(app);
-  await app.listen(config.port, config.host);
+  // Start-up reads the store (the registry, the demo seed): a store that cannot be reached stops here too (69).
+  await app.listen(config.port, config.host).catch(exitOnConfigError);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`casetrail 已启动 listening: ${base}/api/v1  (health: ${base}/api/v1/health)`);
   console.log(`API 文档 OpenAPI docs: ${base}/api/docs`);
@@ -44,7 +45,11 @@ async function bootstrap(): Promise<void> {
       : config.oidc
         ? ` (issuer ${config.oidc.issuer}, keys ${config.oidc.key.kind === 'jwks' ? config.oidc.key.url : config.oidc.key.origin}, identity from ${config.oidc.identitySource})`
         : '';
-  const store = config.postgres ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})` : `SQLite ${config.dataDir}`;
+  const store = config.postgres
+    ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})`
+    : config.eventStoreDbConnectionString
+      ? `EventStoreDB ${redactConnectionString(config.eventStoreDbConnectionString)}`
+      : `SQLite ${config.dataDir}`;
   console.log(`事件存储 store: ${store} · 身份 auth: ${config.authMode}${identity}`);
 }
 

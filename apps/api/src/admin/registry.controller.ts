@@ -7,8 +7,8 @@ import { Access } from '../auth/access.decorator';
 import {
   CertificateDto,
   CertificateStatusDto,
-  OptionalReasonDto,
-  ReasonDto,
+  OptionalRegistryReasonDto,
+  DeactivationReasonDto,
   RegisterAgencyDto,
   RegisterUserDto,
   RegistryEventsQueryDto,
@@ -76,14 +76,14 @@ export class RegistryController {
   @Post('users/:id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: '停用 deactivate: the user can no longer log in or act (from today)' })
-  deactivate(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  deactivate(@Param('id') id: string, @Body() dto: DeactivationReasonDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.registry.deactivateUser(actor, id, dto, req);
   }
 
   @Post('users/:id/reactivate')
   @HttpCode(200)
   @ApiOperation({ summary: '恢复 reactivate a deactivated user' })
-  reactivate(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  reactivate(@Param('id') id: string, @Body() dto: OptionalRegistryReasonDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.registry.reactivateUser(actor, id, dto, req);
   }
 

@@ -71,11 +71,11 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true, description: 'null removes it' }) @IsOptional() @IsString() @IsNotEmpty() legalQualification?: string | null;
 }
 
-export class ReasonDto {
+export class DeactivationReasonDto {
   @ApiProperty({ example: '调离执法岗位' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 
-export class OptionalReasonDto {
+export class OptionalRegistryReasonDto {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(500) reason?: string;
 }
 

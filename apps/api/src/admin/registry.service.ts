@@ -30,8 +30,8 @@ import { AccessPolicy } from '../auth/access-policy';
 import {
   CertificateDto,
   CertificateStatusDto,
-  OptionalReasonDto,
-  ReasonDto,
+  OptionalRegistryReasonDto,
+  DeactivationReasonDto,
   RegisterAgencyDto,
   RegisterUserDto,
   RegistryEventsQueryDto,
@@ -178,12 +178,12 @@ export class RegistryService {
     return this.userChange('update-user', actor, id, req, (dir) => decideUpdateUser(dir, { id, ...dto }), dto.agencyId);
   }
 
-  deactivateUser(actor: Actor, id: string, dto: ReasonDto, req: FastifyRequest) {
+  deactivateUser(actor: Actor, id: string, dto: DeactivationReasonDto, req: FastifyRequest) {
     const today = this.today();
     return this.userChange('deactivate-user', actor, id, req, (dir) => decideDeactivateUser(dir, id, actor.id, dto.reason, today));
   }
 
-  reactivateUser(actor: Actor, id: string, dto: OptionalReasonDto, req: FastifyRequest) {
+  reactivateUser(actor: Actor, id: string, dto: OptionalRegistryReasonDto, req: FastifyRequest) {
     return this.userChange('reactivate-user', actor, id, req, (dir) => decideReactivateUser(dir, id, dto.reason));
   }
 
