@@ -30,7 +30,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     if (!(this.store instanceof SqliteEventStore)) return;
     // The read models' tables exist before the first request, even while their thread is still catching up: a search
     // right after start-up finds an empty (lagging) read model, never a missing table.
-    for (const p of ALL_PROJECTIONS) p.setup(this.store.db);
+    for (const p of ALL_PROJECTIONS) p.sqlite.setup(this.store.db);
     const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
     worker.unref();
     this.worker = worker;
