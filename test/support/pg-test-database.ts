@@ -114,12 +114,13 @@ export function describeWithPg(title: string, body: (db: () => PgTestDatabase) =
     beforeAll(async () => {
       db = await createTestDatabase();
     });
-    afterAll(async () => {
-      await db?.drop();
-    });
     body(() => {
       if (!db) throw new Error('the test database is made in beforeAll');
       return db;
+    });
+    // Declared after the body's hooks, so it runs after them (their connections closed first).
+    afterAll(async () => {
+      await db?.drop();
     });
   });
 }

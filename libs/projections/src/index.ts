@@ -2,6 +2,8 @@ export * from './projection';
 export * from './projection-runner';
 export * from './postgres/pg-sql';
 export * from './postgres/pg-projection-runner';
+export * from './postgres/pg-lease';
+export * from './postgres/pg-projection-host';
 export * from './audit/audit-trail.projection';
 export * from './interference/interference-register.projection';
 export * from './publication/public-decisions.projection';
