@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { startWorker } from '@app/threads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 export interface ProjectionLag {
   name: string;
@@ -24,6 +25,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,14 +47,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async lag(): Promise<ProjectionLag[]> {
-    if (!(this.store instanceof SqliteEventStore)) return [];
+    if (this.readModels.kind === 'none') return [];
     const head = await this.store.headPosition();
-    let rows: { name: string; version: number; position: number }[] = [];
-    try {
-      rows = this.store.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as typeof rows;
-    } catch {
-      // The projection thread has not created its checkpoints yet.
-    }
+    const rows = await this.readModels.checkpoints();
     return rows.map((r) => ({ name: r.name, version: r.version, position: String(r.position), headPosition: String(head), lag: String(head - BigInt(r.position)) }));
   }
 
