@@ -171,7 +171,7 @@ export class PgReadModels implements ReadModels {
          WHERE c.agency_id = ANY(@agencies::text[]) AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),
     };
-    const overdue = await query<AssessmentFacts['overdue'][number]>(`SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ','`);
+    const overdue = await query<AssessmentFacts['overdue'][number]>(`SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`);
     // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
     const interferenceByQuarter = await query<AssessmentFacts['interferenceByQuarter'][number]>(
       `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records
@@ -187,7 +187,7 @@ export class PgReadModels implements ReadModels {
     return this.rows<DecisionRow>(
       `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
-         AND agency_id = ANY($1::text[])${period} ORDER BY violation_code, discretion_level, fine_yuan`,
+         AND agency_id = ANY($1::text[])${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
       values,
     );
   }

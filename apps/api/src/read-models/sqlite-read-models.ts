@@ -134,7 +134,9 @@ export class SqliteReadModels implements ReadModels {
          WHERE c.${inAgencies} AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),
     };
-    const overdue = this.db.prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ','`).all(...agencies) as AssessmentFacts['overdue'];
+    // The order SQLite's plan gave when this query had no ORDER BY (the (agency_id, stage) index, then the key), now
+    // stated, so that every implementation lists the overdue cases alike.
+    const overdue = this.db.prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`).all(...agencies) as AssessmentFacts['overdue'];
     const interferenceByQuarter = this.db
       .prepare(
         `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
@@ -145,6 +147,7 @@ export class SqliteReadModels implements ReadModels {
     return { filed, rates, overdue, interferenceByQuarter };
   }
 
+  /** Equal fines keep the order SQLite's plan gave them before the tie-breakers were stated (index order: agency, stage, key). */
   async consistencyDecisions(q: ConsistencyQuery) {
     const params: (string | number)[] = [...q.agencies];
     let period = '';
@@ -156,7 +159,7 @@ export class SqliteReadModels implements ReadModels {
       .prepare(
         `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
          WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
-           AND agency_id IN (${list(q.agencies)})${period} ORDER BY violation_code, discretion_level, fine_yuan`,
+           AND agency_id IN (${list(q.agencies)})${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
       )
       .all(...params) as DecisionRow[];
   }

@@ -20,7 +20,8 @@ export function quoteSchema(schema: string): string {
  * `Z` or `±HH:MM` zone (no zone means UTC), trailing spaces allowed; a day up to 31 rolls over (02-30 is 03-02);
  * anything else is NULL (never an error, unlike `::timestamptz`, which would also read a zone-less time in the
  * session's time zone). It keeps whole milliseconds: the fraction is capped at .999 and seconds are rounded as
- * SQLite's computeJD does (`(int64)(s*1000 + 0.5)` on doubles, which PostgreSQL's float8 reproduces). Two strings
+ * SQLite's computeJD does (`(int64)(s*1000 + 0.5)` on doubles, which PostgreSQL's float8 reproduces; LEAST would skip
+ * a NULL, hence the CASE). Two strings
  * compare the same under julianday() and under sqlite_ms() (test/projections/pg-sqlite-functions checks the edges).
  * Not covered (never stored by casetrail): bare times, julian day numbers, 'now', 5-digit years.
  *
@@ -36,7 +37,7 @@ export function pgFunctionsSql(schema: string): string {
         OR COALESCE(m[10]::int, 0) > 14 OR COALESCE(m[11]::int, 0) > 59 THEN NULL
       ELSE ((make_date(m[1]::int + 400, m[2]::int, 1) - DATE '1970-01-01') - 146097 + m[3]::int - 1)::bigint * 86400000
         + COALESCE(m[4]::bigint, 0) * 3600000 + COALESCE(m[5]::bigint, 0) * 60000
-        + trunc((COALESCE(m[6]::float8, 0) + COALESCE(least(m[7]::float8 / (10::float8 ^ length(m[7])), 0.999::float8), 0)) * 1000 + 0.5)::bigint
+        + trunc((COALESCE(m[6]::float8, 0) + CASE WHEN m[7] IS NULL THEN 0 ELSE least(m[7]::float8 / (10::float8 ^ length(m[7])), 0.999::float8) END) * 1000 + 0.5)::bigint
         - (CASE m[9] WHEN '-' THEN -1 WHEN '+' THEN 1 ELSE 0 END) * (COALESCE(m[10]::bigint, 0) * 60 + COALESCE(m[11]::bigint, 0)) * 60000
     END
     FROM regexp_match(t, '^(\\d{4})-(\\d{2})-(\\d{2})[T\\s]*(?:(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?\\s*(?:([Zz])|([+-])(\\d{2}):(\\d{2}))?)?\\s*$') AS m
