@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { ClientConfig, Pool } from 'pg';
 import { ALL_PROJECTIONS, NUMERIC_TYPES, quoteSchema, setupPgReadModels } from '@app/projections';
 import {
   AssessmentFacts,
@@ -48,6 +48,8 @@ export class PgReadModels implements ReadModels {
     private readonly ownsPool: boolean,
     readonly schema: string,
     eventsSchema: string,
+    /** Where the pool connects: the projections' lease opens a connection of its own there. */
+    readonly connection: string | ClientConfig,
   ) {
     this.s = quoteSchema(schema);
     this.events = `${quoteSchema(eventsSchema)}.events`;
@@ -58,7 +60,7 @@ export class PgReadModels implements ReadModels {
     if (!options.pool && !options.connectionString) throw new TypeError('PgReadModels: give a pool or a connection string');
     const pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'casetrail read models' });
     const schema = options.schema ?? 'casetrail';
-    const models = new PgReadModels(pool, !options.pool, schema, options.eventsSchema ?? schema);
+    const models = new PgReadModels(pool, !options.pool, schema, options.eventsSchema ?? schema, options.connectionString ?? options.pool!.options);
     if (models.ownsPool) pool.on('error', () => undefined); // an idle connection that dies is replaced on next use
     try {
       await setupPgReadModels(pool, schema, ALL_PROJECTIONS);

@@ -8,9 +8,12 @@ import { SqliteReadModels } from './sqlite-read-models';
 /**
  * Where the read models live, when not in the embedded store's file: provide this token with a pool (to share, e.g.
  * the PostgreSQL event store's) or a connection string, and the API reads PostgreSQL read models (and the projection
- * service runs them under a lease). Unset, the SQLite store's own file serves them.
+ * service runs them under a lease). Null (AppModule's default), the SQLite store's own file serves them.
  */
 export const PG_READ_MODELS_OPTIONS = Symbol('PG_READ_MODELS_OPTIONS');
+
+/** No PostgreSQL read models: the default, which a deployment on PostgreSQL (or a test) replaces. */
+export const pgReadModelsOptionsProvider: Provider = { provide: PG_READ_MODELS_OPTIONS, useValue: null };
 
 const notAvailable = () => new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
 
@@ -39,7 +42,7 @@ export class UnavailableReadModels implements ReadModels {
 export const readModelsProvider: Provider = {
   provide: READ_MODELS,
   inject: [EVENT_STORE, { token: PG_READ_MODELS_OPTIONS, optional: true }],
-  useFactory: async (store: EventStore, pg?: PgReadModelsOptions): Promise<ReadModels> => {
+  useFactory: async (store: EventStore, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
     if (pg) return PgReadModels.open(pg);
     return store instanceof SqliteEventStore ? new SqliteReadModels(store.db) : new UnavailableReadModels();
   },
