@@ -1,18 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 
 /**
  * PostgreSQL for the read-model suites. The server is the one TEST_DATABASE_URL (or DATABASE_URL) names; without
- * either, a local server on the default Unix socket as the current OS user (which peer authentication admits when a
- * role of that name exists). Each suite creates a database of its own on that server (named after the URL's
+ * either, a local server on the default Unix socket, as role `postgres` or as the current OS user's name (what peer
+ * authentication admits: run as the postgres OS user, or give your OS user a role of its name). Each suite creates a database of its own on that server (named after the URL's
  * database, plus a random suffix) and drops it afterwards; a role without CREATEDB gets a fresh schema in the URL's
  * database instead. Without a reachable server the suites are skipped, and say why.
  */
 const CONFIGURED = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
-const FALLBACK = 'postgresql:///postgres?host=/var/run/postgresql';
-const URL_USED = CONFIGURED || FALLBACK;
+const osUser = (() => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'postgres';
+  }
+})();
+const CANDIDATES = CONFIGURED ? [CONFIGURED] : [...new Set(['postgres', osUser])].map((u) => `postgresql://${encodeURIComponent(u)}@localhost/postgres?host=/var/run/postgresql`);
+let URL_USED = CANDIDATES[0];
 
 let probed: { ok: true } | { ok: false; reason: string } | undefined;
 
@@ -25,19 +33,22 @@ function probe(): { ok: true } | { ok: false; reason: string } {
   const script = `const { Client } = require('pg');
     const c = new Client({ connectionString: process.env.PROBE_URL, connectionTimeoutMillis: 4000 });
     c.connect().then(() => c.query('SELECT 1')).then(() => c.end()).then(() => process.exit(0), (e) => { process.stderr.write(String(e && e.message)); process.exit(1); });`;
-  try {
-    execFileSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, PROBE_URL: URL_USED }, timeout: 8000, stdio: ['ignore', 'ignore', 'pipe'] });
-    probed = { ok: true };
-  } catch (e) {
-    const detail = String((e as { stderr?: Buffer }).stderr ?? '').trim() || (e as Error).message;
-    probed = {
-      ok: false,
-      reason: CONFIGURED
-        ? `TEST_DATABASE_URL is set but PostgreSQL did not answer (${detail})`
-        : `no TEST_DATABASE_URL, and no local PostgreSQL on the default socket for this OS user (${detail}); set TEST_DATABASE_URL=postgres://user:password@host:5432/database`,
-    };
+  const failures: string[] = [];
+  for (const url of CANDIDATES) {
+    try {
+      execFileSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, PROBE_URL: url }, timeout: 8000, stdio: ['ignore', 'ignore', 'pipe'] });
+      URL_USED = url;
+      return (probed = { ok: true });
+    } catch (e) {
+      failures.push(String((e as { stderr?: Buffer }).stderr ?? '').trim() || (e as Error).message);
+    }
   }
-  return probed;
+  return (probed = {
+    ok: false,
+    reason: CONFIGURED
+      ? `TEST_DATABASE_URL is set but PostgreSQL did not answer (${failures.join('; ')})`
+      : `no TEST_DATABASE_URL, and no local PostgreSQL on the default socket as postgres or ${osUser} (${failures.join('; ')}); set TEST_DATABASE_URL=postgres://user:password@host:5432/database`,
+  });
 }
 
 export interface PgTestDatabase {
