@@ -1,5 +1,10 @@
 import { Client, ClientConfig } from 'pg';
 
+/** The lease of the projections of one schema: every instance of a deployment uses the same name. */
+export const projectionsLeaseName = (schema: string) => `casetrail.projections:${schema}`;
+/** The lease of the deadline scheduler of one schema (for DeadlineSchedulerService: tick only while held). */
+export const deadlineSchedulerLeaseName = (schema: string) => `casetrail.deadlines:${schema}`;
+
 export interface PgLeaseOptions {
   /** Where to open the lease's own connection (never a pooled one: the lock lives exactly as long as this session). */
   connection: string | ClientConfig;

@@ -1,7 +1,7 @@
 import { Client, ClientConfig } from 'pg';
 import { EventStore } from '@app/event-store';
 import { Projection } from '../projection';
-import { PgLease } from './pg-lease';
+import { PgLease, projectionsLeaseName } from './pg-lease';
 import { PgProjectionRunner } from './pg-projection-runner';
 
 export interface PgProjectionHostOptions {
@@ -22,9 +22,6 @@ export interface PgProjectionHostOptions {
   /** Fault injection for tests, passed to the runner. */
   beforeCommit?: () => Promise<void>;
 }
-
-/** The lease name of the projections of one read-model schema. */
-export const projectionsLeaseName = (schema: string) => `casetrail.projections:${schema}`;
 
 /**
  * Runs the PostgreSQL read models on exactly one instance at a time. Every instance starts a host; the one holding the
