@@ -80,6 +80,20 @@ describeWithPg('PgLease (advisory lock on a connection of its own)', (database) 
     expect(other.held).toBe(true);
   });
 
+  it('confirm() finds the lock in pg_locks for keys of either sign', async () => {
+    const names = (await admin.query(`SELECT n, hashtextextended(n, 0) < 0 AS negative FROM unnest(array['k.a', 'k.b', 'k.c', 'k.d', 'k.e', 'k.f', 'k.g', 'k.h']) AS n`)).rows as { n: string; negative: boolean }[];
+    const picked = [names.find((r) => r.negative), names.find((r) => !r.negative)].map((r) => r!.n);
+    for (const name of picked) {
+      const l = lease(name);
+      l.start();
+      await l.acquired();
+      expect(await l.confirm()).toBe(true);
+      expect(await holders(name)).toEqual([l.backendPid]);
+      await l.stop();
+      expect(await l.confirm()).toBe(false);
+    }
+  });
+
   it('a holder whose connection fails notices, stops claiming the lease, and takes it again once the server let it go', async () => {
     const events: string[] = [];
     const a = lease('t.four', events);
