@@ -7,6 +7,8 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { CLOCK, Clock } from '../../apps/api/src/cases/case-engine.provider';
+import { PgReadModelsOptions } from '../../apps/api/src/read-models/pg-read-models';
+import { PG_READ_MODELS_OPTIONS } from '../../apps/api/src/read-models/read-models.provider';
 import { HttpClient } from './http-client';
 
 export interface TestApp {
@@ -17,12 +19,13 @@ export interface TestApp {
 }
 
 /** The real application (same module, pipes and filters as main.ts) on a real port and a fresh SQLite file. */
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; dataDir?: string; pgReadModels?: PgReadModelsOptions } = {}): Promise<TestApp> {
   // A given data directory is reused (a restart) and kept; a fresh one is removed on close.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'casetrail-e2e-'));
   const config = loadAppConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'true', SCHEDULER_INTERVAL_SECONDS: '0', ...options.env });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
+  if (options.pgReadModels) builder = builder.overrideProvider(PG_READ_MODELS_OPTIONS).useValue(options.pgReadModels);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
   configureApp(app);

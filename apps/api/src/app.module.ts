@@ -28,6 +28,7 @@ import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DeadlineSchedulerService } from './deadlines/deadline-scheduler.service';
 import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
+import { ReadModelsCloser, pgReadModelsOptionsProvider, readModelsProvider } from './read-models/read-models.provider';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,9 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,
         EventStoreCloser,
+        pgReadModelsOptionsProvider,
+        readModelsProvider,
+        ReadModelsCloser,
         clockProvider,
         DirectoryService,
         benchmarkProvider,

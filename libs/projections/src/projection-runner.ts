@@ -33,7 +33,7 @@ export class ProjectionRunner {
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
     );
     for (const p of projections) {
-      p.setup(db);
+      p.sqlite.setup(db);
       const cp = this.getCheckpoint.get(p.name) as { version: bigint; position: bigint } | undefined;
       if (cp && Number(cp.version) !== p.version) this.reset(p);
     }
@@ -46,7 +46,7 @@ export class ProjectionRunner {
   /** Clears a projection and moves its checkpoint back to zero (the next catch-up rebuilds it). */
   reset(p: Projection): void {
     this.db.transaction(() => {
-      p.clear(this.db);
+      p.sqlite.clear(this.db);
       this.setCheckpoint.run(p.name, p.version, 0, new Date().toISOString());
     }).immediate();
   }
@@ -64,7 +64,7 @@ export class ProjectionRunner {
         if (cp >= last) continue;
         const out = [];
         for (const e of events) if (e.position > cp) for (const row of p.evolve(e)) out.push(row);
-        p.write(this.db, out);
+        p.sqlite.write(this.db, out);
         this.setCheckpoint.run(p.name, p.version, last, new Date().toISOString());
       }
     }).immediate();

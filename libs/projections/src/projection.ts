@@ -1,16 +1,35 @@
 import type { Database } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
+import type { PgQueryable } from './postgres/pg-sql';
+
+/** The thin I/O of a read model in the embedded SQLite file (synchronous: better-sqlite3). */
+export interface SqliteProjectionStore<R> {
+  setup(db: Database): void;
+  clear(db: Database): void;
+  write(db: Database, rows: R[]): void;
+}
 
 /**
- * A read model (architecture §4.6): a pure `evolve` from one event to the rows it contributes, plus the thin I/O
- * that creates, clears and writes its tables. The runner calls `write` in the same transaction as the checkpoint.
+ * The same read model in PostgreSQL: the same tables, columns and row semantics, so the same queries answer the same.
+ * `schema` is the quoted schema identifier every statement names (the connection may be shared with the event store,
+ * so nothing relies on search_path). `write` gets a whole page of rows and batches them.
+ */
+export interface PgProjectionStore<R> {
+  setup(db: PgQueryable, schema: string): Promise<void>;
+  clear(db: PgQueryable, schema: string): Promise<void>;
+  write(db: PgQueryable, schema: string, rows: R[]): Promise<void>;
+}
+
+/**
+ * A read model (architecture §4.6): a pure `evolve` from one event to the rows it contributes, shared by every
+ * dialect, plus per dialect the thin I/O that creates, clears and writes its tables. The runners call `write` in the
+ * same transaction as the checkpoint.
  */
 export interface Projection<R = unknown> {
   readonly name: string;
   /** Bump to rebuild from zero on the next start (the rows' shape changed). */
   readonly version: number;
-  setup(db: Database): void;
-  clear(db: Database): void;
   evolve(event: StoredEvent): R[];
-  write(db: Database, rows: R[]): void;
+  readonly sqlite: SqliteProjectionStore<R>;
+  readonly postgres: PgProjectionStore<R>;
 }

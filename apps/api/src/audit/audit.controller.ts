@@ -3,10 +3,9 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { DirectoryService } from '../directory/directory.service';
-import { ProblemException, problem } from '../problem/problem';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AuditQueryDto } from './audit-query.dto';
 
 const COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at', 'data', 'metadata'] as const;
@@ -26,40 +25,31 @@ function csvCell(v: string | number): string {
 @Controller('audit')
 export class AuditController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly directory: DirectoryService,
   ) {}
 
   @Get()
   @Access('audit.read', 'query')
   @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
-  audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+  async audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    this.readModels.assertAvailable();
     const dir = this.directory.directory;
     const scope = q.agencyId ?? actor.agencyId;
     const agencies = dir.listAgencies().filter((a) => dir.isWithin(a.id, scope)).map((a) => a.id);
-    const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${agencies.map(() => '?').join(',')}))`, 'a.position > ?'];
-    const params: (string | number)[] = [...agencies, q.after ?? 0];
-    const add = (sql: string, v: string | undefined) => {
-      if (v === undefined) return;
-      where.push(sql);
-      params.push(v);
-    };
-    add('a.case_id = ?', q.caseId);
-    add('a.actor_id = ?', q.actorId);
-    add('a.type = ?', q.type);
-    add('a.recorded_at >= ?', q.from && new Date(q.from).toISOString());
-    add('a.recorded_at <= ?', q.to && new Date(q.to).toISOString());
     const limit = q.limit ?? 100;
-    // data and metadata come from the event itself (the projection keeps only the filter columns); the hash chain
-    // links are part of the metadata a reviewer exports.
+    // The hash chain links are part of the metadata a reviewer exports.
     const rows = (
-      this.store.db
-        .prepare(
-          `SELECT ${COLUMNS.filter((c) => c !== 'data' && c !== 'metadata').map((c) => `a.${c}`).join(', ')}, e.data, e.metadata, e.prev_hash, e.hash
-           FROM audit_trail a JOIN events e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
-        )
-        .all(...params, limit) as (AuditRecord & { prev_hash: string | null; hash: string | null })[]
+      await this.readModels.auditTrail({
+        agencies,
+        after: q.after ?? 0,
+        caseId: q.caseId,
+        actorId: q.actorId,
+        type: q.type,
+        from: q.from && new Date(q.from).toISOString(),
+        to: q.to && new Date(q.to).toISOString(),
+        limit,
+      })
     ).map(({ prev_hash, hash, ...r }) => (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord);
     if (q.format === 'csv') {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');

@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 class InterferenceQueryDto {
   @ApiPropertyOptional({ description: '机关（含下级）' }) @IsOptional() @IsString() agencyId?: string;
@@ -24,15 +24,15 @@ class InterferenceQueryDto {
 @Controller('interference')
 export class InterferenceController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly directory: DirectoryService,
   ) {}
 
-  private scope(actor: Actor, agencyId: string | undefined): { db: SqliteEventStore['db']; agencies: string[] } {
-    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+  private scope(actor: Actor, agencyId: string | undefined): { agencies: string[] } {
+    this.readModels.assertAvailable();
     const dir = this.directory.directory;
     const root = agencyId ?? actor.agencyId;
-    return { db: this.store.db, agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
+    return { agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
   }
 
   private static period(year?: number, quarter?: number): [string, string] | null {
@@ -45,45 +45,24 @@ export class InterferenceController {
   @Get()
   @Access('interference.read', 'query')
   @ApiOperation({ summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)' })
-  register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
-    const { db, agencies } = this.scope(actor, q.agencyId);
-    const where = [`c.agency_id IN (${agencies.map(() => '?').join(',')})`, "(c.approver_id IS NULL OR c.approver_id <> ?)"];
-    const params: (string | number)[] = [...agencies, actor.id];
+  async register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
+    const { agencies } = this.scope(actor, q.agencyId);
     const period = InterferenceController.period(q.year, q.quarter);
-    if (period) {
-      where.push('julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?)');
-      params.push(...period);
-    }
-    if (q.caseId) (where.push('r.case_id = ?'), params.push(q.caseId));
-    if (q.intervener) (where.push('r.intervener_name = ?'), params.push(q.intervener));
-    const rows = db
-      .prepare(
-        `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
-                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
-         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
-      )
-      .all(...params);
+    const rows = await this.readModels.interferenceRegister({ agencies, readerId: actor.id, period: period ?? undefined, caseId: q.caseId, intervener: q.intervener });
     return { items: rows };
   }
 
   @Get('quarterly-report')
   @Access('interference.read', 'query')
   @ApiOperation({ summary: '季度报告 per agency and quarter, including zero reports (零报告)' })
-  quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
+  async quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     if (!q.year || !q.quarter)
       throw new ProblemException(
         problem(400, 'invalid-input', '请求参数无效 (invalid input)', { detail: 'year 与 quarter 必填 (year and quarter are required)', errors: [{ field: 'year,quarter', message: 'required', constraints: {} }] }),
       );
-    const { db, agencies } = this.scope(actor, q.agencyId);
+    const { agencies } = this.scope(actor, q.agencyId);
     const [from, to] = InterferenceController.period(q.year, q.quarter)!;
-    const counts = new Map(
-      (db
-        .prepare(
-          `SELECT c.agency_id AS agencyId, COUNT(*) AS records FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
-           WHERE julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?) AND (c.approver_id IS NULL OR c.approver_id <> ?) GROUP BY c.agency_id`,
-        )
-        .all(from, to, actor.id) as { agencyId: string; records: number }[]).map((r) => [r.agencyId, r.records]),
-    );
+    const counts = new Map((await this.readModels.interferenceCounts({ from, to, readerId: actor.id })).map((r) => [r.agencyId, r.records]));
     return {
       year: q.year,
       quarter: q.quarter,

@@ -1,10 +1,12 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS } from '@app/projections';
+import { ALL_PROJECTIONS, PgProjectionHost } from '@app/projections';
 import { startWorker } from '@app/threads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PgReadModels } from '../read-models/pg-read-models';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 export interface ProjectionLag {
   name: string;
@@ -14,23 +16,31 @@ export interface ProjectionLag {
   lag: string;
 }
 
-/** Runs the projections on their own thread, wakes it after commits, and reports how far each read model lags. */
+/**
+ * Runs the projections — on their own thread for the SQLite file; for PostgreSQL read models, under a lease so that
+ * one instance of all those sharing the database runs them — wakes them after commits, and reports how far each read
+ * model lags.
+ */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
   private worker: Worker | null = null;
+  private host: PgProjectionHost | null = null;
   private unsubscribe: (() => void) | null = null;
   private notifyScheduled = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.readModels instanceof PgReadModels) return this.startPostgres(this.readModels);
     if (!(this.store instanceof SqliteEventStore)) return;
     // The read models' tables exist before the first request, even while their thread is still catching up: a search
     // right after start-up finds an empty (lagging) read model, never a missing table.
-    for (const p of ALL_PROJECTIONS) p.setup(this.store.db);
+    for (const p of ALL_PROJECTIONS) p.sqlite.setup(this.store.db);
     const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
     worker.unref();
     this.worker = worker;
@@ -44,20 +54,32 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     });
   }
 
+  /** Every instance stands by; the one holding the lease runs the projections (PgReadModels made the tables already). */
+  private startPostgres(models: PgReadModels): void {
+    const host = new PgProjectionHost({
+      store: this.store,
+      connection: models.connection,
+      schema: models.schema,
+      projections: ALL_PROJECTIONS,
+      onError: (e) => this.logger.error(`读模型更新失败 projection step failed: ${(e as Error).message}`),
+      onLeading: (leading) => this.logger.log(leading ? '本实例运行读模型 this instance runs the read models' : '读模型租约已失去 lost the read models lease'),
+    });
+    host.start();
+    this.host = host;
+    // Commits of this instance wake the holder at once (when it is this one); other instances' commits are seen by polling.
+    if (this.store instanceof SqliteEventStore) this.unsubscribe = this.store.onCommitted(() => host.notify());
+  }
+
   async lag(): Promise<ProjectionLag[]> {
-    if (!(this.store instanceof SqliteEventStore)) return [];
+    if (this.readModels.kind === 'none') return [];
     const head = await this.store.headPosition();
-    let rows: { name: string; version: number; position: number }[] = [];
-    try {
-      rows = this.store.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as typeof rows;
-    } catch {
-      // The projection thread has not created its checkpoints yet.
-    }
+    const rows = await this.readModels.checkpoints();
     return rows.map((r) => ({ name: r.name, version: r.version, position: String(r.position), headPosition: String(head), lag: String(head - BigInt(r.position)) }));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
+    await this.host?.stop();
     const worker = this.worker;
     if (!worker) return;
     await new Promise<void>((resolve) => {

@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
 import { Public } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
-import { ProblemException, problem } from '../problem/problem';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 class PublicDecisionsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -28,23 +27,18 @@ export function maskName(name: string): string {
 @Controller('public/decisions')
 export class PublicDecisionsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
   @ApiOperation({ summary: '行政处罚决定公示 published decisions (no token)' })
-  list(@Query() q: PublicDecisionsQueryDto) {
-    if (!(this.store instanceof SqliteEventStore)) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+  async list(@Query() q: PublicDecisionsQueryDto) {
+    this.readModels.assertAvailable();
     const now = this.clock();
     const oldest = new Date(now.getTime() - DISPLAY_YEARS * 365.25 * 86_400_000).toISOString();
-    const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
-    const params: (string | number)[] = [oldest];
-    if (q.agencyId) (where.push('COALESCE(issuer_agency_id, agency_id) = ?'), params.push(q.agencyId));
     const size = q.pageSize ?? 20;
-    const rows = this.store.db
-      .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
-      .all(...params, size, ((q.page ?? 1) - 1) * size) as Record<string, string | null>[];
+    const rows = await this.readModels.publicDecisions({ oldest, agencyId: q.agencyId, limit: size, offset: ((q.page ?? 1) - 1) * size });
     return {
       items: rows.map((r) => ({
         decisionNo: r.decision_no,

@@ -7,6 +7,7 @@ import { Actor } from '@app/case-engine';
 import { INDUSTRIES } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { AssessmentRateKey } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
 
 class AssessmentQueryDto {
@@ -17,11 +18,6 @@ class AssessmentQueryDto {
   @ApiPropertyOptional({ description: '统计截止时间 report date (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
 
-
-interface Row {
-  case_id: string;
-  included: number;
-}
 
 /**
  * 六率考核 (supervision.md §4; 郴政办发〔2016〕19号 §3): each rate with numerator, denominator, ratio and the case ids
@@ -40,53 +36,34 @@ export class AssessmentController {
   @Get()
   @Access('reports.read', 'query')
   @ApiOperation({ summary: '六率考核报告 the six assessment rates with the cases behind them' })
-  report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
-    const { db, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
+  async report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
+    const { readModels, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const asOf = q.asOf ?? this.clock().toISOString();
     const year = q.year ?? Number(new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 4));
     const [m0, m1] = q.quarter ? [(q.quarter - 1) * 3 + 1, q.quarter * 3 + 1] : [1, 13];
     const day = (m: number) => `${m > 12 ? year + 1 : year}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01`;
     const [fromDay, toDay] = [day(m0), day(m1)];
     const [from, to] = [`${fromDay}T00:00:00+08:00`, `${toDay}T00:00:00+08:00`];
-    const inAgencies = `agency_id IN (${agencies.map(() => '?').join(',')})`;
-    const inPeriod = (column: string) => `julianday(${column}) >= julianday(@from) AND julianday(${column}) < julianday(@to)`;
-    const named = { from, to, asOf, fromDay, toDay };
+    const facts = await readModels.assessment({ agencies, from, to, fromDay, toDay, asOf, yearFrom: `${year}-01-01T00:00:00+08:00`, yearTo: `${year + 1}-01-01T00:00:00+08:00` });
 
     /** One rate: the denominator's cases, each marked whether the numerator counts it. */
-    const rate = (key: string, zh: string, en: string, sql: string) => {
-      const rows = db.prepare(sql).all(...agencies, named) as Row[];
+    const rate = (key: AssessmentRateKey, zh: string, en: string) => {
+      const rows = facts.rates[key];
       const numerator = rows.filter((r) => r.included === 1).map((r) => r.case_id);
       return { key, zh, en, numerator: numerator.length, denominator: rows.length, ratio: rows.length ? numerator.length / rows.length : null, numeratorCaseIds: numerator, denominatorCaseIds: rows.map((r) => r.case_id) };
     };
-    const cases = (included: string, where: string) => `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
-
-    const filed = db.prepare(`SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`).all(...agencies, named) as { case_id: string; industry: string }[];
+    const filed = facts.filed;
     const rates = [
-      rate('handling', '查处率', 'handling rate', cases('concluded_at IS NOT NULL AND julianday(concluded_at) <= julianday(@asOf)', `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`)),
-      rate('legal_basis_accuracy', '法律适用准确率', 'legal-basis accuracy', cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`)),
-      rate('timely_closure', '及时结案率', 'timely closure', cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
-      rate('execution', '执行到位率', 'execution rate', cases("executed_at IS NOT NULL AND julianday(executed_at) <= julianday(@asOf)", `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`)),
-      rate(
-        'reinspection',
-        '整改复查率',
-        're-inspection rate',
-        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
-         FROM assessment_rectification r JOIN assessment_case c ON c.case_id = r.case_id
-         WHERE c.${inAgencies} AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
-      ),
+      rate('handling', '查处率', 'handling rate'),
+      rate('legal_basis_accuracy', '法律适用准确率', 'legal-basis accuracy'),
+      rate('timely_closure', '及时结案率', 'timely closure'),
+      rate('execution', '执行到位率', 'execution rate'),
+      rate('reinspection', '整改复查率', 're-inspection rate'),
     ];
 
-    const overdue = db.prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ','`).all(...agencies) as { case_id: string; overdue: string }[];
     const overdueByKind: Record<string, string[]> = {};
-    for (const r of overdue) for (const kind of r.overdue.split(',').filter(Boolean)) (overdueByKind[kind] ??= []).push(r.case_id);
-
-    const quarters = db
-      .prepare(
-        `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
-         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
-         WHERE c.${inAgencies} AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
-      )
-      .all(...agencies, { yearFrom: `${year}-01-01T00:00:00+08:00`, yearTo: `${year + 1}-01-01T00:00:00+08:00` }) as { quarter: number; records: number }[];
+    for (const r of facts.overdue) for (const kind of r.overdue.split(',').filter(Boolean)) (overdueByKind[kind] ??= []).push(r.case_id);
+    const quarters = facts.interferenceByQuarter;
 
     return {
       agencyId: root,

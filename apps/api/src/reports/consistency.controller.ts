@@ -46,21 +46,10 @@ export class ConsistencyController {
   @Get()
   @Access('reports.read', 'query')
   @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
-  report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
-    const { db, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
-    const params: (string | number)[] = [...agencies];
-    let period = '';
-    if (q.year) {
-      period = ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
-      params.push(`${q.year}-01-01T00:00:00+08:00`, `${q.year + 1}-01-01T00:00:00+08:00`);
-    }
-    const rows = db
-      .prepare(
-        `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
-         WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
-           AND agency_id IN (${agencies.map(() => '?').join(',')})${period} ORDER BY violation_code, discretion_level, fine_yuan`,
-      )
-      .all(...params) as Decision[];
+  async report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
+    const { readModels, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
+    const period: [string, string] | undefined = q.year ? [`${q.year}-01-01T00:00:00+08:00`, `${q.year + 1}-01-01T00:00:00+08:00`] : undefined;
+    const rows: Decision[] = await readModels.consistencyDecisions({ agencies, period });
     const groups = new Map<string, Decision[]>();
     for (const r of rows) {
       const key = `${r.violation_code}|${r.discretion_level}`;

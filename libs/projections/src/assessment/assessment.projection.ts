@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { Projection } from '../projection';
+import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
  * The facts behind the six assessment rates (supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
@@ -97,35 +98,140 @@ function prepare(db: Database): Statements {
   };
 }
 
+/** assessment_case and assessment_rectification as stored. */
+interface CaseRecord {
+  case_id: string;
+  agency_id: string;
+  industry: string;
+  filed_at: string | null;
+  decision_due_at: string | null;
+  concluded_at: string | null;
+  decided_at: string | null;
+  decision_kind: string | null;
+  timely: number | null;
+  basis_correct: number | null;
+  overturned: number;
+  executed_at: string | null;
+  closed_at: string | null;
+  position: number;
+}
+interface OrderRecord {
+  order_id: string;
+  case_id: string;
+  due_date: string;
+  reinspection_due_at: string | null;
+  reinspected_at: string | null;
+  position: number;
+}
+const PG_CASE_COLUMNS = columnsOf<CaseRecord>({
+  case_id: 'text', agency_id: 'text', industry: 'text', filed_at: 'text', decision_due_at: 'text', concluded_at: 'text', decided_at: 'text', decision_kind: 'text',
+  timely: 'integer', basis_correct: 'integer', overturned: 'integer', executed_at: 'text', closed_at: 'text', position: 'bigint',
+});
+const PG_ORDER_COLUMNS = columnsOf<OrderRecord>({ order_id: 'text', case_id: 'text', due_date: 'text', reinspection_due_at: 'text', reinspected_at: 'text', position: 'bigint' });
+
 export const assessmentProjection: Projection<AssessmentChange> = {
   name: 'assessment',
   version: 1,
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS assessment_case (
-      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, industry TEXT NOT NULL, filed_at TEXT, decision_due_at TEXT,
-      concluded_at TEXT, decided_at TEXT, decision_kind TEXT, timely INTEGER, basis_correct INTEGER, overturned INTEGER NOT NULL,
-      executed_at TEXT, closed_at TEXT, position INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS assessment_case_agency ON assessment_case (agency_id);
-    CREATE TABLE IF NOT EXISTS assessment_rectification (
-      order_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL, reinspection_due_at TEXT, reinspected_at TEXT, position INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS assessment_rectification_case ON assessment_rectification (case_id);`);
-  },
-  clear(db) {
-    db.exec('DELETE FROM assessment_case; DELETE FROM assessment_rectification;');
-  },
   evolve: assessmentChanges,
-  write(db, changes) {
-    let s = statements.get(db);
-    if (!s) statements.set(db, (s = prepare(db)));
-    for (const c of changes) {
-      const position = Number(c.position);
-      if (c.kind === 'opened') s.opened.run(c.caseId, c.agencyId, c.industry, position);
-      else if (c.kind === 'case') s.set.get(c.column)!.run(c.value, position, c.caseId);
-      else if (c.kind === 'concluded') s.concluded.run({ at: c.at, decision: c.decision, position, caseId: c.caseId });
-      else if (c.kind === 'order') s.order.run(c.orderId, c.caseId, c.dueDate, c.reinspectionDueAt, position);
-      else s.orderSet.get(c.column)!.run(c.value, position, c.caseId);
-    }
+  sqlite: {
+    setup(db) {
+      db.exec(`CREATE TABLE IF NOT EXISTS assessment_case (
+        case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, industry TEXT NOT NULL, filed_at TEXT, decision_due_at TEXT,
+        concluded_at TEXT, decided_at TEXT, decision_kind TEXT, timely INTEGER, basis_correct INTEGER, overturned INTEGER NOT NULL,
+        executed_at TEXT, closed_at TEXT, position INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS assessment_case_agency ON assessment_case (agency_id);
+      CREATE TABLE IF NOT EXISTS assessment_rectification (
+        order_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL, reinspection_due_at TEXT, reinspected_at TEXT, position INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS assessment_rectification_case ON assessment_rectification (case_id);`);
+    },
+    clear(db) {
+      db.exec('DELETE FROM assessment_case; DELETE FROM assessment_rectification;');
+    },
+    write(db, changes) {
+      let s = statements.get(db);
+      if (!s) statements.set(db, (s = prepare(db)));
+      for (const c of changes) {
+        const position = Number(c.position);
+        if (c.kind === 'opened') s.opened.run(c.caseId, c.agencyId, c.industry, position);
+        else if (c.kind === 'case') s.set.get(c.column)!.run(c.value, position, c.caseId);
+        else if (c.kind === 'concluded') s.concluded.run({ at: c.at, decision: c.decision, position, caseId: c.caseId });
+        else if (c.kind === 'order') s.order.run(c.orderId, c.caseId, c.dueDate, c.reinspectionDueAt, position);
+        else s.orderSet.get(c.column)!.run(c.value, position, c.caseId);
+      }
+    },
+  },
+  postgres: {
+    async setup(db, s) {
+      await db.query(`CREATE TABLE IF NOT EXISTS ${s}.assessment_case (
+        case_id TEXT COLLATE "C" PRIMARY KEY, agency_id TEXT COLLATE "C" NOT NULL, industry TEXT COLLATE "C" NOT NULL, filed_at TEXT COLLATE "C",
+        decision_due_at TEXT COLLATE "C", concluded_at TEXT COLLATE "C", decided_at TEXT COLLATE "C", decision_kind TEXT COLLATE "C", timely INTEGER,
+        basis_correct INTEGER, overturned INTEGER NOT NULL, executed_at TEXT COLLATE "C", closed_at TEXT COLLATE "C", position BIGINT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS assessment_case_agency ON ${s}.assessment_case (agency_id);
+      CREATE TABLE IF NOT EXISTS ${s}.assessment_rectification (
+        order_id TEXT COLLATE "C" PRIMARY KEY, case_id TEXT COLLATE "C" NOT NULL, due_date TEXT COLLATE "C" NOT NULL, reinspection_due_at TEXT COLLATE "C",
+        reinspected_at TEXT COLLATE "C", position BIGINT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS assessment_rectification_case ON ${s}.assessment_rectification (case_id);`);
+    },
+    async clear(db, s) {
+      await db.query(`DROP TABLE IF EXISTS ${s}.assessment_case, ${s}.assessment_rectification`);
+      await this.setup(db, s);
+    },
+    async write(db, s, changes) {
+      const [caseTable, orderTable] = [`${s}.assessment_case`, `${s}.assessment_rectification`];
+      const caseIds = unique(changes.map((c) => c.caseId));
+      const cases = new PgRowBuffer<CaseRecord>(await selectWhereIn(db, caseTable, 'case_id', caseIds), (r) => r.case_id);
+      const orderIds = unique(changes.flatMap((c) => (c.kind === 'order' ? [c.orderId] : [])));
+      const orders = new PgRowBuffer<OrderRecord>(
+        await selectWhereIn(db, orderTable, 'case_id', caseIds, orderIds.length ? ` OR order_id = ANY($2::text[])` : '', orderIds.length ? [orderIds] : []),
+        (r) => r.order_id,
+      );
+      // Timeliness compares moments as SQLite's julianday() does; the moments this page can compare are parsed in one query.
+      const moments = unique([
+        ...changes.flatMap((c) => (c.kind === 'concluded' ? [c.at] : c.kind === 'case' && c.column === 'decision_due_at' ? [String(c.value)] : [])),
+        ...[...cases.values()].flatMap((r) => (r.decision_due_at === null ? [] : [r.decision_due_at])),
+      ]);
+      const ms = changes.some((c) => c.kind === 'concluded') ? await sqliteMs(db, s, moments) : new Map<string, number | null>();
+      for (const c of changes) {
+        const position = Number(c.position);
+        if (c.kind === 'opened') {
+          cases.replace({
+            case_id: c.caseId, agency_id: c.agencyId, industry: c.industry, filed_at: null, decision_due_at: null, concluded_at: null, decided_at: null,
+            decision_kind: null, timely: null, basis_correct: null, overturned: 0, executed_at: null, closed_at: null, position,
+          });
+        } else if (c.kind === 'case') cases.update(c.caseId, { [c.column]: c.value, position });
+        else if (c.kind === 'concluded') {
+          // The first conclusion counts; timely means before the decision deadline as it stood then.
+          cases.update(c.caseId, (row) => {
+            const [at, due] = [ms.get(c.at) ?? null, row.decision_due_at === null ? null : (ms.get(row.decision_due_at) ?? null)];
+            const timely = row.decision_due_at === null || at === null || due === null ? null : at <= due ? 1 : 0;
+            return {
+              concluded_at: row.concluded_at ?? c.at,
+              decided_at: c.decision === null ? row.decided_at : (row.decided_at ?? c.at),
+              decision_kind: row.decision_kind ?? c.decision,
+              timely: row.timely ?? timely,
+              position,
+            };
+          });
+        } else if (c.kind === 'order') {
+          orders.replace({ order_id: c.orderId, case_id: c.caseId, due_date: c.dueDate, reinspection_due_at: c.reinspectionDueAt, reinspected_at: null, position });
+        } else {
+          // A case has one open order at a time: re-inspection dates apply to the one not yet re-inspected.
+          for (const o of [...orders.values()]) if (o.case_id === c.caseId && o.reinspected_at === null) orders.update(o.order_id, { [c.column]: c.value, position });
+        }
+      }
+      await cases.flush(db, caseTable, 'case_id', PG_CASE_COLUMNS);
+      await orders.flush(db, orderTable, 'order_id', PG_ORDER_COLUMNS);
+    },
   },
 };
+
+/** SQLite's julianday() of each string, as epoch milliseconds (null where SQLite would give NULL). */
+async function sqliteMs(db: PgQueryable, s: string, texts: string[]): Promise<Map<string, number | null>> {
+  if (!texts.length) return new Map();
+  const { rows } = await db.query({ text: `SELECT t, ${s}.sqlite_ms(t) AS ms FROM unnest($1::text[]) AS t`, values: [texts], types: NUMERIC_TYPES });
+  return new Map((rows as { t: string; ms: number | null }[]).map((r) => [r.t, r.ms]));
+}

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { Projection } from '../projection';
+import { PgColumn, insertRows } from '../postgres/pg-sql';
 
 /**
  * One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). The event's
@@ -52,39 +53,79 @@ export function auditRows(e: StoredEvent): AuditRow[] {
 
 const inserts = new WeakMap<Database, Statement>();
 
+/** The audit rows as batched columns for PostgreSQL. */
+const PG_COLUMNS: PgColumn<AuditRow>[] = [
+  { name: 'position', type: 'bigint', get: (r) => r.position },
+  { name: 'event_id', type: 'text', get: (r) => r.eventId },
+  { name: 'case_id', type: 'text', get: (r) => r.caseId },
+  { name: 'revision', type: 'integer', get: (r) => r.revision },
+  { name: 'type', type: 'text', get: (r) => r.type },
+  { name: 'actor_id', type: 'text', get: (r) => r.actorId },
+  { name: 'actor_agency_id', type: 'text', get: (r) => r.actorAgencyId },
+  { name: 'command', type: 'text', get: (r) => r.command },
+  { name: 'occurred_at', type: 'text', get: (r) => r.occurredAt },
+  { name: 'recorded_at', type: 'text', get: (r) => r.recordedAt },
+  { name: 'agency_id', type: 'text', get: (r) => r.agencyId },
+];
+
 export const auditTrailProjection: Projection<AuditRow> = {
   name: 'audit-trail',
   version: 2,
-  setup(db: Database) {
-    // A version-1 table (with copied data) is dropped before its indexes are made; the runner then sees the version
-    // change and rebuilds from zero.
-    const columns = db.prepare('PRAGMA table_info(audit_trail)').all() as { name: string }[];
-    if (columns.length && !columns.some((c) => c.name === 'agency_id')) db.exec('DROP TABLE audit_trail');
-    db.exec(`CREATE TABLE IF NOT EXISTS audit_trail (
-      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
-      actor_id TEXT NOT NULL, actor_agency_id TEXT NOT NULL, command TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-      agency_id TEXT
-    );
-    CREATE INDEX IF NOT EXISTS audit_trail_case ON audit_trail (case_id, position);
-    CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position);
-    CREATE INDEX IF NOT EXISTS audit_trail_opened ON audit_trail (agency_id) WHERE agency_id IS NOT NULL;
-    CREATE INDEX IF NOT EXISTS audit_trail_type ON audit_trail (type, position);
-    CREATE INDEX IF NOT EXISTS audit_trail_recorded ON audit_trail (recorded_at);`);
-  },
-  clear(db: Database) {
-    // Version 2 dropped the copied data and metadata: the rebuild starts from the new shape.
-    db.exec('DROP TABLE IF EXISTS audit_trail');
-    inserts.delete(db);
-    this.setup(db);
-  },
   evolve: auditRows,
-  write(db: Database, rows: AuditRow[]) {
-    if (!rows.length) return;
-    let insert = inserts.get(db);
-    if (!insert) inserts.set(db, (insert = db.prepare(
-      `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id)
-       VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @agencyId)`,
-    )));
-    for (const r of rows) insert.run(r);
+  sqlite: {
+    setup(db: Database) {
+      // A version-1 table (with copied data) is dropped before its indexes are made; the runner then sees the version
+      // change and rebuilds from zero.
+      const columns = db.prepare('PRAGMA table_info(audit_trail)').all() as { name: string }[];
+      if (columns.length && !columns.some((c) => c.name === 'agency_id')) db.exec('DROP TABLE audit_trail');
+      db.exec(`CREATE TABLE IF NOT EXISTS audit_trail (
+        position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
+        actor_id TEXT NOT NULL, actor_agency_id TEXT NOT NULL, command TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
+        agency_id TEXT
+      );
+      CREATE INDEX IF NOT EXISTS audit_trail_case ON audit_trail (case_id, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_opened ON audit_trail (agency_id) WHERE agency_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS audit_trail_type ON audit_trail (type, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_recorded ON audit_trail (recorded_at);`);
+    },
+    clear(db: Database) {
+      // Version 2 dropped the copied data and metadata: the rebuild starts from the new shape.
+      db.exec('DROP TABLE IF EXISTS audit_trail');
+      inserts.delete(db);
+      this.setup(db);
+    },
+    write(db: Database, rows: AuditRow[]) {
+      if (!rows.length) return;
+      let insert = inserts.get(db);
+      if (!insert) inserts.set(db, (insert = db.prepare(
+        `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id)
+         VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @agencyId)`,
+      )));
+      for (const r of rows) insert.run(r);
+    },
+  },
+  postgres: {
+    async setup(db, s) {
+      // Text columns compare and sort byte-wise (COLLATE "C"), as SQLite's BINARY does, whatever the database's locale.
+      await db.query(`CREATE TABLE IF NOT EXISTS ${s}.audit_trail (
+        position BIGINT PRIMARY KEY, event_id TEXT COLLATE "C" NOT NULL, case_id TEXT COLLATE "C" NOT NULL, revision INTEGER NOT NULL,
+        type TEXT COLLATE "C" NOT NULL, actor_id TEXT COLLATE "C" NOT NULL, actor_agency_id TEXT COLLATE "C" NOT NULL, command TEXT COLLATE "C" NOT NULL,
+        occurred_at TEXT COLLATE "C" NOT NULL, recorded_at TEXT COLLATE "C" NOT NULL, agency_id TEXT COLLATE "C"
+      );
+      CREATE INDEX IF NOT EXISTS audit_trail_case ON ${s}.audit_trail (case_id, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_actor ON ${s}.audit_trail (actor_id, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_opened ON ${s}.audit_trail (agency_id) WHERE agency_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS audit_trail_type ON ${s}.audit_trail (type, position);
+      CREATE INDEX IF NOT EXISTS audit_trail_recorded ON ${s}.audit_trail (recorded_at);`);
+    },
+    async clear(db, s) {
+      await db.query(`DROP TABLE IF EXISTS ${s}.audit_trail`);
+      await this.setup(db, s);
+    },
+    async write(db, s, rows) {
+      // Append-only: the whole page in one INSERT.
+      await insertRows(db, `${s}.audit_trail`, PG_COLUMNS, rows);
+    },
   },
 };

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { Projection } from '../projection';
+import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
  * 案件检索: one row per case for the officers' search. The stage comes from each event's `stageAfter` (decided by
@@ -119,75 +120,147 @@ export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
 type Update = Extract<CaseIndexChange, { kind: 'update' }>;
 const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
 
+/** case_index as stored. */
+interface CaseIndexRecord {
+  case_id: string;
+  agency_id: string;
+  stage: string;
+  industry: string;
+  party_kind: string;
+  party_name: string;
+  party_code: string;
+  officer_ids: string;
+  opened_at: string;
+  case_no: string | null;
+  filed_at: string | null;
+  decision_no: string | null;
+  decided_at: string | null;
+  violation_code: string | null;
+  discretion_level: string | null;
+  fine_yuan: number | null;
+  flags: string;
+  overdue: string;
+  position: number | bigint;
+  updated_at: string;
+}
+const PG_COLUMNS = columnsOf<CaseIndexRecord>({
+  case_id: 'text', agency_id: 'text', stage: 'text', industry: 'text', party_kind: 'text', party_name: 'text', party_code: 'text', officer_ids: 'text',
+  opened_at: 'text', case_no: 'text', filed_at: 'text', decision_no: 'text', decided_at: 'text', violation_code: 'text', discretion_level: 'text',
+  fine_yuan: 'float8', flags: 'text', overdue: 'text', position: 'bigint', updated_at: 'text',
+});
+/** `list || token || ','` unless `,token,` is in it already (the SQLite statement's instr test). */
+const addToken = (list: string, token: string | null) => (token === null || list.includes(`,${token},`) ? list : `${list}${token},`);
+
 export const caseIndexProjection: Projection<CaseIndexChange> = {
   name: 'case-index',
   version: 2,
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS case_index (
-      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, stage TEXT NOT NULL, industry TEXT NOT NULL, party_kind TEXT NOT NULL,
-      party_name TEXT NOT NULL, party_code TEXT NOT NULL, officer_ids TEXT NOT NULL, opened_at TEXT NOT NULL, case_no TEXT, filed_at TEXT,
-      decision_no TEXT, decided_at TEXT, violation_code TEXT, discretion_level TEXT, fine_yuan REAL, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
-    CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);`);
-  },
-  clear(db) {
-    // Version 2 added columns: the rebuild starts from the new shape.
-    db.exec('DROP TABLE IF EXISTS case_index');
-    this.setup(db);
-  },
   evolve: caseIndexChanges,
-  write(db, changes) {
-    let s = statements.get(db);
-    if (!s) {
-      s = {
-        opened: db.prepare(`INSERT INTO case_index (case_id, agency_id, stage, industry, party_kind, party_name, party_code, officer_ids, opened_at, flags, position, updated_at)
-          VALUES (@caseId, @agencyId, @stage, @industry, @partyKind, @partyName, @partyCode, @officerIds, @openedAt, @flags, @position, @updatedAt)`),
-        update: db.prepare(`UPDATE case_index SET
-            stage = COALESCE(@stage, stage), position = @position, updated_at = @updatedAt,
-            case_no = COALESCE(@case_no, case_no), filed_at = COALESCE(@filed_at, filed_at),
-            decision_no = COALESCE(@decision_no, decision_no), decided_at = COALESCE(@decided_at, decided_at),
-            violation_code = COALESCE(@violation_code, violation_code), discretion_level = COALESCE(@discretion_level, discretion_level),
-            fine_yuan = COALESCE(@fine_yuan, fine_yuan),
-            flags = CASE WHEN @addFlag IS NULL OR instr(flags, ',' || @addFlag || ',') > 0 THEN flags ELSE flags || @addFlag || ',' END,
-            overdue = CASE WHEN @addOverdue IS NULL OR instr(overdue, ',' || @addOverdue || ',') > 0 THEN overdue ELSE overdue || @addOverdue || ',' END
-          WHERE case_id = @caseId`),
-      };
-      statements.set(db, s);
-    }
-    const run = (c: Update) =>
-      s.update.run({
-        caseId: c.caseId,
-        stage: c.stage,
-        position: c.position,
-        updatedAt: c.updatedAt,
-        case_no: c.set.case_no ?? null,
-        filed_at: c.set.filed_at ?? null,
-        decision_no: c.set.decision_no ?? null,
-        decided_at: c.set.decided_at ?? null,
-        violation_code: c.set.violation_code ?? null,
-        discretion_level: c.set.discretion_level ?? null,
-        fine_yuan: c.set.fine_yuan ?? null,
-        addFlag: c.addFlag,
-        addOverdue: c.addOverdue,
-      });
-    // Hot path of a rebuild: a page holds many events of each case, so consecutive updates of a case are merged
-    // into one UPDATE (later values win, as they would row by row), unless both add a flag or an overdue kind.
-    const pending = new Map<string, Update>();
-    for (const c of changes) {
-      if (c.kind === 'opened') {
-        const { kind: _k, ...p } = c;
-        s.opened.run(p);
-        continue;
+  sqlite: {
+    setup(db) {
+      db.exec(`CREATE TABLE IF NOT EXISTS case_index (
+        case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, stage TEXT NOT NULL, industry TEXT NOT NULL, party_kind TEXT NOT NULL,
+        party_name TEXT NOT NULL, party_code TEXT NOT NULL, officer_ids TEXT NOT NULL, opened_at TEXT NOT NULL, case_no TEXT, filed_at TEXT,
+        decision_no TEXT, decided_at TEXT, violation_code TEXT, discretion_level TEXT, fine_yuan REAL, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
+      CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);`);
+    },
+    clear(db) {
+      // Version 2 added columns: the rebuild starts from the new shape.
+      db.exec('DROP TABLE IF EXISTS case_index');
+      this.setup(db);
+    },
+    write(db, changes) {
+      let s = statements.get(db);
+      if (!s) {
+        s = {
+          opened: db.prepare(`INSERT INTO case_index (case_id, agency_id, stage, industry, party_kind, party_name, party_code, officer_ids, opened_at, flags, position, updated_at)
+            VALUES (@caseId, @agencyId, @stage, @industry, @partyKind, @partyName, @partyCode, @officerIds, @openedAt, @flags, @position, @updatedAt)`),
+          update: db.prepare(`UPDATE case_index SET
+              stage = COALESCE(@stage, stage), position = @position, updated_at = @updatedAt,
+              case_no = COALESCE(@case_no, case_no), filed_at = COALESCE(@filed_at, filed_at),
+              decision_no = COALESCE(@decision_no, decision_no), decided_at = COALESCE(@decided_at, decided_at),
+              violation_code = COALESCE(@violation_code, violation_code), discretion_level = COALESCE(@discretion_level, discretion_level),
+              fine_yuan = COALESCE(@fine_yuan, fine_yuan),
+              flags = CASE WHEN @addFlag IS NULL OR instr(flags, ',' || @addFlag || ',') > 0 THEN flags ELSE flags || @addFlag || ',' END,
+              overdue = CASE WHEN @addOverdue IS NULL OR instr(overdue, ',' || @addOverdue || ',') > 0 THEN overdue ELSE overdue || @addOverdue || ',' END
+            WHERE case_id = @caseId`),
+        };
+        statements.set(db, s);
       }
-      const prev = pending.get(c.caseId);
-      if (prev && !(prev.addFlag && c.addFlag) && !(prev.addOverdue && c.addOverdue)) {
-        pending.set(c.caseId, { ...c, stage: c.stage ?? prev.stage, set: { ...prev.set, ...c.set }, addFlag: c.addFlag ?? prev.addFlag, addOverdue: c.addOverdue ?? prev.addOverdue });
-      } else {
-        if (prev) run(prev);
-        pending.set(c.caseId, c);
+      const run = (c: Update) =>
+        s.update.run({
+          caseId: c.caseId,
+          stage: c.stage,
+          position: c.position,
+          updatedAt: c.updatedAt,
+          case_no: c.set.case_no ?? null,
+          filed_at: c.set.filed_at ?? null,
+          decision_no: c.set.decision_no ?? null,
+          decided_at: c.set.decided_at ?? null,
+          violation_code: c.set.violation_code ?? null,
+          discretion_level: c.set.discretion_level ?? null,
+          fine_yuan: c.set.fine_yuan ?? null,
+          addFlag: c.addFlag,
+          addOverdue: c.addOverdue,
+        });
+      // Hot path of a rebuild: a page holds many events of each case, so consecutive updates of a case are merged
+      // into one UPDATE (later values win, as they would row by row), unless both add a flag or an overdue kind.
+      const pending = new Map<string, Update>();
+      for (const c of changes) {
+        if (c.kind === 'opened') {
+          const { kind: _k, ...p } = c;
+          s.opened.run(p);
+          continue;
+        }
+        const prev = pending.get(c.caseId);
+        if (prev && !(prev.addFlag && c.addFlag) && !(prev.addOverdue && c.addOverdue)) {
+          pending.set(c.caseId, { ...c, stage: c.stage ?? prev.stage, set: { ...prev.set, ...c.set }, addFlag: c.addFlag ?? prev.addFlag, addOverdue: c.addOverdue ?? prev.addOverdue });
+        } else {
+          if (prev) run(prev);
+          pending.set(c.caseId, c);
+        }
       }
-    }
-    for (const c of pending.values()) run(c);
+      for (const c of pending.values()) run(c);
+    },
+  },
+  postgres: {
+    async setup(db, s) {
+      await db.query(`CREATE TABLE IF NOT EXISTS ${s}.case_index (
+        case_id TEXT COLLATE "C" PRIMARY KEY, agency_id TEXT COLLATE "C" NOT NULL, stage TEXT COLLATE "C" NOT NULL, industry TEXT COLLATE "C" NOT NULL,
+        party_kind TEXT COLLATE "C" NOT NULL, party_name TEXT COLLATE "C" NOT NULL, party_code TEXT COLLATE "C" NOT NULL, officer_ids TEXT COLLATE "C" NOT NULL,
+        opened_at TEXT COLLATE "C" NOT NULL, case_no TEXT COLLATE "C", filed_at TEXT COLLATE "C", decision_no TEXT COLLATE "C", decided_at TEXT COLLATE "C",
+        violation_code TEXT COLLATE "C", discretion_level TEXT COLLATE "C", fine_yuan DOUBLE PRECISION, flags TEXT COLLATE "C" NOT NULL,
+        overdue TEXT COLLATE "C" NOT NULL DEFAULT ',', position BIGINT NOT NULL, updated_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS case_index_agency ON ${s}.case_index (agency_id, stage);
+      CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);`);
+    },
+    async clear(db, s) {
+      await db.query(`DROP TABLE IF EXISTS ${s}.case_index`);
+      await this.setup(db, s);
+    },
+    async write(db, s, changes) {
+      const table = `${s}.case_index`;
+      const keys = unique(changes.filter((c) => c.kind === 'update').map((c) => c.caseId));
+      const buffer = new PgRowBuffer<CaseIndexRecord>(await selectWhereIn(db, table, 'case_id', keys), (r) => r.case_id);
+      for (const c of changes) {
+        if (c.kind === 'opened') {
+          buffer.insert({
+            case_id: c.caseId, agency_id: c.agencyId, stage: c.stage, industry: c.industry, party_kind: c.partyKind, party_name: c.partyName, party_code: c.partyCode,
+            officer_ids: c.officerIds, opened_at: c.openedAt, case_no: null, filed_at: null, decision_no: null, decided_at: null, violation_code: null,
+            discretion_level: null, fine_yuan: null, flags: c.flags, overdue: ',', position: c.position, updated_at: c.updatedAt,
+          });
+          continue;
+        }
+        // The SQLite statement, one change at a time: COALESCE keeps a column where the change has none.
+        buffer.update(c.caseId, (row) => {
+          const set: Partial<CaseIndexRecord> = { stage: c.stage ?? row.stage, position: c.position, updated_at: c.updatedAt };
+          for (const [column, value] of Object.entries(c.set)) if (value !== undefined && value !== null) Object.assign(set, { [column]: value });
+          return { ...set, flags: addToken(row.flags, c.addFlag), overdue: addToken(row.overdue, c.addOverdue) };
+        });
+      }
+      await buffer.flush(db, table, 'case_id', PG_COLUMNS);
+    },
   },
 };

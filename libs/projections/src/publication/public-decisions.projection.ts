@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { Projection } from '../projection';
+import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
  * 行政处罚决定公示 (安全生产法 Art. 78; supervision.md §7): the decisions officers published, withdrawn as soon as a
@@ -66,38 +67,92 @@ export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
 
 const statements = new WeakMap<Database, Record<PublicDecisionRow['kind'], Statement>>();
 
+/** public_decisions as stored. */
+interface DecisionRecord {
+  case_id: string;
+  agency_id: string;
+  party_kind: string;
+  party_name: string;
+  credit_code: string | null;
+  violations: string;
+  decision_no: string | null;
+  decided_at: string | null;
+  penalties: string | null;
+  legal_basis: string | null;
+  published_at: string | null;
+  channel: string | null;
+  revoked_at: string | null;
+  issuer_agency_id: string | null;
+}
+const PG_COLUMNS = columnsOf<DecisionRecord>({
+  case_id: 'text', agency_id: 'text', party_kind: 'text', party_name: 'text', credit_code: 'text', violations: 'text', decision_no: 'text', decided_at: 'text',
+  penalties: 'text', legal_basis: 'text', published_at: 'text', channel: 'text', revoked_at: 'text', issuer_agency_id: 'text',
+});
+
 export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
   name: 'public-decisions',
   version: 2,
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS public_decisions (
-      case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, party_kind TEXT NOT NULL, party_name TEXT NOT NULL, credit_code TEXT,
-      violations TEXT NOT NULL, decision_no TEXT, decided_at TEXT, penalties TEXT, legal_basis TEXT,
-      published_at TEXT, channel TEXT, revoked_at TEXT, issuer_agency_id TEXT
-    ) WITHOUT ROWID;`);
-    // Version 1 tables lack the issuer; the version change empties and refills the table.
-    const columns = (db.prepare('PRAGMA table_info(public_decisions)').all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('issuer_agency_id')) db.exec('ALTER TABLE public_decisions ADD COLUMN issuer_agency_id TEXT');
-  },
-  clear(db) {
-    db.exec('DELETE FROM public_decisions');
-  },
   evolve: publicDecisionRows,
-  write(db, rows) {
-    let s = statements.get(db);
-    if (!s) {
-      s = {
-        case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
-          VALUES (@caseId, @agencyId, @partyKind, @partyName, @creditCode, @violations) ON CONFLICT (case_id) DO NOTHING`),
-        decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis, issuer_agency_id = @issuerAgencyId WHERE case_id = @caseId'),
-        published: db.prepare('UPDATE public_decisions SET published_at = @publishedAt, channel = @channel WHERE case_id = @caseId'),
-        revoked: db.prepare('UPDATE public_decisions SET revoked_at = @revokedAt WHERE case_id = @caseId'),
-      };
-      statements.set(db, s);
-    }
-    for (const r of rows) {
-      const { kind, ...params } = r;
-      s[kind].run(params);
-    }
+  sqlite: {
+    setup(db) {
+      db.exec(`CREATE TABLE IF NOT EXISTS public_decisions (
+        case_id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, party_kind TEXT NOT NULL, party_name TEXT NOT NULL, credit_code TEXT,
+        violations TEXT NOT NULL, decision_no TEXT, decided_at TEXT, penalties TEXT, legal_basis TEXT,
+        published_at TEXT, channel TEXT, revoked_at TEXT, issuer_agency_id TEXT
+      ) WITHOUT ROWID;`);
+      // Version 1 tables lack the issuer; the version change empties and refills the table.
+      const columns = (db.prepare('PRAGMA table_info(public_decisions)').all() as { name: string }[]).map((c) => c.name);
+      if (!columns.includes('issuer_agency_id')) db.exec('ALTER TABLE public_decisions ADD COLUMN issuer_agency_id TEXT');
+    },
+    clear(db) {
+      db.exec('DELETE FROM public_decisions');
+    },
+    write(db, rows) {
+      let s = statements.get(db);
+      if (!s) {
+        s = {
+          case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
+            VALUES (@caseId, @agencyId, @partyKind, @partyName, @creditCode, @violations) ON CONFLICT (case_id) DO NOTHING`),
+          decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis, issuer_agency_id = @issuerAgencyId WHERE case_id = @caseId'),
+          published: db.prepare('UPDATE public_decisions SET published_at = @publishedAt, channel = @channel WHERE case_id = @caseId'),
+          revoked: db.prepare('UPDATE public_decisions SET revoked_at = @revokedAt WHERE case_id = @caseId'),
+        };
+        statements.set(db, s);
+      }
+      for (const r of rows) {
+        const { kind, ...params } = r;
+        s[kind].run(params);
+      }
+    },
+  },
+  postgres: {
+    async setup(db, s) {
+      await db.query(`CREATE TABLE IF NOT EXISTS ${s}.public_decisions (
+        case_id TEXT COLLATE "C" PRIMARY KEY, agency_id TEXT COLLATE "C" NOT NULL, party_kind TEXT COLLATE "C" NOT NULL, party_name TEXT COLLATE "C" NOT NULL,
+        credit_code TEXT COLLATE "C", violations TEXT COLLATE "C" NOT NULL, decision_no TEXT COLLATE "C", decided_at TEXT COLLATE "C", penalties TEXT COLLATE "C",
+        legal_basis TEXT COLLATE "C", published_at TEXT COLLATE "C", channel TEXT COLLATE "C", revoked_at TEXT COLLATE "C", issuer_agency_id TEXT COLLATE "C"
+      )`);
+    },
+    async clear(db, s) {
+      await db.query(`DROP TABLE IF EXISTS ${s}.public_decisions`);
+      await this.setup(db, s);
+    },
+    async write(db, s, rows) {
+      const table = `${s}.public_decisions`;
+      const buffer = new PgRowBuffer<DecisionRecord>(await selectWhereIn(db, table, 'case_id', unique(rows.map((r) => r.caseId))), (r) => r.case_id);
+      for (const r of rows) {
+        if (r.kind === 'case') {
+          if (!buffer.get(r.caseId))
+            buffer.insert({
+              case_id: r.caseId, agency_id: r.agencyId, party_kind: r.partyKind, party_name: r.partyName, credit_code: r.creditCode, violations: r.violations,
+              decision_no: null, decided_at: null, penalties: null, legal_basis: null, published_at: null, channel: null, revoked_at: null, issuer_agency_id: null,
+            });
+        } else if (r.kind === 'decided') {
+          buffer.update(r.caseId, { decision_no: r.decisionNo, decided_at: r.decidedAt, penalties: r.penalties, legal_basis: r.legalBasis, issuer_agency_id: r.issuerAgencyId });
+        } else if (r.kind === 'published') buffer.update(r.caseId, { published_at: r.publishedAt, channel: r.channel });
+        else buffer.update(r.caseId, { revoked_at: r.revokedAt });
+      }
+      await buffer.flush(db, table, 'case_id', PG_COLUMNS);
+    },
   },
 };

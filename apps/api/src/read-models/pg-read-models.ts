@@ -1,0 +1,216 @@
+import { ClientConfig, Pool } from 'pg';
+import { ALL_PROJECTIONS, NUMERIC_TYPES, quoteSchema, setupPgReadModels } from '@app/projections';
+import {
+  AssessmentFacts,
+  AssessmentQuery,
+  AuditQuery,
+  AuditTrailRow,
+  CaseIndexRow,
+  CaseSearchQuery,
+  CheckpointRow,
+  ConsistencyQuery,
+  DecisionRow,
+  FINE_IN_PLACE_OF_REFERRAL,
+  InterferenceQuery,
+  InterferenceRecordRow,
+  PublicDecisionRow,
+  PublicDecisionsQuery,
+  RateRow,
+  ReadModels,
+} from './read-models';
+
+export interface PgReadModelsOptions {
+  /** A pool to share (e.g. the event store's); or a connection string to open one of its own. */
+  pool?: Pool;
+  connectionString?: string;
+  /** Schema of the read-model tables. Default `casetrail`, the event store's own, as the SQLite file holds both. */
+  schema?: string;
+  /** Schema of the event store's `events` table, which the audit trail joins for data and metadata. Default: `schema`. */
+  eventsSchema?: string;
+  /** Connections of a pool opened here. Default 10. */
+  poolSize?: number;
+}
+
+/**
+ * The read models in PostgreSQL, shared by every instance. The queries are the SQLite ones translated so that they
+ * answer the same: text columns compare byte-wise (the tables are COLLATE "C", as SQLite's BINARY), julianday() is
+ * the schema's sqlite_ms(), instr() is strpos(), NULLs sort as in SQLite (first ascending, last descending), upper()
+ * changes ASCII letters only (COLLATE "C"), comparisons that SQLite returns as 0/1 are cast to integers, and bigint
+ * counts and positions come back as numbers.
+ */
+export class PgReadModels implements ReadModels {
+  readonly kind = 'postgres';
+  private readonly s: string;
+  private readonly events: string;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly ownsPool: boolean,
+    readonly schema: string,
+    eventsSchema: string,
+    /** Where the pool connects: the projections' lease opens a connection of its own there. */
+    readonly connection: string | ClientConfig,
+  ) {
+    this.s = quoteSchema(schema);
+    this.events = `${quoteSchema(eventsSchema)}.events`;
+  }
+
+  /** Connects and creates the read models' tables if missing (every instance does, so reads never miss a table). */
+  static async open(options: PgReadModelsOptions): Promise<PgReadModels> {
+    if (!options.pool && !options.connectionString) throw new TypeError('PgReadModels: give a pool or a connection string');
+    const pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'casetrail read models' });
+    const schema = options.schema ?? 'casetrail';
+    const models = new PgReadModels(pool, !options.pool, schema, options.eventsSchema ?? schema, options.connectionString ?? options.pool!.options);
+    if (models.ownsPool) pool.on('error', () => undefined); // an idle connection that dies is replaced on next use
+    try {
+      await setupPgReadModels(pool, schema, ALL_PROJECTIONS);
+    } catch (error) {
+      await models.close();
+      throw error;
+    }
+    return models;
+  }
+
+  assertAvailable(): void {}
+
+  private async rows<T>(text: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query({ text, values, types: NUMERIC_TYPES })).rows as T[];
+  }
+
+  private ms(sql: string): string {
+    return `${this.s}.sqlite_ms(${sql})`;
+  }
+
+  async searchCases(q: CaseSearchQuery) {
+    const values: unknown[] = [q.agencies];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const where = ['agency_id = ANY($1::text[])'];
+    if (q.stage) where.push(`stage = ${p(q.stage)}`);
+    if (q.industry) where.push(`industry = ${p(q.industry)}`);
+    if (q.party) where.push(`(strpos(party_name, ${p(q.party)}) > 0 OR party_code = upper(${p(q.party)}::text COLLATE "C"))`);
+    if (q.officerId) where.push(`strpos(officer_ids, ${p(`,${q.officerId},`)}) > 0`);
+    if (q.overdue) where.push(`strpos(overdue, ${p(`,${q.overdue},`)}) > 0`);
+    if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push("(strpos(flags, ',criminal_indicators,') > 0 OR strpos(flags, ',referral_rejected,') > 0) AND strpos(flags, ',fine_only,') > 0");
+    else if (q.flag) where.push(`strpos(flags, ${p(`,${q.flag},`)}) > 0`);
+    if (q.openedFrom) where.push(`${this.ms('opened_at')} >= ${this.ms(p(q.openedFrom))}`);
+    if (q.openedTo) where.push(`${this.ms('opened_at')} <= ${this.ms(p(q.openedTo))}`);
+    if (q.decidedFrom) where.push(`${this.ms('decided_at')} >= ${this.ms(p(q.decidedFrom))}`);
+    if (q.decidedTo) where.push(`${this.ms('decided_at')} <= ${this.ms(p(q.decidedTo))}`);
+    const sql = `FROM ${this.s}.case_index WHERE ${where.join(' AND ')}`;
+    const [{ n: total }] = await this.rows<{ n: number }>(`SELECT COUNT(*) AS n ${sql}`, values);
+    const sort = { openedAt: this.ms('opened_at'), updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: this.ms('decided_at') }[q.sort];
+    // SQLite sorts NULL lowest: first ascending, last descending.
+    const order = q.order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+    const rows = await this.rows<CaseIndexRow>(`SELECT * ${sql} ORDER BY ${sort} ${order}, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`, values);
+    return { total, rows };
+  }
+
+  async auditTrail(q: AuditQuery) {
+    const values: unknown[] = [q.agencies, q.after];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const where = [`a.case_id IN (SELECT case_id FROM ${this.s}.audit_trail WHERE agency_id = ANY($1::text[]))`, 'a.position > $2'];
+    if (q.caseId !== undefined) where.push(`a.case_id = ${p(q.caseId)}`);
+    if (q.actorId !== undefined) where.push(`a.actor_id = ${p(q.actorId)}`);
+    if (q.type !== undefined) where.push(`a.type = ${p(q.type)}`);
+    if (q.from !== undefined) where.push(`a.recorded_at >= ${p(q.from)}`);
+    if (q.to !== undefined) where.push(`a.recorded_at <= ${p(q.to)}`);
+    return this.rows<AuditTrailRow>(
+      `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id, a.actor_agency_id, a.command, a.occurred_at, a.recorded_at,
+              e.data, e.metadata, e.prev_hash, e.hash
+       FROM ${this.s}.audit_trail a JOIN ${this.events} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ${p(q.limit)}`,
+      values,
+    );
+  }
+
+  async interferenceRegister(q: InterferenceQuery) {
+    const values: unknown[] = [q.agencies, q.readerId];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const where = ['c.agency_id = ANY($1::text[])', '(c.approver_id IS NULL OR c.approver_id <> $2)'];
+    if (q.period) where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
+    if (q.caseId) where.push(`r.case_id = ${p(q.caseId)}`);
+    if (q.intervener) where.push(`r.intervener_name = ${p(q.intervener)}`);
+    return this.rows<InterferenceRecordRow>(
+      `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
+              r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
+       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+      values,
+    );
+  }
+
+  async interferenceCounts(q: { from: string; to: string; readerId: string }) {
+    return this.rows<{ agencyId: string; records: number }>(
+      `SELECT c.agency_id AS "agencyId", COUNT(*) AS records FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id
+       WHERE ${this.ms('r.occurred_at')} >= ${this.ms('$1')} AND ${this.ms('r.occurred_at')} < ${this.ms('$2')} AND (c.approver_id IS NULL OR c.approver_id <> $3) GROUP BY c.agency_id`,
+      [q.from, q.to, q.readerId],
+    );
+  }
+
+  async publicDecisions(q: PublicDecisionsQuery) {
+    const values: unknown[] = [q.oldest];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', `${this.ms('published_at')} >= ${this.ms('$1')}`];
+    if (q.agencyId) where.push(`COALESCE(issuer_agency_id, agency_id) = ${p(q.agencyId)}`);
+    return this.rows<PublicDecisionRow>(`SELECT * FROM ${this.s}.public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`, values);
+  }
+
+  async assessment(q: AssessmentQuery): Promise<AssessmentFacts> {
+    const named = { agencies: q.agencies, from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay, yearFrom: q.yearFrom, yearTo: q.yearTo };
+    const query = <T>(sql: string) => this.rows<T>(...bind(sql, named));
+    const ms = (sql: string) => this.ms(sql);
+    const inPeriod = (column: string) => `${ms(column)} >= ${ms('@from')} AND ${ms(column)} < ${ms('@to')}`;
+    const table = `${this.s}.assessment_case`;
+    // Comparisons SQLite answers as 0/1 (or NULL) are cast to integers.
+    const cases = (included: string, where: string) => `SELECT case_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
+    const filed = await query<AssessmentFacts['filed'][number]>(`SELECT case_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`);
+    const rates = {
+      handling: await query<RateRow>(cases(`concluded_at IS NOT NULL AND ${ms('concluded_at')} <= ${ms('@asOf')}`, `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`)),
+      legal_basis_accuracy: await query<RateRow>(cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`)),
+      timely_closure: await query<RateRow>(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
+      execution: await query<RateRow>(cases(`executed_at IS NOT NULL AND ${ms('executed_at')} <= ${ms('@asOf')}`, `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`)),
+      reinspection: await query<RateRow>(
+        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND ${ms('r.reinspected_at')} <= ${ms('COALESCE(r.reinspection_due_at, r.reinspected_at)')} AND ${ms('r.reinspected_at')} <= ${ms('@asOf')})::int AS included
+         FROM ${this.s}.assessment_rectification r JOIN ${table} c ON c.case_id = r.case_id
+         WHERE c.agency_id = ANY(@agencies::text[]) AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
+      ),
+    };
+    const overdue = await query<AssessmentFacts['overdue'][number]>(`SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`);
+    // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
+    const interferenceByQuarter = await query<AssessmentFacts['interferenceByQuarter'][number]>(
+      `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records
+       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id
+       WHERE c.agency_id = ANY(@agencies::text[]) AND ${ms('r.occurred_at')} >= ${ms('@yearFrom')} AND ${ms('r.occurred_at')} < ${ms('@yearTo')} GROUP BY 1`,
+    );
+    return { filed, rates, overdue, interferenceByQuarter };
+  }
+
+  async consistencyDecisions(q: ConsistencyQuery) {
+    const values: unknown[] = [q.agencies, ...(q.period ?? [])];
+    const period = q.period ? ` AND ${this.ms('decided_at')} >= ${this.ms('$2')} AND ${this.ms('decided_at')} < ${this.ms('$3')}` : '';
+    return this.rows<DecisionRow>(
+      `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
+       WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
+         AND agency_id = ANY($1::text[])${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
+      values,
+    );
+  }
+
+  async checkpoints(): Promise<CheckpointRow[]> {
+    return this.rows<CheckpointRow>(`SELECT name, version, position FROM ${this.s}.projection_checkpoints ORDER BY name`, []);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.end();
+  }
+}
+
+/** `@name` placeholders to `$n`, with the values of only the names used (PostgreSQL refuses a parameter it cannot type). */
+function bind(sql: string, named: Record<string, unknown>): [string, unknown[]] {
+  const values: unknown[] = [];
+  const index = new Map<string, number>();
+  const text = sql.replace(/@([a-zA-Z]+)/g, (_, name: string) => {
+    if (!(name in named)) throw new Error(`no value for @${name}`);
+    if (!index.has(name)) index.set(name, values.push(named[name]));
+    return `$${index.get(name)}`;
+  });
+  return [text, values];
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { ProblemException, problem } from '../problem/problem';
+import { PgReadModels, PgReadModelsOptions } from './pg-read-models';
+import { READ_MODELS, ReadModels } from './read-models';
+import { SqliteReadModels } from './sqlite-read-models';
+
+/**
+ * Where the read models live, when not in the embedded store's file: provide this token with a pool (to share, e.g.
+ * the PostgreSQL event store's) or a connection string, and the API reads PostgreSQL read models (and the projection
+ * service runs them under a lease). Null (AppModule's default), the SQLite store's own file serves them.
+ */
+export const PG_READ_MODELS_OPTIONS = Symbol('PG_READ_MODELS_OPTIONS');
+
+/** No PostgreSQL read models: the default, which a deployment on PostgreSQL (or a test) replaces. */
+export const pgReadModelsOptionsProvider: Provider = { provide: PG_READ_MODELS_OPTIONS, useValue: null };
+
+const notAvailable = () => new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+
+/** A store without read models (in-memory): every read answers 501, the projections' lag is empty. */
+export class UnavailableReadModels implements ReadModels {
+  readonly kind = 'none';
+  assertAvailable(): void {
+    throw notAvailable();
+  }
+  private async fail(): Promise<never> {
+    throw notAvailable();
+  }
+  searchCases = () => this.fail();
+  auditTrail = () => this.fail();
+  interferenceRegister = () => this.fail();
+  interferenceCounts = () => this.fail();
+  publicDecisions = () => this.fail();
+  assessment = () => this.fail();
+  consistencyDecisions = () => this.fail();
+  async checkpoints() {
+    return [];
+  }
+  async close() {}
+}
+
+export const readModelsProvider: Provider = {
+  provide: READ_MODELS,
+  inject: [EVENT_STORE, { token: PG_READ_MODELS_OPTIONS, optional: true }],
+  useFactory: async (store: EventStore, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
+    if (pg) return PgReadModels.open(pg);
+    return store instanceof SqliteEventStore ? new SqliteReadModels(store.db) : new UnavailableReadModels();
+  },
+};
+
+@Injectable()
+export class ReadModelsCloser implements OnApplicationShutdown {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readModels.close();
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
+ * embedded file) and a PostgreSQL one (shared by every instance). Callers resolve scope and access first and pass
+ * the agencies in scope; the implementations answer with the same rows, columns and JS types, so the controllers
+ * shape the same responses whichever answers (test/read-models checks every query on both).
+ */
+export const READ_MODELS = Symbol('READ_MODELS');
+
+/** 以罚代刑 (supervision.md §6; 行政处罚法 Art. 82): a derived case-search flag, computed from the stored ones. */
+export const FINE_IN_PLACE_OF_REFERRAL = 'fine_in_place_of_referral';
+
+export type CaseSort = 'openedAt' | 'updatedAt' | 'caseNo' | 'decidedAt';
+
+export interface CaseSearchQuery {
+  agencies: string[];
+  stage?: string;
+  industry?: string;
+  /** Part of the party's name, or its whole credit code / identity number (any case of its letters). */
+  party?: string;
+  officerId?: string;
+  overdue?: string;
+  flag?: string;
+  /** Bounds as moments with offset (inclusive). */
+  openedFrom?: string;
+  openedTo?: string;
+  decidedFrom?: string;
+  decidedTo?: string;
+  sort: CaseSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** A case_index row. */
+export interface CaseIndexRow {
+  case_id: string;
+  agency_id: string;
+  stage: string;
+  industry: string;
+  party_kind: string;
+  party_name: string;
+  party_code: string;
+  officer_ids: string;
+  opened_at: string;
+  case_no: string | null;
+  filed_at: string | null;
+  decision_no: string | null;
+  decided_at: string | null;
+  violation_code: string | null;
+  discretion_level: string | null;
+  fine_yuan: number | null;
+  flags: string;
+  overdue: string;
+  position: number;
+  updated_at: string;
+}
+
+export interface AuditQuery {
+  /** Cases opened by these agencies. */
+  agencies: string[];
+  after: number;
+  caseId?: string;
+  actorId?: string;
+  type?: string;
+  /** Recorded-at bounds as ISO instants (UTC, as recorded). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** An audit-trail row joined with its event's data, metadata and hash links (all as stored). */
+export interface AuditTrailRow {
+  position: number;
+  event_id: string;
+  case_id: string;
+  revision: number;
+  type: string;
+  actor_id: string;
+  actor_agency_id: string;
+  command: string;
+  occurred_at: string;
+  recorded_at: string;
+  data: string;
+  metadata: string;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface InterferenceQuery {
+  agencies: string[];
+  /** The reader: a case's approving head never sees its records. */
+  readerId: string;
+  /** [from, to) as moments with offset. */
+  period?: [string, string];
+  caseId?: string;
+  intervener?: string;
+}
+
+export interface InterferenceRecordRow {
+  record_id: string;
+  case_id: string;
+  case_no: string | null;
+  agency_id: string;
+  occurred_at: string;
+  recorded_at: string;
+  recorder_id: string;
+  recorder_name: string;
+  intervener_name: string;
+  intervener_unit: string;
+  intervener_post: string;
+  relation: string;
+  means: string;
+  content: string;
+  handling: string;
+  corrects: string | null;
+}
+
+export interface PublicDecisionsQuery {
+  /** Published at or after this instant. */
+  oldest: string;
+  agencyId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface PublicDecisionRow {
+  case_id: string;
+  agency_id: string;
+  party_kind: string;
+  party_name: string;
+  credit_code: string | null;
+  violations: string;
+  decision_no: string | null;
+  decided_at: string | null;
+  penalties: string | null;
+  legal_basis: string | null;
+  published_at: string | null;
+  channel: string | null;
+  revoked_at: string | null;
+  issuer_agency_id: string | null;
+}
+
+export interface AssessmentQuery {
+  agencies: string[];
+  /** The period as moments with offset, [from, to), and as calendar days for due dates. */
+  from: string;
+  to: string;
+  fromDay: string;
+  toDay: string;
+  asOf: string;
+  /** The year of the interference counts per quarter, as [from, to) moments. */
+  yearFrom: string;
+  yearTo: string;
+}
+
+export type AssessmentRateKey = 'handling' | 'legal_basis_accuracy' | 'timely_closure' | 'execution' | 'reinspection';
+
+/** A denominator case of a rate, and whether the numerator counts it (1; 0 or null when not). */
+export interface RateRow {
+  case_id: string;
+  included: number | null;
+}
+
+export interface AssessmentFacts {
+  filed: { case_id: string; industry: string }[];
+  rates: Record<AssessmentRateKey, RateRow[]>;
+  overdue: { case_id: string; overdue: string }[];
+  interferenceByQuarter: { quarter: number; records: number }[];
+}
+
+export interface ConsistencyQuery {
+  agencies: string[];
+  /** Decided in [from, to), moments with offset; all years when absent. */
+  period?: [string, string];
+}
+
+export interface DecisionRow {
+  case_id: string;
+  agency_id: string;
+  violation_code: string;
+  discretion_level: string;
+  fine_yuan: number;
+  party_kind: string;
+}
+
+export interface CheckpointRow {
+  name: string;
+  version: number;
+  position: number;
+}
+
+export interface ReadModels {
+  /** 'none': no read models for this store (every query answers 501). */
+  readonly kind: 'sqlite' | 'postgres' | 'none';
+  /** Throws the 501 problem when there are no read models. */
+  assertAvailable(): void;
+  searchCases(q: CaseSearchQuery): Promise<{ total: number; rows: CaseIndexRow[] }>;
+  auditTrail(q: AuditQuery): Promise<AuditTrailRow[]>;
+  interferenceRegister(q: InterferenceQuery): Promise<InterferenceRecordRow[]>;
+  /** Records per agency of the case in [from, to), hiding the reader's own cases as approving head. */
+  interferenceCounts(q: { from: string; to: string; readerId: string }): Promise<{ agencyId: string; records: number }[]>;
+  publicDecisions(q: PublicDecisionsQuery): Promise<PublicDecisionRow[]>;
+  assessment(q: AssessmentQuery): Promise<AssessmentFacts>;
+  consistencyDecisions(q: ConsistencyQuery): Promise<DecisionRow[]>;
+  /** The projections' checkpoints, by name ([] before the first has been made). */
+  checkpoints(): Promise<CheckpointRow[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,179 @@
+import type { Database } from 'better-sqlite3';
+import {
+  AssessmentFacts,
+  AssessmentQuery,
+  AuditQuery,
+  AuditTrailRow,
+  CaseIndexRow,
+  CaseSearchQuery,
+  CheckpointRow,
+  ConsistencyQuery,
+  DecisionRow,
+  FINE_IN_PLACE_OF_REFERRAL,
+  InterferenceQuery,
+  InterferenceRecordRow,
+  PublicDecisionRow,
+  PublicDecisionsQuery,
+  RateRow,
+  ReadModels,
+} from './read-models';
+
+const FINE_IN_PLACE_OF_REFERRAL_SQL = "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
+const SORT: Record<string, string> = { openedAt: 'julianday(opened_at)', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'julianday(decided_at)' };
+const AUDIT_COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at'];
+const list = (values: unknown[]) => values.map(() => '?').join(',');
+
+/** The read models in the embedded store's SQLite file (the same file and connection as the events). */
+export class SqliteReadModels implements ReadModels {
+  readonly kind = 'sqlite';
+
+  constructor(private readonly db: Database) {}
+
+  assertAvailable(): void {}
+
+  async searchCases(q: CaseSearchQuery) {
+    const where = [`agency_id IN (${list(q.agencies)})`];
+    const params: (string | number)[] = [...q.agencies];
+    const add = (sql: string, ...values: string[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (q.stage) add('stage = ?', q.stage);
+    if (q.industry) add('industry = ?', q.industry);
+    if (q.party) add('(instr(party_name, ?) > 0 OR party_code = upper(?))', q.party, q.party);
+    if (q.officerId) add('instr(officer_ids, ?) > 0', `,${q.officerId},`);
+    if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
+    if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
+    else if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
+    if (q.openedFrom) add('julianday(opened_at) >= julianday(?)', q.openedFrom);
+    if (q.openedTo) add('julianday(opened_at) <= julianday(?)', q.openedTo);
+    if (q.decidedFrom) add('julianday(decided_at) >= julianday(?)', q.decidedFrom);
+    if (q.decidedTo) add('julianday(decided_at) <= julianday(?)', q.decidedTo);
+    const sql = `FROM case_index WHERE ${where.join(' AND ')}`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * ${sql} ORDER BY ${SORT[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'}, case_id LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as CaseIndexRow[];
+    return { total, rows };
+  }
+
+  async auditTrail(q: AuditQuery) {
+    const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${list(q.agencies)}))`, 'a.position > ?'];
+    const params: (string | number)[] = [...q.agencies, q.after];
+    const add = (sql: string, v: string | undefined) => {
+      if (v === undefined) return;
+      where.push(sql);
+      params.push(v);
+    };
+    add('a.case_id = ?', q.caseId);
+    add('a.actor_id = ?', q.actorId);
+    add('a.type = ?', q.type);
+    add('a.recorded_at >= ?', q.from);
+    add('a.recorded_at <= ?', q.to);
+    // data and metadata come from the event itself (the projection keeps only the filter columns), with its hash links.
+    return this.db
+      .prepare(
+        `SELECT ${AUDIT_COLUMNS.map((c) => `a.${c}`).join(', ')}, e.data, e.metadata, e.prev_hash, e.hash
+         FROM audit_trail a JOIN events e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
+      )
+      .all(...params, q.limit) as AuditTrailRow[];
+  }
+
+  async interferenceRegister(q: InterferenceQuery) {
+    const where = [`c.agency_id IN (${list(q.agencies)})`, '(c.approver_id IS NULL OR c.approver_id <> ?)'];
+    const params: (string | number)[] = [...q.agencies, q.readerId];
+    if (q.period) {
+      where.push('julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?)');
+      params.push(...q.period);
+    }
+    if (q.caseId) (where.push('r.case_id = ?'), params.push(q.caseId));
+    if (q.intervener) (where.push('r.intervener_name = ?'), params.push(q.intervener));
+    return this.db
+      .prepare(
+        `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
+                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
+         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+      )
+      .all(...params) as InterferenceRecordRow[];
+  }
+
+  async interferenceCounts(q: { from: string; to: string; readerId: string }) {
+    return this.db
+      .prepare(
+        `SELECT c.agency_id AS agencyId, COUNT(*) AS records FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
+         WHERE julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?) AND (c.approver_id IS NULL OR c.approver_id <> ?) GROUP BY c.agency_id`,
+      )
+      .all(q.from, q.to, q.readerId) as { agencyId: string; records: number }[];
+  }
+
+  async publicDecisions(q: PublicDecisionsQuery) {
+    const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
+    const params: (string | number)[] = [q.oldest];
+    if (q.agencyId) (where.push('COALESCE(issuer_agency_id, agency_id) = ?'), params.push(q.agencyId));
+    return this.db
+      .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as PublicDecisionRow[];
+  }
+
+  async assessment(q: AssessmentQuery): Promise<AssessmentFacts> {
+    const { agencies } = q;
+    const inAgencies = `agency_id IN (${list(agencies)})`;
+    const inPeriod = (column: string) => `julianday(${column}) >= julianday(@from) AND julianday(${column}) < julianday(@to)`;
+    const named = { from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay };
+    const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as RateRow[];
+    const cases = (included: string, where: string) => `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
+    const filed = this.db.prepare(`SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`).all(...agencies, named) as AssessmentFacts['filed'];
+    const rates = {
+      handling: rate(cases('concluded_at IS NOT NULL AND julianday(concluded_at) <= julianday(@asOf)', `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`)),
+      legal_basis_accuracy: rate(cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`)),
+      timely_closure: rate(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
+      execution: rate(cases("executed_at IS NOT NULL AND julianday(executed_at) <= julianday(@asOf)", `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`)),
+      reinspection: rate(
+        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
+         FROM assessment_rectification r JOIN assessment_case c ON c.case_id = r.case_id
+         WHERE c.${inAgencies} AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
+      ),
+    };
+    // The order SQLite's plan gave when this query had no ORDER BY (the (agency_id, stage) index, then the key), now
+    // stated, so that every implementation lists the overdue cases alike.
+    const overdue = this.db.prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`).all(...agencies) as AssessmentFacts['overdue'];
+    const interferenceByQuarter = this.db
+      .prepare(
+        `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
+         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
+         WHERE c.${inAgencies} AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
+      )
+      .all(...agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as AssessmentFacts['interferenceByQuarter'];
+    return { filed, rates, overdue, interferenceByQuarter };
+  }
+
+  /** Equal fines keep the order SQLite's plan gave them before the tie-breakers were stated (index order: agency, stage, key). */
+  async consistencyDecisions(q: ConsistencyQuery) {
+    const params: (string | number)[] = [...q.agencies];
+    let period = '';
+    if (q.period) {
+      period = ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
+      params.push(...q.period);
+    }
+    return this.db
+      .prepare(
+        `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
+         WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
+           AND agency_id IN (${list(q.agencies)})${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
+      )
+      .all(...params) as DecisionRow[];
+  }
+
+  async checkpoints(): Promise<CheckpointRow[]> {
+    try {
+      return this.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as CheckpointRow[];
+    } catch {
+      // The projection thread has not created its checkpoints yet.
+      return [];
+    }
+  }
+
+  async close(): Promise<void> {
+    // The connection is the event store's: it closes it.
+  }
+}
