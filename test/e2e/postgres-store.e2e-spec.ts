@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { AG, HEAD, OFFICER_1, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { projectionsCaughtUp } from '../support/projections';
 import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '../support/postgres';
 
 /**
  * The service on EVENT_STORE=postgres over real HTTP: start-up (directory and demo seed, deadline scheduler,
- * projections service) works, the command path and the case's reads work, the SQLite-only read side answers 501,
+ * projections service) works, the command path and the case's reads work, the read side is served from PostgreSQL,
  * and a restart on the same schema finds everything again without seeding twice.
  */
 describeWithPostgres('the service on PostgreSQL (EVENT_STORE=postgres)', (url) => {
@@ -77,20 +78,24 @@ describeWithPostgres('the service on PostgreSQL (EVENT_STORE=postgres)', (url) =
     expect(await t.app.get(DeadlineSchedulerService).tick()).toBe(0);
   });
 
-  it('answers 501 on the read side that still needs SQLite, never a 500', async () => {
+  it('serves the read side from read models in PostgreSQL (search, reports, registers, audit, integrity, publication)', async () => {
     const supervisor = 'u-431000-supervisor';
+    await projectionsCaughtUp(t.http, REVIEWER);
     const responses = await Promise.all([
       t.http.as(OFFICER_1, 'GET', '/api/v1/cases'),
       t.http.as(OFFICER_1, 'GET', '/api/v1/reports/assessment?year=2026'),
       t.http.as(supervisor, 'GET', '/api/v1/interference'),
-      t.http.as(supervisor, 'GET', '/api/v1/audit'),
+      t.http.as(supervisor, 'GET', `/api/v1/audit?caseId=${caseId}`),
       t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify'),
       t.http.request('GET', '/api/v1/public/decisions'),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([501, 501, 501, 501, 501, 501]);
-    for (const r of responses) expect(r.body.title).toBe('该事件存储不支持 (not available for this event store)');
-    const lag = await t.http.as(REVIEWER, 'GET', '/api/v1/projections');
-    expect(lag.status).toBe(200);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const [search, , , audit, verify] = responses;
+    expect(search.body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(verify.body).toMatchObject({ ok: true });
+    const health = (await t.http.request('GET', '/api/v1/health')).body;
+    expect(health.instance).toMatchObject({ projections: 'leading', deadlineScheduler: 'leading' });
   });
 
   it('a restart on the same schema finds the case and does not seed again', async () => {

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, SqliteEventStore, createAnchor, listAnchors, verifyIntegrity } from '@app/event-store';
+import { EVENT_STORE, EventStore, PostgresEventStore, SqliteEventStore, createAnchor, listAnchors, verifyIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
 import { ProblemException, problem } from '../problem/problem';
@@ -37,6 +37,8 @@ export class IntegrityController {
   @Access('integrity.read', 'none')
   @ApiOperation({ summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position' })
   verify(@CurrentActor() actor: Actor) {
+    // PostgreSQL keeps the same chains and anchors and walks them the same way (shared chain walker).
+    if (this.store instanceof PostgresEventStore) return this.store.verifyIntegrity();
     return verifyIntegrity(this.sqlite().db);
   }
 
@@ -44,6 +46,7 @@ export class IntegrityController {
   @Access('integrity.read', 'none')
   @ApiOperation({ summary: '锚点日志 the anchor log, to export and keep elsewhere' })
   anchors(@CurrentActor() actor: Actor) {
+    if (this.store instanceof PostgresEventStore) return this.store.listAnchors();
     return listAnchors(this.sqlite().db);
   }
 

@@ -70,6 +70,15 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     if (this.store instanceof SqliteEventStore) this.unsubscribe = this.store.onCommitted(() => host.notify());
   }
 
+  /**
+   * This instance's part in running the read models: `local` (its own SQLite file, on its own thread), `leading` or
+   * `standby` (PostgreSQL: one instance of a deployment holds the lease and runs them), `none` (no read models).
+   */
+  role(): 'local' | 'leading' | 'standby' | 'none' {
+    if (this.host) return this.host.isLeading ? 'leading' : 'standby';
+    return this.worker ? 'local' : 'none';
+  }
+
   async lag(): Promise<ProjectionLag[]> {
     if (this.readModels.kind === 'none') return [];
     const head = await this.store.headPosition();

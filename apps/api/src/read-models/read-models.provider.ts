@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
 import { PgReadModels, PgReadModelsOptions } from './pg-read-models';
 import { READ_MODELS, ReadModels } from './read-models';
@@ -12,8 +13,16 @@ import { SqliteReadModels } from './sqlite-read-models';
  */
 export const PG_READ_MODELS_OPTIONS = Symbol('PG_READ_MODELS_OPTIONS');
 
-/** No PostgreSQL read models: the default, which a deployment on PostgreSQL (or a test) replaces. */
-export const pgReadModelsOptionsProvider: Provider = { provide: PG_READ_MODELS_OPTIONS, useValue: null };
+/**
+ * EVENT_STORE=postgres: the read models and their checkpoints live in the same database and schema as the events, so
+ * every instance of a deployment shares them (issue 6); otherwise none here (the SQLite file serves them).
+ */
+export const pgReadModelsOptionsProvider: Provider = {
+  provide: PG_READ_MODELS_OPTIONS,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig): PgReadModelsOptions | null =>
+    config.postgres ? { connectionString: config.postgres.url, schema: config.postgres.schema, poolSize: config.postgres.poolSize } : null,
+};
 
 const notAvailable = () => new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
 
