@@ -305,7 +305,7 @@ async function main() {
     service = await benchService(opts, store);
     if (interrupted) return 130;
     if (opts.rebuildEvents > 0 && opts.store === 'sqlite') rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
-    else if (opts.rebuildEvents > 0) log(`rebuild phase skipped on --store ${opts.store}: the read models still live in SQLite only`);
+    else if (opts.rebuildEvents > 0) log(`rebuild phase skipped on --store ${opts.store}: npm run projections:rebuild (the timed CLI) rebuilds the SQLite read models only`);
   } catch (e) {
     if (interrupted) return 130;
     log(`\nrun-bench: ${e.startFailure ? 'the service failed to start' : 'the bench failed'}: ${e.stack || e.message}`);
