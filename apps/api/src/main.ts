@@ -45,11 +45,13 @@ async function bootstrap(): Promise<void> {
       : config.oidc
         ? ` (issuer ${config.oidc.issuer}, keys ${config.oidc.key.kind === 'jwks' ? config.oidc.key.url : config.oidc.key.origin}, identity from ${config.oidc.identitySource})`
         : '';
-  const store = config.postgres
-    ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})`
-    : config.eventStoreDbConnectionString
-      ? `EventStoreDB ${redactConnectionString(config.eventStoreDbConnectionString)}`
-      : `SQLite ${config.dataDir}`;
+  const readModels = config.postgres ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})` : null;
+  const store =
+    config.eventStore === 'postgres'
+      ? readModels!
+      : config.eventStoreDbConnectionString
+        ? `EventStoreDB ${redactConnectionString(config.eventStoreDbConnectionString)}, read models ${readModels ?? 'none (501)'}`
+        : `SQLite ${config.dataDir}`;
   console.log(`事件存储 store: ${store} · 身份 auth: ${config.authMode}${identity}`);
 }
 

@@ -10,3 +10,4 @@ export * from './publication/public-decisions.projection';
 export * from './case-index/case-index.projection';
 export * from './assessment/assessment.projection';
 export * from './all-projections';
+export * from './audit/event-payloads.projection';

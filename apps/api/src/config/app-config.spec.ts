@@ -232,4 +232,10 @@ describe('loadAppConfig: event store selection', () => {
     expect(problem).toContain('must be an esdb://, esdb+discover:// or kurrentdb:// connection string');
     expect(problem).not.toContain('changeit');
   });
+  it('EVENT_STORE=eventstoredb takes an optional DATABASE_URL for its read models, validated like the store’s', () => {
+    const esdb = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' };
+    expect(loadAppConfig(esdb).postgres).toBeNull();
+    expect(loadAppConfig({ ...esdb, DATABASE_URL: 'postgres://rm:pw@db:5432/rm', PG_SCHEMA: 'rm' }).postgres).toEqual({ url: 'postgres://rm:pw@db:5432/rm', poolSize: 10, schema: 'rm' });
+    expect(problemsOf({ ...esdb, DATABASE_URL: 'mysql://rm:pw@db/rm' })).toEqual([expect.stringContaining('must be a postgres:// or postgresql:// URL')]);
+  });
 });

@@ -32,7 +32,10 @@ export interface AppConfig {
   schedulerIntervalSeconds: number;
   /** Which event store adapter the service runs on (EVENT_STORE). */
   eventStore: EventStoreKind;
-  /** EVENT_STORE=postgres only, else null. */
+  /**
+   * DATABASE_URL: the PostgreSQL database of the events and read models (EVENT_STORE=postgres, required), or of the
+   * read models alone (EVENT_STORE=eventstoredb, optional: without it the read side answers 501); else null.
+   */
   postgres: PostgresConfig | null;
   /** EVENT_STORE=eventstoredb only (EVENTSTORE_CONNECTION_STRING), else null. */
   eventStoreDbConnectionString: string | null;
@@ -248,10 +251,11 @@ function eventStoreConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppC
   if (!PG_SCHEMA.test(schema)) problems.push(`PG_SCHEMA="${env.PG_SCHEMA}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
 
   let postgres: PostgresConfig | null = null;
-  if (kind === 'postgres') {
+  if (kind === 'postgres' || kind === 'eventstoredb') {
     const raw = env.DATABASE_URL?.trim() ?? '';
-    if (!raw) problems.push('DATABASE_URL is required when EVENT_STORE=postgres (e.g. postgres://casetrail:secret@db.example:5432/casetrail)');
-    else {
+    if (!raw) {
+      if (kind === 'postgres') problems.push('DATABASE_URL is required when EVENT_STORE=postgres (e.g. postgres://casetrail:secret@db.example:5432/casetrail)');
+    } else {
       let url: URL | null = null;
       try {
         url = new URL(raw);

@@ -60,7 +60,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       store: this.store,
       connection: models.connection,
       schema: models.schema,
-      projections: ALL_PROJECTIONS,
+      projections: models.projections,
       onError: (e) => this.logger.error(`读模型更新失败 projection step failed: ${(e as Error).message}`),
       onLeading: (leading) => this.logger.log(leading ? '本实例运行读模型 this instance runs the read models' : '读模型租约已失去 lost the read models lease'),
     });

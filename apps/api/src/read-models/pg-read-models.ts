@@ -1,5 +1,5 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, quoteSchema, setupPgReadModels } from '@app/projections';
+import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
 import {
   AssessmentFacts,
   AssessmentQuery,
@@ -27,6 +27,11 @@ export interface PgReadModelsOptions {
   schema?: string;
   /** Schema of the event store's `events` table, which the audit trail joins for data and metadata. Default: `schema`. */
   eventsSchema?: string;
+  /**
+   * The events live in another store (EventStoreDB): the read models keep the case events' payloads themselves
+   * (the `event-payloads` projection, table `event_payloads`), and the audit trail joins that instead.
+   */
+  eventPayloads?: boolean;
   /** Connections of a pool opened here. Default 10. */
   poolSize?: number;
 }
@@ -42,17 +47,19 @@ export class PgReadModels implements ReadModels {
   readonly kind = 'postgres';
   private readonly s: string;
   private readonly events: string;
+  /** The projections these read models are built by (the event payloads too when the events live elsewhere). */
+  projections: Projection[] = ALL_PROJECTIONS;
 
   private constructor(
     private readonly pool: Pool,
     private readonly ownsPool: boolean,
     readonly schema: string,
-    eventsSchema: string,
+    events: string,
     /** Where the pool connects: the projections' lease opens a connection of its own there. */
     readonly connection: string | ClientConfig,
   ) {
     this.s = quoteSchema(schema);
-    this.events = `${quoteSchema(eventsSchema)}.events`;
+    this.events = events;
   }
 
   /** Connects and creates the read models' tables if missing (every instance does, so reads never miss a table). */
@@ -60,10 +67,12 @@ export class PgReadModels implements ReadModels {
     if (!options.pool && !options.connectionString) throw new TypeError('PgReadModels: give a pool or a connection string');
     const pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'casetrail read models' });
     const schema = options.schema ?? 'casetrail';
-    const models = new PgReadModels(pool, !options.pool, schema, options.eventsSchema ?? schema, options.connectionString ?? options.pool!.options);
+    const events = options.eventPayloads ? `${quoteSchema(schema)}.event_payloads` : `${quoteSchema(options.eventsSchema ?? schema)}.events`;
+    const models = new PgReadModels(pool, !options.pool, schema, events, options.connectionString ?? options.pool!.options);
+    models.projections = options.eventPayloads ? [...ALL_PROJECTIONS, eventPayloadsProjection] : ALL_PROJECTIONS;
     if (models.ownsPool) pool.on('error', () => undefined); // an idle connection that dies is replaced on next use
     try {
-      await setupPgReadModels(pool, schema, ALL_PROJECTIONS);
+      await setupPgReadModels(pool, schema, models.projections);
     } catch (error) {
       await models.close();
       throw error;

@@ -15,13 +15,17 @@ export const PG_READ_MODELS_OPTIONS = Symbol('PG_READ_MODELS_OPTIONS');
 
 /**
  * EVENT_STORE=postgres: the read models and their checkpoints live in the same database and schema as the events, so
- * every instance of a deployment shares them (issue 6); otherwise none here (the SQLite file serves them).
+ * every instance of a deployment shares them (issue 6). EVENT_STORE=eventstoredb with DATABASE_URL: they live there,
+ * fed through the store port, keeping the case events' payloads for the audit trail themselves. Otherwise none here
+ * (the SQLite file serves them).
  */
 export const pgReadModelsOptionsProvider: Provider = {
   provide: PG_READ_MODELS_OPTIONS,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig): PgReadModelsOptions | null =>
-    config.postgres ? { connectionString: config.postgres.url, schema: config.postgres.schema, poolSize: config.postgres.poolSize } : null,
+    config.postgres
+      ? { connectionString: config.postgres.url, schema: config.postgres.schema, poolSize: config.postgres.poolSize, eventPayloads: config.eventStore !== 'postgres' }
+      : null,
 };
 
 const notAvailable = () => new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));

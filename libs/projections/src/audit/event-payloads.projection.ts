@@ -1,0 +1,54 @@
+import { StoredEvent } from '@app/event-store';
+import { Projection } from '../projection';
+import { PgColumn, insertRows } from '../postgres/pg-sql';
+
+/**
+ * The case events' data and metadata for the audit trail, when the events do not live in the same database as the
+ * read models (EVENT_STORE=eventstoredb with read models in PostgreSQL): the audit trail joins this table where it
+ * would join the store's own `events` table (same columns, table `event_payloads`). Payloads are the JSON text of the event as
+ * delivered; the hash chains are the SQLite and PostgreSQL stores' own, so they stay null here.
+ */
+export interface EventPayloadRow {
+  position: string;
+  data: string;
+  metadata: string;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+export function eventPayloadRows(e: StoredEvent): EventPayloadRow[] {
+  if (!e.streamId.startsWith('case-')) return [];
+  return [{ position: e.position.toString(), data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata), prevHash: e.prevHash ?? null, hash: e.hash ?? null }];
+}
+
+const COLUMNS: PgColumn<EventPayloadRow>[] = [
+  { name: 'position', type: 'bigint', get: (r) => r.position },
+  { name: 'data', type: 'text', get: (r) => r.data },
+  { name: 'metadata', type: 'text', get: (r) => r.metadata },
+  { name: 'prev_hash', type: 'text', get: (r) => r.prevHash },
+  { name: 'hash', type: 'text', get: (r) => r.hash },
+];
+
+const sqliteNotUsed = () => {
+  throw new Error('event-payloads is a PostgreSQL read model for stores whose events live elsewhere; SQLite joins its own events table');
+};
+
+export const eventPayloadsProjection: Projection<EventPayloadRow> = {
+  name: 'event-payloads',
+  version: 1,
+  evolve: eventPayloadRows,
+  sqlite: { setup: sqliteNotUsed, clear: sqliteNotUsed, write: sqliteNotUsed },
+  postgres: {
+    async setup(db, s) {
+      await db.query(`CREATE TABLE IF NOT EXISTS ${s}.event_payloads (
+        position bigint PRIMARY KEY, data text NOT NULL, metadata text NOT NULL, prev_hash text, hash text
+      )`);
+    },
+    async clear(db, s) {
+      await db.query(`DELETE FROM ${s}.event_payloads`);
+    },
+    async write(db, s, rows) {
+      await insertRows(db, `${s}.event_payloads`, COLUMNS, rows);
+    },
+  },
+};
