@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from '@app/event-store';
+import type { Database, Statement } from 'better-sqlite3';
+import { EVENT_COLUMNS, EventTuple, StoredEvent, tupleToStoredEvent } from '@app/event-store';
 import { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -14,7 +14,7 @@ export interface ProjectionStatus {
  * and the projections' checkpoints commit in one transaction, so a restart resumes exactly where it stopped.
  */
 export class ProjectionRunner {
-  private readonly readPage;
+  private readPage: Statement | null = null;
   private readonly getCheckpoint;
   private readonly setCheckpoint;
 
@@ -26,7 +26,6 @@ export class ProjectionRunner {
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
     ) WITHOUT ROWID`);
-    this.readPage = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
     this.getCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?').safeIntegers(true);
     this.setCheckpoint = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
@@ -51,12 +50,27 @@ export class ProjectionRunner {
     }).immediate();
   }
 
-  /** Applies one page of events to every projection behind; returns how many events it read (0 when caught up). */
+  /** Applies one page of events of this file's events table to every projection behind; returns how many it read (0 when caught up). */
   step(): number {
-    const from = this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER));
-    const rows = this.readPage.all(from, this.pageSize) as EventTuple[];
+    // Prepared on first use: a read-model file fed through the store port (apply) has no events table.
+    this.readPage ??= this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
+    const rows = this.readPage.all(this.position(), this.pageSize) as EventTuple[];
     if (!rows.length) return 0;
-    const events = rows.map(tupleToStoredEvent);
+    this.apply(rows.map(tupleToStoredEvent));
+    return rows.length;
+  }
+
+  /** Where the projection furthest behind stands: the next page starts after it. */
+  position(): bigint {
+    return this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER));
+  }
+
+  /**
+   * Applies a page of events, in position order and following on from `position()`, to every projection behind, with
+   * their checkpoints in the same transaction (events a projection already has are skipped).
+   */
+  apply(events: StoredEvent[]): void {
+    if (!events.length) return;
     const last = events[events.length - 1].position;
     this.db.transaction(() => {
       for (const p of this.projections) {
@@ -68,7 +82,6 @@ export class ProjectionRunner {
         this.setCheckpoint.run(p.name, p.version, last, new Date().toISOString());
       }
     }).immediate();
-    return events.length;
   }
 
   /** Runs pages until caught up; `onPage` reports progress (events done so far). */
@@ -76,7 +89,7 @@ export class ProjectionRunner {
     let done = 0;
     for (let n = this.step(); n > 0; n = this.step()) {
       done += n;
-      onPage?.(done, this.projections.reduce((min, p) => (this.checkpoint(p) < min ? this.checkpoint(p) : min), BigInt(Number.MAX_SAFE_INTEGER)));
+      onPage?.(done, this.position());
     }
     return done;
   }

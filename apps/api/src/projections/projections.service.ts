@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, PgProjectionHost } from '@app/projections';
+import { ALL_PROJECTIONS, PgProjectionHost, ProjectionRunner } from '@app/projections';
 import { startWorker } from '@app/threads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgReadModels } from '../read-models/pg-read-models';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { PORT_FED_SQLITE_PROJECTIONS } from '../read-models/read-models.provider';
+import { SqliteReadModels } from '../read-models/sqlite-read-models';
 
 export interface ProjectionLag {
   name: string;
@@ -28,6 +30,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   private host: PgProjectionHost | null = null;
   private unsubscribe: (() => void) | null = null;
   private notifyScheduled = false;
+  /** The loop feeding a SQLite file of read models from another store (EventStoreDB) through the port. */
+  private portFed: { stop: () => Promise<void> } | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -37,6 +41,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.readModels instanceof PgReadModels) return this.startPostgres(this.readModels);
+    if (this.readModels instanceof SqliteReadModels && !(this.store instanceof SqliteEventStore)) return this.startPortFed(this.readModels);
     if (!(this.store instanceof SqliteEventStore)) return;
     // The read models' tables exist before the first request, even while their thread is still catching up: a search
     // right after start-up finds an empty (lagging) read model, never a missing table.
@@ -52,6 +57,43 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
         worker.postMessage({ type: 'committed' });
       });
     });
+  }
+
+  /**
+   * Read models in a SQLite file of this instance, fed from another store (EventStoreDB) through the port: pages of
+   * `readAll` after the checkpoints, each applied with its checkpoints in one transaction; polled when caught up.
+   */
+  private startPortFed(models: SqliteReadModels): void {
+    const runner = new ProjectionRunner(models.db, PORT_FED_SQLITE_PROJECTIONS);
+    let running = true;
+    let wake: (() => void) | null = null;
+    const loop = (async () => {
+      // The read models' file may be closed by the shutdown of READ_MODELS before this loop is stopped.
+      while (running && models.db.open) {
+        try {
+          const events = await this.store.readAll({ after: runner.position(), limit: 2000 });
+          if (!models.db.open) break;
+          if (events.length) {
+            runner.apply(events);
+            continue;
+          }
+        } catch (e) {
+          this.logger.error(`读模型更新失败 projection step failed: ${(e as Error).message}`);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 250);
+          timer.unref();
+          wake = () => (clearTimeout(timer), resolve());
+        });
+      }
+    })();
+    this.portFed = {
+      stop: async () => {
+        running = false;
+        (wake as (() => void) | null)?.();
+        await loop;
+      },
+    };
   }
 
   /** Every instance stands by; the one holding the lease runs the projections (PgReadModels made the tables already). */
@@ -76,7 +118,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    */
   role(): 'local' | 'leading' | 'standby' | 'none' {
     if (this.host) return this.host.isLeading ? 'leading' : 'standby';
-    return this.worker ? 'local' : 'none';
+    return this.worker || this.portFed ? 'local' : 'none';
   }
 
   async lag(): Promise<ProjectionLag[]> {
@@ -89,6 +131,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     await this.host?.stop();
+    await this.portFed?.stop();
     const worker = this.worker;
     if (!worker) return;
     await new Promise<void>((resolve) => {

@@ -1,5 +1,9 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, eventPayloadsProjection } from '@app/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
 import { PgReadModels, PgReadModelsOptions } from './pg-read-models';
@@ -52,12 +56,31 @@ export class UnavailableReadModels implements ReadModels {
   async close() {}
 }
 
+/** The projections a SQLite file of read models alone is built by (the events live in another store). */
+export const PORT_FED_SQLITE_PROJECTIONS = [...ALL_PROJECTIONS, eventPayloadsProjection];
+
+/**
+ * EventStoreDB without DATABASE_URL: the read models in a SQLite file of their own under DATA_DIR (`read-models.db`),
+ * built by this instance through the store port; rebuildable, so written with synchronous=NORMAL.
+ */
+function portFedSqliteReadModels(dataDir: string): SqliteReadModels {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'read-models.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  for (const p of PORT_FED_SQLITE_PROJECTIONS) p.sqlite.setup(db);
+  return new SqliteReadModels(db, 'event_payloads');
+}
+
 export const readModelsProvider: Provider = {
   provide: READ_MODELS,
-  inject: [EVENT_STORE, { token: PG_READ_MODELS_OPTIONS, optional: true }],
-  useFactory: async (store: EventStore, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
+  inject: [EVENT_STORE, APP_CONFIG, { token: PG_READ_MODELS_OPTIONS, optional: true }],
+  useFactory: async (store: EventStore, config: AppConfig, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
     if (pg) return PgReadModels.open(pg);
-    return store instanceof SqliteEventStore ? new SqliteReadModels(store.db) : new UnavailableReadModels();
+    if (store instanceof SqliteEventStore) return new SqliteReadModels(store.db);
+    if (store instanceof EventStoreDbEventStore) return portFedSqliteReadModels(config.dataDir);
+    return new UnavailableReadModels();
   },
 };
 

@@ -27,7 +27,11 @@ const list = (values: unknown[]) => values.map(() => '?').join(',');
 export class SqliteReadModels implements ReadModels {
   readonly kind = 'sqlite';
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    /** Where the audit trail finds the events' data and metadata: the store's own table, or `event_payloads` (see that projection). */
+    private readonly eventsTable: 'events' | 'event_payloads' = 'events',
+  ) {}
 
   assertAvailable(): void {}
 
@@ -74,7 +78,7 @@ export class SqliteReadModels implements ReadModels {
     return this.db
       .prepare(
         `SELECT ${AUDIT_COLUMNS.map((c) => `a.${c}`).join(', ')}, e.data, e.metadata, e.prev_hash, e.hash
-         FROM audit_trail a JOIN events e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
+         FROM audit_trail a JOIN ${this.eventsTable} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
       )
       .all(...params, q.limit) as AuditTrailRow[];
   }
@@ -174,6 +178,7 @@ export class SqliteReadModels implements ReadModels {
   }
 
   async close(): Promise<void> {
-    // The connection is the event store's: it closes it.
+    // The store's own file: the event store closes the connection. A file of read models alone: closed here.
+    if (this.eventsTable === 'event_payloads') this.db.close();
   }
 }

@@ -4,7 +4,7 @@ import { PgColumn, insertRows } from '../postgres/pg-sql';
 
 /**
  * The case events' data and metadata for the audit trail, when the events do not live in the same database as the
- * read models (EVENT_STORE=eventstoredb with read models in PostgreSQL): the audit trail joins this table where it
+ * read models (EVENT_STORE=eventstoredb, read models in PostgreSQL or a SQLite file): the audit trail joins this table where it
  * would join the store's own `events` table (same columns, table `event_payloads`). Payloads are the JSON text of the event as
  * delivered; the hash chains are the SQLite and PostgreSQL stores' own, so they stay null here.
  */
@@ -29,15 +29,22 @@ const COLUMNS: PgColumn<EventPayloadRow>[] = [
   { name: 'hash', type: 'text', get: (r) => r.hash },
 ];
 
-const sqliteNotUsed = () => {
-  throw new Error('event-payloads is a PostgreSQL read model for stores whose events live elsewhere; SQLite joins its own events table');
-};
-
 export const eventPayloadsProjection: Projection<EventPayloadRow> = {
   name: 'event-payloads',
   version: 1,
   evolve: eventPayloadRows,
-  sqlite: { setup: sqliteNotUsed, clear: sqliteNotUsed, write: sqliteNotUsed },
+  sqlite: {
+    setup(db) {
+      db.exec('CREATE TABLE IF NOT EXISTS event_payloads (position INTEGER PRIMARY KEY, data TEXT NOT NULL, metadata TEXT NOT NULL, prev_hash TEXT, hash TEXT)');
+    },
+    clear(db) {
+      db.exec('DELETE FROM event_payloads');
+    },
+    write(db, rows) {
+      const insert = db.prepare('INSERT INTO event_payloads (position, data, metadata, prev_hash, hash) VALUES (@position, @data, @metadata, @prevHash, @hash)');
+      for (const r of rows) insert.run(r);
+    },
+  },
   postgres: {
     async setup(db, s) {
       await db.query(`CREATE TABLE IF NOT EXISTS ${s}.event_payloads (
