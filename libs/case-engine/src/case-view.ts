@@ -52,7 +52,7 @@ export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
   const stage = caseStage(snapshot)!;
   const flags: string[] = [];
   if (opened.major) flags.push('major');
-  if (c.interferenceRecordIds.length) flags.push('interference_recorded');
+  if (c.interferenceRecords.count) flags.push('interference_recorded');
   if (isMajorCase(c)) flags.push('legal_review_required');
   if (opened.criminalIndicators && Object.values(opened.criminalIndicators).some((v) => (v ?? 0) > 0)) flags.push('criminal_indicators');
   return {

@@ -3,6 +3,17 @@ import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } fr
 import { Deadline, DeadlineKind, DeadlineSet } from './deadlines/deadline';
 
 /** Everything the procedure knows about a case, folded from its events (never stored as truth). */
+/**
+ * Ids kept as an immutable list, newest first: a case may collect thousands of interference records, and the fold
+ * must not copy all earlier ids for each new one (replaying a long case would cost quadratic time).
+ */
+export type RecordIds = { id: string; before: RecordIds } | null;
+
+export function recordIdsInclude(list: RecordIds, id: string): boolean {
+  for (let node = list; node; node = node.before) if (node.id === id) return true;
+  return false;
+}
+
 export interface CaseContext {
   caseId: string;
   agencyId: string;
@@ -50,7 +61,8 @@ export interface CaseContext {
   /** 催告: when the party was last urged to pay (行政强制法 Art. 54). */
   urgedAt: IsoDateTime | null;
   deadlines: Deadline[];
-  interferenceRecordIds: string[];
+  /** 干预记录 of the case: how many, and their ids (newest first; see RecordIds). */
+  interferenceRecords: { count: number; ids: RecordIds };
   /**
    * The head who approved (or refused) the filing: the case's approving head, who may not read its interference
    * records (supervision.md §2 — the intervener may be that head).
@@ -93,7 +105,7 @@ export const emptyCaseContext: CaseContext = {
   seizure: null,
   urgedAt: null,
   deadlines: [],
-  interferenceRecordIds: [],
+  interferenceRecords: { count: 0, ids: null },
   filingApproverId: null,
   issuerAgencyId: null,
   attestedBy: [],
@@ -189,7 +201,7 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'PenaltyExecuted':
       return { ...c, deadlines: meet(c.deadlines, ['payment'], at) };
     case 'InterferenceRecorded':
-      return { ...c, interferenceRecordIds: [...c.interferenceRecordIds, event.data.recordId] };
+      return { ...c, interferenceRecords: { count: c.interferenceRecords.count + 1, ids: { id: event.data.recordId, before: c.interferenceRecords.ids } } };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
     case 'CaseSuspended':

@@ -59,7 +59,7 @@ function periodOver(ctx: CaseContext, kind: 'statement' | 'hearing_request', tod
 
 /** 重大执法决定 (行政处罚法 Art. 58; supervision.md §3): hearing-eligible, marked major, or with interference records. */
 export function isMajorCase(ctx: CaseContext): boolean {
-  return !!ctx.notice?.hearingRight || !!ctx.opened?.major || ctx.interferenceRecordIds.length > 0;
+  return !!ctx.notice?.hearingRight || !!ctx.opened?.major || ctx.interferenceRecords.count > 0;
 }
 
 /**
