@@ -61,7 +61,10 @@ function measureRebuild({ root, sourceDir, minEvents, log }) {
     log(`rebuild: ${history.events.toLocaleString('en-US')} events (${history.originalEvents.toLocaleString('en-US')} from the service run, replicated) in ${history.generateSec.toFixed(1)} s; baseline read + parse ...`);
     const baseline = readAndParse(history.file);
     log('rebuild: npm run projections:rebuild (all read models) ...');
-    const out = execFileSync(process.execPath, [path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], { env: { ...process.env, DATA_DIR: history.dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // The CLI runs with the node flags of `npm run projections:rebuild` (package.json), as users run it.
+    const script = require(path.join(root, 'package.json')).scripts['projections:rebuild'] || '';
+    const flags = script.split(/\s+/).filter((t) => t.startsWith('--'));
+    const out = execFileSync(process.execPath, [...flags, path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], { env: { ...process.env, DATA_DIR: history.dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const m = /: (\d+) events in ([\d.]+) s = /.exec(out);
     if (!m) throw new Error(`rebuild CLI printed no figure: ${out}`);
     const events = Number(m[1]);

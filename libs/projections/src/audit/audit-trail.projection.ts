@@ -100,9 +100,10 @@ export const auditTrailProjection: Projection<AuditRow> = {
       let insert = inserts.get(db);
       if (!insert) inserts.set(db, (insert = db.prepare(
         `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id)
-         VALUES (@position, @eventId, @caseId, @revision, @type, @actorId, @actorAgencyId, @command, @occurredAt, @recordedAt, @agencyId)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )));
-      for (const r of rows) insert.run(r);
+      // Positional parameters: binding by name costs a property lookup per column, and a rebuild inserts a row per event.
+      for (const r of rows) insert.run(r.position, r.eventId, r.caseId, r.revision, r.type, r.actorId, r.actorAgencyId, r.command, r.occurredAt, r.recordedAt, r.agencyId);
     },
   },
   postgres: {
