@@ -1,3 +1,4 @@
+import type { PublicDecisionRecord } from '@app/projections';
 /**
  * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
  * embedded file) and a PostgreSQL one (shared by every instance). Callers resolve scope and access first and pass
@@ -123,22 +124,7 @@ export interface PublicDecisionsQuery {
   offset: number;
 }
 
-export interface PublicDecisionRow {
-  case_id: string;
-  agency_id: string;
-  party_kind: string;
-  party_name: string;
-  credit_code: string | null;
-  violations: string;
-  decision_no: string | null;
-  decided_at: string | null;
-  penalties: string | null;
-  legal_basis: string | null;
-  published_at: string | null;
-  channel: string | null;
-  revoked_at: string | null;
-  issuer_agency_id: string | null;
-}
+export type PublicDecisionRow = PublicDecisionRecord;
 
 export interface AssessmentQuery {
   agencies: string[];

@@ -67,8 +67,8 @@ export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
 
 const statements = new WeakMap<Database, Record<PublicDecisionRow['kind'], Statement>>();
 
-/** public_decisions as stored. */
-interface DecisionRecord {
+/** public_decisions as stored (and as the read models' queries return it). */
+export interface PublicDecisionRecord {
   case_id: string;
   agency_id: string;
   party_kind: string;
@@ -84,7 +84,7 @@ interface DecisionRecord {
   revoked_at: string | null;
   issuer_agency_id: string | null;
 }
-const PG_COLUMNS = columnsOf<DecisionRecord>({
+const PG_COLUMNS = columnsOf<PublicDecisionRecord>({
   case_id: 'text', agency_id: 'text', party_kind: 'text', party_name: 'text', credit_code: 'text', violations: 'text', decision_no: 'text', decided_at: 'text',
   penalties: 'text', legal_basis: 'text', published_at: 'text', channel: 'text', revoked_at: 'text', issuer_agency_id: 'text',
 });
@@ -139,7 +139,7 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
     },
     async write(db, s, rows) {
       const table = `${s}.public_decisions`;
-      const buffer = new PgRowBuffer<DecisionRecord>(await selectWhereIn(db, table, 'case_id', unique(rows.map((r) => r.caseId))), (r) => r.case_id);
+      const buffer = new PgRowBuffer<PublicDecisionRecord>(await selectWhereIn(db, table, 'case_id', unique(rows.map((r) => r.caseId))), (r) => r.case_id);
       for (const r of rows) {
         if (r.kind === 'case') {
           if (!buffer.get(r.caseId))
