@@ -1,4 +1,4 @@
-import type { PublicDecisionRecord } from '@app/projections';
+import type { CaseIndexRecord, PublicDecisionRecord } from '@app/projections';
 /**
  * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
  * embedded file) and a PostgreSQL one (shared by every instance). Callers resolve scope and access first and pass
@@ -33,28 +33,7 @@ export interface CaseSearchQuery {
 }
 
 /** A case_index row. */
-export interface CaseIndexRow {
-  case_id: string;
-  agency_id: string;
-  stage: string;
-  industry: string;
-  party_kind: string;
-  party_name: string;
-  party_code: string;
-  officer_ids: string;
-  opened_at: string;
-  case_no: string | null;
-  filed_at: string | null;
-  decision_no: string | null;
-  decided_at: string | null;
-  violation_code: string | null;
-  discretion_level: string | null;
-  fine_yuan: number | null;
-  flags: string;
-  overdue: string;
-  position: number;
-  updated_at: string;
-}
+export type CaseIndexRow = Omit<CaseIndexRecord, 'position'> & { position: number };
 
 export interface AuditQuery {
   /** Cases opened by these agencies. */

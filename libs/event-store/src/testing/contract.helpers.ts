@@ -32,16 +32,6 @@ export interface ContractContext {
   readonly options: Required<ContractOptions>;
 }
 
-/** Defines a test that runs only when `runs` holds; otherwise it is skipped and the reason printed, never silently. */
-export function itWhen(runs: boolean, reason: string, name: string, test: () => Promise<void>): void {
-  if (runs) {
-    it(name, test);
-    return;
-  }
-  console.warn(`Contract test skipped: "${name}": ${reason}`);
-  it.skip(`${name} [skipped: ${reason}]`, test);
-}
-
 export function newEvent(data: unknown = {}, type = 'TestEvent', metadata: EventMetadata = {}): NewEvent {
   return { id: randomUUID(), type, data, metadata };
 }

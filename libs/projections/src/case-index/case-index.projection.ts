@@ -120,8 +120,8 @@ export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
 type Update = Extract<CaseIndexChange, { kind: 'update' }>;
 const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
 
-/** case_index as stored. */
-interface CaseIndexRecord {
+/** case_index as stored (the read models' queries return it with `position` as a number). */
+export interface CaseIndexRecord {
   case_id: string;
   agency_id: string;
   stage: string;
