@@ -11,3 +11,4 @@ export * from './case-index/case-index.projection';
 export * from './assessment/assessment.projection';
 export * from './all-projections';
 export * from './audit/event-payloads.projection';
+export * from './rebuild/rebuild-read-models';

@@ -29,6 +29,14 @@ export interface Projection<R = unknown> {
   readonly name: string;
   /** Bump to rebuild from zero on the next start (the rows' shape changed). */
   readonly version: number;
+  /**
+   * True when the rows a stream's events produce depend on that stream's events only (every read model keyed by
+   * case or by position): a rebuild may then split the streams among threads and merge their tables. A read model
+   * that combines streams (a running total across cases) leaves it unset and is rebuilt in one pass.
+   */
+  readonly streamLocal?: boolean;
+  /** True when `evolve` reads the events' hash chain (`prevHash`, `hash`); a rebuild skips those columns otherwise. */
+  readonly readsHashChain?: boolean;
   evolve(event: StoredEvent): R[];
   readonly sqlite: SqliteProjectionStore<R>;
   readonly postgres: PgProjectionStore<R>;

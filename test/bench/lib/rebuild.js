@@ -25,7 +25,7 @@ function buildHistory(sourceDir, minEvents) {
   db.pragma('synchronous = NORMAL');
   const original = db.prepare('SELECT COUNT(*) AS n, MAX(position) AS head FROM events').get();
   const columns = db.prepare('PRAGMA table_info(events)').all().map((c) => c.name).filter((c) => c !== 'position');
-  const select = columns.map((c) => (c === 'event_id' ? `event_id || '#' || @k` : c === 'stream_id' ? `stream_id || '-r' || @k` : c)).join(', ');
+  const select = columns.map((c) => (c === 'event_id' ? `event_id || '#' || CAST(@k AS INTEGER)` : c === 'stream_id' ? `stream_id || '-r' || CAST(@k AS INTEGER)` : c)).join(', ');
   const copy = db.prepare(`INSERT INTO events (${columns.join(', ')}) SELECT ${select} FROM events WHERE position <= @head ORDER BY position`);
   const t0 = process.hrtime.bigint();
   for (let k = 1; original.n * (k + 1) <= minEvents + original.n - 1; k++) db.transaction(() => copy.run({ k, head: original.head }))();

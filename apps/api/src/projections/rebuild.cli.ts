@@ -1,25 +1,31 @@
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { ALL_PROJECTIONS, Projection, ProjectionRunner } from '@app/projections';
+import { ALL_PROJECTIONS, Projection, rebuildReadModels } from '@app/projections';
 
 /**
- * `npm run projections:rebuild [name]`: clears the named read model (or all) and rebuilds it from the first event,
- * with a progress bar and events/s. Safe while the API serves: runners apply a page only past their checkpoint.
+ * `npm run projections:rebuild [name]`: rebuilds the named read model (or all) from the first event, with a progress
+ * bar and events/s, while the API keeps serving: the old read models answer until the rebuilt ones are swapped in,
+ * in one transaction, and events appended meanwhile are applied after it. REBUILD_THREADS sets how many threads
+ * share the streams (default: the CPUs, at most 4).
  */
 const ALL: Projection[] = ALL_PROJECTIONS;
 
 function bar(done: number, total: number): string {
   const width = 30;
-  const filled = total ? Math.round((done / total) * width) : width;
+  const filled = total ? Math.min(width, Math.round((done / total) * width)) : width;
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
-function isEmptyTableOf(db: ReturnType<typeof openSqlite>, index: string): boolean {
-  const { tbl_name } = db.prepare(`SELECT tbl_name FROM sqlite_master WHERE name = ?`).get(index) as { tbl_name: string };
-  return db.prepare(`SELECT 1 FROM "${tbl_name}" LIMIT 1`).get() === undefined;
+function threads(): number {
+  const configured = process.env.REBUILD_THREADS;
+  if (configured === undefined || configured === '') return Math.min(4, availableParallelism());
+  const n = Number(configured);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`REBUILD_THREADS 必须是 1 到 64 的整数 (must be an integer from 1 to 64), got ${configured}`);
+  return n;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const name = process.argv[2];
   const selected = name ? ALL.filter((p) => p.name === name) : ALL;
   if (!selected.length) {
@@ -27,29 +33,37 @@ function main(): number {
     return 2;
   }
   const file = path.join(path.resolve(process.env.DATA_DIR || './data'), 'casetrail.db');
-  const db = openSqlite(file);
-  // Read models are derived: a power cut may lose the last pages (they are replayed from their checkpoint, committed
-  // with them), and WAL with synchronous=NORMAL never corrupts the file. The events keep FULL on the writer's connection.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -131072');
-  const total = Number((db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }).head);
-  const runner = new ProjectionRunner(db, selected, 10_000);
-  for (const p of selected) runner.reset(p);
-  // Bulk load: the secondary indexes of the tables just emptied are dropped and built once at the end (a sort),
-  // instead of being updated row by row — the bulk of a rebuild's cost.
-  const emptied = (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name NOT IN ('events', 'streams', 'anchors', 'projection_checkpoints')`).all() as { name: string; sql: string }[]).filter((i) => isEmptyTableOf(db, i.name));
-  for (const i of emptied) db.exec(`DROP INDEX "${i.name}"`);
+  const live = openSqlite(file);
+  // Read models are derived: a power cut may lose the swap's last pages (the checkpoints go with them, so they are
+  // replayed), and WAL with synchronous=NORMAL never corrupts the file. The events keep FULL on the writer's connection.
+  live.pragma('synchronous = NORMAL');
+  live.pragma('cache_size = -1048576');
+  live.pragma('threads = 2');
+  live.pragma('temp_store = MEMORY');
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-  runner.catchUp((_done, position) => {
-    const n = Number(position);
-    process.stderr.write(`\r${bar(n, total)} ${n}/${total} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`);
-  });
-  for (const i of emptied) db.exec(i.sql);
-  db.close();
-  process.stderr.write('\n');
-  console.log(`重建完成 rebuilt ${selected.map((p) => p.name).join(', ')}: ${total} events in ${seconds().toFixed(2)} s = ${Math.round(total / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`);
-  return 0;
+  try {
+    const report = await rebuildReadModels({
+      file, live, projections: selected, threads: threads(),
+      onProgress: (n, position, head) =>
+        process.stderr.write(`\r${bar(Number(position), Number(head))} ${position}/${head}  ${n} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`),
+    });
+    const took = seconds();
+    process.stderr.write('\n');
+    console.log(
+      `重建完成 rebuilt ${selected.map((p) => p.name).join(', ')}: ${report.events} events in ${took.toFixed(2)} s = ${Math.round(report.events / Math.max(took, 1e-6)).toLocaleString('en')} events/s` +
+        ` (${report.partitions} threads: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s; ${report.caughtUp} events appended meanwhile applied)`,
+    );
+    return 0;
+  } finally {
+    live.close();
+  }
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`重建失败 rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -83,11 +83,11 @@ function prepare(db: Database): Statements {
     opened: db.prepare('INSERT OR REPLACE INTO assessment_case (case_id, agency_id, industry, overturned, position) VALUES (?, ?, ?, 0, ?)'),
     // The first conclusion counts; timely means before the decision deadline as it stood then.
     concluded: db.prepare(
-      `UPDATE assessment_case SET concluded_at = COALESCE(concluded_at, @at),
-         decided_at = CASE WHEN @decision IS NULL THEN decided_at ELSE COALESCE(decided_at, @at) END,
-         decision_kind = COALESCE(decision_kind, @decision),
-         timely = COALESCE(timely, CASE WHEN decision_due_at IS NULL THEN NULL ELSE julianday(@at) <= julianday(decision_due_at) END),
-         position = @position WHERE case_id = @caseId`,
+      `UPDATE assessment_case SET concluded_at = COALESCE(concluded_at, ?),
+         decided_at = CASE WHEN ? IS NULL THEN decided_at ELSE COALESCE(decided_at, ?) END,
+         decision_kind = COALESCE(decision_kind, ?),
+         timely = COALESCE(timely, CASE WHEN decision_due_at IS NULL THEN NULL ELSE julianday(?) <= julianday(decision_due_at) END),
+         position = ? WHERE case_id = ?`,
     ),
     order: db.prepare('INSERT OR REPLACE INTO assessment_rectification (order_id, case_id, due_date, reinspection_due_at, reinspected_at, position) VALUES (?, ?, ?, ?, NULL, ?)'),
     set: new Map(CASE_COLUMNS.map((c) => [c, db.prepare(`UPDATE assessment_case SET ${c} = ?, position = ? WHERE case_id = ?`)])),
@@ -132,6 +132,7 @@ const PG_ORDER_COLUMNS = columnsOf<OrderRecord>({ order_id: 'text', case_id: 'te
 export const assessmentProjection: Projection<AssessmentChange> = {
   name: 'assessment',
   version: 1,
+  streamLocal: true,
   evolve: assessmentChanges,
   sqlite: {
     setup(db) {
@@ -156,7 +157,7 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         const position = Number(c.position);
         if (c.kind === 'opened') s.opened.run(c.caseId, c.agencyId, c.industry, position);
         else if (c.kind === 'case') s.set.get(c.column)!.run(c.value, position, c.caseId);
-        else if (c.kind === 'concluded') s.concluded.run({ at: c.at, decision: c.decision, position, caseId: c.caseId });
+        else if (c.kind === 'concluded') s.concluded.run(c.at, c.decision, c.at, c.decision, c.at, position, c.caseId);
         else if (c.kind === 'order') s.order.run(c.orderId, c.caseId, c.dueDate, c.reinspectionDueAt, position);
         else s.orderSet.get(c.column)!.run(c.value, position, c.caseId);
       }

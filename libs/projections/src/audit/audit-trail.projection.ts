@@ -51,7 +51,15 @@ export function auditRows(e: StoredEvent): AuditRow[] {
   ];
 }
 
-const inserts = new WeakMap<Database, Statement>();
+const AUDIT_INSERT = `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id) VALUES `;
+/** Rows per multi-row INSERT: one statement step for many rows (a rebuild inserts a row per event). */
+const BATCH = 32;
+const inserts = new WeakMap<Database, { one: Statement; batch: Statement }>();
+
+/** A row's values in column order, appended to `out` (positional: binding by name costs a lookup per column). */
+function pushValues(out: unknown[], r: AuditRow): void {
+  out.push(r.position, r.eventId, r.caseId, r.revision, r.type, r.actorId, r.actorAgencyId, r.command, r.occurredAt, r.recordedAt, r.agencyId);
+}
 
 /** The audit rows as batched columns for PostgreSQL. */
 const PG_COLUMNS: PgColumn<AuditRow>[] = [
@@ -71,6 +79,7 @@ const PG_COLUMNS: PgColumn<AuditRow>[] = [
 export const auditTrailProjection: Projection<AuditRow> = {
   name: 'audit-trail',
   version: 2,
+  streamLocal: true,
   evolve: auditRows,
   sqlite: {
     setup(db: Database) {
@@ -98,12 +107,23 @@ export const auditTrailProjection: Projection<AuditRow> = {
     write(db: Database, rows: AuditRow[]) {
       if (!rows.length) return;
       let insert = inserts.get(db);
-      if (!insert) inserts.set(db, (insert = db.prepare(
-        `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )));
-      // Positional parameters: binding by name costs a property lookup per column, and a rebuild inserts a row per event.
-      for (const r of rows) insert.run(r.position, r.eventId, r.caseId, r.revision, r.type, r.actorId, r.actorAgencyId, r.command, r.occurredAt, r.recordedAt, r.agencyId);
+      if (!insert) {
+        const tuple = `(${Array(11).fill('?').join(', ')})`;
+        insert = { one: db.prepare(AUDIT_INSERT + tuple), batch: db.prepare(AUDIT_INSERT + Array(BATCH).fill(tuple).join(', ')) };
+        inserts.set(db, insert);
+      }
+      let i = 0;
+      const values: unknown[] = [];
+      for (; i + BATCH <= rows.length; i += BATCH) {
+        values.length = 0;
+        for (let j = i; j < i + BATCH; j++) pushValues(values, rows[j]);
+        insert.batch.run(values);
+      }
+      for (; i < rows.length; i++) {
+        values.length = 0;
+        pushValues(values, rows[i]);
+        insert.one.run(values);
+      }
     },
   },
   postgres: {

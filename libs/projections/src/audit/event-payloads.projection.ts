@@ -32,6 +32,8 @@ const COLUMNS: PgColumn<EventPayloadRow>[] = [
 export const eventPayloadsProjection: Projection<EventPayloadRow> = {
   name: 'event-payloads',
   version: 1,
+  streamLocal: true,
+  readsHashChain: true,
   evolve: eventPayloadRows,
   sqlite: {
     setup(db) {

@@ -114,6 +114,7 @@ const PG_RECORD_COLUMNS: PgColumn<Record_>[] = [
 export const interferenceRegisterProjection: Projection<InterferenceRow> = {
   name: 'interference-register',
   version: 1,
+  streamLocal: true,
   evolve: interferenceRows,
   sqlite: {
     setup(db) {
@@ -134,16 +135,20 @@ export const interferenceRegisterProjection: Projection<InterferenceRow> = {
       let s = statements.get(db);
       if (!s) {
         s = {
-          case: db.prepare('INSERT INTO interference_cases (case_id, agency_id, case_no) VALUES (@caseId, @agencyId, @caseNo) ON CONFLICT (case_id) DO UPDATE SET agency_id = excluded.agency_id'),
-          approver: db.prepare('UPDATE interference_cases SET approver_id = @approverId, case_no = @caseNo WHERE case_id = @caseId'),
+          case: db.prepare('INSERT INTO interference_cases (case_id, agency_id, case_no) VALUES (?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET agency_id = excluded.agency_id'),
+          approver: db.prepare('UPDATE interference_cases SET approver_id = ?, case_no = ? WHERE case_id = ?'),
           record: db.prepare(`INSERT INTO interference_records (position, record_id, case_id, recorded_at, occurred_at, recorder_id, recorder_name, intervener_name, intervener_unit, intervener_post, relation, means, content, handling, corrects)
-            VALUES (@position, @recordId, @caseId, @recordedAt, @occurredAt, @recorderId, @recorderName, @intervenerName, @intervenerUnit, @intervenerPost, @relation, @means, @content, @handling, @corrects)`),
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
         };
         statements.set(db, s);
       }
+      // Positional parameters: binding by name costs a property lookup per column, on the rebuild's hot path.
       for (const r of rows) {
-        const { kind, ...params } = r;
-        s[kind].run(params);
+        if (r.kind === 'case') s.case.run(r.caseId, r.agencyId, r.caseNo);
+        else if (r.kind === 'approver') s.approver.run(r.approverId, r.caseNo, r.caseId);
+        else {
+          s.record.run(r.position, r.recordId, r.caseId, r.recordedAt, r.occurredAt, r.recorderId, r.recorderName, r.intervenerName, r.intervenerUnit, r.intervenerPost, r.relation, r.means, r.content, r.handling, r.corrects);
+        }
       }
     },
   },

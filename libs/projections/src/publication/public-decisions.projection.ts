@@ -92,6 +92,7 @@ const PG_COLUMNS = columnsOf<PublicDecisionRecord>({
 export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
   name: 'public-decisions',
   version: 2,
+  streamLocal: true,
   evolve: publicDecisionRows,
   sqlite: {
     setup(db) {
@@ -112,16 +113,19 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
       if (!s) {
         s = {
           case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
-            VALUES (@caseId, @agencyId, @partyKind, @partyName, @creditCode, @violations) ON CONFLICT (case_id) DO NOTHING`),
-          decided: db.prepare('UPDATE public_decisions SET decision_no = @decisionNo, decided_at = @decidedAt, penalties = @penalties, legal_basis = @legalBasis, issuer_agency_id = @issuerAgencyId WHERE case_id = @caseId'),
-          published: db.prepare('UPDATE public_decisions SET published_at = @publishedAt, channel = @channel WHERE case_id = @caseId'),
-          revoked: db.prepare('UPDATE public_decisions SET revoked_at = @revokedAt WHERE case_id = @caseId'),
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING`),
+          decided: db.prepare('UPDATE public_decisions SET decision_no = ?, decided_at = ?, penalties = ?, legal_basis = ?, issuer_agency_id = ? WHERE case_id = ?'),
+          published: db.prepare('UPDATE public_decisions SET published_at = ?, channel = ? WHERE case_id = ?'),
+          revoked: db.prepare('UPDATE public_decisions SET revoked_at = ? WHERE case_id = ?'),
         };
         statements.set(db, s);
       }
+      // Positional parameters: a rebuild runs these once per decision event, and binding by name costs a lookup per column.
       for (const r of rows) {
-        const { kind, ...params } = r;
-        s[kind].run(params);
+        if (r.kind === 'case') s.case.run(r.caseId, r.agencyId, r.partyKind, r.partyName, r.creditCode, r.violations);
+        else if (r.kind === 'decided') s.decided.run(r.decisionNo, r.decidedAt, r.penalties, r.legalBasis, r.issuerAgencyId, r.caseId);
+        else if (r.kind === 'published') s.published.run(r.publishedAt, r.channel, r.caseId);
+        else s.revoked.run(r.revokedAt, r.caseId);
       }
     },
   },
