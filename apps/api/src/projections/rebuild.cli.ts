@@ -52,7 +52,7 @@ async function main(): Promise<number> {
     process.stderr.write('\n');
     console.log(
       `重建完成 rebuilt ${selected.map((p) => p.name).join(', ')}: ${report.events} events in ${took.toFixed(2)} s = ${Math.round(report.events / Math.max(took, 1e-6)).toLocaleString('en')} events/s` +
-        ` (${report.partitions} threads: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s; ${report.caughtUp} events appended meanwhile applied)`,
+        ` (${report.partitions} threads: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s, longest lock ${report.longestSwap.seconds.toFixed(2)} s (${report.longestSwap.name}); ${report.caughtUp} events appended meanwhile applied)`,
     );
     return 0;
   } finally {

@@ -3,13 +3,14 @@ import { Projection } from '../projection';
 import { readModelSchema } from './read-model-schema';
 
 /**
- * Swaps rebuilt read models into the live file in one transaction: each table is dropped and created afresh, filled
- * from every partition's stage file, then its secondary indexes are built (a sort, much cheaper than keeping them
- * while rows arrive), and the projections' checkpoints move to `head`. Readers see the old tables until the commit
- * and the new ones after it; writers (the store's appends, the live projection runner) wait for the lock meanwhile.
+ * Swaps rebuilt read models into the live file, one transaction per projection (each has its own checkpoint, so each
+ * swap is whole on its own, and the store's appends get the lock between them): its tables are dropped and created
+ * afresh, filled from every partition's stage file, then their secondary indexes are built (a sort, much cheaper
+ * than keeping them while rows arrive), and its checkpoint moves to `head`. Readers see the old tables until the
+ * commit and the new ones after it; writers wait for the lock meanwhile.
  */
-export function mergePartitions(live: Database, stageFiles: string[], projections: Projection[], head: bigint): void {
-  const { tables, indexes } = readModelSchema(projections);
+/** Returns how long each projection's swap held the lock. */
+export function mergePartitions(live: Database, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
   const aliases = stageFiles.map((_, k) => `rebuild_${k}`);
   stageFiles.forEach((file, k) => live.prepare(`ATTACH DATABASE ? AS ${aliases[k]}`).run(file));
   try {
@@ -17,16 +18,22 @@ export function mergePartitions(live: Database, stageFiles: string[], projection
       `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
     );
-    live.transaction(() => {
-      for (const t of tables) {
-        live.exec(`DROP TABLE IF EXISTS main."${t.name}"`);
-        live.exec(t.sql);
-        for (const alias of aliases) live.exec(`INSERT INTO main."${t.name}" SELECT * FROM ${alias}."${t.name}"`);
-      }
-      for (const i of indexes) live.exec(i.sql);
-      const now = new Date().toISOString();
-      for (const p of projections) checkpoint.run(p.name, p.version, head, now);
-    }).immediate();
+    const held: { name: string; seconds: number }[] = [];
+    for (const p of projections) {
+      const { tables, indexes } = readModelSchema([p]);
+      const started = process.hrtime.bigint();
+      live.transaction(() => {
+        for (const t of tables) {
+          live.exec(`DROP TABLE IF EXISTS main."${t.name}"`);
+          live.exec(t.sql);
+          for (const alias of aliases) live.exec(`INSERT INTO main."${t.name}" SELECT * FROM ${alias}."${t.name}"`);
+        }
+        for (const i of indexes) live.exec(i.sql);
+        checkpoint.run(p.name, p.version, head, new Date().toISOString());
+      }).immediate();
+      held.push({ name: p.name, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    }
+    return held;
   } finally {
     for (const alias of aliases) live.exec(`DETACH DATABASE ${alias}`);
   }

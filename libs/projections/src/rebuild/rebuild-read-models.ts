@@ -27,8 +27,10 @@ export interface RebuildReport {
   head: bigint;
   partitions: number;
   buildSeconds: number;
-  /** How long the swap held the live file's write lock. */
+  /** How long the swaps took (one transaction per projection, each holding the live file's write lock). */
   mergeSeconds: number;
+  /** The longest of those transactions: how long the store's appends may have waited. */
+  longestSwap: { name: string; seconds: number };
   /** Events appended while it ran, applied after the swap. */
   caughtUp: number;
 }
@@ -81,10 +83,11 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     }
     const buildSeconds = seconds(started);
     const merging = process.hrtime.bigint();
-    mergePartitions(live, stageFiles, projections, head);
+    const swaps = mergePartitions(live, stageFiles, projections, head);
+    const longestSwap = swaps.reduce((a, b) => (b.seconds > a.seconds ? b : a));
     const mergeSeconds = seconds(merging);
     const caughtUp = runner.catchUp();
-    return { events: counts.reduce((a, b) => a + b, 0), head, partitions, buildSeconds, mergeSeconds, caughtUp };
+    return { events: counts.reduce((a, b) => a + b, 0), head, partitions, buildSeconds, mergeSeconds, longestSwap, caughtUp };
   } finally {
     for (const f of stageFiles) rmSync(f, { force: true });
   }
