@@ -26,7 +26,10 @@ export function mergePartitions(live: Database, stageFiles: string[], projection
         for (const t of tables) {
           live.exec(`DROP TABLE IF EXISTS main."${t.name}"`);
           live.exec(t.sql);
-          for (const alias of aliases) live.exec(`INSERT INTO main."${t.name}" SELECT * FROM ${alias}."${t.name}"`);
+          // In key order across the partitions (SQLite merges the already ordered scans): every row is appended to the
+          // table's B-tree, which stays densely packed, instead of splitting pages the other partitions filled.
+          const union = aliases.map((alias) => `SELECT * FROM ${alias}."${t.name}"`).join(' UNION ALL ');
+          live.exec(`INSERT INTO main."${t.name}" ${union} ORDER BY ${primaryKey(live, t.name)}`);
         }
         for (const i of indexes) live.exec(i.sql);
         checkpoint.run(p.name, p.version, head, new Date().toISOString());
@@ -37,4 +40,10 @@ export function mergePartitions(live: Database, stageFiles: string[], projection
   } finally {
     for (const alias of aliases) live.exec(`DETACH DATABASE ${alias}`);
   }
+}
+
+/** The table's key columns in order (its rowid when it has no declared key but an INTEGER PRIMARY KEY alias or none). */
+function primaryKey(db: Database, table: string): string {
+  const columns = (db.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  return columns.length ? columns.map((c) => `"${c.name}"`).join(', ') : 'rowid';
 }
