@@ -124,7 +124,10 @@ export class PgReadModels implements ReadModels {
     if (q.from !== undefined) where.push(`a.recorded_at >= ${p(q.from)}`);
     if (q.to !== undefined) where.push(`a.recorded_at <= ${p(q.to)}`);
     return this.rows<AuditTrailRow>(
-      `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id, a.actor_agency_id, a.command, a.occurred_at, a.recorded_at,
+      // The actor's agency, the command and the occurrence time come from the event's metadata (text: parsed per row, a page at a time).
+      `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id,
+              COALESCE(e.metadata::jsonb #>> '{actor,agencyId}', '') AS actor_agency_id, COALESCE(e.metadata::jsonb ->> 'command', '') AS command,
+              COALESCE(e.metadata::jsonb ->> 'occurredAt', '') AS occurred_at, a.recorded_at,
               e.data, e.metadata, e.prev_hash, e.hash
        FROM ${this.s}.audit_trail a JOIN ${this.events} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ${p(q.limit)}`,
       values,

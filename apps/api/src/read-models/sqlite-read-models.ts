@@ -20,7 +20,14 @@ import {
 
 const FINE_IN_PLACE_OF_REFERRAL_SQL = "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
 const SORT: Record<string, string> = { openedAt: 'julianday(opened_at)', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'julianday(decided_at)' };
-const AUDIT_COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at'];
+/** The audit row's columns: the projection's own, then what the event's metadata says (the projection keeps filter columns only). */
+const AUDIT_COLUMNS = [
+  'a.position', 'a.event_id', 'a.case_id', 'a.revision', 'a.type', 'a.actor_id',
+  `COALESCE(json_extract(e.metadata, '$.actor.agencyId'), '') AS actor_agency_id`,
+  `COALESCE(json_extract(e.metadata, '$.command'), '') AS command`,
+  `COALESCE(json_extract(e.metadata, '$.occurredAt'), '') AS occurred_at`,
+  'a.recorded_at',
+].join(', ');
 const list = (values: unknown[]) => values.map(() => '?').join(',');
 
 /** The read models in the embedded store's SQLite file (the same file and connection as the events). */
@@ -77,7 +84,7 @@ export class SqliteReadModels implements ReadModels {
     // data and metadata come from the event itself (the projection keeps only the filter columns), with its hash links.
     return this.db
       .prepare(
-        `SELECT ${AUDIT_COLUMNS.map((c) => `a.${c}`).join(', ')}, e.data, e.metadata, e.prev_hash, e.hash
+        `SELECT ${AUDIT_COLUMNS}, e.data, e.metadata, e.prev_hash, e.hash
          FROM audit_trail a JOIN ${this.eventsTable} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
       )
       .all(...params, q.limit) as AuditTrailRow[];

@@ -5,8 +5,9 @@ import { PgColumn, insertRows } from '../postgres/pg-sql';
 
 /**
  * One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). The event's
- * data and full metadata are not copied: readers join the events table on `position` (same file), which keeps
- * the rebuild to the filter columns.
+ * data and full metadata are not copied: readers join the events table on `position` (same file) and take the rest
+ * (the actor's agency, the command, when it occurred) from the metadata, which keeps the rebuild to the filter
+ * columns plus the event's id and revision (the tables an EventStoreDB deployment joins have no such columns).
  */
 export interface AuditRow {
   position: bigint;
@@ -15,18 +16,13 @@ export interface AuditRow {
   revision: number;
   type: string;
   actorId: string;
-  actorAgencyId: string;
-  command: string;
-  occurredAt: string;
   recordedAt: string;
   /** The case's agency, on its opening event only: the audit scope filter looks it up there. */
   agencyId: string | null;
 }
 
 interface Meta {
-  actor?: { id?: string; agencyId?: string };
-  command?: string;
-  occurredAt?: string;
+  actor?: { id?: string };
   recordedAt?: string;
 }
 
@@ -42,23 +38,20 @@ export function auditRows(e: StoredEvent): AuditRow[] {
       revision: e.revision,
       type: e.type,
       actorId: m.actor?.id ?? '',
-      actorAgencyId: m.actor?.agencyId ?? '',
-      command: m.command ?? '',
-      occurredAt: m.occurredAt ?? '',
       recordedAt: m.recordedAt ?? '',
       agencyId: e.type === 'CaseOpened' ? ((e.data as { agencyId?: string }).agencyId ?? '') : null,
     },
   ];
 }
 
-const AUDIT_INSERT = `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, actor_agency_id, command, occurred_at, recorded_at, agency_id) VALUES `;
+const AUDIT_INSERT = `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, recorded_at, agency_id) VALUES `;
 /** Rows per multi-row INSERT: one statement step for many rows (a rebuild inserts a row per event). */
 const BATCH = 32;
 const inserts = new WeakMap<Database, { one: Statement; batch: Statement }>();
 
 /** A row's values in column order, appended to `out` (positional: binding by name costs a lookup per column). */
 function pushValues(out: unknown[], r: AuditRow): void {
-  out.push(r.position, r.eventId, r.caseId, r.revision, r.type, r.actorId, r.actorAgencyId, r.command, r.occurredAt, r.recordedAt, r.agencyId);
+  out.push(r.position, r.eventId, r.caseId, r.revision, r.type, r.actorId, r.recordedAt, r.agencyId);
 }
 
 /** The audit rows as batched columns for PostgreSQL. */
@@ -69,16 +62,14 @@ const PG_COLUMNS: PgColumn<AuditRow>[] = [
   { name: 'revision', type: 'integer', get: (r) => r.revision },
   { name: 'type', type: 'text', get: (r) => r.type },
   { name: 'actor_id', type: 'text', get: (r) => r.actorId },
-  { name: 'actor_agency_id', type: 'text', get: (r) => r.actorAgencyId },
-  { name: 'command', type: 'text', get: (r) => r.command },
-  { name: 'occurred_at', type: 'text', get: (r) => r.occurredAt },
   { name: 'recorded_at', type: 'text', get: (r) => r.recordedAt },
   { name: 'agency_id', type: 'text', get: (r) => r.agencyId },
 ];
 
 export const auditTrailProjection: Projection<AuditRow> = {
   name: 'audit-trail',
-  version: 2,
+  // 3: the actor's agency, the command and the occurrence time are read from the joined event's metadata.
+  version: 3,
   streamLocal: true,
   evolve: auditRows,
   sqlite: {
@@ -89,8 +80,7 @@ export const auditTrailProjection: Projection<AuditRow> = {
       if (columns.length && !columns.some((c) => c.name === 'agency_id')) db.exec('DROP TABLE audit_trail');
       db.exec(`CREATE TABLE IF NOT EXISTS audit_trail (
         position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, case_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
-        actor_id TEXT NOT NULL, actor_agency_id TEXT NOT NULL, command TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-        agency_id TEXT
+        actor_id TEXT NOT NULL, recorded_at TEXT NOT NULL, agency_id TEXT
       );
       CREATE INDEX IF NOT EXISTS audit_trail_case ON audit_trail (case_id, position);
       CREATE INDEX IF NOT EXISTS audit_trail_actor ON audit_trail (actor_id, position);
@@ -99,7 +89,7 @@ export const auditTrailProjection: Projection<AuditRow> = {
       CREATE INDEX IF NOT EXISTS audit_trail_recorded ON audit_trail (recorded_at);`);
     },
     clear(db: Database) {
-      // Version 2 dropped the copied data and metadata: the rebuild starts from the new shape.
+      // Versions 2 and 3 dropped copied columns: the rebuild starts from the new shape.
       db.exec('DROP TABLE IF EXISTS audit_trail');
       inserts.delete(db);
       this.setup(db);
@@ -108,7 +98,7 @@ export const auditTrailProjection: Projection<AuditRow> = {
       if (!rows.length) return;
       let insert = inserts.get(db);
       if (!insert) {
-        const tuple = `(${Array(11).fill('?').join(', ')})`;
+        const tuple = `(${Array(8).fill('?').join(', ')})`;
         insert = { one: db.prepare(AUDIT_INSERT + tuple), batch: db.prepare(AUDIT_INSERT + Array(BATCH).fill(tuple).join(', ')) };
         inserts.set(db, insert);
       }
@@ -131,8 +121,7 @@ export const auditTrailProjection: Projection<AuditRow> = {
       // Text columns compare and sort byte-wise (COLLATE "C"), as SQLite's BINARY does, whatever the database's locale.
       await db.query(`CREATE TABLE IF NOT EXISTS ${s}.audit_trail (
         position BIGINT PRIMARY KEY, event_id TEXT COLLATE "C" NOT NULL, case_id TEXT COLLATE "C" NOT NULL, revision INTEGER NOT NULL,
-        type TEXT COLLATE "C" NOT NULL, actor_id TEXT COLLATE "C" NOT NULL, actor_agency_id TEXT COLLATE "C" NOT NULL, command TEXT COLLATE "C" NOT NULL,
-        occurred_at TEXT COLLATE "C" NOT NULL, recorded_at TEXT COLLATE "C" NOT NULL, agency_id TEXT COLLATE "C"
+        type TEXT COLLATE "C" NOT NULL, actor_id TEXT COLLATE "C" NOT NULL, recorded_at TEXT COLLATE "C" NOT NULL, agency_id TEXT COLLATE "C"
       );
       CREATE INDEX IF NOT EXISTS audit_trail_case ON ${s}.audit_trail (case_id, position);
       CREATE INDEX IF NOT EXISTS audit_trail_actor ON ${s}.audit_trail (actor_id, position);
