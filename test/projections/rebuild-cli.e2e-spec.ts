@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startTestApp } from '../support/test-app';
@@ -32,9 +32,23 @@ describe('npm run projections:rebuild', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/rebuilt audit-trail, interference-register, public-decisions, case-index, assessment: \d+ events in [\d.]+ s = [\d,]+ events\/s/);
     expect(snapshot()).toEqual(before);
+    const single = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: '1' }, encoding: 'utf8' });
+    expect(single.stdout).toContain('(1 thread: build');
+    expect(snapshot()).toEqual(before);
 
     const unknown = spawnSync(process.execPath, [CLI, 'no-such'], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no projection named no-such');
+
+    // No store where DATA_DIR points: refused, naming the file, and nothing is created there.
+    const empty = path.join(dir, 'nowhere');
+    const missing = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: empty }, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`no event store at ${path.join(empty, 'casetrail.db')}`);
+    expect(existsSync(empty)).toBe(false);
+
+    const badThreads = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: 'two' }, encoding: 'utf8' });
+    expect(badThreads.status).toBe(2);
+    expect(badThreads.stderr).toContain('REBUILD_THREADS');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
@@ -17,12 +18,12 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }
 
-function threads(): number {
+/** REBUILD_THREADS, or the CPUs up to 4; null when it is set to something else than a whole number from 1 to 64. */
+function threads(): number | null {
   const configured = process.env.REBUILD_THREADS;
   if (configured === undefined || configured === '') return Math.min(4, availableParallelism());
   const n = Number(configured);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`REBUILD_THREADS 必须是 1 到 64 的整数 (must be an integer from 1 to 64), got ${configured}`);
-  return n;
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : null;
 }
 
 async function main(): Promise<number> {
@@ -32,7 +33,17 @@ async function main(): Promise<number> {
     console.error(`没有名为 ${name} 的读模型 (no projection named ${name}); known: ${ALL.map((p) => p.name).join(', ')}`);
     return 2;
   }
+  const threadCount = threads();
+  if (threadCount === null) {
+    console.error(`REBUILD_THREADS 必须是 1 到 64 的整数 (must be a whole number from 1 to 64), got ${process.env.REBUILD_THREADS}`);
+    return 2;
+  }
   const file = path.join(path.resolve(process.env.DATA_DIR || './data'), 'casetrail.db');
+  if (!existsSync(file)) {
+    // Opening would create an empty file: say where we looked instead.
+    console.error(`没有事件存储 (no event store at ${file}): 请先启动服务或设置 DATA_DIR (start the service once, or set DATA_DIR)`);
+    return 2;
+  }
   const live = openSqlite(file);
   // Read models are derived: a power cut may lose the swap's last pages (the checkpoints go with them, so they are
   // replayed), and WAL with synchronous=NORMAL never corrupts the file. The events keep FULL on the writer's connection.
@@ -44,7 +55,7 @@ async function main(): Promise<number> {
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
     const report = await rebuildReadModels({
-      file, live, projections: selected, threads: threads(),
+      file, live, projections: selected, threads: threadCount,
       onProgress: (n, position, head) =>
         process.stderr.write(`\r${bar(Number(position), Number(head))} ${position}/${head}  ${n} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`),
     });
@@ -52,7 +63,7 @@ async function main(): Promise<number> {
     process.stderr.write('\n');
     console.log(
       `重建完成 rebuilt ${selected.map((p) => p.name).join(', ')}: ${report.events} events in ${took.toFixed(2)} s = ${Math.round(report.events / Math.max(took, 1e-6)).toLocaleString('en')} events/s` +
-        ` (${report.partitions} threads: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s, longest lock ${report.longestSwap.seconds.toFixed(2)} s (${report.longestSwap.name}); ${report.caughtUp} events appended meanwhile applied)`,
+        ` (${report.partitions} thread${report.partitions === 1 ? '' : 's'}: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s, longest lock ${report.longestSwap.seconds.toFixed(2)} s (${report.longestSwap.name}); ${report.caughtUp} events appended meanwhile applied)`,
     );
     return 0;
   } finally {
