@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startTestApp } from '../support/test-app';
@@ -28,7 +28,15 @@ describe('npm run projections:rebuild', () => {
     const before = snapshot();
     expect(before.rows.audit_trail.length).toBeGreaterThan(20);
 
+    // Scratch files of a rebuild that was killed are removed; a running one's (this process stands in for it) are kept.
+    const abandoned = `${file}.rebuild-2147483646-0`;
+    const running = `${file}.rebuild-${process.pid}-0`;
+    writeFileSync(abandoned, 'left by a killed rebuild');
+    writeFileSync(running, 'a rebuild in progress');
     const run = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    rmSync(running);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/rebuilt audit-trail, interference-register, public-decisions, case-index, assessment: \d+ events in [\d.]+ s = [\d,]+ events\/s/);
     expect(snapshot()).toEqual(before);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startWorker } from '@app/threads';
 import { Projection } from '../projection';
@@ -48,6 +49,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const runner = new ProjectionRunner(live, projections);
   const head = BigInt((live.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true).get() as { head: bigint }).head);
   const partitions = projections.every((p) => p.streamLocal) ? Math.max(1, Math.floor(options.threads)) : 1;
+  removeAbandonedStageFiles(file);
   const stageFiles = Array.from({ length: partitions }, (_, k) => `${file}.rebuild-${process.pid}-${k}`);
   const started = process.hrtime.bigint();
   try {
@@ -103,4 +105,28 @@ function runWorker(worker: Worker, onPage: (done: number, position: bigint) => v
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve(events) : reject(new Error(`rebuild thread exited with code ${code}`))));
   });
+}
+
+/**
+ * Scratch files of a rebuild that was killed (they are removed on every normal or failed end): those whose process
+ * is gone are deleted, so they do not pile up next to the store. A rebuild still running keeps its own.
+ */
+function removeAbandonedStageFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.rebuild-`;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
