@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
+import { openAndFile } from '../support/cases';
 
 const CLI = path.resolve(__dirname, '../../dist/apps/api/src/projections/rebuild.cli.js');
 
@@ -58,5 +59,37 @@ describe('npm run projections:rebuild', () => {
     const badThreads = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: 'two' }, encoding: 'utf8' });
     expect(badThreads.status).toBe(2);
     expect(badThreads.stderr).toContain('REBUILD_THREADS');
+  });
+
+  it('while the service keeps serving: commands go on during the rebuild and every read model ends up with them', async () => {
+    const live = mkdtempSync(path.join(tmpdir(), 'casetrail-rebuild-live-'));
+    const t = await startTestApp({ dataDir: live });
+    try {
+      await projectionsCaughtUp(t.http);
+      const child = spawn(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: live }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      let running = true;
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => ((running = false), resolve(code))));
+      // Cases opened and filed for as long as it runs (before, during and after its swap: each must land in the
+      // rebuilt read models, whether the rebuild or the service's own runner applies it).
+      const opened: string[] = [];
+      while (running) opened.push(await openAndFile(t.http));
+      expect(await exited).toBe(0);
+      expect(opened.length).toBeGreaterThan(1);
+      expect(out).toContain('重建完成 rebuilt');
+      await projectionsCaughtUp(t.http);
+      const reader = 'u-431002-reviewer';
+      for (const id of opened) {
+        const search = await t.http.as(reader, 'GET', '/api/v1/cases?agencyId=ag-431002&stage=investigation&pageSize=100');
+        expect(search.status).toBe(200);
+        expect((search.body.items as { caseId: string }[]).map((c) => c.caseId)).toContain(id);
+        const audit = await t.http.as(reader, 'GET', `/api/v1/audit?caseId=${id}`);
+        expect((audit.body.items as { type: string }[]).map((e) => e.type)).toEqual(['CaseOpened', 'CaseFiled']);
+      }
+    } finally {
+      await t.close();
+      rmSync(live, { recursive: true, force: true });
+    }
   });
 });
