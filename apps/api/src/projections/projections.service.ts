@@ -30,6 +30,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   private host: PgProjectionHost | null = null;
   private unsubscribe: (() => void) | null = null;
   private notifyScheduled = false;
+  /** This instance runs the read models of its own SQLite file (on a thread, restarted if it fails). */
+  private local = false;
+  private stopping = false;
   /** The loop feeding a SQLite file of read models from another store (EventStoreDB) through the port. */
   private portFed: { stop: () => Promise<void> } | null = null;
 
@@ -46,16 +49,32 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     // The read models' tables exist before the first request, even while their thread is still catching up: a search
     // right after start-up finds an empty (lagging) read model, never a missing table.
     for (const p of ALL_PROJECTIONS) p.sqlite.setup(this.store.db);
-    const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
-    worker.unref();
-    this.worker = worker;
+    this.local = true;
+    this.startLocalThread();
     this.unsubscribe = this.store.onCommitted(() => {
       if (this.notifyScheduled) return;
       this.notifyScheduled = true;
       setImmediate(() => {
         this.notifyScheduled = false;
-        worker.postMessage({ type: 'committed' });
+        this.worker?.postMessage({ type: 'committed' });
       });
+    });
+  }
+
+  /**
+   * The projection thread on this instance's SQLite file. If it fails (the file locked past the busy timeout, a full
+   * disk) it is started again a second later and resumes from the checkpoints; the API keeps serving meanwhile.
+   */
+  private startLocalThread(): void {
+    const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
+    worker.unref();
+    this.worker = worker;
+    worker.once('error', (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      if (this.stopping) return;
+      this.logger.error(`读模型线程出错，1 秒后重启 (projection thread failed, restarting in 1 s): ${error.message}`);
+      setTimeout(() => !this.stopping && this.startLocalThread(), 1000).unref();
     });
   }
 
@@ -118,7 +137,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    */
   role(): 'local' | 'leading' | 'standby' | 'none' {
     if (this.host) return this.host.isLeading ? 'leading' : 'standby';
-    return this.worker || this.portFed ? 'local' : 'none';
+    return this.local || this.portFed ? 'local' : 'none';
   }
 
   async lag(): Promise<ProjectionLag[]> {
@@ -129,6 +148,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     this.unsubscribe?.();
     await this.host?.stop();
     await this.portFed?.stop();

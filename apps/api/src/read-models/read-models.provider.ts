@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@app/event-store';
+import { DEFAULT_BUSY_TIMEOUT_MS } from '@app/event-store/sqlite/sqlite.open';
 import { ALL_PROJECTIONS, eventPayloadsProjection } from '@app/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
@@ -68,7 +69,7 @@ function portFedSqliteReadModels(dataDir: string): SqliteReadModels {
   const db = new Database(path.join(dataDir, 'read-models.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
   for (const p of PORT_FED_SQLITE_PROJECTIONS) p.sqlite.setup(db);
   return new SqliteReadModels(db, 'event_payloads');
 }

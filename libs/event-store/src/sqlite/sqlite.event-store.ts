@@ -16,13 +16,13 @@ import { CatchUpFeed } from '../shared/catch-up.feed';
 import { AppendRequest, ErrorShape, SqliteBatchWriter, WriteOutcome, fromErrorShape } from './sqlite-batch-writer';
 import { decodeOutcomes, encodeBatch } from './batch-wire';
 import { migrate } from './sqlite.migrations';
-import { openSqlite } from './sqlite.open';
+import { DEFAULT_BUSY_TIMEOUT_MS, openSqlite } from './sqlite.open';
 import { prepareStatements, sqlLimit, SqliteStatements, tupleToStoredEvent } from './sqlite.statements';
 
 export interface SqliteEventStoreOptions {
   /** Database file (its directory is created); ':memory:' for a throwaway store. */
   filename: string;
-  /** How long a write waits for another connection's lock before failing, in ms; default 5000. */
+  /** How long a write waits for another connection's lock before failing, in ms; default DEFAULT_BUSY_TIMEOUT_MS (30 s). */
   busyTimeoutMs?: number;
   /**
    * `worker` (default for files): commits run on a writer thread, so fsync never blocks this thread.
@@ -65,7 +65,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commitListeners = new Set<() => void>();
 
   constructor(options: SqliteEventStoreOptions) {
-    const busy = options.busyTimeoutMs ?? 5000;
+    const busy = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     this.onCommit = options.onCommit;
     this.db = openSqlite(options.filename, busy);
     try {

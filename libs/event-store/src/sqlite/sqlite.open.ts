@@ -3,10 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
+ * How long a write waits for another connection's write lock before failing. Generous on purpose: a read-model
+ * rebuild swaps its tables in under the lock (about 3 s per million events for the audit trail), and a command or
+ * the projection thread should wait that out rather than fail. Readers never wait (WAL).
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+
+/**
  * Opens the store's file with the pragmas durability needs: WAL, and synchronous=FULL so that an acknowledged
  * commit survives power loss, not only a process crash (architecture §5).
  */
-export function openSqlite(filename: string, busyTimeoutMs = 5000): Database.Database {
+export function openSqlite(filename: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   if (filename !== ':memory:' && filename !== '' && !filename.startsWith('file:')) {
     mkdirSync(dirname(resolve(filename)), { recursive: true });
   }
