@@ -64,4 +64,22 @@ describe('ProjectionRunner on a SQLite file', () => {
     expect(rows(db)).toHaveLength(1201);
     db.close();
   });
+
+  it('a page read before its checkpoint moved back (a rebuild swapped in) is not applied: no event is skipped', () => {
+    const db = new Database(file);
+    const complete = rows(db);
+    const runner = new ProjectionRunner(db, [auditTrailProjection], 100);
+    // This runner read a page after its checkpoint (the head: here an event appended next, not stored, stands for it)…
+    const after = runner.position();
+    const page = [{ id: 'x', streamId: 'case-1', type: 'EvidenceRecorded', revision: 999, position: after + 1n, data: {}, metadata: meta(1) }];
+    // …then another runner (the rebuild) moved the checkpoint back to 1000, its tables holding events up to there.
+    db.prepare('DELETE FROM audit_trail WHERE position > 1000').run();
+    db.prepare("UPDATE projection_checkpoints SET position = 1000 WHERE name = 'audit-trail'").run();
+    // Applying the stale page would jump over 1001…: it is left, and the next pages start from 1000.
+    runner.apply(page, after);
+    expect(runner.status()[0].position).toBe('1000');
+    runner.catchUp();
+    expect(rows(db)).toEqual(complete);
+    db.close();
+  });
 });

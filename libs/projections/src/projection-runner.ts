@@ -54,9 +54,10 @@ export class ProjectionRunner {
   step(): number {
     // Prepared on first use: a read-model file fed through the store port (apply) has no events table.
     this.readPage ??= this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
-    const rows = this.readPage.all(this.position(), this.pageSize) as EventTuple[];
+    const after = this.position();
+    const rows = this.readPage.all(after, this.pageSize) as EventTuple[];
     if (!rows.length) return 0;
-    this.apply(rows.map(tupleToStoredEvent));
+    this.apply(rows.map(tupleToStoredEvent), after);
     return rows.length;
   }
 
@@ -66,16 +67,18 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies a page of events, in position order and following on from `position()`, to every projection behind, with
-   * their checkpoints in the same transaction (events a projection already has are skipped).
+   * Applies a page of events — every event after position `after`, in position order — to every projection behind,
+   * with their checkpoints in the same transaction (events a projection already has are skipped). A projection whose
+   * checkpoint moved back below `after` since the page was read (a rebuild swapped its tables in, or reset it) is left
+   * alone: the page would skip the events in between, and the next page starts from its checkpoint again.
    */
-  apply(events: StoredEvent[]): void {
+  apply(events: StoredEvent[], after: bigint): void {
     if (!events.length) return;
     const last = events[events.length - 1].position;
     this.db.transaction(() => {
       for (const p of this.projections) {
         const cp = this.checkpoint(p);
-        if (cp >= last) continue;
+        if (cp >= last || cp < after) continue;
         const out = [];
         for (const e of events) if (e.position > cp) for (const row of p.evolve(e)) out.push(row);
         p.sqlite.write(this.db, out);

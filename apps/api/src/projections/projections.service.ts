@@ -90,10 +90,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       // The read models' file may be closed by the shutdown of READ_MODELS before this loop is stopped.
       while (running && models.db.open) {
         try {
-          const events = await this.store.readAll({ after: runner.position(), limit: 2000 });
+          const after = runner.position();
+          const events = await this.store.readAll({ after, limit: 2000 });
           if (!models.db.open) break;
           if (events.length) {
-            runner.apply(events);
+            runner.apply(events, after);
             continue;
           }
         } catch (e) {
