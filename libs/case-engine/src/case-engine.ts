@@ -14,6 +14,7 @@ import {
   initialCaseSnapshot,
 } from '@workflows/enforcement-case';
 import { CaseCache, CaseEntry, KeyedMutex } from './case-cache';
+import { HistoryCache } from './history-cache';
 import { CaseView, toCaseView } from './case-view';
 import { Actor, CaseEventMetadata, caseStreamId, toCaseEvent } from './event-envelope';
 import {
@@ -41,6 +42,8 @@ export interface CaseEngineDeps {
   clock: () => Date;
   newId: () => string;
   cacheSize?: number;
+  /** Events of recently read histories kept parsed (GET /events, timeline); default 10,000. */
+  historyCacheEvents?: number;
   maxRetries?: number;
 }
 
@@ -91,11 +94,13 @@ function partiesOf(snapshot: CaseSnapshot): CaseParties {
 /** load → fold → decide → append, with optimistic concurrency, idempotency and a folded-state cache. */
 export class CaseEngine {
   private readonly cache: CaseCache;
+  private readonly histories: HistoryCache;
   private readonly mutex = new KeyedMutex();
   private readonly numbering: NumberingService;
 
   constructor(private readonly deps: CaseEngineDeps) {
     this.cache = new CaseCache(deps.cacheSize ?? 10_000);
+    this.histories = new HistoryCache(deps.historyCacheEvents ?? 10_000);
     this.numbering = new NumberingService(deps.store);
   }
 
@@ -126,8 +131,9 @@ export class CaseEngine {
     return partiesOf(entry.snapshot);
   }
 
-  async getEvents(caseId: string): Promise<StoredEvent[]> {
-    const events = await this.deps.store.readStream(caseStreamId(caseId));
+  /** The case's stored events, oldest first (kept parsed for the next read: the array must not be changed). */
+  async getEvents(caseId: string): Promise<readonly StoredEvent[]> {
+    const events = await this.histories.read(this.deps.store, caseStreamId(caseId));
     if (!events.length) throw new CaseNotFoundError(caseId);
     return events;
   }

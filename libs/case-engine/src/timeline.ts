@@ -16,7 +16,7 @@ export interface TimelineView {
   events: StoredEventJson[];
 }
 
-function upTo(events: StoredEvent[], point: TimelinePoint): StoredEvent[] {
+function upTo(events: readonly StoredEvent[], point: TimelinePoint): StoredEvent[] {
   if ('revision' in point) return events.filter((e) => e.revision <= point.revision);
   const limit = Date.parse('at' in point ? point.at : point.occurredAt);
   const field = 'at' in point ? 'recordedAt' : 'occurredAt';
@@ -30,7 +30,7 @@ function asOf(view: CaseView, moment: number | null): CaseView {
 }
 
 /** The case as it stood at a point, folded from its stored events (never from a read model). */
-export function timelineAt(events: StoredEvent[], point: TimelinePoint): TimelineView {
+export function timelineAt(events: readonly StoredEvent[], point: TimelinePoint): TimelineView {
   const selected = upTo(events, point);
   if (!selected.length) return { point, case: null, events: [] };
   const snapshot = foldCaseEvents(selected.map(toCaseEvent));
@@ -39,7 +39,7 @@ export function timelineAt(events: StoredEvent[], point: TimelinePoint): Timelin
 }
 
 /** What changed between two revisions: the events after `from` up to `to`, and the case at both ends. */
-export function timelineBetween(events: StoredEvent[], from: number, to: number) {
+export function timelineBetween(events: readonly StoredEvent[], from: number, to: number) {
   const before = timelineAt(events, { revision: from });
   const after = timelineAt(events, { revision: to });
   return {
