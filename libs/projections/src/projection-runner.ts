@@ -42,11 +42,16 @@ export class ProjectionRunner {
     return this.projections.map((p) => ({ name: p.name, version: p.version, position: String(this.checkpoint(p)) }));
   }
 
+  /** Sets a projection's checkpoint (within the caller's transaction, when there is one): a rebuild's swap. */
+  moveCheckpoint(p: Projection, position: bigint): void {
+    this.setCheckpoint.run(p.name, p.version, position, new Date().toISOString());
+  }
+
   /** Clears a projection and moves its checkpoint back to zero (the next catch-up rebuilds it). */
   reset(p: Projection): void {
     this.db.transaction(() => {
       p.sqlite.clear(this.db);
-      this.setCheckpoint.run(p.name, p.version, 0, new Date().toISOString());
+      this.moveCheckpoint(p, 0n);
     }).immediate();
   }
 
@@ -82,7 +87,7 @@ export class ProjectionRunner {
         const out = [];
         for (const e of events) if (e.position > cp) for (const row of p.evolve(e)) out.push(row);
         p.sqlite.write(this.db, out);
-        this.setCheckpoint.run(p.name, p.version, last, new Date().toISOString());
+        this.moveCheckpoint(p, last);
       }
     }).immediate();
   }

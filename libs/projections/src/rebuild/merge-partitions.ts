@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { Projection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
 import { readModelSchema } from './read-model-schema';
 
 /**
@@ -10,14 +11,10 @@ import { readModelSchema } from './read-model-schema';
  * commit and the new ones after it; writers wait for the lock meanwhile.
  */
 /** Returns how long each projection's swap held the lock. */
-export function mergePartitions(live: Database, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
+export function mergePartitions(live: Database, runner: ProjectionRunner, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
   const aliases = stageFiles.map((_, k) => `rebuild_${k}`);
   stageFiles.forEach((file, k) => live.prepare(`ATTACH DATABASE ? AS ${aliases[k]}`).run(file));
   try {
-    const checkpoint = live.prepare(
-      `INSERT INTO projection_checkpoints (name, version, position, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
-    );
     const held: { name: string; seconds: number }[] = [];
     for (const p of projections) {
       const { tables, indexes } = readModelSchema([p]);
@@ -32,7 +29,7 @@ export function mergePartitions(live: Database, stageFiles: string[], projection
           live.exec(`INSERT INTO main."${t.name}" ${union} ORDER BY ${primaryKey(live, t.name)}`);
         }
         for (const i of indexes) live.exec(i.sql);
-        checkpoint.run(p.name, p.version, head, new Date().toISOString());
+        runner.moveCheckpoint(p, head);
       }).immediate();
       held.push({ name: p.name, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     }

@@ -41,8 +41,8 @@ const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
 /**
  * Rebuilds read models from the first event while the service keeps running (`npm run projections:rebuild`):
  * threads each fold one partition of the streams up to the current head into a scratch file, the partitions are
- * swapped into the live file in one transaction (mergePartitions), and the events appended meanwhile are then
- * applied from the new checkpoint. Until the swap, readers keep the previous read models, whole.
+ * swapped into the live file one projection per transaction (mergePartitions), and the events appended meanwhile
+ * are then applied from the new checkpoints. Until its swap, a read model serves its previous tables, whole.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildReport> {
   const { file, live, projections } = options;
@@ -85,7 +85,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     }
     const buildSeconds = seconds(started);
     const merging = process.hrtime.bigint();
-    const swaps = mergePartitions(live, stageFiles, projections, head);
+    const swaps = mergePartitions(live, runner, stageFiles, projections, head);
     const longestSwap = swaps.reduce((a, b) => (b.seconds > a.seconds ? b : a));
     const mergeSeconds = seconds(merging);
     const caughtUp = runner.catchUp();
