@@ -44,6 +44,19 @@ describe('npm run projections:rebuild', () => {
     const single = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: '1' }, encoding: 'utf8' });
     expect(single.stdout).toContain('(1 thread: build');
     expect(snapshot()).toEqual(before);
+    // One read model by name: only it is rebuilt (only its checkpoint is rewritten).
+    const checkpoints = () => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare('SELECT name, updated_at FROM projection_checkpoints ORDER BY name').all() as { name: string; updated_at: string }[];
+      db.close();
+      return Object.fromEntries(rows.map((r) => [r.name, r.updated_at]));
+    };
+    const stamps = checkpoints();
+    const named = spawnSync(process.execPath, [CLI, 'case-index'], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+    expect(named.stdout).toMatch(/rebuilt case-index: \d+ events/);
+    expect(snapshot()).toEqual(before);
+    const after = checkpoints();
+    expect(Object.keys(after).filter((name) => after[name] !== stamps[name])).toEqual(['case-index']);
 
     const unknown = spawnSync(process.execPath, [CLI, 'no-such'], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
