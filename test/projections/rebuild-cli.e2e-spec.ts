@@ -69,6 +69,18 @@ describe('npm run projections:rebuild', () => {
     expect(missing.stderr).toContain(`no event store at ${path.join(empty, 'casetrail.db')}`);
     expect(existsSync(empty)).toBe(false);
 
+    // One rebuild of a store at a time: a lock held by a living process (this one stands in) refuses a second; a lock
+    // left by a process that is gone is taken over and removed at the end.
+    const lock = `${file}.rebuild.lock`;
+    writeFileSync(lock, String(process.pid));
+    const second = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain(`another rebuild of this store is running, pid ${process.pid}`);
+    writeFileSync(lock, '2147483646');
+    expect(spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' }).status).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(snapshot()).toEqual(before);
+
     const badThreads = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: 'two' }, encoding: 'utf8' });
     expect(badThreads.status).toBe(2);
     expect(badThreads.stderr).toContain('REBUILD_THREADS');

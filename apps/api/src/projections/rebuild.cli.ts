@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { ALL_PROJECTIONS, Projection, rebuildReadModels } from '@app/projections';
+import { ALL_PROJECTIONS, Projection, RebuildInProgressError, rebuildReadModels } from '@app/projections';
 
 /**
  * `npm run projections:rebuild [name]`: rebuilds the named read model (or all) from the first event, with a progress
@@ -66,6 +66,10 @@ async function main(): Promise<number> {
         ` (${report.partitions} thread${report.partitions === 1 ? '' : 's'}: build ${report.buildSeconds.toFixed(2)} s, swap ${report.mergeSeconds.toFixed(2)} s, longest lock ${report.longestSwap.seconds.toFixed(2)} s (${report.longestSwap.name}); ${report.caughtUp} events appended meanwhile applied)`,
     );
     return 0;
+  } catch (error) {
+    if (!(error instanceof RebuildInProgressError)) throw error;
+    console.error(error.message);
+    return 2;
   } finally {
     live.close();
   }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { readdirSync, rmSync } from 'node:fs';
+import { linkSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startWorker } from '@app/threads';
@@ -45,6 +45,49 @@ const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
  * are then applied from the new checkpoints. Until its swap, a read model serves its previous tables, whole.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildReport> {
+  const release = acquireRebuildLock(options.file);
+  try {
+    return await rebuild(options);
+  } finally {
+    release();
+  }
+}
+
+/** Another rebuild of the same store is running (one at a time: two would each do all the work). */
+export class RebuildInProgressError extends Error {
+  constructor(
+    readonly pid: number,
+    readonly lock: string,
+  ) {
+    super(`另一个重建正在进行 (another rebuild of this store is running, pid ${pid}; lock ${lock})`);
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+/** `<store>.rebuild.lock`, holding the rebuilding process's id; one left by a process that is gone is taken over. */
+function acquireRebuildLock(file: string): () => void {
+  const lock = `${file}.rebuild.lock`;
+  // Written aside and linked into place: the lock appears with its owner in it, or not at all.
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, lock);
+        return () => rmSync(lock, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number(readFileSync(lock, 'utf8'));
+        if (processIsAlive(holder)) throw new RebuildInProgressError(holder, lock);
+        rmSync(lock, { force: true });
+      }
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   const { file, live, projections } = options;
   const runner = new ProjectionRunner(live, projections);
   const head = BigInt((live.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true).get() as { head: bigint }).head);
@@ -109,7 +152,7 @@ function runWorker(worker: Worker, onPage: (done: number, position: bigint) => v
 
 /**
  * Scratch files of a rebuild that was killed (they are removed on every normal or failed end): those whose process
- * is gone are deleted, so they do not pile up next to the store. A rebuild still running keeps its own.
+ * is gone are deleted, so they do not pile up next to the store.
  */
 function removeAbandonedStageFiles(file: string): void {
   const dir = path.dirname(file);
@@ -122,6 +165,7 @@ function removeAbandonedStageFiles(file: string): void {
 }
 
 function processIsAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
