@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { EVENT_COLUMNS, EventTuple, StoredEvent, tupleToStoredEvent } from '@app/event-store';
-import { Projection } from './projection';
+import { Projection, rowsOf } from './projection';
 
 export interface ProjectionStatus {
   name: string;
@@ -84,9 +84,7 @@ export class ProjectionRunner {
       for (const p of this.projections) {
         const cp = this.checkpoint(p);
         if (cp >= last || cp < after) continue;
-        const out = [];
-        for (const e of events) if (e.position > cp) for (const row of p.evolve(e)) out.push(row);
-        p.sqlite.write(this.db, out);
+        p.sqlite.write(this.db, rowsOf(p, events, cp));
         this.moveCheckpoint(p, last);
       }
     }).immediate();

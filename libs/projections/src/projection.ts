@@ -41,3 +41,10 @@ export interface Projection<R = unknown> {
   readonly sqlite: SqliteProjectionStore<R>;
   readonly postgres: PgProjectionStore<R>;
 }
+
+/** The rows a page of events contributes to a projection, in event order (only events after `after`, when given). */
+export function rowsOf<R>(p: Projection<R>, events: readonly StoredEvent[], after = -1n): R[] {
+  const rows: R[] = [];
+  for (const e of events) if (e.position > after) for (const row of p.evolve(e)) rows.push(row);
+  return rows;
+}

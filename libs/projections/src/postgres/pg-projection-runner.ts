@@ -1,6 +1,6 @@
 import { ClientBase, Pool, PoolClient } from 'pg';
 import { EventStore } from '@app/event-store';
-import { Projection } from '../projection';
+import { Projection, rowsOf } from '../projection';
 import { ProjectionStatus } from '../projection-runner';
 import { NUMERIC_TYPES, PgQueryable, pgFunctionsSql, quoteSchema } from './pg-sql';
 
@@ -128,9 +128,7 @@ export class PgProjectionRunner {
         // (cp < from: this page does not reach back that far; the next step starts lower), or be newer code that
         // rebuilt it to another version (leave it to that code).
         if (!cp || cp.version !== p.version || cp.position < from || BigInt(cp.position) >= last) continue;
-        const out = [];
-        for (const e of events) if (e.position > BigInt(cp.position)) for (const row of p.evolve(e)) out.push(row);
-        await p.postgres.write(c, this.s, out);
+        await p.postgres.write(c, this.s, rowsOf(p, events, BigInt(cp.position)));
         await this.saveCheckpoint(c, p, last);
       }
       await this.options.beforeCommit?.();

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { EVENT_COLUMNS, EventTuple, StoredEvent, tupleToStoredEvent } from '@app/event-store';
+import { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from '@app/event-store';
+import { DEFAULT_BUSY_TIMEOUT_MS } from '@app/event-store/sqlite/sqlite.open';
 import { projectionsNamed } from '../all-projections';
+import { rowsOf } from '../projection';
 import { readModelSchema } from './read-model-schema';
 import { streamPartitionSql } from './stream-partition';
 
@@ -28,7 +30,7 @@ export function buildPartition(job: PartitionJob, onPage?: (events: number, posi
   const live = new Database(job.liveFile, { readonly: true, fileMustExist: true });
   const stage = new Database(job.stageFile);
   try {
-    live.pragma('busy_timeout = 5000');
+    live.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     stage.pragma('journal_mode = OFF');
     stage.pragma('synchronous = OFF');
     stage.pragma('main.locking_mode = EXCLUSIVE');
@@ -43,13 +45,6 @@ export function buildPartition(job: PartitionJob, onPage?: (events: number, posi
       .prepare(`SELECT ${columns} FROM events WHERE position > ? AND position <= ?${mine} ORDER BY position LIMIT ?`)
       .safeIntegers(true)
       .raw(true);
-    const write = (events: StoredEvent[]) => {
-      for (const p of projections) {
-        const rows: unknown[] = [];
-        for (const e of events) for (const row of p.evolve(e)) rows.push(row);
-        p.sqlite.write(stage, rows);
-      }
-    };
     const head = BigInt(job.head);
     let after = 0n;
     let done = 0;
@@ -59,7 +54,8 @@ export function buildPartition(job: PartitionJob, onPage?: (events: number, posi
     for (;;) {
       const rows = page.all(after, head, job.pageSize) as EventTuple[];
       if (!rows.length) break;
-      write(rows.map(tupleToStoredEvent));
+      const events = rows.map(tupleToStoredEvent);
+      for (const p of projections) p.sqlite.write(stage, rowsOf(p, events));
       after = rows[rows.length - 1][0];
       done += rows.length;
       onPage?.(done, after);

@@ -8,9 +8,8 @@ import { readModelSchema } from './read-model-schema';
  * swap is whole on its own, and the store's appends get the lock between them): its tables are dropped and created
  * afresh, filled from every partition's stage file, then their secondary indexes are built (a sort, much cheaper
  * than keeping them while rows arrive), and its checkpoint moves to `head`. Readers see the old tables until the
- * commit and the new ones after it; writers wait for the lock meanwhile.
+ * commit and the new ones after it; writers wait for the lock meanwhile. Returns how long each swap held the lock.
  */
-/** Returns how long each projection's swap held the lock. */
 export function mergePartitions(live: Database, runner: ProjectionRunner, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
   const aliases = stageFiles.map((_, k) => `rebuild_${k}`);
   stageFiles.forEach((file, k) => live.prepare(`ATTACH DATABASE ? AS ${aliases[k]}`).run(file));
@@ -39,7 +38,7 @@ export function mergePartitions(live: Database, runner: ProjectionRunner, stageF
   }
 }
 
-/** The table's key columns in order (its rowid when it has no declared key but an INTEGER PRIMARY KEY alias or none). */
+/** The table's primary key columns in order, or its rowid when it declares none. */
 function primaryKey(db: Database, table: string): string {
   const columns = (db.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   return columns.length ? columns.map((c) => `"${c.name}"`).join(', ') : 'rowid';

@@ -151,17 +151,13 @@ function runWorker(worker: Worker, onPage: (done: number, position: bigint) => v
 }
 
 /**
- * Scratch files of a rebuild that was killed (they are removed on every normal or failed end): those whose process
- * is gone are deleted, so they do not pile up next to the store.
+ * Scratch files of a rebuild that was killed (every normal or failed end removes its own): called under the rebuild
+ * lock, so none of them belongs to a running rebuild, and they do not pile up next to the store.
  */
 function removeAbandonedStageFiles(file: string): void {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.rebuild-`;
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(dir, name), { force: true });
-  }
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(path.join(dir, name), { force: true });
 }
 
 function processIsAlive(pid: number): boolean {
