@@ -160,11 +160,13 @@ async function benchService(opts, store) {
 
     const headBefore = await healthHead(url);
     const probeBefore = await proc.askChild(child, 'stats');
+    const cpuBefore = proc.readProcCpuSeconds(child.pid);
 
     log(`service: measuring ${opts.duration} s ...`);
     const stats = trunk.newStats();
     const result = summarize(await runAutocannon({ ...base, duration: opts.duration, requests: trunk.buildTrunkRequests({ tokens, stats, onError: printError }) }));
 
+    const cpuAfter = proc.readProcCpuSeconds(child.pid);
     const probeAfter = await proc.askChild(child, 'stats');
     const headAfter = await healthHead(url);
 
@@ -189,6 +191,12 @@ async function benchService(opts, store) {
       verification,
       documentNumbers,
       timeline,
+      // The service's own CPU (every thread) per answered command over the measured window: the cost a command
+      // carries, independent of how many cores the load generator leaves it.
+      cpu:
+        cpuBefore != null && cpuAfter != null && result.totalResponses > 0
+          ? { seconds: cpuAfter - cpuBefore, cores: (cpuAfter - cpuBefore) / result.durationSec, usPerCommand: ((cpuAfter - cpuBefore) * 1e6) / result.totalResponses }
+          : null,
       eventsAppended: headBefore != null && headAfter != null ? Number(headAfter - headBefore) : null,
       store: storeCounters(probeBefore, probeAfter),
     });
@@ -238,6 +246,7 @@ function report(r) {
     `${int(s.requestsPerSec).padStart(w)} cmd/s  p50 ${ms(s.latencyMs.p50)}  p99 ${ms(s.latencyMs.p99)}   (non-2xx: ${s.non2xx}, errors: ${s.errors}, cases closed: ${int(s.casesClosed)})`,
   );
   L('ratio (casetrail / baseline)', `${r.ratio.toFixed(2)}x  (target >= ${TARGET_RATIO.toFixed(2)}x)`);
+  if (s.cpu) L('service CPU per command', `${Math.round(s.cpu.usPerCommand)} µs (${s.cpu.cores.toFixed(2)} cores busy over the measured ${r.config.durationSec} s)`);
   const mem = s.memory && s.memory.peakBytes != null ? `${Math.round(s.memory.peakBytes / 1048576)} MB` : 'n/a';
   L('service peak RSS', `${mem} (target <= ${TARGET_RSS_MB} MB)`);
   if (s.store && s.store.commits != null && s.store.appends != null) {

@@ -137,6 +137,21 @@ function readProcMemory(pid) {
   }
 }
 
+/**
+ * CPU seconds (user + system, all threads) the process has used so far, from /proc/<pid>/stat (fields 14 and 15,
+ * in clock ticks of 1/100 s on Linux); null where unavailable.
+ */
+function readProcCpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Samples VmRSS every `intervalMs`; `finish()` adds a last VmHWM read and returns the peaks. */
 function startRssSampler(pid, intervalMs = 250) {
   let maxRss = null;
@@ -209,6 +224,7 @@ module.exports = {
   waitForHttp,
   stopChild,
   readProcMemory,
+  readProcCpuSeconds,
   startRssSampler,
   onCleanup,
   cleanupAll,
