@@ -1,5 +1,5 @@
 /**
- * Architecture rules (architecture.md §2): the workflow stays pure, libraries never reach into apps.
+ * Architecture rules (docs/architecture.md §2): the workflow stays pure, libraries never reach into apps.
  * `npm test` runs these first; test/architecture proves each rule fires on a violating fixture.
  */
 module.exports = {

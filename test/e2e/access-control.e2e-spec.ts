@@ -4,7 +4,7 @@ import { openAndFile } from '../support/cases';
 import { projectionsCaughtUp } from '../support/projections';
 import { certificate, registerInDirectory, user } from '../support/organisation';
 
-/** Issue 5's named cases of who may act and read, over real HTTP. */
+/** Named cases of who may act and read (docs/api.md §5), over real HTTP. */
 describe('access control over HTTP', () => {
   let t: TestApp;
   const EXPIRED = 'u-431002-officer-expired';
@@ -16,7 +16,7 @@ describe('access control over HTTP', () => {
     await registerInDirectory(t, [
       user({ id: EXPIRED, name: '过期证', roles: ['officer'], agencyId: AG, certificate: certificate('43100220219999', '2025-12-31') }),
       user({ id: SUSPENDED, name: '暂扣证', roles: ['officer'], agencyId: AG, certificate: certificate('43100220218888', '2029-12-31', 'suspended') }),
-      // A head who also holds the supervisor role: supervision.md §2 still keeps them from their own cases' records.
+      // A head who also holds the supervisor role: docs/supervision.md §2 still keeps them from their own cases' records.
       user({ id: HEAD_SUPERVISOR, name: '兼职负责人', roles: ['head', 'supervisor'], agencyId: AG }),
     ]);
   });

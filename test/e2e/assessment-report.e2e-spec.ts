@@ -6,7 +6,7 @@ const BASIS = ['安全生产法 Art. 99'];
 const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
 
 /**
- * 六率考核 (supervision.md §4) against a hand-built fixture in the first half of 2026 (the demo seed's cases
+ * 六率考核 (docs/supervision.md §4) against a hand-built fixture in the first half of 2026 (the demo seed's cases
  * start in July 2026):
  *
  *   case  filed       decided (review)        executed  closed      rectification due → re-inspected

@@ -3,7 +3,7 @@ import { certificate, registerInDirectory, user } from '../support/organisation'
 import { at, openCaseBody } from '../support/fixtures';
 
 /**
- * Issue 5: every endpoint × role × jurisdiction over real HTTP, against the rules as the issue states them —
+ * Every endpoint × role × jurisdiction over real HTTP, against the rules of docs/api.md §5 as stated there —
  * written here independently of apps/api/src/auth/access-rules.ts, so a rule that grants too much (or too little)
  * fails a cell. The endpoint list is the service's own OpenAPI document: a new route without a row here fails.
  *
@@ -44,7 +44,7 @@ interface Row {
   bodyField?: string;
 }
 
-// The rules of issue 5, in its words.
+// The rules of docs/api.md §5, in its words.
 const is = (...roles: Role[]) => (role: Role) => roles.includes(role);
 const inOwn = (j: Jurisdiction) => j === 'own';
 const ownOrBelow = (j: Jurisdiction) => j === 'own' || j === 'subordinate';
@@ -79,7 +79,7 @@ const COMMAND_WHO: Record<string, Allow> = {
   'apply-court-enforcement': headOwnOrEntrusted,
   // The entrusting agency's legal reviewer reviews the entrusted organisation's decisions.
   'record-legal-review': (r, j) => r === 'legal_reviewer' && ownOrBelow(j),
-  // Anyone of the case's agency or above it may record interference (supervision.md §2).
+  // Anyone of the case's agency or above it may record interference (docs/supervision.md §2).
   'record-interference': (_r, j) => ownOrBelow(j),
   // Only the case's handling officers attest; the actor officer handles the own case.
   'attest-interference-record': officerOwn,

@@ -5,7 +5,7 @@ import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, REVIEWER, a
 const BASIS = ['安全生产法 Art. 99'];
 const SUPERVISOR = 'u-431000-supervisor';
 
-/** 裁量一致性 (supervision.md §5): the same violation at the same level should cost about the same in every county. */
+/** 裁量一致性 (docs/supervision.md §5): the same violation at the same level should cost about the same in every county. */
 describe('discretion consistency report over HTTP', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};

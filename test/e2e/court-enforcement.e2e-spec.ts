@@ -4,7 +4,7 @@ import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/f
 const FINE = [{ kind: 'fine', amountYuan: 8000 }];
 const BASIS = ['安全生产法 Art. 99'];
 
-/** Outcome family 3 (procedure.md §4): served → payment overdue → urge → (10 wd) → court → ruling → executed → closed. */
+/** Outcome family 3 (docs/procedure.md §4): served → payment overdue → urge → (10 wd) → court → ruling → executed → closed. */
 describe('court enforcement over HTTP', () => {
   let t: TestApp;
   let id: string;

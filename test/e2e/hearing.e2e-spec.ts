@@ -4,7 +4,7 @@ import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, REVIEWER, at, openCaseBody
 const FINE = [{ kind: 'fine', amountYuan: 50_000 }]; // ≥ ¥30,000 for an organisation: a hearing right (行政处罚法 Art. 63)
 const BASIS = ['安全生产法 Art. 99'];
 
-/** The hearing branch and the statutory clock of procedure.md §1, over HTTP. */
+/** The hearing branch and the statutory clock of docs/procedure.md §1, over HTTP. */
 describe('hearing: notice → request → schedule → held → legality review → decision', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { projectionsCaughtUp } from '../support/projections';
 import { openAndFile } from '../support/cases';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
 
-/** The interference register and its readers (supervision.md §2), over HTTP. */
+/** The interference register and its readers (docs/supervision.md §2), over HTTP. */
 describe('interference register over HTTP', () => {
   let t: TestApp;
   let id: string;

@@ -12,7 +12,7 @@ interface Instance {
 }
 
 /**
- * Issue 6: two API processes on one PostgreSQL database. Conflicting commands on one case from both are decided once
+ * Several instances (docs/deployment.md §2): two API processes on one PostgreSQL database. Conflicting commands on one case from both are decided once
  * (the loser re-decides on the winner's state); the projections and the deadline scheduler run in exactly one of them;
  * killing that one (SIGKILL) hands both to the other, which goes on projecting.
  */

@@ -4,7 +4,7 @@ import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/f
 const FINE = [{ kind: 'fine', amountYuan: 5000 }];
 const BASIS = ['安全生产法 Art. 99'];
 
-/** Outcome families 6 and 7 of procedure.md §4: no penalty; not filed, revoked, suspended and resumed, extended. */
+/** Outcome families 6 and 7 of docs/procedure.md §4: no penalty; not filed, revoked, suspended and resumed, extended. */
 describe('other outcomes over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {

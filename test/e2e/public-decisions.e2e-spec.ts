@@ -4,7 +4,7 @@ import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '..
 const FINE = [{ kind: 'fine', amountYuan: 5000 }];
 const BASIS = ['安全生产法 Art. 99'];
 
-/** Sunshine enforcement (supervision.md §7): the public list of published decisions, without a token. */
+/** Sunshine enforcement (docs/supervision.md §7): the public list of published decisions, without a token. */
 describe('public decisions over HTTP', () => {
   let t: TestApp;
   let now = new Date('2026-11-27T10:00:00+08:00');

@@ -2,7 +2,7 @@ import { TestApp, startTestApp } from '../support/test-app';
 import { openAndFile } from '../support/cases';
 import { HASH, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at } from '../support/fixtures';
 
-/** Timeline replay (supervision.md §5): the case as it stood, folded from its stored events. */
+/** Timeline replay (docs/supervision.md §1): the case as it stood, folded from its stored events. */
 describe('timeline replay over HTTP', () => {
   let t: TestApp;
   let id: string;

@@ -2,7 +2,7 @@ import { TestApp, startTestApp } from '../support/test-app';
 import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
 
 /**
- * The trunk of procedure.md §4 over real HTTP, from open-case to close-case: the stage after each step,
+ * The trunk of docs/procedure.md §4 over real HTTP, from open-case to close-case: the stage after each step,
  * then the full event history with its metadata envelope.
  */
 describe('trunk: open-case → close-case over HTTP', () => {

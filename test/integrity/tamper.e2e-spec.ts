@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { GENESIS_HASH, SqliteEventStore, createAnchor, eventHash, globalHash, verifyIntegrity } from '@app/event-store';
 
 /**
- * Tamper evidence against the real SQLite file (supervision.md §1): one test per kind of tampering, each found at
+ * Tamper evidence against the real SQLite file (docs/supervision.md §1): one test per kind of tampering, each found at
  * the right position. The log: 20 events over three interleaved streams, anchored at its head.
  */
 describe('tamper evidence on the SQLite file', () => {

@@ -18,7 +18,7 @@ const TABLES: [string, string][] = [
 ];
 
 /**
- * Rebuild equivalence (issue 4): a scripted history — a case for every transition of the machine, driven through
+ * Rebuild equivalence (docs/operations.md §3): a scripted history — a case for every transition of the machine, driven through
  * the engine — projected incrementally in small pages as it grows, then every read model rebuilt from zero: the
  * tables must be equal row by row.
  */

@@ -75,10 +75,10 @@ export interface CommandResult {
   events: StoredEvent[];
 }
 
-/** Clients' clocks may run ahead of the server's by this much (commands.md envelope). */
+/** Clients' clocks may run ahead of the server's by this much (docs/api.md §1). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-/** The people and agency an access decision looks at (issue 5: role × jurisdiction × case relation). */
+/** The people and agency an access decision looks at (docs/api.md §5: role × jurisdiction × case relation). */
 export interface CaseParties {
   agencyId: string;
   handlingOfficerIds: string[];
@@ -292,7 +292,7 @@ export class CaseEngine {
 
   private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
     const recordedAt = this.deps.clock().toISOString();
-    // supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
+    // docs/supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
     const issuer = this.issuerOf(agencyId);
     const onBehalfOf = req.onBehalfOf ?? (issuer !== agencyId ? issuer : undefined);
     const legalBasis = (req.command.body as { legalBasis?: string[] }).legalBasis;

@@ -10,7 +10,7 @@ import {
   isMajorCase,
 } from '@workflows/enforcement-case';
 
-/** The officers' view of one case (commands.md `CaseView`). */
+/** The officers' view of one case (docs/api.md §2 `CaseView`). */
 export interface CaseView {
   caseId: string;
   caseNo: string | null;
@@ -30,7 +30,7 @@ export interface CaseView {
   summary: string;
   violations: unknown[];
   handlingOfficerIds: string[];
-  /** The head who approved or refused the filing (supervision.md §2 reader rules). */
+  /** The head who approved or refused the filing (docs/supervision.md §2 reader rules). */
   filingApproverId: string | null;
   /** The hearing's presiding officer, once one is appointed. */
   presidingOfficerId: string | null;

@@ -19,7 +19,7 @@ interface Watched {
 }
 
 /**
- * The durable deadline scheduler (architecture §4.2: no XState timers). It follows the store from the start
+ * The durable deadline scheduler (docs/architecture.md §4.2: no XState timers). It follows the store from the start
  * (rxjs subscription: history, then live) and keeps, per case and deadline kind, the latest due moment. Each tick
  * it asks the engine to record the expiry of every watched deadline whose end has passed; the engine decides
  * (the deadline must still be open) and the system command carries an idempotency key derived from the

@@ -10,7 +10,7 @@ export interface Actor {
 }
 
 /**
- * The metadata every case event carries (supervision.md §1, 全过程记录): who, when in the world, when
+ * The metadata every case event carries (docs/supervision.md §1, 全过程记录): who, when in the world, when
  * recorded, request tracing, the client, the rules version and legal basis applied. The per-stream and
  * global hashes are added by the integrity layer.
  */
@@ -47,7 +47,7 @@ export function toCaseEvent(e: StoredEvent | NewEvent): CaseEvent {
   return { type: e.type, data: e.data, meta: { actorId: m.actor.id, occurredAt: m.occurredAt, recordedAt: m.recordedAt } } as CaseEvent;
 }
 
-/** The wire form of a stored event: bigint positions as strings (architecture §5). */
+/** The wire form of a stored event: bigint positions as strings (docs/architecture.md §5). */
 export interface StoredEventJson {
   id: string;
   type: string;

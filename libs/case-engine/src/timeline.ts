@@ -4,7 +4,7 @@ import { CaseView, toCaseView } from './case-view';
 import { CaseEventMetadata, StoredEventJson, storedEventToJson, toCaseEvent } from './event-envelope';
 
 /**
- * Where to stop replaying (supervision.md §5 timeline): a revision; `at` — what the system had recorded by then;
+ * Where to stop replaying (docs/supervision.md §1, timeline): a revision; `at` — what the system had recorded by then;
  * `occurredAt` — what had happened in the world by then (as the officers stated it).
  */
 export type TimelinePoint = { revision: number } | { at: string } | { occurredAt: string };

@@ -1,7 +1,7 @@
 import { Agency, DirectoryEvent, UserRegistration } from './directory.types';
 
 /**
- * Demo organisation (commands.md "Identity in development"): Chenzhou's real divisions, each with its
+ * Demo organisation (docs/api.md §6): Chenzhou's real divisions, each with its
  * 应急管理局; three bureaus staffed. Certificates run to 2029 so demo officers can act today. For the staffing report
  * (as of 2026-11-27) two extra officers, used by no demo case and no test: 苏仙区's officer-4, whose certificate ends
  * within 90 days, and 桂阳县's officer-4, whose certificate is suspended from 2026-10-15; and a few people below the

@@ -21,7 +21,7 @@ export interface PgProjectionStore<R> {
 }
 
 /**
- * A read model (architecture §4.6): a pure `evolve` from one event to the rows it contributes, shared by every
+ * A read model (docs/architecture.md §4.6): a pure `evolve` from one event to the rows it contributes, shared by every
  * dialect, plus per dialect the thin I/O that creates, clears and writes its tables. The runners call `write` in the
  * same transaction as the checkpoint.
  */

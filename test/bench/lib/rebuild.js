@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Rebuild of all read models (issue 4 target: >= 100k events/s on a history of at least 1M events).
+ * Rebuild of all read models (target of docs/benchmarks.md: >= 100k events/s on a history of at least 1M events).
  *
  * History: the service run's own database (real cases walked through the trunk, the demo seed, the timeline case),
  * copied and replicated under fresh stream ids until it holds at least `minEvents` events. The replicas are

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Timeline replay of a long case (issue 4 target: a 1,000-event case in ≤ 20 ms): builds one case of 1,000 events
+ * Timeline replay of a long case (target of docs/benchmarks.md: a 1,000-event case in ≤ 20 ms): builds one case of 1,000 events
  * over HTTP (open, file, then interference records), then times GET /timeline?revision=999 a number of times.
  */
 

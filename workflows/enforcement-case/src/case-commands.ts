@@ -145,7 +145,7 @@ export const SYSTEM_COMMANDS: ReadonlySet<CommandName> = new Set(['record-deadli
 
 export const COMMAND_NAMES = Object.keys(COMMAND_EVENTS) as CommandName[];
 
-/** Who may issue each command (procedure.md §4 "who"); jurisdiction is checked by the API's policy. */
+/** Who may issue each command (docs/procedure.md §4 "who"); jurisdiction is checked by the API's policy. */
 export type Role = 'officer' | 'head' | 'legal_reviewer' | 'supervisor' | 'discipline' | 'admin';
 export const COMMAND_ROLES: { [K in CommandName]: readonly Role[] | 'any' } = {
   'open-case': ['officer'],

@@ -51,7 +51,7 @@ export interface CaseContext {
   /** Non-monetary penalties carried out (record-compliance). */
   compliedKinds: string[];
   remedies: { kind: string; outcome?: string }[];
-  /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, supervision.md §6). */
+  /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, docs/supervision.md §6). */
   referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string } | null;
   referralRejected: boolean;
   /** 责令限期整改: the current order and where it stands. */
@@ -65,7 +65,7 @@ export interface CaseContext {
   interferenceRecords: { count: number; ids: RecordIds };
   /**
    * The head who approved (or refused) the filing: the case's approving head, who may not read its interference
-   * records (supervision.md §2 — the intervener may be that head).
+   * records (docs/supervision.md §2 — the intervener may be that head).
    */
   filingApproverId: string | null;
   /** Handling officers who attested that every interference they know of is recorded. */

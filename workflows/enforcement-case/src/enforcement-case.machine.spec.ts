@@ -32,7 +32,7 @@ function inReview(amountYuan: number, noticeAt: string) {
 }
 
 describe('enforcement case machine', () => {
-  it('has every stage of procedure.md §4 as a state', () => {
+  it('has every stage of docs/procedure.md §4 as a state', () => {
     const procedure = enforcementCaseMachine.root.states.procedure;
     const names = [...Object.keys(procedure.states.open.states), ...Object.keys(procedure.states).filter((k) => k !== 'open' && k !== 'none')];
     expect(names.sort()).toEqual(Object.keys(STAGES).sort());

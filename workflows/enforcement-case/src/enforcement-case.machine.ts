@@ -17,10 +17,10 @@ const remedies = {
  * The machine says which events each state accepts and where they lead; `evolveCaseContext` says what
  * each event changes. Legal conditions are checked when a command is decided (see `decide/`), not
  * while folding: a stored event is a fact, and replaying history must never re-judge it with today's rules.
- * There are no `after` timers: statutory deadlines are data in the events (architecture §4.2).
+ * There are no `after` timers: statutory deadlines are data in the events (docs/architecture.md §4.2).
  *
  * `closed` and `notFiled` are terminal by having no way out rather than by `type: 'final'`, because
- * interference records are still accepted after closing (supervision.md §2).
+ * interference records are still accepted after closing (docs/supervision.md §2).
  */
 export const enforcementCaseMachine = setup({
   types: {
@@ -38,7 +38,7 @@ export const enforcementCaseMachine = setup({
     referredFromInvestigation: ({ context }) => context.referral?.from === 'investigation',
     referredFromReview: ({ context }) => context.referral?.from === 'review',
     referredFromDecided: ({ context }) => context.referral?.from === 'decided',
-    // 责令限期整改 may be ordered from investigation to execution (procedure.md §4), and again once executed when a
+    // 责令限期整改 may be ordered from investigation to execution (docs/procedure.md §4), and again once executed when a
     // re-inspection failed — otherwise a case whose rectification failed after payment could never close.
     fromInvestigationToExecution: or(
       ['investigation', 'review', 'hearing', 'decided', 'execution', 'courtEnforcement', 'executed'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`)),
@@ -57,7 +57,7 @@ export const enforcementCaseMachine = setup({
         open: {
           meta: { zh: '办理中', en: 'open' },
           initial: 'filing',
-          // 干预记录 are accepted at every stage once a case exists, closed included (supervision.md §2); each
+          // 干预记录 are accepted at every stage once a case exists, closed included (docs/supervision.md §2); each
           // handling officer attests before closing that every interference they know of is recorded.
           // The deadline scheduler's records change no stage.
           on: {

@@ -28,7 +28,7 @@ const recordOnly = new WeakMap<object, Map<string, boolean>>();
  * changes the context and no state (interference records, remedies, payments, the scheduler's records). Then
  * xstate's macrostep reduces to the assign: no exit, no entry, no eventless transition (the machine has none), so
  * the fold applies the context change itself — the same snapshot (fold.spec.ts compares every step with xstate's),
- * several times faster, which is what replaying a long case costs (timeline replay, supervision.md §5).
+ * several times faster, which is what replaying a long case costs (timeline replay, docs/supervision.md §1).
  * Memoised per configuration of active state nodes and event type: acceptance depends on the state alone.
  */
 function isRecordOnly(snapshot: CaseSnapshot, type: string): boolean {

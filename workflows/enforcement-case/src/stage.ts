@@ -1,6 +1,6 @@
 import { StateValue } from 'xstate';
 
-/** The stable stage vocabulary the API reports (procedure.md §4); the machine nests finer states inside. */
+/** The stable stage vocabulary the API reports (docs/procedure.md §4); the machine nests finer states inside. */
 export const STAGES = {
   filing: { zh: '立案审批', en: 'filing approval' },
   notFiled: { zh: '不予立案', en: 'not filed' },

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { IsDateTimeWithOffset } from '../cases/dto/validators';
 
-/** Filters of the audit trail (supervision.md §1); `after` pages by position. */
+/** Filters of the audit trail (docs/supervision.md §1); `after` pages by position. */
 export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional({ description: '操作人' }) @IsOptional() @IsString() actorId?: string;

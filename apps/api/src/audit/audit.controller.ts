@@ -17,7 +17,7 @@ function csvCell(v: string | number): string {
 }
 
 /**
- * 审计 (supervision.md §1, 全过程记录): every case event with its full metadata, across cases, for legal-affairs
+ * 审计 (docs/supervision.md §1, 全过程记录): every case event with its full metadata, across cases, for legal-affairs
  * reviewers and supervisors of the agency and the agencies below it. Read from the audit-trail projection.
  */
 @ApiTags('audit 审计')

@@ -27,7 +27,7 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /**
- * The one authorization layer (issue 5): every route (through AccessGuard) and every command (again inside the
+ * The one authorization layer (docs/api.md §5): every route (through AccessGuard) and every command (again inside the
  * engine, against the freshly loaded case and the parsed occurredAt) asks it. The rules are data (access-rules.ts);
  * this class only measures the actor against them and names what is missing.
  */

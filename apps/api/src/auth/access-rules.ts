@@ -1,7 +1,7 @@
 import { COMMAND_ROLES, CommandName, Role } from '@workflows/enforcement-case';
 
 /**
- * Who may do what, in one table (issue 5; commands.md roles; procedure.md §4 "who"; supervision.md §2):
+ * Who may do what, in one table (docs/api.md §5; docs/procedure.md §4 "who"; docs/supervision.md §2):
  * role × reach (the target agency seen from the actor's agency) × case relation × certificate.
  * Every route names one of these actions (`@Access`); a route without one is refused (fail closed).
  */
@@ -25,7 +25,7 @@ export interface Grant {
   certified?: boolean;
   /** The actor must stand in this relation to the case. */
   relation?: 'handlingOfficer' | 'presidingOfficer';
-  /** The case's approving head is refused (supervision.md §2: the intervener may be that head). */
+  /** The case's approving head is refused (docs/supervision.md §2: the intervener may be that head). */
   notApprover?: boolean;
 }
 
@@ -33,7 +33,7 @@ export type Rule = 'public' | readonly Grant[];
 
 const SUPERVISORS: readonly Role[] = ['head', 'legal_reviewer', 'supervisor', 'discipline', 'admin'];
 const AUDITORS: readonly Role[] = ['legal_reviewer', 'supervisor', 'discipline', 'admin'];
-// The audit trail shows interference records in full: only their readers (supervision.md §2) audit case history.
+// The audit trail shows interference records in full: only their readers (docs/supervision.md §2) audit case history.
 const CASE_AUDITORS: readonly Role[] = ['legal_reviewer', 'supervisor', 'discipline'];
 
 /** Reading cases: officers their own agency's; the rest their agency and below. */
@@ -50,12 +50,12 @@ export const ENDPOINT_RULES = {
   'audit.read': [{ roles: CASE_AUDITORS, reach: 'ownAndBelow' }],
   'integrity.read': [{ roles: AUDITORS, reach: 'anywhere' }],
   'integrity.anchor': [{ roles: ['supervisor', 'admin'], reach: 'anywhere' }],
-  // supervision.md §2: legal-affairs reviewers, supervisors and discipline of the agency and its superiors.
+  // docs/supervision.md §2: legal-affairs reviewers, supervisors and discipline of the agency and its superiors.
   'interference.read': [{ roles: ['legal_reviewer', 'supervisor', 'discipline'], reach: 'ownAndBelow', notApprover: true }],
   // Officers see their own bureau's rates and consistency (to align with the benchmark); supervision reads below.
   'reports.read': READ_CASES,
   'projections.read': [{ roles: ALL_ROLES, reach: 'anywhere' }],
-  // The organisation registry (issue 5 item 1): administrators, for their agency and those below it.
+  // The organisation registry (docs/api.md §4): administrators, for their agency and those below it.
   'registry.write': [{ roles: ['admin'], reach: 'ownAndBelow' }],
   // 郴政办发〔2016〕19号 §16 staffing: heads, supervision and administrators of the agency and below.
   'reports.staffing': [{ roles: ['head', 'supervisor', 'discipline', 'admin'], reach: 'ownAndBelow' }],
@@ -67,7 +67,7 @@ export type Action = EndpointAction | `command:${CommandName}`;
 /** A case command's grants, from the roles the procedure names (COMMAND_ROLES) and the relation some steps need. */
 export function commandRule(command: CommandName): readonly Grant[] {
   const roles = COMMAND_ROLES[command];
-  // 干预记录: anyone who learns of it, in the case's agency or above it (supervision.md §2). No certificate needed.
+  // 干预记录: anyone who learns of it, in the case's agency or above it (docs/supervision.md §2). No certificate needed.
   if (roles === 'any') return [{ roles: ALL_ROLES, reach: 'ownAndBelow' }];
   const relation = command === 'attest-interference-record' ? 'handlingOfficer' : command === 'record-hearing' ? 'presidingOfficer' : undefined;
   return roles.map((role): Grant => {

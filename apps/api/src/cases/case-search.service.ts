@@ -6,7 +6,7 @@ import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '..
 import { CaseSearchDto } from './dto/case-search.dto';
 
 /**
- * 以罚代刑 (supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
+ * 以罚代刑 (docs/supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
  * then rejected) but a fine and nothing else.
  */
 export { FINE_IN_PLACE_OF_REFERRAL };

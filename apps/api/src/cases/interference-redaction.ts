@@ -3,7 +3,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { caseTarget } from '../auth/access.guard';
 
 /**
- * supervision.md §2: interference records are read by legal-affairs reviewers, supervisors and discipline of the
+ * docs/supervision.md §2: interference records are read by legal-affairs reviewers, supervisors and discipline of the
  * agency and above, never by the case's approving head, and the recorder is named only to those readers. In a
  * case's history everyone else who may read the case (its handling officers and whoever recorded it excepted)
  * sees that a record exists — its place in the chain — but not what it says nor who made it.

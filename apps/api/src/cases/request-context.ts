@@ -2,7 +2,7 @@ import { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { ProblemException, problem } from '../problem/problem';
 
-/** Tracing and client fields of the event envelope (supervision.md §1), taken from the HTTP request. */
+/** Tracing and client fields of the event envelope (docs/supervision.md §1), taken from the HTTP request. */
 export function requestContext(req: FastifyRequest) {
   const h = req.headers;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 /**
  * Runs the durable deadline scheduler every SCHEDULER_INTERVAL_SECONDS (0: only when `tick()` is called, as tests do).
  * On PostgreSQL several instances share the store: only the one holding the scheduler's lease ticks, and another takes
- * over when it dies (issue 6). Its records carry idempotency keys, so the moment between losing the lease and
+ * over when it dies (docs/deployment.md §2). Its records carry idempotency keys, so the moment between losing the lease and
  * noticing it cannot write a record twice.
  */
 @Injectable()

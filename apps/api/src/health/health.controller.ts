@@ -25,7 +25,7 @@ export class HealthController {
       store: this.config.eventStore,
       headPosition: (await this.store.headPosition()).toString(),
       authMode: this.config.authMode,
-      // Which background work this instance runs: on PostgreSQL one instance of a deployment leads each (issue 6).
+      // Which background work this instance runs: on PostgreSQL one instance of a deployment leads each (docs/deployment.md §2).
       instance: { pid: process.pid, projections: this.projections.role(), deadlineScheduler: this.deadlines.role() },
     };
   }

@@ -17,7 +17,7 @@ class CreateAnchorDto {
 }
 
 
-/** Tamper evidence over HTTP (supervision.md §1): verify the chains; anchor the global chain and export the anchors. */
+/** Tamper evidence over HTTP (docs/supervision.md §1): verify the chains; anchor the global chain and export the anchors. */
 @ApiTags('integrity 防篡改')
 @ApiBearerAuth()
 @Controller('integrity')

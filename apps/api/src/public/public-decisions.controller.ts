@@ -12,10 +12,10 @@ class PublicDecisionsQueryDto {
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
-/** A publication stays visible at most three years (supervision.md §7). */
+/** A publication stays visible at most three years (docs/supervision.md §7). */
 const DISPLAY_YEARS = 3;
 
-/** Masks an individual's name: the surname stays, the rest becomes * (supervision.md §7). */
+/** Masks an individual's name: the surname stays, the rest becomes * (docs/supervision.md §7). */
 export function maskName(name: string): string {
   const chars = [...name];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);

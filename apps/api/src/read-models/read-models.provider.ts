@@ -20,7 +20,7 @@ export const PG_READ_MODELS_OPTIONS = Symbol('PG_READ_MODELS_OPTIONS');
 
 /**
  * EVENT_STORE=postgres: the read models and their checkpoints live in the same database and schema as the events, so
- * every instance of a deployment shares them (issue 6). EVENT_STORE=eventstoredb with DATABASE_URL: they live there,
+ * every instance of a deployment shares them (docs/deployment.md §2). EVENT_STORE=eventstoredb with DATABASE_URL: they live there,
  * fed through the store port, keeping the case events' payloads for the audit trail themselves. Otherwise none here
  * (the SQLite file serves them).
  */

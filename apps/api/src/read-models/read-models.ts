@@ -7,7 +7,7 @@ import type { CaseIndexRecord, PublicDecisionRecord } from '@app/projections';
  */
 export const READ_MODELS = Symbol('READ_MODELS');
 
-/** 以罚代刑 (supervision.md §6; 行政处罚法 Art. 82): a derived case-search flag, computed from the stored ones. */
+/** 以罚代刑 (docs/supervision.md §6; 行政处罚法 Art. 82): a derived case-search flag, computed from the stored ones. */
 export const FINE_IN_PLACE_OF_REFERRAL = 'fine_in_place_of_referral';
 
 export type CaseSort = 'openedAt' | 'updatedAt' | 'caseNo' | 'decidedAt';

@@ -20,7 +20,7 @@ class AssessmentQueryDto {
 
 
 /**
- * 六率考核 (supervision.md §4; 郴政办发〔2016〕19号 §3): each rate with numerator, denominator, ratio and the case ids
+ * 六率考核 (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): each rate with numerator, denominator, ratio and the case ids
  * behind both, from the assessment read model; plus overdue cases by deadline kind, cases by key industry and
  * interference records per quarter.
  */

@@ -31,7 +31,7 @@ const quantile = (sorted: number[], q: number) => {
 };
 
 /**
- * 一把尺子量到底 (supervision.md §5): per violation code and circumstance level, how fines spread across agencies,
+ * 一把尺子量到底 (docs/supervision.md §5): per violation code and circumstance level, how fines spread across agencies,
  * and the outliers — outside the benchmark's range where it has one, else outside the group's Tukey fences.
  */
 @ApiTags('reports 报表')

@@ -1,7 +1,7 @@
 import { CaseCommand } from '@workflows/enforcement-case';
 
 /**
- * Demo cases at different stages (commands.md "Identity in development"). Dates are in 2026 so every
+ * Demo cases at different stages (docs/api.md §6). Dates are in 2026 so every
  * deadline falls in a year the bundled holiday calendar covers. Each step: [user id, occurredAt, command].
  */
 export interface DemoCase {

@@ -39,7 +39,7 @@ export interface ChainRow {
 
 /**
  * Walks events in commit order, recomputing both chains, then checks the anchors: names the first bad position of an
- * edited, deleted, inserted, reordered or truncated log (supervision.md §1). Shared by the adapters, which differ only
+ * edited, deleted, inserted, reordered or truncated log (docs/supervision.md §1). Shared by the adapters, which differ only
  * in how they read the rows (SQLite synchronously, PostgreSQL page by page).
  */
 export class ChainWalker {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Tamper evidence (supervision.md §1): every event's hash chains to the previous event of its stream, and a
+ * Tamper evidence (docs/supervision.md §1): every event's hash chains to the previous event of its stream, and a
  * global hash chains every event in commit order. Hashes cover the stored text exactly (the JSON of data and
  * metadata as written), so verification recomputes them from what is on disk.
  */

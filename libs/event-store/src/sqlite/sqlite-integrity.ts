@@ -10,7 +10,7 @@ interface Row extends EventRow {
 
 /**
  * Walks every event in commit order, recomputing both chains, then checks the anchors: names the first bad
- * position of an edited, deleted, inserted, reordered or truncated log (supervision.md §1).
+ * position of an edited, deleted, inserted, reordered or truncated log (docs/supervision.md §1).
  */
 export function verifyIntegrity(db: Database): IntegrityReport {
   const walker = new ChainWalker(listAnchors(db));

@@ -24,7 +24,7 @@ const MIGRATIONS: readonly string[] = [
     revision INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
-  // Tamper evidence (supervision.md §1): per-stream and global hash chains, and the anchors of the global chain.
+  // Tamper evidence (docs/supervision.md §1): per-stream and global hash chains, and the anchors of the global chain.
   `
   ALTER TABLE events ADD COLUMN prev_hash TEXT;
   ALTER TABLE events ADD COLUMN hash TEXT;

@@ -11,7 +11,7 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
 /**
  * Opens the store's file with the pragmas durability needs: WAL, and synchronous=FULL so that an acknowledged
- * commit survives power loss, not only a process crash (architecture §5).
+ * commit survives power loss, not only a process crash (docs/architecture.md §5).
  */
 export function openSqlite(filename: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   if (filename !== ':memory:' && filename !== '' && !filename.startsWith('file:')) {

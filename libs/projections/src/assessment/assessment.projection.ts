@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * The facts behind the six assessment rates (supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
+ * The facts behind the six assessment rates (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
  * filed, concluded, decided (and whether before its decision deadline, extensions and suspensions applied as the
  * events recorded them), what its last legality review said of the legal basis, whether a remedy overturned it,
  * when the penalty was fully executed and when it was closed; per rectification order when it fell due and
@@ -55,7 +55,7 @@ export function assessmentChanges(e: StoredEvent): AssessmentChange[] {
     case 'CaseTransferredToPolice':
       return [...out, { kind: 'concluded', caseId, at, decision: null, position }];
     case 'LegalReviewCompleted':
-      // The last review counts (supervision.md §3: a new review is a new event).
+      // The last review counts (docs/supervision.md §3: a new review is a new event).
       return [...out, set('basis_correct', d.legalBasisCorrect ? 1 : 0)];
     case 'RemedyConcluded':
       return d.outcome === 'upheld' ? out : [...out, set('overturned', 1)];

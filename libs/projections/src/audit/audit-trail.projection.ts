@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { PgColumn, insertRows } from '../postgres/pg-sql';
 
 /**
- * One row per case event with the metadata a legal-affairs reviewer filters by (supervision.md §1). The event's
+ * One row per case event with the metadata a legal-affairs reviewer filters by (docs/supervision.md §1). The event's
  * data and full metadata are not copied: readers join the events table on `position` (same file) and take the rest
  * (the actor's agency, the command, when it occurred) from the metadata, which keeps the rebuild to the filter
  * columns plus the event's id and revision (the tables an EventStoreDB deployment joins have no such columns).

@@ -89,7 +89,7 @@ export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
     case 'PenaltyDecided': {
       const penalties = d.penalties ?? [];
       const fine = penalties.filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
-      // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (supervision.md §6).
+      // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (docs/supervision.md §6).
       const fineOnly = penalties.length > 0 && penalties.every((p) => p.kind === 'fine');
       return update(
         {

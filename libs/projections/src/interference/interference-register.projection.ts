@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { PgColumn, PgRowBuffer, columnsOf, insertRows, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * 干预记录登记 (supervision.md §2): every interference record with the facts of its case the readers' rules need
+ * 干预记录登记 (docs/supervision.md §2): every interference record with the facts of its case the readers' rules need
  * (the case's agency, and its approving head, who must not read them).
  */
 export type InterferenceRow =

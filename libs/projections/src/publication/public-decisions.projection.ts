@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * 行政处罚决定公示 (安全生产法 Art. 78; supervision.md §7): the decisions officers published, withdrawn as soon as a
+ * 行政处罚决定公示 (安全生产法 Art. 78; docs/supervision.md §7): the decisions officers published, withdrawn as soon as a
  * remedy revokes them (行政处罚法 Art. 48 — so always within the 3 working days).
  */
 export type PublicDecisionRow =
@@ -38,7 +38,7 @@ export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
           agencyId: d.agencyId ?? '',
           partyKind: d.party?.kind ?? '',
           partyName: d.party?.name ?? '',
-          // An individual's identity number is never kept here at all (supervision.md §7).
+          // An individual's identity number is never kept here at all (docs/supervision.md §7).
           creditCode: d.party?.kind === 'organization' ? (d.party.creditCode ?? null) : null,
           violations: JSON.stringify((d.violations ?? []).map((v) => v.description)),
         },

@@ -22,7 +22,7 @@ const UNIT_TEXT: Record<PeriodRule['unit'], string> = {
 
 /**
  * A deadline computed at the moment its period starts, with the rules version in force for the case
- * (procedure.md §1: the starting day is not counted; working-day periods skip holidays and count make-up
+ * (docs/procedure.md §1: the starting day is not counted; working-day periods skip holidays and count make-up
  * working days; a calendar-day or month period ending on a rest day moves to the next working day).
  * Throws CalendarYearNotCoveredError when the calendar lacks the years it needs.
  */
@@ -65,7 +65,7 @@ function periodEnd(calendar: WorkingDayCalendar, start: string, rule: PeriodRule
 }
 
 function countPeriod(calendar: WorkingDayCalendar, start: string, rule: PeriodRule): { dueDate: string; provisional?: string } {
-  // A working-day period cannot be counted without the year's holiday notice: refuse (procedure.md §1).
+  // A working-day period cannot be counted without the year's holiday notice: refuse (docs/procedure.md §1).
   // A calendar-day or month period can: only its move off a closing holiday is unknown, so it is kept
   // with its nominal end and marked provisional until the calendar covers that year.
   const nominal = rule.unit === 'working_days' ? null : nominalEnd(start, rule);

@@ -3,7 +3,7 @@ import { CaseContext, recordIdsInclude } from '../case-context';
 import { violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv, emitUnless } from './decision-env';
 
-/** 干预记录 (中办发〔2015〕23号; supervision.md §2): anyone, any stage, never edited — a correction is a new record. */
+/** 干预记录 (中办发〔2015〕23号; docs/supervision.md §2): anyone, any stage, never edited — a correction is a new record. */
 export function recordInterference(ctx: CaseContext, body: CommandBodies['record-interference'], env: DecisionEnv): CommandOutcome {
   return emitUnless(
     [body.corrects && !recordIdsInclude(ctx.interferenceRecords.ids, body.corrects) ? violation('interferenceRecordExists', body.corrects) : null],

@@ -11,7 +11,7 @@ export function suspendCase(_ctx: CaseContext, body: CommandBodies['suspend-case
   return emit({ type: 'CaseSuspended', data: { reason: body.reason } });
 }
 
-/** 恢复: suspended time does not count (procedure.md §1), so every paused deadline moves by the days suspended. */
+/** 恢复: suspended time does not count (docs/procedure.md §1), so every paused deadline moves by the days suspended. */
 export function resumeCase(ctx: CaseContext, _body: CommandBodies['resume-case'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const from = toShanghaiDate(ctx.suspendedAt!);

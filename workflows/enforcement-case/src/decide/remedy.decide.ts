@@ -4,7 +4,7 @@ import { CaseEventBody } from '../case-events';
 import { violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
 
-/** 公示 (安全生产法 Art. 78; supervision.md §7): an individual's personal data is masked. */
+/** 公示 (安全生产法 Art. 78; docs/supervision.md §7): an individual's personal data is masked. */
 export function publishDecision(ctx: CaseContext, body: CommandBodies['publish-decision']): CommandOutcome {
   return emitUnless([ctx.decision?.outcome !== 'penalty' || ctx.published ? violation('decisionToPublish') : null], () => [
     { type: 'DecisionPublished', data: { channel: body.channel ?? '郴州市应急管理局网站', redacted: ctx.opened?.party.kind === 'individual' } },

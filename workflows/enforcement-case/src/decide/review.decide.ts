@@ -57,7 +57,7 @@ function periodOver(ctx: CaseContext, kind: 'statement' | 'hearing_request', tod
   return !d || d.status === 'met' || today > d.dueDate;
 }
 
-/** 重大执法决定 (行政处罚法 Art. 58; supervision.md §3): hearing-eligible, marked major, or with interference records. */
+/** 重大执法决定 (行政处罚法 Art. 58; docs/supervision.md §3): hearing-eligible, marked major, or with interference records. */
 export function isMajorCase(ctx: CaseContext): boolean {
   return !!ctx.notice?.hearingRight || !!ctx.opened?.major || ctx.interferenceRecords.count > 0;
 }
@@ -122,7 +122,7 @@ export function decide(ctx: CaseContext, body: CommandBodies['decide'], env: Dec
     if (body.outcome !== 'penalty') {
       return [{ type: 'NoPenaltyDecided', data: { ...common, outcome: body.outcome as 'no_penalty_minor' | 'no_penalty_unproven', deadlines: [] } }];
     }
-    // 公示 (安全生产法 Art. 78; supervision.md §7): decisions against organisations are published within 7 working days.
+    // 公示 (安全生产法 Art. 78; docs/supervision.md §7): decisions against organisations are published within 7 working days.
     const deadlines = ctx.opened!.party.kind === 'organization' ? [computeDeadline('publication', 'publication', env.occurredAt, rules, env.calendar)] : [];
     return [
       {

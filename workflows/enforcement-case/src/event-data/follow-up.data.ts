@@ -2,7 +2,7 @@ import { IsoDate, Penalty } from '../case-types';
 import { DeadlineSet } from '../deadlines/deadline';
 
 /** Data of the events around the handling clock and after the decision: suspension, extension, collective discussion, publication, deferral, compliance, remedies. */
-/** 中止 (procedure.md §1): the handling clock stops; the deadlines are paused. */
+/** 中止 (docs/procedure.md §1): the handling clock stops; the deadlines are paused. */
 export interface CaseSuspendedData {
   reason: string;
 }
@@ -24,7 +24,7 @@ export interface CollectiveDiscussionRecordedData {
 }
 export interface DecisionPublishedData {
   channel: string;
-  /** Personal data masked as supervision.md §7 requires (names of individuals, identity numbers). */
+  /** Personal data masked as docs/supervision.md §7 requires (names of individuals, identity numbers). */
   redacted: boolean;
 }
 /** 延期、分期缴纳 (行政处罚法 Art. 66). */

@@ -128,7 +128,7 @@ export interface InterferenceRecordedData {
   content: string;
   handling: string;
   materialHashes?: string[];
-  /** A correction refers to the record it corrects; records are never edited (supervision.md §2). */
+  /** A correction refers to the record it corrects; records are never edited (docs/supervision.md §2). */
   corrects?: string;
 }
 export interface InterferenceAttestedData {

@@ -1,7 +1,7 @@
 import { DiscretionLevel, Party } from '../case-types';
 
 /**
- * 裁量基准 (supervision.md §5, 一把尺子量到底): violation code → circumstance level → fine range by party kind.
+ * 裁量基准 (docs/supervision.md §5, 一把尺子量到底): violation code → circumstance level → fine range by party kind.
  * The shipped table is sample data; a real provincial table is loaded from configuration.
  */
 export interface DiscretionBenchmark {

@@ -1,6 +1,6 @@
 import { IsoDate } from '../case-types';
 
-/** How a statutory period is counted (procedure.md §1). */
+/** How a statutory period is counted (docs/procedure.md §1). */
 export interface PeriodRule {
   unit: 'working_days' | 'calendar_days' | 'months';
   n: number;
@@ -48,7 +48,7 @@ export interface StaffingRules {
   certificateExpiryWarningDays: { days: number; source: string };
 }
 
-/** One version of the legal parameters that vary by province or year (procedure.md §2). */
+/** One version of the legal parameters that vary by province or year (docs/procedure.md §2). */
 export interface RulesVersion {
   id: string;
   effectiveFrom: IsoDate;

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, Min, IsPositive } from 'class-valida
 import { PENALTY_KINDS, PenaltyKind } from '@workflows/enforcement-case';
 import { IsDateTimeWithOffset } from './validators';
 
-/** Every command body may say when the step happened (commands.md envelope). */
+/** Every command body may say when the step happened (docs/api.md §1). */
 export class CommandBodyDto {
   @ApiPropertyOptional({ description: '发生时间 when it happened (ISO-8601 with offset); defaults to now', example: '2026-09-29T10:00:00+08:00' })
   @IsOptional()

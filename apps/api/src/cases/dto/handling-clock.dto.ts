@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CommandBodyDto } from './common.dto';
 
-/** 中止 (procedure.md §1). */
+/** 中止 (docs/procedure.md §1). */
 export class SuspendCaseDto extends CommandBodyDto {
   @ApiProperty({ description: '中止理由（如等待鉴定）' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }

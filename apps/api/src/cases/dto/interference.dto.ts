@@ -12,7 +12,7 @@ export class IntervenerDto {
   @ApiProperty({ enum: INTERVENER_RELATIONS }) @IsIn(INTERVENER_RELATIONS) relation!: (typeof INTERVENER_RELATIONS)[number];
 }
 
-/** 干预记录 (supervision.md §2). */
+/** 干预记录 (docs/supervision.md §2). */
 export class RecordInterferenceDto extends CommandBodyDto {
   @ApiProperty({ type: IntervenerDto }) @ValidateNested() @Type(() => IntervenerDto) intervener!: IntervenerDto;
   @ApiProperty({ enum: INTERFERENCE_MEANS }) @IsIn(INTERFERENCE_MEANS) means!: string;

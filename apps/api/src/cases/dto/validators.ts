@@ -15,7 +15,7 @@ export const IsCreditCode = (o?: ValidationOptions) =>
 export const IsResidentIdNumber = (o?: ValidationOptions) =>
   rule('isResidentIdNumber', (v) => typeof v === 'string' && isValidResidentIdNumber(v), '居民身份证号码无效或校验码错误 (invalid resident ID number: GB 11643-1999 check digit)', o);
 
-/** ISO-8601 datetime with an explicit offset (architecture §6). */
+/** ISO-8601 datetime with an explicit offset (docs/architecture.md §6). */
 export const IsDateTimeWithOffset = (o?: ValidationOptions) =>
   rule(
     'isDateTimeWithOffset',
