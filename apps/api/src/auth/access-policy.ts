@@ -73,7 +73,7 @@ export class AccessPolicy {
     if (grant.relation === 'handlingOfficer' && !c?.handlingOfficerIds.includes(actor.id)) return '仅限本案承办人员 (handling officers of this case only)';
     if (grant.relation === 'presidingOfficer' && c?.presidingOfficerId !== actor.id) return '仅限本案听证主持人 (the presiding officer of this hearing only)';
     if (grant.notApprover && c?.filingApproverId === actor.id)
-      return '本案立案审批人不得查阅本案干预记录 (the case’s approving head may not read its interference records; supervision.md §2)';
+      return '本案立案审批人不得查阅本案干预记录 (the case’s approving head may not read its interference records; docs/supervision.md §2)';
     if (grant.certified) {
       const now = this.clock();
       const on = toShanghaiDate(plausibleMoment(target.occurredAt, now) ?? now.toISOString());

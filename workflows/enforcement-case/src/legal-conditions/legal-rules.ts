@@ -25,7 +25,7 @@ export const LEGAL_RULES = {
     en: 'the discovery date cannot be later than the day the case was opened',
   },
   rulesVersionInForce: {
-    source: 'procedure.md §2',
+    source: 'docs/procedure.md §2',
     zh: '立案日期没有生效的规则版本',
     en: 'no rules version is in force on the filing date',
   },
@@ -100,7 +100,7 @@ export const LEGAL_RULES = {
     en: 'extensions go head (to 90 days) then upper level (to 180 days), each once',
   },
   notSuspended: {
-    source: 'procedure.md §1',
+    source: 'docs/procedure.md §1',
     zh: '案件中止期间不得作出处理决定',
     en: 'the case is suspended',
   },
@@ -155,7 +155,7 @@ export const LEGAL_RULES = {
     en: 'the payment exceeds the fine plus the late-payment surcharge due',
   },
   attestingUserIsHandlingOfficer: {
-    source: '中办发〔2015〕23号; supervision.md §2',
+    source: '中办发〔2015〕23号; docs/supervision.md §2',
     zh: '只有本案承办人员可以确认干预情况已如实记录',
     en: 'only a handling officer of the case can attest the interference record',
   },
@@ -165,7 +165,7 @@ export const LEGAL_RULES = {
     en: 'every handling officer must attest the interference record before closing',
   },
   interferenceRecordExists: {
-    source: 'supervision.md §2',
+    source: 'docs/supervision.md §2',
     zh: '更正所指向的干预记录不存在',
     en: 'the interference record being corrected does not exist',
   },
@@ -220,7 +220,7 @@ export const LEGAL_RULES = {
     en: 'the application must be made within 3 months after the litigation window',
   },
   deadlineOpenAndPast: {
-    source: 'procedure.md §1',
+    source: 'docs/procedure.md §1',
     zh: '该期限不存在、已满足或尚未届满',
     en: 'the deadline does not exist, is already met, or has not passed yet',
   },
