@@ -45,11 +45,13 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.seedDemo && !(await this.store.readStream(DIRECTORY_STREAM)).length) {
+    const stored = await this.store.readStream(DIRECTORY_STREAM);
+    if (!stored.length && this.config.seedDemo) {
       const metadata: DirectoryEventMetadata = { actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' }, command: 'seed-demo', recordedAt: new Date().toISOString() };
       const seed = demoDirectoryEvents().map((e, i) => ({ id: deterministicUuid(`demo-directory:${i}`), type: e.type, data: e.data, metadata }));
       await this.store.append(DIRECTORY_STREAM, seed, 'no_stream');
     }
+    this.follower.apply(stored);
     await this.follower.start();
   }
 
