@@ -80,6 +80,23 @@ describe('refused commands write nothing', () => {
     expect(future.body.errors[0].field).toBe('occurredAt');
   });
 
+  // An impossible date or time (02-30, 24:00), a date without a time, a time without an offset: refused once, at the
+  // edge, naming the field — never judged (the access check reads occurredAt before validation) and never a 500.
+  it.each(['2026-02-30T10:00:00+08:00', '2026-02-30', '2026-09-29T24:00:00+08:00', '2026-09-29T10:00:00', '2026-13-01T10:00:00Z'])(
+    '400 naming occurredAt %p, on open-case and on a case command',
+    async (occurredAt) => {
+      const evidence = { kind: 'photo', title: '现场照片', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt };
+      for (const send of [
+        () => t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ occurredAt })),
+        () => t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence),
+      ]) {
+        const res = await refused(send);
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['occurredAt']);
+      }
+    },
+  );
+
   it('412 for a stale If-Match', async () => {
     const current = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.revision;
     const res = await refused(() =>

@@ -32,7 +32,7 @@ export async function startTestApp(
   // A store built by the test (e.g. the EventStoreDB adapter over its in-process model of the server).
   if (options.eventStore) builder = builder.overrideProvider(EVENT_STORE).useValue(options.eventStore);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ trustProxy: config.trustedProxy }), { logger: ['error'] });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const http = new HttpClient(await app.getUrl());

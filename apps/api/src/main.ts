@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
   } catch (e) {
     exitOnConfigError(e);
   }
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, trustProxy: config.trustedProxy }), {
     logger: ['error', 'warn', 'log'],
     abortOnError: false,
   }).catch(exitOnConfigError);

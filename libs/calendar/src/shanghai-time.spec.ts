@@ -1,4 +1,4 @@
-import { endOfShanghaiDay, toShanghaiDate } from './shanghai-time';
+import { endOfShanghaiDay, parseInstant, toShanghaiDate } from './shanghai-time';
 
 describe('Shanghai time', () => {
   it.each([
@@ -17,6 +17,13 @@ describe('Shanghai time', () => {
       expect(() => toShanghaiDate(value)).toThrow(RangeError);
     },
   );
+
+  it('parses an instant with Z or an offset, and nothing else', () => {
+    expect(parseInstant('2026-09-29T10:00:00+08:00')).toBe(Date.parse('2026-09-29T02:00:00Z'));
+    expect(parseInstant('2026-09-29T02:00:00.5Z')).toBe(Date.parse('2026-09-29T02:00:00.500Z'));
+    for (const bad of ['2026-02-30T10:00:00+08:00', '2026-02-30', '2026-09-29T24:00:00Z', '2026-09-29T10:00:00', ' 2026-09-29T10:00:00Z', ''])
+      expect(parseInstant(bad)).toBeNull();
+  });
 
   it('gives the last millisecond of a Shanghai day', () => {
     expect(endOfShanghaiDay('2026-10-12')).toBe('2026-10-12T23:59:59.999+08:00');

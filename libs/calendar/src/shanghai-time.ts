@@ -13,15 +13,24 @@ const ISO_INSTANT =
  * JavaScript reads it in the server's local zone and the answer would depend on the host.
  */
 export function toShanghaiDate(isoDateTime: string): CalendarDate {
-  // Checked by hand because Date.parse rolls impossible dates over ('2026-02-30' becomes 03-02).
-  const match = ISO_INSTANT.exec(isoDateTime);
-  const ms = match && isCalendarDate(match[1]) ? Date.parse(isoDateTime) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseInstant(isoDateTime);
+  if (ms === null) {
     throw new RangeError(
       `不是带时区的 ISO 8601 时间 (not an ISO 8601 date-time with Z or an offset): ${JSON.stringify(isoDateTime)}`,
     );
   }
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant (ms since the epoch) of an ISO 8601 date-time with 'Z' or an offset; null for anything else. The one
+ * parser of such moments: checked by hand because Date.parse rolls impossible dates over ('2026-02-30' becomes
+ * 03-02), accepts 24:00 and reads a value without an offset in the host's zone.
+ */
+export function parseInstant(isoDateTime: string): number | null {
+  const match = ISO_INSTANT.exec(isoDateTime);
+  const ms = match && isCalendarDate(match[1]) ? Date.parse(isoDateTime) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** The last millisecond of a Shanghai date, e.g. the moment a period ending that day runs out. */

@@ -1,5 +1,5 @@
 import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
-import { WorkingDayCalendar, toShanghaiDate } from '@app/calendar';
+import { WorkingDayCalendar, parseInstant, toShanghaiDate } from '@app/calendar';
 import {
   CaseCommand,
   CaseEventBody,
@@ -253,8 +253,8 @@ export class CaseEngine {
   private occurredAt(req: CommandRequest, entry: CaseEntry): string {
     const now = this.deps.clock();
     if (req.occurredAt === undefined) return now.toISOString();
-    const t = Date.parse(req.occurredAt);
-    if (Number.isNaN(t)) throw new InvalidOccurredAtError('occurredAt: 不是有效的时间 (not a valid ISO-8601 datetime)');
+    const t = parseInstant(req.occurredAt);
+    if (t === null) throw new InvalidOccurredAtError('occurredAt: 不是有效的时间 (not a valid ISO-8601 datetime)');
     if (t > now.getTime() + CLOCK_SKEW_MS) throw new InvalidOccurredAtError('occurredAt: 不能晚于当前时间 (is in the future)');
     const openedAt = entry.snapshot.context.openedAt;
     if (openedAt && t < Date.parse(openedAt)) throw new InvalidOccurredAtError(`occurredAt: 不能早于立案时间 ${openedAt} (is before the case was opened)`);

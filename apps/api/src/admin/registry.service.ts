@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { Actor } from '@app/case-engine';
 import { toShanghaiDate } from '@app/calendar';
 import { StoredEvent } from '@app/event-store';
@@ -24,6 +23,7 @@ import {
 } from '@app/directory';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
 import { DirectoryEventMetadata, DirectoryService } from '../directory/directory.service';
+import { requestTrace } from '../http/tracing';
 import { ProblemException, problem } from '../problem/problem';
 import { assertRegistryAdmin, canAdministerRegistry } from './registry-admin';
 import { AccessPolicy } from '../auth/access-policy';
@@ -46,8 +46,6 @@ const TITLES = {
   409: '与登记现状冲突 (conflicts with the registry)',
   422: '不符合登记规则 (registry rule not met)',
 } as const;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export interface RegistryEventJson {
   id: string;
@@ -86,18 +84,7 @@ export class RegistryService {
 
   private async write(command: string, actor: Actor, req: FastifyRequest, decide: (dir: Directory) => RegistryDecision) {
     const now = this.clock().toISOString();
-    const requestId = one(req.headers['x-request-id']) || randomUUID();
-    const metadata: Omit<DirectoryEventMetadata, 'agencyIds'> = {
-      actor,
-      command,
-      occurredAt: now,
-      recordedAt: now,
-      requestId,
-      correlationId: one(req.headers['x-correlation-id']) || requestId,
-      causationId: one(req.headers['x-causation-id']) || requestId,
-      clientIp: req.ip,
-      userAgent: one(req.headers['user-agent']),
-    };
+    const metadata: Omit<DirectoryEventMetadata, 'agencyIds'> = { actor, command, occurredAt: now, recordedAt: now, ...requestTrace(req) };
     const result = await this.directories.change(decide, metadata);
     if (!result.ok) {
       throw new ProblemException(

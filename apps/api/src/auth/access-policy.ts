@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { toShanghaiDate } from '@app/calendar';
+import { parseInstant, toShanghaiDate } from '@app/calendar';
 import { Actor } from '@app/case-engine';
 import { certificateProblem } from '@workflows/enforcement-case';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
@@ -103,11 +103,11 @@ export class AccessPolicy {
 }
 
 /**
- * The moment a certificate is judged on: the step's occurredAt when it is a date not in the future; otherwise now
- * (the engine then refuses the bad occurredAt with a 400 naming the field — authority is judged first, never on
- * a moment the request may not claim).
+ * The moment a certificate is judged on: the step's occurredAt when it is a valid date-time not in the future;
+ * otherwise now (authority is judged before the body is validated, and never on a moment the request may not claim:
+ * validation then refuses a malformed occurredAt, the engine one in the future, each with a 400 naming the field).
  */
 function plausibleMoment(s: string | undefined, now: Date): string | null {
-  const t = s ? Date.parse(s) : NaN;
-  return !Number.isNaN(t) && t <= now.getTime() + 5 * 60_000 ? s! : null;
+  const t = s === undefined ? null : parseInstant(s);
+  return t !== null && t <= now.getTime() + 5 * 60_000 ? s! : null;
 }

@@ -1,18 +1,13 @@
 import { FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { requestTrace } from '../http/tracing';
 import { ProblemException, problem } from '../problem/problem';
 
 /** Tracing and client fields of the event envelope (docs/supervision.md §1), taken from the HTTP request. */
 export function requestContext(req: FastifyRequest) {
   const h = req.headers;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const requestId = one(h['x-request-id']) || randomUUID();
   return {
-    requestId,
-    correlationId: one(h['x-correlation-id']) || requestId,
-    causationId: one(h['x-causation-id']) || requestId,
-    clientIp: req.ip,
-    userAgent: one(h['user-agent']),
+    ...requestTrace(req),
     idempotencyKey: idempotencyKey(one(h['idempotency-key'])),
     ifMatch: ifMatch(one(h['if-match'])),
   };

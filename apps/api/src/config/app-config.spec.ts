@@ -41,6 +41,30 @@ describe('loadAppConfig', () => {
   });
 });
 
+describe('loadAppConfig: TRUSTED_PROXY', () => {
+  it('trusts no proxy by default: the socket address is the client', () => {
+    expect(loadAppConfig({}).trustedProxy).toBe(false);
+    expect(loadAppConfig({ TRUSTED_PROXY: 'none' }).trustedProxy).toBe(false);
+  });
+
+  it('takes a hop count, or addresses, CIDR ranges and the named ranges', () => {
+    expect(loadAppConfig({ TRUSTED_PROXY: '2' }).trustedProxy).toBe(2);
+    expect(loadAppConfig({ TRUSTED_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustedProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('names what it cannot read', () => {
+    expect(() => loadAppConfig({ TRUSTED_PROXY: '0' })).toThrow(/TRUSTED_PROXY="0": a hop count must be 1–32/);
+    expect(() => loadAppConfig({ TRUSTED_PROXY: 'true' })).toThrow(/"true" is no address/);
+    expect(() => loadAppConfig({ TRUSTED_PROXY: '10.0.0.0/33,proxy.example' })).toThrow(/"10.0.0.0\/33", "proxy.example" is no address/);
+  });
+});
+
 describe('loadAppConfig: AUTH_MODE=oidc', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'casetrail-oidc-config-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 import { KeyObject, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /** The checkout's root (the nearest folder above this file with a package.json), for the shipped config files. */
@@ -39,7 +40,14 @@ export interface AppConfig {
   postgres: PostgresConfig | null;
   /** EVENT_STORE=eventstoredb only (EVENTSTORE_CONNECTION_STRING), else null. */
   eventStoreDbConnectionString: string | null;
+  /**
+   * TRUSTED_PROXY: which proxies may say who the client is (X-Forwarded-For), as Fastify's trustProxy takes it:
+   * false (the default: none; the socket's address is recorded), a hop count, or addresses and CIDR ranges.
+   */
+  trustedProxy: TrustedProxy;
 }
+
+export type TrustedProxy = false | number | string[];
 
 export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -279,6 +287,36 @@ function eventStoreConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppC
   return { eventStore: kind, postgres, eventStoreDbConnectionString: esdb };
 }
 
+/** proxy-addr's names for ranges (loopback 127.0.0.1/8 and ::1, link-local, unique-local). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustedProxy(raw: string | undefined, problems: string[]): TrustedProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'none') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 32) return hops;
+    problems.push(`TRUSTED_PROXY="${raw}": a hop count must be 1–32`);
+    return false;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const isRange = (e: string) => {
+    if (PROXY_RANGE_NAMES.includes(e)) return true;
+    const [address, prefix, ...rest] = e.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  };
+  const bad = entries.filter((e) => !isRange(e));
+  if (bad.length) {
+    problems.push(
+      `TRUSTED_PROXY="${raw}": ${bad.map((e) => JSON.stringify(e)).join(', ')} is no address, CIDR range or ${PROXY_RANGE_NAMES.join('/')} (or give a hop count, or none)`,
+    );
+    return false;
+  }
+  return entries;
+}
+
 /** Reads and validates the environment at start-up; every problem is reported at once (fail fast). */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -330,6 +368,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     benchmarkFile,
     schedulerIntervalSeconds,
     ...store,
+    trustedProxy: trustedProxy(env.TRUSTED_PROXY, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

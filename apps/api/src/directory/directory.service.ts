@@ -1,7 +1,7 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
-import { DIRECTORY_STREAM, Directory, DirectoryEvent, RegistryDecision, demoDirectoryEvents, directoryEventAgencies } from '@app/directory';
+import { DIRECTORY_STREAM, Directory, DirectoryFollower, RegistryDecision, demoDirectoryEvents, directoryEventAgencies } from '@app/directory';
 import { Actor, deterministicUuid } from '@app/case-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
@@ -24,37 +24,39 @@ export interface DirectoryEventMetadata {
 
 export type DirectoryChange = Extract<RegistryDecision, { ok: false }> | { ok: true; events: StoredEvent[]; revision: number };
 
-const toDirectoryEvent = (e: StoredEvent) => ({ type: e.type, data: e.data }) as DirectoryEvent;
-
 /**
- * The organisation registry: folded from the `directory` stream at start-up (seeded with the demo organisation), and
- * the one writer of that stream. A change is decided on the registry in memory, appended with the stream's revision
- * as the expected one (optimistic concurrency) and applied at once, so the next request already sees it.
+ * The organisation registry: folded from the `directory` stream at start-up (seeded with the demo organisation) and
+ * kept up with it by subscription, so changes written through another instance on the same store are followed
+ * within moments; and the writer of that stream. A change is decided on the registry in memory, appended with the
+ * stream's revision as the expected one (optimistic concurrency) and applied at once, so the next request already
+ * sees it.
  */
 @Injectable()
-export class DirectoryService implements OnModuleInit {
+export class DirectoryService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Directory');
   readonly directory = new Directory();
+  private readonly follower: DirectoryFollower;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.follower = new DirectoryFollower(store, this.directory, (e) => this.logger.warn(`registry follow: ${(e as Error)?.message ?? String(e)}`));
+  }
 
   async onModuleInit(): Promise<void> {
-    let events = await this.store.readStream(DIRECTORY_STREAM);
-    if (!events.length && this.config.seedDemo) {
+    const stored = await this.store.readStream(DIRECTORY_STREAM);
+    if (!stored.length && this.config.seedDemo) {
       const metadata: DirectoryEventMetadata = { actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' }, command: 'seed-demo', recordedAt: new Date().toISOString() };
       const seed = demoDirectoryEvents().map((e, i) => ({ id: deterministicUuid(`demo-directory:${i}`), type: e.type, data: e.data, metadata }));
       await this.store.append(DIRECTORY_STREAM, seed, 'no_stream');
-      events = await this.store.readStream(DIRECTORY_STREAM);
     }
-    for (const e of events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+    this.follower.apply(stored);
+    await this.follower.start();
   }
 
-  /** Applies whatever the stream holds past the registry's revision (another writer's appends). */
-  async catchUp(): Promise<void> {
-    const events = await this.store.readStream(DIRECTORY_STREAM, { fromRevision: this.directory.revision + 1 });
-    for (const e of events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+  onModuleDestroy(): void {
+    this.follower.stop();
   }
 
   /**
@@ -84,11 +86,11 @@ export class DirectoryService implements OnModuleInit {
           decision.events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: { ...metadata, agencyIds } })),
           expected,
         );
-        for (const e of result.events) this.directory.applyStored(e.revision, toDirectoryEvent(e));
+        this.follower.apply(result.events);
         return { ok: true, events: result.events, revision: result.nextExpectedRevision };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        await this.catchUp();
+        await this.follower.catchUp();
         if (attempt >= 1)
           throw new ProblemException(
             problem(409, 'registry-conflict', '机构与人员登记已被他人同时修改 (the registry changed concurrently)', { detail: `${e.message}; 请重试 (please retry)` }),

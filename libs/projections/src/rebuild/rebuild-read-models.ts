@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { linkSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startWorker } from '@app/threads';
@@ -7,6 +7,9 @@ import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { PartitionJob } from './build-partition';
 import { mergePartitions } from './merge-partitions';
+import { acquireRebuildLock } from './rebuild-lock';
+
+export { RebuildInProgressError } from './rebuild-lock';
 
 export interface RebuildOptions {
   /** The live SQLite file (events and read models), opened by the caller as `live`. */
@@ -50,40 +53,6 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     return await rebuild(options);
   } finally {
     release();
-  }
-}
-
-/** Another rebuild of the same store is running (one at a time: two would each do all the work). */
-export class RebuildInProgressError extends Error {
-  constructor(
-    readonly pid: number,
-    readonly lock: string,
-  ) {
-    super(`另一个重建正在进行 (another rebuild of this store is running, pid ${pid}; lock ${lock})`);
-    this.name = 'RebuildInProgressError';
-  }
-}
-
-/** `<store>.rebuild.lock`, holding the rebuilding process's id; one left by a process that is gone is taken over. */
-function acquireRebuildLock(file: string): () => void {
-  const lock = `${file}.rebuild.lock`;
-  // Written aside and linked into place: the lock appears with its owner in it, or not at all.
-  const mine = `${lock}.${process.pid}`;
-  writeFileSync(mine, String(process.pid));
-  try {
-    for (;;) {
-      try {
-        linkSync(mine, lock);
-        return () => rmSync(lock, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number(readFileSync(lock, 'utf8'));
-        if (processIsAlive(holder)) throw new RebuildInProgressError(holder, lock);
-        rmSync(lock, { force: true });
-      }
-    }
-  } finally {
-    rmSync(mine, { force: true });
   }
 }
 
@@ -158,15 +127,4 @@ function removeAbandonedStageFiles(file: string): void {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.rebuild-`;
   for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(path.join(dir, name), { force: true });
-}
-
-function processIsAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

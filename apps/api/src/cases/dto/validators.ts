@@ -1,5 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { parseInstant } from '@app/calendar';
 import { isValidCreditCode, isValidResidentIdNumber } from '@workflows/enforcement-case';
 
 function rule(name: string, test: (v: unknown) => boolean, message: string, options?: ValidationOptions) {
@@ -15,11 +16,11 @@ export const IsCreditCode = (o?: ValidationOptions) =>
 export const IsResidentIdNumber = (o?: ValidationOptions) =>
   rule('isResidentIdNumber', (v) => typeof v === 'string' && isValidResidentIdNumber(v), '居民身份证号码无效或校验码错误 (invalid resident ID number: GB 11643-1999 check digit)', o);
 
-/** ISO-8601 datetime with an explicit offset (docs/architecture.md §6). */
+/** An ISO-8601 date-time with 'Z' or an offset, on a real calendar day and clock time (no 02-30, no 24:00; docs/architecture.md §6). */
 export const IsDateTimeWithOffset = (o?: ValidationOptions) =>
   rule(
     'isDateTimeWithOffset',
-    (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+    (v) => typeof v === 'string' && parseInstant(v) !== null,
     '须为带时区的 ISO-8601 时间 (must be an ISO-8601 datetime with offset)',
     o,
   );
