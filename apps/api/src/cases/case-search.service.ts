@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '@app/case-engine';
-import { AccessPolicy } from '../auth/access-policy';
-import { DirectoryService } from '../directory/directory.service';
+import { AgencyScope } from '../auth/agency-scope';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { CaseSearchDto } from './dto/case-search.dto';
 
@@ -21,16 +20,12 @@ const endOf = (date: string) => `${date}T23:59:59.999+08:00`;
 export class CaseSearchService {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    private readonly directory: DirectoryService,
-    private readonly policy: AccessPolicy,
+    private readonly scope: AgencyScope,
   ) {}
 
   async search(q: CaseSearchDto, actor: Actor) {
     this.readModels.assertAvailable();
-    const dir = this.directory.directory;
-    const root = q.agencyId ?? actor.agencyId;
-    const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const agencyId of agencies) this.policy.assert(actor, 'cases.search', { agencyId });
+    const { agencies } = this.scope.resolve(actor, 'cases.search', q);
     const pageSize = q.pageSize ?? 20;
     const page = q.page ?? 1;
     const { total, rows } = await this.readModels.searchCases({

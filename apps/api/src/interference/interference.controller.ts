@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
+import { AgencyScope } from '../auth/agency-scope';
 import { CurrentActor } from '../auth/public.decorator';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
@@ -26,13 +27,13 @@ export class InterferenceController {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly directory: DirectoryService,
+    private readonly agencyScope: AgencyScope,
   ) {}
 
+  /** The agency asked for (default: the reader's own) and every agency below it. */
   private scope(actor: Actor, agencyId: string | undefined): { agencies: string[] } {
     this.readModels.assertAvailable();
-    const dir = this.directory.directory;
-    const root = agencyId ?? actor.agencyId;
-    return { agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
+    return this.agencyScope.resolve(actor, 'interference.read', { agencyId, includeSubordinates: true });
   }
 
   private static period(year?: number, quarter?: number): [string, string] | null {
