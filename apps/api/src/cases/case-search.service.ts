@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { lastMomentOfShanghaiDay, startOfShanghaiDay } from '@app/calendar';
 import { Actor } from '@app/case-engine';
 import { AgencyScope } from '../auth/agency-scope';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '../read-models/read-models';
@@ -11,9 +12,6 @@ import { CaseSearchDto } from './dto/case-search.dto';
 export { FINE_IN_PLACE_OF_REFERRAL };
 const withDerivedFlags = (flags: string[]) =>
   (flags.includes('criminal_indicators') || flags.includes('referral_rejected')) && flags.includes('fine_only') ? [...flags, FINE_IN_PLACE_OF_REFERRAL] : flags;
-
-const startOf = (date: string) => `${date}T00:00:00+08:00`;
-const endOf = (date: string) => `${date}T23:59:59.999+08:00`;
 
 /** 案件检索 over the case-index projection, within what the user may read. */
 @Injectable()
@@ -36,10 +34,10 @@ export class CaseSearchService {
       officerId: q.officerId,
       overdue: q.overdue,
       flag: q.flag,
-      openedFrom: q.openedFrom && startOf(q.openedFrom),
-      openedTo: q.openedTo && endOf(q.openedTo),
-      decidedFrom: q.decidedFrom && startOf(q.decidedFrom),
-      decidedTo: q.decidedTo && endOf(q.decidedTo),
+      openedFrom: q.openedFrom && startOfShanghaiDay(q.openedFrom),
+      openedTo: q.openedTo && lastMomentOfShanghaiDay(q.openedTo),
+      decidedFrom: q.decidedFrom && startOfShanghaiDay(q.decidedFrom),
+      decidedTo: q.decidedTo && lastMomentOfShanghaiDay(q.decidedTo),
       sort: (q.sort ?? 'openedAt') as CaseSort,
       order: q.order === 'asc' ? 'asc' : 'desc',
       limit: pageSize,
