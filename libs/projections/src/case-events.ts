@@ -17,11 +17,15 @@ export type StoredCaseEventOf<T extends CaseEventType> = Extract<StoredCaseEvent
  */
 export type CaseEventHandlers<Out, Ctx = string> = { readonly [T in CaseEventType]?: (e: StoredCaseEventOf<T>, ctx: Ctx) => Out };
 
-/** The handler of the event's type applied to it, or undefined when the map has none (own keys only). */
-export function handle<Out, Ctx>(handlers: CaseEventHandlers<Out, Ctx>, e: StoredCaseEvent, ctx: Ctx): Out | undefined {
-  if (!Object.hasOwn(handlers, e.type)) return undefined;
-  // The key is the event's own type, so the handler takes this event: TypeScript cannot correlate the two by itself.
-  return (handlers[e.type] as (e: StoredCaseEvent, ctx: Ctx) => Out)(e, ctx);
+/**
+ * One function over every event: the handler of the event's type applied to it, or undefined when the map has none.
+ * (A Map: one lookup per event on a rebuild's hot path, and no inherited keys.)
+ */
+export function byType<Out, Ctx>(handlers: CaseEventHandlers<Out, Ctx>): (e: StoredCaseEvent, ctx: Ctx) => Out | undefined {
+  // A handler is stored under its own event type, so it takes the events it is found for: TypeScript cannot
+  // correlate the key with the handler's parameter by itself.
+  const byName = new Map(Object.entries(handlers) as [string, (e: StoredCaseEvent, ctx: Ctx) => Out][]);
+  return (e, ctx) => byName.get(e.type)?.(e, ctx);
 }
 
 /**
@@ -37,8 +41,9 @@ export function evolveCaseEvents<R>(evolve: (e: StoredCaseEvent, caseId: string)
 
 /** The `evolve` of a projection that reads a few event types, one row each: the others contribute nothing. */
 export function rowPerHandledEvent<R>(handlers: CaseEventHandlers<R>): (e: StoredEvent) => R[] {
+  const rowOf = byType(handlers);
   return evolveCaseEvents((e, caseId) => {
-    const row = handle(handlers, e, caseId);
+    const row = rowOf(e, caseId);
     return row === undefined ? [] : [row];
   });
 }

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { CaseEventHandlers, deadlinesOf, evolveCaseEvents, handle } from '../case-events';
+import { byType, deadlinesOf, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
@@ -30,7 +30,7 @@ const set = ({ caseId, position }: At, column: CaseColumn, value: string | numbe
 const concluded = ({ caseId, at, position }: At, decision: 'penalty' | 'no_penalty' | null): AssessmentChange => ({ kind: 'concluded', caseId, at, decision, position });
 
 /** What the events that matter contribute, besides their deadlines. */
-const CHANGES: CaseEventHandlers<AssessmentChange[], At> = {
+const changesOf = byType<AssessmentChange[], At>({
   CaseOpened: (e, c) => [{ kind: 'opened', caseId: c.caseId, agencyId: e.data.agencyId ?? '', industry: e.data.industry ?? '', position: c.position }],
   CaseFiled: (_, c) => [set(c, 'filed_at', c.at)],
   PenaltyDecided: (_, c) => [concluded(c, 'penalty')],
@@ -46,7 +46,7 @@ const CHANGES: CaseEventHandlers<AssessmentChange[], At> = {
     return [{ kind: 'order', caseId: c.caseId, orderId: e.data.orderId ?? '', dueDate: e.data.deadline ?? '', reinspectionDueAt: reinspection?.dueAt ?? null, position: c.position }];
   },
   ReinspectionRecorded: (_, c) => [{ kind: 'order-update', caseId: c.caseId, column: 'reinspected_at', value: c.at, position: c.position }],
-};
+});
 
 /**
  * Pure: what one event contributes to the assessment facts — its deadlines' changes first (a conclusion is timely
@@ -60,7 +60,7 @@ export const assessmentChanges = evolveCaseEvents<AssessmentChange>((e, caseId) 
     if (dl.kind === 'decision') out.push(set(c, 'decision_due_at', dl.dueAt));
     if (dl.kind === 'reinspection' && e.type !== 'RectificationOrdered') out.push({ kind: 'order-update', caseId, column: 'reinspection_due_at', value: dl.dueAt, position: c.position });
   }
-  const own = handle(CHANGES, e, c);
+  const own = changesOf(e, c);
   return own ? [...out, ...own] : out;
 });
 

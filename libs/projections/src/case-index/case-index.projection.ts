@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredCaseEvent } from '@app/case-engine';
-import { CaseEventHandlers, evolveCaseEvents, handle } from '../case-events';
+import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
@@ -44,7 +44,7 @@ function update(e: StoredCaseEvent, caseId: string, change: Partial<Pick<Update,
 }
 
 /** The events that do more than move the row's stage. */
-const CHANGES: CaseEventHandlers<CaseIndexChange> = {
+const changeOf = byType<CaseIndexChange, string>({
   CaseOpened: (e, caseId) => {
     const { data: d, metadata: m } = e;
     // Either code, whichever the party has (an organisation's credit code, an individual's identity number).
@@ -87,10 +87,10 @@ const CHANGES: CaseEventHandlers<CaseIndexChange> = {
   InterferenceRecorded: (e, caseId) => update(e, caseId, { addFlag: 'interference_recorded' }),
   ReferralRejected: (e, caseId) => update(e, caseId, { addFlag: 'referral_rejected' }),
   DeadlineMissed: (e, caseId) => update(e, caseId, { addOverdue: e.data.kind ?? null }),
-};
+});
 
 /** Pure: how one event changes its case's row. */
-export const caseIndexChanges = evolveCaseEvents<CaseIndexChange>((e, caseId) => [handle(CHANGES, e, caseId) ?? update(e, caseId)]);
+export const caseIndexChanges = evolveCaseEvents<CaseIndexChange>((e, caseId) => [changeOf(e, caseId) ?? update(e, caseId)]);
 
 const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
 
