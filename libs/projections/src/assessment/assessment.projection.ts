@@ -36,7 +36,7 @@ const changesOf = byType<AssessmentChange[], At>({
   PenaltyDecided: (_, c) => [concluded(c, 'penalty')],
   NoPenaltyDecided: (_, c) => [concluded(c, 'no_penalty')],
   CaseTransferredToPolice: (_, c) => [concluded(c, null)],
-  // The last review counts (supervision.md §3: a new review is a new event).
+  // The last review counts: a new review is a new event, never an overwrite of the old one.
   LegalReviewCompleted: (e, c) => [set(c, 'basis_correct', e.data.legalBasisCorrect ? 1 : 0)],
   RemedyConcluded: (e, c) => (e.data.outcome === 'upheld' ? [] : [set(c, 'overturned', 1)]),
   PenaltyExecuted: (_, c) => [set(c, 'executed_at', c.at)],

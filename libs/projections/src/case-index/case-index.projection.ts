@@ -71,7 +71,7 @@ const changeOf = byType<CaseIndexChange, string>({
     const d = e.data;
     const penalties = d.penalties ?? [];
     const fine = penalties.filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
-    // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (supervision.md §6).
+    // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (行政处罚法第八十二条).
     const fineOnly = penalties.length > 0 && penalties.every((p) => p.kind === 'fine');
     const set = {
       decision_no: d.decisionNo ?? '',

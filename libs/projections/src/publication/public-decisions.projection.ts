@@ -25,7 +25,7 @@ const ROWS: CaseEventHandlers<PublicDecisionRow> = {
     agencyId: d.agencyId ?? '',
     partyKind: d.party?.kind ?? '',
     partyName: d.party?.name ?? '',
-    // An individual's identity number is never kept here at all (supervision.md §7).
+    // An individual's identity number is never kept here at all: a published decision names no one's identity number.
     creditCode: d.party?.kind === 'organization' ? (d.party.creditCode ?? null) : null,
     violations: JSON.stringify((d.violations ?? []).map((v) => v.description)),
   }),
