@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AccessPolicy } from './auth/access-policy';
+import { AgencyScope } from './auth/agency-scope';
 import { AccessGuard } from './auth/access.guard';
 import { DevAuthController } from './auth/dev-auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -52,6 +53,7 @@ export class AppModule {
         caseEngineProvider,
         TokenService,
         AccessPolicy,
+        AgencyScope,
         CaseCommandsService,
         CaseSearchService,
         RegistryService,

@@ -1,4 +1,5 @@
 import { assertCalendarDate, CalendarDate, isCalendarDate } from './calendar-date';
+import { lastMomentOfShanghaiDay } from './periods';
 
 /*
  * Asia/Shanghai has been UTC+8 without daylight saving since 1991, so a fixed offset is exact for
@@ -36,5 +37,13 @@ export function parseInstant(isoDateTime: string): number | null {
 /** The last millisecond of a Shanghai date, e.g. the moment a period ending that day runs out. */
 export function endOfShanghaiDay(date: CalendarDate): string {
   assertCalendarDate(date);
-  return `${date}T23:59:59.999+08:00`;
+  return lastMomentOfShanghaiDay(date);
+}
+
+/**
+ * The Shanghai year of a moment as Date.parse reads it (any ISO 8601 form: a date alone is UTC midnight), for a
+ * report's default year. Unparseable text is a RangeError.
+ */
+export function shanghaiYearOf(moment: string): number {
+  return Number(new Date(Date.parse(moment) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 4));
 }

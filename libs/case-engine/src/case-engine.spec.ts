@@ -5,6 +5,7 @@ import { RulesBook } from '@workflows/enforcement-case';
 import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
 import { CaseEngine, CommandRequest } from './case-engine';
 import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
+import { caseIdOf } from './event-envelope';
 
 const cert = { number: 'C', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
 const people = {
@@ -55,7 +56,7 @@ class RacingStore extends InMemoryEventStore {
     return super.append(streamId, events, expected);
   }
   override async readStream(streamId: string, options?: { fromRevision?: number }) {
-    if (streamId.startsWith('case-')) this.readFrom.push(options?.fromRevision ?? 0);
+    if (caseIdOf(streamId) !== null) this.readFrom.push(options?.fromRevision ?? 0);
     return super.readStream(streamId, options);
   }
 }

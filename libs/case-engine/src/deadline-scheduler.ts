@@ -3,6 +3,7 @@ import { EventStore } from '@app/event-store';
 import { DeadlineKind, DeadlineSet, expiryRecord } from '@workflows/enforcement-case';
 import { CaseEngine } from './case-engine';
 import { CaseNotFoundError, CommandNotAllowedError, LegalConditionsNotMetError } from './engine-errors';
+import { caseIdOf } from './event-envelope';
 
 export interface DeadlineSchedulerDeps {
   store: EventStore;
@@ -38,8 +39,8 @@ export class DeadlineScheduler {
   start(): void {
     this.subscription ??= this.deps.store.subscribe(0n).subscribe((e) => {
       this.followed = e.position;
-      if (!e.streamId.startsWith('case-')) return;
-      const caseId = e.streamId.slice(5);
+      const caseId = caseIdOf(e.streamId);
+      if (caseId === null) return;
       const data = e.data as { agencyId?: string; deadlines?: DeadlineSet[] };
       if (e.type === 'CaseOpened' && data.agencyId) this.agencies.set(caseId, data.agencyId);
       if (e.type === 'CaseClosed' || e.type === 'FilingRejected') {

@@ -38,9 +38,17 @@ export interface CaseEventMetadata {
   hash?: string;
 }
 
-export type StoredCaseEvent = StoredEvent<CaseEventBody['type'], unknown, CaseEventMetadata>;
+/** A stored case event typed by its `type`: that event's data (event-data/) and the engine's metadata. */
+export type StoredCaseEvent<B extends CaseEventBody = CaseEventBody> = B extends CaseEventBody ? StoredEvent<B['type'], B['data'], CaseEventMetadata> : never;
 
-export const caseStreamId = (caseId: string) => `case-${caseId}`;
+const CASE_STREAM_PREFIX = 'case-';
+
+export const caseStreamId = (caseId: string) => `${CASE_STREAM_PREFIX}${caseId}`;
+
+/** The case a stream belongs to; null for every other stream (the directory, the number counters). */
+export function caseIdOf(streamId: string): string | null {
+  return streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : null;
+}
 
 export function toCaseEvent(e: StoredEvent | NewEvent): CaseEvent {
   const m = e.metadata as CaseEventMetadata;

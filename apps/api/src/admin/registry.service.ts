@@ -27,6 +27,7 @@ import { requestTrace } from '../http/tracing';
 import { ProblemException, problem } from '../problem/problem';
 import { assertRegistryAdmin, canAdministerRegistry } from './registry-admin';
 import { AccessPolicy } from '../auth/access-policy';
+import { AgencyScope } from '../auth/agency-scope';
 import {
   CertificateDto,
   CertificateStatusDto,
@@ -71,6 +72,7 @@ export class RegistryService {
   constructor(
     private readonly directories: DirectoryService,
     private readonly policy: AccessPolicy,
+    private readonly scope: AgencyScope,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -106,7 +108,7 @@ export class RegistryService {
 
   listAgencies(actor: Actor) {
     assertRegistryAdmin(this.policy, this.dir, actor);
-    return { revision: this.dir.revision, items: this.dir.listAgencies().filter((a) => canAdministerRegistry(this.policy, actor, a.id)).map(agencyView) };
+    return { revision: this.dir.revision, items: this.scope.reachable(actor, 'registry.write').map((id) => agencyView(this.dir.agency(id)!)) };
   }
 
   async registerAgency(actor: Actor, dto: RegisterAgencyDto, req: FastifyRequest) {
@@ -132,7 +134,7 @@ export class RegistryService {
     const root = q.agencyId ?? actor.agencyId;
     assertRegistryAdmin(this.policy, this.dir, actor, root);
     if (!this.dir.agency(root)) throw new ProblemException(problem(404, 'http-404', TITLES[404], { detail: `机构 ${root} 不存在 (agency ${root} not found)` }));
-    const agencies = new Set(q.includeSubordinates ? this.dir.listAgencies().filter((a) => this.dir.isWithin(a.id, root)).map((a) => a.id) : [root]);
+    const agencies = new Set(this.scope.resolve(actor, 'registry.write', { agencyId: root, includeSubordinates: q.includeSubordinates }).agencies);
     return { revision: this.dir.revision, items: this.dir.listUsers().filter((u) => agencies.has(u.agencyId)) };
   }
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '@app/case-engine';
 import { CurrentActor } from '../auth/public.decorator';
-import { DirectoryService } from '../directory/directory.service';
+import { AgencyScope } from '../auth/agency-scope';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AuditQueryDto } from './audit-query.dto';
 
@@ -26,7 +26,7 @@ function csvCell(v: string | number): string {
 export class AuditController {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    private readonly directory: DirectoryService,
+    private readonly scope: AgencyScope,
   ) {}
 
   @Get()
@@ -34,9 +34,7 @@ export class AuditController {
   @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
   async audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     this.readModels.assertAvailable();
-    const dir = this.directory.directory;
-    const scope = q.agencyId ?? actor.agencyId;
-    const agencies = dir.listAgencies().filter((a) => dir.isWithin(a.id, scope)).map((a) => a.id);
+    const { agencies } = this.scope.resolve(actor, 'audit.read', { agencyId: q.agencyId, includeSubordinates: true });
     const limit = q.limit ?? 100;
     // The hash chain links are part of the metadata a reviewer exports.
     const rows = (

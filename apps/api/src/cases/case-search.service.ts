@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { lastMomentOfShanghaiDay, startOfShanghaiDay } from '@app/calendar';
 import { Actor } from '@app/case-engine';
-import { AccessPolicy } from '../auth/access-policy';
-import { DirectoryService } from '../directory/directory.service';
+import { AgencyScope } from '../auth/agency-scope';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { CaseSearchDto } from './dto/case-search.dto';
 
@@ -13,24 +13,17 @@ export { FINE_IN_PLACE_OF_REFERRAL };
 const withDerivedFlags = (flags: string[]) =>
   (flags.includes('criminal_indicators') || flags.includes('referral_rejected')) && flags.includes('fine_only') ? [...flags, FINE_IN_PLACE_OF_REFERRAL] : flags;
 
-const startOf = (date: string) => `${date}T00:00:00+08:00`;
-const endOf = (date: string) => `${date}T23:59:59.999+08:00`;
-
 /** 案件检索 over the case-index projection, within what the user may read. */
 @Injectable()
 export class CaseSearchService {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    private readonly directory: DirectoryService,
-    private readonly policy: AccessPolicy,
+    private readonly scope: AgencyScope,
   ) {}
 
   async search(q: CaseSearchDto, actor: Actor) {
     this.readModels.assertAvailable();
-    const dir = this.directory.directory;
-    const root = q.agencyId ?? actor.agencyId;
-    const agencies = q.includeSubordinates ? dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) : [root];
-    for (const agencyId of agencies) this.policy.assert(actor, 'cases.search', { agencyId });
+    const { agencies } = this.scope.resolve(actor, 'cases.search', q);
     const pageSize = q.pageSize ?? 20;
     const page = q.page ?? 1;
     const { total, rows } = await this.readModels.searchCases({
@@ -41,10 +34,10 @@ export class CaseSearchService {
       officerId: q.officerId,
       overdue: q.overdue,
       flag: q.flag,
-      openedFrom: q.openedFrom && startOf(q.openedFrom),
-      openedTo: q.openedTo && endOf(q.openedTo),
-      decidedFrom: q.decidedFrom && startOf(q.decidedFrom),
-      decidedTo: q.decidedTo && endOf(q.decidedTo),
+      openedFrom: q.openedFrom && startOfShanghaiDay(q.openedFrom),
+      openedTo: q.openedTo && lastMomentOfShanghaiDay(q.openedTo),
+      decidedFrom: q.decidedFrom && startOfShanghaiDay(q.decidedFrom),
+      decidedTo: q.decidedTo && lastMomentOfShanghaiDay(q.decidedTo),
       sort: (q.sort ?? 'openedAt') as CaseSort,
       order: q.order === 'asc' ? 'asc' : 'desc',
       limit: pageSize,

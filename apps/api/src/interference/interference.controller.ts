@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
+import { shanghaiPeriod } from '@app/calendar';
+import { AgencyScope } from '../auth/agency-scope';
 import { CurrentActor } from '../auth/public.decorator';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
@@ -26,20 +28,20 @@ export class InterferenceController {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly directory: DirectoryService,
+    private readonly agencyScope: AgencyScope,
   ) {}
 
+  /** The agency asked for (default: the reader's own) and every agency below it. */
   private scope(actor: Actor, agencyId: string | undefined): { agencies: string[] } {
     this.readModels.assertAvailable();
-    const dir = this.directory.directory;
-    const root = agencyId ?? actor.agencyId;
-    return { agencies: dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id) };
+    return this.agencyScope.resolve(actor, 'interference.read', { agencyId, includeSubordinates: true });
   }
 
+  /** The year, or its quarter, as [from, to) moments; no period without a year. */
   private static period(year?: number, quarter?: number): [string, string] | null {
     if (!year) return null;
-    const [m0, m1] = quarter ? [(quarter - 1) * 3 + 1, quarter * 3 + 1] : [1, 13];
-    const iso = (y: number, m: number) => `${m > 12 ? y + 1 : y}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01T00:00:00+08:00`;
-    return [iso(year, m0), iso(year, m1)];
+    const { from, to } = shanghaiPeriod(year, quarter || undefined);
+    return [from, to];
   }
 
   @Get()

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
+import { shanghaiPeriod, shanghaiYearOf } from '@app/calendar';
 import { INDUSTRIES } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
@@ -39,12 +40,10 @@ export class AssessmentController {
   async report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
     const { readModels, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const asOf = q.asOf ?? this.clock().toISOString();
-    const year = q.year ?? Number(new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 4));
-    const [m0, m1] = q.quarter ? [(q.quarter - 1) * 3 + 1, q.quarter * 3 + 1] : [1, 13];
-    const day = (m: number) => `${m > 12 ? year + 1 : year}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01`;
-    const [fromDay, toDay] = [day(m0), day(m1)];
-    const [from, to] = [`${fromDay}T00:00:00+08:00`, `${toDay}T00:00:00+08:00`];
-    const facts = await readModels.assessment({ agencies, from, to, fromDay, toDay, asOf, yearFrom: `${year}-01-01T00:00:00+08:00`, yearTo: `${year + 1}-01-01T00:00:00+08:00` });
+    const year = q.year ?? shanghaiYearOf(asOf);
+    const { from, to, fromDay, toDay } = shanghaiPeriod(year, q.quarter || undefined);
+    const wholeYear = shanghaiPeriod(year);
+    const facts = await readModels.assessment({ agencies, from, to, fromDay, toDay, asOf, yearFrom: wholeYear.from, yearTo: wholeYear.to });
 
     /** One rate: the denominator's cases, each marked whether the numerator counts it. */
     const rate = (key: AssessmentRateKey, zh: string, en: string) => {

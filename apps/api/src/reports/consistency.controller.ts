@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
+import { shanghaiPeriod } from '@app/calendar';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../cases/case-engine.provider';
@@ -48,7 +49,8 @@ export class ConsistencyController {
   @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
   async report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
     const { readModels, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
-    const period: [string, string] | undefined = q.year ? [`${q.year}-01-01T00:00:00+08:00`, `${q.year + 1}-01-01T00:00:00+08:00`] : undefined;
+    const year = q.year ? shanghaiPeriod(q.year) : undefined;
+    const period: [string, string] | undefined = year && [year.from, year.to];
     const rows: Decision[] = await readModels.consistencyDecisions({ agencies, period });
     const groups = new Map<string, Decision[]>();
     for (const r of rows) {

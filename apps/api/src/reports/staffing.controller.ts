@@ -7,11 +7,11 @@ import { toShanghaiDate } from '@app/calendar';
 import { NoRulesVersionError, RulesBook, rulesInForce } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { Access } from '../auth/access.decorator';
+import { AgencyScope } from '../auth/agency-scope';
 import { CLOCK, Clock, RULES_BOOK } from '../cases/case-engine.provider';
 import { IsCalendarDate } from '../cases/dto/validators';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
-import { ReportScope } from './report-scope.service';
 import { staffingReport } from './staffing-report';
 
 class StaffingQueryDto {
@@ -33,14 +33,14 @@ export class StaffingController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RULES_BOOK) private readonly rules: RulesBook,
-    private readonly scope: ReportScope,
+    private readonly scope: AgencyScope,
     private readonly directory: DirectoryService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: '执法人员配备与培训报告 certified share, expiring certificates and training hours per agency' })
   report(@Query() q: StaffingQueryDto, @CurrentActor() actor: Actor) {
-    const { root, agencies } = this.scope.agencies(actor, q.agencyId, q.includeSubordinates, 'reports.staffing');
+    const { root, agencies } = this.scope.resolve(actor, 'reports.staffing', q);
     const asOf = q.asOf ?? toShanghaiDate(this.clock().toISOString());
     let version;
     try {

@@ -1,10 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { byType, deadlinesOf, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * The facts behind the six assessment rates (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
+ * The facts behind the six assessment rates (supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
  * filed, concluded, decided (and whether before its decision deadline, extensions and suspensions applied as the
  * events recorded them), what its last legality review said of the legal basis, whether a remedy overturned it,
  * when the penalty was fully executed and when it was closed; per rectification order when it fell due and
@@ -19,60 +19,50 @@ export type AssessmentChange =
 
 type CaseColumn = 'filed_at' | 'decision_due_at' | 'basis_correct' | 'overturned' | 'executed_at' | 'closed_at';
 
-interface Data {
-  agencyId?: string;
-  industry?: string;
-  orderId?: string;
-  deadline?: string;
-  legalBasisCorrect?: boolean;
-  outcome?: string;
-  deadlines?: { kind: string; dueAt: string }[];
+/** What a change names besides the event: its case, when the event happened, and its position. */
+interface At {
+  caseId: string;
+  at: string;
+  position: bigint;
 }
 
-/** Pure: what one event contributes to the assessment facts. */
-export function assessmentChanges(e: StoredEvent): AssessmentChange[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  const caseId = e.streamId.slice(5);
-  const d = e.data as Data;
-  const at = (e.metadata as { occurredAt?: string }).occurredAt ?? '';
-  const position = e.position;
-  const set = (column: CaseColumn, value: string | number): AssessmentChange => ({ kind: 'case', caseId, column, value, position });
+const set = ({ caseId, position }: At, column: CaseColumn, value: string | number): AssessmentChange => ({ kind: 'case', caseId, column, value, position });
+const concluded = ({ caseId, at, position }: At, decision: 'penalty' | 'no_penalty' | null): AssessmentChange => ({ kind: 'concluded', caseId, at, decision, position });
+
+/** What the events that matter contribute, besides their deadlines. */
+const changesOf = byType<AssessmentChange[], At>({
+  CaseOpened: (e, c) => [{ kind: 'opened', caseId: c.caseId, agencyId: e.data.agencyId ?? '', industry: e.data.industry ?? '', position: c.position }],
+  CaseFiled: (_, c) => [set(c, 'filed_at', c.at)],
+  PenaltyDecided: (_, c) => [concluded(c, 'penalty')],
+  NoPenaltyDecided: (_, c) => [concluded(c, 'no_penalty')],
+  CaseTransferredToPolice: (_, c) => [concluded(c, null)],
+  // The last review counts: a new review is a new event, never an overwrite of the old one.
+  LegalReviewCompleted: (e, c) => [set(c, 'basis_correct', e.data.legalBasisCorrect ? 1 : 0)],
+  RemedyConcluded: (e, c) => (e.data.outcome === 'upheld' ? [] : [set(c, 'overturned', 1)]),
+  PenaltyExecuted: (_, c) => [set(c, 'executed_at', c.at)],
+  CaseClosed: (_, c) => [set(c, 'closed_at', c.at)],
+  RectificationOrdered: (e, c) => {
+    const reinspection = (e.data.deadlines ?? []).find((x) => x.kind === 'reinspection');
+    return [{ kind: 'order', caseId: c.caseId, orderId: e.data.orderId ?? '', dueDate: e.data.deadline ?? '', reinspectionDueAt: reinspection?.dueAt ?? null, position: c.position }];
+  },
+  ReinspectionRecorded: (_, c) => [{ kind: 'order-update', caseId: c.caseId, column: 'reinspected_at', value: c.at, position: c.position }],
+});
+
+/**
+ * Pure: what one event contributes to the assessment facts — its deadlines' changes first (a conclusion is timely
+ * against the deadline as the event leaves it), then its own.
+ */
+export const assessmentChanges = evolveCaseEvents<AssessmentChange>((e, caseId) => {
+  const c: At = { caseId, at: e.metadata.occurredAt ?? '', position: e.position };
   const out: AssessmentChange[] = [];
   // Deadlines are data in the events that set or move them (filing, extension, resumption after 中止).
-  for (const dl of d.deadlines ?? []) {
-    if (dl.kind === 'decision') out.push(set('decision_due_at', dl.dueAt));
-    if (dl.kind === 'reinspection' && e.type !== 'RectificationOrdered') out.push({ kind: 'order-update', caseId, column: 'reinspection_due_at', value: dl.dueAt, position });
+  for (const dl of deadlinesOf(e)) {
+    if (dl.kind === 'decision') out.push(set(c, 'decision_due_at', dl.dueAt));
+    if (dl.kind === 'reinspection' && e.type !== 'RectificationOrdered') out.push({ kind: 'order-update', caseId, column: 'reinspection_due_at', value: dl.dueAt, position: c.position });
   }
-  switch (e.type) {
-    case 'CaseOpened':
-      return [{ kind: 'opened', caseId, agencyId: d.agencyId ?? '', industry: d.industry ?? '', position }, ...out];
-    case 'CaseFiled':
-      return [set('filed_at', at), ...out];
-    case 'PenaltyDecided':
-      return [...out, { kind: 'concluded', caseId, at, decision: 'penalty', position }];
-    case 'NoPenaltyDecided':
-      return [...out, { kind: 'concluded', caseId, at, decision: 'no_penalty', position }];
-    case 'CaseTransferredToPolice':
-      return [...out, { kind: 'concluded', caseId, at, decision: null, position }];
-    case 'LegalReviewCompleted':
-      // The last review counts (docs/supervision.md §3: a new review is a new event).
-      return [...out, set('basis_correct', d.legalBasisCorrect ? 1 : 0)];
-    case 'RemedyConcluded':
-      return d.outcome === 'upheld' ? out : [...out, set('overturned', 1)];
-    case 'PenaltyExecuted':
-      return [...out, set('executed_at', at)];
-    case 'CaseClosed':
-      return [...out, set('closed_at', at)];
-    case 'RectificationOrdered': {
-      const reinspection = (d.deadlines ?? []).find((x) => x.kind === 'reinspection');
-      return [...out, { kind: 'order', caseId, orderId: d.orderId ?? '', dueDate: d.deadline ?? '', reinspectionDueAt: reinspection?.dueAt ?? null, position }];
-    }
-    case 'ReinspectionRecorded':
-      return [...out, { kind: 'order-update', caseId, column: 'reinspected_at', value: at, position }];
-    default:
-      return out;
-  }
-}
+  const own = changesOf(e, c);
+  return own ? [...out, ...own] : out;
+});
 
 const CASE_COLUMNS: CaseColumn[] = ['filed_at', 'decision_due_at', 'basis_correct', 'overturned', 'executed_at', 'closed_at'];
 type Statements = { opened: Statement; concluded: Statement; order: Statement; set: Map<string, Statement>; orderSet: Map<string, Statement> };

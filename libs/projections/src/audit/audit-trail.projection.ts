@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { PgColumn, insertRows } from '../postgres/pg-sql';
 
@@ -21,28 +21,19 @@ export interface AuditRow {
   agencyId: string | null;
 }
 
-interface Meta {
-  actor?: { id?: string };
-  recordedAt?: string;
-}
-
 /** Pure: a case event → its audit row; other streams (registry, counters) are not case history. */
-export function auditRows(e: StoredEvent): AuditRow[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  const m = e.metadata as Meta;
-  return [
-    {
-      position: e.position,
-      eventId: e.id,
-      caseId: e.streamId.slice(5),
-      revision: e.revision,
-      type: e.type,
-      actorId: m.actor?.id ?? '',
-      recordedAt: m.recordedAt ?? '',
-      agencyId: e.type === 'CaseOpened' ? ((e.data as { agencyId?: string }).agencyId ?? '') : null,
-    },
-  ];
-}
+export const auditRows = evolveCaseEvents<AuditRow>((e, caseId) => [
+  {
+    position: e.position,
+    eventId: e.id,
+    caseId,
+    revision: e.revision,
+    type: e.type,
+    actorId: e.metadata.actor?.id ?? '',
+    recordedAt: e.metadata.recordedAt ?? '',
+    agencyId: e.type === 'CaseOpened' ? (e.data.agencyId ?? '') : null,
+  },
+]);
 
 const AUDIT_INSERT = `INSERT INTO audit_trail (position, event_id, case_id, revision, type, actor_id, recorded_at, agency_id) VALUES `;
 /** Rows per multi-row INSERT: one statement step for many rows (a rebuild inserts a row per event). */

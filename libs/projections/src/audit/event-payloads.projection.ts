@@ -1,4 +1,4 @@
-import { StoredEvent } from '@app/event-store';
+import { evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { PgColumn, insertRows } from '../postgres/pg-sql';
 
@@ -16,10 +16,9 @@ export interface EventPayloadRow {
   hash: string | null;
 }
 
-export function eventPayloadRows(e: StoredEvent): EventPayloadRow[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  return [{ position: e.position.toString(), data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata), prevHash: e.prevHash ?? null, hash: e.hash ?? null }];
-}
+export const eventPayloadRows = evolveCaseEvents<EventPayloadRow>((e) => [
+  { position: e.position.toString(), data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata), prevHash: e.prevHash ?? null, hash: e.hash ?? null },
+]);
 
 const COLUMNS: PgColumn<EventPayloadRow>[] = [
   { name: 'position', type: 'bigint', get: (r) => r.position },

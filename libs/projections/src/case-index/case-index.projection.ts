@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { StoredCaseEvent } from '@app/case-engine';
+import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
@@ -34,90 +35,63 @@ export type CaseIndexChange =
       addOverdue: string | null;
     };
 
-interface Data {
-  agencyId?: string;
-  industry?: string;
-  party?: { kind: string; name: string; creditCode?: string; idNumber?: string };
-  handlingOfficerIds?: string[];
-  major?: boolean;
-  criminalIndicators?: Record<string, number | undefined>;
-  caseNo?: string;
-  decisionNo?: string;
-  hearingRight?: boolean;
-  kind?: string;
-  penalties?: { kind: string; amountYuan?: number }[];
-  violationCode?: string;
-  discretionLevel?: string;
+type Update = Extract<CaseIndexChange, { kind: 'update' }>;
+
+/** An event's change of its case's row: its stage after the event, and what the event sets or adds (nothing, by default). */
+function update(e: StoredCaseEvent, caseId: string, change: Partial<Pick<Update, 'set' | 'addFlag' | 'addOverdue'>> = {}): Update {
+  const m = e.metadata;
+  return { kind: 'update', caseId, stage: m.stageAfter ?? null, position: e.position, updatedAt: m.recordedAt ?? '', set: change.set ?? {}, addFlag: change.addFlag ?? null, addOverdue: change.addOverdue ?? null };
 }
-interface Meta {
-  stageAfter?: string;
-  occurredAt?: string;
-  recordedAt?: string;
-}
+
+/** The events that do more than move the row's stage. */
+const changeOf = byType<CaseIndexChange, string>({
+  CaseOpened: (e, caseId) => {
+    const { data: d, metadata: m } = e;
+    // Either code, whichever the party has (an organisation's credit code, an individual's identity number).
+    const party: { creditCode?: string; idNumber?: string } | undefined = d.party;
+    const flags = [d.major ? 'major' : '', Object.values(d.criminalIndicators ?? {}).some((v) => (v ?? 0) > 0) ? 'criminal_indicators' : ''].filter(Boolean);
+    return {
+      kind: 'opened',
+      caseId,
+      position: e.position,
+      updatedAt: m.recordedAt ?? '',
+      stage: m.stageAfter ?? 'filing',
+      agencyId: d.agencyId ?? '',
+      industry: d.industry ?? '',
+      partyKind: d.party?.kind ?? '',
+      partyName: d.party?.name ?? '',
+      partyCode: party?.creditCode ?? party?.idNumber ?? '',
+      officerIds: `,${(d.handlingOfficerIds ?? []).join(',')},`,
+      openedAt: m.occurredAt ?? '',
+      flags: `,${flags.join(',')}${flags.length ? ',' : ''}`,
+    };
+  },
+  CaseFiled: (e, caseId) => update(e, caseId, { set: { case_no: e.data.caseNo ?? '', filed_at: e.metadata.occurredAt ?? '' } }),
+  PenaltyDecided: (e, caseId) => {
+    const d = e.data;
+    const penalties = d.penalties ?? [];
+    const fine = penalties.filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
+    // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (行政处罚法第八十二条).
+    const fineOnly = penalties.length > 0 && penalties.every((p) => p.kind === 'fine');
+    const set = {
+      decision_no: d.decisionNo ?? '',
+      decided_at: e.metadata.occurredAt ?? '',
+      fine_yuan: fine,
+      ...(d.violationCode ? { violation_code: d.violationCode } : {}),
+      ...(d.discretionLevel ? { discretion_level: d.discretionLevel } : {}),
+    };
+    return update(e, caseId, { set, addFlag: fineOnly ? 'fine_only' : null });
+  },
+  NoPenaltyDecided: (e, caseId) => update(e, caseId, { set: { decision_no: e.data.decisionNo ?? '', decided_at: e.metadata.occurredAt ?? '' } }),
+  ReferralProposed: (e, caseId) => update(e, caseId, { addFlag: 'referral_proposed' }),
+  InterferenceRecorded: (e, caseId) => update(e, caseId, { addFlag: 'interference_recorded' }),
+  ReferralRejected: (e, caseId) => update(e, caseId, { addFlag: 'referral_rejected' }),
+  DeadlineMissed: (e, caseId) => update(e, caseId, { addOverdue: e.data.kind ?? null }),
+});
 
 /** Pure: how one event changes its case's row. */
-export function caseIndexChanges(e: StoredEvent): CaseIndexChange[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  const caseId = e.streamId.slice(5);
-  const d = e.data as Data;
-  const m = e.metadata as Meta;
-  const common = { caseId, stage: m.stageAfter ?? null, position: e.position, updatedAt: m.recordedAt ?? '' };
-  const update = (set: Extract<CaseIndexChange, { kind: 'update' }>['set'] = {}, addFlag: string | null = null, addOverdue: string | null = null): CaseIndexChange[] => [
-    { kind: 'update', ...common, set, addFlag, addOverdue },
-  ];
-  switch (e.type) {
-    case 'CaseOpened': {
-      const flags = [d.major ? 'major' : '', Object.values(d.criminalIndicators ?? {}).some((v) => (v ?? 0) > 0) ? 'criminal_indicators' : ''].filter(Boolean);
-      return [
-        {
-          kind: 'opened',
-          ...common,
-          stage: m.stageAfter ?? 'filing',
-          agencyId: d.agencyId ?? '',
-          industry: d.industry ?? '',
-          partyKind: d.party?.kind ?? '',
-          partyName: d.party?.name ?? '',
-          partyCode: d.party?.creditCode ?? d.party?.idNumber ?? '',
-          officerIds: `,${(d.handlingOfficerIds ?? []).join(',')},`,
-          openedAt: m.occurredAt ?? '',
-          flags: `,${flags.join(',')}${flags.length ? ',' : ''}`,
-        },
-      ];
-    }
-    case 'CaseFiled':
-      return update({ case_no: d.caseNo ?? '', filed_at: m.occurredAt ?? '' });
-    case 'PenaltyDecided': {
-      const penalties = d.penalties ?? [];
-      const fine = penalties.filter((p) => p.kind === 'fine').reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
-      // A fine and nothing else: with criminal indicators, the 以罚代刑 review flag (docs/supervision.md §6).
-      const fineOnly = penalties.length > 0 && penalties.every((p) => p.kind === 'fine');
-      return update(
-        {
-          decision_no: d.decisionNo ?? '',
-          decided_at: m.occurredAt ?? '',
-          fine_yuan: fine,
-          ...(d.violationCode ? { violation_code: d.violationCode } : {}),
-          ...(d.discretionLevel ? { discretion_level: d.discretionLevel } : {}),
-        },
-        fineOnly ? 'fine_only' : null,
-      );
-    }
-    case 'NoPenaltyDecided':
-      return update({ decision_no: d.decisionNo ?? '', decided_at: m.occurredAt ?? '' });
-    case 'ReferralProposed':
-      return update({}, 'referral_proposed');
-    case 'InterferenceRecorded':
-      return update({}, 'interference_recorded');
-    case 'ReferralRejected':
-      return update({}, 'referral_rejected');
-    case 'DeadlineMissed':
-      return update({}, null, d.kind ?? null);
-    default:
-      return update();
-  }
-}
+export const caseIndexChanges = evolveCaseEvents<CaseIndexChange>((e, caseId) => [changeOf(e, caseId) ?? update(e, caseId)]);
 
-type Update = Extract<CaseIndexChange, { kind: 'update' }>;
 const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
 
 /** case_index as stored (the read models' queries return it with `position` as a number). */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { CaseEventHandlers, rowPerHandledEvent } from '../case-events';
 import { Projection } from '../projection';
 import { PgColumn, PgRowBuffer, columnsOf, insertRows, selectWhereIn, unique } from '../postgres/pg-sql';
 
@@ -29,58 +29,35 @@ export type InterferenceRow =
       corrects: string | null;
     };
 
-interface Data {
-  agencyId?: string;
-  caseNo?: string;
-  recordId?: string;
-  intervener?: { name: string; unit: string; post: string; relation: string };
-  means?: string;
-  content?: string;
-  handling?: string;
-  corrects?: string;
-}
-interface Meta {
-  actor?: { id?: string; name?: string };
-  occurredAt?: string;
-  recordedAt?: string;
-}
+/** The events the register reads; every other contributes nothing. */
+const ROWS: CaseEventHandlers<InterferenceRow> = {
+  CaseOpened: (e, caseId) => ({ kind: 'case', caseId, agencyId: e.data.agencyId ?? '', caseNo: null }),
+  CaseFiled: (e, caseId) => ({ kind: 'approver', caseId, approverId: e.metadata.actor?.id ?? '', caseNo: e.data.caseNo ?? '' }),
+  InterferenceRecorded: (e, caseId) => {
+    const { data: d, metadata: m } = e;
+    return {
+      kind: 'record',
+      position: e.position,
+      recordId: d.recordId ?? e.id,
+      caseId,
+      recordedAt: m.recordedAt ?? '',
+      occurredAt: m.occurredAt ?? '',
+      recorderId: m.actor?.id ?? '',
+      recorderName: m.actor?.name ?? '',
+      intervenerName: d.intervener?.name ?? '',
+      intervenerUnit: d.intervener?.unit ?? '',
+      intervenerPost: d.intervener?.post ?? '',
+      relation: d.intervener?.relation ?? '',
+      means: d.means ?? '',
+      content: d.content ?? '',
+      handling: d.handling ?? '',
+      corrects: d.corrects ?? null,
+    };
+  },
+};
 
 /** Pure: the rows an event contributes. */
-export function interferenceRows(e: StoredEvent): InterferenceRow[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  const caseId = e.streamId.slice(5);
-  const d = e.data as Data;
-  const m = e.metadata as Meta;
-  switch (e.type) {
-    case 'CaseOpened':
-      return [{ kind: 'case', caseId, agencyId: d.agencyId ?? '', caseNo: null }];
-    case 'CaseFiled':
-      return [{ kind: 'approver', caseId, approverId: m.actor?.id ?? '', caseNo: d.caseNo ?? '' }];
-    case 'InterferenceRecorded':
-      return [
-        {
-          kind: 'record',
-          position: e.position,
-          recordId: d.recordId ?? e.id,
-          caseId,
-          recordedAt: m.recordedAt ?? '',
-          occurredAt: m.occurredAt ?? '',
-          recorderId: m.actor?.id ?? '',
-          recorderName: m.actor?.name ?? '',
-          intervenerName: d.intervener?.name ?? '',
-          intervenerUnit: d.intervener?.unit ?? '',
-          intervenerPost: d.intervener?.post ?? '',
-          relation: d.intervener?.relation ?? '',
-          means: d.means ?? '',
-          content: d.content ?? '',
-          handling: d.handling ?? '',
-          corrects: d.corrects ?? null,
-        },
-      ];
-    default:
-      return [];
-  }
-}
+export const interferenceRows = rowPerHandledEvent(ROWS);
 
 const statements = new WeakMap<Database, Record<InterferenceRow['kind'], Statement>>();
 

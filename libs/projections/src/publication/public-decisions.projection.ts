@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { StoredEvent } from '@app/event-store';
+import { StoredCaseEvent } from '@app/case-engine';
+import { CaseEventHandlers, rowPerHandledEvent } from '../case-events';
 import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * 行政处罚决定公示 (安全生产法 Art. 78; docs/supervision.md §7): the decisions officers published, withdrawn as soon as a
+ * 行政处罚决定公示 (安全生产法 Art. 78; supervision.md §7): the decisions officers published, withdrawn as soon as a
  * remedy revokes them (行政处罚法 Art. 48 — so always within the 3 working days).
  */
 export type PublicDecisionRow =
@@ -13,57 +14,36 @@ export type PublicDecisionRow =
   | { kind: 'published'; caseId: string; publishedAt: string; channel: string }
   | { kind: 'revoked'; caseId: string; revokedAt: string };
 
-interface Data {
-  agencyId?: string;
-  party?: { kind: string; name: string; creditCode?: string };
-  violations?: { description: string }[];
-  decisionNo?: string;
-  penalties?: unknown[];
-  legalBasis?: string[];
-  channel?: string;
-  issuerAgencyId?: string;
-}
+/** When the event happened (the published dates). */
+const occurredAt = (e: StoredCaseEvent) => String(e.metadata.occurredAt ?? '');
 
-export function publicDecisionRows(e: StoredEvent): PublicDecisionRow[] {
-  if (!e.streamId.startsWith('case-')) return [];
-  const caseId = e.streamId.slice(5);
-  const d = e.data as Data;
-  const occurredAt = String((e.metadata as { occurredAt?: string }).occurredAt ?? '');
-  switch (e.type) {
-    case 'CaseOpened':
-      return [
-        {
-          kind: 'case',
-          caseId,
-          agencyId: d.agencyId ?? '',
-          partyKind: d.party?.kind ?? '',
-          partyName: d.party?.name ?? '',
-          // An individual's identity number is never kept here at all (docs/supervision.md §7).
-          creditCode: d.party?.kind === 'organization' ? (d.party.creditCode ?? null) : null,
-          violations: JSON.stringify((d.violations ?? []).map((v) => v.description)),
-        },
-      ];
-    case 'PenaltyDecided':
-      return [
-        {
-          kind: 'decided',
-          caseId,
-          decisionNo: d.decisionNo ?? '',
-          decidedAt: occurredAt,
-          penalties: JSON.stringify(d.penalties ?? []),
-          legalBasis: JSON.stringify(d.legalBasis ?? []),
-          // An entrusted organisation's decision is published as the entrusting agency's (policy §6).
-          issuerAgencyId: d.issuerAgencyId ?? null,
-        },
-      ];
-    case 'DecisionPublished':
-      return [{ kind: 'published', caseId, publishedAt: occurredAt, channel: d.channel ?? '' }];
-    case 'DecisionRevoked':
-      return [{ kind: 'revoked', caseId, revokedAt: occurredAt }];
-    default:
-      return [];
-  }
-}
+/** The events the register of public decisions reads; every other contributes nothing. */
+const ROWS: CaseEventHandlers<PublicDecisionRow> = {
+  CaseOpened: ({ data: d }, caseId) => ({
+    kind: 'case',
+    caseId,
+    agencyId: d.agencyId ?? '',
+    partyKind: d.party?.kind ?? '',
+    partyName: d.party?.name ?? '',
+    // An individual's identity number is never kept here at all: a published decision names no one's identity number.
+    creditCode: d.party?.kind === 'organization' ? (d.party.creditCode ?? null) : null,
+    violations: JSON.stringify((d.violations ?? []).map((v) => v.description)),
+  }),
+  PenaltyDecided: (e, caseId) => ({
+    kind: 'decided',
+    caseId,
+    decisionNo: e.data.decisionNo ?? '',
+    decidedAt: occurredAt(e),
+    penalties: JSON.stringify(e.data.penalties ?? []),
+    legalBasis: JSON.stringify(e.data.legalBasis ?? []),
+    // An entrusted organisation's decision is published as the entrusting agency's (policy §6).
+    issuerAgencyId: e.data.issuerAgencyId ?? null,
+  }),
+  DecisionPublished: (e, caseId) => ({ kind: 'published', caseId, publishedAt: occurredAt(e), channel: e.data.channel ?? '' }),
+  DecisionRevoked: (e, caseId) => ({ kind: 'revoked', caseId, revokedAt: occurredAt(e) }),
+};
+
+export const publicDecisionRows = rowPerHandledEvent(ROWS);
 
 const statements = new WeakMap<Database, Record<PublicDecisionRow['kind'], Statement>>();
 
