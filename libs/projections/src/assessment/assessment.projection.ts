@@ -4,7 +4,7 @@ import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * The facts behind the six assessment rates (supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
+ * The facts behind the six assessment rates (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
  * filed, concluded, decided (and whether before its decision deadline, extensions and suspensions applied as the
  * events recorded them), what its last legality review said of the legal basis, whether a remedy overturned it,
  * when the penalty was fully executed and when it was closed; per rectification order when it fell due and

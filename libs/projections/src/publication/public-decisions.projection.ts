@@ -5,7 +5,7 @@ import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
 
 /**
- * 行政处罚决定公示 (安全生产法 Art. 78; supervision.md §7): the decisions officers published, withdrawn as soon as a
+ * 行政处罚决定公示 (安全生产法 Art. 78; docs/supervision.md §7): the decisions officers published, withdrawn as soon as a
  * remedy revokes them (行政处罚法 Art. 48 — so always within the 3 working days).
  */
 export type PublicDecisionRow =
