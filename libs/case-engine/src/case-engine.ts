@@ -5,6 +5,8 @@ import {
   CaseEventBody,
   CaseSnapshot,
   DiscretionBenchmark,
+  DocumentNumber,
+  NumberKind,
   PeopleLookup,
   RulesBook,
   caseStage,
@@ -181,7 +183,7 @@ export class CaseEngine {
         stale(r.kind === 'not_allowed' ? new CommandNotAllowedError(r.command, r.stage, r.allowedCommands) : new LegalConditionsNotMetError(r.command, r.violations));
         continue;
       }
-      const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
+      const bodies = 'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
       const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
       const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
@@ -262,27 +264,17 @@ export class CaseEngine {
   }
 
   /**
-   * Gapless document numbers, taken only once the decision has passed every legal condition. An entrusted
+   * A gapless document number, taken only for a decision that has passed every legal condition. An entrusted
    * organisation's documents are issued in the entrusting agency's name (policy §6; 行政处罚法 Art. 20), so they take
    * that agency's numbers and say so (`issuerAgencyId`).
    */
-  private async assignNumbers(caseId: string, entry: CaseEntry, events: CaseEventBody[], occurredAt: string): Promise<CaseEventBody[]> {
+  private async documentNumber(kind: NumberKind, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
     const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
-    const entrusted = issuerId !== entry.snapshot.context.agencyId;
     const issuer = this.deps.people.agency(issuerId);
     const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
-    const out: CaseEventBody[] = [];
-    for (const e of events) {
-      if (e.type === 'CaseFiled' || e.type === 'PenaltyDecided' || e.type === 'NoPenaltyDecided') {
-        const kind = e.type === 'CaseFiled' ? 'case' : 'decision';
-        const n = await this.numbering.assign(kind, issuerId, year, caseId);
-        const format = issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
-        const no = formatDocumentNumber(format, issuer?.shortName ?? issuerId, year, n);
-        const stamp = entrusted ? { issuerAgencyId: issuerId } : {};
-        out.push(e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseNo: no, ...stamp } } : ({ ...e, data: { ...e.data, decisionNo: no, ...stamp } } as CaseEventBody));
-      } else out.push(e);
-    }
-    return out;
+    const n = await this.numbering.assign(kind, issuerId, year, caseId);
+    const no = formatDocumentNumber(issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind], issuer?.shortName ?? issuerId, year, n);
+    return issuerId !== entry.snapshot.context.agencyId ? { no, issuerAgencyId: issuerId } : { no };
   }
 
   /** The agency in whose name a case of this agency is handled: the entrusting one for an entrusted organisation. */
