@@ -29,6 +29,8 @@ export class CaseRealizer {
     const directory = new Directory();
     demoDirectoryEvents().forEach((e) => directory.apply(e));
     this.engine = new CaseEngine({
+      // Transition coverage, not access: the authorization matrix covers who may act.
+      authorizer: { authorize: () => undefined },
       store: this.store,
       people: { person: (id) => directory.person(id), agency: (id) => directory.agency(id) },
       rules: rulesFile as unknown as RulesBook,

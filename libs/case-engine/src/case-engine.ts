@@ -3,6 +3,10 @@ import { WorkingDayCalendar, toShanghaiDate } from '@app/calendar';
 import {
   CaseCommand,
   CaseEventBody,
+  CommandBodies,
+  CommandName,
+  CommandOf,
+  isSystemCommand,
   CaseSnapshot,
   DiscretionBenchmark,
   DocumentNumber,
@@ -35,8 +39,30 @@ export interface AgencyLookup {
   agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>>; entrustedBy?: string } | undefined;
 }
 
+/**
+ * The access decision for a step on an existing case, made once, against the case the engine loaded for it (a
+ * refusal given on a cached fold is checked again on a fresh one, like every refusal). Throws to refuse.
+ */
+export interface Authorizer {
+  authorize(request: { actor: Actor; command: CommandName; case: CaseParties; occurredAt?: string }): void;
+}
+
+/** Validates a body as received (the API's DTOs); throws to refuse. Runs only after the step was authorized. */
+export interface CommandBodyParser {
+  parse<K extends CommandName>(name: K, raw: unknown): Promise<CommandBodies[K]>;
+}
+
+/** A command whose body is still as received: the engine authorizes it, then has it parsed. */
+export interface UnparsedCommand {
+  name: CommandName;
+  unparsed: unknown;
+}
+
 export interface CaseEngineDeps {
   store: EventStore;
+  authorizer: Authorizer;
+  /** Needed for `UnparsedCommand`s. */
+  parser?: CommandBodyParser;
   people: PeopleLookup & AgencyLookup;
   rules: RulesBook;
   benchmark?: DiscretionBenchmark;
@@ -52,7 +78,7 @@ export interface CaseEngineDeps {
 export interface CommandRequest {
   /** Absent for open-case, whose id the engine assigns. */
   caseId?: string;
-  command: CaseCommand;
+  command: CaseCommand | UnparsedCommand;
   actor: Actor;
   onBehalfOf?: string;
   occurredAt?: string;
@@ -64,8 +90,6 @@ export interface CommandRequest {
   idempotencyKey?: string;
   /** From `If-Match`: the revision the client saw. */
   ifMatch?: number;
-  /** Access check against the loaded case and the step's moment (throws to refuse); runs before anything is decided. */
-  authorize?: (target: { agencyId: string; parties: CaseParties | null; occurredAt: string }) => void;
 }
 
 export interface CommandResult {
@@ -122,13 +146,9 @@ export class CaseEngine {
     return toCaseView(entry.snapshot, entry.revision);
   }
 
-  /**
-   * Who stands where in a case (for access decisions), without building the whole view. `cached` answers from this
-   * process's fold without reading the store (the command path's pre-check: the engine judges again against the
-   * state it appends on); otherwise caught up with the store first.
-   */
-  async getParties(caseId: string, cached = false): Promise<CaseParties> {
-    const entry = (cached ? this.cache.get(caseId) : undefined) ?? (await this.load(caseId));
+  /** Who stands where in a case (for access decisions on reads), caught up with the store. */
+  async getParties(caseId: string): Promise<CaseParties> {
+    const entry = await this.load(caseId);
     if (entry.revision < 0) throw new CaseNotFoundError(caseId);
     return partiesOf(entry.snapshot);
   }
@@ -142,21 +162,30 @@ export class CaseEngine {
 
   private async executeLocked(caseId: string, req: CommandRequest): Promise<CommandResult> {
     const isOpen = req.command.name === 'open-case';
-    const hash = req.idempotencyKey ? requestHash(req.command) : '';
+    // A body as received is parsed once the step is authorized: an unauthorised caller learns nothing from it.
+    let command: CommandOf | undefined = 'unparsed' in req.command ? undefined : req.command;
     const maxRetries = this.deps.maxRetries ?? 5;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       // Optimistic: decide on the cached fold without reading the store; if another process moved the
       // case on, the append's expected revision fails and we re-load. Refusals are only given on a fresh fold.
       const cached = attempt === 0 ? this.cache.get(caseId) : undefined;
       const entry = cached ?? (await this.load(caseId));
-      const stale = (refusal: Error) => {
+      const stale = (refusal: unknown) => {
         if (!cached) throw refusal;
       };
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
-      if (req.authorize) {
-        const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
-        req.authorize({ agencyId, parties: isOpen ? null : partiesOf(entry.snapshot), occurredAt: this.occurredAt(req, entry) });
+      // The one access decision for a step on a case, against the case it is decided on. A new case has none: the
+      // route judged the agency it names. The system's own commands are the scheduler's.
+      if (!isOpen && !isSystemCommand(req.command.name)) {
+        try {
+          this.deps.authorizer.authorize({ actor: req.actor, command: req.command.name, case: partiesOf(entry.snapshot), occurredAt: req.occurredAt });
+        } catch (refusal) {
+          stale(refusal);
+          continue;
+        }
       }
+      command ??= await this.parse(req.command);
+      const hash = req.idempotencyKey ? requestHash(command) : '';
       if (req.idempotencyKey) {
         const prior = entry.keys.get(`${req.actor.id}:${req.idempotencyKey}`);
         if (prior) {
@@ -169,7 +198,7 @@ export class CaseEngine {
         continue;
       }
       const occurredAt = this.occurredAt(req, entry);
-      const decision = decideCommand(entry.snapshot, caseId, req.command, {
+      const decision = decideCommand(entry.snapshot, caseId, command, {
         occurredAt,
         actor: req.actor,
         people: this.deps.people,
@@ -184,8 +213,8 @@ export class CaseEngine {
         continue;
       }
       const bodies = 'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
-      const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
-      const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash, agencyId);
+      const agencyId = isOpen ? (command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
+      const newEvents = this.envelope(caseId, req, command, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
       // tells each event the stage it leads to (read models take the stage from there, never re-deciding it).
       let nextSnapshot = entry.snapshot;
@@ -252,6 +281,12 @@ export class CaseEngine {
     return { caseId, created, replayed: true, view: toCaseView(snapshot, last), events: upTo.filter((e) => e.revision >= first) };
   }
 
+  private async parse(command: CaseCommand | UnparsedCommand): Promise<CommandOf> {
+    if (!('unparsed' in command)) return command;
+    if (!this.deps.parser) throw new Error(`${command.name}: a body as received needs the engine's parser`);
+    return { name: command.name, body: await this.deps.parser.parse(command.name, command.unparsed) };
+  }
+
   private occurredAt(req: CommandRequest, entry: CaseEntry): string {
     const now = this.deps.clock();
     if (req.occurredAt === undefined) return now.toISOString();
@@ -282,19 +317,19 @@ export class CaseEngine {
     return this.deps.people.agency(agencyId)?.entrustedBy ?? agencyId;
   }
 
-  private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
+  private envelope(caseId: string, req: CommandRequest, command: CommandOf, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
     const recordedAt = this.deps.clock().toISOString();
     // supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
     const issuer = this.issuerOf(agencyId);
     const onBehalfOf = req.onBehalfOf ?? (issuer !== agencyId ? issuer : undefined);
-    const legalBasis = (req.command.body as { legalBasis?: string[] }).legalBasis;
+    const legalBasis = (command.body as { legalBasis?: string[] }).legalBasis;
     return bodies.map((b, i) => {
       const id = req.idempotencyKey ? deterministicUuid(`${caseId}:${req.actor.id}:${req.idempotencyKey}:${i}`) : this.deps.newId();
       const rulesVersion = (b.data as { rulesVersion?: string }).rulesVersion;
       const metadata: CaseEventMetadata = {
         actor: req.actor,
         ...(onBehalfOf ? { onBehalfOf } : {}),
-        command: req.command.name,
+        command: command.name,
         occurredAt,
         recordedAt,
         requestId: req.requestId,

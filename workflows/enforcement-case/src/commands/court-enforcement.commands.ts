@@ -62,7 +62,7 @@ export function recordCourtExecution(_ctx: CaseContext, body: CourtEnforcementBo
 
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface CourtEnforcementBodies {
-  'issue-enforcement-urge': Record<string, never>;
+  'issue-enforcement-urge': Record<never, never>;
   'apply-court-enforcement': { court: string };
   'record-court-ruling': { outcome: 'enforce' | 'refuse'; reason?: string };
   'record-court-execution': { summary: string; amountYuan?: number };

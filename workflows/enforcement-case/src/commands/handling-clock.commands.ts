@@ -43,7 +43,7 @@ export function extendHandlingPeriod(ctx: CaseContext, body: HandlingClockBodies
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface HandlingClockBodies {
   'suspend-case': { reason: string };
-  'resume-case': Record<string, never>;
+  'resume-case': Record<never, never>;
   'extend-handling-period': { tier: 'head' | 'upper'; reason: string };
 }
 

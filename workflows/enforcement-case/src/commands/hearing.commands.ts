@@ -50,7 +50,7 @@ export function recordHearing(ctx: CaseContext, body: HearingBodies['record-hear
 
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface HearingBodies {
-  'request-hearing': Record<string, never>;
+  'request-hearing': Record<never, never>;
   'schedule-hearing': { hearingAt: string; presidingOfficerId: string; location: string };
   'record-hearing': { attended: boolean; summary: string; transcriptHash?: string };
 }

@@ -58,7 +58,7 @@ export function recordReinspection(ctx: CaseContext, body: RectificationBodies['
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface RectificationBodies {
   'issue-rectification-order': { items: string[]; deadline: string; legalBasis: string[] };
-  'request-reinspection': Record<string, never>;
+  'request-reinspection': Record<never, never>;
   'record-reinspection': { officerIds: string[]; result: 'passed' | 'failed'; findings: string };
 }
 

@@ -30,7 +30,11 @@ export interface CommandBodies
     DeadlineBodies {}
 
 export type CommandName = keyof CommandBodies;
+/** One command's body (a DTO `implements CommandBody<'approve-filing'>`, so a drift fails to compile). */
+export type CommandBody<K extends CommandName> = CommandBodies[K];
 export type CaseCommand = { [K in CommandName]: { name: K; body: CommandBodies[K] } }[CommandName];
+/** A command of the given name(s), its body typed by the name (a union of bodies for a union of names). */
+export type CommandOf<K extends CommandName = CommandName> = { name: K; body: CommandBodies[K] };
 
 /** Every command, by name: a family left out here, or a command without its spec, fails to compile. */
 export const COMMANDS: { readonly [K in CommandName]: CommandSpec<CommandBodies[K]> } = {
@@ -55,6 +59,10 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 export function commandSpec<K extends CommandName>(name: K): CommandSpec<CommandBodies[K]> {
   return COMMANDS[name];
 }
+
+/** The system's own commands (the deadline scheduler's); every other command is a user's. */
+export type SystemCommandName = keyof DeadlineBodies;
+export type UserCommandName = Exclude<CommandName, SystemCommandName>;
 
 /** Commands the system issues itself; never offered to users nor accepted over HTTP. */
 export const isSystemCommand = (name: CommandName): boolean => COMMANDS[name].who === 'system';

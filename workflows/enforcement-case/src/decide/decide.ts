@@ -1,5 +1,5 @@
 import { CalendarYearNotCoveredError } from '@app/calendar';
-import { CaseCommand, CommandBodies, CommandName, commandSpec, isSystemCommand } from '../case-commands';
+import { CommandOf, CommandName, commandSpec, isSystemCommand } from '../case-commands';
 import { CaseEventBody } from '../case-events';
 import { acceptedEventTypes, allowedCommands, caseStage, CaseSnapshot } from '../fold';
 import { NoRulesVersionError } from '../rules/rules-version';
@@ -16,7 +16,7 @@ export type Decision =
   | { ok: false; refusal: Refusal };
 
 /** The command's own decider, typed by its name. */
-function run<K extends CommandName>(snapshot: CaseSnapshot, caseId: string, command: { name: K; body: CommandBodies[K] }, env: DecisionEnv): CommandOutcome {
+function run<K extends CommandName>(snapshot: CaseSnapshot, caseId: string, command: CommandOf<K>, env: DecisionEnv): CommandOutcome {
   return commandSpec(command.name).decide(snapshot.context, command.body, env, { caseId, stage: caseStage(snapshot) });
 }
 
@@ -25,7 +25,7 @@ function run<K extends CommandName>(snapshot: CaseSnapshot, caseId: string, comm
  * refusal listing every unmet legal condition, otherwise the events to append. Pure: time, actor, ids and
  * rules arrive in `env`.
  */
-export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: CaseCommand, env: DecisionEnv): Decision {
+export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: CommandOf, env: DecisionEnv): Decision {
   const isNew = caseStage(snapshot) === null;
   const allowed = isNew ? (['open-case'] as CommandName[]) : allowedCommands(snapshot);
   const systemAllowed = !isNew && isSystemCommand(command.name) && commandSpec(command.name).emits.some((t) => acceptedEventTypes(snapshot).has(t));
