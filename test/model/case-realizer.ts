@@ -224,6 +224,9 @@ export class CaseRealizer {
         case 'ReferralDeclined':
           await run(u('officer-1'), { name: 'record-police-decision', body: { outcome: type === 'ReferralDeclined' ? 'declined' : 'accepted' } });
           break;
+        case 'MaterialsHandedOver':
+          await run(u('officer-1'), { name: 'record-handover', body: { receivedBy: '郴州市公安局北湖分局', materials: ['涉案物品清单所列物品'] } });
+          break;
         case 'PoliceReconsiderationRequested':
           await run(u('head'), { name: 'request-police-reconsideration', body: { reason: '请求复议' } });
           break;

@@ -1,4 +1,4 @@
-import { toShanghaiDate } from '@app/calendar';
+import { addCalendarDays, toShanghaiDate } from '@app/calendar';
 import { CaseContext } from '../case-context';
 import { REFERRAL_FROM } from '../case-events';
 import { computeDeadline } from '../deadlines/compute-deadline';
@@ -68,6 +68,17 @@ export function recordPoliceDecision(ctx: CaseContext, body: ReferralBodies['rec
   });
 }
 
+/**
+ * 移交 (行政执法机关移送涉嫌犯罪案件的规定第十三条): once the police have decided to file the case, the agency hands over
+ * the items involved and the other materials within 3 days of receiving the notice of filing. A late hand-over is still
+ * owed, so it is recorded (and marked late), never refused.
+ */
+export function recordHandover(ctx: CaseContext, body: ReferralBodies['record-handover'], env: DecisionEnv): CommandOutcome {
+  const accepted = ctx.referral?.acceptedAt;
+  const dueDate = addCalendarDays(env.calendar, toShanghaiDate(accepted ?? env.occurredAt), 3);
+  return emit({ type: 'MaterialsHandedOver', data: { receivedBy: body.receivedBy, materials: body.materials, dueDate, late: toShanghaiDate(env.occurredAt) > dueDate } });
+}
+
 export function requestPoliceReconsideration(ctx: CaseContext, body: { reason: string }, env: DecisionEnv, type: 'PoliceReconsiderationRequested' | 'ReferredToProcuratorate'): CommandOutcome {
   const rules = caseRules(ctx, env);
   return emit({ type, data: { reason: body.reason, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] } });
@@ -87,6 +98,7 @@ export interface ReferralBodies {
   'request-police-reconsideration': { reason: string };
   'refer-to-procuratorate': { reason: string };
   'resume-administrative-procedure': { reason: string };
+  'record-handover': { receivedBy: string; materials: string[] };
 }
 
 export const REFERRAL_COMMANDS: CommandSpecs<ReferralBodies> = {
@@ -98,4 +110,5 @@ export const REFERRAL_COMMANDS: CommandSpecs<ReferralBodies> = {
   'request-police-reconsideration': { summary: '提请公安机关复议 (head; within 3 days)', emits: ['PoliceReconsiderationRequested'], who: { roles: ['head'] }, decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'PoliceReconsiderationRequested') },
   'refer-to-procuratorate': { summary: '提请检察院立案监督 (head)', emits: ['ReferredToProcuratorate'], who: { roles: ['head'] }, decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'ReferredToProcuratorate') },
   'resume-administrative-procedure': { summary: '恢复行政处罚程序 (head)', emits: ['AdministrativeProcedureResumed'], who: { roles: ['head'] }, decide: resumeAdministrativeProcedure },
+  'record-handover': { summary: '移交涉案物品和材料 (officer; within 3 days of the police filing the case)', emits: ['MaterialsHandedOver'], who: { roles: ['officer'] }, decide: recordHandover },
 };

@@ -43,6 +43,17 @@ export class RecordPoliceDecisionDto extends CommandBodyDto implements CommandBo
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
 }
 
+export class RecordHandoverDto extends CommandBodyDto implements CommandBody<'record-handover'> {
+  @ApiProperty({ description: '接收的公安机关及经办人 (who received them)' }) @IsString() @IsNotEmpty() @MaxLength(200) receivedBy!: string;
+  @ApiProperty({ description: '移交的涉案物品和材料 (the items and materials handed over)', example: ['涉案物品清单所列物品', '询问笔录', '检验报告'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  materials!: string[];
+}
+
 /** The body each of these commands is validated against (the API's command routes come from the registry). */
 export const REFERRAL_DTOS = {
   'propose-referral': ProposeReferralDto,
@@ -53,4 +64,5 @@ export const REFERRAL_DTOS = {
   'request-police-reconsideration': ReasonDto,
   'refer-to-procuratorate': ReasonDto,
   'resume-administrative-procedure': ReasonDto,
+  'record-handover': RecordHandoverDto,
 };
