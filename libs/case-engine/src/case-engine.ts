@@ -300,7 +300,7 @@ export class CaseEngine {
 
   /**
    * A gapless document number, taken only for a decision that has passed every legal condition. An entrusted
-   * organisation's documents are issued in the entrusting agency's name (policy §6; 行政处罚法 Art. 20), so they take
+   * organisation's documents are issued in the entrusting agency's name (行政处罚法第二十条), so they take
    * that agency's numbers and say so (`issuerAgencyId`).
    */
   private async documentNumber(kind: NumberKind, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {

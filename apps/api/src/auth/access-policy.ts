@@ -27,7 +27,7 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /**
- * The one authorization layer (issue 5): every route asks it through AccessGuard, except a step on a case, which
+ * The one authorization layer: every route asks it through AccessGuard, except a step on a case, which
  * the engine asks (as its `Authorizer`) once, against the case it decides the step on. The rules are data
  * (access-rules.ts); this class only measures the actor against them and names what is missing.
  */

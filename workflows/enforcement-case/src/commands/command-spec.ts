@@ -3,7 +3,7 @@ import { CaseEventType } from '../case-events';
 import { CommandOutcome, DecisionEnv } from '../decide/decision-env';
 import { Stage } from '../stage';
 
-/** The roles a person may hold (commands.md roles); jurisdiction is checked by the API's policy. */
+/** The roles a person may hold; jurisdiction is checked by the API's policy. */
 export type Role = 'officer' | 'head' | 'legal_reviewer' | 'supervisor' | 'discipline' | 'admin';
 
 /** A relation to the case some steps require of the person taking them. */

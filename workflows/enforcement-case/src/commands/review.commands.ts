@@ -124,7 +124,7 @@ export function decide(ctx: CaseContext, body: ReviewBodies['decide'], env: Deci
     const outcome = body.outcome as 'no_penalty_minor' | 'no_penalty_unproven';
     return emitNumbered('decision', (n) => [{ type: 'NoPenaltyDecided', data: { decisionNo: n.no, ...common, outcome, deadlines: [], ...issuerOf(n) } }]);
   }
-  // 公示 (安全生产法 Art. 78; supervision.md §7): decisions against organisations are published within 7 working days.
+  // 公示 (安全生产法第七十八条): decisions against organisations are published within 7 working days.
   const deadlines = ctx.opened!.party.kind === 'organization' ? [computeDeadline('publication', 'publication', env.occurredAt, rules, env.calendar)] : [];
   const penalties = body.penalties ?? [];
   const graded = { ...(body.violationCode ? { violationCode: body.violationCode } : {}), ...(body.discretionLevel ? { discretionLevel: body.discretionLevel } : {}) };
