@@ -40,6 +40,29 @@ describe('criminal referral over HTTP', () => {
     expect((await run(id, HEAD, 'close-case', { occurredAt: at('2026-09-09') })).body.case.stage).toBe('closed');
   });
 
+  it('records the hand-over of the items and materials once the police filed the case (3 days; late ones marked, not refused)', async () => {
+    const id = await filedCase();
+    await propose(id);
+    await run(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
+    await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05') });
+    const handover = (on: string, body: object = { receivedBy: '郴州市公安局北湖分局 王警官', materials: ['涉案物品清单所列烟花爆竹 20 箱', '询问笔录'] }) =>
+      run(id, OFFICER_1, 'record-handover', { ...body, occurredAt: at(on) });
+    const early = await handover('2026-09-06');
+    expect(early.status).toBe(409);
+    expect(early.body.allowedCommands).not.toContain('record-handover');
+    const accepted = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'accepted', occurredAt: at('2026-09-07') });
+    expect(accepted.body.case.allowedCommands).toContain('record-handover');
+    const unnamed = await handover('2026-09-08', { receivedBy: '郴州市公安局北湖分局', materials: [] });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors.map((e: any) => e.field)).toEqual(['materials']);
+    const onTime = await handover('2026-09-09');
+    expect(onTime.status).toBe(200);
+    expect(onTime.body.events).toMatchObject([{ type: 'MaterialsHandedOver', data: { receivedBy: '郴州市公安局北湖分局 王警官', dueDate: '2026-09-10', late: false } }]);
+    expect(onTime.body.case.stage).toBe('transferred');
+    expect((await handover('2026-09-14')).body.events[0].data).toMatchObject({ dueDate: '2026-09-10', late: true });
+    expect((await run(id, 'u-431003-officer-1', 'record-handover', { receivedBy: 'x', materials: ['y'] })).status).toBe(403);
+  });
+
   it('returns a rejected proposal to where it came from', async () => {
     const id = await filedCase();
     await propose(id);

@@ -29,6 +29,8 @@ export class CaseRealizer {
     const directory = new Directory();
     demoDirectoryEvents().forEach((e) => directory.apply(e));
     this.engine = new CaseEngine({
+      // Transition coverage, not access: the authorization matrix covers who may act.
+      authorizer: { authorize: () => undefined },
       store: this.store,
       people: { person: (id) => directory.person(id), agency: (id) => directory.agency(id) },
       rules: rulesFile as unknown as RulesBook,
@@ -221,6 +223,9 @@ export class CaseRealizer {
         case 'ReferralAccepted':
         case 'ReferralDeclined':
           await run(u('officer-1'), { name: 'record-police-decision', body: { outcome: type === 'ReferralDeclined' ? 'declined' : 'accepted' } });
+          break;
+        case 'MaterialsHandedOver':
+          await run(u('officer-1'), { name: 'record-handover', body: { receivedBy: '郴州市公安局北湖分局', materials: ['涉案物品清单所列物品'] } });
           break;
         case 'PoliceReconsiderationRequested':
           await run(u('head'), { name: 'request-police-reconsideration', body: { reason: '请求复议' } });

@@ -41,6 +41,7 @@ const DATA: Record<CaseEventType, unknown> = {
   CaseTransferredToPolice: { policeAgency: 'p', documents: ['移送书', '调查报告'], deadlines: [] },
   PoliceDecisionRecorded: { outcome: 'accepted' },
   ReferralAccepted: {},
+  MaterialsHandedOver: { receivedBy: 'p', materials: ['m'], dueDate: '2026-07-01', late: false },
   ReferralDeclined: { deadlines: [] },
   PoliceReconsiderationRequested: { reason: 'r', deadlines: [] },
   ReferredToProcuratorate: { reason: 'r', deadlines: [] },

@@ -9,6 +9,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenService } from './auth/token.service';
 import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseCommandsService } from './cases/case-commands.service';
+import { CommandBodyValidator } from './cases/command-bodies';
 import { benchmarkProvider, caseEngineProvider, clockProvider, rulesBookProvider } from './cases/case-engine.provider';
 import { CasesController } from './cases/cases.controller';
 import { CaseSearchService } from './cases/case-search.service';
@@ -55,6 +56,7 @@ export class AppModule {
         AccessPolicy,
         AgencyScope,
         CaseCommandsService,
+        CommandBodyValidator,
         CaseSearchService,
         RegistryService,
         DemoSeedService,

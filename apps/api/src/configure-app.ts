@@ -3,20 +3,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { echoTraceHeaders } from './http/tracing';
 import { ProblemFilter } from './problem/problem.filter';
-import { validationProblem } from './problem/validation-problem';
+import { VALIDATION_OPTIONS } from './problem/validation-problem';
 
 /** Pipes, filters, prefix and OpenAPI: shared by main.ts and the e2e tests so both run the same app. */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
   app.setGlobalPrefix('api/v1');
   echoTraceHeaders(app);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationProblem,
-    }),
-  );
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

@@ -7,6 +7,9 @@ import { CaseEngine, CommandRequest } from './case-engine';
 import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
 import { caseIdOf } from './event-envelope';
 
+/** Access is the API's policy, tested over HTTP; here every actor may act. */
+const anyoneMay = { authorize: () => undefined };
+
 const cert = { number: 'C', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
 const people = {
   person: (id: string) => ({ id, name: id, agencyId: 'ag-1', roles: ['officer' as const], certificate: cert }),
@@ -40,7 +43,7 @@ const interference = (caseId: string): CommandRequest => ({
 });
 
 function engine(store: EventStore, maxRetries = 5) {
-  return new CaseEngine({ store, people, rules: rulesFile as unknown as RulesBook, calendar: new WorkingDayCalendar(), clock: () => new Date('2026-11-27T00:00:00Z'), newId: randomUUID, maxRetries });
+  return new CaseEngine({ store, authorizer: anyoneMay, people, rules: rulesFile as unknown as RulesBook, calendar: new WorkingDayCalendar(), clock: () => new Date('2026-11-27T00:00:00Z'), newId: randomUUID, maxRetries });
 }
 
 /** A store that lets another writer slip in right before the engine's next append (a real race, staged). */
@@ -62,6 +65,35 @@ class RacingStore extends InMemoryEventStore {
 }
 
 describe('CaseEngine', () => {
+  it('asks its Authorizer once per step, with the case it decides on, before the body is parsed; a refusal writes nothing', async () => {
+    const store = new InMemoryEventStore();
+    const { caseId } = await engine(store).execute(openCase);
+    const asked: unknown[] = [];
+    const parsed: string[] = [];
+    let refuse = true;
+    const guarded = new CaseEngine({
+      store,
+      authorizer: { authorize: (r) => { asked.push(r); if (refuse) throw new Error('refused'); } },
+      parser: { parse: async (name, raw) => { parsed.push(name); return raw as never; } },
+      people,
+      rules: rulesFile as unknown as RulesBook,
+      calendar: new WorkingDayCalendar(),
+      clock: () => new Date('2026-11-27T00:00:00Z'),
+      newId: randomUUID,
+    });
+    const approve: CommandRequest = { caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', unparsed: {} } };
+    await expect(guarded.execute(approve)).rejects.toThrow('refused');
+    expect(parsed).toEqual([]);
+    expect(await store.readStream(`case-${caseId}`)).toHaveLength(1);
+    asked.length = 0;
+    refuse = false;
+    expect((await guarded.execute(approve)).view.stage).toBe('investigation');
+    expect(asked).toEqual([
+      { actor: head, command: 'approve-filing', occurredAt: '2026-09-02T10:00:00+08:00', case: { agencyId: 'ag-1', handlingOfficerIds: ['o1', 'o2'], presidingOfficerId: null, filingApproverId: null } },
+    ]);
+    expect(parsed).toEqual(['approve-filing']);
+  });
+
   it('on a concurrent append, re-loads and re-decides instead of failing', async () => {
     const store = new RacingStore();
     const a = engine(store);
@@ -145,6 +177,7 @@ describe('CaseEngine', () => {
   it('uses an agency’s own number format when it has one', async () => {
     const store = new InMemoryEventStore();
     const custom = new CaseEngine({
+      authorizer: anyoneMay,
       store,
       people: { ...people, agency: () => ({ shortName: '桂阳应急', numberFormats: { case: '{short}〔{year}〕立字第{n}号' } }) },
       rules: rulesFile as unknown as RulesBook,

@@ -3,8 +3,14 @@ import { WorkingDayCalendar, parseInstant, toShanghaiDate } from '@app/calendar'
 import {
   CaseCommand,
   CaseEventBody,
+  CommandBodies,
+  CommandName,
+  CommandOf,
+  isSystemCommand,
   CaseSnapshot,
   DiscretionBenchmark,
+  DocumentNumber,
+  NumberKind,
   PeopleLookup,
   RulesBook,
   caseStage,
@@ -33,8 +39,30 @@ export interface AgencyLookup {
   agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>>; entrustedBy?: string } | undefined;
 }
 
+/**
+ * The access decision for a step on an existing case, made once, against the case the engine loaded for it (a
+ * refusal given on a cached fold is checked again on a fresh one, like every refusal). Throws to refuse.
+ */
+export interface Authorizer {
+  authorize(request: { actor: Actor; command: CommandName; case: CaseParties; occurredAt?: string }): void;
+}
+
+/** Validates a body as received (the API's DTOs); throws to refuse. Runs only after the step was authorized. */
+export interface CommandBodyParser {
+  parse<K extends CommandName>(name: K, raw: unknown): Promise<CommandBodies[K]>;
+}
+
+/** A command whose body is still as received: the engine authorizes it, then has it parsed. */
+export interface UnparsedCommand {
+  name: CommandName;
+  unparsed: unknown;
+}
+
 export interface CaseEngineDeps {
   store: EventStore;
+  authorizer: Authorizer;
+  /** Needed for `UnparsedCommand`s. */
+  parser?: CommandBodyParser;
   people: PeopleLookup & AgencyLookup;
   rules: RulesBook;
   benchmark?: DiscretionBenchmark;
@@ -50,7 +78,7 @@ export interface CaseEngineDeps {
 export interface CommandRequest {
   /** Absent for open-case, whose id the engine assigns. */
   caseId?: string;
-  command: CaseCommand;
+  command: CaseCommand | UnparsedCommand;
   actor: Actor;
   onBehalfOf?: string;
   occurredAt?: string;
@@ -62,8 +90,6 @@ export interface CommandRequest {
   idempotencyKey?: string;
   /** From `If-Match`: the revision the client saw. */
   ifMatch?: number;
-  /** Access check against the loaded case and the step's moment (throws to refuse); runs before anything is decided. */
-  authorize?: (target: { agencyId: string; parties: CaseParties | null; occurredAt: string }) => void;
 }
 
 export interface CommandResult {
@@ -120,13 +146,9 @@ export class CaseEngine {
     return toCaseView(entry.snapshot, entry.revision);
   }
 
-  /**
-   * Who stands where in a case (for access decisions), without building the whole view. `cached` answers from this
-   * process's fold without reading the store (the command path's pre-check: the engine judges again against the
-   * state it appends on); otherwise caught up with the store first.
-   */
-  async getParties(caseId: string, cached = false): Promise<CaseParties> {
-    const entry = (cached ? this.cache.get(caseId) : undefined) ?? (await this.load(caseId));
+  /** Who stands where in a case (for access decisions on reads), caught up with the store. */
+  async getParties(caseId: string): Promise<CaseParties> {
+    const entry = await this.load(caseId);
     if (entry.revision < 0) throw new CaseNotFoundError(caseId);
     return partiesOf(entry.snapshot);
   }
@@ -140,21 +162,30 @@ export class CaseEngine {
 
   private async executeLocked(caseId: string, req: CommandRequest): Promise<CommandResult> {
     const isOpen = req.command.name === 'open-case';
-    const hash = req.idempotencyKey ? requestHash(req.command) : '';
+    // A body as received is parsed once the step is authorized: an unauthorised caller learns nothing from it.
+    let command: CommandOf | undefined = 'unparsed' in req.command ? undefined : req.command;
     const maxRetries = this.deps.maxRetries ?? 5;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       // Optimistic: decide on the cached fold without reading the store; if another process moved the
       // case on, the append's expected revision fails and we re-load. Refusals are only given on a fresh fold.
       const cached = attempt === 0 ? this.cache.get(caseId) : undefined;
       const entry = cached ?? (await this.load(caseId));
-      const stale = (refusal: Error) => {
+      const stale = (refusal: unknown) => {
         if (!cached) throw refusal;
       };
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
-      if (req.authorize) {
-        const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
-        req.authorize({ agencyId, parties: isOpen ? null : partiesOf(entry.snapshot), occurredAt: this.occurredAt(req, entry) });
+      // The one access decision for a step on a case, against the case it is decided on. A new case has none: the
+      // route judged the agency it names. The system's own commands are the scheduler's.
+      if (!isOpen && !isSystemCommand(req.command.name)) {
+        try {
+          this.deps.authorizer.authorize({ actor: req.actor, command: req.command.name, case: partiesOf(entry.snapshot), occurredAt: req.occurredAt });
+        } catch (refusal) {
+          stale(refusal);
+          continue;
+        }
       }
+      command ??= await this.parse(req.command);
+      const hash = req.idempotencyKey ? requestHash(command) : '';
       if (req.idempotencyKey) {
         const prior = entry.keys.get(`${req.actor.id}:${req.idempotencyKey}`);
         if (prior) {
@@ -167,7 +198,7 @@ export class CaseEngine {
         continue;
       }
       const occurredAt = this.occurredAt(req, entry);
-      const decision = decideCommand(entry.snapshot, caseId, req.command, {
+      const decision = decideCommand(entry.snapshot, caseId, command, {
         occurredAt,
         actor: req.actor,
         people: this.deps.people,
@@ -181,9 +212,9 @@ export class CaseEngine {
         stale(r.kind === 'not_allowed' ? new CommandNotAllowedError(r.command, r.stage, r.allowedCommands) : new LegalConditionsNotMetError(r.command, r.violations));
         continue;
       }
-      const bodies = await this.assignNumbers(caseId, entry, decision.events, occurredAt);
-      const agencyId = isOpen ? (req.command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
-      const newEvents = this.envelope(caseId, req, bodies, occurredAt, hash, agencyId);
+      const bodies = 'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
+      const agencyId = isOpen ? (command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
+      const newEvents = this.envelope(caseId, req, command, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
       // tells each event the stage it leads to (read models take the stage from there, never re-deciding it).
       let nextSnapshot = entry.snapshot;
@@ -250,6 +281,12 @@ export class CaseEngine {
     return { caseId, created, replayed: true, view: toCaseView(snapshot, last), events: upTo.filter((e) => e.revision >= first) };
   }
 
+  private async parse(command: CaseCommand | UnparsedCommand): Promise<CommandOf> {
+    if (!('unparsed' in command)) return command;
+    if (!this.deps.parser) throw new Error(`${command.name}: a body as received needs the engine's parser`);
+    return { name: command.name, body: await this.deps.parser.parse(command.name, command.unparsed) };
+  }
+
   private occurredAt(req: CommandRequest, entry: CaseEntry): string {
     const now = this.deps.clock();
     if (req.occurredAt === undefined) return now.toISOString();
@@ -262,27 +299,17 @@ export class CaseEngine {
   }
 
   /**
-   * Gapless document numbers, taken only once the decision has passed every legal condition. An entrusted
-   * organisation's documents are issued in the entrusting agency's name (policy §6; 行政处罚法 Art. 20), so they take
+   * A gapless document number, taken only for a decision that has passed every legal condition. An entrusted
+   * organisation's documents are issued in the entrusting agency's name (行政处罚法第二十条), so they take
    * that agency's numbers and say so (`issuerAgencyId`).
    */
-  private async assignNumbers(caseId: string, entry: CaseEntry, events: CaseEventBody[], occurredAt: string): Promise<CaseEventBody[]> {
+  private async documentNumber(kind: NumberKind, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
     const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
-    const entrusted = issuerId !== entry.snapshot.context.agencyId;
     const issuer = this.deps.people.agency(issuerId);
     const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
-    const out: CaseEventBody[] = [];
-    for (const e of events) {
-      if (e.type === 'CaseFiled' || e.type === 'PenaltyDecided' || e.type === 'NoPenaltyDecided') {
-        const kind = e.type === 'CaseFiled' ? 'case' : 'decision';
-        const n = await this.numbering.assign(kind, issuerId, year, caseId);
-        const format = issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
-        const no = formatDocumentNumber(format, issuer?.shortName ?? issuerId, year, n);
-        const stamp = entrusted ? { issuerAgencyId: issuerId } : {};
-        out.push(e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseNo: no, ...stamp } } : ({ ...e, data: { ...e.data, decisionNo: no, ...stamp } } as CaseEventBody));
-      } else out.push(e);
-    }
-    return out;
+    const n = await this.numbering.assign(kind, issuerId, year, caseId);
+    const no = formatDocumentNumber(issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind], issuer?.shortName ?? issuerId, year, n);
+    return issuerId !== entry.snapshot.context.agencyId ? { no, issuerAgencyId: issuerId } : { no };
   }
 
   /** The agency in whose name a case of this agency is handled: the entrusting one for an entrusted organisation. */
@@ -290,19 +317,19 @@ export class CaseEngine {
     return this.deps.people.agency(agencyId)?.entrustedBy ?? agencyId;
   }
 
-  private envelope(caseId: string, req: CommandRequest, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
+  private envelope(caseId: string, req: CommandRequest, command: CommandOf, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
     const recordedAt = this.deps.clock().toISOString();
     // docs/supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
     const issuer = this.issuerOf(agencyId);
     const onBehalfOf = req.onBehalfOf ?? (issuer !== agencyId ? issuer : undefined);
-    const legalBasis = (req.command.body as { legalBasis?: string[] }).legalBasis;
+    const legalBasis = (command.body as { legalBasis?: string[] }).legalBasis;
     return bodies.map((b, i) => {
       const id = req.idempotencyKey ? deterministicUuid(`${caseId}:${req.actor.id}:${req.idempotencyKey}:${i}`) : this.deps.newId();
       const rulesVersion = (b.data as { rulesVersion?: string }).rulesVersion;
       const metadata: CaseEventMetadata = {
         actor: req.actor,
         ...(onBehalfOf ? { onBehalfOf } : {}),
-        command: req.command.name,
+        command: command.name,
         occurredAt,
         recordedAt,
         requestId: req.requestId,

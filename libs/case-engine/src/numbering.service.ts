@@ -1,7 +1,8 @@
 import { EventStore, WrongExpectedRevisionError } from '@app/event-store';
+import { NumberKind } from '@workflows/enforcement-case';
 import { deterministicUuid } from './ids';
 
-export type NumberKind = 'case' | 'decision';
+export type { NumberKind };
 
 interface CounterState {
   revision: number | 'no_stream';

@@ -52,7 +52,7 @@ export interface CaseContext {
   compliedKinds: string[];
   remedies: { kind: string; outcome?: string }[];
   /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, docs/supervision.md §6). */
-  referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string } | null;
+  referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string; acceptedAt?: IsoDateTime } | null;
   referralRejected: boolean;
   /** 责令限期整改: the current order and where it stands. */
   rectification: { orderId: string; deadline: string; status: 'ordered' | 'verified' | 'failed'; reinspections: number } | null;
@@ -250,7 +250,9 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'PoliceDecisionRecorded':
       return { ...c, deadlines: meet(c.deadlines, ['police_decision'], at) };
     case 'ReferralAccepted':
-      return { ...c, referral: c.referral && { ...c.referral, status: 'accepted' } };
+      return { ...c, referral: c.referral && { ...c.referral, status: 'accepted', acceptedAt: at } };
+    case 'MaterialsHandedOver':
+      return c;
     case 'ReferralDeclined':
       return { ...c, referral: c.referral && { ...c.referral, status: 'declined' }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
     case 'PoliceReconsiderationRequested':

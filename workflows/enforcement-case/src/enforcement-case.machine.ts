@@ -223,7 +223,7 @@ export const enforcementCaseMachine = setup({
             },
             transferred: {
               meta: { zh: '已移送司法机关', en: 'transferred to the judicial authorities' },
-              on: { CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
+              on: { MaterialsHandedOver: { actions: 'apply' }, CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
             },
             revoked: {
               meta: { zh: '决定被撤销', en: 'decision revoked' },

@@ -1,5 +1,5 @@
 import { ActorScope, createActor, getNextTransitions, initialTransition, SnapshotFrom } from 'xstate';
-import { COMMAND_EVENTS, COMMAND_NAMES, CommandName, SYSTEM_COMMANDS } from './case-commands';
+import { COMMAND_NAMES, COMMANDS, CommandName, isSystemCommand } from './case-commands';
 import { evolveCaseContext } from './case-context';
 import { CaseEvent, CaseEventType } from './case-events';
 import { enforcementCaseMachine } from './enforcement-case.machine';
@@ -137,7 +137,7 @@ export function accepts(snapshot: CaseSnapshot, type: CaseEventType): boolean {
 /** The commands the state allows: those whose events the machine accepts now. */
 export function allowedCommands(snapshot: CaseSnapshot): CommandName[] {
   const accepted = acceptedEventTypes(snapshot);
-  return COMMAND_NAMES.filter((c) => c !== 'open-case' && !SYSTEM_COMMANDS.has(c) && COMMAND_EVENTS[c].some((t) => accepted.has(t)));
+  return COMMAND_NAMES.filter((c) => c !== 'open-case' && !isSystemCommand(c) && COMMANDS[c].emits.some((t) => accepted.has(t)));
 }
 
 export function caseStage(snapshot: CaseSnapshot): Stage | null {

@@ -13,7 +13,7 @@ export * from './rules/discretion-benchmark';
 export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';
 export * from './decide/decide';
-export * from './decide/review.decide';
+export * from './commands/review.commands';
 export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';

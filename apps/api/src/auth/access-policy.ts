@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseInstant, toShanghaiDate } from '@app/calendar';
-import { Actor } from '@app/case-engine';
-import { certificateProblem } from '@workflows/enforcement-case';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { Actor, Authorizer, CaseParties } from '@app/case-engine';
+import { CommandName, certificateProblem } from '@workflows/enforcement-case';
+import { CLOCK, Clock } from '../cases/clock';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { Action, Grant, Reach, ruleFor } from './access-rules';
@@ -27,12 +27,12 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /**
- * The one authorization layer (docs/api.md §5): every route (through AccessGuard) and every command (again inside the
- * engine, against the freshly loaded case and the parsed occurredAt) asks it. The rules are data (access-rules.ts);
- * this class only measures the actor against them and names what is missing.
+ * The one authorization layer: every route asks it through AccessGuard, except a step on a case, which
+ * the engine asks (as its `Authorizer`) once, against the case it decides the step on. The rules are data
+ * (access-rules.ts); this class only measures the actor against them and names what is missing.
  */
 @Injectable()
-export class AccessPolicy {
+export class AccessPolicy implements Authorizer {
   constructor(
     private readonly directory: DirectoryService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -59,6 +59,11 @@ export class AccessPolicy {
   assert(actor: Actor, action: Action, target: AccessTarget): void {
     const why = this.refusal(actor, action, target);
     if (why) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: why, action }));
+  }
+
+  /** The engine's question: may this actor take this step on this case (on the day it says it happened)? */
+  authorize(request: { actor: Actor; command: CommandName; case: CaseParties; occurredAt?: string }): void {
+    this.assert(request.actor, `command:${request.command}`, caseTarget(request.case, request.occurredAt));
   }
 
   /** The agencies an actor may reach for an action, among the given ones (report and search scopes). */
@@ -100,6 +105,11 @@ export class AccessPolicy {
   private agencyName(id: string): string {
     return this.directory.directory.agency(id)?.name ?? id;
   }
+}
+
+/** A case as an access target: its agency and the people who stand in a relation to it. */
+export function caseTarget(parties: CaseParties, occurredAt?: string): AccessTarget {
+  return { agencyId: parties.agencyId, case: parties, ...(occurredAt ? { occurredAt } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { COMMAND_ROLES, CommandName, Role } from '@workflows/enforcement-case';
+import { COMMANDS, CaseRelation, CommandName, Role } from '@workflows/enforcement-case';
 
 /**
  * Who may do what, in one table (docs/api.md §5; docs/procedure.md §4 "who"; docs/supervision.md §2):
@@ -24,7 +24,7 @@ export interface Grant {
   /** The actor must hold an enforcement certificate of the target agency valid on the day the step happens (行政处罚法 Art. 42). */
   certified?: boolean;
   /** The actor must stand in this relation to the case. */
-  relation?: 'handlingOfficer' | 'presidingOfficer';
+  relation?: CaseRelation;
   /** The case's approving head is refused (docs/supervision.md §2: the intervener may be that head). */
   notApprover?: boolean;
 }
@@ -64,15 +64,20 @@ export const ENDPOINT_RULES = {
 export type EndpointAction = keyof typeof ENDPOINT_RULES;
 export type Action = EndpointAction | `command:${CommandName}`;
 
-/** A case command's grants, from the roles the procedure names (COMMAND_ROLES) and the relation some steps need. */
+/**
+ * A case command's grants, from whom its spec names: officers act in their own agency and must hold a certificate
+ * valid that day (行政处罚法第四十二条); heads and reviewers also act for an organisation their agency entrusted
+ * (行政处罚法第二十条); `any` user of the case's agency or above may record interference, no certificate needed; the
+ * system's own commands are granted to no one.
+ */
 export function commandRule(command: CommandName): readonly Grant[] {
-  const roles = COMMAND_ROLES[command];
-  // 干预记录: anyone who learns of it, in the case's agency or above it (docs/supervision.md §2). No certificate needed.
-  if (roles === 'any') return [{ roles: ALL_ROLES, reach: 'ownAndBelow' }];
-  const relation = command === 'attest-interference-record' ? 'handlingOfficer' : command === 'record-hearing' ? 'presidingOfficer' : undefined;
-  return roles.map((role): Grant => {
-    if (role === 'officer') return { roles: ['officer'], reach: 'own', certified: true, ...(relation ? { relation } : {}) };
-    return { roles: [role], reach: 'ownOrEntrusting', ...(relation ? { relation } : {}) };
+  const who = COMMANDS[command].who;
+  if (who === 'system') return [];
+  if (who === 'any') return [{ roles: ALL_ROLES, reach: 'ownAndBelow' }];
+  const relation = who.relation ? { relation: who.relation } : {};
+  return who.roles.map((role): Grant => {
+    if (role === 'officer') return { roles: ['officer'], reach: 'own', certified: true, ...relation };
+    return { roles: [role], reach: 'ownOrEntrusting', ...relation };
   });
 }
 

@@ -4,9 +4,8 @@ import { FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseParties } from '@app/case-engine';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
-import { Action } from './access-rules';
 import { ACCESS, AccessMetadata } from './access.decorator';
-import { AccessPolicy, AccessTarget } from './access-policy';
+import { AccessPolicy, AccessTarget, caseTarget } from './access-policy';
 import { IS_PUBLIC } from './public.decorator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,28 +29,27 @@ export class AccessGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor: Actor }>();
     const meta = this.reflector.getAllAndOverride<AccessMetadata | undefined>(ACCESS, [ctx.getHandler(), ctx.getClass()]);
     if (!meta) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '该接口未声明访问规则 (route declares no access rule; refused)' }));
-    const action: Action = meta.action === 'command' ? `command:${request.url.split('?')[0].split('/').pop()}` as Action : meta.action;
-    // A command is judged first on this process's fold of the case (no store read on the hot path); a refusal is only
-    // given on a fold caught up with the store, in case another instance moved the case on (a hearing scheduled).
-    if (meta.action === 'command' && !this.policy.refusal(request.actor, action, await this.target(meta, request, true))) return true;
-    this.policy.assert(request.actor, action, await this.target(meta, request));
+    // A step on a case: the engine asks the policy once, against the case it loads for the step, before the body is
+    // validated (CaseCommandsService hands it the body as received).
+    if (meta.target === 'engine') return true;
+    this.policy.assert(request.actor, meta.action, await this.target(meta, request));
     return true;
   }
 
-  private async target(meta: AccessMetadata, request: FastifyRequest & { actor: Actor }, cached = false): Promise<AccessTarget> {
+  private async target(meta: AccessMetadata, request: FastifyRequest & { actor: Actor }): Promise<AccessTarget> {
     const params = request.params as Record<string, string | undefined>;
     const query = request.query as Record<string, unknown>;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const occurredAt = typeof body.occurredAt === 'string' ? body.occurredAt : undefined;
     switch (meta.target) {
       case 'case':
-        return caseTarget(await this.parties(params.caseId, cached), occurredAt);
+        return caseTarget(await this.parties(params.caseId), occurredAt);
       case 'query': {
         const agencyId = typeof query.agencyId === 'string' && query.agencyId ? query.agencyId : request.actor.agencyId;
         if (typeof query.caseId !== 'string' || !UUID.test(query.caseId)) return { agencyId };
         // A case named in the query: the relation to it counts, and its agency must be reachable as well.
         const parties = await this.parties(query.caseId);
-        this.policy.assert(request.actor, meta.action as Action, { agencyId });
+        this.policy.assert(request.actor, meta.action, { agencyId });
         return caseTarget(parties);
       }
       case 'body':
@@ -60,6 +58,8 @@ export class AccessGuard implements CanActivate {
         return { agencyId: this.registryAgency(request.url, params.id, body, query) };
       case 'none':
         return { agencyId: null };
+      case 'engine':
+        throw new Error('judged by the engine');
     }
   }
 
@@ -76,12 +76,8 @@ export class AccessGuard implements CanActivate {
   }
 
   /** An id that is not a UUID or names no case is a 404, as on every case route. */
-  private parties(caseId: string | undefined, cached = false): Promise<CaseParties> {
+  private parties(caseId: string | undefined): Promise<CaseParties> {
     if (!caseId || !UUID.test(caseId)) throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' }));
-    return this.engine.getParties(caseId, cached);
+    return this.engine.getParties(caseId);
   }
-}
-
-export function caseTarget(parties: CaseParties, occurredAt?: string): AccessTarget {
-  return { agencyId: parties.agencyId, case: parties, ...(occurredAt ? { occurredAt } : {}) };
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson } from '@app/case-engine';
-import { CaseCommand, CommandName } from '@workflows/enforcement-case';
-import { AccessPolicy } from '../auth/access-policy';
-import { caseTarget } from '../auth/access.guard';
+import { CommandName } from '@workflows/enforcement-case';
 import { requestContext } from './request-context';
 
 export interface CommandResponse {
@@ -14,29 +12,19 @@ export interface CommandResponse {
 /** The one way in for writes: HTTP request → engine command, with the actor from the token. */
 @Injectable()
 export class CaseCommandsService {
-  constructor(
-    private readonly engine: CaseEngine,
-    private readonly policy: AccessPolicy,
-  ) {}
+  constructor(private readonly engine: CaseEngine) {}
 
-  async run(
-    caseId: string | undefined,
-    name: CommandName,
-    dto: { occurredAt?: string } & object,
-    actor: Actor,
-    req: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<CommandResponse> {
-    const { occurredAt, ...body } = dto;
+  /**
+   * The body goes to the engine as received: the engine authorizes the step against the case it loads, then has the
+   * body validated (CommandBodyValidator), so a refused caller learns nothing from validation messages.
+   */
+  async run(caseId: string | undefined, name: CommandName, body: unknown, actor: Actor, req: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
     const result = await this.engine.execute({
       caseId,
-      command: { name, body } as CaseCommand,
+      command: { name, unparsed: body },
       actor,
-      occurredAt,
+      occurredAt: occurredAtOf(body),
       ...requestContext(req),
-      // Again against the freshly loaded case and the parsed moment (AccessGuard judged the request before validation).
-      authorize: ({ agencyId, parties, occurredAt: at }) =>
-        this.policy.assert(actor, name === 'open-case' ? 'cases.open' : `command:${name}`, parties ? caseTarget(parties, at) : { agencyId, occurredAt: at }),
     });
     void reply.header('etag', `"${result.view.revision}"`);
     if (result.created) void reply.header('location', `/api/v1/cases/${result.caseId}`);
@@ -44,4 +32,10 @@ export class CaseCommandsService {
     void reply.status(result.created ? 201 : 200);
     return { case: result.view, events: result.events.map(storedEventToJson) };
   }
+}
+
+/** The moment the body claims, as given (the engine judges authority on it and validates it with the body). */
+function occurredAtOf(body: unknown): string | undefined {
+  const value: unknown = body && typeof body === 'object' && 'occurredAt' in body ? body.occurredAt : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -7,9 +7,11 @@ import { WorkingDayCalendar, loadCalendarOverrides } from '@app/calendar';
 import { DiscretionBenchmark, RulesBook, validateBenchmark, validateRulesBook } from '@workflows/enforcement-case';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
+import { AccessPolicy } from '../auth/access-policy';
+import { CommandBodyValidator } from './command-bodies';
+import { CLOCK, Clock } from './clock';
 
-export const CLOCK = Symbol('CLOCK');
-export type Clock = () => Date;
+export { CLOCK, Clock } from './clock';
 
 /** Loads the versioned rules file and refuses to start on a bad one (configuration fails fast). */
 export function loadRulesBook(file: string): RulesBook {
@@ -48,10 +50,21 @@ export const rulesBookProvider: Provider = { provide: RULES_BOOK, inject: [APP_C
 
 export const caseEngineProvider: Provider = {
   provide: CaseEngine,
-  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK, DISCRETION_BENCHMARK, RULES_BOOK],
-  useFactory: (store: EventStore, config: AppConfig, directory: DirectoryService, clock: Clock, benchmark: DiscretionBenchmark, rules: RulesBook) =>
+  inject: [EVENT_STORE, APP_CONFIG, DirectoryService, CLOCK, DISCRETION_BENCHMARK, RULES_BOOK, AccessPolicy, CommandBodyValidator],
+  useFactory: (
+    store: EventStore,
+    config: AppConfig,
+    directory: DirectoryService,
+    clock: Clock,
+    benchmark: DiscretionBenchmark,
+    rules: RulesBook,
+    policy: AccessPolicy,
+    bodies: CommandBodyValidator,
+  ) =>
     new CaseEngine({
       store,
+      authorizer: policy,
+      parser: bodies,
       people: {
         person: (id) => directory.directory.person(id),
         agency: (id) => directory.directory.agency(id),

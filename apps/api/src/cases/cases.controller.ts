@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson, timelineAt, timelineBetween } from '@app/case-engine';
 import { Access } from '../auth/access.decorator';
@@ -41,8 +41,10 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: '立案 open-case: officers propose filing a case' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  open(@Body() dto: OpenCaseDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.run(undefined, 'open-case', dto, actor, req, reply);
+  @ApiBody({ type: OpenCaseDto })
+  open(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    // Authorized by AccessGuard on the agency the body names; validated by the engine's parser, as every command.
+    return this.commands.run(undefined, 'open-case', body, actor, req, reply);
   }
 
   @Get(':caseId')

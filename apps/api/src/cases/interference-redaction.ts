@@ -1,6 +1,6 @@
 import { Actor, CaseView, StoredEventJson } from '@app/case-engine';
 import { AccessPolicy } from '../auth/access-policy';
-import { caseTarget } from '../auth/access.guard';
+import { caseTarget } from '../auth/access-policy';
 
 /**
  * docs/supervision.md §2: interference records are read by legal-affairs reviewers, supervisors and discipline of the

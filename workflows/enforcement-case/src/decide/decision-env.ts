@@ -1,6 +1,6 @@
 import { WorkingDayCalendar } from '@app/calendar';
 import { IsoDate, IsoDateTime } from '../case-types';
-import { Role } from '../case-commands';
+import { Role } from '../commands/command-spec';
 import { CaseEventBody } from '../case-events';
 import { RulesBook } from '../rules/rules-version';
 import { DiscretionBenchmark } from '../rules/discretion-benchmark';
@@ -61,9 +61,35 @@ export interface DecisionEnv {
   newId: () => string;
 }
 
-export type CommandOutcome = { events: CaseEventBody[] } | { violations: RuleViolation[] };
+/** The documents numbered in series per agency and year: 立案 (case) and 处罚决定 (decision) numbers. */
+export type NumberKind = 'case' | 'decision';
+
+/**
+ * A document number as issued: an entrusted organisation's documents are issued in the entrusting agency's name
+ * (行政处罚法第二十条), which the number then names.
+ */
+export interface DocumentNumber {
+  no: string;
+  issuerAgencyId?: string;
+}
+
+/**
+ * What a decider answers: the events; or the events once a document number is taken, which the engine does only
+ * for a decision that has passed every legal condition (numbers stay gapless); or every unmet legal condition.
+ * A numbered decision computes everything that can fail before it answers: `events` only places the number.
+ */
+export type CommandOutcome =
+  | { events: CaseEventBody[] }
+  | { numbered: NumberKind; events: (number: DocumentNumber) => CaseEventBody[] }
+  | { violations: RuleViolation[] };
 
 export const emit = (...events: CaseEventBody[]): CommandOutcome => ({ events });
+
+/** Emits the events a document number goes into (see `CommandOutcome`). */
+export const emitNumbered = (numbered: NumberKind, events: (number: DocumentNumber) => CaseEventBody[]): CommandOutcome => ({ numbered, events });
+
+/** The issuing agency, in the event, when it is not the case's own (an entrusted organisation's case). */
+export const issuerOf = (n: DocumentNumber): { issuerAgencyId?: string } => (n.issuerAgencyId ? { issuerAgencyId: n.issuerAgencyId } : {});
 
 /** Refuse with every unmet condition, or emit when there is none. */
 export function emitUnless(violations: (RuleViolation | null | undefined)[], make: () => CaseEventBody[]): CommandOutcome {

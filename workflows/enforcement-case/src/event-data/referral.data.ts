@@ -28,6 +28,16 @@ export interface PoliceDecisionRecordedData {
   outcome: 'accepted' | 'declined';
   reason?: string;
 }
+/**
+ * 移交涉案物品和材料 (行政执法机关移送涉嫌犯罪案件的规定第十三条): after the police accepted the case, the items and the
+ * other materials handed over to them, due within 3 days of the notice of filing; `late` when handed over after that.
+ */
+export interface MaterialsHandedOverData {
+  receivedBy: string;
+  materials: string[];
+  dueDate: string;
+  late: boolean;
+}
 export interface ReferralDeclinedData {
   deadlines: DeadlineSet[];
 }

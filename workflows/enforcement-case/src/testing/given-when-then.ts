@@ -1,7 +1,7 @@
 import { WorkingDayCalendar } from '@app/calendar';
 import { CaseCommand, Role } from '../case-commands';
 import { CaseEvent, CaseEventBody } from '../case-events';
-import { Decision, decideCommand } from '../decide/decide';
+import { Refusal, decideCommand } from '../decide/decide';
 import { DecisionEnv, PersonRecord } from '../decide/decision-env';
 import { CaseSnapshot, foldCaseEvents } from '../fold';
 import { RulesBook } from '../rules/rules-version';
@@ -41,7 +41,12 @@ export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
   return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent));
 }
 
+/** A decision with its events built: a numbered document gets a test number. */
+export type Decided = { ok: true; events: CaseEventBody[] } | { ok: false; refusal: Refusal };
+
 /** given(events).when(command) → the decision (events or refusal). */
-export function when(snapshot: CaseSnapshot, command: CaseCommand, e: DecisionEnv): Decision {
-  return decideCommand(snapshot, CASE_ID, command, e);
+export function when(snapshot: CaseSnapshot, command: CaseCommand, e: DecisionEnv): Decided {
+  const d = decideCommand(snapshot, CASE_ID, command, e);
+  if (!d.ok || !('numbered' in d)) return d;
+  return { ok: true, events: d.events({ no: `TEST-${d.numbered}-1` }) };
 }

@@ -1,3 +1,4 @@
+import { CommandBody } from '@workflows/enforcement-case';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -10,7 +11,7 @@ export class SeizedItemDto {
 }
 
 /** 查封扣押 (行政强制法 Art. 18, 24). */
-export class ImposeSeizureDto extends CommandBodyDto {
+export class ImposeSeizureDto extends CommandBodyDto implements CommandBody<'impose-seizure'> {
   @ApiProperty({ type: [SeizedItemDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SeizedItemDto) items!: SeizedItemDto[];
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
   @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
@@ -20,29 +21,40 @@ export class ImposeSeizureDto extends CommandBodyDto {
   audioVideoEvidenceHash?: string;
 }
 
-export class ExtendSeizureDto extends CommandBodyDto {
+export class ExtendSeizureDto extends CommandBodyDto implements CommandBody<'extend-seizure'> {
   @ApiProperty({ description: '延长天数 1–30', minimum: 1, maximum: 30 }) @IsInt() @Min(1) @Max(30) days!: number;
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
-export class ReleaseSeizureDto extends CommandBodyDto {
+export class ReleaseSeizureDto extends CommandBodyDto implements CommandBody<'release-seizure'> {
   @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'] }) @IsIn(['released', 'confiscated', 'destroyed']) disposition!: 'released' | 'confiscated' | 'destroyed';
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
 /** 催告 (行政强制法 Art. 54): no fields besides occurredAt. */
-export class IssueEnforcementUrgeDto extends CommandBodyDto {}
+export class IssueEnforcementUrgeDto extends CommandBodyDto implements CommandBody<'issue-enforcement-urge'> {}
 
-export class ApplyCourtEnforcementDto extends CommandBodyDto {
+export class ApplyCourtEnforcementDto extends CommandBodyDto implements CommandBody<'apply-court-enforcement'> {
   @ApiProperty({ description: '受理法院' }) @IsString() @IsNotEmpty() @MaxLength(200) court!: string;
 }
 
-export class RecordCourtRulingDto extends CommandBodyDto {
+export class RecordCourtRulingDto extends CommandBodyDto implements CommandBody<'record-court-ruling'> {
   @ApiProperty({ enum: ['enforce', 'refuse'] }) @IsIn(['enforce', 'refuse']) outcome!: 'enforce' | 'refuse';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
 }
 
-export class RecordCourtExecutionDto extends CommandBodyDto {
+export class RecordCourtExecutionDto extends CommandBodyDto implements CommandBody<'record-court-execution'> {
   @ApiProperty({ description: '执行情况' }) @IsString() @IsNotEmpty() @MaxLength(5000) summary!: string;
   @ApiPropertyOptional({ description: '执行到位金额（元）' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() amountYuan?: number;
 }
+
+/** The body each of these commands is validated against (the API's command routes come from the registry). */
+export const ENFORCEMENT_MEASURES_DTOS = {
+  'impose-seizure': ImposeSeizureDto,
+  'extend-seizure': ExtendSeizureDto,
+  'release-seizure': ReleaseSeizureDto,
+  'issue-enforcement-urge': IssueEnforcementUrgeDto,
+  'apply-court-enforcement': ApplyCourtEnforcementDto,
+  'record-court-ruling': RecordCourtRulingDto,
+  'record-court-execution': RecordCourtExecutionDto,
+};

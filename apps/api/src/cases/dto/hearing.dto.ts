@@ -1,12 +1,13 @@
+import { CommandBody } from '@workflows/enforcement-case';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommandBodyDto } from './common.dto';
 import { IsDateTimeWithOffset, IsSha256 } from './validators';
 
 /** 听证申请: the officer records that the party asked for a hearing (no fields besides occurredAt). */
-export class RequestHearingDto extends CommandBodyDto {}
+export class RequestHearingDto extends CommandBodyDto implements CommandBody<'request-hearing'> {}
 
-export class ScheduleHearingDto extends CommandBodyDto {
+export class ScheduleHearingDto extends CommandBodyDto implements CommandBody<'schedule-hearing'> {
   @ApiProperty({ description: '听证时间（须在通知之日起七个工作日后）', example: '2026-10-20T09:00:00+08:00' })
   @IsDateTimeWithOffset()
   hearingAt!: string;
@@ -23,7 +24,7 @@ export class ScheduleHearingDto extends CommandBodyDto {
   location!: string;
 }
 
-export class RecordHearingDto extends CommandBodyDto {
+export class RecordHearingDto extends CommandBodyDto implements CommandBody<'record-hearing'> {
   @ApiProperty({ description: '当事人是否出席（无正当理由不出席视为放弃听证）' })
   @IsBoolean()
   attended!: boolean;
@@ -39,3 +40,10 @@ export class RecordHearingDto extends CommandBodyDto {
   @IsSha256()
   transcriptHash?: string;
 }
+
+/** The body each of these commands is validated against (the API's command routes come from the registry). */
+export const HEARING_DTOS = {
+  'request-hearing': RequestHearingDto,
+  'schedule-hearing': ScheduleHearingDto,
+  'record-hearing': RecordHearingDto,
+};

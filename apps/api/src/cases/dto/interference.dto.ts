@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { INTERFERENCE_MEANS, INTERVENER_RELATIONS } from '@workflows/enforcement-case';
+import { CommandBody, INTERFERENCE_MEANS, INTERVENER_RELATIONS } from '@workflows/enforcement-case';
 import { CommandBodyDto } from './common.dto';
 import { IsSha256 } from './validators';
 
@@ -13,7 +13,7 @@ export class IntervenerDto {
 }
 
 /** 干预记录 (docs/supervision.md §2). */
-export class RecordInterferenceDto extends CommandBodyDto {
+export class RecordInterferenceDto extends CommandBodyDto implements CommandBody<'record-interference'> {
   @ApiProperty({ type: IntervenerDto }) @ValidateNested() @Type(() => IntervenerDto) intervener!: IntervenerDto;
   @ApiProperty({ enum: INTERFERENCE_MEANS }) @IsIn(INTERFERENCE_MEANS) means!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
@@ -23,6 +23,12 @@ export class RecordInterferenceDto extends CommandBodyDto {
   @ApiPropertyOptional({ description: '更正的记录 id (a correction refers to the record it corrects)' }) @IsOptional() @IsString() corrects?: string;
 }
 
-export class AttestInterferenceRecordDto extends CommandBodyDto {
+export class AttestInterferenceRecordDto extends CommandBodyDto implements CommandBody<'attest-interference-record'> {
   @ApiProperty({ description: '本人所知的干预情况均已如实记录（"无"也是一种回答）' }) @IsBoolean() complete!: boolean;
 }
+
+/** The body each of these commands is validated against (the API's command routes come from the registry). */
+export const INTERFERENCE_DTOS = {
+  'record-interference': RecordInterferenceDto,
+  'attest-interference-record': AttestInterferenceRecordDto,
+};

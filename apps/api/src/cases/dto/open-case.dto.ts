@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CASE_SOURCES, CaseSource, INDUSTRIES, Industry } from '@workflows/enforcement-case';
+import { CommandBody, CASE_SOURCES, CaseSource, INDUSTRIES, Industry } from '@workflows/enforcement-case';
 import { CommandBodyDto } from './common.dto';
 import { IsCalendarDate, IsCreditCode, IsResidentIdNumber, NormalizeCode } from './validators';
 
@@ -37,6 +37,9 @@ class PartyDto {
 }
 
 export class OrganizationPartyDto extends PartyDto {
+  /** The discriminator, validated on PartyDto; named here so the class matches its party type. */
+  declare kind: 'organization';
+
   @ApiProperty({ description: '统一社会信用代码 (GB 32100-2015)', example: '91350100M000100Y43' })
   @NormalizeCode()
   @IsCreditCode()
@@ -50,6 +53,8 @@ export class OrganizationPartyDto extends PartyDto {
 }
 
 export class IndividualPartyDto extends PartyDto {
+  declare kind: 'individual';
+
   @ApiProperty({ description: '居民身份证号码 (GB 11643-1999)', example: '11010519491231002X' })
   @NormalizeCode()
   @IsResidentIdNumber()
@@ -86,7 +91,7 @@ export class CriminalIndicatorsDto {
   @IsOptional() @IsNumber() @Min(0) directLossYuan?: number;
 }
 
-export class OpenCaseDto extends CommandBodyDto {
+export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-case'> {
   @ApiProperty({ description: '承办机关 agency id', example: 'ag-431002' })
   @IsString()
   @IsNotEmpty()
@@ -148,3 +153,8 @@ export class OpenCaseDto extends CommandBodyDto {
   @Type(() => CriminalIndicatorsDto)
   criminalIndicators?: CriminalIndicatorsDto;
 }
+
+/** The body each of these commands is validated against (the API's command routes come from the registry). */
+export const OPEN_CASE_DTOS = {
+  'open-case': OpenCaseDto,
+};

@@ -1,12 +1,12 @@
 import { WorkingDayCalendar, addCalendarDays, endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
-import { CommandBodies } from '../case-commands';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
 import { violation } from '../legal-conditions/legal-rules';
-import { caseRules } from './case-rules';
-import { twoCertifiedOfficers } from './certified-officers';
-import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { caseRules } from '../decide/case-rules';
+import { twoCertifiedOfficers } from '../decide/certified-officers';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
 import { RulesVersion } from '../rules/rules-version';
+import { CommandSpecs } from './command-spec';
 
 /** The re-inspection is due 10 days (rules) after a date — the rectification deadline or the party's request. */
 function reinspectionDue(from: string, startedAt: string, rules: RulesVersion, calendar: WorkingDayCalendar): DeadlineSet {
@@ -16,7 +16,7 @@ function reinspectionDue(from: string, startedAt: string, rules: RulesVersion, c
 }
 
 /** 责令限期整改 (安全生产法 Art. 65(2)): items, a deadline after today, legal basis; opens the re-inspection clock. */
-export function issueRectificationOrder(ctx: CaseContext, body: CommandBodies['issue-rectification-order'], env: DecisionEnv): CommandOutcome {
+export function issueRectificationOrder(ctx: CaseContext, body: RectificationBodies['issue-rectification-order'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const today = toShanghaiDate(env.occurredAt);
   return emitUnless([body.deadline <= today ? violation('rectificationDeadlineAfterIssue', `${body.deadline} ≤ ${today}`) : null], () => [
@@ -38,7 +38,7 @@ export function issueRectificationOrder(ctx: CaseContext, body: CommandBodies['i
 }
 
 /** The party asks for the re-inspection early: due 10 days from the request, if that is sooner (former sector rule). */
-export function requestReinspection(ctx: CaseContext, _body: CommandBodies['request-reinspection'], env: DecisionEnv): CommandOutcome {
+export function requestReinspection(ctx: CaseContext, _body: RectificationBodies['request-reinspection'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const fromRequest = reinspectionDue(toShanghaiDate(env.occurredAt), env.occurredAt, rules, env.calendar);
   const current = ctx.deadlines.find((d) => d.kind === 'reinspection');
@@ -47,10 +47,23 @@ export function requestReinspection(ctx: CaseContext, _body: CommandBodies['requ
 }
 
 /** 复查 by two certified officers (安全生产法 Art. 67; 行政处罚法 Art. 42): passed verifies the order, failed does not. */
-export function recordReinspection(ctx: CaseContext, body: CommandBodies['record-reinspection'], env: DecisionEnv): CommandOutcome {
+export function recordReinspection(ctx: CaseContext, body: RectificationBodies['record-reinspection'], env: DecisionEnv): CommandOutcome {
   const orderId = ctx.rectification!.orderId;
   return emitUnless([twoCertifiedOfficers(body.officerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people)], () => [
     { type: 'ReinspectionRecorded', data: { officerIds: body.officerIds, result: body.result, findings: body.findings } },
     body.result === 'passed' ? { type: 'RectificationVerified', data: { orderId } } : { type: 'RectificationFailed', data: { orderId } },
   ]);
 }
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface RectificationBodies {
+  'issue-rectification-order': { items: string[]; deadline: string; legalBasis: string[] };
+  'request-reinspection': Record<never, never>;
+  'record-reinspection': { officerIds: string[]; result: 'passed' | 'failed'; findings: string };
+}
+
+export const RECTIFICATION_COMMANDS: CommandSpecs<RectificationBodies> = {
+  'issue-rectification-order': { summary: '责令限期整改 (officer)', emits: ['RectificationOrdered'], who: { roles: ['officer'] }, decide: issueRectificationOrder },
+  'request-reinspection': { summary: '申请复查 (officer records the party’s request)', emits: ['ReinspectionRequested'], who: { roles: ['officer'] }, decide: requestReinspection },
+  'record-reinspection': { summary: '整改复查 (two certified officers)', emits: ['ReinspectionRecorded'], who: { roles: ['officer'] }, decide: recordReinspection },
+};

@@ -1,16 +1,16 @@
 import { addCalendarDays, endOfShanghaiDay } from '@app/calendar';
-import { CommandBodies } from '../case-commands';
 import { CaseContext } from '../case-context';
 import { computeDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
-import { caseRules } from './case-rules';
-import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { caseRules } from '../decide/case-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
+import { CommandSpecs } from './command-spec';
 
 /**
  * 查封扣押 (行政强制法 Art. 18, 22–25): approved by the head, recorded on audio-video on site — the command must cite
  * the hash of an audio-video record already in the case (国办发〔2018〕118号). Term 30 days.
  */
-export function imposeSeizure(ctx: CaseContext, body: CommandBodies['impose-seizure'], env: DecisionEnv): CommandOutcome {
+export function imposeSeizure(ctx: CaseContext, body: SeizureBodies['impose-seizure'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const hash = body.audioVideoEvidenceHash?.toLowerCase();
   const recorded = !!hash && ctx.evidence.some((e) => e.kind === 'audio_video' && e.contentHash === hash);
@@ -30,7 +30,7 @@ export function imposeSeizure(ctx: CaseContext, body: CommandBodies['impose-seiz
 }
 
 /** 延长 (行政强制法 Art. 25): once, by at most 30 days, counted on from the current end. */
-export function extendSeizure(ctx: CaseContext, body: CommandBodies['extend-seizure'], env: DecisionEnv): CommandOutcome {
+export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seizure'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const current = ctx.deadlines.find((d) => d.kind === 'seizure');
   const max = rules.periods.seizureExtension.n;
@@ -52,6 +52,19 @@ export function extendSeizure(ctx: CaseContext, body: CommandBodies['extend-seiz
   );
 }
 
-export function releaseSeizure(_ctx: CaseContext, body: CommandBodies['release-seizure']): CommandOutcome {
+export function releaseSeizure(_ctx: CaseContext, body: SeizureBodies['release-seizure']): CommandOutcome {
   return emit({ type: 'SeizureReleased', data: { disposition: body.disposition, reason: body.reason } });
 }
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface SeizureBodies {
+  'impose-seizure': { items: { name: string; quantity?: string }[]; reason: string; legalBasis: string[]; audioVideoEvidenceHash?: string };
+  'extend-seizure': { days: number; reason: string };
+  'release-seizure': { disposition: 'released' | 'confiscated' | 'destroyed'; reason: string };
+}
+
+export const SEIZURE_COMMANDS: CommandSpecs<SeizureBodies> = {
+  'impose-seizure': { summary: '查封扣押 (head; audio-video record required)', emits: ['SeizureImposed'], who: { roles: ['head'] }, decide: imposeSeizure },
+  'extend-seizure': { summary: '延长查封扣押 (head; once, ≤ 30 days)', emits: ['SeizureExtended'], who: { roles: ['head'] }, decide: extendSeizure },
+  'release-seizure': { summary: '解除/处理查封扣押 (head)', emits: ['SeizureReleased'], who: { roles: ['head'] }, decide: releaseSeizure },
+};

@@ -1,19 +1,19 @@
 import { endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
-import { totalFineYuan } from '../case-types';
-import { CommandBodies } from '../case-commands';
+import { ServiceMethod, totalFineYuan } from '../case-types';
 import { CaseContext } from '../case-context';
 import { CaseEventBody } from '../case-events';
 import { DeadlineSet } from '../deadlines/deadline';
 import { computeDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
-import { caseRules } from './case-rules';
-import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { caseRules } from '../decide/case-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
+import { CommandSpecs } from './command-spec';
 
 /** Penalties that are carried out by the decision itself once served (a warning needs no further act). */
 const SELF_EXECUTING = new Set(['warning']);
 
 /** 送达 (行政处罚法 Art. 61): opens payment (15 d, Art. 67) and the remedy windows (行政复议法 Art. 20, 行政诉讼法 Art. 46). */
-export function serveDecision(ctx: CaseContext, body: CommandBodies['serve-decision'], env: DecisionEnv): CommandOutcome {
+export function serveDecision(ctx: CaseContext, body: ExecutionBodies['serve-decision'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const penalties = ctx.decision?.penalties ?? [];
   const deadlines: DeadlineSet[] = [];
@@ -39,7 +39,7 @@ export function lateSurchargeYuan(fineYuan: number, dueDate: string | undefined,
   return Math.min(fineYuan, Math.round(fineYuan * 0.03 * days * 100) / 100);
 }
 
-export function recordPayment(ctx: CaseContext, body: CommandBodies['record-payment'], env: DecisionEnv): CommandOutcome {
+export function recordPayment(ctx: CaseContext, body: ExecutionBodies['record-payment'], env: DecisionEnv): CommandOutcome {
   const fine = totalFineYuan(ctx.decision?.penalties);
   const due = ctx.deadlines.find((d) => d.kind === 'payment')?.dueDate;
   const owed = fine + lateSurchargeYuan(fine, due, toShanghaiDate(env.occurredAt));
@@ -59,7 +59,7 @@ export function recordPayment(ctx: CaseContext, body: CommandBodies['record-paym
 }
 
 /** 履行 of a non-monetary penalty (suspension, closure…); executed once every penalty is done and the fine paid. */
-export function recordCompliance(ctx: CaseContext, body: CommandBodies['record-compliance'], env: DecisionEnv): CommandOutcome {
+export function recordCompliance(ctx: CaseContext, body: ExecutionBodies['record-compliance'], env: DecisionEnv): CommandOutcome {
   const penalties = ctx.decision?.penalties ?? [];
   const decided = penalties.some((p) => p.kind === body.penaltyKind && p.kind !== 'fine');
   return emitUnless([!decided ? violation('penaltyKindDecided', body.penaltyKind) : null], () => {
@@ -75,7 +75,7 @@ export function recordCompliance(ctx: CaseContext, body: CommandBodies['record-c
 }
 
 /** 暂缓、分期缴纳 (行政处罚法 Art. 66): a new payment deadline after the current one. */
-export function approveDeferral(ctx: CaseContext, body: CommandBodies['approve-deferral'], env: DecisionEnv): CommandOutcome {
+export function approveDeferral(ctx: CaseContext, body: ExecutionBodies['approve-deferral'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const current = ctx.deadlines.find((d) => d.kind === 'payment');
   const last = body.installments?.length ? body.installments.map((i) => i.dueDate).sort().at(-1) : body.dueDate;
@@ -90,3 +90,18 @@ export function approveDeferral(ctx: CaseContext, body: CommandBodies['approve-d
     },
   ]);
 }
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface ExecutionBodies {
+  'serve-decision': { method: ServiceMethod };
+  'record-payment': { amountYuan: number; receiptNo: string };
+  'approve-deferral': { dueDate?: string; installments?: { amountYuan: number; dueDate: string }[] };
+  'record-compliance': { penaltyKind: string; summary: string };
+}
+
+export const EXECUTION_COMMANDS: CommandSpecs<ExecutionBodies> = {
+  'serve-decision': { summary: '送达决定书 (officer)', emits: ['DecisionServed'], who: { roles: ['officer'] }, decide: serveDecision },
+  'record-payment': { summary: '缴纳罚款 (officer)', emits: ['PaymentRecorded'], who: { roles: ['officer'] }, decide: recordPayment },
+  'approve-deferral': { summary: '批准暂缓/分期缴纳 (head)', emits: ['PaymentDeferred'], who: { roles: ['head'] }, decide: approveDeferral },
+  'record-compliance': { summary: '履行非罚款处罚 (officer)', emits: ['ComplianceRecorded'], who: { roles: ['officer'] }, decide: recordCompliance },
+};

@@ -1,11 +1,11 @@
 import { toShanghaiDate, workingDaysBetween } from '@app/calendar';
-import { CommandBodies } from '../case-commands';
 import { CaseContext } from '../case-context';
 import { violation } from '../legal-conditions/legal-rules';
-import { CommandOutcome, DecisionEnv, emitUnless } from './decision-env';
+import { CommandOutcome, DecisionEnv, emitUnless } from '../decide/decision-env';
+import { CommandSpecs } from './command-spec';
 
 /** 听证申请 (行政处罚法 Art. 64(1)): the party's request, within 5 working days of the notice, where the penalty gives the right. */
-export function requestHearing(ctx: CaseContext, _body: CommandBodies['request-hearing'], env: DecisionEnv): CommandOutcome {
+export function requestHearing(ctx: CaseContext, _body: HearingBodies['request-hearing'], env: DecisionEnv): CommandOutcome {
   const due = ctx.deadlines.find((d) => d.kind === 'hearing_request');
   const today = toShanghaiDate(env.occurredAt);
   return emitUnless(
@@ -23,7 +23,7 @@ export function requestHearing(ctx: CaseContext, _body: CommandBodies['request-h
  * 听证通知 (行政处罚法 Art. 64(2), (4)): the head notifies the party now, for a hearing at least 7 working days later,
  * presided over by someone who did not investigate the case.
  */
-export function scheduleHearing(ctx: CaseContext, body: CommandBodies['schedule-hearing'], env: DecisionEnv): CommandOutcome {
+export function scheduleHearing(ctx: CaseContext, body: HearingBodies['schedule-hearing'], env: DecisionEnv): CommandOutcome {
   const notified = toShanghaiDate(env.occurredAt);
   const held = toShanghaiDate(body.hearingAt);
   const noticeWorkingDays = workingDaysBetween(env.calendar, notified, held);
@@ -38,7 +38,7 @@ export function scheduleHearing(ctx: CaseContext, body: CommandBodies['schedule-
 }
 
 /** 听证笔录 (行政处罚法 Art. 64(8)): held, or forfeited when the party stayed away without good reason (Art. 64(6), 视为放弃听证权利). */
-export function recordHearing(ctx: CaseContext, body: CommandBodies['record-hearing'], env: DecisionEnv): CommandOutcome {
+export function recordHearing(ctx: CaseContext, body: HearingBodies['record-hearing'], env: DecisionEnv): CommandOutcome {
   return emitUnless(
     [ctx.hearing?.presidingOfficerId !== env.actor.id ? violation('recordedByPresidingOfficer', `${env.actor.id} ≠ ${ctx.hearing?.presidingOfficerId}`) : null],
     () =>
@@ -47,3 +47,16 @@ export function recordHearing(ctx: CaseContext, body: CommandBodies['record-hear
         : [{ type: 'HearingForfeited', data: { summary: body.summary } }],
   );
 }
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface HearingBodies {
+  'request-hearing': Record<never, never>;
+  'schedule-hearing': { hearingAt: string; presidingOfficerId: string; location: string };
+  'record-hearing': { attended: boolean; summary: string; transcriptHash?: string };
+}
+
+export const HEARING_COMMANDS: CommandSpecs<HearingBodies> = {
+  'request-hearing': { summary: '听证申请 (officer records the party’s request; within 5 working days of the notice)', emits: ['HearingRequested'], who: { roles: ['officer'] }, decide: requestHearing },
+  'schedule-hearing': { summary: '听证通知 (head; hearing ≥ 7 working days after notifying the party)', emits: ['HearingScheduled'], who: { roles: ['head'] }, decide: scheduleHearing },
+  'record-hearing': { summary: '听证笔录 (presiding officer)', emits: ['HearingHeld', 'HearingForfeited'], who: { roles: ['officer', 'head'], relation: 'presidingOfficer' }, decide: recordHearing },
+};

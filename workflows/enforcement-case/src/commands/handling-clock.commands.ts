@@ -1,18 +1,18 @@
 import { addCalendarDays, endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
-import { CommandBodies } from '../case-commands';
 import { CaseContext, HANDLING_CLOCK } from '../case-context';
 import { violation } from '../legal-conditions/legal-rules';
-import { caseRules } from './case-rules';
-import { CommandOutcome, DecisionEnv, emit, emitUnless } from './decision-env';
+import { caseRules } from '../decide/case-rules';
+import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
+import { CommandSpecs } from './command-spec';
 
 const DAY = 86_400_000;
 
-export function suspendCase(_ctx: CaseContext, body: CommandBodies['suspend-case']): CommandOutcome {
+export function suspendCase(_ctx: CaseContext, body: HandlingClockBodies['suspend-case']): CommandOutcome {
   return emit({ type: 'CaseSuspended', data: { reason: body.reason } });
 }
 
 /** 恢复: suspended time does not count (docs/procedure.md §1), so every paused deadline moves by the days suspended. */
-export function resumeCase(ctx: CaseContext, _body: CommandBodies['resume-case'], env: DecisionEnv): CommandOutcome {
+export function resumeCase(ctx: CaseContext, _body: HandlingClockBodies['resume-case'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const from = toShanghaiDate(ctx.suspendedAt!);
   const to = toShanghaiDate(env.occurredAt);
@@ -27,7 +27,7 @@ export function resumeCase(ctx: CaseContext, _body: CommandBodies['resume-case']
 }
 
 /** 延期 (former sector rule Art. 31): the head to 90 days from filing, then the upper level to 180. */
-export function extendHandlingPeriod(ctx: CaseContext, body: CommandBodies['extend-handling-period'], env: DecisionEnv): CommandOutcome {
+export function extendHandlingPeriod(ctx: CaseContext, body: HandlingClockBodies['extend-handling-period'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const allowed = body.tier === 'head' ? ctx.extensionTier === null : ctx.extensionTier === 'head';
   return emitUnless([!allowed ? violation('extensionTierAllowed', `${ctx.extensionTier ?? 'none'} → ${body.tier}`) : null], () => {
@@ -39,3 +39,16 @@ export function extendHandlingPeriod(ctx: CaseContext, body: CommandBodies['exte
     return [{ type: 'HandlingPeriodExtended', data: { tier: body.tier, reason: body.reason, deadlines } }];
   });
 }
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface HandlingClockBodies {
+  'suspend-case': { reason: string };
+  'resume-case': Record<never, never>;
+  'extend-handling-period': { tier: 'head' | 'upper'; reason: string };
+}
+
+export const HANDLING_CLOCK_COMMANDS: CommandSpecs<HandlingClockBodies> = {
+  'suspend-case': { summary: '中止 (head; before the decision)', emits: ['CaseSuspended'], who: { roles: ['head'] }, decide: suspendCase },
+  'resume-case': { summary: '恢复 (head)', emits: ['CaseResumed'], who: { roles: ['head'] }, decide: resumeCase },
+  'extend-handling-period': { summary: '延期 (head to 90 days; upper level to 180 days)', emits: ['HandlingPeriodExtended'], who: { roles: ['head'] }, decide: extendHandlingPeriod },
+};

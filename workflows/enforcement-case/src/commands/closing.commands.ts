@@ -1,0 +1,54 @@
+import { Intervener } from '../case-types';
+import { CaseContext, recordIdsInclude } from '../case-context';
+import { violation } from '../legal-conditions/legal-rules';
+import { CommandOutcome, DecisionEnv, emitUnless } from '../decide/decision-env';
+import { CommandSpecs } from './command-spec';
+
+/** 干预记录 (中办发〔2015〕23号; docs/supervision.md §2): anyone, any stage, never edited — a correction is a new record. */
+export function recordInterference(ctx: CaseContext, body: ClosingBodies['record-interference'], env: DecisionEnv): CommandOutcome {
+  return emitUnless(
+    [body.corrects && !recordIdsInclude(ctx.interferenceRecords.ids, body.corrects) ? violation('interferenceRecordExists', body.corrects) : null],
+    () => [{ type: 'InterferenceRecorded', data: { recordId: env.newId(), ...body } }],
+  );
+}
+
+export function attestInterferenceRecord(ctx: CaseContext, body: ClosingBodies['attest-interference-record'], env: DecisionEnv): CommandOutcome {
+  return emitUnless(
+    [!ctx.opened?.handlingOfficerIds.includes(env.actor.id) ? violation('attestingUserIsHandlingOfficer', env.actor.id) : null],
+    () => [{ type: 'InterferenceAttested', data: { officerId: env.actor.id, complete: body.complete } }],
+  );
+}
+
+/** 结案: every handling officer has attested the interference record (郴政办发〔2016〕19号 §10). */
+export function closeCase(ctx: CaseContext, body: ClosingBodies['close-case']): CommandOutcome {
+  const missing = (ctx.opened?.handlingOfficerIds ?? []).filter((id) => !ctx.attestedBy.includes(id));
+  return emitUnless(
+    [
+      missing.length ? violation('interferenceAttestedByHandlingOfficers', `未确认 (not attested): ${missing.join(', ')}`) : null,
+      ctx.seizure ? violation('noSeizureInForce') : null,
+      ctx.rectification && ctx.rectification.status !== 'verified' ? violation('rectificationVerified', `${ctx.rectification.orderId}: ${ctx.rectification.status}`) : null,
+    ],
+    () => [{ type: 'CaseClosed', data: { ...(body.summary ? { summary: body.summary } : {}) } }],
+  );
+}
+
+/** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
+export interface ClosingBodies {
+  'record-interference': {
+    intervener: Intervener;
+    means: string;
+    place?: string;
+    content: string;
+    handling: string;
+    materialHashes?: string[];
+    corrects?: string;
+  };
+  'attest-interference-record': { complete: boolean };
+  'close-case': { summary?: string };
+}
+
+export const CLOSING_COMMANDS: CommandSpecs<ClosingBodies> = {
+  'record-interference': { summary: '干预记录 (any user; any stage, closed included)', emits: ['InterferenceRecorded'], who: 'any', decide: recordInterference },
+  'attest-interference-record': { summary: '干预情况确认 (each handling officer, before closing)', emits: ['InterferenceAttested'], who: { roles: ['officer'], relation: 'handlingOfficer' }, decide: attestInterferenceRecord },
+  'close-case': { summary: '结案 (head)', emits: ['CaseClosed'], who: { roles: ['head'] }, decide: closeCase },
+};
