@@ -14,7 +14,6 @@ export type { EventStoreDbClientLike, EventStoreDbSubscription } from './eventst
 export { DEFAULT_RESUBSCRIBE_POLICY } from './eventstoredb/esdb-subscription';
 export type { EventStoreDbLogger, ResubscribePolicy } from './eventstoredb/esdb-subscription';
 export { EventStoreDbMappingError } from './eventstoredb/esdb-mapping';
-export { AsyncCatchUpFeed } from './shared/async-catch-up.feed';
 export * from './postgres/postgres.event-store';
 export { PostgresUnavailableError, describeConnectionString, redactConnectionString } from './postgres/postgres.errors';
 export { POSTGRES_SCHEMA_VERSION, SCHEMA_NAME as POSTGRES_SCHEMA_NAME, migratePostgres } from './postgres/postgres.migrations';

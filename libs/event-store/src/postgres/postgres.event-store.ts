@@ -12,7 +12,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { EventStoreClosedError, SerializedEvent, checkExpectedRevision, prepareAppend, resolveRetry, toAppendResult } from '../shared/append-checks';
-import { AsyncCatchUpFeed } from '../shared/async-catch-up.feed';
+import { CatchUpFeed } from '../shared/catch-up.feed';
 import { Anchor, ChainWalker, IntegrityReport } from '../shared/chain-walker';
 import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
 import { PostgresUnavailableError, describeConnectionString, isUnavailable } from './postgres.errors';
@@ -99,7 +99,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly q: string;
   private readonly channel: string;
-  private readonly feed: AsyncCatchUpFeed;
+  private readonly feed: CatchUpFeed;
   private readonly sql: ReturnType<typeof statements>;
   private readonly options: Required<Pick<PostgresEventStoreOptions, 'pollIntervalMs' | 'anchorEvery' | 'maxBatch'>> & PostgresEventStoreOptions;
   private queue: PendingAppend[] = [];
@@ -140,7 +140,7 @@ export class PostgresEventStore implements EventStore {
     // An idle pooled connection that dies (server restart) emits here; unhandled, it would crash the process.
     this.pool.on('error', (error) => this.report(error));
     this.sql = statements(this.q, this.schema, this.channel);
-    this.feed = new AsyncCatchUpFeed(
+    this.feed = new CatchUpFeed(
       // Not readAll(): subscribers still read while close() lets them catch up, after the store refuses new calls.
       async (after, limit) => (await this.query<EventRowPg>(this.sql.readAll(after, limit))).map(toStoredEvent),
       (error) => {

@@ -31,6 +31,8 @@ export interface SqliteEventStoreOptions {
   writer?: 'worker' | 'inline';
   /** Called after every commit that wrote events (e.g. to tell another thread's subscribers). */
   onCommit?: () => void;
+  /** A subscriber's read that failed (it is retried on the next commit); default: ignored. */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 interface PendingAppend {
@@ -75,7 +77,7 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent));
+    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent), options.onBackgroundError);
     const memory = options.filename === ':memory:' || options.filename === '';
     if (memory || options.writer === 'inline') this.inlineWriter = new SqliteBatchWriter(this.db);
     else this.worker = this.startWorker(options.filename, busy);
@@ -136,7 +138,7 @@ export class SqliteEventStore implements EventStore {
         this.worker!.postMessage({ type: 'close' });
       });
     }
-    this.feed.complete();
+    await this.feed.complete();
     this.db.close();
   }
 
