@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { POSTGRES_SCHEMA_VERSION, PostgresEventStore, PostgresEventStoreOptions, PostgresUnavailableError } from '@app/event-store';
-import { ids, newEvents, rejectionOf } from '@app/event-store/testing/contract.helpers';
+import { ids, newEvents, rejectionOf } from '@app/event-store/testing';
 import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '../support/postgres';
 
 /** What the PostgreSQL adapter adds to the shared contract: migrations, group commit, login errors, tamper evidence. */
