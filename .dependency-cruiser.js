@@ -2,6 +2,9 @@
  * Architecture rules (docs/architecture.md §2): the workflow stays pure, libraries never reach into apps.
  * `npm test` runs these first; test/architecture proves each rule fires on a violating fixture.
  */
+/** A library's entries: its index, and for its tests a `testing` index (`@app/event-store/testing`). */
+const LIB_ENTRY = '^libs/[^/]+/src/(testing/)?index\\.ts$';
+
 module.exports = {
   forbidden: [
     {
@@ -26,6 +29,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: ['^apps/', '^libs/event-store/', '^libs/case-engine/', '^libs/directory/'] },
+    },
+    {
+      name: 'lib-entry-only',
+      comment: 'apps, the workflow and the tests use a library through its index (or its testing entry), never one of its files.',
+      severity: 'error',
+      from: { path: '^(apps|workflows|test)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: LIB_ENTRY },
+    },
+    {
+      name: 'lib-entry-only-between-libs',
+      comment: 'a library uses another through its index (or its testing entry); its own files it imports directly.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: [LIB_ENTRY, '^libs/$1/'] },
+    },
+    {
+      name: 'lib-alias-resolves',
+      comment: 'tsconfig maps @app/<lib> (and @app/event-store/testing) only: an alias reaching deeper into a library does not resolve.',
+      severity: 'error',
+      from: { pathNot: '^test/fixtures/' },
+      to: { couldNotResolve: true, path: '^@app/' },
     },
   ],
   options: {

@@ -8,12 +8,13 @@ module.exports = {
   // ESM-only packages that Node 20 loads with require(esm) but jest's module system does not.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
-    '^@app/case-engine(|/.*)$': '<rootDir>/libs/case-engine/src$1',
-    '^@app/calendar(|/.*)$': '<rootDir>/libs/calendar/src$1',
-    '^@app/directory(|/.*)$': '<rootDir>/libs/directory/src$1',
-    '^@app/threads(|/.*)$': '<rootDir>/libs/threads/src$1',
-    '^@app/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
+    // Each library through its index only (a second entry for the event store's test helpers); see .dependency-cruiser.js.
+    '^@app/event-store(|/testing)$': '<rootDir>/libs/event-store/src$1',
+    '^@app/case-engine$': '<rootDir>/libs/case-engine/src',
+    '^@app/calendar$': '<rootDir>/libs/calendar/src',
+    '^@app/directory$': '<rootDir>/libs/directory/src',
+    '^@app/threads$': '<rootDir>/libs/threads/src',
+    '^@app/projections$': '<rootDir>/libs/projections/src',
     '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',
   },
   // The second reporter names each skipped suite and why (e.g. PostgreSQL suites without TEST_DATABASE_URL).

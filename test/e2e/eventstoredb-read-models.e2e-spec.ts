@@ -1,5 +1,5 @@
 import { EventStoreDbEventStore } from '@app/event-store';
-import { FakeEsdbClient } from '@app/event-store/eventstoredb/testing/fake-esdb-client';
+import { FakeEsdbClient } from '@app/event-store/testing';
 import { TestApp, startTestApp } from '../support/test-app';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
 import { projectionsCaughtUp } from '../support/projections';

@@ -1,6 +1,5 @@
 import { createEventStoreDbStore, EventStoreClosedError } from '@app/event-store';
-import { rejectionOf } from '@app/event-store/testing/contract.helpers';
-import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
+import { rejectionOf, runEventStoreContract } from '@app/event-store/testing';
 
 /**
  * The contract against a real EventStoreDB / KurrentDB server, e.g.

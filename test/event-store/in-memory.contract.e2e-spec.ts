@@ -1,4 +1,4 @@
 import { InMemoryEventStore } from '@app/event-store';
-import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
+import { runEventStoreContract } from '@app/event-store/testing';
 
 runEventStoreContract('in-memory', async () => new InMemoryEventStore());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { POSTGRES_SCHEMA_VERSION, PostgresEventStore, PostgresEventStoreOptions, PostgresUnavailableError } from '@app/event-store';
-import { ids, newEvents, rejectionOf } from '@app/event-store/testing/contract.helpers';
+import { ids, newEvents, rejectionOf } from '@app/event-store/testing';
 import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '../support/postgres';
 
 /** What the PostgreSQL adapter adds to the shared contract: migrations, group commit, login errors, tamper evidence. */
@@ -64,7 +64,7 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
     const all = await store.readAll();
     expect(all.map((e) => e.streamId)).toEqual(['before', 'after', 'after']);
     expect(all.map((e) => e.position)).toEqual([1n, 2n, 3n]);
-    expect((await store.verifyIntegrity()).ok).toBe(true);
+    expect((await store.capabilities.integrity.verify()).ok).toBe(true);
   });
 
   it('refuses NUL in ids, types and stream ids before anything is queued', async () => {
@@ -97,16 +97,30 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
   it('keeps tamper evidence: edits, deletions and truncation are found at their position', async () => {
     const store = await open({ anchorEvery: 10 });
     for (let i = 0; i < 5; i++) await store.append(`case-${i % 2}`, newEvents(5), 'any');
-    const clean = await store.verifyIntegrity(7);
+    const clean = await store.capabilities.integrity.verify(7);
     expect(clean).toEqual({ ok: true, checkedEvents: 25, headPosition: '25', anchors: 2 });
-    expect((await store.listAnchors()).map((a) => a.position)).toEqual(['10', '20']);
+    expect((await store.capabilities.integrity.listAnchors()).map((a) => a.position)).toEqual(['10', '20']);
 
     await sql(`UPDATE "${schema}".events SET data = '{"n":99}' WHERE position = 12`);
-    expect(await store.verifyIntegrity()).toMatchObject({ ok: false, problem: { kind: 'edited', position: '12' } });
+    expect(await store.capabilities.integrity.verify()).toMatchObject({ ok: false, problem: { kind: 'edited', position: '12' } });
     await sql(`DELETE FROM "${schema}".events WHERE position = 12`);
-    expect(await store.verifyIntegrity()).toMatchObject({ ok: false, problem: { kind: 'missing', position: '12' } });
+    expect(await store.capabilities.integrity.verify()).toMatchObject({ ok: false, problem: { kind: 'missing', position: '12' } });
     await sql(`DELETE FROM "${schema}".events WHERE position >= 12`);
-    expect(await store.verifyIntegrity()).toMatchObject({ ok: false, problem: { kind: 'truncated', position: '12' } });
+    expect(await store.capabilities.integrity.verify()).toMatchObject({ ok: false, problem: { kind: 'truncated', position: '12' } });
+  });
+
+  it('anchors the head on demand, as SQLite does, and verification checks that anchor', async () => {
+    const store = await open({ anchorEvery: 0 });
+    const integrity = store.capabilities.integrity;
+    expect(await integrity.createAnchor('empty', new Date('2026-11-27T00:00:00Z'))).toBeNull();
+    await store.append('case-a', newEvents(3), 'no_stream');
+    const head = (await store.readAll())[2];
+    const anchor = await integrity.createAnchor('季度核查', new Date('2026-11-27T00:00:00Z'));
+    expect(anchor).toMatchObject({ position: '3', reason: '季度核查', createdAt: '2026-11-27T00:00:00.000Z' });
+    expect(await integrity.listAnchors()).toEqual([anchor]);
+    expect(await integrity.verify()).toEqual({ ok: true, checkedEvents: 3, headPosition: '3', anchors: 1 });
+    await sql(`UPDATE "${schema}".anchors SET global_hash = 'x' WHERE position = ${head.position}`);
+    expect(await integrity.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor_mismatch', position: '3' } });
   });
 
   it('positions beyond 2^53 survive the round trip as bigint', async () => {

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, PostgresEventStore, PostgresEventStoreOptions, StoredEvent, WrongExpectedRevisionError, eventHash, globalHash } from '@app/event-store';
-import { collect, ids, newEvents, waitUntil } from '@app/event-store/testing/contract.helpers';
+import { collect, ids, newEvents, waitUntil } from '@app/event-store/testing';
 import { Client } from 'pg';
 import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '../support/postgres';
 

@@ -1,5 +1,5 @@
 import { EventStore, PostgresEventStore } from '@app/event-store';
-import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
+import { runEventStoreContract } from '@app/event-store/testing';
 import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/postgres';
 
 /** The shared contract on a real PostgreSQL: every test gets a schema of its own, migrated from nothing and dropped after. */

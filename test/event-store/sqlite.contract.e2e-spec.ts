@@ -1,5 +1,5 @@
 import { EventStore, SqliteEventStore, SqliteEventStoreOptions } from '@app/event-store';
-import { runEventStoreContract } from '@app/event-store/testing/event-store.contract';
+import { runEventStoreContract } from '@app/event-store/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

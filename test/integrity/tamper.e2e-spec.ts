@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { GENESIS_HASH, SqliteEventStore, createAnchor, eventHash, globalHash, verifyIntegrity } from '@app/event-store';
+import { GENESIS_HASH, SqliteEventStore, eventHash, globalHash, openSqliteIntegrity } from '@app/event-store';
 
 /**
  * Tamper evidence against the real SQLite file (docs/supervision.md §1): one test per kind of tampering, each found at
@@ -19,38 +19,40 @@ describe('tamper evidence on the SQLite file', () => {
       const stream = `case-${['a', 'b', 'c'][i % 3]}`;
       await store.append(stream, [{ id: `e${i}`, type: 'EvidenceRecorded', data: { n: i, 标题: '现场照片' }, metadata: { actor: 'u1' } }], 'any');
     }
-    createAnchor(store.db, 'test', new Date('2026-11-27T00:00:00Z'));
+    await store.capabilities.integrity.createAnchor('test', new Date('2026-11-27T00:00:00Z'));
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A copy of the pristine file, tampered with by `edit` through a plain SQLite connection, then verified. */
-  function tamper(edit: (db: Database.Database) => void) {
+  async function tamper(edit: (db: Database.Database) => void) {
     const file = path.join(dir, `t${++n}.db`);
     copyFileSync(pristine, file);
     const db = new Database(file);
     edit(db);
-    const report = verifyIntegrity(db);
     db.close();
+    const integrity = openSqliteIntegrity(file);
+    const report = await integrity.verify();
+    integrity.close();
     return report;
   }
 
-  it('an untouched log verifies', () => {
-    expect(tamper(() => undefined)).toMatchObject({ ok: true, checkedEvents: 20, headPosition: '20', anchors: 1 });
+  it('an untouched log verifies', async () => {
+    expect(await tamper(() => undefined)).toMatchObject({ ok: true, checkedEvents: 20, headPosition: '20', anchors: 1 });
   });
 
-  it('edited: the event whose content changed', () => {
-    const r = tamper((db) => db.prepare(`UPDATE events SET data = '{"n":999}' WHERE position = 7`).run());
+  it('edited: the event whose content changed', async () => {
+    const r = await tamper((db) => db.prepare(`UPDATE events SET data = '{"n":999}' WHERE position = 7`).run());
     expect(r.problem).toMatchObject({ kind: 'edited', position: '7' });
   });
 
-  it('deleted: the missing position', () => {
-    const r = tamper((db) => db.prepare('DELETE FROM events WHERE position = 7').run());
+  it('deleted: the missing position', async () => {
+    const r = await tamper((db) => db.prepare('DELETE FROM events WHERE position = 7').run());
     expect(r.problem).toMatchObject({ kind: 'missing', position: '7' });
   });
 
-  it('inserted: the forged event', () => {
-    const r = tamper((db) => {
+  it('inserted: the forged event', async () => {
+    const r = await tamper((db) => {
       db.prepare('UPDATE events SET position = position + 1000 WHERE position >= 7').run();
       db.prepare('UPDATE events SET position = position - 999 WHERE position >= 1007').run();
       const prev = db.prepare("SELECT hash FROM events WHERE stream_id = 'case-a' ORDER BY revision DESC LIMIT 1").get() as { hash: string };
@@ -60,8 +62,8 @@ describe('tamper evidence on the SQLite file', () => {
     expect(r.problem!.position).toBe('7');
   });
 
-  it('reordered: the first of the swapped events', () => {
-    const r = tamper((db) => {
+  it('reordered: the first of the swapped events', async () => {
+    const r = await tamper((db) => {
       db.prepare(`UPDATE events SET position = 1000 WHERE position = 7`).run();
       db.prepare(`UPDATE events SET position = 7 WHERE position = 8`).run();
       db.prepare(`UPDATE events SET position = 8 WHERE position = 1000`).run();
@@ -69,13 +71,13 @@ describe('tamper evidence on the SQLite file', () => {
     expect(r.problem).toMatchObject({ kind: 'chain_broken', position: '7' });
   });
 
-  it('truncated after the last anchor: the first position the anchor covers that is gone', () => {
-    const r = tamper((db) => db.prepare('DELETE FROM events WHERE position > 15').run());
+  it('truncated after the last anchor: the first position the anchor covers that is gone', async () => {
+    const r = await tamper((db) => db.prepare('DELETE FROM events WHERE position > 15').run());
     expect(r.problem).toMatchObject({ kind: 'truncated', position: '16' });
   });
 
-  it('edited and every chain recomputed by someone who knows the scheme: the anchor still differs', () => {
-    const r = tamper((db) => {
+  it('edited and every chain recomputed by someone who knows the scheme: the anchor still differs', async () => {
+    const r = await tamper((db) => {
       db.prepare(`UPDATE events SET data = '{"n":999}' WHERE position = 7`).run();
       const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as Record<string, any>[];
       const last = new Map<string, string>();

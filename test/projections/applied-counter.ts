@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { EventTuple, StoredEvent, tupleToStoredEvent, EVENT_COLUMNS } from '@app/event-store';
+import { StoredEvent, openSqliteProjectionHost } from '@app/event-store';
 import { Projection } from '@app/projections';
 
 /**
@@ -28,10 +27,9 @@ export const appliedCounterProjection: Projection<bigint> = {
 
 /** The EventStore port's readAll over a SQLite file, read-only (another process may be writing it). */
 export function sqliteReader(file: string) {
-  const db = new Database(file, { readonly: true });
-  const page = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
+  const host = openSqliteProjectionHost(file, { readonly: true });
   return {
-    readAll: async ({ after = 0n, limit = Number.MAX_SAFE_INTEGER }: { after?: bigint; limit?: number } = {}) => (page.all(after, limit) as EventTuple[]).map(tupleToStoredEvent),
-    close: () => db.close(),
+    readAll: async ({ after = 0n, limit = Number.MAX_SAFE_INTEGER }: { after?: bigint; limit?: number } = {}) => host.readPage(after, limit),
+    close: () => host.close(),
   };
 }

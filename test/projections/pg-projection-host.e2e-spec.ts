@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, PgProjectionHost, PgProjectionRunner, Projection, ProjectionRunner } from '@app/projections';
+import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, NUMERIC_TYPES, PgProjectionHost, PgProjectionRunner, Projection, SqliteProjectionRunner } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { describeWithPg } from '../support/pg-test-database';
@@ -39,7 +39,7 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
   const file = path.join(dir, 'casetrail.db');
   let store: SqliteEventStore;
   let sqlite: Database.Database;
-  let reference: ProjectionRunner;
+  let reference: SqliteProjectionRunner;
   let admin: Client;
   const children: ChildProcess[] = [];
 
@@ -49,7 +49,7 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
     for (const types of [...transitionPlans().values()].slice(0, 30)) await realizer.realize(types);
     await appendEdgeHistory(store);
     sqlite = new Database(file);
-    reference = new ProjectionRunner(sqlite, PROJECTIONS);
+    reference = new SqliteProjectionRunner(sqliteProjectionHost(sqlite, file), PROJECTIONS);
     reference.catchUp();
     admin = new Client({ connectionString: database().url });
     await admin.connect();

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, PgProjectionRunner, ProjectionRunner } from '@app/projections';
+import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, NUMERIC_TYPES, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { describeWithPg } from '../support/pg-test-database';
@@ -38,7 +38,7 @@ describeWithPg('PostgreSQL read models equal the SQLite ones', (database) => {
     await client.connect();
     const schema = database().schema();
     try {
-      const sqliteRunner = new ProjectionRunner(sqlite, ALL_PROJECTIONS, 7);
+      const sqliteRunner = new SqliteProjectionRunner(sqliteProjectionHost(sqlite, file), ALL_PROJECTIONS, 7);
       const pgRunner = new PgProjectionRunner({ store, db: client, schema, projections: ALL_PROJECTIONS, pageSize: 7 });
       await pgRunner.setup();
       const realizer = new CaseRealizer(store);

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, rebuildReadModels } from '@app/projections';
+import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, SqliteProjectionRunner, rebuildReadModels } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 
@@ -31,7 +31,7 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
     const store = new SqliteEventStore({ filename: file });
     const db = new Database(file);
     const projections = ALL_PROJECTIONS;
-    const runner = new ProjectionRunner(db, projections, 7);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), projections, 7);
     const realizer = new CaseRealizer(store);
     let cases = 0;
     for (const types of transitionPlans().values()) {

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { EVENT_COLUMNS, EventStore, EventTuple, SqliteEventStore } from '@app/event-store';
+import { EVENT_COLUMNS, EventStore, EventTuple, SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
 import { Directory, demoDirectoryEvents } from '@app/directory';
-import { ALL_PROJECTIONS, PgProjectionRunner, ProjectionRunner } from '@app/projections';
+import { ALL_PROJECTIONS, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
 import { PgReadModels } from '../../apps/api/src/read-models/pg-read-models';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, ReadModels } from '../../apps/api/src/read-models/read-models';
 import { SqliteReadModels } from '../../apps/api/src/read-models/sqlite-read-models';
@@ -76,7 +76,7 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
     head = Number(await store.headPosition());
 
     sqliteDb = new Database(file);
-    new ProjectionRunner(sqliteDb, ALL_PROJECTIONS).catchUp();
+    new SqliteProjectionRunner(sqliteProjectionHost(sqliteDb, file), ALL_PROJECTIONS).catchUp();
     sqlite = new SqliteReadModels(sqliteDb);
 
     // The events, copied as stored into an events table of the PostgreSQL event store's layout (the audit trail joins it).

@@ -29,7 +29,7 @@ import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsService } from './projections/projections.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { DeadlineSchedulerService } from './deadlines/deadline-scheduler.service';
-import { EventStoreCloser, eventStoreProvider } from './store/event-store.provider';
+import { EventStoreCloser, eventStoreProvider, storeCapabilityProviders } from './store/event-store.provider';
 import { ReadModelsCloser, pgReadModelsOptionsProvider, readModelsProvider } from './read-models/read-models.provider';
 
 @Module({})
@@ -42,6 +42,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         eventStoreProvider,
+        ...storeCapabilityProviders,
         EventStoreCloser,
         pgReadModelsOptionsProvider,
         readModelsProvider,

@@ -1,11 +1,18 @@
 export * from './event-store.port';
+export * from './capabilities';
 export { EventStoreClosedError } from './shared/append-checks';
 export { CatchUpFeed } from './shared/catch-up.feed';
+export type { PageReader } from './shared/catch-up.feed';
 export * from './in-memory/in-memory.event-store';
 export * from './sqlite/sqlite.event-store';
 export { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/sqlite.migrations';
-export * from './sqlite/sqlite-integrity';
-export { EVENT_COLUMNS, EventRow, EventTuple, toStoredEvent, tupleToStoredEvent } from './sqlite/sqlite.statements';
+export { DEFAULT_BUSY_TIMEOUT_MS } from './sqlite/sqlite.open';
+export { openSqliteIntegrity } from './sqlite/sqlite-integrity';
+export type { Anchor, IntegrityProblem, IntegrityReport } from './sqlite/sqlite-integrity';
+export { openSqliteProjectionHost, sqliteProjectionHost } from './sqlite/sqlite-projection-host';
+export type { OpenProjectionHostOptions } from './sqlite/sqlite-projection-host';
+// The events table's columns, for the rebuild's partition readers (they read the file in bulk, off the store's thread).
+export { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from './sqlite/sqlite.statements';
 export { GENESIS_HASH, eventHash, globalHash } from './shared/hash-chain';
 export { EventStoreUnavailableError } from './shared/store-errors';
 export { EventStoreDbEventStore, createEventStoreDbStore } from './eventstoredb/eventstoredb.event-store';
@@ -14,7 +21,7 @@ export type { EventStoreDbClientLike, EventStoreDbSubscription } from './eventst
 export { DEFAULT_RESUBSCRIBE_POLICY } from './eventstoredb/esdb-subscription';
 export type { EventStoreDbLogger, ResubscribePolicy } from './eventstoredb/esdb-subscription';
 export { EventStoreDbMappingError } from './eventstoredb/esdb-mapping';
-export { AsyncCatchUpFeed } from './shared/async-catch-up.feed';
 export * from './postgres/postgres.event-store';
+export type { PgIntegrity } from './postgres/pg-integrity';
 export { PostgresUnavailableError, describeConnectionString, redactConnectionString } from './postgres/postgres.errors';
 export { POSTGRES_SCHEMA_VERSION, SCHEMA_NAME as POSTGRES_SCHEMA_NAME, migratePostgres } from './postgres/postgres.migrations';

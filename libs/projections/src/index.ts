@@ -1,5 +1,6 @@
 export * from './projection';
-export * from './projection-runner';
+export * from './sqlite-projection-runner';
+export * from './bulk-rebuild';
 export * from './postgres/pg-sql';
 export * from './postgres/pg-projection-runner';
 export * from './postgres/pg-lease';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Actor } from '@app/case-engine';
-import { EVENT_STORE, EventStore, PostgresEventStore, SqliteEventStore, createAnchor, listAnchors, verifyIntegrity } from '@app/event-store';
+import { STORE_INTEGRITY, StoreIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../cases/case-engine.provider';
 import { ProblemException, problem } from '../problem/problem';
@@ -23,39 +23,36 @@ class CreateAnchorDto {
 @Controller('integrity')
 export class IntegrityController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STORE_INTEGRITY) private readonly storeIntegrity: StoreIntegrity | null,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private sqlite(): SqliteEventStore {
-    if (!(this.store instanceof SqliteEventStore))
-      throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
-    return this.store;
+  /** The store's tamper evidence; a store that keeps none (EventStoreDB) answers 501. */
+  private integrity(): StoreIntegrity {
+    if (!this.storeIntegrity) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    return this.storeIntegrity;
   }
 
   @Get('verify')
   @Access('integrity.read', 'none')
   @ApiOperation({ summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position' })
   verify(@CurrentActor() actor: Actor) {
-    // PostgreSQL keeps the same chains and anchors and walks them the same way (shared chain walker).
-    if (this.store instanceof PostgresEventStore) return this.store.verifyIntegrity();
-    return verifyIntegrity(this.sqlite().db);
+    return this.integrity().verify();
   }
 
   @Get('anchors')
   @Access('integrity.read', 'none')
   @ApiOperation({ summary: '锚点日志 the anchor log, to export and keep elsewhere' })
   anchors(@CurrentActor() actor: Actor) {
-    if (this.store instanceof PostgresEventStore) return this.store.listAnchors();
-    return listAnchors(this.sqlite().db);
+    return this.integrity().listAnchors();
   }
 
   @Post('anchors')
   @Access('integrity.anchor', 'none')
   @HttpCode(201)
   @ApiOperation({ summary: '锚定 record the head of the global chain now' })
-  anchor(@CurrentActor() actor: Actor, @Body() dto: CreateAnchorDto) {
-    const anchor = createAnchor(this.sqlite().db, dto.reason ?? `by ${actor.id}`, this.clock());
+  async anchor(@CurrentActor() actor: Actor, @Body() dto: CreateAnchorDto) {
+    const anchor = await this.integrity().createAnchor(dto.reason ?? `by ${actor.id}`, this.clock());
     if (!anchor) throw new ProblemException(problem(409, 'empty-log', '尚无事件 (no events to anchor)'));
     return anchor;
   }

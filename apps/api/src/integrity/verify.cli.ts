@@ -1,22 +1,20 @@
-import Database from 'better-sqlite3';
 import * as path from 'node:path';
-import { verifyIntegrity } from '@app/event-store';
+import { StoreIntegrity, openSqliteIntegrity } from '@app/event-store';
 
 /**
  * `npm run verify`: checks the hash chains and anchors of the store under DATA_DIR (read-only) and names the
  * first bad position. Exit 0 when intact, 1 when tampered, 2 when the file cannot be read.
  */
-function main(): number {
+async function main(): Promise<number> {
   const file = path.join(path.resolve(process.env.DATA_DIR || './data'), 'casetrail.db');
-  let db: Database.Database;
+  let integrity: StoreIntegrity & { close(): void };
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    integrity = openSqliteIntegrity(file);
   } catch (e) {
     console.error(`无法打开 cannot open ${file}: ${(e as Error).message}`);
     return 2;
   }
-  const report = verifyIntegrity(db);
-  db.close();
+  const report = await integrity.verify().finally(() => integrity.close());
   if (report.ok) {
     console.log(`完整 intact: ${report.checkedEvents} events up to position ${report.headPosition}, ${report.anchors} anchors (${file})`);
     return 0;
@@ -25,4 +23,4 @@ function main(): number {
   return 1;
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, PgProjectionHost, ProjectionRunner } from '@app/projections';
+import { COMMIT_NOTIFICATIONS, CommitNotifications, EVENT_STORE, EventStore, SQLITE_PROJECTION_HOST, SqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, PgProjectionHost, SqliteProjectionRunner } from '@app/projections';
 import { startWorker } from '@app/threads';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgReadModels } from '../read-models/pg-read-models';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { PORT_FED_SQLITE_PROJECTIONS } from '../read-models/read-models.provider';
@@ -38,20 +36,23 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    /** The SQLite store's file, where its read models live; null for other stores. */
+    @Inject(SQLITE_PROJECTION_HOST) private readonly sqliteHost: SqliteProjectionHost | null,
+    /** This instance's commits, where the store tells them; else the runners poll. */
+    @Inject(COMMIT_NOTIFICATIONS) private readonly commits: CommitNotifications | null,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.readModels instanceof PgReadModels) return this.startPostgres(this.readModels);
-    if (this.readModels instanceof SqliteReadModels && !(this.store instanceof SqliteEventStore)) return this.startPortFed(this.readModels);
-    if (!(this.store instanceof SqliteEventStore)) return;
+    if (this.readModels instanceof SqliteReadModels && !this.sqliteHost) return this.startPortFed(this.readModels);
+    if (!this.sqliteHost) return;
     // The read models' tables exist before the first request, even while their thread is still catching up: a search
     // right after start-up finds an empty (lagging) read model, never a missing table.
-    for (const p of ALL_PROJECTIONS) p.sqlite.setup(this.store.db);
+    for (const p of ALL_PROJECTIONS) p.sqlite.setup(this.sqliteHost.db);
     this.local = true;
-    this.startLocalThread();
-    this.unsubscribe = this.store.onCommitted(() => {
+    this.startLocalThread(this.sqliteHost.filename);
+    this.unsubscribe = this.wakeOnCommit(() => {
       if (this.notifyScheduled) return;
       this.notifyScheduled = true;
       setImmediate(() => {
@@ -65,8 +66,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    * The projection thread on this instance's SQLite file. If it fails (the file locked past the busy timeout, a full
    * disk) it is started again a second later and resumes from the checkpoints; the API keeps serving meanwhile.
    */
-  private startLocalThread(): void {
-    const worker = startWorker(__dirname, 'projections', { filename: path.join(this.config.dataDir, 'casetrail.db') }, __filename.endsWith('.js'));
+  private startLocalThread(filename: string): void {
+    const worker = startWorker(__dirname, 'projections', { filename }, __filename.endsWith('.js'));
     worker.unref();
     this.worker = worker;
     worker.once('error', (error: Error) => {
@@ -74,7 +75,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       this.worker = null;
       if (this.stopping) return;
       this.logger.error(`读模型线程出错，1 秒后重启 (projection thread failed, restarting in 1 s): ${error.message}`);
-      setTimeout(() => !this.stopping && this.startLocalThread(), 1000).unref();
+      setTimeout(() => !this.stopping && this.startLocalThread(filename), 1000).unref();
     });
   }
 
@@ -83,7 +84,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    * `readAll` after the checkpoints, each applied with its checkpoints in one transaction; polled when caught up.
    */
   private startPortFed(models: SqliteReadModels): void {
-    const runner = new ProjectionRunner(models.db, PORT_FED_SQLITE_PROJECTIONS);
+    const runner = new SqliteProjectionRunner({ db: models.db }, PORT_FED_SQLITE_PROJECTIONS);
     let running = true;
     let wake: (() => void) | null = null;
     const loop = (async () => {
@@ -129,7 +130,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     host.start();
     this.host = host;
     // Commits of this instance wake the holder at once (when it is this one); other instances' commits are seen by polling.
-    if (this.store instanceof SqliteEventStore) this.unsubscribe = this.store.onCommitted(() => host.notify());
+    this.unsubscribe = this.wakeOnCommit(() => host.notify());
+  }
+
+  private wakeOnCommit(wake: () => void): (() => void) | null {
+    return this.commits?.onCommitted(wake) ?? null;
   }
 
   /**

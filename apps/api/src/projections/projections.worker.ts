@@ -1,14 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { ALL_PROJECTIONS, ProjectionRunner } from '@app/projections';
+import { openSqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, SqliteProjectionRunner } from '@app/projections';
 
 /**
  * The projection thread: its own connection to the store's file; after each commit it is told about, it applies
  * pages of events to the read models until caught up. Reads of the read models happen on the HTTP thread.
  */
 const { filename } = workerData as { filename: string };
-const db = openSqlite(filename);
-const runner = new ProjectionRunner(db, ALL_PROJECTIONS);
+const host = openSqliteProjectionHost(filename);
+const runner = new SqliteProjectionRunner(host, ALL_PROJECTIONS);
 let running = false;
 let again = false;
 // Set on 'close': a page already queued with setImmediate must not touch the closed connection.
@@ -38,7 +38,7 @@ function drain(): void {
 parentPort!.on('message', (m: { type: 'committed' | 'close' }) => {
   if (m.type === 'close') {
     closed = true;
-    db.close();
+    host.close();
     parentPort!.postMessage({ type: 'closed' });
     return;
   }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { openSqlite } from '@app/event-store/sqlite/sqlite.open';
-import { ALL_PROJECTIONS, Projection, RebuildInProgressError, rebuildReadModels } from '@app/projections';
+import { ALL_PROJECTIONS, Projection, RebuildInProgressError, sqliteBulkRebuild } from '@app/projections';
 
 /**
  * `npm run projections:rebuild [name]`: rebuilds the named read model (or all) from the first event, with a progress
@@ -44,18 +43,11 @@ async function main(): Promise<number> {
     console.error(`没有事件存储 (no event store at ${file}): 请先启动服务或设置 DATA_DIR (start the service once, or set DATA_DIR)`);
     return 2;
   }
-  const live = openSqlite(file);
-  // Read models are derived: a power cut may lose the swap's last pages (the checkpoints go with them, so they are
-  // replayed), and WAL with synchronous=NORMAL never corrupts the file. The events keep FULL on the writer's connection.
-  live.pragma('synchronous = NORMAL');
-  live.pragma('cache_size = -1048576');
-  live.pragma('threads = 2');
-  live.pragma('temp_store = MEMORY');
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
-    const report = await rebuildReadModels({
-      file, live, projections: selected, threads: threadCount,
+    const report = await sqliteBulkRebuild(file).rebuild({
+      projections: selected, threads: threadCount,
       onProgress: (n, position, head) =>
         process.stderr.write(`\r${bar(Number(position), Number(head))} ${position}/${head}  ${n} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`),
     });
@@ -70,8 +62,6 @@ async function main(): Promise<number> {
     if (!(error instanceof RebuildInProgressError)) throw error;
     console.error(error.message);
     return 2;
-  } finally {
-    live.close();
   }
 }
 

@@ -2,8 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/com
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@app/event-store';
-import { DEFAULT_BUSY_TIMEOUT_MS } from '@app/event-store/sqlite/sqlite.open';
+import { DEFAULT_BUSY_TIMEOUT_MS, SQLITE_PROJECTION_HOST, SqliteProjectionHost } from '@app/event-store';
 import { ALL_PROJECTIONS, eventPayloadsProjection } from '@app/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
@@ -74,13 +73,17 @@ function portFedSqliteReadModels(dataDir: string): SqliteReadModels {
   return new SqliteReadModels(db, 'event_payloads');
 }
 
+/**
+ * PostgreSQL read models when configured; else those in the SQLite store's own file (its projection host); else, for
+ * EventStoreDB, a SQLite file of their own fed through the port; else none.
+ */
 export const readModelsProvider: Provider = {
   provide: READ_MODELS,
-  inject: [EVENT_STORE, APP_CONFIG, { token: PG_READ_MODELS_OPTIONS, optional: true }],
-  useFactory: async (store: EventStore, config: AppConfig, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
+  inject: [SQLITE_PROJECTION_HOST, APP_CONFIG, { token: PG_READ_MODELS_OPTIONS, optional: true }],
+  useFactory: async (host: SqliteProjectionHost | null, config: AppConfig, pg?: PgReadModelsOptions | null): Promise<ReadModels> => {
     if (pg) return PgReadModels.open(pg);
-    if (store instanceof SqliteEventStore) return new SqliteReadModels(store.db);
-    if (store instanceof EventStoreDbEventStore) return portFedSqliteReadModels(config.dataDir);
+    if (host) return new SqliteReadModels(host.db);
+    if (config.eventStore === 'eventstoredb') return portFedSqliteReadModels(config.dataDir);
     return new UnavailableReadModels();
   },
 };

@@ -1,13 +1,25 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import * as path from 'node:path';
-import { EVENT_STORE, EventStore, PostgresEventStore, SqliteEventStore, createEventStoreDbStore } from '@app/event-store';
+import {
+  COMMIT_NOTIFICATIONS,
+  EVENT_STORE,
+  EventStore,
+  PostgresEventStore,
+  SQLITE_PROJECTION_HOST,
+  STORE_INTEGRITY,
+  SqliteEventStore,
+  SqliteProjectionHost,
+  capabilitiesOf,
+  createEventStoreDbStore,
+} from '@app/event-store';
+import { BULK_REBUILD, sqliteBulkRebuild } from '@app/projections';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
 
 /**
  * The store named by EVENT_STORE: the embedded SQLite file under DATA_DIR (default), or PostgreSQL at DATABASE_URL
  * (connects and migrates before the application starts; an unreachable database stops start-up with
- * PostgresUnavailableError), or EventStoreDB / KurrentDB at EVENTSTORE_CONNECTION_STRING. Read models, reports, audit
- * and integrity endpoints still need SQLite and answer 501 on other stores.
+ * PostgresUnavailableError), or EventStoreDB / KurrentDB at EVENTSTORE_CONNECTION_STRING. What a store can do beyond
+ * the port is provided under the capability tokens below.
  */
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
@@ -37,11 +49,32 @@ export const eventStoreProvider: Provider = {
           throw new ConfigError([`EVENTSTORE_CONNECTION_STRING: ${(e as Error).message}`]);
         }
       }
-      default:
-        return new SqliteEventStore({ filename: path.join(config.dataDir, 'casetrail.db') });
+      default: {
+        const logger = new Logger('SqliteEventStore');
+        return new SqliteEventStore({
+          filename: path.join(config.dataDir, 'casetrail.db'),
+          onBackgroundError: (e) => logger.warn(`订阅读取失败，下次提交时重试 (a subscriber's read failed, retried on the next commit): ${(e as Error)?.message ?? String(e)}`),
+        });
+      }
     }
   },
 };
+
+/**
+ * The store's capabilities beyond the port, each under its own token: the adapter declares what it has, and a token it
+ * lacks is provided as null (the caller answers 501, or does without).
+ *
+ * - STORE_INTEGRITY: SQLite and PostgreSQL (hash chains and anchors); not EventStoreDB.
+ * - COMMIT_NOTIFICATIONS: SQLite (its own commits wake the projection thread at once).
+ * - SQLITE_PROJECTION_HOST: SQLite (the read models live in the store's file).
+ * - BULK_REBUILD: where the read models live next to the events (SQLite).
+ */
+export const storeCapabilityProviders: Provider[] = [
+  { provide: STORE_INTEGRITY, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).integrity ?? null },
+  { provide: COMMIT_NOTIFICATIONS, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).commitNotifications ?? null },
+  { provide: SQLITE_PROJECTION_HOST, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).sqliteProjectionHost ?? null },
+  { provide: BULK_REBUILD, inject: [SQLITE_PROJECTION_HOST], useFactory: (host: SqliteProjectionHost | null) => (host ? sqliteBulkRebuild(host.filename) : null) },
+];
 
 @Injectable()
 export class EventStoreCloser implements OnApplicationShutdown {

@@ -98,7 +98,7 @@ export class InMemoryEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.feed.complete();
+    await this.feed.complete();
   }
 
   private readPage(after: bigint, limit: number): StoredEvent[] {

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { StoreIntegrity } from '../capabilities';
 import { Anchor, ChainWalker, IntegrityReport } from '../shared/chain-walker';
 import { EventRow } from './sqlite.statements';
 
@@ -8,39 +9,61 @@ interface Row extends EventRow {
   global_hash: string | null;
 }
 
-/**
- * Walks every event in commit order, recomputing both chains, then checks the anchors: names the first bad
- * position of an edited, deleted, inserted, reordered or truncated log (docs/supervision.md §1).
- */
-export function verifyIntegrity(db: Database): IntegrityReport {
-  const walker = new ChainWalker(listAnchors(db));
-  const rows = db
-    .prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM events ORDER BY position')
-    .safeIntegers(true)
-    .iterate() as Iterable<Row>;
-  for (const r of rows) {
-    const problem = walker.step(r);
-    if (problem) return problem;
+/** The SQLite store's tamper evidence, on a connection to its file. */
+export class SqliteIntegrity implements StoreIntegrity {
+  constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Walks every event in commit order, recomputing both chains, then checks the anchors: names the first bad
+   * position of an edited, deleted, inserted, reordered or truncated log (docs/supervision.md §1).
+   */
+  async verify(): Promise<IntegrityReport> {
+    const walker = new ChainWalker(this.anchors());
+    const rows = this.db
+      .prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM events ORDER BY position')
+      .safeIntegers(true)
+      .iterate() as Iterable<Row>;
+    for (const r of rows) {
+      const problem = walker.step(r);
+      if (problem) return problem;
+    }
+    return walker.finish();
   }
-  return walker.finish();
+
+  async listAnchors(): Promise<Anchor[]> {
+    return this.anchors();
+  }
+
+  /** Records the current head of the global chain in the anchor log (export it and keep it elsewhere). */
+  async createAnchor(reason: string, now: Date): Promise<Anchor | null> {
+    const { db } = this;
+    return db.transaction(() => {
+      const head = db.prepare('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(true).get() as { position: bigint; global_hash: string } | undefined;
+      if (!head) return null;
+      const { lastInsertRowid } = db.prepare('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)').run(head.position, head.global_hash, now.toISOString(), reason);
+      return { seq: Number(lastInsertRowid), position: String(head.position), globalHash: head.global_hash, createdAt: now.toISOString(), reason };
+    }).immediate();
+  }
+
+  private anchors(): Anchor[] {
+    return (this.db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as {
+      seq: number;
+      position: number;
+      global_hash: string;
+      created_at: string;
+      reason: string;
+    }[]).map((a) => ({ seq: a.seq, position: String(a.position), globalHash: a.global_hash, createdAt: a.created_at, reason: a.reason }));
+  }
 }
 
-export function listAnchors(db: Database): Anchor[] {
-  return (db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as {
-    seq: number;
-    position: number;
-    global_hash: string;
-    created_at: string;
-    reason: string;
-  }[]).map((a) => ({ seq: a.seq, position: String(a.position), globalHash: a.global_hash, createdAt: a.created_at, reason: a.reason }));
-}
-
-/** Records the current head of the global chain in the anchor log (export it and keep it elsewhere). */
-export function createAnchor(db: Database, reason: string, now: Date): Anchor | null {
-  return db.transaction(() => {
-    const head = db.prepare('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(true).get() as { position: bigint; global_hash: string } | undefined;
-    if (!head) return null;
-    const { lastInsertRowid } = db.prepare('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)').run(head.position, head.global_hash, now.toISOString(), reason);
-    return { seq: Number(lastInsertRowid), position: String(head.position), globalHash: head.global_hash, createdAt: now.toISOString(), reason };
-  }).immediate();
+/** The integrity of a store's file, opened read-only (it must exist): for `npm run verify`, beside a running service. */
+export function openSqliteIntegrity(filename: string): StoreIntegrity & { close(): void } {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  const integrity = new SqliteIntegrity(db);
+  return {
+    verify: () => integrity.verify(),
+    listAnchors: () => integrity.listAnchors(),
+    createAnchor: (reason, now) => integrity.createAnchor(reason, now),
+    close: () => db.close(),
+  };
 }

@@ -29,11 +29,11 @@ describe('SqliteEventStore', () => {
   it('creates the parent directory and runs with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
     const store = open();
     expect(existsSync(filename)).toBe(true);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.capabilities.sqliteProjectionHost.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.capabilities.sqliteProjectionHost.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.capabilities.sqliteProjectionHost.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.capabilities.sqliteProjectionHost.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(store.capabilities.sqliteProjectionHost.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   });
 
   it('commits appends fired together in fewer transactions than appends', async () => {

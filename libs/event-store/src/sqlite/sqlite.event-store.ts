@@ -11,10 +11,13 @@ import {
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port';
+import { StoreCapabilities, WithCapabilities } from '../capabilities';
 import { EventStoreClosedError, prepareAppend, toAppendResult } from '../shared/append-checks';
 import { CatchUpFeed } from '../shared/catch-up.feed';
 import { AppendRequest, ErrorShape, SqliteBatchWriter, WriteOutcome, fromErrorShape } from './sqlite-batch-writer';
 import { decodeOutcomes, encodeBatch } from './batch-wire';
+import { SqliteIntegrity } from './sqlite-integrity';
+import { sqliteProjectionHost } from './sqlite-projection-host';
 import { migrate } from './sqlite.migrations';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqlite } from './sqlite.open';
 import { prepareStatements, sqlLimit, SqliteStatements, tupleToStoredEvent } from './sqlite.statements';
@@ -31,6 +34,8 @@ export interface SqliteEventStoreOptions {
   writer?: 'worker' | 'inline';
   /** Called after every commit that wrote events (e.g. to tell another thread's subscribers). */
   onCommit?: () => void;
+  /** A subscriber's read that failed (it is retried on the next commit); default: ignored. */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 interface PendingAppend {
@@ -46,9 +51,11 @@ interface PendingAppend {
  * commit), each still checked on its own so a failing append rejects only itself. Reads use this thread's connection
  * and see every committed write (WAL readers never wait for the writer).
  */
-export class SqliteEventStore implements EventStore {
-  /** The read connection; read models may live in the same file. */
-  readonly db: Database.Database;
+export class SqliteEventStore implements EventStore, WithCapabilities {
+  /** Tamper evidence, commit notifications, and the file the read models live in (on the read connection). */
+  readonly capabilities: Required<StoreCapabilities>;
+  /** The read connection. */
+  private readonly db: Database.Database;
   private readonly sql: SqliteStatements;
   private readonly feed: CatchUpFeed;
   private readonly inlineWriter: SqliteBatchWriter | null = null;
@@ -75,10 +82,15 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent));
+    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent), options.onBackgroundError);
     const memory = options.filename === ':memory:' || options.filename === '';
     if (memory || options.writer === 'inline') this.inlineWriter = new SqliteBatchWriter(this.db);
     else this.worker = this.startWorker(options.filename, busy);
+    this.capabilities = {
+      integrity: new SqliteIntegrity(this.db),
+      commitNotifications: { onCommitted: (listener) => this.onCommitted(listener) },
+      sqliteProjectionHost: sqliteProjectionHost(this.db, options.filename),
+    };
   }
 
   /** Transactions committed so far; fewer than appends when group commit works. */
@@ -136,7 +148,7 @@ export class SqliteEventStore implements EventStore {
         this.worker!.postMessage({ type: 'close' });
       });
     }
-    this.feed.complete();
+    await this.feed.complete();
     this.db.close();
   }
 
@@ -209,7 +221,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Calls `listener` after every commit that wrote events (cheap: no event is read); returns the unsubscribe. */
-  onCommitted(listener: () => void): () => void {
+  private onCommitted(listener: () => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
   }

@@ -1,7 +1,7 @@
 import { ClientBase, Pool, PoolClient } from 'pg';
 import { EventStore } from '@app/event-store';
 import { Projection, rowsOf } from '../projection';
-import { ProjectionStatus } from '../projection-runner';
+import { ProjectionStatus } from '../sqlite-projection-runner';
 import { NUMERIC_TYPES, PgQueryable, pgFunctionsSql, quoteSchema } from './pg-sql';
 
 interface CheckpointRow {

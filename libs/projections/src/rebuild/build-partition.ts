@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from '@app/event-store';
-import { DEFAULT_BUSY_TIMEOUT_MS } from '@app/event-store/sqlite/sqlite.open';
+import { DEFAULT_BUSY_TIMEOUT_MS, EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from '@app/event-store';
 import { projectionsNamed } from '../all-projections';
 import { rowsOf } from '../projection';
 import { readModelSchema } from './read-model-schema';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { Projection } from '../projection';
-import { ProjectionRunner } from '../projection-runner';
+import { SqliteProjectionRunner } from '../sqlite-projection-runner';
 import { readModelSchema } from './read-model-schema';
 
 /**
@@ -10,7 +10,7 @@ import { readModelSchema } from './read-model-schema';
  * than keeping them while rows arrive), and its checkpoint moves to `head`. Readers see the old tables until the
  * commit and the new ones after it; writers wait for the lock meanwhile. Returns how long each swap held the lock.
  */
-export function mergePartitions(live: Database, runner: ProjectionRunner, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
+export function mergePartitions(live: Database, runner: SqliteProjectionRunner, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
   const aliases = stageFiles.map((_, k) => `rebuild_${k}`);
   stageFiles.forEach((file, k) => live.prepare(`ATTACH DATABASE ? AS ${aliases[k]}`).run(file));
   try {

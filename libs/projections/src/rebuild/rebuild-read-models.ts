@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sqliteProjectionHost } from '@app/event-store';
 import { startWorker } from '@app/threads';
 import { Projection } from '../projection';
-import { ProjectionRunner } from '../projection-runner';
+import { SqliteProjectionRunner } from '../sqlite-projection-runner';
 import { PartitionJob } from './build-partition';
 import { mergePartitions } from './merge-partitions';
 import { acquireRebuildLock } from './rebuild-lock';
@@ -58,7 +59,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 
 async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   const { file, live, projections } = options;
-  const runner = new ProjectionRunner(live, projections);
+  const runner = new SqliteProjectionRunner(sqliteProjectionHost(live, file), projections);
   const head = BigInt((live.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true).get() as { head: bigint }).head);
   const partitions = projections.every((p) => p.streamLocal) ? Math.max(1, Math.floor(options.threads)) : 1;
   removeAbandonedStageFiles(file);

@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { EVENT_COLUMNS, EventTuple, StoredEvent, tupleToStoredEvent } from '@app/event-store';
+import type { Database } from 'better-sqlite3';
+import { SqliteProjectionHost, StoredEvent } from '@app/event-store';
 import { Projection, rowsOf } from './projection';
 
 export interface ProjectionStatus {
@@ -8,21 +8,27 @@ export interface ProjectionStatus {
   position: string;
 }
 
+/**
+ * A SQLite file holding read models: its connection and, when the events live in the same file (the SQLite store's
+ * projection host), their reader. A file fed through the store port from another store has no reader: `apply` only.
+ */
+export type SqliteReadModelFile = Pick<SqliteProjectionHost, 'db'> & Partial<Pick<SqliteProjectionHost, 'readPage'>>;
 
 /**
- * Feeds projections from the event table of the same SQLite file, in position order, in pages; each page's rows
- * and the projections' checkpoints commit in one transaction, so a restart resumes exactly where it stopped.
+ * Feeds projections in a SQLite file, in position order, in pages; each page's rows and the projections'
+ * checkpoints commit in one transaction, so a restart resumes exactly where it stopped.
  */
-export class ProjectionRunner {
-  private readPage: Statement | null = null;
+export class SqliteProjectionRunner {
+  private readonly db: Database;
   private readonly getCheckpoint;
   private readonly setCheckpoint;
 
   constructor(
-    private readonly db: Database,
+    private readonly file: SqliteReadModelFile,
     private readonly projections: Projection[],
     private readonly pageSize = 5000,
   ) {
+    const db = (this.db = file.db);
     db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
     ) WITHOUT ROWID`);
@@ -55,15 +61,14 @@ export class ProjectionRunner {
     }).immediate();
   }
 
-  /** Applies one page of events of this file's events table to every projection behind; returns how many it read (0 when caught up). */
+  /** Applies one page of the file's events to every projection behind; returns how many it read (0 when caught up). */
   step(): number {
-    // Prepared on first use: a read-model file fed through the store port (apply) has no events table.
-    this.readPage ??= this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers(true).raw(true);
+    if (!this.file.readPage) throw new Error('这些读模型经由事件存储端口更新 (these read models are fed through the store port: use apply)');
     const after = this.position();
-    const rows = this.readPage.all(after, this.pageSize) as EventTuple[];
-    if (!rows.length) return 0;
-    this.apply(rows.map(tupleToStoredEvent), after);
-    return rows.length;
+    const events = this.file.readPage(after, this.pageSize);
+    if (!events.length) return 0;
+    this.apply(events, after);
+    return events.length;
   }
 
   /** Where the projection furthest behind stands: the next page starts after it. */

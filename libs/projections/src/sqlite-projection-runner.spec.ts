@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
 import { auditTrailProjection } from './audit/audit-trail.projection';
-import { ProjectionRunner } from './projection-runner';
+import { SqliteProjectionRunner } from './sqlite-projection-runner';
 
-describe('ProjectionRunner on a SQLite file', () => {
+describe('SqliteProjectionRunner on a SQLite file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'casetrail-projections-'));
   const file = path.join(dir, 'casetrail.db');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('ProjectionRunner on a SQLite file', () => {
 
   it('projects every case event once, with its checkpoint, in pages; other streams are skipped', () => {
     const db = new Database(file);
-    const runner = new ProjectionRunner(db, [auditTrailProjection], 500);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 500);
     expect(runner.catchUp()).toBe(1212);
     expect(rows(db)).toHaveLength(1200);
     expect(runner.status()).toEqual([{ name: 'audit-trail', version: auditTrailProjection.version, position: '1212' }]);
@@ -38,7 +38,7 @@ describe('ProjectionRunner on a SQLite file', () => {
     await store.append('case-new', [{ id: 'late', type: 'CaseClosed', data: {}, metadata: meta(1) }], 'no_stream');
     await store.close();
     const db = new Database(file);
-    const runner = new ProjectionRunner(db, [auditTrailProjection], 500);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 500);
     expect(runner.catchUp()).toBe(1);
     expect(rows(db)).toHaveLength(1201);
     db.close();
@@ -47,7 +47,7 @@ describe('ProjectionRunner on a SQLite file', () => {
   it('rebuilt from zero, equals the incrementally built read model row by row', () => {
     const db = new Database(file);
     const incremental = rows(db);
-    const runner = new ProjectionRunner(db, [auditTrailProjection], 333);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 333);
     runner.reset(auditTrailProjection);
     expect(rows(db)).toHaveLength(0);
     runner.catchUp();
@@ -58,7 +58,7 @@ describe('ProjectionRunner on a SQLite file', () => {
   it('rebuilds by itself when the projection version changes', () => {
     const db = new Database(file);
     db.prepare("UPDATE projection_checkpoints SET version = 0 WHERE name = 'audit-trail'").run();
-    const runner = new ProjectionRunner(db, [auditTrailProjection], 1000);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 1000);
     expect(runner.status()[0].position).toBe('0');
     expect(runner.catchUp()).toBe(1213);
     expect(rows(db)).toHaveLength(1201);
@@ -68,7 +68,7 @@ describe('ProjectionRunner on a SQLite file', () => {
   it('a page read before its checkpoint moved back (a rebuild swapped in) is not applied: no event is skipped', () => {
     const db = new Database(file);
     const complete = rows(db);
-    const runner = new ProjectionRunner(db, [auditTrailProjection], 100);
+    const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 100);
     // This runner read a page after its checkpoint (the head: here an event appended next, not stored, stands for it)…
     const after = runner.position();
     const page = [{ id: 'x', streamId: 'case-1', type: 'EvidenceRecorded', revision: 999, position: after + 1n, data: {}, metadata: meta(1) }];
