@@ -11,18 +11,10 @@ import { transitionPlans } from '../model/transition-plans';
 import { describeWithPg } from '../support/pg-test-database';
 import { appliedCounterProjection, sqliteReader } from './applied-counter';
 import { appendEdgeHistory } from './edge-history';
+import { OrderedTable, READ_MODEL_TABLES, pgRows, sqliteRows } from './read-model-tables';
 
 const PROJECTIONS: Projection[] = [...ALL_PROJECTIONS, appliedCounterProjection];
-const TABLES: [string, string][] = [
-  ['audit_trail', 'position'],
-  ['interference_cases', 'case_id'],
-  ['interference_records', 'position'],
-  ['public_decisions', 'case_id'],
-  ['case_index', 'case_id'],
-  ['assessment_case', 'case_id'],
-  ['assessment_rectification', 'order_id'],
-  ['applied', 'position'],
-];
+const TABLES: OrderedTable[] = [...READ_MODEL_TABLES, ['applied', 'position']];
 
 async function until(ok: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await ok())) await new Promise((r) => setTimeout(r, 20));
@@ -62,12 +54,8 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const sqliteDump = () => Object.fromEntries(TABLES.map(([t, key]) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all()]));
-  const pgDump = async (schema: string) => {
-    const out: Record<string, unknown[]> = {};
-    for (const [t, key] of TABLES) out[t] = (await admin.query({ text: `SELECT * FROM "${schema}".${t} ORDER BY ${key}`, types: NUMERIC_TYPES })).rows;
-    return out;
-  };
+  const sqliteDump = () => sqliteRows(sqlite, TABLES);
+  const pgDump = (schema: string) => pgRows(admin, schema, TABLES);
   const checkpoints = async (schema: string) =>
     (await admin.query({ text: `SELECT position FROM "${schema}".projection_checkpoints ORDER BY name`, types: NUMERIC_TYPES })).rows.map((r) => r.position as number);
   const head = async () => Number(await store.headPosition());

@@ -4,21 +4,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
+import { ALL_PROJECTIONS, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { describeWithPg } from '../support/pg-test-database';
 import { appendEdgeHistory } from './edge-history';
-
-const TABLES: [string, string][] = [
-  ['audit_trail', 'position'],
-  ['interference_cases', 'case_id'],
-  ['interference_records', 'position'],
-  ['public_decisions', 'case_id'],
-  ['case_index', 'case_id'],
-  ['assessment_case', 'case_id'],
-  ['assessment_rectification', 'order_id'],
-];
+import { pgRows, sqliteRows } from './read-model-tables';
 
 /**
  * The PostgreSQL form of every read model holds the same rows as the SQLite one: the scripted history (a case for
@@ -50,12 +41,8 @@ describeWithPg('PostgreSQL read models equal the SQLite ones', (database) => {
       await appendEdgeHistory(store);
       sqliteRunner.catchUp();
       await pgRunner.catchUp();
-      const sqliteDump = Object.fromEntries(TABLES.map(([t, key]) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all()]));
-      const pgDump = async () => {
-        const out: Record<string, unknown[]> = {};
-        for (const [t, key] of TABLES) out[t] = (await client.query({ text: `SELECT * FROM "${schema}".${t} ORDER BY ${key}`, types: NUMERIC_TYPES })).rows;
-        return out;
-      };
+      const sqliteDump = sqliteRows(sqlite);
+      const pgDump = () => pgRows(client, schema);
       expect(sqliteDump.audit_trail.length).toBeGreaterThan(500);
       expect(sqliteDump.interference_records.length).toBeGreaterThan(0);
       expect(sqliteDump.assessment_rectification.length).toBeGreaterThan(0);

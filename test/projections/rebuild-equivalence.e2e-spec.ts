@@ -6,16 +6,7 @@ import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
 import { ALL_PROJECTIONS, SqliteProjectionRunner, rebuildReadModels } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
-
-const TABLES: [string, string][] = [
-  ['audit_trail', 'position'],
-  ['interference_cases', 'case_id'],
-  ['interference_records', 'position'],
-  ['public_decisions', 'case_id'],
-  ['case_index', 'case_id'],
-  ['assessment_case', 'case_id'],
-  ['assessment_rectification', 'order_id'],
-];
+import { sqliteRows } from './read-model-tables';
 
 /**
  * Rebuild equivalence (docs/operations.md §3): a scripted history — a case for every transition of the machine, driven through
@@ -39,7 +30,7 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
       cases++;
       runner.catchUp();
     }
-    const dump = () => Object.fromEntries(TABLES.map(([t, key]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all()]));
+    const dump = () => sqliteRows(db);
     const incremental = dump();
     expect(cases).toBeGreaterThan(70);
     expect(incremental.audit_trail.length).toBeGreaterThan(500);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
+import type { EventRow } from './sqlite.statements';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many have run. Append new steps, never edit
@@ -60,15 +61,7 @@ export function migrate(db: Database): void {
 
 /** Files written before the hash chains existed get theirs computed once, in commit order. */
 function backfillHashes(db: Database): void {
-  const rows = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<{
-    position: bigint;
-    event_id: string;
-    stream_id: string;
-    revision: bigint;
-    type: string;
-    data: string;
-    metadata: string;
-  }>;
+  const rows = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<Omit<EventRow, 'prev_hash' | 'hash'>>;
   const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ?, global_hash = ? WHERE position = ?');
   const streamHash = db.prepare('UPDATE streams SET hash = ? WHERE stream_id = ?');
   const last = new Map<string, string>();
