@@ -2,25 +2,9 @@ import { CaseEventBody } from './case-events';
 import { STAGES } from './stage';
 import { allowedCommands, caseStage } from './fold';
 import { enforcementCaseMachine } from './enforcement-case.machine';
-import { AGENCY, CASE_ID, env, given, when } from './testing/given-when-then';
+import { env, given, opened, when } from './testing/given-when-then';
 
 const at = (d: string, t = '10:00:00') => `${d}T${t}+08:00`;
-const party = { kind: 'organization' as const, name: '测试公司', creditCode: '91431002MA4L000079' };
-const opened: CaseEventBody = {
-  type: 'CaseOpened',
-  data: {
-    caseId: CASE_ID,
-    agencyId: AGENCY,
-    source: 'inspection',
-    industry: 'mining',
-    party,
-    violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
-    discoveredAt: '2026-09-01',
-    handlingOfficerIds: ['o1', 'o2'],
-    summary: 's',
-    major: false,
-  },
-};
 const filed = (deadlines: any[] = []): CaseEventBody => ({ type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines } });
 const concluded: CaseEventBody = { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] } };
 

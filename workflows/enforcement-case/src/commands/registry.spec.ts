@@ -1,24 +1,9 @@
 import { CaseEventBody } from '../case-events';
 import { decideCommand } from '../decide/decide';
-import { CASE_ID, env, given } from '../testing/given-when-then';
+import { CASE_ID, env, given, opened } from '../testing/given-when-then';
 import { COMMAND_NAMES, COMMANDS } from './registry';
 
 const at = (d: string) => `${d}T10:00:00+08:00`;
-const opened: CaseEventBody = {
-  type: 'CaseOpened',
-  data: {
-    caseId: CASE_ID,
-    agencyId: 'ag-test',
-    source: 'inspection',
-    industry: 'mining',
-    party: { kind: 'organization', name: '测试公司', creditCode: '91431002MA4L000079' },
-    violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
-    discoveredAt: '2026-09-01',
-    handlingOfficerIds: ['o1', 'o2'],
-    summary: 's',
-    major: false,
-  },
-};
 
 describe('command registry', () => {
   it('declares every command once, with a Chinese summary and the events it may emit; only the scheduler’s is system-only', () => {

@@ -1,5 +1,5 @@
 import { CaseEventBody } from '../case-events';
-import { AGENCY, CASE_ID, env, given, people, when } from '../testing/given-when-then';
+import { AGENCY, env, given, opened, people, when } from '../testing/given-when-then';
 import { EnforcementCertificate, PersonRecord } from './decision-env';
 import { certificateOn, certificateProblem, certificateStatusOn, certificateValidOn, twoCertifiedOfficers } from './certified-officers';
 
@@ -81,21 +81,6 @@ describe('twoCertifiedOfficers honours statusFrom, renewals and deactivation', (
 });
 
 describe('record-evidence with an officer whose certificate was suspended from a date', () => {
-  const opened: CaseEventBody = {
-    type: 'CaseOpened',
-    data: {
-      caseId: CASE_ID,
-      agencyId: AGENCY,
-      source: 'inspection',
-      industry: 'mining',
-      party: { kind: 'organization', name: '测试公司', creditCode: '91431002MA4L000079' },
-      violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
-      discoveredAt: '2026-09-01',
-      handlingOfficerIds: ['o1', 'o2'],
-      summary: 's',
-      major: false,
-    },
-  };
   const filed: CaseEventBody = { type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines: [] } };
   const s = person({ id: 's', name: '己', certificate: { ...cert, number: 'C-S', status: 'suspended', statusFrom: '2026-09-10' } });
   const inspect = { name: 'record-evidence' as const, body: { kind: 'inspection' as const, title: '现场检查', officerIds: ['o1', 's'], contentHash: 'ab'.repeat(32) } };

@@ -15,6 +15,23 @@ export const benchmark = benchmarkFile as unknown as DiscretionBenchmark;
 export const CASE_ID = '11111111-1111-4111-8111-111111111111';
 export const AGENCY = 'ag-test';
 
+/** The test case opened: a mining company of AGENCY, handled by o1 and o2. */
+export const opened: CaseEventBody = {
+  type: 'CaseOpened',
+  data: {
+    caseId: CASE_ID,
+    agencyId: AGENCY,
+    source: 'inspection',
+    industry: 'mining',
+    party: { kind: 'organization', name: '测试公司', creditCode: '91431002MA4L000079' },
+    violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
+    discoveredAt: '2026-09-01',
+    handlingOfficerIds: ['o1', 'o2'],
+    summary: 's',
+    major: false,
+  },
+};
+
 const cert = { number: 'C-1', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
 export const people: Record<string, PersonRecord> = {
   o1: { id: 'o1', name: '甲', agencyId: AGENCY, roles: ['officer'], certificate: cert },
