@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { openAndFile } from '../support/cases';
+import { startWithFiledCase } from '../support/cases';
 import { HASH, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
 
 /** The audit trail over HTTP, read from the audit-trail projection (fed on its own thread). */
@@ -12,8 +12,7 @@ describe('audit trail over HTTP', () => {
   const caughtUp = () => projectionsCaughtUp(t.http);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http);
+    ({ t, id } = await startWithFiledCase());
     await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'inspection', title: '现场检查记录, "仓库"', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
     await caughtUp();
   });

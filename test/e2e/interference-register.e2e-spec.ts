@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { openAndFile } from '../support/cases';
+import { startWithFiledCase } from '../support/cases';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
 
 /** The interference register and its readers (docs/supervision.md §2), over HTTP. */
@@ -11,8 +11,7 @@ describe('interference register over HTTP', () => {
   const caughtUp = () => projectionsCaughtUp(t.http);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http); // approved by the 北湖区 head
+    ({ t, id } = await startWithFiledCase()); // approved by the 北湖区 head
     await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, {
       intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
       means: 'phone',

@@ -1,5 +1,5 @@
-import { TestApp, startTestApp } from '../support/test-app';
-import { openAndFile } from '../support/cases';
+import { TestApp } from '../support/test-app';
+import { startWithFiledCase } from '../support/cases';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, at } from '../support/fixtures';
 
 const FINE = [{ kind: 'fine', amountYuan: 5000 }];
@@ -9,10 +9,7 @@ const BASIS = ['安全生产法 Art. 99'];
 describe('rectification over HTTP', () => {
   let t: TestApp;
   let id: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http);
-  });
+  beforeAll(async () => ({ t, id } = await startWithFiledCase()));
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
 

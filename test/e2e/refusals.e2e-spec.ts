@@ -1,5 +1,5 @@
-import { TestApp, startTestApp } from '../support/test-app';
-import { openAndFile } from '../support/cases';
+import { TestApp } from '../support/test-app';
+import { startWithFiledCase } from '../support/cases';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, openCaseBody } from '../support/fixtures';
 
 /**
@@ -10,10 +10,7 @@ describe('refused commands write nothing', () => {
   let t: TestApp;
   let id: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http);
-  });
+  beforeAll(async () => ({ t, id } = await startWithFiledCase()));
   afterAll(async () => t.close());
 
   /** Runs a request that must be refused, and proves nothing was appended anywhere. */

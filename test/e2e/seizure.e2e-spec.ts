@@ -1,5 +1,5 @@
-import { TestApp, startTestApp } from '../support/test-app';
-import { openAndFile } from '../support/cases';
+import { TestApp } from '../support/test-app';
+import { startWithFiledCase } from '../support/cases';
 import { HEAD, OFFICER_1, OFFICER_2, at } from '../support/fixtures';
 
 const VIDEO = 'f00d'.repeat(16);
@@ -8,10 +8,7 @@ const VIDEO = 'f00d'.repeat(16);
 describe('seizure over HTTP', () => {
   let t: TestApp;
   let id: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http);
-  });
+  beforeAll(async () => ({ t, id } = await startWithFiledCase()));
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
   const seize = (extra: object) => ({ items: [{ name: '超量储存的烟花爆竹', quantity: '120箱' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65(4)'], occurredAt: at('2026-09-03'), ...extra });

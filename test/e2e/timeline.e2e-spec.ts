@@ -1,5 +1,5 @@
-import { TestApp, startTestApp } from '../support/test-app';
-import { openAndFile } from '../support/cases';
+import { TestApp } from '../support/test-app';
+import { startWithFiledCase } from '../support/cases';
 import { HASH, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at } from '../support/fixtures';
 
 /** Timeline replay (docs/supervision.md §1): the case as it stood, folded from its stored events. */
@@ -9,8 +9,7 @@ describe('timeline replay over HTTP', () => {
   const timeline = (query: string, user = OFFICER_1) => t.http.as(user, 'GET', `/api/v1/cases/${id}/timeline?${query}`);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    id = await openAndFile(t.http); // opened 09-01, filed 09-02 (decision due 12-01)
+    ({ t, id } = await startWithFiledCase()); // opened 09-01, filed 09-02 (decision due 12-01)
     await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
     await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/conclude-investigation`, { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: [{ kind: 'fine', amountYuan: 5000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-10') });
   });
