@@ -1,4 +1,4 @@
-import { Intervener } from '../case-types';
+import { InterferenceRecordedData } from '../event-data/procedure.data';
 import { CaseContext, recordIdsInclude } from '../case-context';
 import { violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv, emitUnless } from '../decide/decision-env';
@@ -34,15 +34,8 @@ export function closeCase(ctx: CaseContext, body: ClosingBodies['close-case']): 
 
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface ClosingBodies {
-  'record-interference': {
-    intervener: Intervener;
-    means: string;
-    place?: string;
-    content: string;
-    handling: string;
-    materialHashes?: string[];
-    corrects?: string;
-  };
+  /** The record as it is stored, less the id the engine gives it. */
+  'record-interference': Omit<InterferenceRecordedData, 'recordId'>;
   'attest-interference-record': { complete: boolean };
   'close-case': { summary?: string };
 }

@@ -1,5 +1,6 @@
 import { toShanghaiDate } from '@app/calendar';
-import { DiscretionLevel, EvidenceKind, Outcome, Penalty } from '../case-types';
+import { EvidenceKind } from '../case-types';
+import { InvestigationConcludedData } from '../event-data/procedure.data';
 import { CaseContext } from '../case-context';
 import { violation } from '../legal-conditions/legal-rules';
 import { twoCertifiedOfficers } from '../decide/certified-officers';
@@ -43,14 +44,8 @@ export function concludeInvestigation(_ctx: CaseContext, body: InvestigationBodi
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface InvestigationBodies {
   'record-evidence': { kind: EvidenceKind; title: string; officerIds: string[]; contentHash: string; description?: string };
-  'conclude-investigation': {
-    findings: string;
-    proposedOutcome: Outcome;
-    violationCode?: string;
-    discretionLevel?: DiscretionLevel;
-    proposedPenalties?: Penalty[];
-    legalBasis: string[];
-  };
+  /** The conclusion as it is stored. */
+  'conclude-investigation': InvestigationConcludedData;
 }
 
 export const INVESTIGATION_COMMANDS: CommandSpecs<InvestigationBodies> = {
