@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, openCaseBody } from '../support/fixtures';
+import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, interferenceBody, openCaseBody } from '../support/fixtures';
 import { openAndFile } from '../support/cases';
 import { projectionsCaughtUp } from '../support/projections';
 import { certificate, registerInDirectory, user } from '../support/organisation';
@@ -64,12 +64,7 @@ describe('access control over HTTP', () => {
   it('keeps a case’s interference records from its approving head (403), even one holding a reader role', async () => {
     const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
     expect((await command(HEAD_SUPERVISOR, id, 'approve-filing', { occurredAt: at('2026-09-02') })).status).toBe(200);
-    const recorded = await command(OFFICER_2, id, 'record-interference', {
-      intervener: { name: '某领导', unit: '某局', post: '副局长', relation: 'leading_cadre' },
-      means: 'phone',
-      content: '打招呼要求从轻',
-      handling: '已拒绝并记录',
-    });
+    const recorded = await command(OFFICER_2, id, 'record-interference', interferenceBody({ intervener: { name: '某领导', unit: '某局', post: '副局长', relation: 'leading_cadre' }, content: '打招呼要求从轻' }));
     expect(recorded.status).toBe(200);
 
     const asApprover = await t.http.as(HEAD_SUPERVISOR, 'GET', `/api/v1/interference?caseId=${id}`);

@@ -1,6 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, interferenceBody, openCaseBody } from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
 const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
@@ -65,13 +65,7 @@ describe('assessment report over HTTP', () => {
     await run('C', OFFICER_1, 'record-reinspection', { officerIds: [OFFICER_1, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-04-24') });
     await run('B', OFFICER_1, 'issue-rectification-order', { items: ['完善安全设备检测'], deadline: '2026-05-11', legalBasis: ['安全生产法 Art. 65'], occurredAt: at('2026-04-09') });
     await run('B', OFFICER_2, 'record-reinspection', { officerIds: [OFFICER_2, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-06-25') });
-    await run('C', OFFICER_2, 'record-interference', {
-      intervener: { name: '某某', unit: '某单位', post: '副局长', relation: 'leading_cadre' },
-      means: 'phone',
-      content: '打电话说情',
-      handling: '已拒绝并记录',
-      occurredAt: at('2026-05-06'),
-    });
+    await run('C', OFFICER_2, 'record-interference', interferenceBody({ occurredAt: at('2026-05-06') }));
     await caughtUp();
   });
   afterAll(async () => t.close());

@@ -1,7 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
 import { startWithFiledCase } from '../support/cases';
-import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
+import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, interferenceBody } from '../support/fixtures';
 
 /** The interference register and its readers (docs/supervision.md §2), over HTTP. */
 describe('interference register over HTTP', () => {
@@ -12,13 +12,9 @@ describe('interference register over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase()); // approved by the 北湖区 head
-    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, {
-      intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
-      means: 'phone',
-      content: '要求从轻处理',
-      handling: '已拒绝并如实记录',
-      occurredAt: at('2026-09-05'),
-    });
+    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`,
+      interferenceBody({ intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' }, content: '要求从轻处理', handling: '已拒绝并如实记录', occurredAt: at('2026-09-05') }),
+    );
     await caughtUp();
   });
   afterAll(async () => t.close());

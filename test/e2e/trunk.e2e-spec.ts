@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
+import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, at, interferenceBody, openCaseBody } from '../support/fixtures';
 
 /**
  * The trunk of docs/procedure.md §4 over real HTTP, from open-case to close-case: the stage after each step,
@@ -99,12 +99,7 @@ describe('trunk: open-case → close-case over HTTP', () => {
     const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody());
     const id = opened.body.case.caseId;
     await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/reject-filing`, { reason: '不属于本局管辖', occurredAt: at('2026-09-02') });
-    const res = await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, {
-      intervener: { name: '某某', unit: '某单位', post: '副局长', relation: 'leading_cadre' },
-      means: 'phone',
-      content: '打电话要求不予立案',
-      handling: '已拒绝并记录',
-    });
+    const res = await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, interferenceBody({ content: '打电话要求不予立案' }));
     expect(res.status).toBe(200);
     expect(res.body.case.stage).toBe('notFiled');
     expect(res.body.events.map((e: any) => e.type)).toEqual(['InterferenceRecorded']);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openAndFile } from '../support/cases';
-import { OFFICER_1, OFFICER_2, at } from '../support/fixtures';
+import { OFFICER_1, OFFICER_2, at, interferenceBody } from '../support/fixtures';
 import { describeWithPg } from '../support/pg-test-database';
 import { projectionsCaughtUp } from '../support/projections';
 import { startTestApp } from '../support/test-app';
@@ -52,13 +52,9 @@ describeWithPg('the API with PostgreSQL read models answers as with SQLite ones'
     let onPg;
     try {
       const id = await openAndFile(pgApp.http, { occurredAt: at('2026-09-01') });
-      const recorded = await pgApp.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, {
-        intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
-        means: 'phone',
-        content: '要求从轻处理',
-        handling: '已拒绝并记录',
-        occurredAt: at('2026-09-03'),
-      });
+      const recorded = await pgApp.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`,
+        interferenceBody({ intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' }, content: '要求从轻处理', occurredAt: at('2026-09-03') }),
+      );
       expect(recorded.status).toBe(200);
       onPg = await answers(pgApp);
     } finally {

@@ -24,3 +24,14 @@ export function openCaseBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A record-interference body: a leading cadre phoned, the officer refused and recorded it. */
+export function interferenceBody(overrides: Record<string, unknown> = {}) {
+  return {
+    intervener: { name: '某某', unit: '某单位', post: '副局长', relation: 'leading_cadre' },
+    means: 'phone',
+    content: '打电话说情',
+    handling: '已拒绝并记录',
+    ...overrides,
+  };
+}
