@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveConsole } from './console/console-static';
 import { ProblemFilter } from './problem/problem.filter';
 import { validationProblem } from './problem/validation-problem';
 
@@ -24,5 +25,7 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The web console at /, when it is built (npm run build).
+  serveConsole(app);
   return app;
 }
