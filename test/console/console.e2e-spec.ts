@@ -88,6 +88,7 @@ describe('web console in Chromium, against the built service', () => {
     await audit(head, 'command-form-approve-filing');
     await head.getByRole('button', { name: '提交' }).click();
     await head.getByTestId('case-stage').filter({ hasText: '调查取证' }).waitFor();
+    await head.getByRole('dialog').waitFor({ state: 'hidden' });
     await expect(head.getByTestId('case-no').textContent()).resolves.toMatch(/〔\d{4}〕\d+号$/);
     // Deadlines from the filing, each with its legal basis.
     await expect(head.getByRole('cell', { name: /行政处罚法/ }).count()).resolves.toBeGreaterThan(0);

@@ -31,6 +31,8 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   const common = { name, label, rules, tooltip: help(schema) };
   if (schema.oneOf) return <OneOfField doc={doc} name={name} label={label} schema={schema} required={required} />;
   if (schema.type === 'object' || schema.properties) {
+    // An object the document gives no properties for has nothing a person could fill in.
+    if (!Object.keys(schema.properties ?? {}).length) return null;
     return (
       <Card size="small" title={label} style={{ marginBottom: 16 }}>
         <SchemaFields doc={doc} schema={schema} prefix={name} />
