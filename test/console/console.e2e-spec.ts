@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
+import { HEAD, OFFICER_1, OFFICER_2, REVIEWER } from '../support/fixtures';
+import { decidedCase } from '../support/cases';
 import { ConsoleHarness, addTags, choose, screenshot, seriousAxeViolations, signIn, signOut, startConsoleHarness } from './console-browser';
 
 /** A date N days before today in Asia/Shanghai, as YYYY-MM-DD. */
@@ -124,34 +125,8 @@ describe('web console in Chromium, against the built service', () => {
 
   it('shows published decisions without sign-in, masked as the API publishes them', async () => {
     // A decision published through the API (the officers' steps are not what this test is about).
-    const open = await h.http.as(OFFICER_1, 'POST', '/api/v1/cases', {
-      agencyId: 'ag-431002',
-      source: 'inspection',
-      industry: 'fireworks',
-      party: { kind: 'individual', name: '张三丰', idNumber: '11010519491231002X' },
-      violations: [{ description: '无证储存烟花爆竹', provisions: ['安全生产法 Art. 41'] }],
-      discoveredAt: '2026-09-01',
-      handlingOfficerIds: [OFFICER_1, OFFICER_2],
-      summary: '公示测试',
-      occurredAt: at('2026-09-01'),
-    });
-    expect(open.status).toBe(201);
-    const id = open.body.case.caseId as string;
-    const fine = [{ kind: 'fine', amountYuan: 5000 }];
-    const basis = ['安全生产法 Art. 99'];
-    const steps: [string, string, object][] = [
-      [HEAD, 'approve-filing', { occurredAt: at('2026-09-02') }],
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
-      [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: fine, legalBasis: basis, occurredAt: at('2026-09-04') }],
-      [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: fine, legalBasis: basis, occurredAt: at('2026-09-04') }],
-      [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
-      [HEAD, 'decide', { outcome: 'penalty', penalties: fine, legalBasis: basis, occurredAt: at('2026-09-07') }],
-      [OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }],
-    ];
-    for (const [user, command, body] of steps) {
-      const res = await h.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
-      expect({ command, status: res.status }).toEqual({ command, status: 200 });
-    }
+    const party = { kind: 'individual', name: '张三丰', idNumber: '11010519491231002X' };
+    const id = await decidedCase(h.http, party, { penalties: [{ kind: 'fine', amountYuan: 5000 }], legalBasis: ['安全生产法 Art. 99'], publish: true });
     const decisionNo = (await h.http.as(REVIEWER, 'GET', `/api/v1/cases/${id}`)).body.decision.decisionNo as string;
 
     const page = await h.newPage();
