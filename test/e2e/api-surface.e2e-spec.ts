@@ -23,6 +23,9 @@ describe('API surface: health, OpenAPI, dev identity and the demo seed', () => {
       expect(paths).toContain(`/api/v1/cases/{caseId}/commands/${c}`);
     }
     expect(res.body.components.schemas.OpenCaseDto.required).toEqual(expect.arrayContaining(['agencyId', 'party', 'handlingOfficerIds']));
+    // Every schema the document names is defined in it (the console's types and forms are generated from it).
+    const refs = [...JSON.stringify(res.body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.filter((name) => !res.body.components.schemas[name])).toEqual([]);
   });
 
   it('lists the seeded organisation: two or more county bureaus, each with 3 certified officers, a head and a reviewer; a city supervisor and discipline user', async () => {

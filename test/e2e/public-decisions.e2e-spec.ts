@@ -1,5 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { OFFICER_1, REVIEWER, at } from '../support/fixtures';
+import { decidedCase } from '../support/cases';
 
 const FINE = [{ kind: 'fine', amountYuan: 5000 }];
 const BASIS = ['安全生产法 Art. 99'];
@@ -10,20 +11,7 @@ describe('public decisions over HTTP', () => {
   let now = new Date('2026-11-27T10:00:00+08:00');
   const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
 
-  async function decided(party: object, publish: boolean): Promise<string> {
-    const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party }))).body.case.caseId;
-    const steps: [string, string, object][] = [
-      [HEAD, 'approve-filing', { occurredAt: at('2026-09-02') }],
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
-      [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
-      [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
-      [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
-      [HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-07') }],
-      ...(publish ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][]) : []),
-    ];
-    for (const [user, command, body] of steps) expect({ command, status: (await run(id, user, command, body)).status }).toEqual({ command, status: 200 });
-    return id;
-  }
+  const decided = (party: object, publish: boolean) => decidedCase(t.http, party, { penalties: FINE, legalBasis: BASIS, publish });
 
   async function listed(): Promise<any[]> {
     for (;;) {

@@ -1,5 +1,5 @@
 import { HttpClient } from './http-client';
-import { HEAD, OFFICER_1, at, openCaseBody } from './fixtures';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from './fixtures';
 import { TestApp, startTestApp } from './test-app';
 
 /** Opens a case of 北湖区 (2026-09-01) and has the head file it (2026-09-02); returns its id. */
@@ -14,4 +14,26 @@ export async function openAndFile(http: HttpClient, overrides: Record<string, un
 export async function startWithFiledCase(): Promise<{ t: TestApp; id: string }> {
   const t = await startTestApp();
   return { t, id: await openAndFile(t.http) };
+}
+
+/**
+ * Opens a case against `party` and takes it to a penalty decision the short way (statement rights waived),
+ * published when asked (2026-09-01 … 09-08); returns its id.
+ */
+export async function decidedCase(http: HttpClient, party: object, o: { penalties: object[]; legalBasis: string[]; publish: boolean }): Promise<string> {
+  const id = await openAndFile(http, { party });
+  const { penalties, legalBasis } = o;
+  const steps: [string, string, object][] = [
+    [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
+    [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') }],
+    [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') }],
+    [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
+    [HEAD, 'decide', { outcome: 'penalty', penalties, legalBasis, occurredAt: at('2026-09-07') }],
+    ...(o.publish ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][]) : []),
+  ];
+  for (const [user, command, body] of steps) {
+    const res = await http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+    if (res.status !== 200) throw new Error(`${command}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return id;
 }

@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { echoTraceHeaders } from './http/tracing';
+import { serveConsole } from './console/console-static';
 import { ProblemFilter } from './problem/problem.filter';
 import { VALIDATION_OPTIONS } from './problem/validation-problem';
 
@@ -19,5 +20,7 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The web console at /, when it is built (npm run build).
+  serveConsole(app);
   return app;
 }

@@ -39,6 +39,7 @@ async function bootstrap(): Promise<void> {
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`casetrail 已启动 listening: ${base}/api/v1  (health: ${base}/api/v1/health)`);
   console.log(`API 文档 OpenAPI docs: ${base}/api/docs`);
+  console.log(`控制台 web console: ${base}/`);
   const identity =
     config.authMode === 'dev'
       ? ` (dev users: ${base}/api/v1/auth/dev-users)`

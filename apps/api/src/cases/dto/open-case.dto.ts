@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -91,6 +91,8 @@ export class CriminalIndicatorsDto {
   @IsOptional() @IsNumber() @Min(0) directLossYuan?: number;
 }
 
+// The party's two shapes are named by $ref in `party` below: listed here so the document defines them.
+@ApiExtraModels(OrganizationPartyDto, IndividualPartyDto)
 export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-case'> {
   @ApiProperty({ description: '承办机关 agency id', example: 'ag-431002' })
   @IsString()

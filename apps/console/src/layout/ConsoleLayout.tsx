@@ -1,0 +1,70 @@
+import { useEffect, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { whenSignedOut } from '../api/client';
+import { hasDesk, mayUse } from '../auth/permissions';
+import { clearSession, currentSession, type SessionUser } from '../auth/session';
+
+interface NavEntry {
+  path: string;
+  label: string;
+  visible: (user: SessionUser) => boolean;
+}
+
+// Only pages that exist and that the user's roles may use are listed (审计, 干预记录, 考核, 机构与人员 come later).
+const NAV: NavEntry[] = [
+  { path: '/', label: '工作台', visible: hasDesk },
+  { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
+];
+
+export function navFor(user: SessionUser): NavEntry[] {
+  return NAV.filter((n) => n.visible(user));
+}
+
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = currentSession()!;
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => whenSignedOut(() => navigate('/login', { replace: true })), [navigate]);
+  const entries = navFor(session.user);
+  const selected = entries.filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path))).map((e) => e.path);
+  const signOut = () => {
+    clearSession();
+    navigate('/login', { replace: true });
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#001529' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+          安全生产行政执法办案系统
+        </Typography.Text>
+        <Space>
+          <span style={{ color: '#fff' }} data-testid="signed-in-user">
+            {session.user.name}（{session.user.agencyName ?? session.user.agencyId}）
+          </span>
+          {session.user.roles.map((r) => (
+            <Tag key={r} color="blue">
+              {r}
+            </Tag>
+          ))}
+          <Button size="small" onClick={signOut}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <nav aria-label="主导航">
+            <Menu mode="inline" selectedKeys={selected} items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>{children}</main>
+        </Layout.Content>
+      </Layout>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Link to="/public">信息公示</Link>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, api } from '../api/client';
+import type { CaseSearchItem, CaseSearchPage, CaseSearchQuery } from '../api/types';
+import { mayUse } from '../auth/permissions';
+import { currentSession } from '../auth/session';
+import { STAGE_OPTIONS, stageColor, stageName } from '../cases/stages';
+import { OpenCaseForm } from '../cases/OpenCaseForm';
+import { useOpenApiDocument } from '../forms/useOpenApiDocument';
+
+type Key = keyof CaseSearchQuery;
+// Every filter of GET /cases; they live in the URL so a filtered list can be sent as a link.
+const FILTER_KEYS: Key[] = ['stage', 'agencyId', 'includeSubordinates', 'industry', 'party', 'officerId', 'overdue', 'openedFrom', 'openedTo', 'decidedFrom', 'decidedTo', 'flag', 'sort', 'order', 'page', 'pageSize'];
+const SORTABLE = ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] as const;
+
+function queryFrom(params: URLSearchParams): CaseSearchQuery {
+  const q: Record<string, unknown> = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v === null || v === '') continue;
+    q[k] = k === 'page' || k === 'pageSize' ? Number(v) : k === 'includeSubordinates' ? v === 'true' : v;
+  }
+  return q as CaseSearchQuery;
+}
+
+const date = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+
+/** 案件查询: the filters of GET /cases, sorting and paging; 立案登记 for officers. */
+export default function CaseListPage() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryFrom(params), [params]);
+  const [data, setData] = useState<CaseSearchPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [opening, setOpening] = useState(false);
+  const user = currentSession()!.user;
+  const doc = useOpenApiDocument();
+  const [form] = Form.useForm();
+
+  // The API's own enums (the OpenAPI document), so the filters offer exactly what GET /cases accepts.
+  const enumOf = (name: string) => {
+    const p = (doc?.paths['/api/v1/cases']?.get as { parameters?: { name: string; schema?: { enum?: string[] } }[] } | undefined)?.parameters?.find((x) => x.name === name);
+    return (p?.schema?.enum ?? []).map((v) => ({ value: v, label: v }));
+  };
+
+  useEffect(() => {
+    setLoading(true);
+    setError(null);
+    api<CaseSearchPage>('/cases', { query })
+      .then((r) => setData(r.body))
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
+      .finally(() => setLoading(false));
+  }, [query]);
+
+  useEffect(() => {
+    const v = query as Record<string, unknown>;
+    form.setFieldsValue({
+      ...v,
+      opened: v.openedFrom && v.openedTo ? [dayjs(String(v.openedFrom)), dayjs(String(v.openedTo))] : undefined,
+      decided: v.decidedFrom && v.decidedTo ? [dayjs(String(v.decidedFrom)), dayjs(String(v.decidedTo))] : undefined,
+    });
+  }, [query, form]);
+
+  const update = (patch: Record<string, string | number | boolean | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '' || v === false) next.delete(k);
+      else next.set(k, String(v));
+    }
+    setParams(next);
+  };
+
+  const search = (values: Record<string, unknown>) => {
+    const range = (r: unknown, i: number) => (Array.isArray(r) && r[i] ? (r[i] as Dayjs).format('YYYY-MM-DD') : undefined);
+    const { opened, decided, ...rest } = values;
+    update({
+      ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v as string | boolean | undefined])) as Record<string, string | boolean | undefined>),
+      openedFrom: range(opened, 0),
+      openedTo: range(opened, 1),
+      decidedFrom: range(decided, 0),
+      decidedTo: range(decided, 1),
+      page: undefined,
+    });
+  };
+
+  const onTable: TableProps<CaseSearchItem>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = typeof s?.field === 'string' && (SORTABLE as readonly string[]).includes(s.field) ? s.field : undefined;
+    update({
+      page: pagination.current && pagination.current > 1 ? pagination.current : undefined,
+      pageSize: pagination.pageSize && pagination.pageSize !== 20 ? pagination.pageSize : undefined,
+      sort: s?.order ? field : undefined,
+      order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
+    });
+  };
+
+  const sortOrder = (field: string) => (query.sort === field ? (query.order === 'asc' ? 'ascend' : 'descend') : null);
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          案件查询
+        </Typography.Title>
+        {mayUse(user, 'cases.open') && (
+          <Button type="primary" onClick={() => setOpening(true)}>
+            立案登记
+          </Button>
+        )}
+      </Space>
+      <Form form={form} name="caseFilter" layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }} aria-label="检索条件">
+        <Form.Item name="stage" label="阶段">
+          <Select allowClear style={{ width: 180 }} options={STAGE_OPTIONS} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="party" label="当事人">
+          <Input allowClear placeholder="名称或代码" />
+        </Form.Item>
+        <Form.Item name="industry" label="行业">
+          <Select allowClear style={{ width: 180 }} options={enumOf('industry')} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="officerId" label="承办人员">
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="agencyId" label="承办机关">
+          <Input allowClear placeholder="默认本机关" />
+        </Form.Item>
+        <Form.Item name="includeSubordinates" label="含下级机关" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="overdue" label="逾期期限">
+          <Select allowClear style={{ width: 200 }} options={enumOf('overdue')} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="flag" label="标记">
+          <Select allowClear style={{ width: 200 }} options={enumOf('flag')} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="opened" label="立案申请日期">
+          <DatePicker.RangePicker />
+        </Form.Item>
+        <Form.Item name="decided" label="决定日期">
+          <DatePicker.RangePicker />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+            <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title="查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <Table<CaseSearchItem>
+        rowKey="caseId"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        onChange={onTable}
+        locale={{ emptyText: '没有符合条件的案件。可调整检索条件，或点击「立案登记」。' }}
+        pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 件` }}
+        columns={[
+          { title: '案件编号', dataIndex: 'caseNo', sorter: true, sortOrder: sortOrder('caseNo'), render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '待立案'}</Link> },
+          { title: '当事人', dataIndex: ['party', 'name'] },
+          { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag color={stageColor(s)}>{stageName(s)}</Tag> },
+          { title: '行业', dataIndex: 'industry' },
+          { title: '立案申请', dataIndex: 'openedAt', sorter: true, sortOrder: sortOrder('openedAt'), render: date },
+          { title: '决定日期', dataIndex: 'decidedAt', sorter: true, sortOrder: sortOrder('decidedAt'), render: date },
+          { title: '更新时间', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: date },
+          { title: '逾期', dataIndex: 'overdue', render: (o: string[]) => o.map((k) => <Tag key={k} color="error">{k}</Tag>) },
+        ]}
+      />
+      <Drawer title="立案登记" size={720} open={opening} onClose={() => setOpening(false)} destroyOnHidden>
+        {opening && <OpenCaseForm defaultAgencyId={user.agencyId} />}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { HttpClient } from '../support/http-client';
+import { startServerProcess, waitForExit } from '../support/server-process';
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Screenshots of each page the tests visit (git-ignored). */
+export const SCREENSHOTS = path.join(ROOT, '.screenshots');
+
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  sample: string;
+}
+
+export interface ConsoleHarness {
+  baseUrl: string;
+  http: HttpClient;
+  browser: Browser;
+  /** Content-Security-Policy violations the pages reported while the tests ran. */
+  cspViolations: CspViolation[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built service (dist/, with the console in dist/console) in its own process on a free port and a fresh data
+ * directory with the demo organisation seeded, and one Chromium for the whole suite (Debian's, not a downloaded one).
+ */
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
+  if (!existsSync(path.join(ROOT, 'dist/console/index.html'))) throw new Error('dist/console is missing: run "npm run build" first (npm test does)');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'casetrail-console-'));
+  let proc: ChildProcess | undefined;
+  try {
+    const server = await startServerProcess({ DATA_DIR: dataDir, AUTH_MODE: 'dev', SEED_DEMO: 'true', SCHEDULER_INTERVAL_SECONDS: '0', NODE_ENV: 'test' });
+    proc = server.proc;
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const cspViolations: CspViolation[] = [];
+    const contexts: BrowserContext[] = [];
+    return {
+      baseUrl: server.baseUrl,
+      http: new HttpClient(server.baseUrl),
+      browser,
+      cspViolations,
+      async newPage() {
+        // A fresh context per page: its own sessionStorage, so each person signs in as themselves.
+        const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+        contexts.push(context);
+        await context.exposeBinding('__reportCspViolation', (_source, v: CspViolation) => void cspViolations.push(v));
+        await context.addInitScript({
+          content: "document.addEventListener('securitypolicyviolation', (e) => window.__reportCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));",
+        });
+        const page = await context.newPage();
+        page.setDefaultTimeout(90_000);
+        return page;
+      },
+      async close() {
+        for (const c of contexts) await c.close().catch(() => undefined);
+        await browser.close();
+        proc?.kill('SIGTERM');
+        if (proc) await waitForExit(proc);
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    proc?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Signs in through the console's sign-in page as one of the seeded users. */
+export async function signIn(page: Page, userId: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('button', { name: new RegExp(`（${userId}）`) }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A and AA rules). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact!, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Picks an option of an Ant Design Select (opened by clicking the control with this id). */
+export async function choose(page: Page, id: string, option: string): Promise<void> {
+  await page.locator(`#${id}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Adds free-text entries to a tags Select. */
+export async function addTags(page: Page, id: string, values: string[]): Promise<void> {
+  const input = page.locator(`#${id}`);
+  for (const v of values) {
+    await input.fill(v);
+    await input.press('Enter');
+  }
+  await input.press('Escape');
+}
