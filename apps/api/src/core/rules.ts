@@ -4,31 +4,24 @@ import { WorkingDayCalendar, loadCalendarOverrides } from '@app/calendar';
 import { DiscretionBenchmark, RulesBook, validateBenchmark, validateRulesBook } from '@workflows/enforcement-case';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/app-config';
 
-/** Loads the versioned rules file and refuses to start on a bad one (configuration fails fast). */
-export function loadRulesBook(file: string): RulesBook {
+/** Reads a JSON file named by a setting and refuses to start on one that does not parse or validate (fails fast). */
+function loadValidated<T>(setting: string, file: string, validate: (raw: unknown) => string[]): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConfigError([`RULES_FILE ${file}: ${(e as Error).message}`]);
+    throw new ConfigError([`${setting} ${file}: ${(e as Error).message}`]);
   }
-  const problems = validateRulesBook(raw);
-  if (problems.length) throw new ConfigError(problems.map((p) => `RULES_FILE ${file}: ${p}`));
-  return raw as RulesBook;
+  const problems = validate(raw);
+  if (problems.length) throw new ConfigError(problems.map((p) => `${setting} ${file}: ${p}`));
+  return raw as T;
 }
 
-/** Loads the discretion benchmark; a table that does not validate stops start-up. */
-export function loadBenchmark(file: string): DiscretionBenchmark {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ConfigError([`DISCRETION_BENCHMARK_FILE ${file}: ${(e as Error).message}`]);
-  }
-  const problems = validateBenchmark(raw);
-  if (problems.length) throw new ConfigError(problems.map((p) => `DISCRETION_BENCHMARK_FILE ${file}: ${p}`));
-  return raw as DiscretionBenchmark;
-}
+/** Loads the versioned rules file. */
+export const loadRulesBook = (file: string): RulesBook => loadValidated('RULES_FILE', file, validateRulesBook);
+
+/** Loads the discretion benchmark. */
+export const loadBenchmark = (file: string): DiscretionBenchmark => loadValidated('DISCRETION_BENCHMARK_FILE', file, validateBenchmark);
 
 export const DISCRETION_BENCHMARK = Symbol('DISCRETION_BENCHMARK');
 export const benchmarkProvider: Provider = { provide: DISCRETION_BENCHMARK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadBenchmark(config.benchmarkFile) };
