@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: [LIB_ENTRY, '^libs/$1/'] },
     },
     {
+      name: 'no-circular-api',
+      comment: 'the API\'s files import each other one way (core ← auth ← cases ← reports, admin): no cycle between features.',
+      severity: 'error',
+      from: { path: '^apps/api/src/' },
+      to: { circular: true },
+    },
+    {
       name: 'lib-alias-resolves',
       comment: 'tsconfig maps @app/<lib> (and @app/event-store/testing) only: an alias reaching deeper into a library does not resolve.',
       severity: 'error',

@@ -5,8 +5,8 @@ const root = path.resolve(__dirname, '../..');
 const depcruise = path.join(root, 'node_modules/.bin/depcruise');
 
 /** Runs the same command as `npm run lint:deps`, in `cwd`. */
-function cruise(cwd: string) {
-  const r = spawnSync(depcruise, ['apps', 'libs', 'workflows', '--config', path.join(root, '.dependency-cruiser.js')], { cwd, encoding: 'utf8' });
+function cruise(cwd: string, dirs = ['apps', 'libs', 'workflows']) {
+  const r = spawnSync(depcruise, [...dirs, '--config', path.join(root, '.dependency-cruiser.js')], { cwd, encoding: 'utf8' });
   return { status: r.status, output: r.stdout + r.stderr };
 }
 
@@ -23,5 +23,11 @@ describe('architecture rules (dependency-cruiser)', () => {
     expect(output).toMatch(/workflows-pure: workflows\/impure\.ts → fs/);
     expect(output).toMatch(/workflows-pure: workflows\/impure\.ts → .*@nestjs\/common/);
     expect(output).toMatch(/libs-not-apps: libs\/reaches-app\.ts → apps\/app\.ts/);
+  });
+
+  it('fail on an import cycle between the API\'s features', () => {
+    const { status, output } = cruise(path.join(root, 'test/fixtures/dep-cycle'), ['apps']);
+    expect(status).toBe(1);
+    expect(output).toMatch(/no-circular-api: apps\/api\/src\/auth\/policy\.ts →\s+apps\/api\/src\/cases\/clock\.ts/);
   });
 });

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { CLOCK, Clock } from '../../apps/api/src/cases/case-engine.provider';
+import { CLOCK, Clock } from '../../apps/api/src/core/clock';
 import { PgReadModelsOptions } from '../../apps/api/src/read-models/pg-read-models';
 import { PG_READ_MODELS_OPTIONS } from '../../apps/api/src/read-models/read-models.provider';
 import { HttpClient } from './http-client';

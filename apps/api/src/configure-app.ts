@@ -3,15 +3,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { echoTraceHeaders } from './http/tracing';
 import { serveConsole } from './console/console-static';
-import { ProblemFilter } from './problem/problem.filter';
 import { VALIDATION_OPTIONS } from './problem/validation-problem';
 
-/** Pipes, filters, prefix and OpenAPI: shared by main.ts and the e2e tests so both run the same app. */
+/** Pipes, prefix and OpenAPI (the problem filter is provided by HttpPipelineModule): shared by main.ts and the e2e tests so both run the same app. */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
   app.setGlobalPrefix('api/v1');
   echoTraceHeaders(app);
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-  app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('casetrail 安全生产行政执法案件 API')

@@ -21,7 +21,7 @@ import {
   directoryEventAgencies,
   hasEnforcementPower,
 } from '@app/directory';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
 import { DirectoryEventMetadata, DirectoryService } from '../directory/directory.service';
 import { requestTrace } from '../http/tracing';
 import { ProblemException, problem } from '../problem/problem';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parseInstant, toShanghaiDate } from '@app/calendar';
 import { Actor, Authorizer, CaseParties } from '@app/case-engine';
 import { CommandName, certificateProblem } from '@workflows/enforcement-case';
-import { CLOCK, Clock } from '../cases/clock';
+import { CLOCK, Clock } from '../core/clock';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { Action, Grant, Reach, ruleFor } from './access-rules';

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res, applyDecorators } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyRequest } from 'fastify';
 import { Actor } from '@app/case-engine';
 import { COMMANDS, UserCommandName } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { Access } from '../auth/access.decorator';
+import { HttpResult } from '../http/http-result';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { COMMAND_DTOS } from './command-bodies';
 import { uuidPipe } from './cases.controller';
@@ -34,24 +35,23 @@ export class CaseCommandsController {
   constructor(readonly commands: CaseCommandsService) {}
 }
 
-type CommandRoute = (this: CaseCommandsController, caseId: string, body: unknown, actor: Actor, req: FastifyRequest, reply: FastifyReply) => Promise<CommandResponse>;
+type CommandRoute = (this: CaseCommandsController, caseId: string, body: unknown, actor: Actor, req: FastifyRequest) => Promise<HttpResult<CommandResponse>>;
 
 /** Adds the route of one command to the controller: a method named after it (its OpenAPI operationId), decorated. */
 function addCommandRoute(name: Exclude<UserCommandName, 'open-case'>): void {
   const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  const route: CommandRoute = function (caseId, body, actor, req, reply) {
-    return this.commands.run(caseId, name, body, actor, req, reply);
+  const route: CommandRoute = function (caseId, body, actor, req) {
+    return this.commands.run(caseId, name, body, actor, req);
   };
   Object.defineProperty(route, 'name', { value: key });
   const proto: object = CaseCommandsController.prototype;
   Object.defineProperty(proto, key, { value: route, writable: true, configurable: true });
   // What the compiler records for a declared method: the path parameter is a string, the body is taken as received.
-  Reflect.defineMetadata('design:paramtypes', [String, Object, Object, Object, Object], proto, key);
+  Reflect.defineMetadata('design:paramtypes', [String, Object, Object, Object], proto, key);
   Param('caseId', uuidPipe)(proto, key, 0);
   Body()(proto, key, 1);
   CurrentActor()(proto, key, 2);
   Req()(proto, key, 3);
-  Res({ passthrough: true })(proto, key, 4);
   applyDecorators(
     Post(name),
     HttpCode(200),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson } from '@app/case-engine';
 import { CommandName } from '@workflows/enforcement-case';
+import { HttpResult } from '../http/http-result';
 import { requestContext } from './request-context';
 
 export interface CommandResponse {
@@ -16,9 +17,10 @@ export class CaseCommandsService {
 
   /**
    * The body goes to the engine as received: the engine authorizes the step against the case it loads, then has the
-   * body validated (CommandBodyValidator), so a refused caller learns nothing from validation messages.
+   * body validated (CommandBodyValidator), so a refused caller learns nothing from validation messages. The answer
+   * carries the case's revision (ETag), whether the step opened it (201, Location) and whether it was a replay.
    */
-  async run(caseId: string | undefined, name: CommandName, body: unknown, actor: Actor, req: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
+  async run(caseId: string | undefined, name: CommandName, body: unknown, actor: Actor, req: FastifyRequest): Promise<HttpResult<CommandResponse>> {
     const result = await this.engine.execute({
       caseId,
       command: { name, unparsed: body },
@@ -26,11 +28,15 @@ export class CaseCommandsService {
       occurredAt: occurredAtOf(body),
       ...requestContext(req),
     });
-    void reply.header('etag', `"${result.view.revision}"`);
-    if (result.created) void reply.header('location', `/api/v1/cases/${result.caseId}`);
-    if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    void reply.status(result.created ? 201 : 200);
-    return { case: result.view, events: result.events.map(storedEventToJson) };
+    return new HttpResult(
+      { case: result.view, events: result.events.map(storedEventToJson) },
+      {
+        revision: result.view.revision,
+        created: result.created,
+        location: result.created ? `/api/v1/cases/${result.caseId}` : undefined,
+        replayed: result.replayed,
+      },
+    );
   }
 }
 

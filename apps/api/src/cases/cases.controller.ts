@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson, timelineAt, timelineBetween } from '@app/case-engine';
 import { Access } from '../auth/access.decorator';
 import { AccessPolicy } from '../auth/access-policy';
 import { redactInterference } from './interference-redaction';
 import { CurrentActor } from '../auth/public.decorator';
+import { HttpResult } from '../http/http-result';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { OpenCaseDto } from './dto/open-case.dto';
 import { TimelineQueryDto } from './dto/timeline-query.dto';
@@ -42,18 +43,17 @@ export class CasesController {
   @ApiOperation({ summary: '立案 open-case: officers propose filing a case' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ type: OpenCaseDto })
-  open(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  open(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<HttpResult<CommandResponse>> {
     // Authorized by AccessGuard on the agency the body names; validated by the engine's parser, as every command.
-    return this.commands.run(undefined, 'open-case', body, actor, req, reply);
+    return this.commands.run(undefined, 'open-case', body, actor, req);
   }
 
   @Get(':caseId')
   @Access('cases.read', 'case')
   @ApiOperation({ summary: '案件视图 CaseView: stage, allowed commands, deadlines' })
-  async get(@Param('caseId', uuidPipe) caseId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView> {
+  async get(@Param('caseId', uuidPipe) caseId: string, @CurrentActor() actor: Actor): Promise<HttpResult<CaseView>> {
     const view = await this.engine.getCase(caseId);
-    void reply.header('etag', `"${view.revision}"`);
-    return view;
+    return new HttpResult(view, { revision: view.revision });
   }
 
   @Get(':caseId/events')

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { CaseEngine, DeadlineScheduler } from '@app/case-engine';
 import { PgLease, deadlineSchedulerLeaseName } from '@app/projections';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /**

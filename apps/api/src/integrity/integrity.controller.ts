@@ -5,7 +5,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Actor } from '@app/case-engine';
 import { STORE_INTEGRITY, StoreIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
 import { ProblemException, problem } from '../problem/problem';
 
 class CreateAnchorDto {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Public } from '../auth/public.decorator';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 class PublicDecisionsQueryDto {

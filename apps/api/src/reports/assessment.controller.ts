@@ -7,7 +7,7 @@ import { Actor } from '@app/case-engine';
 import { shanghaiPeriod, shanghaiYearOf } from '@app/calendar';
 import { INDUSTRIES } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
-import { CLOCK, Clock } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
 import { AssessmentRateKey } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
 

@@ -7,7 +7,7 @@ import { Actor } from '@app/case-engine';
 import { shanghaiPeriod } from '@app/calendar';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
-import { DISCRETION_BENCHMARK } from '../cases/case-engine.provider';
+import { DISCRETION_BENCHMARK } from '../core/rules';
 import { ReportScope } from './report-scope.service';
 
 class ConsistencyQueryDto {

@@ -8,7 +8,8 @@ import { NoRulesVersionError, RulesBook, rulesInForce } from '@workflows/enforce
 import { CurrentActor } from '../auth/public.decorator';
 import { Access } from '../auth/access.decorator';
 import { AgencyScope } from '../auth/agency-scope';
-import { CLOCK, Clock, RULES_BOOK } from '../cases/case-engine.provider';
+import { CLOCK, Clock } from '../core/clock';
+import { RULES_BOOK } from '../core/rules';
 import { IsCalendarDate } from '../cases/dto/validators';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
