@@ -46,7 +46,7 @@ module.exports = {
     },
     {
       name: 'no-circular-api',
-      comment: 'the API\'s files import each other one way (core ← auth ← cases ← reports, admin): no cycle between features.',
+      comment: "the API's files import each other one way (core ← auth ← cases ← reports, admin): no cycle between features.",
       severity: 'error',
       from: { path: '^apps/api/src/' },
       to: { circular: true },

@@ -34,7 +34,14 @@ describe('no instanceof on an event store adapter outside libs/event-store', () 
   });
 
   it('apps, the workflow, the other libraries and the tests ask for capabilities by token instead', () => {
-    const outside = ['apps', 'workflows', 'test', ...readdirSync(path.join(root, 'libs')).filter((l) => l !== 'event-store').map((l) => `libs/${l}`)];
+    const outside = [
+      'apps',
+      'workflows',
+      'test',
+      ...readdirSync(path.join(root, 'libs'))
+        .filter((l) => l !== 'event-store')
+        .map((l) => `libs/${l}`),
+    ];
     const found = outside
       .flatMap((dir) => tsFiles(path.join(root, dir)))
       .filter((f) => f !== __filename)

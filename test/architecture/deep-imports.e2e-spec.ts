@@ -7,7 +7,10 @@ const fixtures = path.join(root, 'test/fixtures/deep-imports');
 
 /** `npm run lint:deps`'s rules on a fixture of two small libraries and an app, run in the fixture's directory. */
 function cruise(fixture: string) {
-  const r = spawnSync(depcruise, ['apps', 'libs', '--config', path.join(root, '.dependency-cruiser.js')], { cwd: path.join(fixtures, fixture), encoding: 'utf8' });
+  const r = spawnSync(depcruise, ['apps', 'libs', '--config', path.join(root, '.dependency-cruiser.js')], {
+    cwd: path.join(fixtures, fixture),
+    encoding: 'utf8',
+  });
   return { status: r.status, output: r.stdout + r.stderr };
 }
 

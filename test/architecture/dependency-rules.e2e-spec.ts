@@ -25,7 +25,7 @@ describe('architecture rules (dependency-cruiser)', () => {
     expect(output).toMatch(/libs-not-apps: libs\/reaches-app\.ts → apps\/app\.ts/);
   });
 
-  it('fail on an import cycle between the API\'s features', () => {
+  it("fail on an import cycle between the API's features", () => {
     const { status, output } = cruise(path.join(root, 'test/fixtures/dep-cycle'), ['apps']);
     expect(status).toBe(1);
     expect(output).toMatch(/no-circular-api: apps\/api\/src\/auth\/policy\.ts →\s+apps\/api\/src\/cases\/clock\.ts/);

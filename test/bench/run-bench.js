@@ -65,7 +65,13 @@ function summarize(result) {
     non2xx: result.non2xx,
     errors: result.errors, // connection errors + timeouts
     timeouts: result.timeouts,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats || {}).map(([k, v]) => [k, v.count])),
     durationSec: result.duration,
   };
@@ -154,7 +160,11 @@ async function benchService(opts, store) {
     if (opts.warmup > 0) {
       log(`service: warm-up ${opts.warmup} s ...`);
       const warmStats = trunk.newStats();
-      await runAutocannon({ ...base, duration: opts.warmup, requests: trunk.buildTrunkRequests({ tokens, stats: warmStats, onError: (s) => printError({ ...s, step: `[warm-up] ${s.step}` }) }) });
+      await runAutocannon({
+        ...base,
+        duration: opts.warmup,
+        requests: trunk.buildTrunkRequests({ tokens, stats: warmStats, onError: (s) => printError({ ...s, step: `[warm-up] ${s.step}` }) }),
+      });
       out.warmup = { ok: warmStats.ok, non2xx: warmStats.non2xx, casesClosed: warmStats.casesClosed, failures: warmStats.failures };
     }
 
@@ -164,7 +174,9 @@ async function benchService(opts, store) {
 
     log(`service: measuring ${opts.duration} s ...`);
     const stats = trunk.newStats();
-    const result = summarize(await runAutocannon({ ...base, duration: opts.duration, requests: trunk.buildTrunkRequests({ tokens, stats, onError: printError }) }));
+    const result = summarize(
+      await runAutocannon({ ...base, duration: opts.duration, requests: trunk.buildTrunkRequests({ tokens, stats, onError: printError }) }),
+    );
 
     const cpuAfter = proc.readProcCpuSeconds(child.pid);
     const probeAfter = await proc.askChild(child, 'stats');
@@ -195,7 +207,11 @@ async function benchService(opts, store) {
       // carries, independent of how many cores the load generator leaves it.
       cpu:
         cpuBefore != null && cpuAfter != null && result.totalResponses > 0
-          ? { seconds: cpuAfter - cpuBefore, cores: (cpuAfter - cpuBefore) / result.durationSec, usPerCommand: ((cpuAfter - cpuBefore) * 1e6) / result.totalResponses }
+          ? {
+              seconds: cpuAfter - cpuBefore,
+              cores: (cpuAfter - cpuBefore) / result.durationSec,
+              usPerCommand: ((cpuAfter - cpuBefore) * 1e6) / result.totalResponses,
+            }
           : null,
       eventsAppended: headBefore != null && headAfter != null ? Number(headAfter - headBefore) : null,
       store: storeCounters(probeBefore, probeAfter),
@@ -236,38 +252,60 @@ function report(r) {
   const lines = [];
   const L = (label, text) => lines.push(`${label.padEnd(38)}: ${text}`);
   lines.push('');
-  lines.push(`casetrail bench — ${r.machine.cores} cores, ${r.config.connections} connections, ${r.config.durationSec} s each (+${r.config.warmupSec} s warm-up), ${r.config.storeLabel}`);
+  lines.push(
+    `casetrail bench — ${r.machine.cores} cores, ${r.config.connections} connections, ${r.config.durationSec} s each (+${r.config.warmupSec} s warm-up), ${r.config.storeLabel}`,
+  );
   const b = r.baseline;
   const s = r.service;
   const w = Math.max(int(b.requestsPerSec).length, int(s.requestsPerSec).length);
-  L('baseline  bare Fastify JSON echo', `${int(b.requestsPerSec).padStart(w)} req/s  p50 ${ms(b.latencyMs.p50)}  p99 ${ms(b.latencyMs.p99)}   (non-2xx: ${b.non2xx}, errors: ${b.errors})`);
+  L(
+    'baseline  bare Fastify JSON echo',
+    `${int(b.requestsPerSec).padStart(w)} req/s  p50 ${ms(b.latencyMs.p50)}  p99 ${ms(b.latencyMs.p99)}   (non-2xx: ${b.non2xx}, errors: ${b.errors})`,
+  );
   L(
     'casetrail durable trunk commands',
     `${int(s.requestsPerSec).padStart(w)} cmd/s  p50 ${ms(s.latencyMs.p50)}  p99 ${ms(s.latencyMs.p99)}   (non-2xx: ${s.non2xx}, errors: ${s.errors}, cases closed: ${int(s.casesClosed)})`,
   );
   L('ratio (casetrail / baseline)', `${r.ratio.toFixed(2)}x  (target >= ${TARGET_RATIO.toFixed(2)}x)`);
-  if (s.cpu) L('service CPU per command', `${Math.round(s.cpu.usPerCommand)} µs (${s.cpu.cores.toFixed(2)} cores busy over the measured ${r.config.durationSec} s)`);
+  if (s.cpu)
+    L(
+      'service CPU per command',
+      `${Math.round(s.cpu.usPerCommand)} µs (${s.cpu.cores.toFixed(2)} cores busy over the measured ${r.config.durationSec} s)`,
+    );
   const mem = s.memory && s.memory.peakBytes != null ? `${Math.round(s.memory.peakBytes / 1048576)} MB` : 'n/a';
   L('service peak RSS', `${mem} (target <= ${TARGET_RSS_MB} MB)`);
   if (s.store && s.store.commits != null && s.store.appends != null) {
     const per = s.store.commits > 0 ? (s.store.appends / s.store.commits).toFixed(1) : '-';
-    L(`${r.config.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} commits / appends`, `${int(s.store.commits)} / ${int(s.store.appends)}  (${per} appends per fsync'd commit; ${int(s.eventsAppended ?? 0)} events)`);
+    L(
+      `${r.config.store === 'postgres' ? 'PostgreSQL' : 'SQLite'} commits / appends`,
+      `${int(s.store.commits)} / ${int(s.store.appends)}  (${per} appends per fsync'd commit; ${int(s.eventsAppended ?? 0)} events)`,
+    );
   } else if (s.eventsAppended != null) {
     L('events appended', int(s.eventsAppended));
   }
   const v = s.verification;
   if (r.service.timeline) {
     const tl = r.service.timeline;
-    L('timeline replay (1,000-event case)', `median ${tl.medianMs.toFixed(1)} ms, p95 ${tl.p95Ms.toFixed(1)} ms over ${tl.runs} runs, first (history not yet read) ${tl.firstMs.toFixed(1)} ms, ${tl.events} events (target <= 20 ms, HTTP round trip included)`);
+    L(
+      'timeline replay (1,000-event case)',
+      `median ${tl.medianMs.toFixed(1)} ms, p95 ${tl.p95Ms.toFixed(1)} ms over ${tl.runs} runs, first (history not yet read) ${tl.firstMs.toFixed(1)} ms, ${tl.events} events (target <= 20 ms, HTTP round trip included)`,
+    );
   }
   if (r.rebuild) {
     const rb = r.rebuild;
-    L('rebuild all read models', `${int(rb.eventsPerSec)} events/s (${int(rb.events)} events in ${rb.seconds.toFixed(1)} s; target >= 100,000 events/s on >= 1M events)`);
+    L(
+      'rebuild all read models',
+      `${int(rb.eventsPerSec)} events/s (${int(rb.events)} events in ${rb.seconds.toFixed(1)} s; target >= 100,000 events/s on >= 1M events)`,
+    );
     L('  baseline read + JSON.parse only', `${int(rb.baselineEventsPerSec)} events/s; ratio ${rb.ratio.toFixed(2)}x`);
   }
-  L('closed cases verified (GET stage)', `${v.closed}/${v.checked} closed${v.mismatches.length ? `  MISMATCHES: ${JSON.stringify(v.mismatches.slice(0, 3))}` : ''}`);
+  L(
+    'closed cases verified (GET stage)',
+    `${v.closed}/${v.checked} closed${v.mismatches.length ? `  MISMATCHES: ${JSON.stringify(v.mismatches.slice(0, 3))}` : ''}`,
+  );
   const dn = s.documentNumbers;
-  const dnText = (x) => `${int(x.distinct)} distinct / ${int(x.cases)}${x.sharedNumbers ? ` — DUPLICATES: ${int(x.sharedNumbers)} numbers shared by ${int(x.casesWithSharedNumber)} cases` : ''}`;
+  const dnText = (x) =>
+    `${int(x.distinct)} distinct / ${int(x.cases)}${x.sharedNumbers ? ` — DUPLICATES: ${int(x.sharedNumbers)} numbers shared by ${int(x.casesWithSharedNumber)} cases` : ''}`;
   L('case nos (closed cases)', dnText(dn.caseNo));
   L('decision nos (closed cases)', dnText(dn.decisionNo));
   if (Object.keys(s.failures).length) L('service failures by step', JSON.stringify(s.failures));
@@ -301,8 +339,15 @@ async function main() {
     },
   });
 
-  const machine = { cores: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu: (os.cpus()[0] || {}).model, node: process.version, platform: `${os.platform()} ${os.release()}` };
-  log(`casetrail bench: ${machine.cores} cores, ${opts.connections} connections, ${opts.duration} s (+${opts.warmup} s warm-up) per target, store ${opts.store}`);
+  const machine = {
+    cores: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
+    cpu: (os.cpus()[0] || {}).model,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  log(
+    `casetrail bench: ${machine.cores} cores, ${opts.connections} connections, ${opts.duration} s (+${opts.warmup} s warm-up) per target, store ${opts.store}`,
+  );
 
   const startedAt = new Date().toISOString();
   let baseline;
@@ -313,8 +358,12 @@ async function main() {
     if (interrupted) return 130;
     service = await benchService(opts, store);
     if (interrupted) return 130;
-    if (opts.rebuildEvents > 0 && opts.store === 'sqlite') rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
-    else if (opts.rebuildEvents > 0) log(`rebuild phase skipped on --store ${opts.store}: npm run projections:rebuild (the timed CLI) rebuilds the SQLite read models only`);
+    if (opts.rebuildEvents > 0 && opts.store === 'sqlite')
+      rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
+    else if (opts.rebuildEvents > 0)
+      log(
+        `rebuild phase skipped on --store ${opts.store}: npm run projections:rebuild (the timed CLI) rebuilds the SQLite read models only`,
+      );
   } catch (e) {
     if (interrupted) return 130;
     log(`\nrun-bench: ${e.startFailure ? 'the service failed to start' : 'the bench failed'}: ${e.stack || e.message}`);
@@ -328,7 +377,13 @@ async function main() {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
-    config: { connections: opts.connections, durationSec: opts.duration, warmupSec: opts.warmup, store: opts.store, storeLabel: store.label },
+    config: {
+      connections: opts.connections,
+      durationSec: opts.duration,
+      warmupSec: opts.warmup,
+      store: opts.store,
+      storeLabel: store.label,
+    },
     baseline,
     service,
     rebuild,
@@ -348,7 +403,9 @@ async function main() {
 
   let code = 0;
   if (serviceFailureRate > MAX_FAILURE_RATE) {
-    log(`run-bench: FAIL — ${(serviceFailureRate * 100).toFixed(2)}% of the service's requests were non-2xx/errors (limit ${MAX_FAILURE_RATE * 100}%)`);
+    log(
+      `run-bench: FAIL — ${(serviceFailureRate * 100).toFixed(2)}% of the service's requests were non-2xx/errors (limit ${MAX_FAILURE_RATE * 100}%)`,
+    );
     code = 1;
   }
   if (service.verification.mismatches.length) {
@@ -356,7 +413,10 @@ async function main() {
     code = 1;
   }
   for (const [field, x] of Object.entries(service.documentNumbers)) {
-    if (x.sharedNumbers) log(`run-bench: WARNING — ${x.casesWithSharedNumber} closed cases share ${x.sharedNumbers} ${field}s (numbers must be unique), e.g. ${JSON.stringify(x.examples[0])}`);
+    if (x.sharedNumbers)
+      log(
+        `run-bench: WARNING — ${x.casesWithSharedNumber} closed cases share ${x.sharedNumbers} ${field}s (numbers must be unique), e.g. ${JSON.stringify(x.examples[0])}`,
+      );
   }
   return code;
 }

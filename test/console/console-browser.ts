@@ -32,13 +32,21 @@ export interface ConsoleHarness {
  * directory with the demo organisation seeded, and one Chromium for the whole suite (Debian's, not a downloaded one).
  */
 export async function startConsoleHarness(): Promise<ConsoleHarness> {
-  if (!existsSync(path.join(ROOT, 'dist/console/index.html'))) throw new Error('dist/console is missing: run "npm run build" first (npm test does)');
+  if (!existsSync(path.join(ROOT, 'dist/console/index.html')))
+    throw new Error('dist/console is missing: run "npm run build" first (npm test does)');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casetrail-console-'));
   let proc: ChildProcess | undefined;
   try {
-    const server = await startServerProcess({ DATA_DIR: dataDir, AUTH_MODE: 'dev', SEED_DEMO: 'true', SCHEDULER_INTERVAL_SECONDS: '0', NODE_ENV: 'test' });
+    const server = await startServerProcess({
+      DATA_DIR: dataDir,
+      AUTH_MODE: 'dev',
+      SEED_DEMO: 'true',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      NODE_ENV: 'test',
+    });
     proc = server.proc;
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -51,11 +59,17 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       cspViolations,
       async newPage() {
         // A fresh context per page: its own sessionStorage, so each person signs in as themselves.
-        const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+        const context = await browser.newContext({
+          baseURL: server.baseUrl,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          viewport: { width: 1440, height: 900 },
+        });
         contexts.push(context);
         await context.exposeBinding('__reportCspViolation', (_source, v: CspViolation) => void cspViolations.push(v));
         await context.addInitScript({
-          content: "document.addEventListener('securitypolicyviolation', (e) => window.__reportCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));",
+          content:
+            "document.addEventListener('securitypolicyviolation', (e) => window.__reportCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }));",
         });
         const page = await context.newPage();
         page.setDefaultTimeout(90_000);

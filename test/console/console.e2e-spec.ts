@@ -9,7 +9,10 @@ function daysAgo(n: number): string {
 }
 
 /** Fills the 立案登记 form (built from POST /cases's schema) with the keyboard and the mouse, as an officer would. */
-async function fillOpenCase(page: Page, o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string }) {
+async function fillOpenCase(
+  page: Page,
+  o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string },
+) {
   await choose(page, 'openCase_source', 'inspection');
   await choose(page, 'openCase_industry', 'fireworks');
   await choose(page, 'openCase_party_kind', 'organization');
@@ -98,7 +101,12 @@ describe('web console in Chromium, against the built service', () => {
     // The API holds what the forms sent: the head is the approver, the officers the handling officers.
     const caseId = caseUrl.split('/').pop()!;
     const view = (await h.http.as(HEAD, 'GET', `/api/v1/cases/${caseId}`)).body;
-    expect(view).toMatchObject({ stage: 'investigation', filingApproverId: HEAD, handlingOfficerIds: [OFFICER_1, OFFICER_2], party: { name: party } });
+    expect(view).toMatchObject({
+      stage: 'investigation',
+      filingApproverId: HEAD,
+      handlingOfficerIds: [OFFICER_1, OFFICER_2],
+      party: { name: party },
+    });
   });
 
   it('an illegal step shows every unmet condition with its rule and article, and writes nothing', async () => {
@@ -108,7 +116,13 @@ describe('web console in Chromium, against the built service', () => {
     await page.goto('/cases');
     await page.getByRole('button', { name: '立案登记' }).click();
     // Discovered in the future, a violation past the limitation period, and an officer of another county.
-    await fillOpenCase(page, { party: '违法条件测试企业', creditCode: '91431002MA4L000079', discoveredAt: '2099-01-01', committedOn: '2020-01-01', officers: [OFFICER_1, 'u-431003-officer-1'] });
+    await fillOpenCase(page, {
+      party: '违法条件测试企业',
+      creditCode: '91431002MA4L000079',
+      discoveredAt: '2099-01-01',
+      committedOn: '2020-01-01',
+      officers: [OFFICER_1, 'u-431003-officer-1'],
+    });
     await page.getByRole('button', { name: '提交立案申请' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '不符合法定条件' });
     await alert.waitFor();
@@ -126,7 +140,11 @@ describe('web console in Chromium, against the built service', () => {
   it('shows published decisions without sign-in, masked as the API publishes them', async () => {
     // A decision published through the API (the officers' steps are not what this test is about).
     const party = { kind: 'individual', name: '张三丰', idNumber: '11010519491231002X' };
-    const id = await decidedCase(h.http, party, { penalties: [{ kind: 'fine', amountYuan: 5000 }], legalBasis: ['安全生产法 Art. 99'], publish: true });
+    const id = await decidedCase(h.http, party, {
+      penalties: [{ kind: 'fine', amountYuan: 5000 }],
+      legalBasis: ['安全生产法 Art. 99'],
+      publish: true,
+    });
     const decisionNo = (await h.http.as(REVIEWER, 'GET', `/api/v1/cases/${id}`)).body.decision.decisionNo as string;
 
     const page = await h.newPage();
@@ -163,7 +181,17 @@ describe('web console in Chromium, against the built service', () => {
   });
 
   it('every page was checked with axe-core, and the browser reported no Content-Security-Policy violation', () => {
-    expect(audited.sort()).toEqual(['case-detail', 'case-list', 'command-form-approve-filing', 'desk-head', 'desk-officer', 'open-case-422', 'open-case-form', 'public-decisions', 'sign-in']);
+    expect(audited.sort()).toEqual([
+      'case-detail',
+      'case-list',
+      'command-form-approve-filing',
+      'desk-head',
+      'desk-officer',
+      'open-case-422',
+      'open-case-form',
+      'public-decisions',
+      'sign-in',
+    ]);
     expect(h.cspViolations).toEqual([]);
   });
 });

@@ -29,7 +29,11 @@ describe('durability: SIGKILL after acknowledged appends', () => {
     opened.forEach(ack);
     const ids = opened.filter((r) => r.status === 201).map((r) => r.body.case.caseId as string);
     expect(ids).toHaveLength(60);
-    (await Promise.all(ids.map((id) => http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })))).forEach(ack);
+    (
+      await Promise.all(
+        ids.map((id) => http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })),
+      )
+    ).forEach(ack);
 
     // Wave 2: a burst of evidence records; kill the server once 30 of them are acknowledged, the rest in flight.
     let wave2Acks = 0;
@@ -38,11 +42,20 @@ describe('durability: SIGKILL after acknowledged appends', () => {
     const inFlight = ids.flatMap((id) =>
       [OFFICER_1, OFFICER_2].map((u) =>
         http
-          .as(u, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'photo', title: '现场照片', officerIds: [u], contentHash: HASH, occurredAt: at('2026-09-03') })
-          .then((res) => {
-            ack(res);
-            if (res.status < 300 && ++wave2Acks === 30) thirtyAcked();
-          }, () => undefined),
+          .as(u, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
+            kind: 'photo',
+            title: '现场照片',
+            officerIds: [u],
+            contentHash: HASH,
+            occurredAt: at('2026-09-03'),
+          })
+          .then(
+            (res) => {
+              ack(res);
+              if (res.status < 300 && ++wave2Acks === 30) thirtyAcked();
+            },
+            () => undefined,
+          ),
       ),
     );
     await killPoint;

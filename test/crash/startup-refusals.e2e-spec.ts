@@ -29,10 +29,17 @@ describe('start-up refusals', () => {
     expect(r.status).toBe(78);
     expect(r.stderr).toContain('OIDC_ISSUER is required when AUTH_MODE=oidc');
     expect(r.stderr).toContain('OIDC_AUDIENCE is required when AUTH_MODE=oidc');
-    expect(r.stderr).toContain('AUTH_MODE=oidc needs the provider’s signing key: set OIDC_JWKS_URL, OIDC_PUBLIC_KEY or OIDC_PUBLIC_KEY_FILE');
+    expect(r.stderr).toContain(
+      'AUTH_MODE=oidc needs the provider’s signing key: set OIDC_JWKS_URL, OIDC_PUBLIC_KEY or OIDC_PUBLIC_KEY_FILE',
+    );
   });
 
-  const oidc = { NODE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.gov.cn/realms/casetrail', OIDC_AUDIENCE: 'casetrail-api' };
+  const oidc = {
+    NODE_ENV: 'production',
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://id.example.gov.cn/realms/casetrail',
+    OIDC_AUDIENCE: 'casetrail-api',
+  };
 
   it('refuses a plain-http JWKS URL in production unless it is localhost', () => {
     const r = start({ ...oidc, OIDC_JWKS_URL: 'http://id.example.gov.cn/realms/casetrail/certs' });

@@ -23,7 +23,13 @@ export interface SourceComment {
 /** Every `//` and `/* *\/` comment of a TypeScript or JavaScript source, found by the compiler's parser (strings,
  * template literals and regular expressions are never mistaken for comments). */
 export function commentsOf(fileName: string, source: string): SourceComment[] {
-  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+  );
   const seen = new Map<number, SourceComment>();
   const collect = (ranges: ts.CommentRange[] | undefined) => {
     for (const r of ranges ?? []) {
@@ -78,12 +84,15 @@ export function checkComments(
   const offences: Offence[] = [];
   const offend = (c: SourceComment, index: number, message: string) => offences.push({ file, line: lineAt(c, index), message });
   for (const c of commentsOf(file, source)) {
-    for (const m of c.text.matchAll(ISSUE)) offend(c, m.index!, `cites an issue number ("${m[0]}"): say what the rule is, and cite docs/ or the law`);
+    for (const m of c.text.matchAll(ISSUE))
+      offend(c, m.index!, `cites an issue number ("${m[0]}"): say what the rule is, and cite docs/ or the law`);
     for (const m of c.text.matchAll(SHARED)) offend(c, m.index!, 'cites ../shared, which is not in the repository: cite docs/');
     for (const m of c.text.matchAll(BARE_DOC_SECTION)) offend(c, m.index!, `cites "${m[0]}" without its file: write docs/${m[1]}.md §…`);
     for (const m of c.text.matchAll(MD_PATH)) {
       const cited = m[1];
-      const candidates = cited.startsWith('.') ? [path.posix.join(path.posix.dirname(file), cited)] : [path.posix.normalize(cited), path.posix.join(path.posix.dirname(file), cited)];
+      const candidates = cited.startsWith('.')
+        ? [path.posix.join(path.posix.dirname(file), cited)]
+        : [path.posix.normalize(cited), path.posix.join(path.posix.dirname(file), cited)];
       const target = candidates.find(exists);
       if (!target) {
         offend(c, m.index!, `cites ${cited}, which is not a file of the repository`);
@@ -93,7 +102,8 @@ export function checkComments(
       if (!section) continue;
       const sections = sectionsOf(read(target));
       const [, major, minor] = section;
-      if (!sections.has(major) && !(minor && sections.has(`${major}.${minor}`))) offend(c, m.index!, `cites ${cited} §${minor ? `${major}.${minor}` : major}, but ${target} has no heading with §${major}`);
+      if (!sections.has(major) && !(minor && sections.has(`${major}.${minor}`)))
+        offend(c, m.index!, `cites ${cited} §${minor ? `${major}.${minor}` : major}, but ${target} has no heading with §${major}`);
     }
   }
   return offences;
@@ -125,7 +135,12 @@ export function checkRepository(root: string): string[] {
 
 /** Relative links of the repository's markdown (README.md, docs/) that lead to no file. */
 export function brokenMarkdownLinks(root: string): string[] {
-  const docs = fs.existsSync(path.join(root, 'docs')) ? fs.readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`) : [];
+  const docs = fs.existsSync(path.join(root, 'docs'))
+    ? fs
+        .readdirSync(path.join(root, 'docs'))
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => `docs/${n}`)
+    : [];
   const out: string[] = [];
   for (const file of ['README.md', ...docs]) {
     const lines = fs.readFileSync(path.join(root, file), 'utf8').split('\n');
@@ -133,7 +148,8 @@ export function brokenMarkdownLinks(root: string): string[] {
       for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1].split('#')[0];
         if (!target || /^[a-z]+:/.test(target)) continue;
-        if (!fs.existsSync(path.join(root, path.posix.dirname(file), target))) out.push(`${file}:${i + 1}: links to ${m[1]}, which does not exist`);
+        if (!fs.existsSync(path.join(root, path.posix.dirname(file), target)))
+          out.push(`${file}:${i + 1}: links to ${m[1]}, which does not exist`);
       }
       for (const m of text.matchAll(SHARED)) out.push(`${file}:${i + 1}: cites ../shared (${m[0]}), which is not in the repository`);
     });

@@ -15,14 +15,21 @@ describe('access control over HTTP', () => {
     t = await startTestApp();
     await registerInDirectory(t, [
       user({ id: EXPIRED, name: '过期证', roles: ['officer'], agencyId: AG, certificate: certificate('43100220219999', '2025-12-31') }),
-      user({ id: SUSPENDED, name: '暂扣证', roles: ['officer'], agencyId: AG, certificate: certificate('43100220218888', '2029-12-31', 'suspended') }),
+      user({
+        id: SUSPENDED,
+        name: '暂扣证',
+        roles: ['officer'],
+        agencyId: AG,
+        certificate: certificate('43100220218888', '2029-12-31', 'suspended'),
+      }),
       // A head who also holds the supervisor role: docs/supervision.md §2 still keeps them from their own cases' records.
       user({ id: HEAD_SUPERVISOR, name: '兼职负责人', roles: ['head', 'supervisor'], agencyId: AG }),
     ]);
   });
   afterAll(() => t.close());
 
-  const command = (userId: string, id: string, name: string, body: Record<string, unknown>) => t.http.as(userId, 'POST', `/api/v1/cases/${id}/commands/${name}`, body);
+  const command = (userId: string, id: string, name: string, body: Record<string, unknown>) =>
+    t.http.as(userId, 'POST', `/api/v1/cases/${id}/commands/${name}`, body);
 
   it('refuses an officer of a sibling county reading or acting on a case (403), and writes nothing', async () => {
     const id = await openAndFile(t.http);
@@ -30,7 +37,12 @@ describe('access control over HTTP', () => {
     expect(read.status).toBe(403);
     expect(read.body.detail).toContain('不在 苏仙区应急管理局 的管辖范围');
     expect((await t.http.as(OTHER_COUNTY_OFFICER, 'GET', `/api/v1/cases/${id}/events`)).status).toBe(403);
-    const act = await command(OTHER_COUNTY_OFFICER, id, 'record-evidence', { kind: 'photo', title: '照片', officerIds: ['u-431003-officer-1', 'u-431003-officer-2'], contentHash: HASH });
+    const act = await command(OTHER_COUNTY_OFFICER, id, 'record-evidence', {
+      kind: 'photo',
+      title: '照片',
+      officerIds: ['u-431003-officer-1', 'u-431003-officer-2'],
+      contentHash: HASH,
+    });
     expect(act.status).toBe(403);
     expect((await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.revision).toBe(1);
   });
@@ -44,7 +56,13 @@ describe('access control over HTTP', () => {
 
   it('refuses a named officer whose certificate had expired on the day (422 naming the officer and the certificate)', async () => {
     const id = await openAndFile(t.http);
-    const res = await command(OFFICER_1, id, 'record-evidence', { kind: 'inquiry', title: '询问笔录', officerIds: [OFFICER_1, EXPIRED], contentHash: HASH, occurredAt: at('2026-09-03') });
+    const res = await command(OFFICER_1, id, 'record-evidence', {
+      kind: 'inquiry',
+      title: '询问笔录',
+      officerIds: [OFFICER_1, EXPIRED],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
     expect(res.status).toBe(422);
     expect(res.body.violations).toEqual([expect.objectContaining({ rule: 'twoCertifiedOfficers' })]);
     expect(res.body.violations[0].detail).toContain('过期证 (u-431002-officer-expired)');
@@ -53,7 +71,13 @@ describe('access control over HTTP', () => {
 
   it('refuses an officer acting on a certificate that is not valid (403 naming the certificate); the head needs none', async () => {
     const id = await openAndFile(t.http);
-    const res = await command(SUSPENDED, id, 'record-evidence', { kind: 'photo', title: '照片', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
+    const res = await command(SUSPENDED, id, 'record-evidence', {
+      kind: 'photo',
+      title: '照片',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain('43100220218888');
     const opened = await t.http.as(EXPIRED, 'POST', '/api/v1/cases', openCaseBody({ occurredAt: at('2026-09-01') }));
@@ -64,7 +88,15 @@ describe('access control over HTTP', () => {
   it('keeps a case’s interference records from its approving head (403), even one holding a reader role', async () => {
     const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
     expect((await command(HEAD_SUPERVISOR, id, 'approve-filing', { occurredAt: at('2026-09-02') })).status).toBe(200);
-    const recorded = await command(OFFICER_2, id, 'record-interference', interferenceBody({ intervener: { name: '某领导', unit: '某局', post: '副局长', relation: 'leading_cadre' }, content: '打招呼要求从轻' }));
+    const recorded = await command(
+      OFFICER_2,
+      id,
+      'record-interference',
+      interferenceBody({
+        intervener: { name: '某领导', unit: '某局', post: '副局长', relation: 'leading_cadre' },
+        content: '打招呼要求从轻',
+      }),
+    );
     expect(recorded.status).toBe(200);
 
     const asApprover = await t.http.as(HEAD_SUPERVISOR, 'GET', `/api/v1/interference?caseId=${id}`);
@@ -92,18 +124,31 @@ describe('access control over HTTP', () => {
   it('lets an entrusted township squad decide in the name of its county bureau (the decision’s issuer is the county bureau)', async () => {
     const [O1, O2, H] = ['u-431002001-officer-1', 'u-431002001-officer-2', 'u-431002001-head'];
     const TOWN = 'ag-431002001';
-    const opened = await t.http.as(O1, 'POST', '/api/v1/cases', openCaseBody({ agencyId: TOWN, handlingOfficerIds: [O1, O2], occurredAt: at('2026-09-01') }));
+    const opened = await t.http.as(
+      O1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({ agencyId: TOWN, handlingOfficerIds: [O1, O2], occurredAt: at('2026-09-01') }),
+    );
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId;
     expect(opened.body.case).toMatchObject({ agencyId: TOWN, issuerAgencyId: null });
     const penalty = { proposedPenalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'] };
     const steps: [string, string, Record<string, unknown>][] = [
       [H, 'approve-filing', { opinion: '同意立案', occurredAt: at('2026-09-02') }],
-      [O1, 'record-evidence', { kind: 'inspection', title: '现场检查记录', officerIds: [O1, O2], contentHash: HASH, occurredAt: at('2026-09-03') }],
+      [
+        O1,
+        'record-evidence',
+        { kind: 'inspection', title: '现场检查记录', officerIds: [O1, O2], contentHash: HASH, occurredAt: at('2026-09-03') },
+      ],
       [O1, 'conclude-investigation', { findings: '超量储存属实', proposedOutcome: 'penalty', ...penalty, occurredAt: at('2026-09-10') }],
       [O1, 'issue-penalty-notice', { ...penalty, occurredAt: at('2026-09-11') }],
       [O1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-11', '15:00:00') }],
-      [H, 'decide', { outcome: 'penalty', penalties: penalty.proposedPenalties, legalBasis: penalty.legalBasis, occurredAt: at('2026-09-14') }],
+      [
+        H,
+        'decide',
+        { outcome: 'penalty', penalties: penalty.proposedPenalties, legalBasis: penalty.legalBasis, occurredAt: at('2026-09-14') },
+      ],
     ];
     let last;
     for (const [who, name, body] of steps) {
@@ -115,7 +160,10 @@ describe('access control over HTTP', () => {
     expect(decided.case.decision.decisionNo).toMatch(/^北应急罚〔2026〕\d+号$/);
     expect(decided.events[0].data.issuerAgencyId).toBe(AG);
     expect(decided.events[0].metadata).toMatchObject({ onBehalfOf: AG, actor: expect.objectContaining({ id: H, agencyId: TOWN }) });
-    expect((await t.http.as(O1, 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({ issuerAgencyId: AG, caseNo: expect.stringMatching(/^北应急立〔2026〕\d+号$/) });
+    expect((await t.http.as(O1, 'GET', `/api/v1/cases/${id}`)).body).toMatchObject({
+      issuerAgencyId: AG,
+      caseNo: expect.stringMatching(/^北应急立〔2026〕\d+号$/),
+    });
     // Published as the county bureau's decision.
     expect((await command(O1, id, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-15') })).status).toBe(200);
     await projectionsCaughtUp(t.http);

@@ -1,6 +1,18 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, REVIEWER, at, interferenceBody, openCaseBody } from '../support/fixtures';
+import {
+  AG,
+  HASH,
+  HEAD,
+  OFFICER_1,
+  OFFICER_2,
+  OFFICER_3,
+  OTHER_COUNTY_OFFICER,
+  REVIEWER,
+  at,
+  interferenceBody,
+  openCaseBody,
+} from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
 const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
@@ -26,20 +38,57 @@ describe('assessment report over HTTP', () => {
   const caughtUp = () => projectionsCaughtUp(t.http);
   const run = async (name: string, user: string, command: string, body: object) => {
     const res = await t.http.as(user, 'POST', `/api/v1/cases/${id[name]}/commands/${command}`, body);
-    expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({ name, command, status: 200, body: undefined });
+    expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({
+      name,
+      command,
+      status: 200,
+      body: undefined,
+    });
   };
   async function filed(name: string, date: string, industry = 'fireworks') {
-    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ industry, discoveredAt: date, occurredAt: at(date), party: { kind: 'organization', name: `考核测试${name}厂`, creditCode: '91431002MA4L000079' } }));
+    const opened = await t.http.as(
+      OFFICER_1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({
+        industry,
+        discoveredAt: date,
+        occurredAt: at(date),
+        party: { kind: 'organization', name: `考核测试${name}厂`, creditCode: '91431002MA4L000079' },
+      }),
+    );
     expect({ status: opened.status, body: opened.status === 201 ? undefined : opened.body }).toEqual({ status: 201, body: undefined });
     id[name] = opened.body.case.caseId;
     await run(name, HEAD, 'approve-filing', { occurredAt: at(date, '11:00:00') });
   }
   async function decided(name: string, concludeOn: string, decideOn: string, review: boolean) {
-    await run(name, OFFICER_1, 'record-evidence', { kind: 'inspection', title: '现场检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at(concludeOn, '09:00:00') });
-    await run(name, OFFICER_1, 'conclude-investigation', { findings: '违法属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at(concludeOn) });
-    await run(name, OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at(concludeOn, '11:00:00') });
+    await run(name, OFFICER_1, 'record-evidence', {
+      kind: 'inspection',
+      title: '现场检查',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at(concludeOn, '09:00:00'),
+    });
+    await run(name, OFFICER_1, 'conclude-investigation', {
+      findings: '违法属实',
+      proposedOutcome: 'penalty',
+      proposedPenalties: FINE,
+      legalBasis: BASIS,
+      occurredAt: at(concludeOn),
+    });
+    await run(name, OFFICER_1, 'issue-penalty-notice', {
+      proposedPenalties: FINE,
+      legalBasis: BASIS,
+      occurredAt: at(concludeOn, '11:00:00'),
+    });
     await run(name, OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at(concludeOn, '15:00:00') });
-    if (review) await run(name, REVIEWER, 'record-legal-review', { outcome: 'approved', legalBasisCorrect: true, opinion: '适用法律正确', occurredAt: at(decideOn, '09:00:00') });
+    if (review)
+      await run(name, REVIEWER, 'record-legal-review', {
+        outcome: 'approved',
+        legalBasisCorrect: true,
+        opinion: '适用法律正确',
+        occurredAt: at(decideOn, '09:00:00'),
+      });
     await run(name, HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at(decideOn) });
     await run(name, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at(decideOn, '15:00:00') });
   }
@@ -61,10 +110,30 @@ describe('assessment report over HTTP', () => {
     await decided('B', '2026-04-03', '2026-04-08', false);
     await decided('D', '2026-04-14', '2026-04-15', false);
     await paidAndClosed('D', '2026-04-16', '2026-04-17');
-    await run('C', OFFICER_1, 'issue-rectification-order', { items: ['更换燃气报警装置'], deadline: '2026-04-20', legalBasis: ['安全生产法 Art. 65'], occurredAt: at('2026-04-03', '16:00:00') });
-    await run('C', OFFICER_1, 'record-reinspection', { officerIds: [OFFICER_1, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-04-24') });
-    await run('B', OFFICER_1, 'issue-rectification-order', { items: ['完善安全设备检测'], deadline: '2026-05-11', legalBasis: ['安全生产法 Art. 65'], occurredAt: at('2026-04-09') });
-    await run('B', OFFICER_2, 'record-reinspection', { officerIds: [OFFICER_2, OFFICER_3], result: 'passed', findings: '已整改', occurredAt: at('2026-06-25') });
+    await run('C', OFFICER_1, 'issue-rectification-order', {
+      items: ['更换燃气报警装置'],
+      deadline: '2026-04-20',
+      legalBasis: ['安全生产法 Art. 65'],
+      occurredAt: at('2026-04-03', '16:00:00'),
+    });
+    await run('C', OFFICER_1, 'record-reinspection', {
+      officerIds: [OFFICER_1, OFFICER_3],
+      result: 'passed',
+      findings: '已整改',
+      occurredAt: at('2026-04-24'),
+    });
+    await run('B', OFFICER_1, 'issue-rectification-order', {
+      items: ['完善安全设备检测'],
+      deadline: '2026-05-11',
+      legalBasis: ['安全生产法 Art. 65'],
+      occurredAt: at('2026-04-09'),
+    });
+    await run('B', OFFICER_2, 'record-reinspection', {
+      officerIds: [OFFICER_2, OFFICER_3],
+      result: 'passed',
+      findings: '已整改',
+      occurredAt: at('2026-06-25'),
+    });
     await run('C', OFFICER_2, 'record-interference', interferenceBody({ occurredAt: at('2026-05-06') }));
     await caughtUp();
   });
@@ -80,12 +149,39 @@ describe('assessment report over HTTP', () => {
     expect(res.body.period).toMatchObject({ year: 2026, quarter: 2, from: '2026-04-01T00:00:00+08:00', to: '2026-07-01T00:00:00+08:00' });
     expect(res.body.filed).toMatchObject({ count: 3, caseIds: ids('A', 'B', 'C') });
     const r = byKey(res.body);
-    expect(r.handling).toMatchObject({ numerator: 2, denominator: 3, numeratorCaseIds: ids('A', 'B'), denominatorCaseIds: ids('A', 'B', 'C') });
+    expect(r.handling).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      numeratorCaseIds: ids('A', 'B'),
+      denominatorCaseIds: ids('A', 'B', 'C'),
+    });
     expect(r.handling.ratio).toBeCloseTo(2 / 3);
-    expect(r.legal_basis_accuracy).toMatchObject({ numerator: 1, denominator: 3, numeratorCaseIds: ids('A'), denominatorCaseIds: ids('A', 'B', 'D') });
-    expect(r.timely_closure).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, numeratorCaseIds: ids('A'), denominatorCaseIds: ids('A', 'D') });
-    expect(r.execution).toMatchObject({ numerator: 2, denominator: 3, numeratorCaseIds: ids('A', 'D'), denominatorCaseIds: ids('A', 'B', 'D') });
-    expect(r.reinspection).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, numeratorCaseIds: ids('C'), denominatorCaseIds: ids('B', 'C') });
+    expect(r.legal_basis_accuracy).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      numeratorCaseIds: ids('A'),
+      denominatorCaseIds: ids('A', 'B', 'D'),
+    });
+    expect(r.timely_closure).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      ratio: 0.5,
+      numeratorCaseIds: ids('A'),
+      denominatorCaseIds: ids('A', 'D'),
+    });
+    expect(r.execution).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      numeratorCaseIds: ids('A', 'D'),
+      denominatorCaseIds: ids('A', 'B', 'D'),
+    });
+    expect(r.reinspection).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      ratio: 0.5,
+      numeratorCaseIds: ids('C'),
+      denominatorCaseIds: ids('B', 'C'),
+    });
     expect(r.timely_closure.zh).toBe('及时结案率');
     expect(res.body.casesByKeyIndustry).toMatchObject({ fireworks: 2, gas: 1, mining: 0 });
     expect(res.body.interferenceByQuarter).toEqual([

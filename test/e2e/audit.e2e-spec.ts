@@ -13,7 +13,13 @@ describe('audit trail over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase());
-    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'inspection', title: '现场检查记录, "仓库"', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
+    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
+      kind: 'inspection',
+      title: '现场检查记录, "仓库"',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
     await caughtUp();
   });
   afterAll(async () => t.close());
@@ -22,7 +28,11 @@ describe('audit trail over HTTP', () => {
     const all = await t.http.as(REVIEWER, 'GET', `/api/v1/audit?caseId=${id}`);
     expect(all.status).toBe(200);
     expect(all.body.items.map((i: any) => i.type)).toEqual(['CaseOpened', 'CaseFiled', 'EvidenceRecorded']);
-    expect(all.body.items[2]).toMatchObject({ actor_id: OFFICER_2, command: 'record-evidence', metadata: { occurredAt: '2026-09-03T10:00:00+08:00', hash: expect.any(String) } });
+    expect(all.body.items[2]).toMatchObject({
+      actor_id: OFFICER_2,
+      command: 'record-evidence',
+      metadata: { occurredAt: '2026-09-03T10:00:00+08:00', hash: expect.any(String) },
+    });
     const byActor = await t.http.as(REVIEWER, 'GET', `/api/v1/audit?caseId=${id}&actorId=${OFFICER_2}`);
     expect(byActor.body.items.map((i: any) => i.type)).toEqual(['EvidenceRecorded']);
     const byType = await t.http.as(REVIEWER, 'GET', `/api/v1/audit?type=CaseFiled&limit=1000`);
@@ -35,14 +45,26 @@ describe('audit trail over HTTP', () => {
     expect(page.body.items).toHaveLength(2);
     const rest = await t.http.as(REVIEWER, 'GET', `/api/v1/audit?caseId=${id}&after=${page.body.next}`);
     expect(rest.body.items.map((i: any) => i.type)).toEqual(['EvidenceRecorded']);
-    const csv = await fetch(`${t.http.baseUrl}/api/v1/audit?caseId=${id}&format=csv`, { headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` } });
+    const csv = await fetch(`${t.http.baseUrl}/api/v1/audit?caseId=${id}&format=csv`, {
+      headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` },
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('position,event_id,case_id,revision,type,actor_id,actor_agency_id,command,occurred_at,recorded_at,data,metadata');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/,"\{""evidenceId""/); // a cell with commas and quotes is quoted, its quotes doubled
-    const jsonl = await fetch(`${t.http.baseUrl}/api/v1/audit?caseId=${id}&format=jsonl`, { headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` } });
-    expect((await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l).type)).toEqual(['CaseOpened', 'CaseFiled', 'EvidenceRecorded']);
+    const jsonl = await fetch(`${t.http.baseUrl}/api/v1/audit?caseId=${id}&format=jsonl`, {
+      headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` },
+    });
+    expect(
+      (await jsonl.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(['CaseOpened', 'CaseFiled', 'EvidenceRecorded']);
   });
 
   it('is for reviewers within their jurisdiction only', async () => {

@@ -17,7 +17,13 @@ type Jurisdiction = 'own' | 'subordinate' | 'sibling' | 'superior' | 'none';
 const ROLES: Role[] = ['officer', 'head', 'legal_reviewer', 'supervisor', 'discipline', 'admin'];
 const JURISDICTIONS: Jurisdiction[] = ['own', 'subordinate', 'sibling', 'superior', 'none'];
 
-const AGENCY: Record<Jurisdiction, string> = { own: 'ag-431002', subordinate: 'ag-431002001', sibling: 'ag-431003', superior: 'ag-431000', none: 'ag-430100' };
+const AGENCY: Record<Jurisdiction, string> = {
+  own: 'ag-431002',
+  subordinate: 'ag-431002001',
+  sibling: 'ag-431003',
+  superior: 'ag-431000',
+  none: 'ag-430100',
+};
 const ACTOR: Record<Role, string> = {
   officer: 'u-431002-officer-1',
   head: 'u-431002-head',
@@ -45,7 +51,10 @@ interface Row {
 }
 
 // The rules of docs/api.md §5, in its words.
-const is = (...roles: Role[]) => (role: Role) => roles.includes(role);
+const is =
+  (...roles: Role[]) =>
+  (role: Role) =>
+    roles.includes(role);
 const inOwn = (j: Jurisdiction) => j === 'own';
 const ownOrBelow = (j: Jurisdiction) => j === 'own' || j === 'subordinate';
 /** Officers act on (and read) their own agency's cases; heads, reviewers and supervision read their agency and below. */
@@ -108,7 +117,10 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/reports/consistency': { target: 'query', allow: readCases },
     'GET /api/v1/projections': { target: 'none', allow: () => true },
     // Staffing (policy §16): heads, supervision and administrators, their agency and below.
-    'GET /api/v1/reports/staffing': { target: 'query', allow: (r, j) => is('head', 'supervisor', 'discipline', 'admin')(r) && ownOrBelow(j) },
+    'GET /api/v1/reports/staffing': {
+      target: 'query',
+      allow: (r, j) => is('head', 'supervisor', 'discipline', 'admin')(r) && ownOrBelow(j),
+    },
     'GET /api/v1/admin/agencies': { target: 'none', allow: is('admin') },
     'GET /api/v1/admin/events': { target: 'none', allow: is('admin') },
     'POST /api/v1/admin/agencies': { target: 'body', bodyField: 'parentId', allow: registryAdmin },
@@ -139,7 +151,12 @@ describe('authorization matrix: every endpoint × role × jurisdiction', () => {
     await registerFixtureOrganisation(t);
     for (const j of JURISDICTIONS) {
       const [a, b] = OPENERS[j];
-      const res = await t.http.as(a, 'POST', '/api/v1/cases', openCaseBody({ agencyId: AGENCY[j], handlingOfficerIds: [a, b], occurredAt: at('2026-09-01') }));
+      const res = await t.http.as(
+        a,
+        'POST',
+        '/api/v1/cases',
+        openCaseBody({ agencyId: AGENCY[j], handlingOfficerIds: [a, b], occurredAt: at('2026-09-01') }),
+      );
       if (res.status !== 201) throw new Error(`open-case in ${AGENCY[j]}: ${res.status} ${JSON.stringify(res.body)}`);
       caseIds[j] = res.body.case.caseId;
     }
@@ -181,7 +198,9 @@ describe('authorization matrix: every endpoint × role × jurisdiction', () => {
       }
     }
     // Quoted in the issue note: the size of the matrix.
-    console.log(`authorization matrix: ${table.size} endpoints × ${ROLES.length} roles × ${JURISDICTIONS.length} jurisdictions = ${cells} cells, plus ${unauthenticated} unauthenticated`);
+    console.log(
+      `authorization matrix: ${table.size} endpoints × ${ROLES.length} roles × ${JURISDICTIONS.length} jurisdictions = ${cells} cells, plus ${unauthenticated} unauthenticated`,
+    );
     expect(wrong).toEqual([]);
     expect(cells).toBe(table.size * ROLES.length * JURISDICTIONS.length);
   });
@@ -200,8 +219,21 @@ describe('authorization matrix: every endpoint × role × jurisdiction', () => {
 /** The roles the demo seed lacks at 北湖区, and an agency outside Chenzhou's tree with two certified officers. */
 async function registerFixtureOrganisation(t: TestApp): Promise<void> {
   await registerInDirectory(t, [
-    { type: 'AgencyRegistered', data: { id: 'ag-430100', divisionCode: '430100', name: '长沙市应急管理局', shortName: '长应急', level: 'city', parentId: null } },
-    ...(['supervisor', 'discipline', 'admin'] as const).map((role) => user({ id: `u-431002-${role}`, name: `北湖区${role}`, roles: [role], agencyId: 'ag-431002' })),
-    ...[1, 2].map((n) => user({ id: `u-430100-officer-${n}`, name: `长沙执法${n}`, roles: ['officer'], agencyId: 'ag-430100', certificate: certificate(`43010020240${n}`) })),
+    {
+      type: 'AgencyRegistered',
+      data: { id: 'ag-430100', divisionCode: '430100', name: '长沙市应急管理局', shortName: '长应急', level: 'city', parentId: null },
+    },
+    ...(['supervisor', 'discipline', 'admin'] as const).map((role) =>
+      user({ id: `u-431002-${role}`, name: `北湖区${role}`, roles: [role], agencyId: 'ag-431002' }),
+    ),
+    ...[1, 2].map((n) =>
+      user({
+        id: `u-430100-officer-${n}`,
+        name: `长沙执法${n}`,
+        roles: ['officer'],
+        agencyId: 'ag-430100',
+        certificate: certificate(`43010020240${n}`),
+      }),
+    ),
   ]);
 }

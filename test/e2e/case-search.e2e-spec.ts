@@ -13,7 +13,18 @@ describe('case search over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    mine = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ handlingOfficerIds: [OFFICER_1, OFFICER_3], party: { kind: 'organization', name: '郴州市检索测试化工厂', creditCode: '91431002MA4L000079' }, industry: 'hazardous_chemicals' }))).body.case.caseId;
+    mine = (
+      await t.http.as(
+        OFFICER_1,
+        'POST',
+        '/api/v1/cases',
+        openCaseBody({
+          handlingOfficerIds: [OFFICER_1, OFFICER_3],
+          party: { kind: 'organization', name: '郴州市检索测试化工厂', creditCode: '91431002MA4L000079' },
+          industry: 'hazardous_chemicals',
+        }),
+      )
+    ).body.case.caseId;
     await t.app.get(DeadlineSchedulerService).tick(); // today (2026-11-27) the demo cases' September deadlines have passed
     await caughtUp();
   });
@@ -24,8 +35,13 @@ describe('case search over HTTP', () => {
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(4); // three demo cases of 北湖区 and this one
     expect(all.body.items.every((c: any) => c.agencyId === 'ag-431002')).toBe(true);
-    expect((await search(OFFICER_1, '?stage=investigation')).body.items.map((c: any) => c.party.name)).toEqual(['郴州北湖燃气服务有限公司']);
-    expect((await search(OFFICER_1, '?industry=fireworks')).body.items[0]).toMatchObject({ stage: 'closed', caseNo: expect.stringMatching(/^北应急立/) });
+    expect((await search(OFFICER_1, '?stage=investigation')).body.items.map((c: any) => c.party.name)).toEqual([
+      '郴州北湖燃气服务有限公司',
+    ]);
+    expect((await search(OFFICER_1, '?industry=fireworks')).body.items[0]).toMatchObject({
+      stage: 'closed',
+      caseNo: expect.stringMatching(/^北应急立/),
+    });
     expect((await search(OFFICER_1, `?party=${encodeURIComponent('燃气')}`)).body.total).toBe(1);
     expect((await search(OFFICER_1, '?party=91431002ma4l00001n')).body.items[0].party.name).toBe('郴州市北湖区鑫盛烟花爆竹批发部');
     expect((await search(OFFICER_1, `?officerId=${OFFICER_3}`)).body.items.map((c: any) => c.caseId)).toEqual([mine]);
@@ -35,8 +51,13 @@ describe('case search over HTTP', () => {
     const overdue = await search(OFFICER_1, '?overdue=handling_period');
     expect(overdue.body.items.map((c: any) => c.party.name)).toContain('郴州北湖燃气服务有限公司');
     expect(overdue.body.items.every((c: any) => c.overdue.includes('handling_period'))).toBe(true);
-    expect((await search(OFFICER_1, '?openedFrom=2026-09-21&openedTo=2026-09-30')).body.items.map((c: any) => c.industry).sort()).toEqual(['construction', 'gas']);
-    expect((await search(OFFICER_1, '?decidedFrom=2026-08-01&decidedTo=2026-08-31')).body.items.map((c: any) => c.stage)).toEqual(['closed']);
+    expect((await search(OFFICER_1, '?openedFrom=2026-09-21&openedTo=2026-09-30')).body.items.map((c: any) => c.industry).sort()).toEqual([
+      'construction',
+      'gas',
+    ]);
+    expect((await search(OFFICER_1, '?decidedFrom=2026-08-01&decidedTo=2026-08-31')).body.items.map((c: any) => c.stage)).toEqual([
+      'closed',
+    ]);
   });
 
   it('a city supervisor sees every county with includeSubordinates; sorting and paging work', async () => {
@@ -60,13 +81,31 @@ describe('case search over HTTP', () => {
     const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ criminalIndicators: { deaths: 1 } }))).body.case.caseId;
     const steps: [string, string, object][] = [
       [HEAD, 'approve-filing', { occurredAt: at('2026-09-02') }],
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '事故调查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
-      [OFFICER_1, 'conclude-investigation', { findings: '事故责任', proposedOutcome: 'penalty', proposedPenalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-04') }],
+      [
+        OFFICER_1,
+        'record-evidence',
+        { kind: 'inspection', title: '事故调查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') },
+      ],
+      [
+        OFFICER_1,
+        'conclude-investigation',
+        {
+          findings: '事故责任',
+          proposedOutcome: 'penalty',
+          proposedPenalties: fine,
+          legalBasis: ['安全生产法 Art. 114'],
+          occurredAt: at('2026-09-04'),
+        },
+      ],
       [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-04') }],
       [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
       [HEAD, 'decide', { outcome: 'penalty', penalties: fine, legalBasis: ['安全生产法 Art. 114'], occurredAt: at('2026-09-07') }],
     ];
-    for (const [user, command, body] of steps) expect({ command, status: (await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body)).status }).toEqual({ command, status: 200 });
+    for (const [user, command, body] of steps)
+      expect({ command, status: (await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body)).status }).toEqual({
+        command,
+        status: 200,
+      });
     await caughtUp();
     const flagged = await search(REVIEWER, '?flag=fine_in_place_of_referral');
     expect(flagged.body.items.map((c: any) => c.caseId)).toEqual([id]);

@@ -13,27 +13,85 @@ describe('discretion consistency report over HTTP', () => {
   const caughtUp = () => projectionsCaughtUp(t.http);
 
   /** Opens, investigates and decides a case with a fine; out-of-benchmark fines carry a justification and an approved legal review. */
-  async function decided(name: string, county: '431002' | '431003', violationCode: string, fine: number, justified = false): Promise<string> {
-    const [officer1, officer2, head, reviewer] = county === '431002' ? [OFFICER_1, OFFICER_2, HEAD, REVIEWER] : [OTHER_COUNTY_OFFICER, 'u-431003-officer-2', 'u-431003-head', 'u-431003-reviewer'];
+  async function decided(
+    name: string,
+    county: '431002' | '431003',
+    violationCode: string,
+    fine: number,
+    justified = false,
+  ): Promise<string> {
+    const [officer1, officer2, head, reviewer] =
+      county === '431002'
+        ? [OFFICER_1, OFFICER_2, HEAD, REVIEWER]
+        : [OTHER_COUNTY_OFFICER, 'u-431003-officer-2', 'u-431003-head', 'u-431003-reviewer'];
     const penalties = [{ kind: 'fine', amountYuan: fine }];
-    const opened = await t.http.as(officer1, 'POST', '/api/v1/cases', openCaseBody({ agencyId: `ag-${county}`, handlingOfficerIds: [officer1, officer2], party: { kind: 'organization', name, creditCode: '91431002MA4L000079' } }));
+    const opened = await t.http.as(
+      officer1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({
+        agencyId: `ag-${county}`,
+        handlingOfficerIds: [officer1, officer2],
+        party: { kind: 'organization', name, creditCode: '91431002MA4L000079' },
+      }),
+    );
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId as string;
     const run = async (user: string, command: string, body: object) => {
       const res = await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
-      expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({ name, command, status: 200, body: undefined });
+      expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({
+        name,
+        command,
+        status: 200,
+        body: undefined,
+      });
       return res.body;
     };
     await run(head, 'approve-filing', { occurredAt: at('2026-09-02') });
-    await run(officer1, 'record-evidence', { kind: 'inspection', title: '现场检查', officerIds: [officer1, officer2], contentHash: HASH, occurredAt: at('2026-09-03') });
-    await run(officer1, 'conclude-investigation', { findings: '安全设备未定期检测', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis: BASIS, occurredAt: at('2026-09-04') });
-    const notice = await run(officer1, 'issue-penalty-notice', { proposedPenalties: penalties, legalBasis: BASIS, occurredAt: at('2026-09-04') });
+    await run(officer1, 'record-evidence', {
+      kind: 'inspection',
+      title: '现场检查',
+      officerIds: [officer1, officer2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
+    await run(officer1, 'conclude-investigation', {
+      findings: '安全设备未定期检测',
+      proposedOutcome: 'penalty',
+      proposedPenalties: penalties,
+      legalBasis: BASIS,
+      occurredAt: at('2026-09-04'),
+    });
+    const notice = await run(officer1, 'issue-penalty-notice', {
+      proposedPenalties: penalties,
+      legalBasis: BASIS,
+      occurredAt: at('2026-09-04'),
+    });
     // A large fine gives a hearing right (行政处罚法 Art. 63) and makes the case major: legal review and collective discussion (Arts. 57, 58).
     const major = notice.events[0].data.hearingRight === true;
     await run(officer1, 'waive-rights', { rights: major ? ['statement', 'hearing'] : ['statement'], occurredAt: at('2026-09-04') });
-    if (major || justified) await run(reviewer, 'record-legal-review', { outcome: 'approved', legalBasisCorrect: true, opinion: '情节特殊，同意', occurredAt: at('2026-09-07') });
-    if (major) await run(head, 'record-collective-discussion', { participantIds: [head, reviewer, officer2], conclusion: '同意', occurredAt: at('2026-09-07') });
-    await run(head, 'decide', { outcome: 'penalty', penalties, legalBasis: BASIS, violationCode, discretionLevel: 'general', ...(justified ? { justification: '拒不整改，屡查屡犯' } : {}), occurredAt: at('2026-09-08') });
+    if (major || justified)
+      await run(reviewer, 'record-legal-review', {
+        outcome: 'approved',
+        legalBasisCorrect: true,
+        opinion: '情节特殊，同意',
+        occurredAt: at('2026-09-07'),
+      });
+    if (major)
+      await run(head, 'record-collective-discussion', {
+        participantIds: [head, reviewer, officer2],
+        conclusion: '同意',
+        occurredAt: at('2026-09-07'),
+      });
+    await run(head, 'decide', {
+      outcome: 'penalty',
+      penalties,
+      legalBasis: BASIS,
+      violationCode,
+      discretionLevel: 'general',
+      ...(justified ? { justification: '拒不整改，屡查屡犯' } : {}),
+      occurredAt: at('2026-09-08'),
+    });
     return id;
   }
 

@@ -10,17 +10,27 @@ describe('court enforcement over HTTP', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ discoveredAt: '2026-01-05', occurredAt: at('2026-01-05') }))).body.case.caseId;
+    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ discoveredAt: '2026-01-05', occurredAt: at('2026-01-05') })))
+      .body.case.caseId;
     const steps: [string, string, object][] = [
       [HEAD, 'approve-filing', { occurredAt: at('2026-01-06') }],
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '现场检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-01-07') }],
-      [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-01-09') }],
+      [
+        OFFICER_1,
+        'record-evidence',
+        { kind: 'inspection', title: '现场检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-01-07') },
+      ],
+      [
+        OFFICER_1,
+        'conclude-investigation',
+        { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-01-09') },
+      ],
       [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-01-12') }],
       [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-01-12', '15:00:00') }],
       [HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at('2026-01-14') }],
       [OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-01-15') }],
     ];
-    for (const [user, command, body] of steps) expect((await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body)).status).toBe(200);
+    for (const [user, command, body] of steps)
+      expect((await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body)).status).toBe(200);
   });
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
@@ -53,7 +63,11 @@ describe('court enforcement over HTTP', () => {
     expect(applied.status).toBe(200);
     expect(applied.body.case.stage).toBe('courtEnforcement');
     expect((await run(OFFICER_1, 'record-court-ruling', { outcome: 'enforce', occurredAt: at('2026-08-10') })).status).toBe(200);
-    const executed = await run(OFFICER_1, 'record-court-execution', { summary: '法院强制执行到位', amountYuan: 8000, occurredAt: at('2026-09-01') });
+    const executed = await run(OFFICER_1, 'record-court-execution', {
+      summary: '法院强制执行到位',
+      amountYuan: 8000,
+      occurredAt: at('2026-09-01'),
+    });
     expect(executed.body.events.map((e: any) => e.type)).toEqual(['CourtExecutionRecorded', 'PenaltyExecuted']);
     expect(executed.body.case.stage).toBe('executed');
     await run(OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-02') });

@@ -32,7 +32,10 @@ describe('deadline scheduler: exactly one DeadlineMissed, also across a restart'
     caseId = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ occurredAt: at('2026-09-01') }))).body.case.caseId;
     const filed = await t.http.as(HEAD, 'POST', `/api/v1/cases/${caseId}/commands/approve-filing`, { occurredAt: at('2026-09-02') });
     // 30 days from 09-02 end on 10-02, a National Day holiday: moved to the first working day, 10-08.
-    expect(filed.body.case.deadlines.find((d: any) => d.kind === 'handling_period')).toMatchObject({ dueDate: '2026-10-08', status: 'open' });
+    expect(filed.body.case.deadlines.find((d: any) => d.kind === 'handling_period')).toMatchObject({
+      dueDate: '2026-10-08',
+      status: 'open',
+    });
     // A second case whose handling period (09-12 + 30 days) ends on Monday 10-12, after the restart below.
     laterCaseId = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ occurredAt: at('2026-09-11') }))).body.case.caseId;
     await t.http.as(HEAD, 'POST', `/api/v1/cases/${laterCaseId}/commands/approve-filing`, { occurredAt: at('2026-09-12') });
@@ -70,7 +73,10 @@ describe('deadline scheduler: exactly one DeadlineMissed, also across a restart'
   });
 
   it('offers no HTTP route for the system command', async () => {
-    const res = await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${caseId}/commands/record-deadline-expiry`, { kind: 'decision', dueAt: 'x' });
+    const res = await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${caseId}/commands/record-deadline-expiry`, {
+      kind: 'decision',
+      dueAt: 'x',
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -19,7 +19,13 @@ describeWithPostgres('read models in PostgreSQL for the EventStoreDB store', (ur
   beforeAll(async () => {
     const store = new EventStoreDbEventStore({ client: new FakeEsdbClient(), logger: { warn: () => undefined, error: () => undefined } });
     t = await startTestApp({
-      env: { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false', DATABASE_URL: url, PG_SCHEMA: schema, PG_POOL_SIZE: '4' },
+      env: {
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false',
+        DATABASE_URL: url,
+        PG_SCHEMA: schema,
+        PG_POOL_SIZE: '4',
+      },
       eventStore: store,
     });
   });
@@ -29,11 +35,24 @@ describeWithPostgres('read models in PostgreSQL for the EventStoreDB store', (ur
   });
 
   it('serves search, the audit trail with full payloads, and reports from PostgreSQL', async () => {
-    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party: { kind: 'organization', name: 'ESDB读模型测试公司', creditCode: '91431002MA4L000079' } }));
+    const opened = await t.http.as(
+      OFFICER_1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({ party: { kind: 'organization', name: 'ESDB读模型测试公司', creditCode: '91431002MA4L000079' } }),
+    );
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId;
-    expect((await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(200);
-    const evidence = { kind: 'photo', title: '现场照片', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') };
+    expect((await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(
+      200,
+    );
+    const evidence = {
+      kind: 'photo',
+      title: '现场照片',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    };
     expect((await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence)).status).toBe(200);
 
     await projectionsCaughtUp(t.http, REVIEWER);
@@ -44,10 +63,16 @@ describeWithPostgres('read models in PostgreSQL for the EventStoreDB store', (ur
     const audit = await t.http.as('u-431000-supervisor', 'GET', `/api/v1/audit?caseId=${id}`);
     expect(audit.status).toBe(200);
     expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['CaseOpened', 'CaseFiled', 'EvidenceRecorded']);
-    expect(audit.body.items[2]).toMatchObject({ data: expect.objectContaining({ title: '现场照片' }), metadata: expect.objectContaining({ command: 'record-evidence' }) });
+    expect(audit.body.items[2]).toMatchObject({
+      data: expect.objectContaining({ title: '现场照片' }),
+      metadata: expect.objectContaining({ command: 'record-evidence' }),
+    });
 
     expect((await t.http.as(OFFICER_1, 'GET', '/api/v1/reports/assessment?year=2026')).status).toBe(200);
-    expect((await t.http.request('GET', '/api/v1/health')).body).toMatchObject({ store: 'eventstoredb', instance: { projections: 'leading', deadlineScheduler: 'leading' } });
+    expect((await t.http.request('GET', '/api/v1/health')).body).toMatchObject({
+      store: 'eventstoredb',
+      instance: { projections: 'leading', deadlineScheduler: 'leading' },
+    });
   });
 });
 
@@ -57,15 +82,25 @@ describe('read models in a SQLite file for the EventStoreDB store', () => {
 
   beforeAll(async () => {
     const store = new EventStoreDbEventStore({ client: new FakeEsdbClient(), logger: { warn: () => undefined, error: () => undefined } });
-    t = await startTestApp({ env: { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false' }, eventStore: store });
+    t = await startTestApp({
+      env: { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false' },
+      eventStore: store,
+    });
   });
   afterAll(async () => t?.close());
 
   it('serves search, the audit trail with full payloads, and reports from the file', async () => {
-    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party: { kind: 'organization', name: 'ESDB本地读模型公司', creditCode: '91431002MA4L000079' } }));
+    const opened = await t.http.as(
+      OFFICER_1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({ party: { kind: 'organization', name: 'ESDB本地读模型公司', creditCode: '91431002MA4L000079' } }),
+    );
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId;
-    expect((await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(200);
+    expect((await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(
+      200,
+    );
     await projectionsCaughtUp(t.http, REVIEWER);
     const found = await t.http.as(OFFICER_1, 'GET', `/api/v1/cases?party=${encodeURIComponent('ESDB本地读模型公司')}`);
     expect(found.body.items).toEqual([expect.objectContaining({ caseId: id, stage: 'investigation' })]);
@@ -73,6 +108,9 @@ describe('read models in a SQLite file for the EventStoreDB store', () => {
     expect(audit.body.items.map((e: { type: string }) => e.type)).toEqual(['CaseOpened', 'CaseFiled']);
     expect(audit.body.items[1].metadata).toMatchObject({ command: 'approve-filing', actor: expect.objectContaining({ id: HEAD }) });
     expect((await t.http.as(OFFICER_1, 'GET', '/api/v1/reports/assessment?year=2026')).status).toBe(200);
-    expect((await t.http.request('GET', '/api/v1/health')).body).toMatchObject({ store: 'eventstoredb', instance: { projections: 'local', deadlineScheduler: 'local' } });
+    expect((await t.http.request('GET', '/api/v1/health')).body).toMatchObject({
+      store: 'eventstoredb',
+      instance: { projections: 'local', deadlineScheduler: 'local' },
+    });
   });
 });

@@ -19,7 +19,11 @@ describe('integrity over HTTP', () => {
   it('anchors the head on demand (supervisor) and lists the anchors for export', async () => {
     const created = await t.http.as('u-431000-supervisor', 'POST', '/api/v1/integrity/anchors', { reason: '季度核查' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ position: await t.http.headPosition(), globalHash: expect.stringMatching(/^[0-9a-f]{64}$/), reason: '季度核查' });
+    expect(created.body).toMatchObject({
+      position: await t.http.headPosition(),
+      globalHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      reason: '季度核查',
+    });
     const list = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/anchors');
     expect(list.body.map((a: any) => a.seq)).toContain(created.body.seq);
     expect((await t.http.as(REVIEWER, 'POST', '/api/v1/integrity/anchors', {})).status).toBe(403);
@@ -27,10 +31,15 @@ describe('integrity over HTTP', () => {
 
   it('returns each event with the hash of its predecessor in the stream and its own', async () => {
     const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', {
-      agencyId: 'ag-431002', source: 'inspection', industry: 'gas',
+      agencyId: 'ag-431002',
+      source: 'inspection',
+      industry: 'gas',
       party: { kind: 'organization', name: '测试', creditCode: '91431002MA4L000079' },
       violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
-      discoveredAt: '2026-09-01', handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'], summary: 's', occurredAt: '2026-09-01T10:00:00+08:00',
+      discoveredAt: '2026-09-01',
+      handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'],
+      summary: 's',
+      occurredAt: '2026-09-01T10:00:00+08:00',
     });
     const [first] = opened.body.events;
     expect(first.metadata).toMatchObject({ prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -12,8 +12,16 @@ describe('interference register over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase()); // approved by the 北湖区 head
-    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`,
-      interferenceBody({ intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' }, content: '要求从轻处理', handling: '已拒绝并如实记录', occurredAt: at('2026-09-05') }),
+    await t.http.as(
+      OFFICER_2,
+      'POST',
+      `/api/v1/cases/${id}/commands/record-interference`,
+      interferenceBody({
+        intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
+        content: '要求从轻处理',
+        handling: '已拒绝并如实记录',
+        occurredAt: at('2026-09-05'),
+      }),
     );
     await caughtUp();
   });
@@ -25,7 +33,15 @@ describe('interference register over HTTP', () => {
     for (const reader of [REVIEWER, 'u-431000-supervisor', 'u-431000-discipline']) {
       const res = await register(reader, `?caseId=${id}`);
       expect({ reader, status: res.status }).toEqual({ reader, status: 200 });
-      expect(res.body.items).toEqual([expect.objectContaining({ case_id: id, intervener_name: '王某', relation: 'leading_cadre', recorder_id: OFFICER_2, recorder_name: '张敏' })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          case_id: id,
+          intervener_name: '王某',
+          relation: 'leading_cadre',
+          recorder_id: OFFICER_2,
+          recorder_name: '张敏',
+        }),
+      ]);
     }
   });
 

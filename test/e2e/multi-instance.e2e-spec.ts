@@ -18,7 +18,15 @@ interface Instance {
  */
 describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
   const schema = freshSchemaName('multi');
-  const env = { EVENT_STORE: 'postgres', DATABASE_URL: url, PG_SCHEMA: schema, PG_POOL_SIZE: '4', SEED_DEMO: 'true', NODE_ENV: 'development', AUTH_MODE: 'dev' };
+  const env = {
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: url,
+    PG_SCHEMA: schema,
+    PG_POOL_SIZE: '4',
+    SEED_DEMO: 'true',
+    NODE_ENV: 'development',
+    AUTH_MODE: 'dev',
+  };
   let a: Instance;
   let b: Instance;
 
@@ -26,7 +34,8 @@ describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
     const s = await startServerProcess(env);
     return { proc: s.proc, http: new HttpClient(s.baseUrl), output: s.output };
   };
-  const roles = async (i: Instance): Promise<{ projections: Role; deadlineScheduler: Role }> => (await i.http.request('GET', '/api/v1/health')).body.instance;
+  const roles = async (i: Instance): Promise<{ projections: Role; deadlineScheduler: Role }> =>
+    (await i.http.request('GET', '/api/v1/health')).body.instance;
   /** Polls (liveness, not speed: the lease is retried every second) until the condition holds or the budget ends. */
   const eventually = async (what: string, check: () => Promise<boolean>, budgetMs = 30_000) => {
     const end = Date.now() + budgetMs;
@@ -57,12 +66,23 @@ describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId;
     // The same filing approval from both instances at once: one files the case, the other is refused by the state.
-    const approvals = await Promise.all([a, b].map((i) => i.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })));
+    const approvals = await Promise.all(
+      [a, b].map((i) => i.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })),
+    );
     expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(approvals.find((r) => r.status === 409)!.body.allowedCommands).toContain('record-evidence');
     // Two evidence records at once through both: both stored, one after the other, none lost.
-    const evidence = (title: string) => ({ kind: 'photo', title, officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
-    const both = await Promise.all([a.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence('甲')), b.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence('乙'))]);
+    const evidence = (title: string) => ({
+      kind: 'photo',
+      title,
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
+    const both = await Promise.all([
+      a.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence('甲')),
+      b.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidence('乙')),
+    ]);
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     const history = (await b.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`)).body as { type: string; revision: number }[];
     expect(history.map((e) => e.type)).toEqual(['CaseOpened', 'CaseFiled', 'EvidenceRecorded', 'EvidenceRecorded']);
@@ -87,7 +107,12 @@ describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
     });
 
     // The survivor goes on projecting what is written after the takeover.
-    const opened = await survivor.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party: { kind: 'organization', name: '接管后立案测试公司', creditCode: '91431002MA4L000079' } }));
+    const opened = await survivor.http.as(
+      OFFICER_1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({ party: { kind: 'organization', name: '接管后立案测试公司', creditCode: '91431002MA4L000079' } }),
+    );
     expect(opened.status).toBe(201);
     await eventually('the read models catch up on the survivor', async () => {
       const lag = (await survivor.http.as(REVIEWER, 'GET', '/api/v1/projections')).body as { lag: string }[];

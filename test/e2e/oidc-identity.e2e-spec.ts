@@ -58,7 +58,9 @@ function token(signing: Signing, claims: Record<string, unknown> = {}): Promise<
   const now = Math.floor(Date.now() / 1000);
   const all: Record<string, unknown> = { iss: ISSUER, aud: AUDIENCE, sub: OFFICER_1, iat: now, exp: now + 300, ...claims };
   const defined = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
-  return new SignJWT(defined).setProtectedHeader({ alg: signing.alg ?? 'RS256', ...(signing.kid ? { kid: signing.kid } : {}) }).sign(signing.key);
+  return new SignJWT(defined)
+    .setProtectedHeader({ alg: signing.alg ?? 'RS256', ...(signing.kid ? { kid: signing.kid } : {}) })
+    .sign(signing.key);
 }
 
 /**
@@ -97,7 +99,11 @@ describe('AUTH_MODE=oidc, identity from the registry (keys from the JWKS endpoin
     const res = await get(SEARCH, bearer);
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 401, reason, detail: typeof detail === 'string' ? expect.stringContaining(detail) : expect.stringMatching(detail) });
+    expect(res.body).toMatchObject({
+      status: 401,
+      reason,
+      detail: typeof detail === 'string' ? expect.stringContaining(detail) : expect.stringMatching(detail),
+    });
     return res.body;
   }
 
@@ -122,7 +128,11 @@ describe('AUTH_MODE=oidc, identity from the registry (keys from the JWKS endpoin
   });
 
   it('refuses a wrong issuer', async () => {
-    await refused(await token(provider, { iss: 'https://id.elsewhere.example' }), 'issuer', '签发者不符 (wrong issuer: token has "https://id.elsewhere.example"');
+    await refused(
+      await token(provider, { iss: 'https://id.elsewhere.example' }),
+      'issuer',
+      '签发者不符 (wrong issuer: token has "https://id.elsewhere.example"',
+    );
   });
 
   it('refuses a wrong audience', async () => {
@@ -145,7 +155,12 @@ describe('AUTH_MODE=oidc, identity from the registry (keys from the JWKS endpoin
 
   it('refuses alg none and HS256, even with the right claims', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const unsigned = new UnsecuredJWT({ sub: OFFICER_1 }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt(now).setExpirationTime(now + 300).encode();
+    const unsigned = new UnsecuredJWT({ sub: OFFICER_1 })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .encode();
     await refused(unsigned, 'algorithm-not-allowed', '签名算法不允许 (algorithm "none" not allowed; accepted: RS256, ES256)');
     const hs = await token({ key: new TextEncoder().encode('a-shared-secret-that-is-long-enough!!'), alg: 'HS256' });
     await refused(hs, 'algorithm-not-allowed', 'algorithm "HS256" not allowed');
@@ -158,7 +173,11 @@ describe('AUTH_MODE=oidc, identity from the registry (keys from the JWKS endpoin
   });
 
   it('refuses a token for a user the registry does not know, naming the user', async () => {
-    await refused(await token(provider, { sub: 'u-431002-left-in-2025' }), 'user-not-registered', '用户未登记 (user u-431002-left-in-2025 is not registered)');
+    await refused(
+      await token(provider, { sub: 'u-431002-left-in-2025' }),
+      'user-not-registered',
+      '用户未登记 (user u-431002-left-in-2025 is not registered)',
+    );
     await refused(await token(provider, { sub: undefined }), 'user-claim-missing', '"sub"');
   });
 
@@ -178,7 +197,12 @@ describe('AUTH_MODE=oidc with OIDC_IDENTITY_SOURCE=claims', () => {
   afterAll(async () => t.close());
 
   it('a user only the provider knows acts with the roles and agency of the claims; unknown role names are ignored', async () => {
-    const supervisor = await token(provider, { sub: 'ext-10086', name: '张督查', roles: ['supervisor', 'offline_access'], agency_id: 'ag-431000' });
+    const supervisor = await token(provider, {
+      sub: 'ext-10086',
+      name: '张督查',
+      roles: ['supervisor', 'offline_access'],
+      agency_id: 'ag-431000',
+    });
     expect((await get(SEARCH, supervisor)).status).toBe(200);
     // The same user as an officer of the city (space-separated roles): officers read only their own agency.
     const officer = await token(provider, { sub: 'ext-10086', roles: 'officer uma_authorization', agency_id: 'ag-431000' });
@@ -205,7 +229,10 @@ describe('AUTH_MODE=oidc with OIDC_IDENTITY_SOURCE=claims', () => {
     expect(noRole.body.detail).toBe('令牌未授予任何角色 (token grants no role)');
     const unknownAgency = await get(SEARCH, await token(provider, { sub: 'ext-10086', roles: ['officer'], agency_id: 'ag-439999' }));
     expect(unknownAgency.status).toBe(401);
-    expect(unknownAgency.body).toMatchObject({ reason: 'agency-not-registered', detail: '机构未登记 (agency ag-439999 is not registered)' });
+    expect(unknownAgency.body).toMatchObject({
+      reason: 'agency-not-registered',
+      detail: '机构未登记 (agency ag-439999 is not registered)',
+    });
   });
 
   it('signature and claim checks apply as in registry mode', async () => {
@@ -269,7 +296,9 @@ describe('AUTH_MODE=oidc with the key from a PEM file (OIDC_PUBLIC_KEY_FILE)', (
     const forged = await t.http.request('GET', SEARCH, { token: await token({ key: otherKey }) });
     expect(forged.body).toMatchObject({ status: 401, reason: 'signature', detail: '签名无效 (bad signature)' });
     // ES256 is accepted by default, but never with an RSA key: refused as an algorithm, not a crypto error.
-    const es = await t.http.request('GET', SEARCH, { token: await token({ key: (await generateKeyPair('ES256')).privateKey, alg: 'ES256' }) });
+    const es = await t.http.request('GET', SEARCH, {
+      token: await token({ key: (await generateKeyPair('ES256')).privateKey, alg: 'ES256' }),
+    });
     expect(es.body).toMatchObject({ status: 401, reason: 'algorithm-not-allowed', detail: expect.stringContaining('accepted: RS256)') });
   });
 });

@@ -11,10 +11,13 @@ describe('other outcomes over HTTP', () => {
     t = await startTestApp();
   });
   afterAll(async () => t.close());
-  const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+  const run = (id: string, user: string, command: string, body: object) =>
+    t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
   const filed = async (filingDate = '2026-09-02') => {
     const openedOn = filingDate < '2026-09-01' ? filingDate : '2026-09-01';
-    const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ discoveredAt: openedOn, occurredAt: at(openedOn, '08:00:00') }))).body.case.caseId;
+    const id = (
+      await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ discoveredAt: openedOn, occurredAt: at(openedOn, '08:00:00') }))
+    ).body.case.caseId;
     await run(id, HEAD, 'approve-filing', { occurredAt: at(filingDate) });
     return id;
   };
@@ -26,8 +29,17 @@ describe('other outcomes over HTTP', () => {
 
   it('no penalty: concluded as minor → decided no-penalty → closed', async () => {
     const id = await filed();
-    await run(id, OFFICER_1, 'conclude-investigation', { findings: '违法行为轻微并及时改正，没有造成危害后果', proposedOutcome: 'no_penalty_minor', legalBasis: ['行政处罚法 Art. 33'], occurredAt: at('2026-09-10') });
-    const decided = await run(id, HEAD, 'decide', { outcome: 'no_penalty_minor', legalBasis: ['行政处罚法 Art. 33'], occurredAt: at('2026-09-11') });
+    await run(id, OFFICER_1, 'conclude-investigation', {
+      findings: '违法行为轻微并及时改正，没有造成危害后果',
+      proposedOutcome: 'no_penalty_minor',
+      legalBasis: ['行政处罚法 Art. 33'],
+      occurredAt: at('2026-09-10'),
+    });
+    const decided = await run(id, HEAD, 'decide', {
+      outcome: 'no_penalty_minor',
+      legalBasis: ['行政处罚法 Art. 33'],
+      occurredAt: at('2026-09-11'),
+    });
     expect(decided.body.events.map((e: any) => e.type)).toEqual(['NoPenaltyDecided']);
     expect(decided.body.case.stage).toBe('decided');
     expect(decided.body.case.deadlines.find((d: any) => d.kind === 'decision').status).toBe('met');
@@ -44,8 +56,16 @@ describe('other outcomes over HTTP', () => {
   it('revoked on reconsideration: the decision is revoked and the case closes as revoked', async () => {
     const id = await filed();
     const steps: [string, string, object][] = [
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
-      [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
+      [
+        OFFICER_1,
+        'record-evidence',
+        { kind: 'inspection', title: '检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') },
+      ],
+      [
+        OFFICER_1,
+        'conclude-investigation',
+        { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') },
+      ],
       [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-04') }],
       [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
       [HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at('2026-09-07') }],
@@ -53,8 +73,11 @@ describe('other outcomes over HTTP', () => {
       [OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-08') }],
       [OFFICER_1, 'record-remedy', { kind: 'reconsideration', body: '郴州市人民政府', occurredAt: at('2026-09-10') }],
     ];
-    for (const [user, command, body] of steps) expect({ command, status: (await run(id, user, command, body)).status }).toEqual({ command, status: 200 });
-    expect((await run(id, OFFICER_1, 'publish-decision', { occurredAt: at('2026-09-11') })).body.violations[0].rule).toBe('decisionToPublish');
+    for (const [user, command, body] of steps)
+      expect({ command, status: (await run(id, user, command, body)).status }).toEqual({ command, status: 200 });
+    expect((await run(id, OFFICER_1, 'publish-decision', { occurredAt: at('2026-09-11') })).body.violations[0].rule).toBe(
+      'decisionToPublish',
+    );
     const revoked = await run(id, OFFICER_1, 'record-remedy-outcome', { outcome: 'revoked', occurredAt: at('2026-10-20') });
     expect(revoked.body.events.map((e: any) => e.type)).toEqual(['RemedyConcluded', 'DecisionRevoked']);
     expect(revoked.body.case.stage).toBe('revoked');
@@ -65,8 +88,16 @@ describe('other outcomes over HTTP', () => {
     const id = await filed('2026-09-02'); // decision due 12-01, handling period 10-08
     const suspended = await run(id, HEAD, 'suspend-case', { reason: '等待技术鉴定', occurredAt: at('2026-09-10') });
     expect(suspended.body.case.state.clock).toBe('suspended');
-    expect(suspended.body.case.deadlines.filter((d: any) => d.status === 'paused').map((d: any) => d.kind).sort()).toEqual(['decision', 'handling_period']);
-    expect((await run(id, HEAD, 'decide', { outcome: 'no_penalty_unproven', legalBasis: ['行政处罚法 Art. 57'], occurredAt: at('2026-09-11') })).status).toBe(409);
+    expect(
+      suspended.body.case.deadlines
+        .filter((d: any) => d.status === 'paused')
+        .map((d: any) => d.kind)
+        .sort(),
+    ).toEqual(['decision', 'handling_period']);
+    expect(
+      (await run(id, HEAD, 'decide', { outcome: 'no_penalty_unproven', legalBasis: ['行政处罚法 Art. 57'], occurredAt: at('2026-09-11') }))
+        .status,
+    ).toBe(409);
     const resumed = await run(id, HEAD, 'resume-case', { occurredAt: at('2026-09-20') });
     const due = Object.fromEntries(resumed.body.case.deadlines.map((d: any) => [d.kind, [d.dueDate, d.status]]));
     // 10 days suspended: 12-01 → 12-11 (Fri); 10-08 → 10-18 (Sun, a rest day) → 10-19.
@@ -78,7 +109,10 @@ describe('other outcomes over HTTP', () => {
     const id = await filed('2026-06-01');
     const head = await run(id, HEAD, 'extend-handling-period', { tier: 'head', reason: '案情复杂', occurredAt: at('2026-06-20') });
     expect(head.body.case.deadlines.find((d: any) => d.kind === 'handling_period').dueDate).toBe('2026-08-31'); // 06-01 + 90 = 08-30 (Sun) → 08-31
-    expect((await run(id, HEAD, 'extend-handling-period', { tier: 'head', reason: '再延', occurredAt: at('2026-07-01') })).body.violations[0].rule).toBe('extensionTierAllowed');
+    expect(
+      (await run(id, HEAD, 'extend-handling-period', { tier: 'head', reason: '再延', occurredAt: at('2026-07-01') })).body.violations[0]
+        .rule,
+    ).toBe('extensionTierAllowed');
     const upper = await run(id, HEAD, 'extend-handling-period', { tier: 'upper', reason: '报上级批准', occurredAt: at('2026-08-20') });
     const due = Object.fromEntries(upper.body.case.deadlines.map((d: any) => [d.kind, d.dueDate]));
     expect(due).toMatchObject({ handling_period: '2026-11-30', decision: '2026-11-30' }); // 06-01 + 180 = 11-28 (Sat) → 11-30

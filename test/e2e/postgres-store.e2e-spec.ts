@@ -41,13 +41,22 @@ describeWithPostgres('the service on PostgreSQL (EVENT_STORE=postgres)', (url) =
     caseId = opened.body.case.caseId;
     expect(opened.body.case).toMatchObject({ stage: 'filing', revision: 0, agencyId: AG });
 
-    const filed = await t.http.as(HEAD, 'POST', `/api/v1/cases/${caseId}/commands/approve-filing`, { opinion: '同意立案', occurredAt: at('2026-09-02') });
+    const filed = await t.http.as(HEAD, 'POST', `/api/v1/cases/${caseId}/commands/approve-filing`, {
+      opinion: '同意立案',
+      occurredAt: at('2026-09-02'),
+    });
     expect(filed.status).toBe(200);
     expect(filed.body.case).toMatchObject({ stage: 'investigation', revision: 1 });
     expect(filed.headers.get('etag')).toBe('"1"');
 
     // A stale revision is refused by the store's optimistic concurrency, surfaced as 412.
-    const stale = await t.http.as(HEAD, 'POST', `/api/v1/cases/${caseId}/commands/approve-filing`, { opinion: '再次', occurredAt: at('2026-09-02') }, { 'if-match': '"0"' });
+    const stale = await t.http.as(
+      HEAD,
+      'POST',
+      `/api/v1/cases/${caseId}/commands/approve-filing`,
+      { opinion: '再次', occurredAt: at('2026-09-02') },
+      { 'if-match': '"0"' },
+    );
     expect(stale.status).toBe(412);
 
     const view = await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${caseId}`);

@@ -9,7 +9,8 @@ const BASIS = ['安全生产法 Art. 99'];
 describe('public decisions over HTTP', () => {
   let t: TestApp;
   let now = new Date('2026-11-27T10:00:00+08:00');
-  const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+  const run = (id: string, user: string, command: string, body: object) =>
+    t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
 
   const decided = (party: object, publish: boolean) => decidedCase(t.http, party, { penalties: FINE, legalBasis: BASIS, publish });
 
@@ -36,7 +37,11 @@ describe('public decisions over HTTP', () => {
   it('lists published decisions without a token, masking an individual and never showing an identity number', async () => {
     const items = await listed();
     expect(items.map((i) => i.party.name).sort()).toEqual(['张**', '郴州市某烟花爆竹经营部']);
-    expect(items.find((i) => i.party.kind === 'organization')).toMatchObject({ party: { creditCode: '91431002MA4L000079' }, decisionNo: expect.stringMatching(/^北应急罚〔2026〕\d+号$/), penalties: FINE });
+    expect(items.find((i) => i.party.kind === 'organization')).toMatchObject({
+      party: { creditCode: '91431002MA4L000079' },
+      decisionNo: expect.stringMatching(/^北应急罚〔2026〕\d+号$/),
+      penalties: FINE,
+    });
     expect(JSON.stringify(items)).not.toContain('11010519491231002X');
     expect(JSON.stringify(items)).not.toContain('未公示企业');
   });

@@ -10,16 +10,28 @@ describe('criminal referral over HTTP', () => {
     t = await startTestApp();
   });
   afterAll(async () => t.close());
-  const run = (id: string, user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+  const run = (id: string, user: string, command: string, body: object) =>
+    t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
 
   async function filedCase(): Promise<string> {
     const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ criminalIndicators: { deaths: 1 } }))).body.case.caseId;
     await run(id, HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
-    await run(id, OFFICER_1, 'record-evidence', { kind: 'inspection', title: '事故现场勘验', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
+    await run(id, OFFICER_1, 'record-evidence', {
+      kind: 'inspection',
+      title: '事故现场勘验',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
     return id;
   }
   const propose = (id: string) =>
-    run(id, OFFICER_1, 'propose-referral', { offense: 'major_liability_accident', teamOfficerIds: [OFFICER_1, OFFICER_2], report: '造成一人死亡，涉嫌重大责任事故罪', occurredAt: at('2026-09-04') });
+    run(id, OFFICER_1, 'propose-referral', {
+      offense: 'major_liability_accident',
+      teamOfficerIds: [OFFICER_1, OFFICER_2],
+      report: '造成一人死亡，涉嫌重大责任事故罪',
+      occurredAt: at('2026-09-04'),
+    });
 
   it('transfers an accepted case to the police, on the statutory clock', async () => {
     const id = await filedCase();
@@ -27,11 +39,25 @@ describe('criminal referral over HTTP', () => {
     expect(proposed.body.case.stage).toBe('referral');
     expect(proposed.body.case.deadlines.find((d: any) => d.kind === 'referral_approval').dueDate).toBe('2026-09-07');
     const approved = await run(id, HEAD, 'approve-referral', { opinion: '同意移送', occurredAt: at('2026-09-05', '09:00:00') });
-    expect(approved.body.case.deadlines.find((d: any) => d.kind === 'referral_transfer')).toMatchObject({ dueAt: '2026-09-06T01:00:00.000Z' });
-    const incomplete = await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: ['涉案物品清单'], occurredAt: at('2026-09-05', '15:00:00') });
+    expect(approved.body.case.deadlines.find((d: any) => d.kind === 'referral_transfer')).toMatchObject({
+      dueAt: '2026-09-06T01:00:00.000Z',
+    });
+    const incomplete = await run(id, OFFICER_1, 'transfer-to-police', {
+      policeAgency: '郴州市公安局北湖分局',
+      documents: ['涉案物品清单'],
+      occurredAt: at('2026-09-05', '15:00:00'),
+    });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.violations[0]).toMatchObject({ rule: 'referralDocumentsComplete', detail: expect.stringContaining('移送书') });
-    expect((await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05', '15:00:00') })).status).toBe(200);
+    expect(
+      (
+        await run(id, OFFICER_1, 'transfer-to-police', {
+          policeAgency: '郴州市公安局北湖分局',
+          documents: DOCS,
+          occurredAt: at('2026-09-05', '15:00:00'),
+        })
+      ).status,
+    ).toBe(200);
     const accepted = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'accepted', occurredAt: at('2026-09-07') });
     expect(accepted.body.events.map((e: any) => e.type)).toEqual(['PoliceDecisionRecorded', 'ReferralAccepted']);
     expect(accepted.body.case.stage).toBe('transferred');
@@ -45,8 +71,10 @@ describe('criminal referral over HTTP', () => {
     await propose(id);
     await run(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
     await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05') });
-    const handover = (on: string, body: object = { receivedBy: '郴州市公安局北湖分局 王警官', materials: ['涉案物品清单所列烟花爆竹 20 箱', '询问笔录'] }) =>
-      run(id, OFFICER_1, 'record-handover', { ...body, occurredAt: at(on) });
+    const handover = (
+      on: string,
+      body: object = { receivedBy: '郴州市公安局北湖分局 王警官', materials: ['涉案物品清单所列烟花爆竹 20 箱', '询问笔录'] },
+    ) => run(id, OFFICER_1, 'record-handover', { ...body, occurredAt: at(on) });
     const early = await handover('2026-09-06');
     expect(early.status).toBe(409);
     expect(early.body.allowedCommands).not.toContain('record-handover');
@@ -57,7 +85,9 @@ describe('criminal referral over HTTP', () => {
     expect(unnamed.body.errors.map((e: any) => e.field)).toEqual(['materials']);
     const onTime = await handover('2026-09-09');
     expect(onTime.status).toBe(200);
-    expect(onTime.body.events).toMatchObject([{ type: 'MaterialsHandedOver', data: { receivedBy: '郴州市公安局北湖分局 王警官', dueDate: '2026-09-10', late: false } }]);
+    expect(onTime.body.events).toMatchObject([
+      { type: 'MaterialsHandedOver', data: { receivedBy: '郴州市公安局北湖分局 王警官', dueDate: '2026-09-10', late: false } },
+    ]);
     expect(onTime.body.case.stage).toBe('transferred');
     expect((await handover('2026-09-14')).body.events[0].data).toMatchObject({ dueDate: '2026-09-10', late: true });
     expect((await run(id, 'u-431003-officer-1', 'record-handover', { receivedBy: 'x', materials: ['y'] })).status).toBe(403);
@@ -75,7 +105,11 @@ describe('criminal referral over HTTP', () => {
     await propose(id);
     await run(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
     await run(id, OFFICER_1, 'transfer-to-police', { policeAgency: '郴州市公安局北湖分局', documents: DOCS, occurredAt: at('2026-09-05') });
-    const declined = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'declined', reason: '不予立案', occurredAt: at('2026-09-07') });
+    const declined = await run(id, OFFICER_1, 'record-police-decision', {
+      outcome: 'declined',
+      reason: '不予立案',
+      occurredAt: at('2026-09-07'),
+    });
     expect(declined.body.case.state.procedure.open.referral).toBe('declined');
     expect(declined.body.case.deadlines.find((d: any) => d.kind === 'police_reconsideration_request').dueDate).toBe('2026-09-10');
     const again = await run(id, HEAD, 'request-police-reconsideration', { reason: '证据确实充分，提请复议', occurredAt: at('2026-09-08') });
@@ -88,8 +122,18 @@ describe('criminal referral over HTTP', () => {
 
   it('a head deciding `transfer` after review sends the case straight to the police transfer', async () => {
     const id = await filedCase();
-    await run(id, OFFICER_1, 'conclude-investigation', { findings: '涉嫌重大责任事故罪', proposedOutcome: 'transfer', legalBasis: ['刑法 Art. 134'], occurredAt: at('2026-09-05') });
-    const decided = await run(id, HEAD, 'decide', { outcome: 'transfer', legalBasis: ['行政处罚法 Art. 57'], justification: '涉嫌犯罪，依法移送', occurredAt: at('2026-09-07') });
+    await run(id, OFFICER_1, 'conclude-investigation', {
+      findings: '涉嫌重大责任事故罪',
+      proposedOutcome: 'transfer',
+      legalBasis: ['刑法 Art. 134'],
+      occurredAt: at('2026-09-05'),
+    });
+    const decided = await run(id, HEAD, 'decide', {
+      outcome: 'transfer',
+      legalBasis: ['行政处罚法 Art. 57'],
+      justification: '涉嫌犯罪，依法移送',
+      occurredAt: at('2026-09-07'),
+    });
     expect(decided.status).toBe(200);
     expect(decided.body.events.map((e: any) => e.type)).toEqual(['ReferralProposed', 'ReferralApproved']);
     expect(decided.body.case.state.procedure.open.referral).toBe('approved');

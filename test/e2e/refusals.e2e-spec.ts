@@ -26,11 +26,17 @@ describe('refused commands write nothing', () => {
 
   it('409 for a command the stage does not accept, listing the allowed commands', async () => {
     const res = await refused(() =>
-      t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/decide`, { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 1000 }], legalBasis: ['安全生产法 Art. 99'] }),
+      t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/decide`, {
+        outcome: 'penalty',
+        penalties: [{ kind: 'fine', amountYuan: 1000 }],
+        legalBasis: ['安全生产法 Art. 99'],
+      }),
     );
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ status: 409, command: 'decide', stage: 'investigation' });
-    expect(res.body.allowedCommands).toEqual(expect.arrayContaining(['record-evidence', 'conclude-investigation', 'record-interference', 'propose-referral']));
+    expect(res.body.allowedCommands).toEqual(
+      expect.arrayContaining(['record-evidence', 'conclude-investigation', 'record-interference', 'propose-referral']),
+    );
     expect(res.body.allowedCommands).not.toContain('decide');
   });
 
@@ -47,7 +53,11 @@ describe('refused commands write nothing', () => {
   });
 
   it('400 for an individual party with a wrong ID check digit, an unknown field, and a bad enumeration', async () => {
-    const body = openCaseBody({ party: { kind: 'individual', name: '张三', idNumber: '110105194912310021' }, industry: 'textiles', actor: 'u-431002-head' });
+    const body = openCaseBody({
+      party: { kind: 'individual', name: '张三', idNumber: '110105194912310021' },
+      industry: 'textiles',
+      actor: 'u-431002-head',
+    });
     const res = await refused(() => t.http.as(OFFICER_1, 'POST', '/api/v1/cases', body));
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: any) => e.field).sort()).toEqual(['actor', 'industry', 'party.idNumber']);
@@ -97,7 +107,13 @@ describe('refused commands write nothing', () => {
   it('412 for a stale If-Match', async () => {
     const current = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.revision;
     const res = await refused(() =>
-      t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'photo', title: '现场照片', officerIds: [OFFICER_1], contentHash: HASH }, { 'if-match': `"${current - 1}"` }),
+      t.http.as(
+        OFFICER_1,
+        'POST',
+        `/api/v1/cases/${id}/commands/record-evidence`,
+        { kind: 'photo', title: '现场照片', officerIds: [OFFICER_1], contentHash: HASH },
+        { 'if-match': `"${current - 1}"` },
+      ),
     );
     expect(res.status).toBe(412);
     expect(res.body).toMatchObject({ expectedRevision: current - 1, currentRevision: current });
@@ -105,11 +121,20 @@ describe('refused commands write nothing', () => {
 
   it('422 naming the rule and its legal source: inquiry by one officer, closing without attestations', async () => {
     const res = await refused(() =>
-      t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'inquiry', title: '询问笔录', officerIds: [OFFICER_1], contentHash: HASH }),
+      t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
+        kind: 'inquiry',
+        title: '询问笔录',
+        officerIds: [OFFICER_1],
+        contentHash: HASH,
+      }),
     );
     expect(res.status).toBe(422);
     expect(res.body.violations).toEqual([
-      expect.objectContaining({ rule: 'twoCertifiedOfficers', legalSource: '行政处罚法 Art. 42, 55; 安全生产法 Art. 67', message: expect.objectContaining({ zh: expect.any(String), en: expect.any(String) }) }),
+      expect.objectContaining({
+        rule: 'twoCertifiedOfficers',
+        legalSource: '行政处罚法 Art. 42, 55; 安全生产法 Art. 67',
+        message: expect.objectContaining({ zh: expect.any(String), en: expect.any(String) }),
+      }),
     ]);
   });
 
@@ -117,7 +142,12 @@ describe('refused commands write nothing', () => {
     const read = await refused(() => t.http.as(OTHER_COUNTY_OFFICER, 'GET', `/api/v1/cases/${id}`));
     expect(read.status).toBe(403);
     const act = await refused(() =>
-      t.http.as(OTHER_COUNTY_OFFICER, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'photo', title: '照片', officerIds: [OTHER_COUNTY_OFFICER], contentHash: HASH }),
+      t.http.as(OTHER_COUNTY_OFFICER, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
+        kind: 'photo',
+        title: '照片',
+        officerIds: [OTHER_COUNTY_OFFICER],
+        contentHash: HASH,
+      }),
     );
     expect(act.status).toBe(403);
   });
@@ -131,15 +161,25 @@ describe('refused commands write nothing', () => {
 
   it('a repeated Idempotency-Key returns the first response and writes nothing new', async () => {
     const body = { kind: 'photo', title: '仓库照片', officerIds: [OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') };
-    const first = await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, body, { 'idempotency-key': 'photo-1' });
+    const first = await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, body, {
+      'idempotency-key': 'photo-1',
+    });
     expect(first.status).toBe(200);
-    const again = await refused(() => t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, body, { 'idempotency-key': 'photo-1' }));
+    const again = await refused(() =>
+      t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, body, { 'idempotency-key': 'photo-1' }),
+    );
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
 
     const reused = await refused(() =>
-      t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { ...body, title: '别的照片' }, { 'idempotency-key': 'photo-1' }),
+      t.http.as(
+        OFFICER_2,
+        'POST',
+        `/api/v1/cases/${id}/commands/record-evidence`,
+        { ...body, title: '别的照片' },
+        { 'idempotency-key': 'photo-1' },
+      ),
     );
     expect(reused.status).toBe(422);
     expect(reused.body.type).toMatch(/idempotency-key-reused$/);

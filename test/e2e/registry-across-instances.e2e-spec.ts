@@ -19,7 +19,16 @@ interface Instance {
 describeWithPostgres('the organisation registry across two API instances', (url) => {
   const schema = freshSchemaName('registry');
   // No scheduler timer: nothing but these requests writes, so an unchanged head position proves that B wrote nothing.
-  const env = { EVENT_STORE: 'postgres', DATABASE_URL: url, PG_SCHEMA: schema, PG_POOL_SIZE: '4', SEED_DEMO: 'true', NODE_ENV: 'development', AUTH_MODE: 'dev', SCHEDULER_INTERVAL_SECONDS: '0' };
+  const env = {
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: url,
+    PG_SCHEMA: schema,
+    PG_POOL_SIZE: '4',
+    SEED_DEMO: 'true',
+    NODE_ENV: 'development',
+    AUTH_MODE: 'dev',
+    SCHEDULER_INTERVAL_SECONDS: '0',
+  };
   let a: Instance;
   let b: Instance;
   let filed: string;
@@ -35,7 +44,9 @@ describeWithPostgres('the organisation registry across two API instances', (url)
     a = await start();
     b = await start();
     filed = (await a.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
-    expect((await a.http.as(HEAD, 'POST', `/api/v1/cases/${filed}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(200);
+    expect((await a.http.as(HEAD, 'POST', `/api/v1/cases/${filed}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(
+      200,
+    );
     unfiled = (await a.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
     // B's tokens, taken while every user is still in good standing (tokens are checked against B's registry per request).
     for (const user of [OFFICER_1, OFFICER_2, HEAD]) await b.http.token(user);
@@ -69,7 +80,11 @@ describeWithPostgres('the organisation registry across two API instances', (url)
   const eventsOf = async (caseId: string) => (await a.http.as(ADMIN, 'GET', `/api/v1/cases/${caseId}/events`)).body.length as number;
 
   it('a certificate suspended through A: B refuses its holder’s enforcement step (行政处罚法第四十二条)', async () => {
-    const suspended = await a.http.as(ADMIN, 'POST', `/api/v1/admin/users/${OFFICER_1}/certificate/status`, { status: 'suspended', effectiveFrom: toShanghaiDate(now()), reason: '执法过错调查期间暂扣' });
+    const suspended = await a.http.as(ADMIN, 'POST', `/api/v1/admin/users/${OFFICER_1}/certificate/status`, {
+      status: 'suspended',
+      effectiveFrom: toShanghaiDate(now()),
+      reason: '执法过错调查期间暂扣',
+    });
     expect(suspended.status).toBe(200);
     const head = await b.http.headPosition();
     const events = await eventsOf(filed);

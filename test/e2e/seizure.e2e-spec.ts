@@ -11,20 +11,35 @@ describe('seizure over HTTP', () => {
   beforeAll(async () => ({ t, id } = await startWithFiledCase()));
   afterAll(async () => t.close());
   const run = (user: string, command: string, body: object) => t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
-  const seize = (extra: object) => ({ items: [{ name: '超量储存的烟花爆竹', quantity: '120箱' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65(4)'], occurredAt: at('2026-09-03'), ...extra });
+  const seize = (extra: object) => ({
+    items: [{ name: '超量储存的烟花爆竹', quantity: '120箱' }],
+    reason: '防止转移',
+    legalBasis: ['安全生产法 Art. 65(4)'],
+    occurredAt: at('2026-09-03'),
+    ...extra,
+  });
 
   it('refuses a seizure without an audio-video record of this case (422), and writes nothing', async () => {
     const before = await t.http.headPosition();
     const none = await run(HEAD, 'impose-seizure', seize({}));
     expect(none.status).toBe(422);
-    expect(none.body.violations[0]).toMatchObject({ rule: 'audioVideoRecorded', legalSource: expect.stringContaining('国办发〔2018〕118号') });
+    expect(none.body.violations[0]).toMatchObject({
+      rule: 'audioVideoRecorded',
+      legalSource: expect.stringContaining('国办发〔2018〕118号'),
+    });
     const unknown = await run(HEAD, 'impose-seizure', seize({ audioVideoEvidenceHash: VIDEO }));
     expect(unknown.status).toBe(422);
     expect(await t.http.headPosition()).toBe(before);
   });
 
   it('seizes with the on-site video recorded, for 30 days, extended once', async () => {
-    await run(OFFICER_1, 'record-evidence', { kind: 'audio_video', title: '执法记录仪视频', officerIds: [OFFICER_1, OFFICER_2], contentHash: VIDEO, occurredAt: at('2026-09-03') });
+    await run(OFFICER_1, 'record-evidence', {
+      kind: 'audio_video',
+      title: '执法记录仪视频',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: VIDEO,
+      occurredAt: at('2026-09-03'),
+    });
     const seized = await run(HEAD, 'impose-seizure', seize({ audioVideoEvidenceHash: VIDEO }));
     expect(seized.status).toBe(200);
     expect(seized.body.case.state.seizure).toBe('inForce');

@@ -30,16 +30,45 @@ describe('staffing report over HTTP', () => {
   let t: TestApp;
   const admin = async (method: string, url: string, body: unknown, expected: number) => {
     const res = await t.http.as(ADMIN, method, `/api/v1/admin${url}`, body);
-    expect({ url, status: res.status, body: res.status === expected ? undefined : res.body }).toEqual({ url, status: expected, body: undefined });
+    expect({ url, status: res.status, body: res.status === expected ? undefined : res.body }).toEqual({
+      url,
+      status: expected,
+      body: undefined,
+    });
     return res;
   };
   const user = (s: string, name: string, role: string, certificate?: object) =>
-    admin('POST', '/users', { id: u(s), name, roles: [role], agencyId: X, ...(role === 'legal_reviewer' ? { legalQualification: 'A20194310990001' } : {}), ...(certificate ? { certificate } : {}) }, 201);
-  const training = (s: string, year: number, hours: number, date: string) => admin('POST', `/users/${u(s)}/training`, { year, hours, course: '安全生产执法培训', date }, 200);
+    admin(
+      'POST',
+      '/users',
+      {
+        id: u(s),
+        name,
+        roles: [role],
+        agencyId: X,
+        ...(role === 'legal_reviewer' ? { legalQualification: 'A20194310990001' } : {}),
+        ...(certificate ? { certificate } : {}),
+      },
+      201,
+    );
+  const training = (s: string, year: number, hours: number, date: string) =>
+    admin('POST', `/users/${u(s)}/training`, { year, hours, course: '安全生产执法培训', date }, 200);
 
   beforeAll(async () => {
     t = await startTestApp({ clock: () => new Date('2026-11-27T02:00:00Z') });
-    await admin('POST', '/agencies', { id: X, divisionCode: '431099', name: '郴州高新区应急管理局（测试）', shortName: '高新应急', level: 'county', parentId: 'ag-431000' }, 201);
+    await admin(
+      'POST',
+      '/agencies',
+      {
+        id: X,
+        divisionCode: '431099',
+        name: '郴州高新区应急管理局（测试）',
+        shortName: '高新应急',
+        level: 'county',
+        parentId: 'ag-431000',
+      },
+      201,
+    );
     await user('a', '甲', 'head', cert('01', '2024-01-01', '2029-12-31'));
     await user('b', '乙', 'officer', cert('02', '2022-01-16', '2027-01-15'));
     await user('c', '丙', 'officer', cert('03', '2022-02-26', '2027-02-25'));
@@ -50,7 +79,12 @@ describe('staffing report over HTTP', () => {
     await user('h', '辛', 'legal_reviewer');
     await user('i', '壬', 'officer', cert('08', '2024-01-01', '2029-12-31'));
     await admin('POST', `/users/${u('e')}/certificate/status`, { status: 'suspended', effectiveFrom: '2026-11-01', reason: '暂扣' }, 200);
-    await admin('POST', `/users/${u('f')}/certificate/status`, { status: 'suspended', effectiveFrom: '2026-12-15', reason: '决定暂扣，自12月15日起' }, 200);
+    await admin(
+      'POST',
+      `/users/${u('f')}/certificate/status`,
+      { status: 'suspended', effectiveFrom: '2026-12-15', reason: '决定暂扣，自12月15日起' },
+      200,
+    );
     await admin('POST', `/users/${u('i')}/deactivate`, { reason: '退休' }, 200);
     await training('a', 2026, 32, '2026-04-01');
     await training('b', 2026, 24, '2026-04-01');
@@ -83,7 +117,15 @@ describe('staffing report over HTTP', () => {
       totals: { onDuty: 8, certified: 5, certifiedShare: 0.625 },
     });
     const x = row(res.body);
-    expect(x).toMatchObject({ name: '郴州高新区应急管理局（测试）', level: 'county', onDuty: 8, certified: 5, certifiedShare: 0.625, target: 0.75, targetMet: false });
+    expect(x).toMatchObject({
+      name: '郴州高新区应急管理局（测试）',
+      level: 'county',
+      onDuty: 8,
+      certified: 5,
+      certifiedShare: 0.625,
+      target: 0.75,
+      targetMet: false,
+    });
     expect(x.onDutyUserIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(u));
     expect(x.certifiedUserIds).toEqual(['a', 'b', 'c', 'd', 'f'].map(u));
     expect(x.expiringSoon).toEqual([
@@ -91,8 +133,24 @@ describe('staffing report over HTTP', () => {
       { userId: u('c'), name: '丙', certificateNumber: '43109920240003', validUntil: '2027-02-25', daysLeft: 90 },
     ]);
     expect(x.notValid).toEqual([
-      { userId: u('e'), name: '戊', certificateNumber: '43109920240005', validFrom: '2024-01-01', validUntil: '2029-12-31', state: 'suspended', since: '2026-11-01' },
-      { userId: u('g'), name: '庚', certificateNumber: '43109920240007', validFrom: '2021-11-01', validUntil: '2026-10-31', state: 'expired', since: '2026-11-01' },
+      {
+        userId: u('e'),
+        name: '戊',
+        certificateNumber: '43109920240005',
+        validFrom: '2024-01-01',
+        validUntil: '2029-12-31',
+        state: 'suspended',
+        since: '2026-11-01',
+      },
+      {
+        userId: u('g'),
+        name: '庚',
+        certificateNumber: '43109920240007',
+        validFrom: '2021-11-01',
+        validUntil: '2026-10-31',
+        state: 'expired',
+        since: '2026-11-01',
+      },
     ]);
     expect(x.training.year).toBe(2026);
     expect(x.training.minimumHours).toBe(24);
@@ -131,7 +189,12 @@ describe('staffing report over HTTP', () => {
   });
 
   it('after g’s renewal 6 of 8 are certified: exactly 75 %, which meets the target; an earlier day still sees the old certificate', async () => {
-    await admin('POST', `/users/${u('g')}/certificate`, { number: '43109920260008', validFrom: '2026-11-01', validUntil: '2031-10-31' }, 200);
+    await admin(
+      'POST',
+      `/users/${u('g')}/certificate`,
+      { number: '43109920260008', validFrom: '2026-11-01', validUntil: '2031-10-31' },
+      200,
+    );
     const x = row((await report(SUPERVISOR, `?agencyId=${X}&asOf=2026-11-27`)).body);
     expect(x).toMatchObject({ certified: 6, certifiedShare: 0.75, targetMet: true });
     expect(x.notValid.map((n: any) => n.userId)).toEqual([u('e')]);
@@ -145,7 +208,9 @@ describe('staffing report over HTTP', () => {
     expect(res.body.agencies).toHaveLength(14); // the city, 11 bureaus, the entrusted squad and the test bureau
     const suxian = row(res.body, 'ag-431003');
     expect(suxian).toMatchObject({ onDuty: 6, certified: 5, targetMet: true });
-    expect(suxian.expiringSoon).toEqual([{ userId: 'u-431003-officer-4', name: '田志军', certificateNumber: '43100320220014', validUntil: '2027-01-31', daysLeft: 65 }]);
+    expect(suxian.expiringSoon).toEqual([
+      { userId: 'u-431003-officer-4', name: '田志军', certificateNumber: '43100320220014', validUntil: '2027-01-31', daysLeft: 65 },
+    ]);
     const guiyang = row(res.body, 'ag-431021');
     expect(guiyang).toMatchObject({ onDuty: 6, certified: 4, targetMet: false });
     expect(guiyang.notValid).toEqual([expect.objectContaining({ userId: 'u-431021-officer-4', state: 'suspended', since: '2026-10-15' })]);

@@ -10,8 +10,20 @@ describe('timeline replay over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase()); // opened 09-01, filed 09-02 (decision due 12-01)
-    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') });
-    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/conclude-investigation`, { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: [{ kind: 'fine', amountYuan: 5000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-10') });
+    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
+      kind: 'inspection',
+      title: '检查',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    });
+    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/conclude-investigation`, {
+      findings: '属实',
+      proposedOutcome: 'penalty',
+      proposedPenalties: [{ kind: 'fine', amountYuan: 5000 }],
+      legalBasis: ['安全生产法 Art. 99'],
+      occurredAt: at('2026-09-10'),
+    });
   });
   afterAll(async () => t.close());
 

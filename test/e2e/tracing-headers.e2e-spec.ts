@@ -30,7 +30,12 @@ describe('tracing headers and the client address', () => {
   });
 
   it('replaces ids too long or of unsafe characters, bounds the User-Agent, and echoes what it stored', async () => {
-    const res = await open(direct, { 'x-request-id': 'r'.repeat(10_000), 'x-correlation-id': 'a b<c>', 'x-causation-id': '"quoted"', 'user-agent': `probe/${'x'.repeat(5_000)}` });
+    const res = await open(direct, {
+      'x-request-id': 'r'.repeat(10_000),
+      'x-correlation-id': 'a b<c>',
+      'x-causation-id': '"quoted"',
+      'user-agent': `probe/${'x'.repeat(5_000)}`,
+    });
     expect(res.status).toBe(201);
     const meta = res.body.events[0].metadata;
     expect(meta.requestId).toMatch(UUID);
@@ -42,7 +47,9 @@ describe('tracing headers and the client address', () => {
   });
 
   it('echoes the ids on refusals and on reads too', async () => {
-    const refused = await direct.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ industry: 'textiles' }), { 'x-request-id': 'bad-body-1' });
+    const refused = await direct.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ industry: 'textiles' }), {
+      'x-request-id': 'bad-body-1',
+    });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('x-request-id')).toBe('bad-body-1');
     const health = await direct.http.request('GET', '/api/v1/health');
@@ -58,10 +65,16 @@ describe('tracing headers and the client address', () => {
   it('records the forwarded client address from a trusted proxy, in case and registry events alike', async () => {
     const res = await open(proxied, { 'x-forwarded-for': '198.51.100.23' });
     expect(res.body.events[0].metadata.clientIp).toBe('198.51.100.23');
-    const registry = await proxied.http.as(ADMIN, 'POST', '/api/v1/admin/users/u-431002-officer-3/training', { year: 2026, hours: 4, course: '执法程序培训', date: '2026-09-20' }, {
-      'x-forwarded-for': '198.51.100.24',
-      'x-request-id': 'x'.repeat(129),
-    });
+    const registry = await proxied.http.as(
+      ADMIN,
+      'POST',
+      '/api/v1/admin/users/u-431002-officer-3/training',
+      { year: 2026, hours: 4, course: '执法程序培训', date: '2026-09-20' },
+      {
+        'x-forwarded-for': '198.51.100.24',
+        'x-request-id': 'x'.repeat(129),
+      },
+    );
     expect(registry.status).toBe(200);
     expect(registry.body.events[0].metadata).toMatchObject({ clientIp: '198.51.100.24', requestId: registry.headers.get('x-request-id') });
     expect(registry.body.events[0].metadata.requestId).toMatch(UUID);

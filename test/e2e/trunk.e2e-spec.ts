@@ -22,16 +22,42 @@ describe('trunk: open-case → close-case over HTTP', () => {
 
     const steps: [string, string, Record<string, unknown>, string][] = [
       [HEAD, 'approve-filing', { opinion: '同意立案', occurredAt: at('2026-09-02') }, 'investigation'],
-      [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '现场检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }, 'investigation'],
+      [
+        OFFICER_1,
+        'record-evidence',
+        { kind: 'inspection', title: '现场检查记录', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') },
+        'investigation',
+      ],
       [
         OFFICER_1,
         'conclude-investigation',
-        { findings: '超量储存属实', proposedOutcome: 'penalty', proposedPenalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-10') },
+        {
+          findings: '超量储存属实',
+          proposedOutcome: 'penalty',
+          proposedPenalties: [{ kind: 'fine', amountYuan: 8000 }],
+          legalBasis: ['安全生产法 Art. 99'],
+          occurredAt: at('2026-09-10'),
+        },
         'review',
       ],
-      [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-11') }, 'review'],
+      [
+        OFFICER_1,
+        'issue-penalty-notice',
+        { proposedPenalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-11') },
+        'review',
+      ],
       [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-11', '15:00:00') }, 'review'],
-      [HEAD, 'decide', { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-14') }, 'decided'],
+      [
+        HEAD,
+        'decide',
+        {
+          outcome: 'penalty',
+          penalties: [{ kind: 'fine', amountYuan: 8000 }],
+          legalBasis: ['安全生产法 Art. 99'],
+          occurredAt: at('2026-09-14'),
+        },
+        'decided',
+      ],
       [OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-15') }, 'execution'],
       [OFFICER_2, 'record-payment', { amountYuan: 8000, receiptNo: 'HN2026-0915001', occurredAt: at('2026-09-20') }, 'executed'],
       [OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') }, 'executed'],
@@ -78,7 +104,21 @@ describe('trunk: open-case → close-case over HTTP', () => {
     const positions = history.body.map((e: any) => BigInt(e.position));
     positions.slice(1).forEach((p: bigint, i: number) => expect(p > positions[i]).toBe(true));
     const actors = history.body.map((e: any) => e.metadata.actor.id);
-    expect(actors).toEqual([OFFICER_1, HEAD, OFFICER_1, OFFICER_1, OFFICER_1, OFFICER_1, HEAD, OFFICER_1, OFFICER_2, OFFICER_2, OFFICER_1, OFFICER_2, HEAD]);
+    expect(actors).toEqual([
+      OFFICER_1,
+      HEAD,
+      OFFICER_1,
+      OFFICER_1,
+      OFFICER_1,
+      OFFICER_1,
+      HEAD,
+      OFFICER_1,
+      OFFICER_2,
+      OFFICER_2,
+      OFFICER_1,
+      OFFICER_2,
+      HEAD,
+    ]);
     for (const e of history.body) {
       expect(e.metadata).toMatchObject({
         actor: { id: expect.any(String), name: expect.any(String), roles: expect.any(Array), agencyId: AG },
@@ -99,7 +139,12 @@ describe('trunk: open-case → close-case over HTTP', () => {
     const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody());
     const id = opened.body.case.caseId;
     await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/reject-filing`, { reason: '不属于本局管辖', occurredAt: at('2026-09-02') });
-    const res = await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`, interferenceBody({ content: '打电话要求不予立案' }));
+    const res = await t.http.as(
+      OFFICER_2,
+      'POST',
+      `/api/v1/cases/${id}/commands/record-interference`,
+      interferenceBody({ content: '打电话要求不予立案' }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.case.stage).toBe('notFiled');
     expect(res.body.events.map((e: any) => e.type)).toEqual(['InterferenceRecorded']);

@@ -12,7 +12,8 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
     opened.push(store);
     return store;
   };
-  const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => withClient(url, async (c) => (await c.query(text, values)).rows as T[]);
+  const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    withClient(url, async (c) => (await c.query(text, values)).rows as T[]);
 
   beforeEach(() => {
     schema = freshSchemaName('adapter');
@@ -26,7 +27,10 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => open()));
     const versions = await sql<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
     expect(versions.map((v) => v.version)).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => i + 1));
-    const tables = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+    const tables = await sql<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+      [schema],
+    );
     expect(tables.map((t) => t.table_name)).toEqual(['anchors', 'events', 'schema_migrations', 'streams']);
 
     await stores[0].append('s', newEvents(2), 'no_stream');
@@ -39,7 +43,9 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
     await (await open()).close();
     await sql(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, 'from the future')`, [POSTGRES_SCHEMA_VERSION + 1]);
     const error = await rejectionOf(open());
-    expect((error as Error).message).toContain(`is at version ${POSTGRES_SCHEMA_VERSION + 1}, newer than this code supports (${POSTGRES_SCHEMA_VERSION})`);
+    expect((error as Error).message).toContain(
+      `is at version ${POSTGRES_SCHEMA_VERSION + 1}, newer than this code supports (${POSTGRES_SCHEMA_VERSION})`,
+    );
   });
 
   it('appends fired together share one transaction (group commit)', async () => {

@@ -1,4 +1,12 @@
-import { GENESIS_HASH, PostgresEventStore, PostgresEventStoreOptions, StoredEvent, WrongExpectedRevisionError, eventHash, globalHash } from '@app/event-store';
+import {
+  GENESIS_HASH,
+  PostgresEventStore,
+  PostgresEventStoreOptions,
+  StoredEvent,
+  WrongExpectedRevisionError,
+  eventHash,
+  globalHash,
+} from '@app/event-store';
 import { collect, ids, newEvents, waitUntil } from '@app/event-store/testing';
 import { Client } from 'pg';
 import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '../support/postgres';
@@ -28,21 +36,29 @@ describeWithPostgres('PostgreSQL event store under concurrent writers', (url) =>
 
   /** Resolves when a transaction is queued behind the append lock of `schema` (seen in pg_locks, not guessed by time). */
   const waitForAppendLockWaiter = (probe: Client) =>
-    waitUntilAsync(async () => {
-      const { rows } = await probe.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_locks l, (SELECT hashtextextended('casetrail.append:' || $1::text, 0) AS k) x
+    waitUntilAsync(
+      async () => {
+        const { rows } = await probe.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_locks l, (SELECT hashtextextended('casetrail.append:' || $1::text, 0) AS k) x
          WHERE l.locktype = 'advisory' AND NOT l.granted AND l.objsubid = 1
            AND l.classid::bigint = ((x.k >> 32) & 4294967295) AND l.objid::bigint = (x.k & 4294967295)`,
-        [schema],
-      );
-      return Number(rows[0].n) > 0;
-    }, 'a second appender waits for the append lock', 10_000);
+          [schema],
+        );
+        return Number(rows[0].n) > 0;
+      },
+      'a second appender waits for the append lock',
+      10_000,
+    );
 
   it('the hazard is real: on a plain bigserial table a naive "position > checkpoint" reader skips a late commit', async () => {
     await withClient(url, async (setup) => {
       await setup.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".naive (position BIGSERIAL PRIMARY KEY, label TEXT NOT NULL)`);
     });
-    const [slow, fast, reader] = [new Client({ connectionString: url }), new Client({ connectionString: url }), new Client({ connectionString: url })];
+    const [slow, fast, reader] = [
+      new Client({ connectionString: url }),
+      new Client({ connectionString: url }),
+      new Client({ connectionString: url }),
+    ];
     await Promise.all([slow.connect(), fast.connect(), reader.connect()]);
     try {
       await slow.query('BEGIN');
@@ -55,7 +71,10 @@ describeWithPostgres('PostgreSQL event store under concurrent writers', (url) =>
       let checkpoint = '0';
       const seen: string[] = [];
       const naiveRead = async () => {
-        const { rows } = await reader.query(`SELECT position::text, label FROM "${schema}".naive WHERE position > $1 ORDER BY naive.position`, [checkpoint]);
+        const { rows } = await reader.query(
+          `SELECT position::text, label FROM "${schema}".naive WHERE position > $1 ORDER BY naive.position`,
+          [checkpoint],
+        );
         for (const row of rows) {
           seen.push(row.label);
           checkpoint = row.position;
@@ -176,14 +195,23 @@ describeWithPostgres('PostgreSQL event store under concurrent writers', (url) =>
     // Both hash chains, recomputed from the rows, match what two independent writers stored.
     await withClient(url, async (probe) => {
       const rows = (
-        await probe.query(`SELECT position::text, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM "${schema}".events ORDER BY events.position`)
+        await probe.query(
+          `SELECT position::text, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM "${schema}".events ORDER BY events.position`,
+        )
       ).rows;
       const last = new Map<string, string>();
       let global = GENESIS_HASH;
       for (const r of rows) {
         const prev = last.get(r.stream_id) ?? GENESIS_HASH;
         expect(r.prev_hash).toBe(prev);
-        const hash = eventHash(prev, { streamId: r.stream_id, revision: r.revision, id: r.event_id, type: r.type, data: r.data, metadata: r.metadata });
+        const hash = eventHash(prev, {
+          streamId: r.stream_id,
+          revision: r.revision,
+          id: r.event_id,
+          type: r.type,
+          data: r.data,
+          metadata: r.metadata,
+        });
         expect(r.hash).toBe(hash);
         global = globalHash(global, hash);
         expect(r.global_hash).toBe(global);
@@ -204,7 +232,10 @@ describeWithPostgres('PostgreSQL event store under concurrent writers', (url) =>
     const pid = reader.listenerPid!;
     expect(pid).toEqual(expect.any(Number));
     await withClient(url, (c) => c.query('SELECT pg_terminate_backend($1)', [pid]));
-    await waitUntil(() => reader.listenerConnections === 2 && reader.listenerPid !== null && reader.listenerPid !== pid, 'the listener reconnects');
+    await waitUntil(
+      () => reader.listenerConnections === 2 && reader.listenerPid !== null && reader.listenerPid !== pid,
+      'the listener reconnects',
+    );
 
     const second = await writer.append('s', newEvents(3), 1);
     await waitUntil(() => subscriber.lastPosition() >= second.position, 'the later events arrive by NOTIFY on the new connection');

@@ -17,7 +17,11 @@ describe('tamper evidence on the SQLite file', () => {
     const store = new SqliteEventStore({ filename: pristine });
     for (let i = 1; i <= 20; i++) {
       const stream = `case-${['a', 'b', 'c'][i % 3]}`;
-      await store.append(stream, [{ id: `e${i}`, type: 'EvidenceRecorded', data: { n: i, 标题: '现场照片' }, metadata: { actor: 'u1' } }], 'any');
+      await store.append(
+        stream,
+        [{ id: `e${i}`, type: 'EvidenceRecorded', data: { n: i, 标题: '现场照片' }, metadata: { actor: 'u1' } }],
+        'any',
+      );
     }
     await store.capabilities.integrity.createAnchor('test', new Date('2026-11-27T00:00:00Z'));
     await store.close();
@@ -55,8 +59,12 @@ describe('tamper evidence on the SQLite file', () => {
     const r = await tamper((db) => {
       db.prepare('UPDATE events SET position = position + 1000 WHERE position >= 7').run();
       db.prepare('UPDATE events SET position = position - 999 WHERE position >= 1007').run();
-      const prev = db.prepare("SELECT hash FROM events WHERE stream_id = 'case-a' ORDER BY revision DESC LIMIT 1").get() as { hash: string };
-      db.prepare("INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash) VALUES (7, 'forged', 'case-x', 0, 'PaymentRecorded', '{}', '{}', ?, 'h', 'g')").run(prev.hash);
+      const prev = db.prepare("SELECT hash FROM events WHERE stream_id = 'case-a' ORDER BY revision DESC LIMIT 1").get() as {
+        hash: string;
+      };
+      db.prepare(
+        "INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash) VALUES (7, 'forged', 'case-x', 0, 'PaymentRecorded', '{}', '{}', ?, 'h', 'g')",
+      ).run(prev.hash);
     });
     expect(r.ok).toBe(false);
     expect(r.problem!.position).toBe('7');
@@ -84,7 +92,14 @@ describe('tamper evidence on the SQLite file', () => {
       let global = GENESIS_HASH;
       for (const e of rows) {
         const prev = last.get(e.stream_id) ?? GENESIS_HASH;
-        const hash = eventHash(prev, { streamId: e.stream_id, revision: e.revision, id: e.event_id, type: e.type, data: e.data, metadata: e.metadata });
+        const hash = eventHash(prev, {
+          streamId: e.stream_id,
+          revision: e.revision,
+          id: e.event_id,
+          type: e.type,
+          data: e.data,
+          metadata: e.metadata,
+        });
         global = globalHash(global, hash);
         db.prepare('UPDATE events SET prev_hash = ?, hash = ?, global_hash = ? WHERE position = ?').run(prev, hash, global, e.position);
         last.set(e.stream_id, hash);

@@ -57,18 +57,38 @@ export class CaseRealizer {
     this.day = 0;
     // A path that records compliance needs a non-monetary penalty notified and decided too.
     const penalties = types.includes('ComplianceRecorded') ? [...FINE, { kind: 'suspend_production' as const, days: 10 }] : FINE;
-    const s = { extended: false, remedyPending: false, discussed: false, urged: false, caseId: undefined as string | undefined, reviewed: false, waived: new Set<string>(), attested: new Set<string>(), hearing: false, statement: false, paid: 0 };
+    const s = {
+      extended: false,
+      remedyPending: false,
+      discussed: false,
+      urged: false,
+      caseId: undefined as string | undefined,
+      reviewed: false,
+      waived: new Set<string>(),
+      attested: new Set<string>(),
+      hearing: false,
+      statement: false,
+      paid: 0,
+    };
     const run = async (user: string, command: CaseCommand) => {
       const occurredAt = new Date(Date.parse('2026-01-05T02:00:00Z') + this.day++ * 86_400_000).toISOString();
       try {
-        const r = await this.engine.execute({ caseId: s.caseId, command, actor: this.actors.get(user)!, occurredAt, requestId: randomUUID() });
+        const r = await this.engine.execute({
+          caseId: s.caseId,
+          command,
+          actor: this.actors.get(user)!,
+          occurredAt,
+          requestId: randomUUID(),
+        });
         s.caseId = r.caseId;
       } catch (e) {
         throw new Error(`${command.name} (for ${types.join(' → ')}): ${(e as Error).message}`);
       }
     };
     const attestAll = async () => {
-      for (const o of [u('officer-1'), u('officer-2')]) if (!s.attested.has(o)) await run(o, { name: 'attest-interference-record', body: { complete: true } }).then(() => s.attested.add(o));
+      for (const o of [u('officer-1'), u('officer-2')])
+        if (!s.attested.has(o))
+          await run(o, { name: 'attest-interference-record', body: { complete: true } }).then(() => s.attested.add(o));
     };
     const beforeDecision = async () => {
       if (!s.reviewed) {
@@ -76,7 +96,10 @@ export class CaseRealizer {
         s.reviewed = true;
       }
       if (!s.discussed) {
-        await run(u('head'), { name: 'record-collective-discussion', body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' } });
+        await run(u('head'), {
+          name: 'record-collective-discussion',
+          body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' },
+        });
         s.discussed = true;
       }
     };
@@ -85,7 +108,16 @@ export class CaseRealizer {
         case 'CaseOpened':
           await run(u('officer-1'), {
             name: 'open-case',
-            body: { agencyId: `ag-${A}`, source: 'inspection', industry: 'gas', party: { kind: 'organization', name: '模型测试公司', creditCode: '91431002MA4L000079' }, violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }], discoveredAt: '2026-01-05', handlingOfficerIds: [u('officer-1'), u('officer-2')], summary: 's' },
+            body: {
+              agencyId: `ag-${A}`,
+              source: 'inspection',
+              industry: 'gas',
+              party: { kind: 'organization', name: '模型测试公司', creditCode: '91431002MA4L000079' },
+              violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
+              discoveredAt: '2026-01-05',
+              handlingOfficerIds: [u('officer-1'), u('officer-2')],
+              summary: 's',
+            },
           });
           break;
         case 'CaseFiled':
@@ -95,10 +127,16 @@ export class CaseRealizer {
           await run(u('head'), { name: 'reject-filing', body: { reason: 'r' } });
           break;
         case 'EvidenceRecorded':
-          await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH } });
+          await run(u('officer-1'), {
+            name: 'record-evidence',
+            body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH },
+          });
           break;
         case 'InvestigationConcluded':
-          await run(u('officer-1'), { name: 'conclude-investigation', body: { findings: 'f', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis: BASIS } });
+          await run(u('officer-1'), {
+            name: 'conclude-investigation',
+            body: { findings: 'f', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis: BASIS },
+          });
           break;
         case 'PenaltyNoticeServed':
           await run(u('officer-1'), { name: 'issue-penalty-notice', body: { proposedPenalties: penalties, legalBasis: BASIS } });
@@ -125,12 +163,19 @@ export class CaseRealizer {
           await run(u('officer-3'), { name: 'record-hearing', body: { attended: type === 'HearingHeld', summary: 's' } });
           break;
         case 'LegalReviewCompleted':
-          await run(u('reviewer'), { name: 'record-legal-review', body: { outcome: 'approved', legalBasisCorrect: true, opinion: '同意' } });
+          await run(u('reviewer'), {
+            name: 'record-legal-review',
+            body: { outcome: 'approved', legalBasisCorrect: true, opinion: '同意' },
+          });
           s.reviewed = true;
           break;
         case 'PenaltyDecided':
           await beforeDecision();
-          if (!s.statement && !s.waived.has('statement')) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['statement', ...(s.hearing ? [] : (['hearing'] as const))] } });
+          if (!s.statement && !s.waived.has('statement'))
+            await run(u('officer-1'), {
+              name: 'waive-rights',
+              body: { rights: ['statement', ...(s.hearing ? [] : (['hearing'] as const))] },
+            });
           else if (!s.hearing) await run(u('officer-1'), { name: 'waive-rights', body: { rights: ['hearing'] } });
           await run(u('head'), { name: 'decide', body: { outcome: 'penalty', penalties, legalBasis: BASIS } });
           break;
@@ -146,13 +191,19 @@ export class CaseRealizer {
           s.paid += 1000;
           break;
         case 'PenaltyExecuted':
-          if ((await this.engine.getCase(s.caseId!)).stage === 'courtEnforcement') await run(u('officer-1'), { name: 'record-court-execution', body: { summary: '法院已执行' } });
+          if ((await this.engine.getCase(s.caseId!)).stage === 'courtEnforcement')
+            await run(u('officer-1'), { name: 'record-court-execution', body: { summary: '法院已执行' } });
           else await run(u('officer-2'), { name: 'record-payment', body: { amountYuan: 50_000 - s.paid, receiptNo: `R${this.day}` } });
           break;
         case 'InterferenceRecorded':
           await run(u('officer-2'), {
             name: 'record-interference',
-            body: { intervener: { name: '某某', unit: '某局', post: '副局长', relation: 'leading_cadre' }, means: 'phone', content: '说情', handling: '拒绝并记录' },
+            body: {
+              intervener: { name: '某某', unit: '某局', post: '副局长', relation: 'leading_cadre' },
+              means: 'phone',
+              content: '说情',
+              handling: '拒绝并记录',
+            },
           });
           break;
         case 'InterferenceAttested': {
@@ -166,7 +217,14 @@ export class CaseRealizer {
         case 'HearingRequestPeriodEnded':
         case 'SeizureTermExpired': {
           // The scheduler's record: move the clock past the deadline, then issue the system command.
-          const kind = ({ DeadlineMissed: 'handling_period', StatementPeriodEnded: 'statement', HearingRequestPeriodEnded: 'hearing_request', SeizureTermExpired: 'seizure' } as const)[type];
+          const kind = (
+            {
+              DeadlineMissed: 'handling_period',
+              StatementPeriodEnded: 'statement',
+              HearingRequestPeriodEnded: 'hearing_request',
+              SeizureTermExpired: 'seizure',
+            } as const
+          )[type];
           const d = await this.passDeadline(s.caseId!, kind, types);
           await run('system', { name: 'record-deadline-expiry', body: { kind, dueAt: d.dueAt } });
           break;
@@ -182,7 +240,10 @@ export class CaseRealizer {
           s.extended = true;
           break;
         case 'CollectiveDiscussionRecorded':
-          await run(u('head'), { name: 'record-collective-discussion', body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' } });
+          await run(u('head'), {
+            name: 'record-collective-discussion',
+            body: { participantIds: [u('head'), u('officer-3'), u('reviewer')], conclusion: '同意' },
+          });
           s.discussed = true;
           break;
         case 'DecisionPublished':
@@ -203,12 +264,19 @@ export class CaseRealizer {
           break;
         case 'RemedyConcluded':
         case 'DecisionRevoked':
-          if (!s.remedyPending) await run(u('officer-1'), { name: 'record-remedy', body: { kind: 'reconsideration', body: '郴州市人民政府' } });
-          await run(u('officer-1'), { name: 'record-remedy-outcome', body: { outcome: type === 'DecisionRevoked' ? 'revoked' : 'upheld' } });
+          if (!s.remedyPending)
+            await run(u('officer-1'), { name: 'record-remedy', body: { kind: 'reconsideration', body: '郴州市人民政府' } });
+          await run(u('officer-1'), {
+            name: 'record-remedy-outcome',
+            body: { outcome: type === 'DecisionRevoked' ? 'revoked' : 'upheld' },
+          });
           s.remedyPending = false;
           break;
         case 'ReferralProposed':
-          await run(u('officer-1'), { name: 'propose-referral', body: { offense: 'major_liability_accident', teamOfficerIds: [u('officer-1'), u('officer-2')], report: '涉嫌重大责任事故' } });
+          await run(u('officer-1'), {
+            name: 'propose-referral',
+            body: { offense: 'major_liability_accident', teamOfficerIds: [u('officer-1'), u('officer-2')], report: '涉嫌重大责任事故' },
+          });
           break;
         case 'ReferralApproved':
           await run(u('head'), { name: 'approve-referral', body: {} });
@@ -217,15 +285,24 @@ export class CaseRealizer {
           await run(u('head'), { name: 'reject-referral', body: { reason: '证据不足以认定涉嫌犯罪' } });
           break;
         case 'CaseTransferredToPolice':
-          await run(u('officer-1'), { name: 'transfer-to-police', body: { policeAgency: '郴州市公安局北湖分局', documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告'] } });
+          await run(u('officer-1'), {
+            name: 'transfer-to-police',
+            body: { policeAgency: '郴州市公安局北湖分局', documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告'] },
+          });
           break;
         case 'PoliceDecisionRecorded':
         case 'ReferralAccepted':
         case 'ReferralDeclined':
-          await run(u('officer-1'), { name: 'record-police-decision', body: { outcome: type === 'ReferralDeclined' ? 'declined' : 'accepted' } });
+          await run(u('officer-1'), {
+            name: 'record-police-decision',
+            body: { outcome: type === 'ReferralDeclined' ? 'declined' : 'accepted' },
+          });
           break;
         case 'MaterialsHandedOver':
-          await run(u('officer-1'), { name: 'record-handover', body: { receivedBy: '郴州市公安局北湖分局', materials: ['涉案物品清单所列物品'] } });
+          await run(u('officer-1'), {
+            name: 'record-handover',
+            body: { receivedBy: '郴州市公安局北湖分局', materials: ['涉案物品清单所列物品'] },
+          });
           break;
         case 'PoliceReconsiderationRequested':
           await run(u('head'), { name: 'request-police-reconsideration', body: { reason: '请求复议' } });
@@ -238,7 +315,10 @@ export class CaseRealizer {
           break;
         case 'RectificationOrdered': {
           const deadline = new Date(Date.parse('2026-01-05T02:00:00Z') + (this.day + 15) * 86_400_000).toISOString().slice(0, 10);
-          await run(u('officer-1'), { name: 'issue-rectification-order', body: { items: ['清理超量储存'], deadline, legalBasis: ['安全生产法 Art. 65'] } });
+          await run(u('officer-1'), {
+            name: 'issue-rectification-order',
+            body: { items: ['清理超量储存'], deadline, legalBasis: ['安全生产法 Art. 65'] },
+          });
           break;
         }
         case 'ReinspectionRequested':
@@ -249,12 +329,27 @@ export class CaseRealizer {
         case 'RectificationFailed':
           await run(u('officer-1'), {
             name: 'record-reinspection',
-            body: { officerIds: [u('officer-1'), u('officer-2')], result: type === 'RectificationVerified' ? 'passed' : 'failed', findings: '复查' },
+            body: {
+              officerIds: [u('officer-1'), u('officer-2')],
+              result: type === 'RectificationVerified' ? 'passed' : 'failed',
+              findings: '复查',
+            },
           });
           break;
         case 'SeizureImposed':
-          await run(u('officer-1'), { name: 'record-evidence', body: { kind: 'audio_video', title: '现场执法记录仪视频', officerIds: [u('officer-1'), u('officer-2')], contentHash: AV } });
-          await run(u('head'), { name: 'impose-seizure', body: { items: [{ name: '超量烟花', quantity: '20箱' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65'], audioVideoEvidenceHash: AV } });
+          await run(u('officer-1'), {
+            name: 'record-evidence',
+            body: { kind: 'audio_video', title: '现场执法记录仪视频', officerIds: [u('officer-1'), u('officer-2')], contentHash: AV },
+          });
+          await run(u('head'), {
+            name: 'impose-seizure',
+            body: {
+              items: [{ name: '超量烟花', quantity: '20箱' }],
+              reason: '防止转移',
+              legalBasis: ['安全生产法 Art. 65'],
+              audioVideoEvidenceHash: AV,
+            },
+          });
           break;
         case 'SeizureExtended':
           await run(u('head'), { name: 'extend-seizure', body: { days: 10, reason: '鉴定未完成' } });

@@ -1,5 +1,12 @@
 import { transition } from 'xstate';
-import { CaseEvent, CaseEventType, CaseSnapshot, enforcementCaseMachine, foldCaseEvents, initialCaseSnapshot } from '@workflows/enforcement-case';
+import {
+  CaseEvent,
+  CaseEventType,
+  CaseSnapshot,
+  enforcementCaseMachine,
+  foldCaseEvents,
+  initialCaseSnapshot,
+} from '@workflows/enforcement-case';
 import { SAMPLE_EVENTS } from './sample-events';
 import { transitionPlans } from './transition-plans';
 
@@ -10,7 +17,8 @@ import { transitionPlans } from './transition-plans';
  * what xstate's public `transition()` gives, event by event.
  */
 const byType = new Map(SAMPLE_EVENTS.map((e) => [e.type, e]));
-const xstateFold = (events: CaseEvent[]) => events.reduce((s: CaseSnapshot, e) => transition(enforcementCaseMachine, s, e)[0], initialCaseSnapshot());
+const xstateFold = (events: CaseEvent[]) =>
+  events.reduce((s: CaseSnapshot, e) => transition(enforcementCaseMachine, s, e)[0], initialCaseSnapshot());
 const comparable = (s: CaseSnapshot) => ({ value: s.value, context: s.context, status: s.status, historyValue: s.historyValue });
 
 describe('fold of records that change no state', () => {
@@ -23,7 +31,8 @@ describe('fold of records that change no state', () => {
       events.push(e);
       // Repeat it while the machine stays where it is and accepts it again (a run of records).
       const after = xstateFold(events);
-      if (after.can(e) && JSON.stringify(transition(enforcementCaseMachine, after, e)[0].value) === JSON.stringify(after.value)) events.push(e, e);
+      if (after.can(e) && JSON.stringify(transition(enforcementCaseMachine, after, e)[0].value) === JSON.stringify(after.value))
+        events.push(e, e);
     }
     let stepwise = initialCaseSnapshot();
     let expected = initialCaseSnapshot();

@@ -18,10 +18,14 @@ export const appliedCounterProjection: Projection<bigint> = {
     },
   },
   postgres: {
-    setup: async (db, s) => void (await db.query(`CREATE TABLE IF NOT EXISTS ${s}.applied (position BIGINT PRIMARY KEY, times INTEGER NOT NULL)`)),
+    setup: async (db, s) =>
+      void (await db.query(`CREATE TABLE IF NOT EXISTS ${s}.applied (position BIGINT PRIMARY KEY, times INTEGER NOT NULL)`)),
     clear: async (db, s) => void (await db.query(`DELETE FROM ${s}.applied`)),
     write: async (db, s, rows) =>
-      void (await db.query(`INSERT INTO ${s}.applied (position, times) SELECT p, 1 FROM unnest($1::bigint[]) AS p ON CONFLICT (position) DO UPDATE SET times = applied.times + 1`, [rows.map(String)])),
+      void (await db.query(
+        `INSERT INTO ${s}.applied (position, times) SELECT p, 1 FROM unnest($1::bigint[]) AS p ON CONFLICT (position) DO UPDATE SET times = applied.times + 1`,
+        [rows.map(String)],
+      )),
   },
 };
 
@@ -29,7 +33,8 @@ export const appliedCounterProjection: Projection<bigint> = {
 export function sqliteReader(file: string) {
   const host = openSqliteProjectionHost(file, { readonly: true });
   return {
-    readAll: async ({ after = 0n, limit = Number.MAX_SAFE_INTEGER }: { after?: bigint; limit?: number } = {}) => host.readPage(after, limit),
+    readAll: async ({ after = 0n, limit = Number.MAX_SAFE_INTEGER }: { after?: bigint; limit?: number } = {}) =>
+      host.readPage(after, limit),
     close: () => host.close(),
   };
 }

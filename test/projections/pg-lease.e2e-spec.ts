@@ -14,7 +14,14 @@ async function until(ok: () => boolean | Promise<boolean>): Promise<void> {
 describeWithPg('PgLease (advisory lock on a connection of its own)', (database) => {
   const leases: PgLease[] = [];
   const lease = (name: string, events: string[] = [], retryIntervalMs = 50) => {
-    const l = new PgLease({ connection: database().url, name, retryIntervalMs, checkIntervalMs: 50, onAcquired: () => events.push('acquired'), onLost: () => events.push('lost') });
+    const l = new PgLease({
+      connection: database().url,
+      name,
+      retryIntervalMs,
+      checkIntervalMs: 50,
+      onAcquired: () => events.push('acquired'),
+      onLost: () => events.push('lost'),
+    });
     leases.push(l);
     return l;
   };
@@ -81,7 +88,11 @@ describeWithPg('PgLease (advisory lock on a connection of its own)', (database) 
   });
 
   it('confirm() finds the lock in pg_locks for keys of either sign', async () => {
-    const names = (await admin.query(`SELECT n, hashtextextended(n, 0) < 0 AS negative FROM unnest(array['k.a', 'k.b', 'k.c', 'k.d', 'k.e', 'k.f', 'k.g', 'k.h']) AS n`)).rows as { n: string; negative: boolean }[];
+    const names = (
+      await admin.query(
+        `SELECT n, hashtextextended(n, 0) < 0 AS negative FROM unnest(array['k.a', 'k.b', 'k.c', 'k.d', 'k.e', 'k.f', 'k.g', 'k.h']) AS n`,
+      )
+    ).rows as { n: string; negative: boolean }[];
     const picked = [names.find((r) => r.negative), names.find((r) => !r.negative)].map((r) => r!.n);
     for (const name of picked) {
       const l = lease(name);

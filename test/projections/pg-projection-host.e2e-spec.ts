@@ -57,7 +57,9 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
   const sqliteDump = () => sqliteRows(sqlite, TABLES);
   const pgDump = (schema: string) => pgRows(admin, schema, TABLES);
   const checkpoints = async (schema: string) =>
-    (await admin.query({ text: `SELECT position FROM "${schema}".projection_checkpoints ORDER BY name`, types: NUMERIC_TYPES })).rows.map((r) => r.position as number);
+    (await admin.query({ text: `SELECT position FROM "${schema}".projection_checkpoints ORDER BY name`, types: NUMERIC_TYPES })).rows.map(
+      (r) => r.position as number,
+    );
   const head = async () => Number(await store.headPosition());
 
   it('two runners at once: the second waits for the first page’s commit, then applies only what is left', async () => {
@@ -77,7 +79,11 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
         beforeCommit: async () => {
           if (!first) return;
           first = false;
-          await until(async () => (await admin.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid2])).rows[0]?.wait_event_type === 'Lock');
+          await until(
+            async () =>
+              (await admin.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid2])).rows[0]?.wait_event_type ===
+              'Lock',
+          );
         },
       });
       const r2 = new PgProjectionRunner({ store, db: c2, schema, projections: PROJECTIONS, pageSize: 40 });
@@ -85,7 +91,15 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
       await r2.setup();
       const step1 = r1.step();
       // r2 starts once r1 is inside its transaction (its first page read and locked): both read the same page.
-      await until(async () => (await admin.query(`SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = $1 AND c.relname = 'projection_checkpoints' AND l.mode = 'RowShareLock'`, [(c1 as unknown as { processID: number }).processID])).rowCount === 1);
+      await until(
+        async () =>
+          (
+            await admin.query(
+              `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = $1 AND c.relname = 'projection_checkpoints' AND l.mode = 'RowShareLock'`,
+              [(c1 as unknown as { processID: number }).processID],
+            )
+          ).rowCount === 1,
+      );
       const [n1, n2] = await Promise.all([step1, r2.step()]);
       expect([n1, n2]).toEqual([40, 40]);
       await Promise.all([r1.catchUp(), r2.catchUp()]);
@@ -98,16 +112,29 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
 
   it('the holder is killed (SIGKILL) inside a page’s transaction: the standby takes over, each event applied once', async () => {
     const schema = database().schema('kill');
-    const child = spawn(process.execPath, ['-r', path.resolve(__dirname, '../../libs/threads/src/ts-worker-loader.js'), path.join(__dirname, 'pg-projection-host.child.ts')], {
-      env: { ...process.env, SQLITE_FILE: file, PG_URL: database().url, SCHEMA: schema, PAGE_SIZE: '40', BLOCK_AT_PAGE: '3' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.resolve(__dirname, '../../libs/threads/src/ts-worker-loader.js'), path.join(__dirname, 'pg-projection-host.child.ts')],
+      {
+        env: { ...process.env, SQLITE_FILE: file, PG_URL: database().url, SCHEMA: schema, PAGE_SIZE: '40', BLOCK_AT_PAGE: '3' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     let out = '';
     child.stdout!.on('data', (d) => (out += String(d)));
     await until(() => out.includes('leading'));
 
-    const host = new PgProjectionHost({ store: sqliteReader(file), connection: database().url, schema, projections: PROJECTIONS, pageSize: 40, retryIntervalMs: 50, checkIntervalMs: 50, pollIntervalMs: 50 });
+    const host = new PgProjectionHost({
+      store: sqliteReader(file),
+      connection: database().url,
+      schema,
+      projections: PROJECTIONS,
+      pageSize: 40,
+      retryIntervalMs: 50,
+      checkIntervalMs: 50,
+      pollIntervalMs: 50,
+    });
     host.start();
     try {
       await until(() => host.lease.attempts >= 1);

@@ -47,8 +47,11 @@ describeWithPg('PostgreSQL read models equal the SQLite ones', (database) => {
       expect(sqliteDump.interference_records.length).toBeGreaterThan(0);
       expect(sqliteDump.assessment_rectification.length).toBeGreaterThan(0);
       // The corners are there to be compared (edge-history.ts).
-      expect(sqlite.prepare("SELECT count(*) AS n FROM assessment_case WHERE timely = 0").get()).toEqual({ n: 1 });
-      expect(sqlite.prepare("SELECT flags, overdue FROM case_index WHERE case_id = 'e1d9e000-0000-4000-8000-000000000001'").get()).toEqual({ flags: ',major,criminal_indicators,interference_recorded,fine_only,', overdue: ',handling_period,' });
+      expect(sqlite.prepare('SELECT count(*) AS n FROM assessment_case WHERE timely = 0').get()).toEqual({ n: 1 });
+      expect(sqlite.prepare("SELECT flags, overdue FROM case_index WHERE case_id = 'e1d9e000-0000-4000-8000-000000000001'").get()).toEqual({
+        flags: ',major,criminal_indicators,interference_recorded,fine_only,',
+        overdue: ',handling_period,',
+      });
       expect(await pgDump()).toEqual(sqliteDump);
       expect(await pgRunner.status()).toEqual(sqliteRunner.status());
 

@@ -22,8 +22,13 @@ export function sqliteRows(db: Database.Database, tables: OrderedTable[] = READ_
 }
 
 /** Every row of the tables in a PostgreSQL schema, in key order, by table (numerics read as numbers, as SQLite's). */
-export async function pgRows(client: Client, schema: string, tables: OrderedTable[] = READ_MODEL_TABLES): Promise<Record<string, unknown[]>> {
+export async function pgRows(
+  client: Client,
+  schema: string,
+  tables: OrderedTable[] = READ_MODEL_TABLES,
+): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const [t, key] of tables) out[t] = (await client.query({ text: `SELECT * FROM "${schema}".${t} ORDER BY ${key}`, types: NUMERIC_TYPES })).rows;
+  for (const [t, key] of tables)
+    out[t] = (await client.query({ text: `SELECT * FROM "${schema}".${t} ORDER BY ${key}`, types: NUMERIC_TYPES })).rows;
   return out;
 }

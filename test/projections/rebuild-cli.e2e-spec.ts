@@ -22,7 +22,12 @@ describe('npm run projections:rebuild', () => {
     const snapshot = () => {
       const db = new Database(file, { readonly: true });
       const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
-      const rows = Object.fromEntries(['audit_trail', 'case_index', 'assessment_case', 'public_decisions'].map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]));
+      const rows = Object.fromEntries(
+        ['audit_trail', 'case_index', 'assessment_case', 'public_decisions'].map((table) => [
+          table,
+          db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
+        ]),
+      );
       db.close();
       return { indexes, rows };
     };
@@ -38,7 +43,9 @@ describe('npm run projections:rebuild', () => {
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(other)).toBe(false);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/rebuilt audit-trail, interference-register, public-decisions, case-index, assessment: \d+ events in [\d.]+ s = [\d,]+ events\/s/);
+    expect(run.stdout).toMatch(
+      /rebuilt audit-trail, interference-register, public-decisions, case-index, assessment: \d+ events in [\d.]+ s = [\d,]+ events\/s/,
+    );
     expect(snapshot()).toEqual(before);
     const single = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: '1' }, encoding: 'utf8' });
     expect(single.stdout).toContain('(1 thread: build');
@@ -46,7 +53,10 @@ describe('npm run projections:rebuild', () => {
     // One read model by name: only it is rebuilt (only its checkpoint is rewritten).
     const checkpoints = () => {
       const db = new Database(file, { readonly: true });
-      const rows = db.prepare('SELECT name, updated_at FROM projection_checkpoints ORDER BY name').all() as { name: string; updated_at: string }[];
+      const rows = db.prepare('SELECT name, updated_at FROM projection_checkpoints ORDER BY name').all() as {
+        name: string;
+        updated_at: string;
+      }[];
       db.close();
       return Object.fromEntries(rows.map((r) => [r.name, r.updated_at]));
     };
@@ -80,7 +90,10 @@ describe('npm run projections:rebuild', () => {
     expect(existsSync(lock)).toBe(false);
     expect(snapshot()).toEqual(before);
 
-    const badThreads = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: 'two' }, encoding: 'utf8' });
+    const badThreads = spawnSync(process.execPath, [CLI], {
+      env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: 'two' },
+      encoding: 'utf8',
+    });
     expect(badThreads.status).toBe(2);
     expect(badThreads.stderr).toContain('REBUILD_THREADS');
   });

@@ -55,7 +55,11 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
     // is applied from the new checkpoint (by the rebuild if it is there in time, else by the live runner).
     let appended: Promise<string> | null = null;
     const report = await rebuildReadModels({
-      file, live: db, projections, threads: 2, pageSize: 7,
+      file,
+      live: db,
+      projections,
+      threads: 2,
+      pageSize: 7,
       onProgress: () => void (appended ??= realizer.realize([...transitionPlans().values()][0])),
     });
     await appended;

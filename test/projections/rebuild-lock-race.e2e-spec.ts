@@ -31,7 +31,10 @@ describe('npm run projections:rebuild: two at once over a stale lock', () => {
     writeFileSync(lock, '2147483646'); // no such process
 
     const children: { proc: ChildProcess; stderr: () => string; exit: Promise<number | string | null> }[] = [0, 1].map(() => {
-      const proc = spawn(process.execPath, ['--require', PRELOAD, CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_RACE_DIR: race }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(process.execPath, ['--require', PRELOAD, CLI], {
+        env: { ...process.env, DATA_DIR: dir, REBUILD_RACE_DIR: race },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
       proc.stdout!.resume();

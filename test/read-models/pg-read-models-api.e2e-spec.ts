@@ -52,8 +52,15 @@ describeWithPg('the API with PostgreSQL read models answers as with SQLite ones'
     let onPg;
     try {
       const id = await openAndFile(pgApp.http, { occurredAt: at('2026-09-01') });
-      const recorded = await pgApp.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-interference`,
-        interferenceBody({ intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' }, content: '要求从轻处理', occurredAt: at('2026-09-03') }),
+      const recorded = await pgApp.http.as(
+        OFFICER_2,
+        'POST',
+        `/api/v1/cases/${id}/commands/record-interference`,
+        interferenceBody({
+          intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
+          content: '要求从轻处理',
+          occurredAt: at('2026-09-03'),
+        }),
       );
       expect(recorded.status).toBe(200);
       onPg = await answers(pgApp);

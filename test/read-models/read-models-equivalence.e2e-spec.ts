@@ -24,26 +24,74 @@ const AGENCIES = ['ag-431000', 'ag-431002', 'ag-431003', 'ag-431021'];
  */
 async function appendSpread(store: EventStore): Promise<void> {
   let n = 0;
-  const at = (i: number) => [
-    '2026-03-31T23:59:59.999+08:00',
-    '2026-03-31T16:00:00Z',
-    '2026-04-01T00:00:00+08:00',
-    '2026-06-30T15:59:59.5Z',
-    '2026-12-31T16:00:00.000Z',
-    '2025-12-31T23:00:00+08:00',
-    '2026-09-01 10:00:00',
-  ][i % 7];
+  const at = (i: number) =>
+    [
+      '2026-03-31T23:59:59.999+08:00',
+      '2026-03-31T16:00:00Z',
+      '2026-04-01T00:00:00+08:00',
+      '2026-06-30T15:59:59.5Z',
+      '2026-12-31T16:00:00.000Z',
+      '2025-12-31T23:00:00+08:00',
+      '2026-09-01 10:00:00',
+    ][i % 7];
   for (let i = 0; i < 21; i++) {
     const stream = `case-5ca1ab1e-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const agencyId = ['ag-431002', 'ag-431003', 'ag-431021'][i % 3];
-    const meta = (occurredAt: string, stageAfter: string) => ({ actor: { id: `u-${agencyId.slice(3)}-officer-1`, name: '员', agencyId }, command: 'spread', occurredAt, recordedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + ++n * 1000).toISOString(), stageAfter });
+    const meta = (occurredAt: string, stageAfter: string) => ({
+      actor: { id: `u-${agencyId.slice(3)}-officer-1`, name: '员', agencyId },
+      command: 'spread',
+      occurredAt,
+      recordedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + ++n * 1000).toISOString(),
+      stageAfter,
+    });
     const put = (type: string, data: Record<string, unknown>, metadata: Record<string, unknown>) =>
-      store.append(stream, [{ id: `5ca1ab1e-${String(i).padStart(4, '0')}-4000-8000-${String(n).padStart(12, '0')}`, type, data, metadata }], 'any');
-    await put('CaseOpened', { agencyId, industry: ['fireworks', 'mining', 'gas'][i % 3], party: i % 4 ? { kind: 'organization', name: `分布测试${i}号公司`, creditCode: `9143100${i % 10}MA4L0000${String(i).padStart(2, '0')}` } : { kind: 'individual', name: `赵${i}`, idNumber: `43100219800101${String(i).padStart(4, '0')}` }, handlingOfficerIds: [`u-${agencyId.slice(3)}-officer-1`], criminalIndicators: { seriousInjuries: i % 5 === 0 ? 1 : 0 } }, meta(at(i), 'filing'));
-    await put('CaseFiled', { caseNo: i % 6 ? `郴应急立〔2026〕${i}号` : '', deadlines: [{ kind: 'decision', dueAt: at(i + 2) }] }, meta(at(i + 1), 'investigation'));
+      store.append(
+        stream,
+        [{ id: `5ca1ab1e-${String(i).padStart(4, '0')}-4000-8000-${String(n).padStart(12, '0')}`, type, data, metadata }],
+        'any',
+      );
+    await put(
+      'CaseOpened',
+      {
+        agencyId,
+        industry: ['fireworks', 'mining', 'gas'][i % 3],
+        party:
+          i % 4
+            ? { kind: 'organization', name: `分布测试${i}号公司`, creditCode: `9143100${i % 10}MA4L0000${String(i).padStart(2, '0')}` }
+            : { kind: 'individual', name: `赵${i}`, idNumber: `43100219800101${String(i).padStart(4, '0')}` },
+        handlingOfficerIds: [`u-${agencyId.slice(3)}-officer-1`],
+        criminalIndicators: { seriousInjuries: i % 5 === 0 ? 1 : 0 },
+      },
+      meta(at(i), 'filing'),
+    );
+    await put(
+      'CaseFiled',
+      { caseNo: i % 6 ? `郴应急立〔2026〕${i}号` : '', deadlines: [{ kind: 'decision', dueAt: at(i + 2) }] },
+      meta(at(i + 1), 'investigation'),
+    );
     if (i % 7 === 6) continue;
-    await put('InterferenceRecorded', { recordId: `r-spread-${i}`, intervener: { name: i % 2 ? '李四' : '王五', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' }, meta(at(i + 3), 'investigation'));
-    await put('PenaltyDecided', { decisionNo: `郴应急罚〔2026〕${i}号`, penalties: i % 5 ? [{ kind: 'fine', amountYuan: [10_000, 12_500.5, 20_000, 10_000, 99_999][i % 5] }] : [{ kind: 'warning' }], legalBasis: ['安全生产法 Art. 99'], violationCode: i % 2 ? 'AQ-99' : 'LOCAL-7', discretionLevel: i % 3 ? 'general' : 'serious' }, meta(at(i + 4), 'decided'));
+    await put(
+      'InterferenceRecorded',
+      {
+        recordId: `r-spread-${i}`,
+        intervener: { name: i % 2 ? '李四' : '王五', unit: 'u', post: 'p', relation: 'other' },
+        means: 'phone',
+        content: 'c',
+        handling: 'h',
+      },
+      meta(at(i + 3), 'investigation'),
+    );
+    await put(
+      'PenaltyDecided',
+      {
+        decisionNo: `郴应急罚〔2026〕${i}号`,
+        penalties: i % 5 ? [{ kind: 'fine', amountYuan: [10_000, 12_500.5, 20_000, 10_000, 99_999][i % 5] }] : [{ kind: 'warning' }],
+        legalBasis: ['安全生产法 Art. 99'],
+        violationCode: i % 2 ? 'AQ-99' : 'LOCAL-7',
+        discretionLevel: i % 3 ? 'general' : 'serious',
+      },
+      meta(at(i + 4), 'decided'),
+    );
     if (i % 4 !== 3) await put('DecisionPublished', { channel: 'website' }, meta(at(i + 5), 'decided'));
     if (i % 5 === 2) await put('CaseClosed', {}, meta(at(i + 6), 'closed'));
   }
@@ -102,7 +150,9 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
     pg = await PgReadModels.open({ connectionString: database().url, schema });
     await store.close();
     caseIds = (sqliteDb.prepare('SELECT case_id FROM case_index ORDER BY case_id').all() as { case_id: string }[]).map((r) => r.case_id);
-    actors = (sqliteDb.prepare('SELECT DISTINCT actor_id FROM audit_trail ORDER BY actor_id').all() as { actor_id: string }[]).map((r) => r.actor_id);
+    actors = (sqliteDb.prepare('SELECT DISTINCT actor_id FROM audit_trail ORDER BY actor_id').all() as { actor_id: string }[]).map(
+      (r) => r.actor_id,
+    );
   });
   afterAll(async () => {
     await pg?.close();
@@ -117,7 +167,8 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
       const expected = await ask(sqlite, q);
       const actual = await ask(pg, q);
       expect({ method, q, answer: actual }).toEqual({ method, q, answer: expected });
-      const content = (x: unknown): boolean => (Array.isArray(x) ? x.length > 0 : x !== null && typeof x === 'object' ? Object.values(x).some(content) : false);
+      const content = (x: unknown): boolean =>
+        Array.isArray(x) ? x.length > 0 : x !== null && typeof x === 'object' ? Object.values(x).some(content) : false;
       if (content(expected)) nonEmpty++;
     }
     return nonEmpty;
@@ -179,8 +230,19 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
 
   it('interference register and quarterly counts: periods on quarter edges, the approving head left out', async () => {
     const readers = ['u-431002-officer-1', 'u-431002-head', 'u-431000-supervisor', 'u-431003-head'];
-    const quarter = (y: number, q: number): [string, string] => [`${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`, q === 4 ? `${y + 1}-01-01T00:00:00+08:00` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`];
-    const periods: ([string, string] | undefined)[] = [undefined, quarter(2026, 1), quarter(2026, 2), quarter(2026, 3), quarter(2026, 4), quarter(2025, 4), ['2026-01-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00']];
+    const quarter = (y: number, q: number): [string, string] => [
+      `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`,
+      q === 4 ? `${y + 1}-01-01T00:00:00+08:00` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`,
+    ];
+    const periods: ([string, string] | undefined)[] = [
+      undefined,
+      quarter(2026, 1),
+      quarter(2026, 2),
+      quarter(2026, 3),
+      quarter(2026, 4),
+      quarter(2025, 4),
+      ['2026-01-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00'],
+    ];
     const register = [];
     for (const agencies of agencySets)
       for (const readerId of readers)
@@ -198,7 +260,12 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
     const queries = [];
     for (const oldest of ['2020-01-01T00:00:00.000Z', '2026-03-31T16:00:00.000Z', '2026-09-01T00:00:00.000Z'])
       for (const agencyId of [undefined, 'ag-431002', 'ag-431003', 'ag-431000'])
-        for (const [limit, offset] of [[20, 0], [3, 2], [100, 0]]) queries.push({ oldest, agencyId, limit, offset });
+        for (const [limit, offset] of [
+          [20, 0],
+          [3, 2],
+          [100, 0],
+        ])
+          queries.push({ oldest, agencyId, limit, offset });
     expect(await compare('publicDecisions', queries, (m, q) => m.publicDecisions(q))).toBeGreaterThan(15);
   });
 
@@ -211,7 +278,16 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
             const [m0, m1] = quarter ? [(quarter - 1) * 3 + 1, quarter * 3 + 1] : [1, 13];
             const day = (m: number) => `${m > 12 ? year + 1 : year}-${String(m > 12 ? 1 : m).padStart(2, '0')}-01`;
             const [fromDay, toDay] = [day(m0), day(m1)];
-            queries.push({ agencies, from: `${fromDay}T00:00:00+08:00`, to: `${toDay}T00:00:00+08:00`, fromDay, toDay, asOf, yearFrom: `${year}-01-01T00:00:00+08:00`, yearTo: `${year + 1}-01-01T00:00:00+08:00` });
+            queries.push({
+              agencies,
+              from: `${fromDay}T00:00:00+08:00`,
+              to: `${toDay}T00:00:00+08:00`,
+              fromDay,
+              toDay,
+              asOf,
+              yearFrom: `${year}-01-01T00:00:00+08:00`,
+              yearTo: `${year + 1}-01-01T00:00:00+08:00`,
+            });
           }
     expect(await compare('assessment', queries, (m, q) => m.assessment(q))).toBeGreaterThan(30);
   });
@@ -219,7 +295,11 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
   it('consistency: decisions with codes, levels and fines, all years or one', async () => {
     const queries = [];
     for (const agencies of agencySets)
-      for (const period of [undefined, ['2026-01-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00'], ['2025-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00']] as ([string, string] | undefined)[])
+      for (const period of [
+        undefined,
+        ['2026-01-01T00:00:00+08:00', '2027-01-01T00:00:00+08:00'],
+        ['2025-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00'],
+      ] as ([string, string] | undefined)[])
         queries.push({ agencies, period });
     expect(await compare('consistencyDecisions', queries, (m, q) => m.consistencyDecisions(q))).toBeGreaterThan(4);
     // The directory's agencies are the ones the history uses.

@@ -20,16 +20,30 @@ export async function startWithFiledCase(): Promise<{ t: TestApp; id: string }> 
  * Opens a case against `party` and takes it to a penalty decision the short way (statement rights waived),
  * published when asked (2026-09-01 … 09-08); returns its id.
  */
-export async function decidedCase(http: HttpClient, party: object, o: { penalties: object[]; legalBasis: string[]; publish: boolean }): Promise<string> {
+export async function decidedCase(
+  http: HttpClient,
+  party: object,
+  o: { penalties: object[]; legalBasis: string[]; publish: boolean },
+): Promise<string> {
   const id = await openAndFile(http, { party });
   const { penalties, legalBasis } = o;
   const steps: [string, string, object][] = [
-    [OFFICER_1, 'record-evidence', { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') }],
-    [OFFICER_1, 'conclude-investigation', { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') }],
+    [
+      OFFICER_1,
+      'record-evidence',
+      { kind: 'inspection', title: '检查', officerIds: [OFFICER_1, OFFICER_2], contentHash: HASH, occurredAt: at('2026-09-03') },
+    ],
+    [
+      OFFICER_1,
+      'conclude-investigation',
+      { findings: '属实', proposedOutcome: 'penalty', proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') },
+    ],
     [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') }],
     [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
     [HEAD, 'decide', { outcome: 'penalty', penalties, legalBasis, occurredAt: at('2026-09-07') }],
-    ...(o.publish ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][]) : []),
+    ...(o.publish
+      ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][])
+      : []),
   ];
   for (const [user, command, body] of steps) {
     const res = await http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);

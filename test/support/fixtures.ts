@@ -15,7 +15,12 @@ export function openCaseBody(overrides: Record<string, unknown> = {}) {
     agencyId: AG,
     source: 'inspection',
     industry: 'fireworks',
-    party: { kind: 'organization', name: '郴州市北湖区测试烟花爆竹经营部', creditCode: '91431002MA4L000079', legalRepresentative: '王测试' },
+    party: {
+      kind: 'organization',
+      name: '郴州市北湖区测试烟花爆竹经营部',
+      creditCode: '91431002MA4L000079',
+      legalRepresentative: '王测试',
+    },
     violations: [{ description: '烟花爆竹超量储存', provisions: ['安全生产法 Art. 41'] }],
     discoveredAt: '2026-09-01',
     handlingOfficerIds: [OFFICER_1, OFFICER_2],

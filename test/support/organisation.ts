@@ -17,7 +17,11 @@ export const certificate = (number: string, validUntil = '2029-12-31', status: '
 export async function registerInDirectory(t: TestApp, events: DirectoryEvent[]): Promise<void> {
   const store = t.app.get<EventStore>(EVENT_STORE);
   const actor = { id: 'system', name: 'test fixture', roles: [], agencyId: '' };
-  await store.append(DIRECTORY_STREAM, events.map((e) => ({ id: crypto.randomUUID(), type: e.type, data: e.data, metadata: { actor } })), 'any');
+  await store.append(
+    DIRECTORY_STREAM,
+    events.map((e) => ({ id: crypto.randomUUID(), type: e.type, data: e.data, metadata: { actor } })),
+    'any',
+  );
   const directory = t.app.get(DirectoryService).directory;
   for (const e of events) directory.apply(e);
 }

@@ -19,7 +19,9 @@ const osUser = (() => {
     return 'postgres';
   }
 })();
-const CANDIDATES = CONFIGURED ? [CONFIGURED] : [...new Set(['postgres', osUser])].map((u) => `postgresql://${encodeURIComponent(u)}@localhost/postgres?host=/var/run/postgresql`);
+const CANDIDATES = CONFIGURED
+  ? [CONFIGURED]
+  : [...new Set(['postgres', osUser])].map((u) => `postgresql://${encodeURIComponent(u)}@localhost/postgres?host=/var/run/postgresql`);
 let URL_USED = CANDIDATES[0];
 
 let probed: { ok: true } | { ok: false; reason: string } | undefined;
@@ -36,7 +38,12 @@ function probe(): { ok: true } | { ok: false; reason: string } {
   const failures: string[] = [];
   for (const url of CANDIDATES) {
     try {
-      execFileSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, PROBE_URL: url }, timeout: 8000, stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(process.execPath, ['-e', script], {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { ...process.env, PROBE_URL: url },
+        timeout: 8000,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       URL_USED = url;
       return (probed = { ok: true });
     } catch (e) {
@@ -79,7 +86,10 @@ function withDatabase(url: string, database: string): string {
 export async function createTestDatabase(): Promise<PgTestDatabase> {
   const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const base = decodeURIComponent(new URL(URL_USED).pathname.slice(1)) || 'postgres';
-  const name = `${base.replace(/[^a-z0-9_]/gi, '_').toLowerCase().slice(0, 40)}_${suffix}`;
+  const name = `${base
+    .replace(/[^a-z0-9_]/gi, '_')
+    .toLowerCase()
+    .slice(0, 40)}_${suffix}`;
   const schemas: string[] = [];
   const schema = (prefix = 'rm') => {
     const s = `${prefix}_${randomBytes(5).toString('hex')}`;
@@ -97,12 +107,17 @@ export async function createTestDatabase(): Promise<PgTestDatabase> {
   });
   if (created) {
     const url = withDatabase(URL_USED, name);
-    return { url, schema, drop: () => withClient(URL_USED, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+    return {
+      url,
+      schema,
+      drop: () => withClient(URL_USED, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    };
   }
   return {
     url: URL_USED,
     schema,
-    drop: () => withClient(URL_USED, async (c) => void (await Promise.all(schemas.map((s) => c.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`))))),
+    drop: () =>
+      withClient(URL_USED, async (c) => void (await Promise.all(schemas.map((s) => c.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`))))),
   };
 }
 

@@ -17,11 +17,16 @@ export async function freePort(): Promise<number> {
 }
 
 /** The built service (`npm run build`) as its own OS process, as a user runs it. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; baseUrl: string; output: () => string }> {
+export async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ proc: ChildProcess; baseUrl: string; output: () => string }> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   const port = await freePort();
   let output = '';
-  const proc = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -16,7 +16,17 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HttpPipelineModule, HealthModule, AuthModule, CasesModule, IntegrityModule, ReadModelsModule, ReportsModule, AdminModule],
+      imports: [
+        CoreModule.forRoot(config),
+        HttpPipelineModule,
+        HealthModule,
+        AuthModule,
+        CasesModule,
+        IntegrityModule,
+        ReadModelsModule,
+        ReportsModule,
+        AdminModule,
+      ],
     };
   }
 }

@@ -29,10 +29,14 @@ async function bootstrap(): Promise<void> {
   } catch (e) {
     exitOnConfigError(e);
   }
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, trustProxy: config.trustedProxy }), {
-    logger: ['error', 'warn', 'log'],
-    abortOnError: false,
-  }).catch(exitOnConfigError);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, trustProxy: config.trustedProxy }),
+    {
+      logger: ['error', 'warn', 'log'],
+      abortOnError: false,
+    },
+  ).catch(exitOnConfigError);
   configureApp(app);
   // Start-up reads the store (the registry, the demo seed): a store that cannot be reached stops here too (69).
   await app.listen(config.port, config.host).catch(exitOnConfigError);
@@ -46,7 +50,9 @@ async function bootstrap(): Promise<void> {
       : config.oidc
         ? ` (issuer ${config.oidc.issuer}, keys ${config.oidc.key.kind === 'jwks' ? config.oidc.key.url : config.oidc.key.origin}, identity from ${config.oidc.identitySource})`
         : '';
-  const readModels = config.postgres ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})` : null;
+  const readModels = config.postgres
+    ? `PostgreSQL ${redactConnectionString(config.postgres.url)} (schema ${config.postgres.schema})`
+    : null;
   const store =
     config.eventStore === 'postgres'
       ? readModels!

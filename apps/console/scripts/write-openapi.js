@@ -20,7 +20,13 @@ async function main() {
   const { configureApp } = dist('configure-app');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'casetrail-openapi-'));
   try {
-    const config = loadAppConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', DATA_DIR: dataDir, SEED_DEMO: 'false', SCHEDULER_INTERVAL_SECONDS: '0' });
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      AUTH_MODE: 'dev',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+    });
     const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { logger: ['error'], abortOnError: false });
     configureApp(app);
     const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/docs/openapi.json' });

@@ -25,11 +25,52 @@ function SignedIn({ children }: { children: ReactNode }) {
 export function ConsoleRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<Page><SignIn /></Page>} />
-      <Route path="/public" element={<Page><PublicDecisions /></Page>} />
-      <Route path="/" element={<SignedIn><Page><Desk /></Page></SignedIn>} />
-      <Route path="/cases" element={<SignedIn><Page><CaseList /></Page></SignedIn>} />
-      <Route path="/cases/:caseId" element={<SignedIn><Page><CaseDetail /></Page></SignedIn>} />
+      <Route
+        path="/login"
+        element={
+          <Page>
+            <SignIn />
+          </Page>
+        }
+      />
+      <Route
+        path="/public"
+        element={
+          <Page>
+            <PublicDecisions />
+          </Page>
+        }
+      />
+      <Route
+        path="/"
+        element={
+          <SignedIn>
+            <Page>
+              <Desk />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/cases"
+        element={
+          <SignedIn>
+            <Page>
+              <CaseList />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/cases/:caseId"
+        element={
+          <SignedIn>
+            <Page>
+              <CaseDetail />
+            </Page>
+          </SignedIn>
+        }
+      />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

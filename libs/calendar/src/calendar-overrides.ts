@@ -39,17 +39,13 @@ export function loadCalendarOverrides(path: string): CalendarOverrides {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CalendarOverrideError(
-      `无法读取节假日覆盖文件 (cannot read calendar override file) ${path}: ${describe(error)}`,
-    );
+    throw new CalendarOverrideError(`无法读取节假日覆盖文件 (cannot read calendar override file) ${path}: ${describe(error)}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new CalendarOverrideError(
-      `节假日覆盖文件不是有效的 JSON (calendar override file is not valid JSON) ${path}: ${describe(error)}`,
-    );
+    throw new CalendarOverrideError(`节假日覆盖文件不是有效的 JSON (calendar override file is not valid JSON) ${path}: ${describe(error)}`);
   }
   return validateCalendarOverrides(parsed, path);
 }
@@ -57,9 +53,7 @@ export function loadCalendarOverrides(path: string): CalendarOverrides {
 /** Checks an already parsed value against the override format; returns a normalised copy. */
 export function validateCalendarOverrides(value: unknown, source = 'calendar overrides'): CalendarOverrides {
   const fail = (at: string, problem: string): never => {
-    throw new CalendarOverrideError(
-      `节假日覆盖数据无效 (invalid calendar overrides) ${source}: ${at}: ${problem}`,
-    );
+    throw new CalendarOverrideError(`节假日覆盖数据无效 (invalid calendar overrides) ${source}: ${at}: ${problem}`);
   };
 
   if (!isPlainObject(value)) {
@@ -93,7 +87,10 @@ export function validateCalendarOverrides(value: unknown, source = 'calendar ove
         fail(`${at}.workdays[${index}]`, `${date} is a weekday; list only weekend days made working days (调休上班)`);
       }
     });
-    for (const [kind, dates] of [['holidays', holidays], ['workdays', workdays]] as const) {
+    for (const [kind, dates] of [
+      ['holidays', holidays],
+      ['workdays', workdays],
+    ] as const) {
       dates.forEach((date, index) => {
         const place = `${at}.${kind}[${index}]`;
         const earlier = seen.get(date);

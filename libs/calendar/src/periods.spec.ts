@@ -3,7 +3,12 @@ import { endOfShanghaiDay, shanghaiYearOf, toShanghaiDate } from './shanghai-tim
 
 describe('reporting periods in Asia/Shanghai', () => {
   it('a year runs from its first Shanghai midnight to the next year’s', () => {
-    expect(shanghaiPeriod(2026)).toEqual({ fromDay: '2026-01-01', toDay: '2027-01-01', from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' });
+    expect(shanghaiPeriod(2026)).toEqual({
+      fromDay: '2026-01-01',
+      toDay: '2027-01-01',
+      from: '2026-01-01T00:00:00+08:00',
+      to: '2027-01-01T00:00:00+08:00',
+    });
     // That is 16:00 UTC on the last day of the year before.
     expect(new Date(shanghaiPeriod(2026).from).toISOString()).toBe('2025-12-31T16:00:00.000Z');
   });
@@ -24,7 +29,13 @@ describe('reporting periods in Asia/Shanghai', () => {
     for (let i = 1; i < 4; i++) expect(quarters[i].from).toBe(quarters[i - 1].to);
   });
 
-  it.each([[2026, 0], [2026, 5], [2026, 1.5], [2026.5, undefined], [Number.NaN, undefined]])('refuses year %p quarter %p', (year, quarter) => {
+  it.each([
+    [2026, 0],
+    [2026, 5],
+    [2026, 1.5],
+    [2026.5, undefined],
+    [Number.NaN, undefined],
+  ])('refuses year %p quarter %p', (year, quarter) => {
     expect(() => shanghaiPeriod(year, quarter)).toThrow(RangeError);
   });
 

@@ -31,7 +31,8 @@ export interface ShanghaiPeriod {
 /** A calendar year in Asia/Shanghai, or one of its quarters (1–4: January–March, …, October–December). */
 export function shanghaiPeriod(year: number, quarter?: number): ShanghaiPeriod {
   if (!Number.isInteger(year) || year < 0) throw new RangeError(`不是有效的年份 (not a valid year): ${year}`);
-  if (quarter !== undefined && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4)) throw new RangeError(`季度须为 1–4 (quarter must be 1–4): ${quarter}`);
+  if (quarter !== undefined && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4))
+    throw new RangeError(`季度须为 1–4 (quarter must be 1–4): ${quarter}`);
   const [first, afterLast] = quarter === undefined ? [1, 13] : [(quarter - 1) * 3 + 1, quarter * 3 + 1];
   const fromDay = formatDate(year, first, 1);
   const toDay = afterLast > 12 ? formatDate(year + 1, 1, 1) : formatDate(year, afterLast, 1);

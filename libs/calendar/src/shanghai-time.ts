@@ -6,8 +6,7 @@ import { lastMomentOfShanghaiDay } from './periods';
  * every date this system handles and needs no time-zone database.
  */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const ISO_INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * The Shanghai calendar date of an instant. The string must carry 'Z' or an offset: without one,
@@ -16,9 +15,7 @@ const ISO_INSTANT =
 export function toShanghaiDate(isoDateTime: string): CalendarDate {
   const ms = parseInstant(isoDateTime);
   if (ms === null) {
-    throw new RangeError(
-      `不是带时区的 ISO 8601 时间 (not an ISO 8601 date-time with Z or an offset): ${JSON.stringify(isoDateTime)}`,
-    );
+    throw new RangeError(`不是带时区的 ISO 8601 时间 (not an ISO 8601 date-time with Z or an offset): ${JSON.stringify(isoDateTime)}`);
   }
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -37,9 +37,7 @@ describe('WorkingDayCalendar', () => {
 
   it('refuses a year it has no data for, naming the year', () => {
     expect(() => calendar.isWorkingDay('2031-03-03')).toThrow(CalendarYearNotCoveredError);
-    expect(() => calendar.isWorkingDay('2031-03-03')).toThrow(
-      '没有 2031 年的节假日数据 (no holiday calendar data for 2031)',
-    );
+    expect(() => calendar.isWorkingDay('2031-03-03')).toThrow('没有 2031 年的节假日数据 (no holiday calendar data for 2031)');
     try {
       calendar.isWorkingDay('2031-01-01');
     } catch (error) {
@@ -97,9 +95,9 @@ describe('WorkingDayCalendar', () => {
     });
 
     it('validates an override object passed directly', () => {
-      expect(
-        () => new WorkingDayCalendar({ years: { '2031': { holidays: ['2031-02-30'], workdays: [] } } }),
-      ).toThrow('years.2031.holidays[0]: "2031-02-30" is not a real YYYY-MM-DD date');
+      expect(() => new WorkingDayCalendar({ years: { '2031': { holidays: ['2031-02-30'], workdays: [] } } })).toThrow(
+        'years.2031.holidays[0]: "2031-02-30" is not a real YYYY-MM-DD date',
+      );
     });
   });
 });

@@ -39,11 +39,23 @@ const interference = (caseId: string): CommandRequest => ({
   caseId,
   requestId: 'r',
   actor: officer,
-  command: { name: 'record-interference', body: { intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' } },
+  command: {
+    name: 'record-interference',
+    body: { intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' },
+  },
 });
 
 function engine(store: EventStore, maxRetries = 5) {
-  return new CaseEngine({ store, authorizer: anyoneMay, people, rules: rulesFile as unknown as RulesBook, calendar: new WorkingDayCalendar(), clock: () => new Date('2026-11-27T00:00:00Z'), newId: randomUUID, maxRetries });
+  return new CaseEngine({
+    store,
+    authorizer: anyoneMay,
+    people,
+    rules: rulesFile as unknown as RulesBook,
+    calendar: new WorkingDayCalendar(),
+    clock: () => new Date('2026-11-27T00:00:00Z'),
+    newId: randomUUID,
+    maxRetries,
+  });
 }
 
 /** A store that lets another writer slip in right before the engine's next append (a real race, staged). */
@@ -73,15 +85,31 @@ describe('CaseEngine', () => {
     let refuse = true;
     const guarded = new CaseEngine({
       store,
-      authorizer: { authorize: (r) => { asked.push(r); if (refuse) throw new Error('refused'); } },
-      parser: { parse: async (name, raw) => { parsed.push(name); return raw as never; } },
+      authorizer: {
+        authorize: (r) => {
+          asked.push(r);
+          if (refuse) throw new Error('refused');
+        },
+      },
+      parser: {
+        parse: async (name, raw) => {
+          parsed.push(name);
+          return raw as never;
+        },
+      },
       people,
       rules: rulesFile as unknown as RulesBook,
       calendar: new WorkingDayCalendar(),
       clock: () => new Date('2026-11-27T00:00:00Z'),
       newId: randomUUID,
     });
-    const approve: CommandRequest = { caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', unparsed: {} } };
+    const approve: CommandRequest = {
+      caseId,
+      requestId: 'r',
+      actor: head,
+      occurredAt: '2026-09-02T10:00:00+08:00',
+      command: { name: 'approve-filing', unparsed: {} },
+    };
     await expect(guarded.execute(approve)).rejects.toThrow('refused');
     expect(parsed).toEqual([]);
     expect(await store.readStream(`case-${caseId}`)).toHaveLength(1);
@@ -89,7 +117,12 @@ describe('CaseEngine', () => {
     refuse = false;
     expect((await guarded.execute(approve)).view.stage).toBe('investigation');
     expect(asked).toEqual([
-      { actor: head, command: 'approve-filing', occurredAt: '2026-09-02T10:00:00+08:00', case: { agencyId: 'ag-1', handlingOfficerIds: ['o1', 'o2'], presidingOfficerId: null, filingApproverId: null } },
+      {
+        actor: head,
+        command: 'approve-filing',
+        occurredAt: '2026-09-02T10:00:00+08:00',
+        case: { agencyId: 'ag-1', handlingOfficerIds: ['o1', 'o2'], presidingOfficerId: null, filingApproverId: null },
+      },
     ]);
     expect(parsed).toEqual(['approve-filing']);
   });
@@ -100,7 +133,13 @@ describe('CaseEngine', () => {
     const b = engine(store);
     const { caseId } = await a.execute(openCase);
     store.beforeNextAppend = async () => void (await b.execute(interference(caseId)));
-    const result = await a.execute({ caseId, requestId: 'r2', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } });
+    const result = await a.execute({
+      caseId,
+      requestId: 'r2',
+      actor: head,
+      occurredAt: '2026-09-02T10:00:00+08:00',
+      command: { name: 'approve-filing', body: {} },
+    });
     expect(result.view.stage).toBe('investigation');
     expect((await store.readStream(`case-${caseId}`)).map((e) => e.type)).toEqual(['CaseOpened', 'InterferenceRecorded', 'CaseFiled']);
   });
@@ -143,7 +182,9 @@ describe('CaseEngine', () => {
     const { caseId } = await engine(store).execute(openCase);
     const refusal = engine(store).execute({ caseId, requestId: 'r', actor: head, command: { name: 'close-case', body: {} } });
     await expect(refusal).rejects.toBeInstanceOf(CommandNotAllowedError);
-    await expect(refusal).rejects.toMatchObject({ allowedCommands: ['approve-filing', 'reject-filing', 'record-interference', 'attest-interference-record'] });
+    await expect(refusal).rejects.toMatchObject({
+      allowedCommands: ['approve-filing', 'reject-filing', 'record-interference', 'attest-interference-record'],
+    });
   });
 
   it('numbers filings consecutively per agency and year, without reusing a number on retry', async () => {
@@ -152,8 +193,22 @@ describe('CaseEngine', () => {
     const nos: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { caseId } = await e.execute(openCase);
-      const filed = await e.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} }, idempotencyKey: 'k' });
-      const retried = await e.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} }, idempotencyKey: 'k' });
+      const filed = await e.execute({
+        caseId,
+        requestId: 'r',
+        actor: head,
+        occurredAt: '2026-09-02T10:00:00+08:00',
+        command: { name: 'approve-filing', body: {} },
+        idempotencyKey: 'k',
+      });
+      const retried = await e.execute({
+        caseId,
+        requestId: 'r',
+        actor: head,
+        occurredAt: '2026-09-02T10:00:00+08:00',
+        command: { name: 'approve-filing', body: {} },
+        idempotencyKey: 'k',
+      });
       expect(retried.replayed).toBe(true);
       expect(retried.view.caseNo).toBe(filed.view.caseNo);
       nos.push(filed.view.caseNo!);
@@ -167,7 +222,13 @@ describe('CaseEngine', () => {
     const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engines[i % 2].execute(openCase).then((r) => r.caseId)));
     const filed = await Promise.all(
       ids.map((caseId, i) =>
-        engines[i % 2].execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } }),
+        engines[i % 2].execute({
+          caseId,
+          requestId: 'r',
+          actor: head,
+          occurredAt: '2026-09-02T10:00:00+08:00',
+          command: { name: 'approve-filing', body: {} },
+        }),
       ),
     );
     const numbers = filed.map((f) => Number(/〕(\d+)号/.exec(f.view.caseNo!)![1])).sort((a, b) => a - b);
@@ -186,7 +247,13 @@ describe('CaseEngine', () => {
       newId: randomUUID,
     });
     const { caseId } = await custom.execute(openCase);
-    const filed = await custom.execute({ caseId, requestId: 'r', actor: head, occurredAt: '2026-09-02T10:00:00+08:00', command: { name: 'approve-filing', body: {} } });
+    const filed = await custom.execute({
+      caseId,
+      requestId: 'r',
+      actor: head,
+      occurredAt: '2026-09-02T10:00:00+08:00',
+      command: { name: 'approve-filing', body: {} },
+    });
     expect(filed.view.caseNo).toBe('桂阳应急〔2026〕立字第1号');
   });
 });

@@ -114,7 +114,12 @@ export interface CaseParties {
 
 function partiesOf(snapshot: CaseSnapshot): CaseParties {
   const c = snapshot.context;
-  return { agencyId: c.agencyId, handlingOfficerIds: c.opened?.handlingOfficerIds ?? [], presidingOfficerId: c.hearing?.presidingOfficerId ?? null, filingApproverId: c.filingApproverId };
+  return {
+    agencyId: c.agencyId,
+    handlingOfficerIds: c.opened?.handlingOfficerIds ?? [],
+    presidingOfficerId: c.hearing?.presidingOfficerId ?? null,
+    filingApproverId: c.filingApproverId,
+  };
 }
 
 /** load → fold → decide → append, with optimistic concurrency, idempotency and a folded-state cache. */
@@ -178,7 +183,12 @@ export class CaseEngine {
       // route judged the agency it names. The system's own commands are the scheduler's.
       if (!isOpen && !isSystemCommand(req.command.name)) {
         try {
-          this.deps.authorizer.authorize({ actor: req.actor, command: req.command.name, case: partiesOf(entry.snapshot), occurredAt: req.occurredAt });
+          this.deps.authorizer.authorize({
+            actor: req.actor,
+            command: req.command.name,
+            case: partiesOf(entry.snapshot),
+            occurredAt: req.occurredAt,
+          });
         } catch (refusal) {
           stale(refusal);
           continue;
@@ -209,10 +219,15 @@ export class CaseEngine {
       });
       if (!decision.ok) {
         const r = decision.refusal;
-        stale(r.kind === 'not_allowed' ? new CommandNotAllowedError(r.command, r.stage, r.allowedCommands) : new LegalConditionsNotMetError(r.command, r.violations));
+        stale(
+          r.kind === 'not_allowed'
+            ? new CommandNotAllowedError(r.command, r.stage, r.allowedCommands)
+            : new LegalConditionsNotMetError(r.command, r.violations),
+        );
         continue;
       }
-      const bodies = 'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
+      const bodies =
+        'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
       const agencyId = isOpen ? (command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
       const newEvents = this.envelope(caseId, req, command, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
@@ -294,7 +309,8 @@ export class CaseEngine {
     if (t === null) throw new InvalidOccurredAtError('occurredAt: 不是有效的时间 (not a valid ISO-8601 datetime)');
     if (t > now.getTime() + CLOCK_SKEW_MS) throw new InvalidOccurredAtError('occurredAt: 不能晚于当前时间 (is in the future)');
     const openedAt = entry.snapshot.context.openedAt;
-    if (openedAt && t < Date.parse(openedAt)) throw new InvalidOccurredAtError(`occurredAt: 不能早于立案时间 ${openedAt} (is before the case was opened)`);
+    if (openedAt && t < Date.parse(openedAt))
+      throw new InvalidOccurredAtError(`occurredAt: 不能早于立案时间 ${openedAt} (is before the case was opened)`);
     return req.occurredAt;
   }
 
@@ -317,7 +333,15 @@ export class CaseEngine {
     return this.deps.people.agency(agencyId)?.entrustedBy ?? agencyId;
   }
 
-  private envelope(caseId: string, req: CommandRequest, command: CommandOf, bodies: CaseEventBody[], occurredAt: string, hash: string, agencyId: string): NewEvent[] {
+  private envelope(
+    caseId: string,
+    req: CommandRequest,
+    command: CommandOf,
+    bodies: CaseEventBody[],
+    occurredAt: string,
+    hash: string,
+    agencyId: string,
+  ): NewEvent[] {
     const recordedAt = this.deps.clock().toISOString();
     // docs/supervision.md §1: `onBehalfOf` names the entrusting agency when an entrusted organisation acts.
     const issuer = this.issuerOf(agencyId);

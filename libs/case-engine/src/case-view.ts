@@ -1,14 +1,5 @@
 import { StateValue } from 'xstate';
-import {
-  CaseSnapshot,
-  CommandName,
-  Deadline,
-  STAGES,
-  Stage,
-  allowedCommands,
-  caseStage,
-  isMajorCase,
-} from '@workflows/enforcement-case';
+import { CaseSnapshot, CommandName, Deadline, STAGES, Stage, allowedCommands, caseStage, isMajorCase } from '@workflows/enforcement-case';
 
 /** The officers' view of one case (docs/api.md §2 `CaseView`). */
 export interface CaseView {

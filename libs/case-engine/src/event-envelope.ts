@@ -39,7 +39,9 @@ export interface CaseEventMetadata {
 }
 
 /** A stored case event typed by its `type`: that event's data (event-data/) and the engine's metadata. */
-export type StoredCaseEvent<B extends CaseEventBody = CaseEventBody> = B extends CaseEventBody ? StoredEvent<B['type'], B['data'], CaseEventMetadata> : never;
+export type StoredCaseEvent<B extends CaseEventBody = CaseEventBody> = B extends CaseEventBody
+  ? StoredEvent<B['type'], B['data'], CaseEventMetadata>
+  : never;
 
 const CASE_STREAM_PREFIX = 'case-';
 
@@ -67,6 +69,8 @@ export interface StoredEventJson {
 
 export function storedEventToJson(e: StoredEvent): StoredEventJson {
   // Object.assign, not a spread with extra keys: V8 copies ten times faster this way, and a timeline returns 1,000s.
-  const metadata = e.hash ? Object.assign({}, e.metadata as CaseEventMetadata, { prevHash: e.prevHash, hash: e.hash }) : (e.metadata as CaseEventMetadata);
+  const metadata = e.hash
+    ? Object.assign({}, e.metadata as CaseEventMetadata, { prevHash: e.prevHash, hash: e.hash })
+    : (e.metadata as CaseEventMetadata);
   return { id: e.id, type: e.type, revision: e.revision, position: e.position.toString(), data: e.data, metadata };
 }

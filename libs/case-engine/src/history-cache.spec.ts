@@ -3,7 +3,11 @@ import { HistoryCache } from './history-cache';
 
 describe('HistoryCache', () => {
   const append = (store: InMemoryEventStore, stream: string, n: number, from = 0) =>
-    store.append(stream, Array.from({ length: n }, (_, i) => ({ id: `${stream}-${from + i}`, type: 'EvidenceRecorded', data: { i: from + i }, metadata: {} })), 'any');
+    store.append(
+      stream,
+      Array.from({ length: n }, (_, i) => ({ id: `${stream}-${from + i}`, type: 'EvidenceRecorded', data: { i: from + i }, metadata: {} })),
+      'any',
+    );
 
   it('reads only the tail after what it holds, and answers the same as a full read', async () => {
     const store = new InMemoryEventStore();

@@ -23,5 +23,7 @@ function canonical(value: unknown): string {
 
 /** sha-256 of a command's name and body in canonical JSON: tells a true retry from a reused key. */
 export function requestHash(command: { name: string; body: unknown }): string {
-  return createHash('sha256').update(canonical({ name: command.name, body: command.body })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ name: command.name, body: command.body }))
+    .digest('hex');
 }

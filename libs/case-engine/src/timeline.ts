@@ -26,7 +26,10 @@ function upTo(events: readonly StoredEvent[], point: TimelinePoint): StoredEvent
 /** The moment a view describes: deadlines still open but past their end by then show as missed. */
 function asOf(view: CaseView, moment: number | null): CaseView {
   if (moment === null) return view;
-  return { ...view, deadlines: view.deadlines.map((d) => (d.status === 'open' && Date.parse(d.dueAt) < moment ? { ...d, status: 'missed' } : d)) };
+  return {
+    ...view,
+    deadlines: view.deadlines.map((d) => (d.status === 'open' && Date.parse(d.dueAt) < moment ? { ...d, status: 'missed' } : d)),
+  };
 }
 
 /** The case as it stood at a point, folded from its stored events (never from a read model). */
@@ -35,7 +38,11 @@ export function timelineAt(events: readonly StoredEvent[], point: TimelinePoint)
   if (!selected.length) return { point, case: null, events: [] };
   const snapshot = foldCaseEvents(selected.map(toCaseEvent));
   const moment = 'revision' in point ? null : Date.parse('at' in point ? point.at : point.occurredAt);
-  return { point, case: asOf(toCaseView(snapshot, selected[selected.length - 1].revision), moment), events: selected.map(storedEventToJson) };
+  return {
+    point,
+    case: asOf(toCaseView(snapshot, selected[selected.length - 1].revision), moment),
+    events: selected.map(storedEventToJson),
+  };
 }
 
 /** What changed between two revisions: the events after `from` up to `to`, and the case at both ends. */

@@ -29,7 +29,15 @@ export const CITY_AGENCY_ID = 'ag-431000';
 export const ENTRUSTED_TOWNSHIP_ID = 'ag-431002001';
 
 function agencies(): Agency[] {
-  const city: Agency = { id: CITY_AGENCY_ID, divisionCode: '431000', name: '郴州市应急管理局', shortName: '郴应急', level: 'city', parentId: null, enforcementPower: true };
+  const city: Agency = {
+    id: CITY_AGENCY_ID,
+    divisionCode: '431000',
+    name: '郴州市应急管理局',
+    shortName: '郴应急',
+    level: 'city',
+    parentId: null,
+    enforcementPower: true,
+  };
   const township: Agency = {
     id: ENTRUSTED_TOWNSHIP_ID,
     divisionCode: '431002001',
@@ -55,10 +63,20 @@ function agencies(): Agency[] {
   ];
 }
 
-const cert = (n: string, validFrom = '2024-01-01', validUntil = '2029-12-31') => ({ number: n, validFrom, validUntil, status: 'valid' as const });
+const cert = (n: string, validFrom = '2024-01-01', validUntil = '2029-12-31') => ({
+  number: n,
+  validFrom,
+  validUntil,
+  status: 'valid' as const,
+});
 
 /** Training hours of 2026 below the yearly 24 (郴政办发〔2016〕19号 §16: 3 days); everyone else had 32. */
-const TRAINING_2026: Record<string, number> = { 'u-431003-officer-3': 16, 'u-431003-officer-4': 8, 'u-431021-officer-3': 12, 'u-431021-reviewer': 20 };
+const TRAINING_2026: Record<string, number> = {
+  'u-431003-officer-3': 16,
+  'u-431003-officer-4': 8,
+  'u-431021-officer-3': 12,
+  'u-431021-reviewer': 20,
+};
 /** Certificates other than the 2024–2029 default. */
 const CERTIFICATE_TERMS: Record<string, [string, string]> = { 'u-431003-officer-4': ['2022-02-01', '2027-01-31'] };
 
@@ -127,7 +145,13 @@ export function demoDirectoryEvents(): DirectoryEvent[] {
     ...users().map((data): DirectoryEvent => ({ type: 'UserRegistered', data })),
     {
       type: 'CertificateStatusChanged',
-      data: { userId: 'u-431021-officer-4', number: '43102120240014', status: 'suspended', effectiveFrom: '2026-10-15', reason: '演示：执法过错调查期间暂扣执法证 (demo: suspended during a misconduct inquiry)' },
+      data: {
+        userId: 'u-431021-officer-4',
+        number: '43102120240014',
+        status: 'suspended',
+        effectiveFrom: '2026-10-15',
+        reason: '演示：执法过错调查期间暂扣执法证 (demo: suspended during a misconduct inquiry)',
+      },
     },
   ];
 }

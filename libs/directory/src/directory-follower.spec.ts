@@ -3,12 +3,20 @@ import { Directory } from './directory';
 import { DirectoryFollower } from './directory-follower';
 import { DIRECTORY_STREAM, DirectoryEvent } from './directory.types';
 
-const county: DirectoryEvent = { type: 'AgencyRegistered', data: { id: 'ag-1', divisionCode: '431002', name: '甲局', shortName: '甲', level: 'county', parentId: null } };
+const county: DirectoryEvent = {
+  type: 'AgencyRegistered',
+  data: { id: 'ag-1', divisionCode: '431002', name: '甲局', shortName: '甲', level: 'county', parentId: null },
+};
 const officer: DirectoryEvent = { type: 'UserRegistered', data: { id: 'u-1', name: '张三', roles: ['officer'], agencyId: 'ag-1' } };
 const deactivated: DirectoryEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离', effectiveFrom: '2026-12-01' } };
 
 let n = 0;
-const stored = (e: DirectoryEvent): NewEvent => ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type: e.type, data: e.data, metadata: {} });
+const stored = (e: DirectoryEvent): NewEvent => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  type: e.type,
+  data: e.data,
+  metadata: {},
+});
 const settled = () => new Promise((r) => setImmediate(r));
 
 describe('DirectoryFollower', () => {

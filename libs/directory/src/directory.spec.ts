@@ -3,7 +3,10 @@ import { Directory, DirectoryRevisionGapError } from './directory';
 import { DirectoryEvent } from './directory.types';
 import { demoDirectoryEvents } from './demo-directory';
 
-const county: DirectoryEvent = { type: 'AgencyRegistered', data: { id: 'ag-1', divisionCode: '431002', name: '甲局', shortName: '甲', level: 'county', parentId: null } };
+const county: DirectoryEvent = {
+  type: 'AgencyRegistered',
+  data: { id: 'ag-1', divisionCode: '431002', name: '甲局', shortName: '甲', level: 'county', parentId: null },
+};
 const officer: DirectoryEvent = { type: 'UserRegistered', data: { id: 'u-1', name: '张三', roles: ['officer'], agencyId: 'ag-1' } };
 
 function folded(...events: DirectoryEvent[]): Directory {
@@ -14,7 +17,10 @@ function folded(...events: DirectoryEvent[]): Directory {
 
 describe('Directory fold', () => {
   it('registers users active, with per-year training totals', () => {
-    const d = folded({ type: 'TrainingRecorded', data: { userId: 'u-1', year: 2026, hours: 8, course: '危化品执法', date: '2026-03-02' } }, { type: 'TrainingRecorded', data: { userId: 'u-1', year: 2026, hours: 16, course: '执法程序', date: '2026-05-10' } });
+    const d = folded(
+      { type: 'TrainingRecorded', data: { userId: 'u-1', year: 2026, hours: 8, course: '危化品执法', date: '2026-03-02' } },
+      { type: 'TrainingRecorded', data: { userId: 'u-1', year: 2026, hours: 16, course: '执法程序', date: '2026-05-10' } },
+    );
     expect(d.user('u-1')).toMatchObject({ active: true, trainingHoursByYear: { '2026': 24 } });
     expect(d.user('u-1')!.training).toHaveLength(2);
     expect(d.revision).toBe(3);
@@ -40,10 +46,20 @@ describe('Directory fold', () => {
     const d = folded(
       { type: 'CertificateIssued', data: { userId: 'u-1', number: 'OLD-1', validFrom: '2021-01-01', validUntil: '2026-06-30' } },
       { type: 'CertificateIssued', data: { userId: 'u-1', number: 'NEW-1', validFrom: '2026-07-01', validUntil: '2031-06-30' } },
-      { type: 'CertificateStatusChanged', data: { userId: 'u-1', number: 'NEW-1', status: 'suspended', effectiveFrom: '2026-10-15', reason: '暂扣' } },
+      {
+        type: 'CertificateStatusChanged',
+        data: { userId: 'u-1', number: 'NEW-1', status: 'suspended', effectiveFrom: '2026-10-15', reason: '暂扣' },
+      },
     );
     const u = d.user('u-1')!;
-    expect(u.certificate).toEqual({ number: 'NEW-1', validFrom: '2026-07-01', validUntil: '2031-06-30', status: 'suspended', statusFrom: '2026-10-15', statusReason: '暂扣' });
+    expect(u.certificate).toEqual({
+      number: 'NEW-1',
+      validFrom: '2026-07-01',
+      validUntil: '2031-06-30',
+      status: 'suspended',
+      statusFrom: '2026-10-15',
+      statusReason: '暂扣',
+    });
     expect(u.certificateHistory!.map((c) => c.number)).toEqual(['OLD-1']);
     expect(certificateValidOn(u.certificate!, '2026-10-14')).toBe(true);
     expect(certificateValidOn(u.certificate!, '2026-10-15')).toBe(false);
@@ -52,14 +68,23 @@ describe('Directory fold', () => {
   it('a reinstatement keeps the suspension period; a later decision supersedes periods from its date on', () => {
     const d = folded(
       { type: 'CertificateIssued', data: { userId: 'u-1', number: 'C-1', validFrom: '2024-01-01', validUntil: '2029-12-31' } },
-      { type: 'CertificateStatusChanged', data: { userId: 'u-1', number: 'C-1', status: 'suspended', effectiveFrom: '2026-10-15', reason: '暂扣' } },
-      { type: 'CertificateStatusChanged', data: { userId: 'u-1', number: 'C-1', status: 'valid', effectiveFrom: '2026-11-15', reason: '恢复' } },
+      {
+        type: 'CertificateStatusChanged',
+        data: { userId: 'u-1', number: 'C-1', status: 'suspended', effectiveFrom: '2026-10-15', reason: '暂扣' },
+      },
+      {
+        type: 'CertificateStatusChanged',
+        data: { userId: 'u-1', number: 'C-1', status: 'valid', effectiveFrom: '2026-11-15', reason: '恢复' },
+      },
     );
     const c = d.user('u-1')!.certificate!;
     expect(c).toMatchObject({ status: 'valid', statusFrom: '2026-11-15', statusHistory: [{ status: 'suspended', from: '2026-10-15' }] });
     expect(certificateValidOn(c, '2026-10-20')).toBe(false);
     expect(certificateValidOn(c, '2026-11-20')).toBe(true);
-    d.apply({ type: 'CertificateStatusChanged', data: { userId: 'u-1', number: 'C-1', status: 'revoked', effectiveFrom: '2026-10-01', reason: '吊销（更正）' } });
+    d.apply({
+      type: 'CertificateStatusChanged',
+      data: { userId: 'u-1', number: 'C-1', status: 'revoked', effectiveFrom: '2026-10-01', reason: '吊销（更正）' },
+    });
     expect(d.user('u-1')!.certificate).toMatchObject({ status: 'revoked', statusFrom: '2026-10-01' });
     expect(d.user('u-1')!.certificate!.statusHistory).toBeUndefined();
   });
@@ -82,7 +107,10 @@ describe('Directory fold', () => {
     const d = new Directory();
     expect(d.applyStored(0, county)).toBe(true);
     expect(d.applyStored(1, officer)).toBe(true);
-    const training: DirectoryEvent = { type: 'TrainingRecorded', data: { userId: 'u-1', year: 2026, hours: 8, course: 'x', date: '2026-01-05' } };
+    const training: DirectoryEvent = {
+      type: 'TrainingRecorded',
+      data: { userId: 'u-1', year: 2026, hours: 8, course: 'x', date: '2026-01-05' },
+    };
     expect(d.applyStored(2, training)).toBe(true);
     expect(d.applyStored(2, training)).toBe(false); // the follower sees the writer's own event again
     expect(d.user('u-1')!.trainingHoursByYear['2026']).toBe(8);

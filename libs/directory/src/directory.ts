@@ -18,9 +18,19 @@ const registered = (data: UserRegistration): User => ({ ...data, active: true, t
  * A new certificate with a status from a date: periods that began before the date stay (as history), those from the
  * date on are superseded — the later decision governs from its effective date.
  */
-function withStatus(cert: EnforcementCertificate, status: EnforcementCertificate['status'], from: string, reason: string): EnforcementCertificate {
+function withStatus(
+  cert: EnforcementCertificate,
+  status: EnforcementCertificate['status'],
+  from: string,
+  reason: string,
+): EnforcementCertificate {
   // A status without a date (written before statusFrom existed) applied throughout: from the certificate's first day.
-  const current = cert.statusFrom !== undefined ? [{ status: cert.status, from: cert.statusFrom }] : cert.status !== 'valid' ? [{ status: cert.status, from: cert.validFrom }] : [];
+  const current =
+    cert.statusFrom !== undefined
+      ? [{ status: cert.status, from: cert.statusFrom }]
+      : cert.status !== 'valid'
+        ? [{ status: cert.status, from: cert.validFrom }]
+        : [];
   const periods = [...(cert.statusHistory ?? []), ...current];
   const history = periods.filter((p) => p.from < from);
   const { statusHistory: _h, statusFrom: _f, statusReason: _r, ...rest } = cert;
@@ -163,7 +173,8 @@ export class Directory implements PeopleLookup {
   /** The agency itself and every agency above it, nearest first. */
   lineage(agencyId: string): string[] {
     const out: string[] = [];
-    for (let a = this.agencies.get(agencyId); a && !out.includes(a.id); a = a.parentId ? this.agencies.get(a.parentId) : undefined) out.push(a.id);
+    for (let a = this.agencies.get(agencyId); a && !out.includes(a.id); a = a.parentId ? this.agencies.get(a.parentId) : undefined)
+      out.push(a.id);
     return out;
   }
 

@@ -88,7 +88,10 @@ export type DirectoryEvent =
   | { type: 'UserReactivated'; data: { userId: string; reason?: string } }
   /** Issue or renew: the new certificate replaces the current one, which moves to certificateHistory. */
   | { type: 'CertificateIssued'; data: { userId: string; number: string; validFrom: IsoDate; validUntil: IsoDate } }
-  | { type: 'CertificateStatusChanged'; data: { userId: string; number: string; status: CertificateStatus; effectiveFrom: IsoDate; reason: string } }
+  | {
+      type: 'CertificateStatusChanged';
+      data: { userId: string; number: string; status: CertificateStatus; effectiveFrom: IsoDate; reason: string };
+    }
   | { type: 'TrainingRecorded'; data: { userId: string } & TrainingRecord };
 
 export type DirectoryEventType = DirectoryEvent['type'];

@@ -1,6 +1,15 @@
 import { CertificateStatus, IsoDate, Role } from '@workflows/enforcement-case';
 import { Directory } from './directory';
-import { Agency, AgencyChanges, DirectoryEvent, TrainingRecord, User, UserChanges, UserRegistration, hasEnforcementPower } from './directory.types';
+import {
+  Agency,
+  AgencyChanges,
+  DirectoryEvent,
+  TrainingRecord,
+  User,
+  UserChanges,
+  UserRegistration,
+  hasEnforcementPower,
+} from './directory.types';
 
 export const KNOWN_ROLES: readonly Role[] = ['officer', 'head', 'legal_reviewer', 'supervisor', 'discipline', 'admin'];
 
@@ -17,7 +26,13 @@ interface RegistryRule {
 export const REGISTRY_RULES = {
   agencyFound: { status: 404, field: 'id', source: 'registry', zh: '机构不存在', en: 'no such agency' },
   userFound: { status: 404, field: 'id', source: 'registry', zh: '用户不存在', en: 'no such user' },
-  agencyIdUnique: { status: 409, field: 'id', source: 'registry', zh: '机构编号已存在', en: 'an agency with this id is already registered' },
+  agencyIdUnique: {
+    status: 409,
+    field: 'id',
+    source: 'registry',
+    zh: '机构编号已存在',
+    en: 'an agency with this id is already registered',
+  },
   userIdUnique: { status: 409, field: 'id', source: 'registry', zh: '用户编号已存在', en: 'a user with this id is already registered' },
   userActive: { status: 409, field: 'id', source: 'registry', zh: '用户已停用', en: 'the user is already deactivated' },
   userInactive: { status: 409, field: 'id', source: 'registry', zh: '用户未停用', en: 'the user is active' },
@@ -29,8 +44,20 @@ export const REGISTRY_RULES = {
     en: 'the division code must be digits: 6 for a city or county, 9 for a township',
   },
   parentExists: { status: 422, field: 'parentId', source: 'registry', zh: '上级机关不存在', en: 'parent agency not found' },
-  parentRequired: { status: 422, field: 'parentId', source: 'registry', zh: '县级、乡镇机构须有上级机关', en: 'a county or township agency needs a parent agency' },
-  noCycle: { status: 422, field: 'parentId', source: 'registry', zh: '上级机关不能是本机关或其下级机关', en: 'the parent cannot be the agency itself or one below it' },
+  parentRequired: {
+    status: 422,
+    field: 'parentId',
+    source: 'registry',
+    zh: '县级、乡镇机构须有上级机关',
+    en: 'a county or township agency needs a parent agency',
+  },
+  noCycle: {
+    status: 422,
+    field: 'parentId',
+    source: 'registry',
+    zh: '上级机关不能是本机关或其下级机关',
+    en: 'the parent cannot be the agency itself or one below it',
+  },
   levelBelowParent: {
     status: 422,
     field: 'level',
@@ -53,7 +80,13 @@ export const REGISTRY_RULES = {
     en: 'the entrusting agency must be above the entrusted organisation',
   },
   userAgencyExists: { status: 422, field: 'agencyId', source: 'registry', zh: '所属机构不存在', en: 'the user’s agency does not exist' },
-  knownRoles: { status: 422, field: 'roles', source: 'registry', zh: `角色须为 ${KNOWN_ROLES.join('、')} 之一`, en: `roles must be among ${KNOWN_ROLES.join(', ')}` },
+  knownRoles: {
+    status: 422,
+    field: 'roles',
+    source: 'registry',
+    zh: `角色须为 ${KNOWN_ROLES.join('、')} 之一`,
+    en: `roles must be among ${KNOWN_ROLES.join(', ')}`,
+  },
   legalReviewerQualified: {
     status: 422,
     field: 'legalQualification',
@@ -68,9 +101,27 @@ export const REGISTRY_RULES = {
     zh: '执法证号须为 4–32 位字母、数字或连字符',
     en: 'a certificate number is 4–32 letters, digits or hyphens',
   },
-  certificateNumberUnique: { status: 422, field: 'number', source: 'registry', zh: '执法证号已被他人使用', en: 'the certificate number is held by another user' },
-  certificateTerm: { status: 422, field: 'validUntil', source: 'registry', zh: '有效期起始日不得晚于截止日', en: 'validFrom must not be after validUntil' },
-  hasCertificate: { status: 422, field: 'status', source: 'registry', zh: '该用户没有执法证', en: 'the user holds no enforcement certificate' },
+  certificateNumberUnique: {
+    status: 422,
+    field: 'number',
+    source: 'registry',
+    zh: '执法证号已被他人使用',
+    en: 'the certificate number is held by another user',
+  },
+  certificateTerm: {
+    status: 422,
+    field: 'validUntil',
+    source: 'registry',
+    zh: '有效期起始日不得晚于截止日',
+    en: 'validFrom must not be after validUntil',
+  },
+  hasCertificate: {
+    status: 422,
+    field: 'status',
+    source: 'registry',
+    zh: '该用户没有执法证',
+    en: 'the user holds no enforcement certificate',
+  },
   certificateNotRevoked: {
     status: 422,
     field: 'status',
@@ -85,10 +136,34 @@ export const REGISTRY_RULES = {
     zh: '生效日期须在执法证有效期内',
     en: 'effectiveFrom must fall within the certificate’s term',
   },
-  trainingHoursRange: { status: 422, field: 'hours', source: 'registry', zh: '培训学时须大于 0 且不超过 200', en: 'training hours must be > 0 and ≤ 200' },
-  trainingDateInYear: { status: 422, field: 'date', source: 'registry', zh: '培训日期须在所记年度内', en: 'the training date must fall in the year it is recorded for' },
-  trainingNotInFuture: { status: 422, field: 'date', source: 'registry', zh: '培训日期不得晚于今天', en: 'the training date cannot be in the future' },
-  notOwnAccount: { status: 422, field: 'id', source: 'registry', zh: '管理员不能停用本人账号', en: 'an administrator cannot deactivate their own account' },
+  trainingHoursRange: {
+    status: 422,
+    field: 'hours',
+    source: 'registry',
+    zh: '培训学时须大于 0 且不超过 200',
+    en: 'training hours must be > 0 and ≤ 200',
+  },
+  trainingDateInYear: {
+    status: 422,
+    field: 'date',
+    source: 'registry',
+    zh: '培训日期须在所记年度内',
+    en: 'the training date must fall in the year it is recorded for',
+  },
+  trainingNotInFuture: {
+    status: 422,
+    field: 'date',
+    source: 'registry',
+    zh: '培训日期不得晚于今天',
+    en: 'the training date cannot be in the future',
+  },
+  notOwnAccount: {
+    status: 422,
+    field: 'id',
+    source: 'registry',
+    zh: '管理员不能停用本人账号',
+    en: 'an administrator cannot deactivate their own account',
+  },
 } as const satisfies Record<string, RegistryRule>;
 
 export type RegistryRuleCode = keyof typeof REGISTRY_RULES;
@@ -101,7 +176,8 @@ export interface RegistryViolation {
   detail: string;
 }
 
-export type RegistryDecision = { ok: true; events: DirectoryEvent[] } | { ok: false; status: 404 | 409 | 422; violations: RegistryViolation[] };
+export type RegistryDecision =
+  { ok: true; events: DirectoryEvent[] } | { ok: false; status: 404 | 409 | 422; violations: RegistryViolation[] };
 
 export function registryViolation(rule: RegistryRuleCode, detail: string, field?: string): RegistryViolation {
   const r: RegistryRule = REGISTRY_RULES[rule];
@@ -121,7 +197,12 @@ const CERT_NUMBER = /^[0-9A-Za-z-]{4,32}$/;
 function divisionCodeProblems(a: Pick<Agency, 'divisionCode' | 'level'>): RegistryViolation[] {
   const digits = a.level === 'township' ? 9 : 6;
   if (/^\d{6}$|^\d{9}$/.test(a.divisionCode) && a.divisionCode.length === digits) return [];
-  return [registryViolation('divisionCodeFormat', `${a.divisionCode}: ${a.level} 级须为 ${digits} 位数字 (a ${a.level} agency needs ${digits} digits)`)];
+  return [
+    registryViolation(
+      'divisionCodeFormat',
+      `${a.divisionCode}: ${a.level} 级须为 ${digits} 位数字 (a ${a.level} agency needs ${digits} digits)`,
+    ),
+  ];
 }
 
 /** Parent, cycle, level and entrustment of one agency, in a (possibly proposed) set of agencies. */
@@ -134,27 +215,45 @@ function structureProblems(agencies: Map<string, Agency>, a: Agency): RegistryVi
     const parent = agencies.get(a.parentId);
     if (!parent) out.push(registryViolation('parentExists', `上级机关 ${a.parentId} 不存在 (parent agency ${a.parentId} not found)`));
     else {
-      for (let p: Agency | undefined = parent; p && !lineage.includes(p.id); p = p.parentId ? agencies.get(p.parentId) : undefined) lineage.push(p.id);
-      if (lineage.includes(a.id)) out.push(registryViolation('noCycle', `${a.parentId} 是 ${a.id} 本身或其下级机关 (${a.parentId} is ${a.id} or below it)`));
+      for (let p: Agency | undefined = parent; p && !lineage.includes(p.id); p = p.parentId ? agencies.get(p.parentId) : undefined)
+        lineage.push(p.id);
+      if (lineage.includes(a.id))
+        out.push(registryViolation('noCycle', `${a.parentId} 是 ${a.id} 本身或其下级机关 (${a.parentId} is ${a.id} or below it)`));
       else if (RANK[a.level] <= RANK[parent.level])
-        out.push(registryViolation('levelBelowParent', `${a.id} (${a.level}) 不低于上级机关 ${parent.id} (${parent.level}) (not below its parent)`));
+        out.push(
+          registryViolation(
+            'levelBelowParent',
+            `${a.id} (${a.level}) 不低于上级机关 ${parent.id} (${parent.level}) (not below its parent)`,
+          ),
+        );
     }
   }
   if (a.entrustedBy !== undefined) {
     const by = agencies.get(a.entrustedBy);
     if (!by || !hasEnforcementPower(by))
-      out.push(registryViolation('entrustingAgencyQualified', by ? `${by.id} 无行政处罚权 (${by.id} holds no enforcement power)` : `委托机关 ${a.entrustedBy} 不存在 (entrusting agency not found)`));
-    else if (!lineage.includes(by.id)) out.push(registryViolation('entrustingAgencyIsAncestor', `${by.id} 不是 ${a.id} 的上级机关 (${by.id} is not above ${a.id})`));
+      out.push(
+        registryViolation(
+          'entrustingAgencyQualified',
+          by
+            ? `${by.id} 无行政处罚权 (${by.id} holds no enforcement power)`
+            : `委托机关 ${a.entrustedBy} 不存在 (entrusting agency not found)`,
+        ),
+      );
+    else if (!lineage.includes(by.id))
+      out.push(registryViolation('entrustingAgencyIsAncestor', `${by.id} 不是 ${a.id} 的上级机关 (${by.id} is not above ${a.id})`));
   }
   return out;
 }
 
 export function decideRegisterAgency(dir: Directory, input: Agency): RegistryDecision {
-  if (dir.agency(input.id)) return decideUnless([registryViolation('agencyIdUnique', `机构 ${input.id} 已存在 (agency ${input.id} already registered)`)], () => []);
+  if (dir.agency(input.id))
+    return decideUnless([registryViolation('agencyIdUnique', `机构 ${input.id} 已存在 (agency ${input.id} already registered)`)], () => []);
   const agency: Agency = { ...input, enforcementPower: hasEnforcementPower(input) };
   const proposed = new Map(dir.listAgencies().map((a) => [a.id, a]));
   proposed.set(agency.id, agency);
-  return decideUnless([...divisionCodeProblems(agency), ...structureProblems(proposed, agency)], () => [{ type: 'AgencyRegistered', data: agency }]);
+  return decideUnless([...divisionCodeProblems(agency), ...structureProblems(proposed, agency)], () => [
+    { type: 'AgencyRegistered', data: agency },
+  ]);
 }
 
 /**
@@ -166,8 +265,10 @@ export function decideUpdateAgency(dir: Directory, input: AgencyChanges): Regist
   const current = dir.agency(input.id);
   if (!current) return decideUnless([registryViolation('agencyFound', `机构 ${input.id} 不存在 (agency ${input.id} not found)`)], () => []);
   const changes: AgencyChanges = { id: input.id };
-  for (const k of ['name', 'shortName', 'parentId', 'level'] as const) if (input[k] !== undefined && input[k] !== current[k]) (changes as unknown as Record<string, unknown>)[k] = input[k];
-  if (input.enforcementPower !== undefined && input.enforcementPower !== hasEnforcementPower(current)) changes.enforcementPower = input.enforcementPower;
+  for (const k of ['name', 'shortName', 'parentId', 'level'] as const)
+    if (input[k] !== undefined && input[k] !== current[k]) (changes as unknown as Record<string, unknown>)[k] = input[k];
+  if (input.enforcementPower !== undefined && input.enforcementPower !== hasEnforcementPower(current))
+    changes.enforcementPower = input.enforcementPower;
   if (input.entrustedBy !== undefined && (input.entrustedBy ?? undefined) !== current.entrustedBy) changes.entrustedBy = input.entrustedBy;
   if (Object.keys(changes).length === 1) return { ok: true, events: [] };
 
@@ -188,34 +289,52 @@ export function decideUpdateAgency(dir: Directory, input: AgencyChanges): Regist
     return false;
   };
   const dependents = [...proposed.values()].filter((a) => a.id !== next.id && (within(a) || a.entrustedBy === next.id));
-  return decideUnless(dependents.flatMap((a) => structureProblems(proposed, a)), () => [{ type: 'AgencyUpdated', data: changes }]);
+  return decideUnless(
+    dependents.flatMap((a) => structureProblems(proposed, a)),
+    () => [{ type: 'AgencyUpdated', data: changes }],
+  );
 }
 
 function userProblems(dir: Directory, u: Pick<User, 'roles' | 'agencyId' | 'legalQualification'>): RegistryViolation[] {
   const out: RegistryViolation[] = [];
-  if (!dir.agency(u.agencyId)) out.push(registryViolation('userAgencyExists', `机构 ${u.agencyId} 不存在 (agency ${u.agencyId} not found)`));
+  if (!dir.agency(u.agencyId))
+    out.push(registryViolation('userAgencyExists', `机构 ${u.agencyId} 不存在 (agency ${u.agencyId} not found)`));
   const unknown = u.roles.filter((r) => !KNOWN_ROLES.includes(r));
   if (unknown.length) out.push(registryViolation('knownRoles', `未知角色 (unknown roles): ${unknown.join(', ')}`));
   if (u.roles.includes('legal_reviewer') && !u.legalQualification?.trim())
-    out.push(registryViolation('legalReviewerQualified', '法制审核人员须登记法律职业资格证书编号 (a legal_reviewer needs legalQualification)'));
+    out.push(
+      registryViolation('legalReviewerQualified', '法制审核人员须登记法律职业资格证书编号 (a legal_reviewer needs legalQualification)'),
+    );
   return out;
 }
 
-function certificateProblems(dir: Directory, userId: string, c: { number: string; validFrom: IsoDate; validUntil: IsoDate }): RegistryViolation[] {
+function certificateProblems(
+  dir: Directory,
+  userId: string,
+  c: { number: string; validFrom: IsoDate; validUntil: IsoDate },
+): RegistryViolation[] {
   const out: RegistryViolation[] = [];
-  if (!CERT_NUMBER.test(c.number)) out.push(registryViolation('certificateNumberFormat', `执法证号 "${c.number}" 格式不符 (bad certificate number)`));
+  if (!CERT_NUMBER.test(c.number))
+    out.push(registryViolation('certificateNumberFormat', `执法证号 "${c.number}" 格式不符 (bad certificate number)`));
   const holder = dir.listUsers().find((u) => u.id !== userId && u.certificate?.number === c.number);
-  if (holder) out.push(registryViolation('certificateNumberUnique', `执法证 ${c.number} 由 ${holder.name} (${holder.id}) 持有 (held by ${holder.id})`));
-  if (c.validFrom > c.validUntil) out.push(registryViolation('certificateTerm', `${c.validFrom} 晚于 ${c.validUntil} (validFrom is after validUntil)`));
+  if (holder)
+    out.push(
+      registryViolation('certificateNumberUnique', `执法证 ${c.number} 由 ${holder.name} (${holder.id}) 持有 (held by ${holder.id})`),
+    );
+  if (c.validFrom > c.validUntil)
+    out.push(registryViolation('certificateTerm', `${c.validFrom} 晚于 ${c.validUntil} (validFrom is after validUntil)`));
   return out;
 }
 
 /** Registers a user; a certificate given with the registration is issued by its own event, as a later one would be. */
 export function decideRegisterUser(
   dir: Directory,
-  input: Omit<UserRegistration, 'certificate' | 'trainingHours'> & { certificate?: { number: string; validFrom: IsoDate; validUntil: IsoDate } },
+  input: Omit<UserRegistration, 'certificate' | 'trainingHours'> & {
+    certificate?: { number: string; validFrom: IsoDate; validUntil: IsoDate };
+  },
 ): RegistryDecision {
-  if (dir.user(input.id)) return decideUnless([registryViolation('userIdUnique', `用户 ${input.id} 已存在 (user ${input.id} already registered)`)], () => []);
+  if (dir.user(input.id))
+    return decideUnless([registryViolation('userIdUnique', `用户 ${input.id} 已存在 (user ${input.id} already registered)`)], () => []);
   const { certificate, ...user } = input;
   return decideUnless([...userProblems(dir, user), ...(certificate ? certificateProblems(dir, user.id, certificate) : [])], () => [
     { type: 'UserRegistered', data: user },
@@ -230,8 +349,10 @@ export function decideUpdateUser(dir: Directory, input: UserChanges): RegistryDe
   const changes: UserChanges = { id: input.id };
   if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
   if (input.agencyId !== undefined && input.agencyId !== current.agencyId) changes.agencyId = input.agencyId;
-  if (input.roles !== undefined && [...new Set(input.roles)].sort().join() !== [...current.roles].sort().join()) changes.roles = [...new Set(input.roles)];
-  if (input.legalQualification !== undefined && (input.legalQualification ?? undefined) !== current.legalQualification) changes.legalQualification = input.legalQualification;
+  if (input.roles !== undefined && [...new Set(input.roles)].sort().join() !== [...current.roles].sort().join())
+    changes.roles = [...new Set(input.roles)];
+  if (input.legalQualification !== undefined && (input.legalQualification ?? undefined) !== current.legalQualification)
+    changes.legalQualification = input.legalQualification;
   if (Object.keys(changes).length === 1) return { ok: true, events: [] };
   const next = {
     roles: changes.roles ?? current.roles,
@@ -241,14 +362,17 @@ export function decideUpdateUser(dir: Directory, input: UserChanges): RegistryDe
   return decideUnless(userProblems(dir, next), () => [{ type: 'UserUpdated', data: changes }]);
 }
 
-const userFound = (dir: Directory, id: string) => (dir.user(id) ? [] : [registryViolation('userFound', `用户 ${id} 不存在 (user ${id} not found)`)]);
+const userFound = (dir: Directory, id: string) =>
+  dir.user(id) ? [] : [registryViolation('userFound', `用户 ${id} 不存在 (user ${id} not found)`)];
 
 /** Deactivation takes effect `today` (Asia/Shanghai): from then on the user cannot log in or be named as an officer. */
 export function decideDeactivateUser(dir: Directory, userId: string, by: string, reason: string, today: IsoDate): RegistryDecision {
   const u = dir.user(userId);
   const problems = u
     ? [
-        ...(u.active ? [] : [registryViolation('userActive', `用户 ${userId} 自 ${u.inactiveFrom} 起已停用 (deactivated since ${u.inactiveFrom})`)]),
+        ...(u.active
+          ? []
+          : [registryViolation('userActive', `用户 ${userId} 自 ${u.inactiveFrom} 起已停用 (deactivated since ${u.inactiveFrom})`)]),
         ...(userId === by ? [registryViolation('notOwnAccount', `${userId} 是当前操作人 (you are ${userId})`)] : []),
       ]
     : userFound(dir, userId);
@@ -257,39 +381,67 @@ export function decideDeactivateUser(dir: Directory, userId: string, by: string,
 
 export function decideReactivateUser(dir: Directory, userId: string, reason?: string): RegistryDecision {
   const u = dir.user(userId);
-  const problems = u ? (u.active ? [registryViolation('userInactive', `用户 ${userId} 未停用 (user ${userId} is active)`)] : []) : userFound(dir, userId);
+  const problems = u
+    ? u.active
+      ? [registryViolation('userInactive', `用户 ${userId} 未停用 (user ${userId} is active)`)]
+      : []
+    : userFound(dir, userId);
   return decideUnless(problems, () => [{ type: 'UserReactivated', data: { userId, ...(reason ? { reason } : {}) } }]);
 }
 
 /** Issues or renews the user's enforcement certificate (the current one, if any, moves to the history). */
-export function decideIssueCertificate(dir: Directory, userId: string, c: { number: string; validFrom: IsoDate; validUntil: IsoDate }): RegistryDecision {
+export function decideIssueCertificate(
+  dir: Directory,
+  userId: string,
+  c: { number: string; validFrom: IsoDate; validUntil: IsoDate },
+): RegistryDecision {
   if (!dir.user(userId)) return decideUnless(userFound(dir, userId), () => []);
-  return decideUnless(certificateProblems(dir, userId, c), () => [{ type: 'CertificateIssued', data: { userId, number: c.number, validFrom: c.validFrom, validUntil: c.validUntil } }]);
+  return decideUnless(certificateProblems(dir, userId, c), () => [
+    { type: 'CertificateIssued', data: { userId, number: c.number, validFrom: c.validFrom, validUntil: c.validUntil } },
+  ]);
 }
 
 /**
  * Suspends (暂扣), revokes (吊销) or reinstates the current certificate from a date: steps before that date keep
  * counting the certificate as it stood then (the two-officer rule reads the status in force on the step's day).
  */
-export function decideChangeCertificateStatus(dir: Directory, userId: string, c: { status: CertificateStatus; effectiveFrom: IsoDate; reason: string }): RegistryDecision {
+export function decideChangeCertificateStatus(
+  dir: Directory,
+  userId: string,
+  c: { status: CertificateStatus; effectiveFrom: IsoDate; reason: string },
+): RegistryDecision {
   const u = dir.user(userId);
   if (!u) return decideUnless(userFound(dir, userId), () => []);
   const cert = u.certificate;
-  if (!cert) return decideUnless([registryViolation('hasCertificate', `${u.name} (${userId}) 没有执法证 (holds no certificate)`)], () => []);
+  if (!cert)
+    return decideUnless([registryViolation('hasCertificate', `${u.name} (${userId}) 没有执法证 (holds no certificate)`)], () => []);
   const problems: RegistryViolation[] = [];
-  if (cert.status === 'revoked') problems.push(registryViolation('certificateNotRevoked', `执法证 ${cert.number} 自 ${cert.statusFrom ?? cert.validFrom} 起吊销 (revoked)`));
+  if (cert.status === 'revoked')
+    problems.push(
+      registryViolation('certificateNotRevoked', `执法证 ${cert.number} 自 ${cert.statusFrom ?? cert.validFrom} 起吊销 (revoked)`),
+    );
   if (c.effectiveFrom < cert.validFrom || c.effectiveFrom > cert.validUntil)
-    problems.push(registryViolation('statusFromWithinTerm', `${c.effectiveFrom} 不在 ${cert.validFrom}..${cert.validUntil} 内 (outside the term)`));
-  return decideUnless(problems, () => [{ type: 'CertificateStatusChanged', data: { userId, number: cert.number, status: c.status, effectiveFrom: c.effectiveFrom, reason: c.reason } }]);
+    problems.push(
+      registryViolation('statusFromWithinTerm', `${c.effectiveFrom} 不在 ${cert.validFrom}..${cert.validUntil} 内 (outside the term)`),
+    );
+  return decideUnless(problems, () => [
+    {
+      type: 'CertificateStatusChanged',
+      data: { userId, number: cert.number, status: c.status, effectiveFrom: c.effectiveFrom, reason: c.reason },
+    },
+  ]);
 }
 
 export function decideRecordTraining(dir: Directory, userId: string, t: TrainingRecord, today: IsoDate): RegistryDecision {
   if (!dir.user(userId)) return decideUnless(userFound(dir, userId), () => []);
   const problems: RegistryViolation[] = [];
   if (!(t.hours > 0 && t.hours <= 200)) problems.push(registryViolation('trainingHoursRange', `${t.hours} 学时 (hours)`));
-  if (!t.date.startsWith(`${t.year}-`)) problems.push(registryViolation('trainingDateInYear', `${t.date} 不在 ${t.year} 年 (not in ${t.year})`));
+  if (!t.date.startsWith(`${t.year}-`))
+    problems.push(registryViolation('trainingDateInYear', `${t.date} 不在 ${t.year} 年 (not in ${t.year})`));
   if (t.date > today) problems.push(registryViolation('trainingNotInFuture', `${t.date} 晚于今天 ${today} (after today)`));
-  return decideUnless(problems, () => [{ type: 'TrainingRecorded', data: { userId, year: t.year, hours: t.hours, course: t.course, date: t.date } }]);
+  return decideUnless(problems, () => [
+    { type: 'TrainingRecorded', data: { userId, year: t.year, hours: t.hours, course: t.course, date: t.date } },
+  ]);
 }
 
 /** The agencies a registry event concerns (for scoping its history): the agency, or the user's agency (before and after a move). */

@@ -92,7 +92,10 @@ export class WrongExpectedRevisionError extends Error {
 
 /** Thrown when an event id is already stored but the append is not an exact retry of the original one. */
 export class DuplicateEventIdError extends Error {
-  constructor(readonly eventId: string, readonly streamId: string) {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+  ) {
     super(`Event id ${eventId} is already stored and this append is not a retry of the original (stream ${streamId})`);
     this.name = 'DuplicateEventIdError';
   }

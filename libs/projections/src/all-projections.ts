@@ -7,7 +7,13 @@ import { assessmentProjection } from './assessment/assessment.projection';
 import { eventPayloadsProjection } from './audit/event-payloads.projection';
 
 /** Every read model, in the order the projection thread, the rebuild CLI and the equivalence test run them. */
-export const ALL_PROJECTIONS: Projection[] = [auditTrailProjection, interferenceRegisterProjection, publicDecisionsProjection, caseIndexProjection, assessmentProjection as Projection];
+export const ALL_PROJECTIONS: Projection[] = [
+  auditTrailProjection,
+  interferenceRegisterProjection,
+  publicDecisionsProjection,
+  caseIndexProjection,
+  assessmentProjection as Projection,
+];
 
 /** Every projection a rebuild can be asked for by name (a worker thread gets names, not functions). */
 export function projectionsNamed(names: readonly string[]): Projection[] {

@@ -12,7 +12,12 @@ describe('SqliteProjectionRunner on a SQLite file', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const rows = (db: Database.Database) => db.prepare('SELECT * FROM audit_trail ORDER BY position').all();
-  const meta = (i: number) => ({ actor: { id: `u${i % 2}`, agencyId: 'ag-431002' }, command: 'record-evidence', occurredAt: '2026-09-01T10:00:00+08:00', recordedAt: `2026-09-01T02:00:${String(i % 60).padStart(2, '0')}Z` });
+  const meta = (i: number) => ({
+    actor: { id: `u${i % 2}`, agencyId: 'ag-431002' },
+    command: 'record-evidence',
+    occurredAt: '2026-09-01T10:00:00+08:00',
+    recordedAt: `2026-09-01T02:00:${String(i % 60).padStart(2, '0')}Z`,
+  });
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ filename: file });
@@ -71,7 +76,9 @@ describe('SqliteProjectionRunner on a SQLite file', () => {
     const runner = new SqliteProjectionRunner(sqliteProjectionHost(db, file), [auditTrailProjection], 100);
     // This runner read a page after its checkpoint (the head: here an event appended next, not stored, stands for it)…
     const after = runner.position();
-    const page = [{ id: 'x', streamId: 'case-1', type: 'EvidenceRecorded', revision: 999, position: after + 1n, data: {}, metadata: meta(1) }];
+    const page = [
+      { id: 'x', streamId: 'case-1', type: 'EvidenceRecorded', revision: 999, position: after + 1n, data: {}, metadata: meta(1) },
+    ];
     // …then another runner (the rebuild) moved the checkpoint back to 1000, its tables holding events up to there.
     db.prepare('DELETE FROM audit_trail WHERE position > 1000').run();
     db.prepare("UPDATE projection_checkpoints SET position = 1000 WHERE name = 'audit-trail'").run();

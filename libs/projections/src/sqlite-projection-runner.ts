@@ -55,15 +55,18 @@ export class SqliteProjectionRunner {
 
   /** Clears a projection and moves its checkpoint back to zero (the next catch-up rebuilds it). */
   reset(p: Projection): void {
-    this.db.transaction(() => {
-      p.sqlite.clear(this.db);
-      this.moveCheckpoint(p, 0n);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        p.sqlite.clear(this.db);
+        this.moveCheckpoint(p, 0n);
+      })
+      .immediate();
   }
 
   /** Applies one page of the file's events to every projection behind; returns how many it read (0 when caught up). */
   step(): number {
-    if (!this.file.readPage) throw new Error('这些读模型经由事件存储端口更新 (these read models are fed through the store port: use apply)');
+    if (!this.file.readPage)
+      throw new Error('这些读模型经由事件存储端口更新 (these read models are fed through the store port: use apply)');
     const after = this.position();
     const events = this.file.readPage(after, this.pageSize);
     if (!events.length) return 0;
@@ -85,14 +88,16 @@ export class SqliteProjectionRunner {
   apply(events: StoredEvent[], after: bigint): void {
     if (!events.length) return;
     const last = events[events.length - 1].position;
-    this.db.transaction(() => {
-      for (const p of this.projections) {
-        const cp = this.checkpoint(p);
-        if (cp >= last || cp < after) continue;
-        p.sqlite.write(this.db, rowsOf(p, events, cp));
-        this.moveCheckpoint(p, last);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const p of this.projections) {
+          const cp = this.checkpoint(p);
+          if (cp >= last || cp < after) continue;
+          p.sqlite.write(this.db, rowsOf(p, events, cp));
+          this.moveCheckpoint(p, last);
+        }
+      })
+      .immediate();
   }
 
   /** Runs pages until caught up; `onPage` reports progress (events done so far). */

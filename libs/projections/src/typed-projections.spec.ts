@@ -27,7 +27,11 @@ interface Rename {
   to: string;
 }
 
-const config = ts.getParsedCommandLineOfConfigFile(file('tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail(d.messageText) })!;
+const config = ts.getParsedCommandLineOfConfigFile(
+  file('tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail(d.messageText) },
+)!;
 /** Parsed files shared by the programs (only the renamed ones differ), so each program reparses one file. */
 const parsed = new Map<string, ts.SourceFile>();
 let previous: ts.Program | undefined;
@@ -54,7 +58,12 @@ function errorLines(renames: Rename[]): Record<ProjectionName, string[]> {
     if (source) parsed.set(fileName, source);
     return source;
   };
-  const program = ts.createProgram({ rootNames: Object.values(PROJECTIONS), options: { ...config.options, noEmit: true }, host, oldProgram: previous });
+  const program = ts.createProgram({
+    rootNames: Object.values(PROJECTIONS),
+    options: { ...config.options, noEmit: true },
+    host,
+    oldProgram: previous,
+  });
   previous = program;
   const lines = (p: string) =>
     program.getSemanticDiagnostics(program.getSourceFile(p)).map((d) => {
@@ -73,13 +82,51 @@ describe('projections read the typed event schema', () => {
   }, 120_000);
 
   it.each<[string, Rename, ProjectionName[]]>([
-    ['a data field (CaseFiled.caseNo)', { file: `${EVENT_DATA}/procedure.data.ts`, within: 'interface CaseFiledData', from: 'caseNo', to: 'caseNumber' }, ['case-index', 'interference-register']],
-    ['a nested data field (InterferenceRecorded.intervener)', { file: `${EVENT_DATA}/procedure.data.ts`, within: 'interface InterferenceRecordedData', from: 'intervener', to: 'intervenor' }, ['interference-register']],
-    ['a data field (DecisionPublished.channel)', { file: `${EVENT_DATA}/follow-up.data.ts`, within: 'interface DecisionPublishedData', from: 'channel', to: 'medium' }, ['public-decisions']],
-    ['a data field (LegalReviewCompleted.legalBasisCorrect)', { file: `${EVENT_DATA}/procedure.data.ts`, within: 'interface LegalReviewCompletedData', from: 'legalBasisCorrect', to: 'basisCorrect' }, ['assessment']],
-    ['the facts of an opened case (agencyId)', { file: 'workflows/enforcement-case/src/case-types.ts', within: 'interface CaseFacts', from: 'agencyId', to: 'agency' }, ['audit-trail', 'interference-register', 'public-decisions', 'case-index', 'assessment']],
-    ['the metadata (recordedAt)', { file: 'libs/case-engine/src/event-envelope.ts', within: 'interface CaseEventMetadata', from: 'recordedAt', to: 'storedAt' }, ['audit-trail', 'interference-register', 'case-index']],
-    ['an event type (DecisionRevoked)', { file: 'workflows/enforcement-case/src/case-events.ts', within: 'export type CaseEventBody', from: 'DecisionRevoked', to: 'DecisionWithdrawn' }, ['public-decisions']],
+    [
+      'a data field (CaseFiled.caseNo)',
+      { file: `${EVENT_DATA}/procedure.data.ts`, within: 'interface CaseFiledData', from: 'caseNo', to: 'caseNumber' },
+      ['case-index', 'interference-register'],
+    ],
+    [
+      'a nested data field (InterferenceRecorded.intervener)',
+      { file: `${EVENT_DATA}/procedure.data.ts`, within: 'interface InterferenceRecordedData', from: 'intervener', to: 'intervenor' },
+      ['interference-register'],
+    ],
+    [
+      'a data field (DecisionPublished.channel)',
+      { file: `${EVENT_DATA}/follow-up.data.ts`, within: 'interface DecisionPublishedData', from: 'channel', to: 'medium' },
+      ['public-decisions'],
+    ],
+    [
+      'a data field (LegalReviewCompleted.legalBasisCorrect)',
+      {
+        file: `${EVENT_DATA}/procedure.data.ts`,
+        within: 'interface LegalReviewCompletedData',
+        from: 'legalBasisCorrect',
+        to: 'basisCorrect',
+      },
+      ['assessment'],
+    ],
+    [
+      'the facts of an opened case (agencyId)',
+      { file: 'workflows/enforcement-case/src/case-types.ts', within: 'interface CaseFacts', from: 'agencyId', to: 'agency' },
+      ['audit-trail', 'interference-register', 'public-decisions', 'case-index', 'assessment'],
+    ],
+    [
+      'the metadata (recordedAt)',
+      { file: 'libs/case-engine/src/event-envelope.ts', within: 'interface CaseEventMetadata', from: 'recordedAt', to: 'storedAt' },
+      ['audit-trail', 'interference-register', 'case-index'],
+    ],
+    [
+      'an event type (DecisionRevoked)',
+      {
+        file: 'workflows/enforcement-case/src/case-events.ts',
+        within: 'export type CaseEventBody',
+        from: 'DecisionRevoked',
+        to: 'DecisionWithdrawn',
+      },
+      ['public-decisions'],
+    ],
   ])('renaming %s breaks the projections that read it', (_, rename, broken) => {
     const errors = errorLines([rename]);
     for (const name of broken) expect([name, errors[name].length]).not.toEqual([name, 0]);

@@ -5,7 +5,13 @@ import { Worker, WorkerOptions } from 'node:worker_threads';
  * Starts the worker whose entry is `<dir>/<name>.worker.js` when running compiled, or the `.ts` source through
  * the swc loader when running from sources (jest).
  */
-export function startWorker(dir: string, name: string, workerData: unknown, compiled: boolean, options: Pick<WorkerOptions, 'resourceLimits'> = {}): Worker {
+export function startWorker(
+  dir: string,
+  name: string,
+  workerData: unknown,
+  compiled: boolean,
+  options: Pick<WorkerOptions, 'resourceLimits'> = {},
+): Worker {
   if (compiled) return new Worker(path.join(dir, `${name}.worker.js`), { ...options, workerData });
   const loader = path.join(__dirname, 'ts-worker-loader.js');
   const entry = path.join(dir, `${name}.worker.ts`);

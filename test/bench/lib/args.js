@@ -36,8 +36,12 @@ function parseArgs(argv) {
       return argv[++i];
     };
     switch (arg) {
-      case '--duration': opts.duration = positiveInt(arg, next()); break;
-      case '--connections': opts.connections = positiveInt(arg, next()); break;
+      case '--duration':
+        opts.duration = positiveInt(arg, next());
+        break;
+      case '--connections':
+        opts.connections = positiveInt(arg, next());
+        break;
       case '--warmup': {
         const raw = next();
         const n = Number(raw);
@@ -45,8 +49,12 @@ function parseArgs(argv) {
         opts.warmup = n;
         break;
       }
-      case '--store': opts.store = String(next()).toLowerCase(); break;
-      case '--keep-data': opts.keepData = true; break;
+      case '--store':
+        opts.store = String(next()).toLowerCase();
+        break;
+      case '--keep-data':
+        opts.keepData = true;
+        break;
       case '--rebuild-events': {
         const raw = next();
         const n = Number(raw);
@@ -54,8 +62,12 @@ function parseArgs(argv) {
         opts.rebuildEvents = n;
         break;
       }
-      case '-h': case '--help': opts.help = true; break;
-      default: throw new UsageError(`unknown argument "${argv[i]}"`);
+      case '-h':
+      case '--help':
+        opts.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument "${argv[i]}"`);
     }
   }
   if (!opts.help && !STORES[opts.store]) {

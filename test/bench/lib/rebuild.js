@@ -24,9 +24,19 @@ function buildHistory(sourceDir, minEvents) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const original = db.prepare('SELECT COUNT(*) AS n, MAX(position) AS head FROM events').get();
-  const columns = db.prepare('PRAGMA table_info(events)').all().map((c) => c.name).filter((c) => c !== 'position');
-  const select = columns.map((c) => (c === 'event_id' ? `event_id || '#' || CAST(@k AS INTEGER)` : c === 'stream_id' ? `stream_id || '-r' || CAST(@k AS INTEGER)` : c)).join(', ');
-  const copy = db.prepare(`INSERT INTO events (${columns.join(', ')}) SELECT ${select} FROM events WHERE position <= @head ORDER BY position`);
+  const columns = db
+    .prepare('PRAGMA table_info(events)')
+    .all()
+    .map((c) => c.name)
+    .filter((c) => c !== 'position');
+  const select = columns
+    .map((c) =>
+      c === 'event_id' ? `event_id || '#' || CAST(@k AS INTEGER)` : c === 'stream_id' ? `stream_id || '-r' || CAST(@k AS INTEGER)` : c,
+    )
+    .join(', ');
+  const copy = db.prepare(
+    `INSERT INTO events (${columns.join(', ')}) SELECT ${select} FROM events WHERE position <= @head ORDER BY position`,
+  );
   const t0 = process.hrtime.bigint();
   for (let k = 1; original.n * (k + 1) <= minEvents + original.n - 1; k++) db.transaction(() => copy.run({ k, head: original.head }))();
   const total = db.prepare('SELECT COUNT(*) AS n FROM events').get().n;
@@ -37,7 +47,12 @@ function buildHistory(sourceDir, minEvents) {
 /** The floor: every event read in pages of 10,000 (raw rows, as the runner reads them) and its data and metadata parsed, nothing written. */
 function readAndParse(file) {
   const db = new Database(file, { readonly: true });
-  const page = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 10000').safeIntegers(true).raw(true);
+  const page = db
+    .prepare(
+      'SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 10000',
+    )
+    .safeIntegers(true)
+    .raw(true);
   const t0 = process.hrtime.bigint();
   let n = 0;
   let from = 0n;
@@ -58,19 +73,32 @@ function measureRebuild({ root, sourceDir, minEvents, log }) {
   log(`rebuild: generating a history of at least ${minEvents.toLocaleString('en-US')} events ...`);
   const history = buildHistory(sourceDir, minEvents);
   try {
-    log(`rebuild: ${history.events.toLocaleString('en-US')} events (${history.originalEvents.toLocaleString('en-US')} from the service run, replicated) in ${history.generateSec.toFixed(1)} s; baseline read + parse ...`);
+    log(
+      `rebuild: ${history.events.toLocaleString('en-US')} events (${history.originalEvents.toLocaleString('en-US')} from the service run, replicated) in ${history.generateSec.toFixed(1)} s; baseline read + parse ...`,
+    );
     const baseline = readAndParse(history.file);
     log('rebuild: npm run projections:rebuild (all read models) ...');
     // The CLI runs with the node flags of `npm run projections:rebuild` (package.json), as users run it.
     const script = require(path.join(root, 'package.json')).scripts['projections:rebuild'] || '';
     const flags = script.split(/\s+/).filter((t) => t.startsWith('--'));
-    const out = execFileSync(process.execPath, [...flags, path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], { env: { ...process.env, DATA_DIR: history.dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(process.execPath, [...flags, path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], {
+      env: { ...process.env, DATA_DIR: history.dir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const m = /: (\d+) events in ([\d.]+) s = /.exec(out);
     if (!m) throw new Error(`rebuild CLI printed no figure: ${out}`);
     const events = Number(m[1]);
     const seconds = Number(m[2]);
     const eventsPerSec = events / seconds;
-    return { events, seconds, eventsPerSec, baselineEventsPerSec: baseline.eventsPerSec, ratio: eventsPerSec / baseline.eventsPerSec, summary: out.trim() };
+    return {
+      events,
+      seconds,
+      eventsPerSec,
+      baselineEventsPerSec: baseline.eventsPerSec,
+      ratio: eventsPerSec / baseline.eventsPerSec,
+      summary: out.trim(),
+    };
   } finally {
     fs.rmSync(history.dir, { recursive: true, force: true });
   }

@@ -1,4 +1,7 @@
 'use strict';
 /** Preloaded into the service by the bench on --store sqlite: counts appends and commits (see store-probe.js). */
 const path = require('node:path');
-require('./store-probe').installProbe(path.resolve(__dirname, '../../../dist/libs/event-store/src/sqlite/sqlite.event-store.js'), 'SqliteEventStore');
+require('./store-probe').installProbe(
+  path.resolve(__dirname, '../../../dist/libs/event-store/src/sqlite/sqlite.event-store.js'),
+  'SqliteEventStore',
+);

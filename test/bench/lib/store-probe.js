@@ -21,8 +21,12 @@ function installProbe(modulePath, className) {
       stores.add(this);
       const p = original.apply(this, args);
       p.then(
-        () => { appends++; },
-        () => { appendFailures++; },
+        () => {
+          appends++;
+        },
+        () => {
+          appendFailures++;
+        },
       );
       return p;
     };

@@ -41,7 +41,9 @@ const STORES = {
     async prepare({ log = console.error } = {}) {
       const name = POSTGRES_ADMIN_URL_VARS.find((v) => process.env[v]);
       if (!name) {
-        const e = new Error(`--store postgres needs a server: set ${POSTGRES_ADMIN_URL_VARS.join(' or ')} (a role that may CREATE DATABASE)`);
+        const e = new Error(
+          `--store postgres needs a server: set ${POSTGRES_ADMIN_URL_VARS.join(' or ')} (a role that may CREATE DATABASE)`,
+        );
         e.startFailure = true;
         throw e;
       }

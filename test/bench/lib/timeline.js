@@ -5,7 +5,11 @@
  */
 
 async function post(url, token, path, body) {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -13,16 +17,24 @@ async function post(url, token, path, body) {
 async function measureTimeline(url, tokens, runs = 30) {
   const t = tokens['431002'];
   const opened = await post(url, t.officer1, '/api/v1/cases', {
-    agencyId: 'ag-431002', source: 'inspection', industry: 'gas',
+    agencyId: 'ag-431002',
+    source: 'inspection',
+    industry: 'gas',
     party: { kind: 'organization', name: '时间线压测', creditCode: '91431002MA4L000079' },
     violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
-    discoveredAt: '2026-09-01', handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'], summary: 's', occurredAt: '2026-09-01T10:00:00+08:00',
+    discoveredAt: '2026-09-01',
+    handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'],
+    summary: 's',
+    occurredAt: '2026-09-01T10:00:00+08:00',
   });
   const id = opened.case.caseId;
   await post(url, t.head, `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: '2026-09-02T10:00:00+08:00' });
   for (let i = 2; i < 1000; i++) {
     await post(url, t.officer2, `/api/v1/cases/${id}/commands/record-interference`, {
-      intervener: { name: `某人${i}`, unit: '某单位', post: '科员', relation: 'other' }, means: 'phone', content: '询问案件进展', handling: '已记录',
+      intervener: { name: `某人${i}`, unit: '某单位', post: '科员', relation: 'other' },
+      means: 'phone',
+      content: '询问案件进展',
+      handling: '已记录',
     });
   }
   const times = [];

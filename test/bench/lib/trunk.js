@@ -89,7 +89,10 @@ const COMMAND_STEPS = [
 ];
 
 /** Step labels, in order (open-case first); the two attestations are told apart by the acting officer. */
-const STEP_LABELS = ['open-case', ...COMMAND_STEPS.map((s) => (s.command === 'attest-interference-record' ? `${s.command} (${s.as})` : s.command))];
+const STEP_LABELS = [
+  'open-case',
+  ...COMMAND_STEPS.map((s) => (s.command === 'attest-interference-record' ? `${s.command} (${s.as})` : s.command)),
+];
 
 /** Fetches one dev token per user the trunk needs: tokens[code][role]. */
 async function fetchTokens(baseUrl) {

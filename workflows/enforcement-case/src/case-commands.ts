@@ -1,4 +1,12 @@
 /** The commands' types, derived from the registry (each command is declared once, in its family's file). */
-export type { CaseCommand, CommandBodies, CommandBody, CommandOf, CommandName, SystemCommandName, UserCommandName } from './commands/registry';
+export type {
+  CaseCommand,
+  CommandBodies,
+  CommandBody,
+  CommandOf,
+  CommandName,
+  SystemCommandName,
+  UserCommandName,
+} from './commands/registry';
 export { COMMAND_NAMES, COMMANDS, commandSpec, isSystemCommand } from './commands/registry';
 export type { CaseAt, CaseRelation, CommandSpec, CommandSpecs, Role, Who } from './commands/command-spec';

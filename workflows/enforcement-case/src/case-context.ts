@@ -52,7 +52,12 @@ export interface CaseContext {
   compliedKinds: string[];
   remedies: { kind: string; outcome?: string }[];
   /** 涉嫌犯罪移送: the current referral; `rejected` stays true once a proposal was rejected (以罚代刑 review, docs/supervision.md §6). */
-  referral: { from: 'investigation' | 'review' | 'decided' | 'execution'; offense: string; status: string; acceptedAt?: IsoDateTime } | null;
+  referral: {
+    from: 'investigation' | 'review' | 'decided' | 'execution';
+    offense: string;
+    status: string;
+    acceptedAt?: IsoDateTime;
+  } | null;
   referralRejected: boolean;
   /** 责令限期整改: the current order and where it stands. */
   rectification: { orderId: string; deadline: string; status: 'ordered' | 'verified' | 'failed'; reinspections: number } | null;
@@ -130,7 +135,14 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
   const c: CaseContext = { ...ctx, updatedAt: event.meta.recordedAt };
   switch (event.type) {
     case 'CaseOpened':
-      return { ...c, caseId: event.data.caseId, agencyId: event.data.agencyId, opened: event.data, openedAt: at, createdAt: event.meta.recordedAt };
+      return {
+        ...c,
+        caseId: event.data.caseId,
+        agencyId: event.data.agencyId,
+        opened: event.data,
+        openedAt: at,
+        createdAt: event.meta.recordedAt,
+      };
     case 'CaseFiled':
       return {
         ...c,
@@ -191,7 +203,10 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
           ...(event.data.issuerAgencyId ? { issuerAgencyId: event.data.issuerAgencyId } : {}),
         },
         // The party's periods are over once the head decides (the decision requires them to be over or waived).
-        deadlines: addDeadlines(meet(c.deadlines, ['decision', 'handling_period', 'statement', 'hearing_request'], at), event.data.deadlines),
+        deadlines: addDeadlines(
+          meet(c.deadlines, ['decision', 'handling_period', 'statement', 'hearing_request'], at),
+          event.data.deadlines,
+        ),
       };
     }
     case 'DecisionServed':
@@ -201,7 +216,13 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'PenaltyExecuted':
       return { ...c, deadlines: meet(c.deadlines, ['payment'], at) };
     case 'InterferenceRecorded':
-      return { ...c, interferenceRecords: { count: c.interferenceRecords.count + 1, ids: { id: event.data.recordId, before: c.interferenceRecords.ids } } };
+      return {
+        ...c,
+        interferenceRecords: {
+          count: c.interferenceRecords.count + 1,
+          ids: { id: event.data.recordId, before: c.interferenceRecords.ids },
+        },
+      };
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
     case 'CaseSuspended':
@@ -242,11 +263,19 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
         deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'ReferralApproved':
-      return { ...c, referral: c.referral && { ...c.referral, status: 'approved' }, deadlines: addDeadlines(meet(c.deadlines, ['referral_approval'], at), event.data.deadlines) };
+      return {
+        ...c,
+        referral: c.referral && { ...c.referral, status: 'approved' },
+        deadlines: addDeadlines(meet(c.deadlines, ['referral_approval'], at), event.data.deadlines),
+      };
     case 'ReferralRejected':
       return { ...c, referral: null, referralRejected: true, deadlines: meet(c.deadlines, ['referral_approval'], at) };
     case 'CaseTransferredToPolice':
-      return { ...c, referral: c.referral && { ...c.referral, status: 'transferred' }, deadlines: addDeadlines(meet(c.deadlines, ['referral_transfer'], at), event.data.deadlines) };
+      return {
+        ...c,
+        referral: c.referral && { ...c.referral, status: 'transferred' },
+        deadlines: addDeadlines(meet(c.deadlines, ['referral_transfer'], at), event.data.deadlines),
+      };
     case 'PoliceDecisionRecorded':
       return { ...c, deadlines: meet(c.deadlines, ['police_decision'], at) };
     case 'ReferralAccepted':
@@ -254,7 +283,11 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'MaterialsHandedOver':
       return c;
     case 'ReferralDeclined':
-      return { ...c, referral: c.referral && { ...c.referral, status: 'declined' }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return {
+        ...c,
+        referral: c.referral && { ...c.referral, status: 'declined' },
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
     case 'PoliceReconsiderationRequested':
     case 'ReferredToProcuratorate':
       return {
@@ -297,7 +330,10 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return c;
     case 'SeizureTermExpired':
     case 'DeadlineMissed':
-      return { ...c, deadlines: c.deadlines.map((d) => (d.kind === event.data.kind && d.status === 'open' ? { ...d, status: 'missed' } : d)) };
+      return {
+        ...c,
+        deadlines: c.deadlines.map((d) => (d.kind === event.data.kind && d.status === 'open' ? { ...d, status: 'missed' } : d)),
+      };
     case 'StatementPeriodEnded':
       return { ...c, deadlines: meet(c.deadlines, ['statement'], at) };
     case 'HearingRequestPeriodEnded':

@@ -1,8 +1,62 @@
 import { IsoDateTime } from './case-types';
-import { CaseResumedData, CaseSuspendedData, CollectiveDiscussionRecordedData, ComplianceRecordedData, DecisionPublishedData, HandlingPeriodExtendedData, PaymentDeferredData, RemedyConcludedData, RemedyFiledData } from './event-data/follow-up.data';
-import { CourtEnforcementAppliedData, CourtExecutionRecordedData, CourtRuledData, EnforcementUrgedData, RectificationFailedData, RectificationOrderedData, RectificationVerifiedData, ReinspectionRecordedData, ReinspectionRequestedData, SeizureExtendedData, SeizureImposedData, SeizureReleasedData } from './event-data/measures.data';
-import { CaseClosedData, CaseFiledData, CaseOpenedData, DecisionServedData, EvidenceRecordedData, FilingRejectedData, HearingForfeitedData, HearingHeldData, HearingRequestedData, HearingScheduledData, InterferenceAttestedData, InterferenceRecordedData, InvestigationConcludedData, LegalReviewCompletedData, NoPenaltyDecidedData, PaymentRecordedData, PenaltyDecidedData, PenaltyExecutedData, PenaltyNoticeServedData, RightsWaivedData, StatementRecordedData } from './event-data/procedure.data';
-import { CaseTransferredToPoliceData, MaterialsHandedOverData, PoliceDecisionRecordedData, PoliceReconsiderationRequestedData, ReasonData, ReferralApprovedData, ReferralDeclinedData, ReferralProposedData } from './event-data/referral.data';
+import {
+  CaseResumedData,
+  CaseSuspendedData,
+  CollectiveDiscussionRecordedData,
+  ComplianceRecordedData,
+  DecisionPublishedData,
+  HandlingPeriodExtendedData,
+  PaymentDeferredData,
+  RemedyConcludedData,
+  RemedyFiledData,
+} from './event-data/follow-up.data';
+import {
+  CourtEnforcementAppliedData,
+  CourtExecutionRecordedData,
+  CourtRuledData,
+  EnforcementUrgedData,
+  RectificationFailedData,
+  RectificationOrderedData,
+  RectificationVerifiedData,
+  ReinspectionRecordedData,
+  ReinspectionRequestedData,
+  SeizureExtendedData,
+  SeizureImposedData,
+  SeizureReleasedData,
+} from './event-data/measures.data';
+import {
+  CaseClosedData,
+  CaseFiledData,
+  CaseOpenedData,
+  DecisionServedData,
+  EvidenceRecordedData,
+  FilingRejectedData,
+  HearingForfeitedData,
+  HearingHeldData,
+  HearingRequestedData,
+  HearingScheduledData,
+  InterferenceAttestedData,
+  InterferenceRecordedData,
+  InvestigationConcludedData,
+  LegalReviewCompletedData,
+  NoPenaltyDecidedData,
+  PaymentRecordedData,
+  PenaltyDecidedData,
+  PenaltyExecutedData,
+  PenaltyNoticeServedData,
+  RightsWaivedData,
+  StatementRecordedData,
+} from './event-data/procedure.data';
+import {
+  CaseTransferredToPoliceData,
+  MaterialsHandedOverData,
+  PoliceDecisionRecordedData,
+  PoliceReconsiderationRequestedData,
+  ReasonData,
+  ReferralApprovedData,
+  ReferralDeclinedData,
+  ReferralProposedData,
+} from './event-data/referral.data';
 import { DeadlineMissedData, PeriodEndedData } from './event-data/system.data';
 
 export * from './event-data/follow-up.data';

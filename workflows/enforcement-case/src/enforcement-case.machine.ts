@@ -32,7 +32,10 @@ export const enforcementCaseMachine = setup({
   },
   guards: {
     // 查封扣押 is an investigative coercive measure (行政强制法 Art. 22–23): imposed during investigation or review.
-    duringInvestigationOrReview: or([stateIn('#enforcementCase.procedure.open.investigation'), stateIn('#enforcementCase.procedure.open.review')]),
+    duringInvestigationOrReview: or([
+      stateIn('#enforcementCase.procedure.open.investigation'),
+      stateIn('#enforcementCase.procedure.open.review'),
+    ]),
     // 中止 and 延期 apply to the handling clock, which runs from filing until the decision.
     beforeDecision: or(['investigation', 'review', 'hearing'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`))),
     referredFromInvestigation: ({ context }) => context.referral?.from === 'investigation',
@@ -41,7 +44,9 @@ export const enforcementCaseMachine = setup({
     // 责令限期整改 may be ordered from investigation to execution (docs/procedure.md §4), and again once executed when a
     // re-inspection failed — otherwise a case whose rectification failed after payment could never close.
     fromInvestigationToExecution: or(
-      ['investigation', 'review', 'hearing', 'decided', 'execution', 'courtEnforcement', 'executed'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`)),
+      ['investigation', 'review', 'hearing', 'decided', 'execution', 'courtEnforcement', 'executed'].map((s) =>
+        stateIn(`#enforcementCase.procedure.open.${s}`),
+      ),
     ),
   },
 }).createMachine({
@@ -84,7 +89,10 @@ export const enforcementCaseMachine = setup({
               },
             },
             review: {
-              meta: { zh: '案件审理（告知、陈述申辩、法制审核、集体讨论）', en: 'review (notice, statement, legality review, collective discussion)' },
+              meta: {
+                zh: '案件审理（告知、陈述申辩、法制审核、集体讨论）',
+                en: 'review (notice, statement, legality review, collective discussion)',
+              },
               initial: 'awaitingNotice',
               on: {
                 EvidenceRecorded: { actions: 'apply' },
@@ -187,11 +195,11 @@ export const enforcementCaseMachine = setup({
                   on: {
                     ReferralApproved: { target: 'approved', actions: 'apply' },
                     ReferralRejected: [
-                  { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
-                ],
+                      { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
+                    ],
                   },
                 },
                 approved: {
@@ -212,18 +220,21 @@ export const enforcementCaseMachine = setup({
                     PoliceReconsiderationRequested: { target: 'awaitingPolice', actions: 'apply' },
                     ReferredToProcuratorate: { target: 'awaitingPolice', actions: 'apply' },
                     AdministrativeProcedureResumed: [
-                  { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
-                  { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
-                ],
+                      { target: '#enforcementCase.procedure.open.investigation', guard: 'referredFromInvestigation', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.review.hist', guard: 'referredFromReview', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.decided.hist', guard: 'referredFromDecided', actions: 'apply' },
+                      { target: '#enforcementCase.procedure.open.execution', actions: 'apply' },
+                    ],
                   },
                 },
               },
             },
             transferred: {
               meta: { zh: '已移送司法机关', en: 'transferred to the judicial authorities' },
-              on: { MaterialsHandedOver: { actions: 'apply' }, CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' } },
+              on: {
+                MaterialsHandedOver: { actions: 'apply' },
+                CaseClosed: { target: '#enforcementCase.procedure.closed', actions: 'apply' },
+              },
             },
             revoked: {
               meta: { zh: '决定被撤销', en: 'decision revoked' },

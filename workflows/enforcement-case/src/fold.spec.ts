@@ -6,20 +6,50 @@ import { foldCaseEvents, initialCaseSnapshot } from './fold';
 const at = '2026-09-01T10:00:00+08:00';
 const ev = (type: string, data: unknown) => ({ type, data, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent;
 const trunk: CaseEvent[] = [
-  ev('CaseOpened', { caseId: 'c', agencyId: 'ag', source: 'inspection', industry: 'gas', party: { kind: 'organization', name: 'p', creditCode: 'x' }, violations: [], discoveredAt: '2026-09-01', handlingOfficerIds: ['o1', 'o2'], summary: 's', major: false }),
+  ev('CaseOpened', {
+    caseId: 'c',
+    agencyId: 'ag',
+    source: 'inspection',
+    industry: 'gas',
+    party: { kind: 'organization', name: 'p', creditCode: 'x' },
+    violations: [],
+    discoveredAt: '2026-09-01',
+    handlingOfficerIds: ['o1', 'o2'],
+    summary: 's',
+    major: false,
+  }),
   ev('CaseFiled', { caseNo: 'N', rulesVersion: 'r', deadlines: [] }),
   ev('EvidenceRecorded', { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' }),
   ev('InvestigationConcluded', { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] }),
-  ev('PenaltyNoticeServed', { proposedPenalties: [{ kind: 'fine', amountYuan: 100 }], legalBasis: ['b'], hearingRight: false, rulesVersion: 'r', deadlines: [] }),
+  ev('PenaltyNoticeServed', {
+    proposedPenalties: [{ kind: 'fine', amountYuan: 100 }],
+    legalBasis: ['b'],
+    hearingRight: false,
+    rulesVersion: 'r',
+    deadlines: [],
+  }),
   ev('RightsWaived', { rights: ['statement'] }),
-  ev('PenaltyDecided', { decisionNo: 'D', outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 100 }], legalBasis: ['b'], rulesVersion: 'r', deadlines: [] }),
+  ev('PenaltyDecided', {
+    decisionNo: 'D',
+    outcome: 'penalty',
+    penalties: [{ kind: 'fine', amountYuan: 100 }],
+    legalBasis: ['b'],
+    rulesVersion: 'r',
+    deadlines: [],
+  }),
   ev('DecisionServed', { method: 'direct', rulesVersion: 'r', deadlines: [] }),
   ev('PaymentRecorded', { amountYuan: 100, receiptNo: 'r', paidTotalYuan: 100 }),
   ev('PenaltyExecuted', { via: 'payment' }),
   ev('InterferenceAttested', { officerId: 'o1', complete: true }),
   ev('InterferenceAttested', { officerId: 'o2', complete: true }),
   ev('CaseClosed', {}),
-  ev('InterferenceRecorded', { recordId: 'i', intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' }, means: 'phone', content: 'c', handling: 'h' }),
+  ev('InterferenceRecorded', {
+    recordId: 'i',
+    intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' },
+    means: 'phone',
+    content: 'c',
+    handling: 'h',
+  }),
 ];
 
 describe('fold', () => {
@@ -44,7 +74,9 @@ describe('fold', () => {
     const problems: string[] = [];
     const visit = (node: AnyStateNode) => {
       for (const [event, transitions] of node.transitions) {
-        const contextGuarded = transitions.filter((t) => t.guard && !STATE_ONLY.has(typeof t.guard === 'string' ? t.guard : (t.guard as { type: string }).type));
+        const contextGuarded = transitions.filter(
+          (t) => t.guard && !STATE_ONLY.has(typeof t.guard === 'string' ? t.guard : (t.guard as { type: string }).type),
+        );
         if (contextGuarded.length && !transitions.some((t) => !t.guard)) problems.push(`${node.id}:${event}`);
       }
       Object.values(node.states).forEach((child) => visit(child as AnyStateNode));

@@ -23,6 +23,10 @@ export function canAdministerRegistry(policy: AccessPolicy, actor: Actor, agency
 export function assertRegistryAdmin(policy: AccessPolicy, directory: Directory, actor: Actor, agencyId?: string | null): void {
   policy.assert(actor, 'registry.write', { agencyId: null });
   if (agencyId === null)
-    throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '新的顶级机构不在任何管理员的管理范围 (a new top-level agency is outside every administrator’s line)' }));
+    throw new ProblemException(
+      problem(403, 'forbidden', '无权操作 (forbidden)', {
+        detail: '新的顶级机构不在任何管理员的管理范围 (a new top-level agency is outside every administrator’s line)',
+      }),
+    );
   if (agencyId !== undefined && directory.agency(agencyId)) policy.assert(actor, 'registry.write', { agencyId });
 }

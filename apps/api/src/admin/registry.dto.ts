@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AGENCY_LEVELS, AgencyLevel, CertificateStatus, Role } from '@workflows/enforcement-case';
 import { KNOWN_ROLES } from '@app/directory';
 import { IsCalendarDate } from '../cases/dto/validators';
@@ -33,8 +49,15 @@ export class RegisterAgencyDto {
   @IsNotEmpty()
   parentId!: string | null;
 
-  @ApiPropertyOptional({ description: '受委托组织: the agency in whose name it acts' }) @Omittable() @IsString() @IsNotEmpty() entrustedBy?: string;
-  @ApiPropertyOptional({ description: '行政执法主体; default: city and county bureaus that are not entrusted' }) @Omittable() @IsBoolean() enforcementPower?: boolean;
+  @ApiPropertyOptional({ description: '受委托组织: the agency in whose name it acts' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  entrustedBy?: string;
+  @ApiPropertyOptional({ description: '行政执法主体; default: city and county bureaus that are not entrusted' })
+  @Omittable()
+  @IsBoolean()
+  enforcementPower?: boolean;
 }
 
 export class UpdateAgencyDto {
@@ -42,12 +65,16 @@ export class UpdateAgencyDto {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(20) shortName?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() parentId?: string | null;
   @ApiPropertyOptional({ enum: AGENCY_LEVELS }) @Omittable() @IsIn(AGENCY_LEVELS) level?: AgencyLevel;
-  @ApiPropertyOptional({ nullable: true, description: 'null ends the entrustment' }) @IsOptional() @IsString() @IsNotEmpty() entrustedBy?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'null ends the entrustment' }) @IsOptional() @IsString() @IsNotEmpty() entrustedBy?:
+    string | null;
   @ApiPropertyOptional() @Omittable() @IsBoolean() enforcementPower?: boolean;
 }
 
 export class CertificateDto {
-  @ApiProperty({ example: '43102120260019', description: '执法证号: 4–32 letters, digits or hyphens' }) @IsString() @IsNotEmpty() number!: string;
+  @ApiProperty({ example: '43102120260019', description: '执法证号: 4–32 letters, digits or hyphens' })
+  @IsString()
+  @IsNotEmpty()
+  number!: string;
   @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate() validFrom!: string;
   @ApiProperty({ example: '2030-12-31' }) @IsCalendarDate() validUntil!: string;
 }
@@ -60,15 +87,29 @@ export class RegisterUserDto {
   @ApiProperty({ example: '李新' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty({ isArray: true, enum: KNOWN_ROLES }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) roles!: Role[];
   @ApiProperty({ example: 'ag-431021' }) @IsString() @IsNotEmpty() agencyId!: string;
-  @ApiPropertyOptional({ description: '法律职业资格证书编号 (required of legal_reviewer)' }) @Omittable() @IsString() @IsNotEmpty() legalQualification?: string;
+  @ApiPropertyOptional({ description: '法律职业资格证书编号 (required of legal_reviewer)' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  legalQualification?: string;
   @ApiPropertyOptional({ type: CertificateDto }) @Omittable() @ValidateNested() @Type(() => CertificateDto) certificate?: CertificateDto;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
-  @ApiPropertyOptional({ isArray: true, enum: KNOWN_ROLES }) @Omittable() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) roles?: Role[];
-  @ApiPropertyOptional({ description: 'moving a user needs admin rights over both agencies' }) @Omittable() @IsString() @IsNotEmpty() agencyId?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'null removes it' }) @IsOptional() @IsString() @IsNotEmpty() legalQualification?: string | null;
+  @ApiPropertyOptional({ isArray: true, enum: KNOWN_ROLES })
+  @Omittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  roles?: Role[];
+  @ApiPropertyOptional({ description: 'moving a user needs admin rights over both agencies' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  agencyId?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' }) @IsOptional() @IsString() @IsNotEmpty() legalQualification?:
+    string | null;
 }
 
 export class DeactivationReasonDto {
@@ -80,8 +121,13 @@ export class OptionalRegistryReasonDto {
 }
 
 export class CertificateStatusDto {
-  @ApiProperty({ enum: ['valid', 'suspended', 'revoked'], description: 'suspended 暂扣, revoked 吊销, valid 恢复' }) @IsIn(['valid', 'suspended', 'revoked']) status!: CertificateStatus;
-  @ApiProperty({ example: '2026-11-27', description: '生效日期: the status applies from this date; steps before it are judged as the certificate stood then' })
+  @ApiProperty({ enum: ['valid', 'suspended', 'revoked'], description: 'suspended 暂扣, revoked 吊销, valid 恢复' })
+  @IsIn(['valid', 'suspended', 'revoked'])
+  status!: CertificateStatus;
+  @ApiProperty({
+    example: '2026-11-27',
+    description: '生效日期: the status applies from this date; steps before it are judged as the certificate stood then',
+  })
   @IsCalendarDate()
   effectiveFrom!: string;
   @ApiProperty({ example: '执法过错调查期间暂扣' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
@@ -103,6 +149,11 @@ export class UsersQueryDto {
 
 export class RegistryEventsQueryDto {
   @ApiPropertyOptional({ description: 'the agency or user an event is about' }) @IsOptional() @IsString() subjectId?: string;
-  @ApiPropertyOptional({ description: 'events after this stream revision' }) @IsOptional() @Type(() => Number) @IsInt() @Min(-1) after?: number;
+  @ApiPropertyOptional({ description: 'events after this stream revision' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  after?: number;
   @ApiPropertyOptional({ default: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) limit?: number;
 }

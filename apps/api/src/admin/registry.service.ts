@@ -57,7 +57,14 @@ export interface RegistryEventJson {
   metadata: unknown;
 }
 
-const eventJson = (e: StoredEvent): RegistryEventJson => ({ id: e.id, type: e.type, revision: e.revision, position: e.position.toString(), data: e.data, metadata: e.metadata });
+const eventJson = (e: StoredEvent): RegistryEventJson => ({
+  id: e.id,
+  type: e.type,
+  revision: e.revision,
+  position: e.position.toString(),
+  data: e.data,
+  metadata: e.metadata,
+});
 
 /** The API's view of an agency: enforcement power resolved for entries written before the field existed. */
 const agencyView = (a: Agency) => ({ ...a, enforcementPower: hasEnforcementPower(a) });
@@ -90,11 +97,20 @@ export class RegistryService {
     const result = await this.directories.change(decide, metadata);
     if (!result.ok) {
       throw new ProblemException(
-        problem(result.status, result.status === 422 ? 'registry-rule-not-met' : result.status === 409 ? 'registry-conflict' : 'http-404', TITLES[result.status], {
-          detail: result.violations.map((v) => `${v.field}: ${v.message.zh} — ${v.detail}`).join('\n'),
-          violations: result.violations,
-          errors: result.violations.map((v) => ({ field: v.field, message: `${v.message.zh} (${v.message.en}): ${v.detail}`, constraints: { [v.rule]: v.message.en } })),
-        }),
+        problem(
+          result.status,
+          result.status === 422 ? 'registry-rule-not-met' : result.status === 409 ? 'registry-conflict' : 'http-404',
+          TITLES[result.status],
+          {
+            detail: result.violations.map((v) => `${v.field}: ${v.message.zh} — ${v.detail}`).join('\n'),
+            violations: result.violations,
+            errors: result.violations.map((v) => ({
+              field: v.field,
+              message: `${v.message.zh} (${v.message.en}): ${v.detail}`,
+              constraints: { [v.rule]: v.message.en },
+            })),
+          },
+        ),
       );
     }
     return { revision: result.revision, events: result.events.map(eventJson) };
@@ -108,14 +124,24 @@ export class RegistryService {
 
   listAgencies(actor: Actor) {
     assertRegistryAdmin(this.policy, this.dir, actor);
-    return { revision: this.dir.revision, items: this.scope.reachable(actor, 'registry.write').map((id) => agencyView(this.dir.agency(id)!)) };
+    return {
+      revision: this.dir.revision,
+      items: this.scope.reachable(actor, 'registry.write').map((id) => agencyView(this.dir.agency(id)!)),
+    };
   }
 
   async registerAgency(actor: Actor, dto: RegisterAgencyDto, req: FastifyRequest) {
     assertRegistryAdmin(this.policy, this.dir, actor, dto.parentId);
     // Declaring an entrustment speaks for the entrusting agency: its administrators only.
     if (dto.entrustedBy !== undefined) assertRegistryAdmin(this.policy, this.dir, actor, dto.entrustedBy);
-    const agency: Agency = { id: dto.id, divisionCode: dto.divisionCode, name: dto.name, shortName: dto.shortName, level: dto.level, parentId: dto.parentId };
+    const agency: Agency = {
+      id: dto.id,
+      divisionCode: dto.divisionCode,
+      name: dto.name,
+      shortName: dto.shortName,
+      level: dto.level,
+      parentId: dto.parentId,
+    };
     if (dto.entrustedBy !== undefined) agency.entrustedBy = dto.entrustedBy;
     if (dto.enforcementPower !== undefined) agency.enforcementPower = dto.enforcementPower;
     const written = await this.write('register-agency', actor, req, (dir) => decideRegisterAgency(dir, agency));
@@ -133,8 +159,11 @@ export class RegistryService {
   listUsers(actor: Actor, q: UsersQueryDto) {
     const root = q.agencyId ?? actor.agencyId;
     assertRegistryAdmin(this.policy, this.dir, actor, root);
-    if (!this.dir.agency(root)) throw new ProblemException(problem(404, 'http-404', TITLES[404], { detail: `机构 ${root} 不存在 (agency ${root} not found)` }));
-    const agencies = new Set(this.scope.resolve(actor, 'registry.write', { agencyId: root, includeSubordinates: q.includeSubordinates }).agencies);
+    if (!this.dir.agency(root))
+      throw new ProblemException(problem(404, 'http-404', TITLES[404], { detail: `机构 ${root} 不存在 (agency ${root} not found)` }));
+    const agencies = new Set(
+      this.scope.resolve(actor, 'registry.write', { agencyId: root, includeSubordinates: q.includeSubordinates }).agencies,
+    );
     return { revision: this.dir.revision, items: this.dir.listUsers().filter((u) => agencies.has(u.agencyId)) };
   }
 
@@ -149,13 +178,25 @@ export class RegistryService {
     assertRegistryAdmin(this.policy, this.dir, actor, dto.agencyId);
     const { certificate, ...user } = dto;
     const written = await this.write('register-user', actor, req, (dir) =>
-      decideRegisterUser(dir, { ...user, ...(certificate ? { certificate: { number: certificate.number, validFrom: certificate.validFrom, validUntil: certificate.validUntil } } : {}) }),
+      decideRegisterUser(dir, {
+        ...user,
+        ...(certificate
+          ? { certificate: { number: certificate.number, validFrom: certificate.validFrom, validUntil: certificate.validUntil } }
+          : {}),
+      }),
     );
     return { ...written, user: this.dir.user(dto.id)! };
   }
 
   /** Changes of an existing user: the actor must administer the user's agency (and, for a move, the new one). */
-  private async userChange(command: string, actor: Actor, id: string, req: FastifyRequest, decide: (dir: Directory) => RegistryDecision, alsoAgency?: string) {
+  private async userChange(
+    command: string,
+    actor: Actor,
+    id: string,
+    req: FastifyRequest,
+    decide: (dir: Directory) => RegistryDecision,
+    alsoAgency?: string,
+  ) {
     assertRegistryAdmin(this.policy, this.dir, actor);
     assertRegistryAdmin(this.policy, this.dir, actor, this.knownUser(id).agencyId);
     if (alsoAgency) assertRegistryAdmin(this.policy, this.dir, actor, alsoAgency);
@@ -200,7 +241,9 @@ export class RegistryService {
       const d = e.data as { id?: string; userId?: string };
       return d.userId ?? d.id;
     };
-    const agenciesOf = (e: StoredEvent) => (e.metadata as DirectoryEventMetadata).agencyIds ?? directoryEventAgencies(this.dir, { type: e.type, data: e.data } as DirectoryEvent);
+    const agenciesOf = (e: StoredEvent) =>
+      (e.metadata as DirectoryEventMetadata).agencyIds ??
+      directoryEventAgencies(this.dir, { type: e.type, data: e.data } as DirectoryEvent);
     const items = events
       .filter((e) => e.revision > (q.after ?? -1))
       .filter((e) => q.subjectId === undefined || about(e) === q.subjectId)

@@ -8,7 +8,20 @@ import { AgencyScope } from '../auth/agency-scope';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AuditQueryDto } from './audit-query.dto';
 
-const COLUMNS = ['position', 'event_id', 'case_id', 'revision', 'type', 'actor_id', 'actor_agency_id', 'command', 'occurred_at', 'recorded_at', 'data', 'metadata'] as const;
+const COLUMNS = [
+  'position',
+  'event_id',
+  'case_id',
+  'revision',
+  'type',
+  'actor_id',
+  'actor_agency_id',
+  'command',
+  'occurred_at',
+  'recorded_at',
+  'data',
+  'metadata',
+] as const;
 type AuditRecord = Record<(typeof COLUMNS)[number], string | number>;
 
 function csvCell(v: string | number): string {
@@ -48,12 +61,20 @@ export class AuditController {
         to: q.to && new Date(q.to).toISOString(),
         limit,
       })
-    ).map(({ prev_hash, hash, ...r }) => (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord);
+    ).map(
+      ({ prev_hash, hash, ...r }) =>
+        (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord,
+    );
     if (q.format === 'csv') {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
       return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;
     }
-    const items = rows.map((r) => ({ ...r, position: String(r.position), data: JSON.parse(String(r.data)), metadata: JSON.parse(String(r.metadata)) }));
+    const items = rows.map((r) => ({
+      ...r,
+      position: String(r.position),
+      data: JSON.parse(String(r.data)),
+      metadata: JSON.parse(String(r.metadata)),
+    }));
     if (q.format === 'jsonl') {
       void reply.type('application/x-ndjson; charset=utf-8');
       return items.map((i) => JSON.stringify(i)).join('\n') + (items.length ? '\n' : '');

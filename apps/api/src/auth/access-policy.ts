@@ -75,8 +75,10 @@ export class AccessPolicy implements Authorizer {
     if (target.agencyId !== null && !this.reaches(actor.agencyId, grant.reach, target.agencyId))
       return `${this.agencyName(target.agencyId)} 不在 ${this.agencyName(actor.agencyId)} 的管辖范围 (outside your jurisdiction)`;
     const c = target.case;
-    if (grant.relation === 'handlingOfficer' && !c?.handlingOfficerIds.includes(actor.id)) return '仅限本案承办人员 (handling officers of this case only)';
-    if (grant.relation === 'presidingOfficer' && c?.presidingOfficerId !== actor.id) return '仅限本案听证主持人 (the presiding officer of this hearing only)';
+    if (grant.relation === 'handlingOfficer' && !c?.handlingOfficerIds.includes(actor.id))
+      return '仅限本案承办人员 (handling officers of this case only)';
+    if (grant.relation === 'presidingOfficer' && c?.presidingOfficerId !== actor.id)
+      return '仅限本案听证主持人 (the presiding officer of this hearing only)';
     if (grant.notApprover && c?.filingApproverId === actor.id)
       return '本案立案审批人不得查阅本案干预记录 (the case’s approving head may not read its interference records; docs/supervision.md §2)';
     if (grant.certified) {

@@ -82,5 +82,7 @@ export function commandRule(command: CommandName): readonly Grant[] {
 }
 
 export function ruleFor(action: Action): Rule {
-  return action.startsWith('command:') ? commandRule(action.slice('command:'.length) as CommandName) : ENDPOINT_RULES[action as EndpointAction];
+  return action.startsWith('command:')
+    ? commandRule(action.slice('command:'.length) as CommandName)
+    : ENDPOINT_RULES[action as EndpointAction];
 }

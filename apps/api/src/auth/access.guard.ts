@@ -28,7 +28,10 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor: Actor }>();
     const meta = this.reflector.getAllAndOverride<AccessMetadata | undefined>(ACCESS, [ctx.getHandler(), ctx.getClass()]);
-    if (!meta) throw new ProblemException(problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '该接口未声明访问规则 (route declares no access rule; refused)' }));
+    if (!meta)
+      throw new ProblemException(
+        problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '该接口未声明访问规则 (route declares no access rule; refused)' }),
+      );
     // A step on a case: the engine asks the policy once, against the case it loads for the step, before the body is
     // validated (CaseCommandsService hands it the body as received).
     if (meta.target === 'engine') return true;
@@ -67,7 +70,12 @@ export class AccessGuard implements CanActivate {
    * The agency a registry request is about. One the registry does not know yet is no one's (null: the role alone is
    * judged here), so the registry rules can answer 404/422 naming it.
    */
-  private registryAgency(url: string, id: string | undefined, body: Record<string, unknown>, query: Record<string, unknown>): string | null {
+  private registryAgency(
+    url: string,
+    id: string | undefined,
+    body: Record<string, unknown>,
+    query: Record<string, unknown>,
+  ): string | null {
     const dir = this.directory.directory;
     const path = url.split('?')[0];
     const named = id === undefined ? undefined : path.includes('/admin/users/') ? dir.user(id)?.agencyId : id;
@@ -77,7 +85,8 @@ export class AccessGuard implements CanActivate {
 
   /** An id that is not a UUID or names no case is a 404, as on every case route. */
   private parties(caseId: string | undefined): Promise<CaseParties> {
-    if (!caseId || !UUID.test(caseId)) throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' }));
+    if (!caseId || !UUID.test(caseId))
+      throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' }));
     return this.engine.getParties(caseId);
   }
 }

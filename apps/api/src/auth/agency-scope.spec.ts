@@ -25,7 +25,10 @@ describe('AgencyScope: this agency and those below it, that this actor may read'
 
   it("is the reader's own agency unless another is asked for", () => {
     expect(scope.resolve(actor(['officer'], BEIHU), 'cases.search', {})).toEqual({ root: BEIHU, agencies: [BEIHU] });
-    expect(scope.resolve(actor(['supervisor'], CITY_AGENCY_ID), 'cases.search', { agencyId: SUXIAN })).toEqual({ root: SUXIAN, agencies: [SUXIAN] });
+    expect(scope.resolve(actor(['supervisor'], CITY_AGENCY_ID), 'cases.search', { agencyId: SUXIAN })).toEqual({
+      root: SUXIAN,
+      agencies: [SUXIAN],
+    });
   });
 
   it('lists the agencies below the root when asked, the root included', () => {
@@ -41,9 +44,15 @@ describe('AgencyScope: this agency and those below it, that this actor may read'
     expect(refused(() => scope.resolve(actor(['officer'], BEIHU), 'cases.search', { includeSubordinates: true }))).toBe(403);
     // Supervision reads downwards, never sideways or upwards.
     expect(refused(() => scope.resolve(actor(['supervisor'], BEIHU), 'interference.read', { agencyId: SUXIAN }))).toBe(403);
-    expect(refused(() => scope.resolve(actor(['supervisor'], BEIHU), 'audit.read', { agencyId: CITY_AGENCY_ID, includeSubordinates: true }))).toBe(403);
+    expect(
+      refused(() => scope.resolve(actor(['supervisor'], BEIHU), 'audit.read', { agencyId: CITY_AGENCY_ID, includeSubordinates: true })),
+    ).toBe(403);
     // An unknown root is no one's: it is refused, not read as an empty scope.
-    expect(refused(() => scope.resolve(actor(['supervisor'], CITY_AGENCY_ID), 'reports.read', { agencyId: 'ag-nowhere', includeSubordinates: true }))).toBe(403);
+    expect(
+      refused(() =>
+        scope.resolve(actor(['supervisor'], CITY_AGENCY_ID), 'reports.read', { agencyId: 'ag-nowhere', includeSubordinates: true }),
+      ),
+    ).toBe(403);
   });
 
   it('lists every agency the actor may reach for an action', () => {

@@ -34,11 +34,18 @@ export class AgencyScope {
 
   /** Every agency the actor may reach for `action`, in registry order. */
   reachable(actor: Actor, action: Action): string[] {
-    return this.policy.reachable(actor, action, this.directory.directory.listAgencies().map((a) => a.id));
+    return this.policy.reachable(
+      actor,
+      action,
+      this.directory.directory.listAgencies().map((a) => a.id),
+    );
   }
 
   private withSubordinates(root: string): string[] {
     const dir = this.directory.directory;
-    return dir.listAgencies().filter((a) => dir.isWithin(a.id, root)).map((a) => a.id);
+    return dir
+      .listAgencies()
+      .filter((a) => dir.isWithin(a.id, root))
+      .map((a) => a.id);
   }
 }

@@ -26,7 +26,8 @@ export class DevAuthController {
   ) {}
 
   private assertDev(): void {
-    if (this.config.authMode !== 'dev') throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'dev identity is off (AUTH_MODE is not dev)' }));
+    if (this.config.authMode !== 'dev')
+      throw new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'dev identity is off (AUTH_MODE is not dev)' }));
   }
 
   @Get('dev-users')

@@ -22,7 +22,9 @@ describe('claim lookup', () => {
   it('reads a literal claim name first, then a dotted path into nested claims', () => {
     expect(claimValue({ roles: ['officer'] }, 'roles')).toEqual(['officer']);
     expect(claimValue({ realm_access: { roles: ['head'] } }, 'realm_access.roles')).toEqual(['head']);
-    expect(claimValue({ 'https://casetrail.example/roles': ['admin'], https: { '//casetrail': 1 } }, 'https://casetrail.example/roles')).toEqual(['admin']);
+    expect(
+      claimValue({ 'https://casetrail.example/roles': ['admin'], https: { '//casetrail': 1 } }, 'https://casetrail.example/roles'),
+    ).toEqual(['admin']);
     expect(claimValue({ realm_access: ['x'] }, 'realm_access.roles')).toBeUndefined();
     expect(claimValue({}, 'toString')).toBeUndefined();
   });
@@ -41,13 +43,22 @@ describe('claim lookup', () => {
     expect(userIdOf({ preferred_username: ' u-431000-supervisor ' }, 'preferred_username')).toBe('u-431000-supervisor');
     const payloads: Record<string, unknown>[] = [{}, { sub: '' }, { sub: 42 }, { sub: ['u-431002-officer-1'] }];
     for (const payload of payloads)
-      expect(refusal(() => userIdOf(payload as JWTPayload, 'sub'))).toMatchObject({ status: 401, reason: 'user-claim-missing', detail: expect.stringContaining('"sub"') });
+      expect(refusal(() => userIdOf(payload as JWTPayload, 'sub'))).toMatchObject({
+        status: 401,
+        reason: 'user-claim-missing',
+        detail: expect.stringContaining('"sub"'),
+      });
   });
 });
 
 describe('identity from the registry', () => {
   it('takes name, roles and agency from the registered user, whatever the token claims', () => {
-    expect(actorFromRegistry('u-431002-officer-1', registry)).toEqual({ id: 'u-431002-officer-1', name: expect.any(String), roles: ['officer'], agencyId: 'ag-431002' });
+    expect(actorFromRegistry('u-431002-officer-1', registry)).toEqual({
+      id: 'u-431002-officer-1',
+      name: expect.any(String),
+      roles: ['officer'],
+      agencyId: 'ag-431002',
+    });
     expect(actorFromRegistry('u-431002-officer-1', registry).name).toBe(registry.user('u-431002-officer-1')!.name);
   });
 
@@ -64,7 +75,12 @@ describe('identity from claims', () => {
   const token = { sub: 'ext-7781', name: '张监督', roles: ['supervisor', 'offline_access'], agency_id: 'ag-431000' };
 
   it('maps the user, name, known roles and agency from the claims; the user need not be registered', () => {
-    expect(actorFromClaims(token, names, registry)).toEqual({ id: 'ext-7781', name: '张监督', roles: ['supervisor'], agencyId: 'ag-431000' });
+    expect(actorFromClaims(token, names, registry)).toEqual({
+      id: 'ext-7781',
+      name: '张监督',
+      roles: ['supervisor'],
+      agencyId: 'ag-431000',
+    });
   });
 
   it('the claims override what the registry says of a registered user', () => {
@@ -82,8 +98,14 @@ describe('identity from claims', () => {
   });
 
   it('follows configured claim names, nested ones included', () => {
-    const keycloak = { preferred_username: 'zhang.jd', realm_access: { roles: ['officer', 'default-roles-casetrail'] }, org: { id: 'ag-431002' } };
-    expect(actorFromClaims(keycloak, { userClaim: 'preferred_username', rolesClaim: 'realm_access.roles', agencyClaim: 'org.id' }, registry)).toEqual({
+    const keycloak = {
+      preferred_username: 'zhang.jd',
+      realm_access: { roles: ['officer', 'default-roles-casetrail'] },
+      org: { id: 'ag-431002' },
+    };
+    expect(
+      actorFromClaims(keycloak, { userClaim: 'preferred_username', rolesClaim: 'realm_access.roles', agencyClaim: 'org.id' }, registry),
+    ).toEqual({
       id: 'zhang.jd',
       name: 'zhang.jd',
       roles: ['officer'],
@@ -114,6 +136,9 @@ describe('identity from claims', () => {
   });
 
   it('refuses a token without a user id with 401', () => {
-    expect(refusal(() => actorFromClaims({ ...token, sub: undefined }, names, registry))).toMatchObject({ status: 401, reason: 'user-claim-missing' });
+    expect(refusal(() => actorFromClaims({ ...token, sub: undefined }, names, registry))).toMatchObject({
+      status: 401,
+      reason: 'user-claim-missing',
+    });
   });
 });

@@ -53,7 +53,8 @@ export function userIdOf(payload: JWTPayload, userClaim: string): string {
 
 /** Known role names in a roles claim (array or space-separated string, as OAuth `scope` is); others are ignored. */
 export function rolesOf(value: unknown): Role[] {
-  const names = typeof value === 'string' ? value.split(/\s+/) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const names =
+    typeof value === 'string' ? value.split(/\s+/) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   return [...new Set(names.map((n) => n.trim()).filter(isRole))];
 }
 
@@ -73,12 +74,17 @@ export function actorFromRegistry(userId: string, registry: IdentityRegistry): A
 export function actorFromClaims(payload: JWTPayload, names: ClaimNames, registry: IdentityRegistry): Actor {
   const id = userIdOf(payload, names.userClaim);
   const agencyId = nonEmptyString(claimValue(payload, names.agencyClaim));
-  if (!agencyId) throw unauthorized('agency-claim-missing', `令牌缺少机构标识 (token has no "${names.agencyClaim}" claim naming the agency)`);
+  if (!agencyId)
+    throw unauthorized('agency-claim-missing', `令牌缺少机构标识 (token has no "${names.agencyClaim}" claim naming the agency)`);
   if (!registry.agency(agencyId)) throw unauthorized('agency-not-registered', `机构未登记 (agency ${agencyId} is not registered)`);
   const roles = rolesOf(claimValue(payload, names.rolesClaim));
   if (!roles.length)
     throw new ProblemException(
-      problem(403, 'forbidden', '无权操作 (forbidden)', { detail: '令牌未授予任何角色 (token grants no role)', rolesClaim: names.rolesClaim, knownRoles: KNOWN_ROLES }),
+      problem(403, 'forbidden', '无权操作 (forbidden)', {
+        detail: '令牌未授予任何角色 (token grants no role)',
+        rolesClaim: names.rolesClaim,
+        knownRoles: KNOWN_ROLES,
+      }),
     );
   return { id, name: nonEmptyString(payload.name) ?? id, roles, agencyId };
 }

@@ -26,7 +26,9 @@ export type RejectionReason =
   | 'rejected';
 
 export function unauthorized(reason: RejectionReason, detail: string, extra: Record<string, unknown> = {}): ProblemException {
-  return new ProblemException(problem(401, 'unauthorized', '未认证或令牌无效 (not authenticated or invalid token)', { detail, reason, ...extra }));
+  return new ProblemException(
+    problem(401, 'unauthorized', '未认证或令牌无效 (not authenticated or invalid token)', { detail, reason, ...extra }),
+  );
 }
 
 /**
@@ -60,7 +62,8 @@ const shown = (value: unknown): string => {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 };
 
-const isoOf = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : shown(seconds));
+const isoOf = (seconds: unknown) =>
+  typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : shown(seconds);
 
 function headerOf(token: string): { alg?: unknown; kid?: unknown } {
   try {
@@ -75,9 +78,9 @@ function headerOf(token: string): { alg?: unknown; kid?: unknown } {
  * set being unavailable, and anything else (still a 401 naming the message, never a 500). Chinese first, English second.
  */
 export function rejectionFor(error: unknown, token: string, expected: Expectation): ProblemException {
-  if (error instanceof KeySetUnavailableError)
-    return unauthorized('key-set-unavailable', KEY_SET_UNAVAILABLE);
-  if (!(error instanceof errors.JOSEError)) return unauthorized('rejected', `令牌校验失败 (token rejected: ${(error as Error)?.message ?? String(error)})`);
+  if (error instanceof KeySetUnavailableError) return unauthorized('key-set-unavailable', KEY_SET_UNAVAILABLE);
+  if (!(error instanceof errors.JOSEError))
+    return unauthorized('rejected', `令牌校验失败 (token rejected: ${(error as Error)?.message ?? String(error)})`);
 
   switch (error.code) {
     case errors.JWTExpired.code: {
@@ -86,10 +89,18 @@ export function rejectionFor(error: unknown, token: string, expected: Expectatio
     }
     case errors.JWTClaimValidationFailed.code: {
       const e = error as errors.JWTClaimValidationFailed;
-      if (e.claim === 'iss') return unauthorized('issuer', `签发者不符 (wrong issuer: token has ${shown(e.payload.iss)}, expected ${shown(expected.issuer)})`);
-      if (e.claim === 'aud') return unauthorized('audience', `受众不符 (wrong audience: token is for ${shown(e.payload.aud)}, expected ${shown(expected.audience)})`);
+      if (e.claim === 'iss')
+        return unauthorized('issuer', `签发者不符 (wrong issuer: token has ${shown(e.payload.iss)}, expected ${shown(expected.issuer)})`);
+      if (e.claim === 'aud')
+        return unauthorized(
+          'audience',
+          `受众不符 (wrong audience: token is for ${shown(e.payload.aud)}, expected ${shown(expected.audience)})`,
+        );
       if (e.claim === 'nbf') return unauthorized('not-yet-valid', `令牌尚未生效 (token not yet valid: nbf ${isoOf(e.payload.nbf)})`);
-      return unauthorized('claim-invalid', `令牌声明无效 (claim "${e.claim}" ${e.reason === 'missing' ? 'is missing' : `is invalid: ${e.message}`})`);
+      return unauthorized(
+        'claim-invalid',
+        `令牌声明无效 (claim "${e.claim}" ${e.reason === 'missing' ? 'is missing' : `is invalid: ${e.message}`})`,
+      );
     }
     case errors.JWSSignatureVerificationFailed.code:
       return unauthorized('signature', '签名无效 (bad signature)');
@@ -101,7 +112,10 @@ export function rejectionFor(error: unknown, token: string, expected: Expectatio
     case errors.JWKSNoMatchingKey.code:
     case errors.JWKSMultipleMatchingKeys.code: {
       const kid = headerOf(token).kid;
-      return unauthorized('no-matching-key', `签名密钥未知 (no single key of the provider matches the token${kid === undefined ? '' : `'s kid ${shown(kid)}`})`);
+      return unauthorized(
+        'no-matching-key',
+        `签名密钥未知 (no single key of the provider matches the token${kid === undefined ? '' : `'s kid ${shown(kid)}`})`,
+      );
     }
     case errors.JWKSTimeout.code:
     case errors.JWKSInvalid.code:

@@ -76,7 +76,8 @@ export class TokenService {
       this.expected = { issuer: config.oidc.issuer, audience: config.oidc.audience, algorithms };
     } else {
       this.expected = { issuer: config.jwtIssuer, audience: config.jwtAudience, algorithms: ['HS256'] };
-      this.check = async (token) => (await jwtVerify(token, this.key, { issuer: config.jwtIssuer, audience: config.jwtAudience, algorithms: ['HS256'] })).payload;
+      this.check = async (token) =>
+        (await jwtVerify(token, this.key, { issuer: config.jwtIssuer, audience: config.jwtAudience, algorithms: ['HS256'] })).payload;
     }
   }
 
@@ -127,6 +128,8 @@ export class TokenService {
     const now = Date.now();
     if (now - this.lastWarningAt < 60_000) return;
     this.lastWarningAt = now;
-    this.logger.warn(e instanceof KeySetUnavailableError ? e.message : `token verification failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`);
+    this.logger.warn(
+      e instanceof KeySetUnavailableError ? e.message : `token verification failed unexpectedly: ${(e as Error)?.stack ?? String(e)}`,
+    );
   }
 }

@@ -35,7 +35,13 @@ export class CaseCommandsController {
   constructor(readonly commands: CaseCommandsService) {}
 }
 
-type CommandRoute = (this: CaseCommandsController, caseId: string, body: unknown, actor: Actor, req: FastifyRequest) => Promise<HttpResult<CommandResponse>>;
+type CommandRoute = (
+  this: CaseCommandsController,
+  caseId: string,
+  body: unknown,
+  actor: Actor,
+  req: FastifyRequest,
+) => Promise<HttpResult<CommandResponse>>;
 
 /** Adds the route of one command to the controller: a method named after it (its OpenAPI operationId), decorated. */
 function addCommandRoute(name: Exclude<UserCommandName, 'open-case'>): void {

@@ -20,7 +20,13 @@ export class CaseCommandsService {
    * body validated (CommandBodyValidator), so a refused caller learns nothing from validation messages. The answer
    * carries the case's revision (ETag), whether the step opened it (201, Location) and whether it was a replay.
    */
-  async run(caseId: string | undefined, name: CommandName, body: unknown, actor: Actor, req: FastifyRequest): Promise<HttpResult<CommandResponse>> {
+  async run(
+    caseId: string | undefined,
+    name: CommandName,
+    body: unknown,
+    actor: Actor,
+    req: FastifyRequest,
+  ): Promise<HttpResult<CommandResponse>> {
     const result = await this.engine.execute({
       caseId,
       command: { name, unparsed: body },

@@ -11,7 +11,9 @@ import { CaseSearchDto } from './dto/case-search.dto';
  */
 export { FINE_IN_PLACE_OF_REFERRAL };
 const withDerivedFlags = (flags: string[]) =>
-  (flags.includes('criminal_indicators') || flags.includes('referral_rejected')) && flags.includes('fine_only') ? [...flags, FINE_IN_PLACE_OF_REFERRAL] : flags;
+  (flags.includes('criminal_indicators') || flags.includes('referral_rejected')) && flags.includes('fine_only')
+    ? [...flags, FINE_IN_PLACE_OF_REFERRAL]
+    : flags;
 
 /** 案件检索 over the case-index projection, within what the user may read. */
 @Injectable()

@@ -16,7 +16,8 @@ import { ProblemException, problem } from '../problem/problem';
 
 /** A case id that is not a UUID names no case: 404, like any unknown id. */
 export const uuidPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' })),
+  exceptionFactory: () =>
+    new ProblemException(problem(404, 'http-404', '未找到 (not found)', { detail: 'caseId 不是有效的 UUID (not a UUID)' })),
 });
 
 @ApiTags('cases 案件')
@@ -32,7 +33,10 @@ export class CasesController {
 
   @Get()
   @Access('cases.search', 'query')
-  @ApiOperation({ summary: '案件检索 search cases: stage, agency (with subordinates), industry, party, officer, overdue deadline, dates, flags; sorted, paged' })
+  @ApiOperation({
+    summary:
+      '案件检索 search cases: stage, agency (with subordinates), industry, party, officer, overdue deadline, dates, flags; sorted, paged',
+  })
   search(@Query() q: CaseSearchDto, @CurrentActor() actor: Actor) {
     return this.searchService.search(q, actor);
   }
@@ -66,9 +70,17 @@ export class CasesController {
 
   @Get(':caseId/timeline')
   @Access('cases.read', 'case')
-  @ApiOperation({ summary: '时间线回放 the case as it stood at a revision, at a recorded moment (at) or by what had happened (occurredAt); or what changed between two revisions (from, to)' })
+  @ApiOperation({
+    summary:
+      '时间线回放 the case as it stood at a revision, at a recorded moment (at) or by what had happened (occurredAt); or what changed between two revisions (from, to)',
+  })
   async timeline(@Param('caseId', uuidPipe) caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
-    const modes = [q.revision !== undefined, q.at !== undefined, q.occurredAt !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean).length;
+    const modes = [
+      q.revision !== undefined,
+      q.at !== undefined,
+      q.occurredAt !== undefined,
+      q.from !== undefined || q.to !== undefined,
+    ].filter(Boolean).length;
     if (modes !== 1 || (q.from !== undefined) !== (q.to !== undefined))
       throw new ProblemException(
         problem(400, 'invalid-input', '请求参数无效 (invalid input)', {
@@ -83,7 +95,10 @@ export class CasesController {
       const between = timelineBetween(events, q.from, q.to!);
       return { ...between, events: redact(between.events) };
     }
-    const at = timelineAt(events, q.revision !== undefined ? { revision: q.revision } : q.at !== undefined ? { at: q.at } : { occurredAt: q.occurredAt! });
+    const at = timelineAt(
+      events,
+      q.revision !== undefined ? { revision: q.revision } : q.at !== undefined ? { at: q.at } : { occurredAt: q.occurredAt! },
+    );
     return { ...at, events: redact(at.events) };
   }
 }

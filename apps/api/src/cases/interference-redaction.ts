@@ -15,6 +15,13 @@ export function redactInterference(events: StoredEventJson[], actor: Actor, view
   return events.map((e) => {
     if (e.type !== 'InterferenceRecorded' || handling || e.metadata.actor.id === actor.id) return e;
     const { actor: _recorder, clientIp: _ip, userAgent: _ua, ...metadata } = e.metadata;
-    return { ...e, data: { redacted: true, reason: '干预记录仅供法制审核、监督和纪检人员查阅 (interference records are for reviewers, supervisors and discipline only)' }, metadata: metadata as typeof e.metadata };
+    return {
+      ...e,
+      data: {
+        redacted: true,
+        reason: '干预记录仅供法制审核、监督和纪检人员查阅 (interference records are for reviewers, supervisors and discipline only)',
+      },
+      metadata: metadata as typeof e.metadata,
+    };
   });
 }

@@ -21,7 +21,9 @@ describe('loadAppConfig', () => {
 
   it('refuses production without a real secret, or with the built-in one', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/must not be the built-in development secret/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(
+      /must not be the built-in development secret/,
+    );
     expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
     expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toMatchObject({ authMode: 'jwt', seedDemo: false });
   });
@@ -85,7 +87,11 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
   };
 
   it('takes a JWKS URL with the defaults: RS256 and ES256, 30 s of clock tolerance, the user in sub, identity from the registry', () => {
-    const c = loadAppConfig({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: 'https://id.example.gov.cn/realms/casetrail/protocol/openid-connect/certs' });
+    const c = loadAppConfig({
+      ...base,
+      NODE_ENV: 'production',
+      OIDC_JWKS_URL: 'https://id.example.gov.cn/realms/casetrail/protocol/openid-connect/certs',
+    });
     expect(c.authMode).toBe('oidc');
     expect(c.seedDemo).toBe(false);
     expect(c.oidc).toEqual({
@@ -126,7 +132,11 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
 
   it('takes an inline PEM, also with its line breaks written as \\n', () => {
     expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: rsaPem }).oidc?.key).toEqual({ kind: 'pem', pem: rsaPem, origin: 'OIDC_PUBLIC_KEY' });
-    expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: rsaPem.replace(/\n/g, '\\n') }).oidc?.key).toEqual({ kind: 'pem', pem: rsaPem, origin: 'OIDC_PUBLIC_KEY' });
+    expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: rsaPem.replace(/\n/g, '\\n') }).oidc?.key).toEqual({
+      kind: 'pem',
+      pem: rsaPem,
+      origin: 'OIDC_PUBLIC_KEY',
+    });
   });
 
   it('requires the issuer, the audience and a key, reporting all three at once', () => {
@@ -148,18 +158,32 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
       expect.stringMatching(/^OIDC_JWKS_URL="http:\/\/id\.example\.gov\.cn\/certs": must be https when NODE_ENV=production/),
     ]);
     for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080'])
-      expect(loadAppConfig({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: `http://${host}/certs` }).oidc?.key).toEqual({ kind: 'jwks', url: `http://${host}/certs` });
-    expect(loadAppConfig({ ...base, NODE_ENV: 'development', OIDC_JWKS_URL: 'http://id.internal/certs' }).oidc?.key).toEqual({ kind: 'jwks', url: 'http://id.internal/certs' });
-    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'ftp://id.example.gov.cn/certs' })).toEqual([expect.stringContaining('must be an https URL')]);
-    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'id.example.gov.cn/certs' })).toEqual(['OIDC_JWKS_URL="id.example.gov.cn/certs": not a URL']);
+      expect(loadAppConfig({ ...base, NODE_ENV: 'production', OIDC_JWKS_URL: `http://${host}/certs` }).oidc?.key).toEqual({
+        kind: 'jwks',
+        url: `http://${host}/certs`,
+      });
+    expect(loadAppConfig({ ...base, NODE_ENV: 'development', OIDC_JWKS_URL: 'http://id.internal/certs' }).oidc?.key).toEqual({
+      kind: 'jwks',
+      url: 'http://id.internal/certs',
+    });
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'ftp://id.example.gov.cn/certs' })).toEqual([
+      expect.stringContaining('must be an https URL'),
+    ]);
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'id.example.gov.cn/certs' })).toEqual([
+      'OIDC_JWKS_URL="id.example.gov.cn/certs": not a URL',
+    ]);
   });
 
   it('names an unreadable key file, and refuses a file or value that is no public key', () => {
     const missing = path.join(dir, 'missing.pem');
-    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: missing })).toEqual([`OIDC_PUBLIC_KEY_FILE=${missing}: cannot read the file (ENOENT)`]);
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: missing })).toEqual([
+      `OIDC_PUBLIC_KEY_FILE=${missing}: cannot read the file (ENOENT)`,
+    ]);
     const garbage = path.join(dir, 'garbage.pem');
     writeFileSync(garbage, 'not a key');
-    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: garbage })).toEqual([expect.stringMatching(new RegExp(`^OIDC_PUBLIC_KEY_FILE=${garbage}: is not a PEM public key`))]);
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY_FILE: garbage })).toEqual([
+      expect.stringMatching(new RegExp(`^OIDC_PUBLIC_KEY_FILE=${garbage}: is not a PEM public key`)),
+    ]);
     const privatePem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: privatePem })).toEqual([expect.stringMatching(/^OIDC_PUBLIC_KEY: is a private key/)]);
   });
@@ -170,7 +194,9 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
     ]);
     expect(loadAppConfig({ ...base, OIDC_PUBLIC_KEY: ecPem }).oidc?.algorithms).toEqual(['RS256', 'ES256']);
     const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: weak })).toEqual(['OIDC_PUBLIC_KEY: an RSA key must have at least 2048 bits (RFC 7518 §3.3)']);
+    expect(problemsOf({ ...base, OIDC_PUBLIC_KEY: weak })).toEqual([
+      'OIDC_PUBLIC_KEY: an RSA key must have at least 2048 bits (RFC 7518 §3.3)',
+    ]);
   });
 
   it('never accepts none or HS* algorithms, nor unknown ones', () => {
@@ -182,12 +208,24 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
   });
 
   it('checks the clock tolerance and the identity source', () => {
-    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '-1', OIDC_IDENTITY_SOURCE: 'token' })).toEqual([
+    expect(
+      problemsOf({
+        ...base,
+        OIDC_JWKS_URL: 'https://id.example.gov.cn/certs',
+        OIDC_CLOCK_TOLERANCE_SECONDS: '-1',
+        OIDC_IDENTITY_SOURCE: 'token',
+      }),
+    ).toEqual([
       expect.stringContaining('OIDC_CLOCK_TOLERANCE_SECONDS="-1": must be a whole number of seconds 0–300'),
       'OIDC_IDENTITY_SOURCE="token": must be registry or claims',
     ]);
-    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toEqual([expect.stringContaining('0–300')]);
-    expect(loadAppConfig({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '0' }).oidc?.clockToleranceSeconds).toBe(0);
+    expect(problemsOf({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toEqual([
+      expect.stringContaining('0–300'),
+    ]);
+    expect(
+      loadAppConfig({ ...base, OIDC_JWKS_URL: 'https://id.example.gov.cn/certs', OIDC_CLOCK_TOLERANCE_SECONDS: '0' }).oidc
+        ?.clockToleranceSeconds,
+    ).toBe(0);
   });
 
   it('hints at AUTH_MODE=oidc when production falls back to jwt while OIDC settings are given', () => {
@@ -218,7 +256,10 @@ describe('loadAppConfig: event store selection', () => {
       eventStore: 'postgres',
       postgres: { url: 'postgres://ct:pw@db.example:5432/casetrail', poolSize: 10, schema: 'casetrail' },
     });
-    expect(loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ct', PG_POOL_SIZE: '25', PG_SCHEMA: 'enforcement_2026' }).postgres).toEqual({
+    expect(
+      loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/ct', PG_POOL_SIZE: '25', PG_SCHEMA: 'enforcement_2026' })
+        .postgres,
+    ).toEqual({
       url: 'postgresql://db/ct',
       poolSize: 25,
       schema: 'enforcement_2026',
@@ -226,7 +267,9 @@ describe('loadAppConfig: event store selection', () => {
   });
 
   it('EVENT_STORE=postgres without DATABASE_URL is refused, naming the variable', () => {
-    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual([expect.stringContaining('DATABASE_URL is required when EVENT_STORE=postgres')]);
+    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual([
+      expect.stringContaining('DATABASE_URL is required when EVENT_STORE=postgres'),
+    ]);
   });
 
   it('refuses a DATABASE_URL that is not a postgres URL, without echoing its password', () => {
@@ -234,7 +277,9 @@ describe('loadAppConfig: event store selection', () => {
     expect(problem).toContain('must be a postgres:// or postgresql:// URL');
     expect(problem).toContain('mysql://root:***@db.example/ct');
     expect(problem).not.toContain('hunter2');
-    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'db.example:5432' })).toEqual([expect.stringContaining('must be a postgres:// or postgresql:// URL')]);
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'db.example:5432' })).toEqual([
+      expect.stringContaining('must be a postgres:// or postgresql:// URL'),
+    ]);
     expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'host=db user=ct' })).toEqual([expect.stringContaining('not a URL')]);
   });
 
@@ -244,12 +289,20 @@ describe('loadAppConfig: event store selection', () => {
       expect.stringContaining('PG_POOL_SIZE="0": must be a whole number 1–100'),
       expect.stringContaining('PG_SCHEMA="Robert"; DROP"'),
     ]);
-    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/ct', PG_POOL_SIZE: '2.5' })).toEqual([expect.stringContaining('PG_POOL_SIZE="2.5"')]);
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/ct', PG_POOL_SIZE: '2.5' })).toEqual([
+      expect.stringContaining('PG_POOL_SIZE="2.5"'),
+    ]);
   });
 
   it('EVENT_STORE=eventstoredb needs an esdb://, esdb+discover:// or kurrentdb:// connection string', () => {
-    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })).toEqual([expect.stringContaining('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb')]);
-    for (const ok of ['esdb://localhost:2113?tls=false', 'esdb+discover://admin:changeit@cluster.example:2113', 'kurrentdb://a:2113,b:2113,c:2113?tls=true']) {
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })).toEqual([
+      expect.stringContaining('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb'),
+    ]);
+    for (const ok of [
+      'esdb://localhost:2113?tls=false',
+      'esdb+discover://admin:changeit@cluster.example:2113',
+      'kurrentdb://a:2113,b:2113,c:2113?tls=true',
+    ]) {
       expect(loadAppConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: ok }).eventStoreDbConnectionString).toBe(ok);
     }
     const [problem] = problemsOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://admin:changeit@localhost:2113' });
@@ -259,7 +312,13 @@ describe('loadAppConfig: event store selection', () => {
   it('EVENT_STORE=eventstoredb takes an optional DATABASE_URL for its read models, validated like the store’s', () => {
     const esdb = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' };
     expect(loadAppConfig(esdb).postgres).toBeNull();
-    expect(loadAppConfig({ ...esdb, DATABASE_URL: 'postgres://rm:pw@db:5432/rm', PG_SCHEMA: 'rm' }).postgres).toEqual({ url: 'postgres://rm:pw@db:5432/rm', poolSize: 10, schema: 'rm' });
-    expect(problemsOf({ ...esdb, DATABASE_URL: 'mysql://rm:pw@db/rm' })).toEqual([expect.stringContaining('must be a postgres:// or postgresql:// URL')]);
+    expect(loadAppConfig({ ...esdb, DATABASE_URL: 'postgres://rm:pw@db:5432/rm', PG_SCHEMA: 'rm' }).postgres).toEqual({
+      url: 'postgres://rm:pw@db:5432/rm',
+      poolSize: 10,
+      schema: 'rm',
+    });
+    expect(problemsOf({ ...esdb, DATABASE_URL: 'mysql://rm:pw@db/rm' })).toEqual([
+      expect.stringContaining('must be a postgres:// or postgresql:// URL'),
+    ]);
   });
 });

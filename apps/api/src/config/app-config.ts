@@ -102,7 +102,18 @@ export interface OidcConfig {
  * Asymmetric JWS algorithms (RFC 7518 §3.1, RFC 8037). `none` carries no signature and HS* would need the provider
  * to share a secret with every relying party, so neither can prove a token came from the provider.
  */
-export const OIDC_SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const OIDC_SUPPORTED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 const OIDC_DEFAULT_ALGORITHMS = 'RS256,ES256';
 /** More than five minutes of skew means a broken clock, not drift; refuse rather than widen every token's life. */
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
@@ -127,7 +138,8 @@ export function algorithmsForKey(key: KeyObject): string[] {
 
 /** Parses a PEM public key, or says why it is not one (a private key is refused: it must never sit in casetrail's config). */
 export function parsePublicKeyPem(pem: string): { key: KeyObject } | { error: string } {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) return { error: 'is a private key; give the provider’s public key (-----BEGIN PUBLIC KEY-----)' };
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+    return { error: 'is a private key; give the provider’s public key (-----BEGIN PUBLIC KEY-----)' };
   try {
     return { key: createPublicKey(pem) };
   } catch (e) {
@@ -192,7 +204,10 @@ function oidcKey(env: NodeJS.ProcessEnv, nodeEnv: string, algorithms: string[], 
 }
 
 function oidcAlgorithms(raw: string | undefined, problems: string[]): string[] {
-  const names = (raw || OIDC_DEFAULT_ALGORITHMS).split(',').map((a) => a.trim()).filter(Boolean);
+  const names = (raw || OIDC_DEFAULT_ALGORITHMS)
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const ok: string[] = [];
   for (const name of names) {
     if (name.toLowerCase() === 'none' || /^HS\d+$/i.test(name))
@@ -208,17 +223,21 @@ function oidcAlgorithms(raw: string | undefined, problems: string[]): string[] {
 function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): OidcConfig | null {
   const issuer = env.OIDC_ISSUER?.trim() ?? '';
   const audience = env.OIDC_AUDIENCE?.trim() ?? '';
-  if (!issuer) problems.push('OIDC_ISSUER is required when AUTH_MODE=oidc (the provider’s issuer, e.g. https://id.example.gov.cn/realms/casetrail)');
+  if (!issuer)
+    problems.push('OIDC_ISSUER is required when AUTH_MODE=oidc (the provider’s issuer, e.g. https://id.example.gov.cn/realms/casetrail)');
   if (!audience) problems.push('OIDC_AUDIENCE is required when AUTH_MODE=oidc (casetrail’s client or resource id at the provider)');
   const algorithms = oidcAlgorithms(env.OIDC_ALGORITHMS, problems);
   const key = oidcKey(env, nodeEnv, algorithms, problems);
 
   const tolerance = Number(env.OIDC_CLOCK_TOLERANCE_SECONDS || '30');
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS)
-    problems.push(`OIDC_CLOCK_TOLERANCE_SECONDS="${env.OIDC_CLOCK_TOLERANCE_SECONDS}": must be a whole number of seconds 0–${MAX_CLOCK_TOLERANCE_SECONDS}`);
+    problems.push(
+      `OIDC_CLOCK_TOLERANCE_SECONDS="${env.OIDC_CLOCK_TOLERANCE_SECONDS}": must be a whole number of seconds 0–${MAX_CLOCK_TOLERANCE_SECONDS}`,
+    );
 
   const identitySource = (env.OIDC_IDENTITY_SOURCE || 'registry') as OidcConfig['identitySource'];
-  if (!['registry', 'claims'].includes(identitySource)) problems.push(`OIDC_IDENTITY_SOURCE="${env.OIDC_IDENTITY_SOURCE}": must be registry or claims`);
+  if (!['registry', 'claims'].includes(identitySource))
+    problems.push(`OIDC_IDENTITY_SOURCE="${env.OIDC_IDENTITY_SOURCE}": must be registry or claims`);
   const claimName = (name: string, fallback: string) => {
     const value = env[name]?.trim();
     if (value === undefined || value === '') return fallback;
@@ -246,23 +265,29 @@ function redact(raw: string): string {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 
-function eventStoreConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppConfig, 'eventStore' | 'postgres' | 'eventStoreDbConnectionString'> {
+function eventStoreConfig(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): Pick<AppConfig, 'eventStore' | 'postgres' | 'eventStoreDbConnectionString'> {
   const kind = (env.EVENT_STORE || 'sqlite') as EventStoreKind;
   if (!EVENT_STORE_KINDS.includes(kind)) problems.push(`EVENT_STORE="${env.EVENT_STORE}": must be ${EVENT_STORE_KINDS.join(', ')}`);
 
   let poolSize = 10;
   if (env.PG_POOL_SIZE !== undefined && env.PG_POOL_SIZE !== '') {
     poolSize = Number(env.PG_POOL_SIZE);
-    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 100) problems.push(`PG_POOL_SIZE="${env.PG_POOL_SIZE}": must be a whole number 1–100`);
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 100)
+      problems.push(`PG_POOL_SIZE="${env.PG_POOL_SIZE}": must be a whole number 1–100`);
   }
   const schema = env.PG_SCHEMA || 'casetrail';
-  if (!PG_SCHEMA.test(schema)) problems.push(`PG_SCHEMA="${env.PG_SCHEMA}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
+  if (!PG_SCHEMA.test(schema))
+    problems.push(`PG_SCHEMA="${env.PG_SCHEMA}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
 
   let postgres: PostgresConfig | null = null;
   if (kind === 'postgres' || kind === 'eventstoredb') {
     const raw = env.DATABASE_URL?.trim() ?? '';
     if (!raw) {
-      if (kind === 'postgres') problems.push('DATABASE_URL is required when EVENT_STORE=postgres (e.g. postgres://casetrail:secret@db.example:5432/casetrail)');
+      if (kind === 'postgres')
+        problems.push('DATABASE_URL is required when EVENT_STORE=postgres (e.g. postgres://casetrail:secret@db.example:5432/casetrail)');
     } else {
       let url: URL | null = null;
       try {
@@ -279,9 +304,12 @@ function eventStoreConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppC
   let esdb: string | null = null;
   if (kind === 'eventstoredb') {
     const raw = env.EVENTSTORE_CONNECTION_STRING?.trim() ?? '';
-    if (!raw) problems.push('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+    if (!raw)
+      problems.push('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
     else if (!ESDB_URL.test(raw))
-      problems.push(`EVENTSTORE_CONNECTION_STRING="${redact(raw)}": must be an esdb://, esdb+discover:// or kurrentdb:// connection string`);
+      problems.push(
+        `EVENTSTORE_CONNECTION_STRING="${redact(raw)}": must be an esdb://, esdb+discover:// or kurrentdb:// connection string`,
+      );
     else esdb = raw;
   }
   return { eventStore: kind, postgres, eventStoreDbConnectionString: esdb };
@@ -321,7 +349,8 @@ function trustedProxy(raw: string | undefined, problems: string[]): TrustedProxy
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = (env.NODE_ENV || 'development') as AppConfig['nodeEnv'];
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV="${env.NODE_ENV}": must be development, production or test`);
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push(`NODE_ENV="${env.NODE_ENV}": must be development, production or test`);
 
   const port = Number(env.PORT ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT="${env.PORT}": must be an integer 0–65535`);
@@ -334,7 +363,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = env.JWT_SECRET || (authMode === 'dev' ? DEV_JWT_SECRET : '');
   if (authMode === 'jwt') {
     // In production AUTH_MODE defaults to jwt, so OIDC_* settings without AUTH_MODE=oidc would otherwise be ignored silently.
-    if (!env.JWT_SECRET) problems.push(`JWT_SECRET is required when AUTH_MODE=jwt${!env.AUTH_MODE && env.OIDC_ISSUER ? ' (OIDC_ISSUER is set: did you mean AUTH_MODE=oidc?)' : ''}`);
+    if (!env.JWT_SECRET)
+      problems.push(
+        `JWT_SECRET is required when AUTH_MODE=jwt${!env.AUTH_MODE && env.OIDC_ISSUER ? ' (OIDC_ISSUER is set: did you mean AUTH_MODE=oidc?)' : ''}`,
+      );
     else if (env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET must not be the built-in development secret');
     else if (env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   }
@@ -347,8 +379,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`SCHEDULER_INTERVAL_SECONDS="${env.SCHEDULER_INTERVAL_SECONDS}": must be a whole number of seconds ≥ 0`);
   const root = projectRoot();
   const rulesFile = env.RULES_FILE ? path.resolve(env.RULES_FILE) : path.join(root, 'workflows/enforcement-case/rules/versions.json');
-  const benchmarkFile = env.DISCRETION_BENCHMARK_FILE ? path.resolve(env.DISCRETION_BENCHMARK_FILE) : path.join(root, 'workflows/enforcement-case/rules/discretion-benchmark.sample.json');
-  const overrides = env.CALENDAR_OVERRIDES_FILE ? path.resolve(env.CALENDAR_OVERRIDES_FILE) : path.join(root, 'libs/calendar/calendar-overrides.json');
+  const benchmarkFile = env.DISCRETION_BENCHMARK_FILE
+    ? path.resolve(env.DISCRETION_BENCHMARK_FILE)
+    : path.join(root, 'workflows/enforcement-case/rules/discretion-benchmark.sample.json');
+  const overrides = env.CALENDAR_OVERRIDES_FILE
+    ? path.resolve(env.CALENDAR_OVERRIDES_FILE)
+    : path.join(root, 'libs/calendar/calendar-overrides.json');
 
   const store = eventStoreConfig(env, problems);
 

@@ -24,15 +24,24 @@ export const loadRulesBook = (file: string): RulesBook => loadValidated('RULES_F
 export const loadBenchmark = (file: string): DiscretionBenchmark => loadValidated('DISCRETION_BENCHMARK_FILE', file, validateBenchmark);
 
 export const DISCRETION_BENCHMARK = Symbol('DISCRETION_BENCHMARK');
-export const benchmarkProvider: Provider = { provide: DISCRETION_BENCHMARK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadBenchmark(config.benchmarkFile) };
+export const benchmarkProvider: Provider = {
+  provide: DISCRETION_BENCHMARK,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => loadBenchmark(config.benchmarkFile),
+};
 
 /** The versioned rules, loaded once: the engine applies them to cases, reports read their parameters. */
 export const RULES_BOOK = Symbol('RULES_BOOK');
-export const rulesBookProvider: Provider = { provide: RULES_BOOK, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadRulesBook(config.rulesFile) };
+export const rulesBookProvider: Provider = {
+  provide: RULES_BOOK,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => loadRulesBook(config.rulesFile),
+};
 
 /** Working days, with the configured overrides (holidays and make-up days) when a file names them. */
 export const calendarProvider: Provider = {
   provide: WorkingDayCalendar,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
+  useFactory: (config: AppConfig) =>
+    new WorkingDayCalendar(config.calendarOverridesFile ? loadCalendarOverrides(config.calendarOverridesFile) : undefined),
 };

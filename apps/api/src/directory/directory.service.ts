@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
-import { DIRECTORY_STREAM, Directory, DirectoryFollower, RegistryDecision, demoDirectoryEvents, directoryEventAgencies } from '@app/directory';
+import {
+  DIRECTORY_STREAM,
+  Directory,
+  DirectoryFollower,
+  RegistryDecision,
+  demoDirectoryEvents,
+  directoryEventAgencies,
+} from '@app/directory';
 import { Actor, deterministicUuid } from '@app/case-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProblemException, problem } from '../problem/problem';
@@ -41,14 +48,25 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.follower = new DirectoryFollower(store, this.directory, (e) => this.logger.warn(`registry follow: ${(e as Error)?.message ?? String(e)}`));
+    this.follower = new DirectoryFollower(store, this.directory, (e) =>
+      this.logger.warn(`registry follow: ${(e as Error)?.message ?? String(e)}`),
+    );
   }
 
   async onModuleInit(): Promise<void> {
     const stored = await this.store.readStream(DIRECTORY_STREAM);
     if (!stored.length && this.config.seedDemo) {
-      const metadata: DirectoryEventMetadata = { actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' }, command: 'seed-demo', recordedAt: new Date().toISOString() };
-      const seed = demoDirectoryEvents().map((e, i) => ({ id: deterministicUuid(`demo-directory:${i}`), type: e.type, data: e.data, metadata }));
+      const metadata: DirectoryEventMetadata = {
+        actor: { id: 'system', name: '系统 (demo seed)', roles: [], agencyId: '' },
+        command: 'seed-demo',
+        recordedAt: new Date().toISOString(),
+      };
+      const seed = demoDirectoryEvents().map((e, i) => ({
+        id: deterministicUuid(`demo-directory:${i}`),
+        type: e.type,
+        data: e.data,
+        metadata,
+      }));
       await this.store.append(DIRECTORY_STREAM, seed, 'no_stream');
     }
     this.follower.apply(stored);
@@ -65,7 +83,10 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
    * first) it catches up, decides again on the new state and retries once; a second conflict is a 409. A decision
    * without events writes nothing.
    */
-  change(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+  change(
+    decide: (directory: Directory) => RegistryDecision,
+    metadata: Omit<DirectoryEventMetadata, 'agencyIds'>,
+  ): Promise<DirectoryChange> {
     const run = this.writes.then(() => this.changeNow(decide, metadata));
     this.writes = run.catch(() => undefined);
     return run;
@@ -73,7 +94,10 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
 
   private writes: Promise<unknown> = Promise.resolve();
 
-  private async changeNow(decide: (directory: Directory) => RegistryDecision, metadata: Omit<DirectoryEventMetadata, 'agencyIds'>): Promise<DirectoryChange> {
+  private async changeNow(
+    decide: (directory: Directory) => RegistryDecision,
+    metadata: Omit<DirectoryEventMetadata, 'agencyIds'>,
+  ): Promise<DirectoryChange> {
     for (let attempt = 0; ; attempt++) {
       const decision = decide(this.directory);
       if (!decision.ok) return decision;
@@ -93,7 +117,9 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
         await this.follower.catchUp();
         if (attempt >= 1)
           throw new ProblemException(
-            problem(409, 'registry-conflict', '机构与人员登记已被他人同时修改 (the registry changed concurrently)', { detail: `${e.message}; 请重试 (please retry)` }),
+            problem(409, 'registry-conflict', '机构与人员登记已被他人同时修改 (the registry changed concurrently)', {
+              detail: `${e.message}; 请重试 (please retry)`,
+            }),
           );
       }
     }

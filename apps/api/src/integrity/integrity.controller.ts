@@ -16,7 +16,6 @@ class CreateAnchorDto {
   reason?: string;
 }
 
-
 /** Tamper evidence over HTTP (docs/supervision.md §1): verify the chains; anchor the global chain and export the anchors. */
 @ApiTags('integrity 防篡改')
 @ApiBearerAuth()
@@ -29,7 +28,8 @@ export class IntegrityController {
 
   /** The store's tamper evidence; a store that keeps none (EventStoreDB) answers 501. */
   private integrity(): StoreIntegrity {
-    if (!this.storeIntegrity) throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
+    if (!this.storeIntegrity)
+      throw new ProblemException(problem(501, 'not-implemented', '该事件存储不支持 (not available for this event store)'));
     return this.storeIntegrity;
   }
 

@@ -19,7 +19,6 @@ class InterferenceQueryDto {
   @ApiPropertyOptional({ description: '干预人姓名' }) @IsOptional() @IsString() intervener?: string;
 }
 
-
 /** The register of interference records and its quarterly report, with zero reports (零报告). */
 @ApiTags('interference 干预记录')
 @ApiBearerAuth()
@@ -46,11 +45,19 @@ export class InterferenceController {
 
   @Get()
   @Access('interference.read', 'query')
-  @ApiOperation({ summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)' })
+  @ApiOperation({
+    summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)',
+  })
   async register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     const { agencies } = this.scope(actor, q.agencyId);
     const period = InterferenceController.period(q.year, q.quarter);
-    const rows = await this.readModels.interferenceRegister({ agencies, readerId: actor.id, period: period ?? undefined, caseId: q.caseId, intervener: q.intervener });
+    const rows = await this.readModels.interferenceRegister({
+      agencies,
+      readerId: actor.id,
+      period: period ?? undefined,
+      caseId: q.caseId,
+      intervener: q.intervener,
+    });
     return { items: rows };
   }
 
@@ -60,11 +67,16 @@ export class InterferenceController {
   async quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     if (!q.year || !q.quarter)
       throw new ProblemException(
-        problem(400, 'invalid-input', '请求参数无效 (invalid input)', { detail: 'year 与 quarter 必填 (year and quarter are required)', errors: [{ field: 'year,quarter', message: 'required', constraints: {} }] }),
+        problem(400, 'invalid-input', '请求参数无效 (invalid input)', {
+          detail: 'year 与 quarter 必填 (year and quarter are required)',
+          errors: [{ field: 'year,quarter', message: 'required', constraints: {} }],
+        }),
       );
     const { agencies } = this.scope(actor, q.agencyId);
     const [from, to] = InterferenceController.period(q.year, q.quarter)!;
-    const counts = new Map((await this.readModels.interferenceCounts({ from, to, readerId: actor.id })).map((r) => [r.agencyId, r.records]));
+    const counts = new Map(
+      (await this.readModels.interferenceCounts({ from, to, readerId: actor.id })).map((r) => [r.agencyId, r.records]),
+    );
     return {
       year: q.year,
       quarter: q.quarter,

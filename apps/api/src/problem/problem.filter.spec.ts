@@ -20,7 +20,9 @@ describe('ProblemFilter', () => {
         return reply;
       },
     };
-    const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ url: '/api/v1/cases' }) }) } as unknown as ArgumentsHost;
+    const host = {
+      switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ url: '/api/v1/cases' }) }),
+    } as unknown as ArgumentsHost;
     const filter = new ProblemFilter();
     (filter as unknown as { logger: { warn: () => void; error: () => void } }).logger = { warn: () => undefined, error: () => undefined };
     filter.catch(exception, host);
@@ -31,7 +33,12 @@ describe('ProblemFilter', () => {
     const sent = render(new EventStoreUnavailableError('append', 'not the leader'));
     expect(sent.status).toBe(503);
     expect(sent.headers['retry-after']).toBe('2');
-    expect(sent.body).toMatchObject({ status: 503, title: expect.stringContaining('事件存储暂不可用'), detail: 'not the leader', instance: '/api/v1/cases' });
+    expect(sent.body).toMatchObject({
+      status: 503,
+      title: expect.stringContaining('事件存储暂不可用'),
+      detail: 'not the leader',
+      instance: '/api/v1/cases',
+    });
   });
 
   it('keeps an unknown error a 500 without its message', () => {

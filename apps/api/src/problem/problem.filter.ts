@@ -65,7 +65,10 @@ export class ProblemFilter implements ExceptionFilter {
     else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       body = problem(status, `http-${status}`, HTTP_TITLES[status] ?? exception.message, { detail: exception.message });
-    } else if (typeof (exception as { statusCode?: unknown })?.statusCode === 'number' && (exception as { statusCode: number }).statusCode < 500) {
+    } else if (
+      typeof (exception as { statusCode?: unknown })?.statusCode === 'number' &&
+      (exception as { statusCode: number }).statusCode < 500
+    ) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large).
       const e = exception as { statusCode: number; message: string };
       body = problem(e.statusCode, `http-${e.statusCode}`, HTTP_TITLES[e.statusCode] ?? '请求无效 (bad request)', { detail: e.message });
@@ -73,7 +76,9 @@ export class ProblemFilter implements ExceptionFilter {
       // A remote store down or failing over: the client may retry (with the same Idempotency-Key a command is stored once).
       this.logger.warn(exception.message);
       void reply.header('retry-after', '2');
-      body = problem(503, 'store-unavailable', '事件存储暂不可用，请稍后重试 (event store unavailable, retry later)', { detail: exception.reason });
+      body = problem(503, 'store-unavailable', '事件存储暂不可用，请稍后重试 (event store unavailable, retry later)', {
+        detail: exception.reason,
+      });
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = problem(500, 'internal-error', '服务器内部错误 (internal error)');

@@ -10,7 +10,12 @@ export interface ProblemDetails {
 
 export const PROBLEM_BASE = 'https://casetrail.example/problems/';
 
-export function problem(status: number, slug: string, title: string, extra: Omit<Partial<ProblemDetails>, 'status' | 'type' | 'title'> = {}): ProblemDetails {
+export function problem(
+  status: number,
+  slug: string,
+  title: string,
+  extra: Omit<Partial<ProblemDetails>, 'status' | 'type' | 'title'> = {},
+): ProblemDetails {
   return { type: `${PROBLEM_BASE}${slug}`, title, status, ...extra };
 }
 

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
-import { COMMIT_NOTIFICATIONS, CommitNotifications, EVENT_STORE, EventStore, SQLITE_PROJECTION_HOST, SqliteProjectionHost } from '@app/event-store';
+import {
+  COMMIT_NOTIFICATIONS,
+  CommitNotifications,
+  EVENT_STORE,
+  EventStore,
+  SQLITE_PROJECTION_HOST,
+  SqliteProjectionHost,
+} from '@app/event-store';
 import { ALL_PROJECTIONS, PgProjectionHost, SqliteProjectionRunner } from '@app/projections';
 import { startWorker } from '@app/threads';
 import { PgReadModels } from '../read-models/pg-read-models';
@@ -125,7 +132,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       schema: models.schema,
       projections: models.projections,
       onError: (e) => this.logger.error(`读模型更新失败 projection step failed: ${(e as Error).message}`),
-      onLeading: (leading) => this.logger.log(leading ? '本实例运行读模型 this instance runs the read models' : '读模型租约已失去 lost the read models lease'),
+      onLeading: (leading) =>
+        this.logger.log(leading ? '本实例运行读模型 this instance runs the read models' : '读模型租约已失去 lost the read models lease'),
     });
     host.start();
     this.host = host;
@@ -150,7 +158,13 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     if (this.readModels.kind === 'none') return [];
     const head = await this.store.headPosition();
     const rows = await this.readModels.checkpoints();
-    return rows.map((r) => ({ name: r.name, version: r.version, position: String(r.position), headPosition: String(head), lag: String(head - BigInt(r.position)) }));
+    return rows.map((r) => ({
+      name: r.name,
+      version: r.version,
+      position: String(r.position),
+      headPosition: String(head),
+      lag: String(head - BigInt(r.position)),
+    }));
   }
 
   async onApplicationShutdown(): Promise<void> {

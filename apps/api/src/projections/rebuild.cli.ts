@@ -47,9 +47,12 @@ async function main(): Promise<number> {
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
     const report = await sqliteBulkRebuild(file).rebuild({
-      projections: selected, threads: threadCount,
+      projections: selected,
+      threads: threadCount,
       onProgress: (n, position, head) =>
-        process.stderr.write(`\r${bar(Number(position), Number(head))} ${position}/${head}  ${n} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`),
+        process.stderr.write(
+          `\r${bar(Number(position), Number(head))} ${position}/${head}  ${n} events  ${Math.round(n / Math.max(seconds(), 1e-6)).toLocaleString('en')} events/s`,
+        ),
     });
     const took = seconds();
     process.stderr.write('\n');

@@ -44,7 +44,10 @@ export class PublicDecisionsController {
         decisionNo: r.decision_no,
         // The issuing agency: the entrusting one for an entrusted organisation's decision (policy §6).
         agencyId: r.issuer_agency_id ?? r.agency_id,
-        party: r.party_kind === 'organization' ? { kind: 'organization', name: r.party_name, creditCode: r.credit_code } : { kind: 'individual', name: maskName(r.party_name ?? '') },
+        party:
+          r.party_kind === 'organization'
+            ? { kind: 'organization', name: r.party_name, creditCode: r.credit_code }
+            : { kind: 'individual', name: maskName(r.party_name ?? '') },
         violations: JSON.parse(r.violations ?? '[]'),
         penalties: JSON.parse(r.penalties ?? '[]'),
         legalBasis: JSON.parse(r.legal_basis ?? '[]'),

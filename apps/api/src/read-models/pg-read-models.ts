@@ -65,9 +65,13 @@ export class PgReadModels implements ReadModels {
   /** Connects and creates the read models' tables if missing (every instance does, so reads never miss a table). */
   static async open(options: PgReadModelsOptions): Promise<PgReadModels> {
     if (!options.pool && !options.connectionString) throw new TypeError('PgReadModels: give a pool or a connection string');
-    const pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'casetrail read models' });
+    const pool =
+      options.pool ??
+      new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'casetrail read models' });
     const schema = options.schema ?? 'casetrail';
-    const events = options.eventPayloads ? `${quoteSchema(schema)}.event_payloads` : `${quoteSchema(options.eventsSchema ?? schema)}.events`;
+    const events = options.eventPayloads
+      ? `${quoteSchema(schema)}.event_payloads`
+      : `${quoteSchema(options.eventsSchema ?? schema)}.events`;
     const models = new PgReadModels(pool, !options.pool, schema, events, options.connectionString ?? options.pool!.options);
     models.projections = options.eventPayloads ? [...ALL_PROJECTIONS, eventPayloadsProjection] : ALL_PROJECTIONS;
     if (models.ownsPool) pool.on('error', () => undefined); // an idle connection that dies is replaced on next use
@@ -99,7 +103,10 @@ export class PgReadModels implements ReadModels {
     if (q.party) where.push(`(strpos(party_name, ${p(q.party)}) > 0 OR party_code = upper(${p(q.party)}::text COLLATE "C"))`);
     if (q.officerId) where.push(`strpos(officer_ids, ${p(`,${q.officerId},`)}) > 0`);
     if (q.overdue) where.push(`strpos(overdue, ${p(`,${q.overdue},`)}) > 0`);
-    if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push("(strpos(flags, ',criminal_indicators,') > 0 OR strpos(flags, ',referral_rejected,') > 0) AND strpos(flags, ',fine_only,') > 0");
+    if (q.flag === FINE_IN_PLACE_OF_REFERRAL)
+      where.push(
+        "(strpos(flags, ',criminal_indicators,') > 0 OR strpos(flags, ',referral_rejected,') > 0) AND strpos(flags, ',fine_only,') > 0",
+      );
     else if (q.flag) where.push(`strpos(flags, ${p(`,${q.flag},`)}) > 0`);
     if (q.openedFrom) where.push(`${this.ms('opened_at')} >= ${this.ms(p(q.openedFrom))}`);
     if (q.openedTo) where.push(`${this.ms('opened_at')} <= ${this.ms(p(q.openedTo))}`);
@@ -110,7 +117,10 @@ export class PgReadModels implements ReadModels {
     const sort = { openedAt: this.ms('opened_at'), updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: this.ms('decided_at') }[q.sort];
     // SQLite sorts NULL lowest: first ascending, last descending.
     const order = q.order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
-    const rows = await this.rows<CaseIndexRow>(`SELECT * ${sql} ORDER BY ${sort} ${order}, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`, values);
+    const rows = await this.rows<CaseIndexRow>(
+      `SELECT * ${sql} ORDER BY ${sort} ${order}, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
+      values,
+    );
     return { total, rows };
   }
 
@@ -138,7 +148,8 @@ export class PgReadModels implements ReadModels {
     const values: unknown[] = [q.agencies, q.readerId];
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = ['c.agency_id = ANY($1::text[])', '(c.approver_id IS NULL OR c.approver_id <> $2)'];
-    if (q.period) where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
+    if (q.period)
+      where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
     if (q.caseId) where.push(`r.case_id = ${p(q.caseId)}`);
     if (q.intervener) where.push(`r.intervener_name = ${p(q.intervener)}`);
     return this.rows<InterferenceRecordRow>(
@@ -162,30 +173,56 @@ export class PgReadModels implements ReadModels {
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', `${this.ms('published_at')} >= ${this.ms('$1')}`];
     if (q.agencyId) where.push(`COALESCE(issuer_agency_id, agency_id) = ${p(q.agencyId)}`);
-    return this.rows<PublicDecisionRow>(`SELECT * FROM ${this.s}.public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`, values);
+    return this.rows<PublicDecisionRow>(
+      `SELECT * FROM ${this.s}.public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
+      values,
+    );
   }
 
   async assessment(q: AssessmentQuery): Promise<AssessmentFacts> {
-    const named = { agencies: q.agencies, from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay, yearFrom: q.yearFrom, yearTo: q.yearTo };
+    const named = {
+      agencies: q.agencies,
+      from: q.from,
+      to: q.to,
+      asOf: q.asOf,
+      fromDay: q.fromDay,
+      toDay: q.toDay,
+      yearFrom: q.yearFrom,
+      yearTo: q.yearTo,
+    };
     const query = <T>(sql: string) => this.rows<T>(...bind(sql, named));
     const ms = (sql: string) => this.ms(sql);
     const inPeriod = (column: string) => `${ms(column)} >= ${ms('@from')} AND ${ms(column)} < ${ms('@to')}`;
     const table = `${this.s}.assessment_case`;
     // Comparisons SQLite answers as 0/1 (or NULL) are cast to integers.
-    const cases = (included: string, where: string) => `SELECT case_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
-    const filed = await query<AssessmentFacts['filed'][number]>(`SELECT case_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`);
+    const cases = (included: string, where: string) =>
+      `SELECT case_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
+    const filed = await query<AssessmentFacts['filed'][number]>(
+      `SELECT case_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
+    );
     const rates = {
-      handling: await query<RateRow>(cases(`concluded_at IS NOT NULL AND ${ms('concluded_at')} <= ${ms('@asOf')}`, `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`)),
-      legal_basis_accuracy: await query<RateRow>(cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`)),
+      handling: await query<RateRow>(
+        cases(`concluded_at IS NOT NULL AND ${ms('concluded_at')} <= ${ms('@asOf')}`, `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`),
+      ),
+      legal_basis_accuracy: await query<RateRow>(
+        cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`),
+      ),
       timely_closure: await query<RateRow>(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
-      execution: await query<RateRow>(cases(`executed_at IS NOT NULL AND ${ms('executed_at')} <= ${ms('@asOf')}`, `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`)),
+      execution: await query<RateRow>(
+        cases(
+          `executed_at IS NOT NULL AND ${ms('executed_at')} <= ${ms('@asOf')}`,
+          `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`,
+        ),
+      ),
       reinspection: await query<RateRow>(
         `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND ${ms('r.reinspected_at')} <= ${ms('COALESCE(r.reinspection_due_at, r.reinspected_at)')} AND ${ms('r.reinspected_at')} <= ${ms('@asOf')})::int AS included
          FROM ${this.s}.assessment_rectification r JOIN ${table} c ON c.case_id = r.case_id
          WHERE c.agency_id = ANY(@agencies::text[]) AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),
     };
-    const overdue = await query<AssessmentFacts['overdue'][number]>(`SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`);
+    const overdue = await query<AssessmentFacts['overdue'][number]>(
+      `SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`,
+    );
     // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
     const interferenceByQuarter = await query<AssessmentFacts['interferenceByQuarter'][number]>(
       `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records

@@ -28,7 +28,12 @@ export const pgReadModelsOptionsProvider: Provider = {
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig): PgReadModelsOptions | null =>
     config.postgres
-      ? { connectionString: config.postgres.url, schema: config.postgres.schema, poolSize: config.postgres.poolSize, eventPayloads: config.eventStore !== 'postgres' }
+      ? {
+          connectionString: config.postgres.url,
+          schema: config.postgres.schema,
+          poolSize: config.postgres.poolSize,
+          eventPayloads: config.eventStore !== 'postgres',
+        }
       : null,
 };
 

@@ -18,11 +18,22 @@ import {
   ReadModels,
 } from './read-models';
 
-const FINE_IN_PLACE_OF_REFERRAL_SQL = "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
-const SORT: Record<string, string> = { openedAt: 'julianday(opened_at)', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'julianday(decided_at)' };
+const FINE_IN_PLACE_OF_REFERRAL_SQL =
+  "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
+const SORT: Record<string, string> = {
+  openedAt: 'julianday(opened_at)',
+  updatedAt: 'updated_at',
+  caseNo: 'case_no',
+  decidedAt: 'julianday(decided_at)',
+};
 /** The audit row's columns: the projection's own, then what the event's metadata says (the projection keeps filter columns only). */
 const AUDIT_COLUMNS = [
-  'a.position', 'a.event_id', 'a.case_id', 'a.revision', 'a.type', 'a.actor_id',
+  'a.position',
+  'a.event_id',
+  'a.case_id',
+  'a.revision',
+  'a.type',
+  'a.actor_id',
   `COALESCE(json_extract(e.metadata, '$.actor.agencyId'), '') AS actor_agency_id`,
   `COALESCE(json_extract(e.metadata, '$.command'), '') AS command`,
   `COALESCE(json_extract(e.metadata, '$.occurredAt'), '') AS occurred_at`,
@@ -132,13 +143,30 @@ export class SqliteReadModels implements ReadModels {
     const inPeriod = (column: string) => `julianday(${column}) >= julianday(@from) AND julianday(${column}) < julianday(@to)`;
     const named = { from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay };
     const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as RateRow[];
-    const cases = (included: string, where: string) => `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
-    const filed = this.db.prepare(`SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`).all(...agencies, named) as AssessmentFacts['filed'];
+    const cases = (included: string, where: string) =>
+      `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
+    const filed = this.db
+      .prepare(
+        `SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
+      )
+      .all(...agencies, named) as AssessmentFacts['filed'];
     const rates = {
-      handling: rate(cases('concluded_at IS NOT NULL AND julianday(concluded_at) <= julianday(@asOf)', `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`)),
-      legal_basis_accuracy: rate(cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`)),
+      handling: rate(
+        cases(
+          'concluded_at IS NOT NULL AND julianday(concluded_at) <= julianday(@asOf)',
+          `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`,
+        ),
+      ),
+      legal_basis_accuracy: rate(
+        cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`),
+      ),
       timely_closure: rate(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
-      execution: rate(cases("executed_at IS NOT NULL AND julianday(executed_at) <= julianday(@asOf)", `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`)),
+      execution: rate(
+        cases(
+          'executed_at IS NOT NULL AND julianday(executed_at) <= julianday(@asOf)',
+          `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`,
+        ),
+      ),
       reinspection: rate(
         `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
          FROM assessment_rectification r JOIN assessment_case c ON c.case_id = r.case_id
@@ -147,7 +175,9 @@ export class SqliteReadModels implements ReadModels {
     };
     // The order SQLite's plan gave when this query had no ORDER BY (the (agency_id, stage) index, then the key), now
     // stated, so that every implementation lists the overdue cases alike.
-    const overdue = this.db.prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`).all(...agencies) as AssessmentFacts['overdue'];
+    const overdue = this.db
+      .prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`)
+      .all(...agencies) as AssessmentFacts['overdue'];
     const interferenceByQuarter = this.db
       .prepare(
         `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records

@@ -13,12 +13,21 @@ import { ReportScope } from './report-scope.service';
 
 class AssessmentQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
-  @ApiPropertyOptional({ description: '默认为当年 (default: this year, Asia/Shanghai)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  includeSubordinates?: boolean;
+  @ApiPropertyOptional({ description: '默认为当年 (default: this year, Asia/Shanghai)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
   @ApiPropertyOptional({ description: '统计截止时间 report date (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
-
 
 /**
  * 六率考核 (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): each rate with numerator, denominator, ratio and the case ids
@@ -49,7 +58,16 @@ export class AssessmentController {
     const rate = (key: AssessmentRateKey, zh: string, en: string) => {
       const rows = facts.rates[key];
       const numerator = rows.filter((r) => r.included === 1).map((r) => r.case_id);
-      return { key, zh, en, numerator: numerator.length, denominator: rows.length, ratio: rows.length ? numerator.length / rows.length : null, numeratorCaseIds: numerator, denominatorCaseIds: rows.map((r) => r.case_id) };
+      return {
+        key,
+        zh,
+        en,
+        numerator: numerator.length,
+        denominator: rows.length,
+        ratio: rows.length ? numerator.length / rows.length : null,
+        numeratorCaseIds: numerator,
+        denominatorCaseIds: rows.map((r) => r.case_id),
+      };
     };
     const filed = facts.filed;
     const rates = [
@@ -74,7 +92,10 @@ export class AssessmentController {
       overdueByKind: Object.fromEntries(Object.entries(overdueByKind).map(([kind, ids]) => [kind, { count: ids.length, caseIds: ids }])),
       // Every key industry of 郴政办发〔2016〕19号 §5, with zero where no case was filed.
       casesByKeyIndustry: Object.fromEntries(INDUSTRIES.map((i) => [i, filed.filter((r) => r.industry === i).length])),
-      interferenceByQuarter: [1, 2, 3, 4].map((quarter) => ({ quarter, records: quarters.find((r) => r.quarter === quarter)?.records ?? 0 })),
+      interferenceByQuarter: [1, 2, 3, 4].map((quarter) => ({
+        quarter,
+        records: quarters.find((r) => r.quarter === quarter)?.records ?? 0,
+      })),
     };
   }
 }

@@ -12,7 +12,11 @@ import { ReportScope } from './report-scope.service';
 
 class ConsistencyQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  includeSubordinates?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
 }
 
@@ -66,12 +70,22 @@ export class ConsistencyController {
         const q1 = quantile(fines, 0.25);
         const q3 = quantile(fines, 0.75);
         const fences: [number, number] = [q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)];
-        const byAgency = [...new Set(decisions.map((d) => d.agency_id))].map((agencyId) => ({ agencyId, ...stats(decisions.filter((d) => d.agency_id === agencyId).map((d) => d.fine_yuan)) }));
+        const byAgency = [...new Set(decisions.map((d) => d.agency_id))].map((agencyId) => ({
+          agencyId,
+          ...stats(decisions.filter((d) => d.agency_id === agencyId).map((d) => d.fine_yuan)),
+        }));
         const outliers = decisions.flatMap((d) => {
           const range = benchmarkRange(this.benchmark, code, level as DiscretionLevel, d.party_kind as 'organization' | 'individual');
           const [lo, hi] = range ?? fences;
           if (d.fine_yuan >= lo && d.fine_yuan <= hi) return [];
-          return [{ caseId: d.case_id, agencyId: d.agency_id, fineYuan: d.fine_yuan, reason: range ? `裁量基准 benchmark [${lo}, ${hi}]` : `四分位离群 outside [${lo}, ${hi}]` }];
+          return [
+            {
+              caseId: d.case_id,
+              agencyId: d.agency_id,
+              fineYuan: d.fine_yuan,
+              reason: range ? `裁量基准 benchmark [${lo}, ${hi}]` : `四分位离群 outside [${lo}, ${hi}]`,
+            },
+          ];
         });
         return { violationCode: code, discretionLevel: level, ...stats(fines), byAgency, outliers };
       }),

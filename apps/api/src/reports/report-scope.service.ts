@@ -14,7 +14,11 @@ export class ReportScope {
     private readonly scope: AgencyScope,
   ) {}
 
-  resolve(actor: Actor, agencyId: string | undefined, includeSubordinates: boolean | undefined): { readModels: ReadModels; root: string; agencies: string[] } {
+  resolve(
+    actor: Actor,
+    agencyId: string | undefined,
+    includeSubordinates: boolean | undefined,
+  ): { readModels: ReadModels; root: string; agencies: string[] } {
     this.readModels.assertAvailable();
     return { readModels: this.readModels, ...this.scope.resolve(actor, 'reports.read', { agencyId, includeSubordinates }) };
   }

@@ -16,7 +16,14 @@ import { StaffingController } from './staffing.controller';
  */
 @Module({
   imports: [ReadModelsModule, AuthModule, DirectoryModule],
-  controllers: [AuditController, InterferenceController, PublicDecisionsController, AssessmentController, ConsistencyController, StaffingController],
+  controllers: [
+    AuditController,
+    InterferenceController,
+    PublicDecisionsController,
+    AssessmentController,
+    ConsistencyController,
+    StaffingController,
+  ],
   providers: [ReportScope],
 })
 export class ReportsModule {}

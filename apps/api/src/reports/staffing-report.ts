@@ -72,7 +72,12 @@ function invalidState(u: User, asOf: IsoDate): InvalidCertificate | undefined {
  * On-duty staff are the registry's active users now (the registry keeps no dated headcount); certificates and
  * training are judged as of `asOf`.
  */
-export function staffingReport(dir: Directory, agencyIds: string[], asOf: IsoDate, rules: RulesVersion & { staffing: StaffingRules }): AgencyStaffing[] {
+export function staffingReport(
+  dir: Directory,
+  agencyIds: string[],
+  asOf: IsoDate,
+  rules: RulesVersion & { staffing: StaffingRules },
+): AgencyStaffing[] {
   const s = rules.staffing;
   const year = yearOf(asOf);
   return agencyIds.map((agencyId) => {
@@ -90,7 +95,13 @@ export function staffingReport(dir: Directory, agencyIds: string[], asOf: IsoDat
     const expiringSoon = certified
       .map((u): ExpiringCertificate => {
         const c = certificateOn(u, asOf)!;
-        return { userId: u.id, name: u.name, certificateNumber: c.number, validUntil: c.validUntil, daysLeft: compareDates(c.validUntil, asOf) };
+        return {
+          userId: u.id,
+          name: u.name,
+          certificateNumber: c.number,
+          validUntil: c.validUntil,
+          daysLeft: compareDates(c.validUntil, asOf),
+        };
       })
       .filter((e) => e.daysLeft <= s.certificateExpiryWarningDays.days)
       .sort((a, b) => a.daysLeft - b.daysLeft || byId(a, b));

@@ -17,8 +17,15 @@ import { staffingReport } from './staffing-report';
 
 class StaffingQueryDto {
   @ApiPropertyOptional({ description: "默认为本人所属机关 (default: the reader's agency)" }) @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
-  @ApiPropertyOptional({ description: '统计日期 YYYY-MM-DD (default: today, Asia/Shanghai)' }) @IsOptional() @IsCalendarDate() asOf?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  includeSubordinates?: boolean;
+  @ApiPropertyOptional({ description: '统计日期 YYYY-MM-DD (default: today, Asia/Shanghai)' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }
 
 /**
@@ -53,7 +60,9 @@ export class StaffingController {
     const staffing = version.staffing;
     if (!staffing)
       throw new ProblemException(
-        problem(422, 'no-staffing-rules', '规则版本缺少人员配备参数 (the rules version has no staffing parameters)', { detail: `规则版本 ${version.id} 没有 staffing 部分 (rules version ${version.id} has no staffing section)` }),
+        problem(422, 'no-staffing-rules', '规则版本缺少人员配备参数 (the rules version has no staffing parameters)', {
+          detail: `规则版本 ${version.id} 没有 staffing 部分 (rules version ${version.id} has no staffing section)`,
+        }),
       );
     const rows = staffingReport(this.directory.directory, agencies, asOf, { ...version, staffing });
     const onDuty = rows.reduce((n, r) => n + r.onDuty, 0);

@@ -10,9 +10,21 @@ export interface DemoCase {
 }
 
 const H = 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778';
-const org = (name: string, creditCode: string, legalRepresentative: string) => ({ kind: 'organization' as const, name, creditCode, legalRepresentative });
+const org = (name: string, creditCode: string, legalRepresentative: string) => ({
+  kind: 'organization' as const,
+  name,
+  creditCode,
+  legalRepresentative,
+});
 
-const open = (agency: string, industry: 'fireworks' | 'hazardous_chemicals' | 'mining' | 'construction' | 'gas', party: ReturnType<typeof org>, summary: string, provisions: string[], discoveredAt: string): CaseCommand => ({
+const open = (
+  agency: string,
+  industry: 'fireworks' | 'hazardous_chemicals' | 'mining' | 'construction' | 'gas',
+  party: ReturnType<typeof org>,
+  summary: string,
+  provisions: string[],
+  discoveredAt: string,
+): CaseCommand => ({
   name: 'open-case',
   body: {
     agencyId: `ag-${agency}`,
@@ -28,9 +40,32 @@ const open = (agency: string, industry: 'fireworks' | 'hazardous_chemicals' | 'm
 
 const trunkToNotice = (a: string, d: (n: number) => string, fine: number): [string, string, CaseCommand][] => [
   [`u-${a}-head`, d(1), { name: 'approve-filing', body: { opinion: '同意立案' } }],
-  [`u-${a}-officer-1`, d(3), { name: 'record-evidence', body: { kind: 'inspection', title: '现场检查记录', officerIds: [`u-${a}-officer-1`, `u-${a}-officer-2`], contentHash: H } }],
-  [`u-${a}-officer-1`, d(10), { name: 'conclude-investigation', body: { findings: '违法事实清楚，证据确凿', proposedOutcome: 'penalty', proposedPenalties: [{ kind: 'fine', amountYuan: fine }], legalBasis: ['安全生产法 Art. 99'] } }],
-  [`u-${a}-officer-1`, d(12), { name: 'issue-penalty-notice', body: { proposedPenalties: [{ kind: 'fine', amountYuan: fine }], legalBasis: ['安全生产法 Art. 99'] } }],
+  [
+    `u-${a}-officer-1`,
+    d(3),
+    {
+      name: 'record-evidence',
+      body: { kind: 'inspection', title: '现场检查记录', officerIds: [`u-${a}-officer-1`, `u-${a}-officer-2`], contentHash: H },
+    },
+  ],
+  [
+    `u-${a}-officer-1`,
+    d(10),
+    {
+      name: 'conclude-investigation',
+      body: {
+        findings: '违法事实清楚，证据确凿',
+        proposedOutcome: 'penalty',
+        proposedPenalties: [{ kind: 'fine', amountYuan: fine }],
+        legalBasis: ['安全生产法 Art. 99'],
+      },
+    },
+  ],
+  [
+    `u-${a}-officer-1`,
+    d(12),
+    { name: 'issue-penalty-notice', body: { proposedPenalties: [{ kind: 'fine', amountYuan: fine }], legalBasis: ['安全生产法 Art. 99'] } },
+  ],
 ];
 
 function days(start: string): (n: number) => string {
@@ -46,10 +81,28 @@ export function demoCases(): DemoCase[] {
     {
       key: 'closed-fireworks',
       steps: [
-        ['u-431002-officer-1', bh(0), open('431002', 'fireworks', org('郴州市北湖区鑫盛烟花爆竹批发部', '91431002MA4L00001N', '王建华'), '烟花爆竹储存仓库超量储存', ['安全生产法 Art. 41'], '2026-08-03')],
+        [
+          'u-431002-officer-1',
+          bh(0),
+          open(
+            '431002',
+            'fireworks',
+            org('郴州市北湖区鑫盛烟花爆竹批发部', '91431002MA4L00001N', '王建华'),
+            '烟花爆竹储存仓库超量储存',
+            ['安全生产法 Art. 41'],
+            '2026-08-03',
+          ),
+        ],
         ...trunkToNotice('431002', bh, 8000),
         ['u-431002-officer-1', bh(13), { name: 'waive-rights', body: { rights: ['statement'] } }],
-        ['u-431002-head', bh(17), { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'] } }],
+        [
+          'u-431002-head',
+          bh(17),
+          {
+            name: 'decide',
+            body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'] },
+          },
+        ],
         ['u-431002-officer-1', bh(18), { name: 'serve-decision', body: { method: 'direct' } }],
         ['u-431002-officer-2', bh(25), { name: 'record-payment', body: { amountYuan: 8000, receiptNo: 'HN2026-0800123' } }],
         ['u-431002-officer-1', bh(26), { name: 'attest-interference-record', body: { complete: true } }],
@@ -60,17 +113,46 @@ export function demoCases(): DemoCase[] {
     {
       key: 'review-notice-served',
       steps: [
-        ['u-431003-officer-1', sx(0), open('431003', 'hazardous_chemicals', org('郴州苏仙区恒达化工有限公司', '91431003MA4L000028', '李国强'), '危险化学品储罐区未设置泄漏报警装置', ['安全生产法 Art. 36'], '2026-09-17')],
+        [
+          'u-431003-officer-1',
+          sx(0),
+          open(
+            '431003',
+            'hazardous_chemicals',
+            org('郴州苏仙区恒达化工有限公司', '91431003MA4L000028', '李国强'),
+            '危险化学品储罐区未设置泄漏报警装置',
+            ['安全生产法 Art. 36'],
+            '2026-09-17',
+          ),
+        ],
         ...trunkToNotice('431003', sx, 50000),
       ],
     },
     {
       key: 'execution-awaiting-payment',
       steps: [
-        ['u-431021-officer-1', gy(0), open('431021', 'mining', org('桂阳县宏发矿业有限公司', '91431021MA4L00003D', '陈立新'), '井下作业人员未经安全培训上岗', ['安全生产法 Art. 28'], '2026-07-06')],
+        [
+          'u-431021-officer-1',
+          gy(0),
+          open(
+            '431021',
+            'mining',
+            org('桂阳县宏发矿业有限公司', '91431021MA4L00003D', '陈立新'),
+            '井下作业人员未经安全培训上岗',
+            ['安全生产法 Art. 28'],
+            '2026-07-06',
+          ),
+        ],
         ...trunkToNotice('431021', gy, 20000),
         ['u-431021-officer-1', gy(13), { name: 'record-statement', body: { summary: '当事人称已安排补训', adopted: false } }],
-        ['u-431021-head', gy(20), { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 20000 }], legalBasis: ['安全生产法 Art. 97'] } }],
+        [
+          'u-431021-head',
+          gy(20),
+          {
+            name: 'decide',
+            body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 20000 }], legalBasis: ['安全生产法 Art. 97'] },
+          },
+        ],
         ['u-431021-officer-2', gy(21), { name: 'serve-decision', body: { method: 'direct' } }],
         ['u-431021-officer-2', gy(30), { name: 'record-payment', body: { amountYuan: 5000, receiptNo: 'HN2026-0700456' } }],
       ],
@@ -78,19 +160,66 @@ export function demoCases(): DemoCase[] {
     {
       key: 'investigation',
       steps: [
-        ['u-431002-officer-2', bh2(0), open('431002', 'gas', org('郴州北湖燃气服务有限公司', '91431002MA4L000040', '赵志明'), '瓶装燃气充装站未落实安全检查制度', ['安全生产法 Art. 41'], '2026-09-21')],
+        [
+          'u-431002-officer-2',
+          bh2(0),
+          open(
+            '431002',
+            'gas',
+            org('郴州北湖燃气服务有限公司', '91431002MA4L000040', '赵志明'),
+            '瓶装燃气充装站未落实安全检查制度',
+            ['安全生产法 Art. 41'],
+            '2026-09-21',
+          ),
+        ],
         ['u-431002-head', bh2(1), { name: 'approve-filing', body: {} }],
-        ['u-431002-officer-2', bh2(2), { name: 'record-evidence', body: { kind: 'inquiry', title: '询问笔录（站长）', officerIds: ['u-431002-officer-2', 'u-431002-officer-3'], contentHash: H.replace('a3', 'b4') } }],
+        [
+          'u-431002-officer-2',
+          bh2(2),
+          {
+            name: 'record-evidence',
+            body: {
+              kind: 'inquiry',
+              title: '询问笔录（站长）',
+              officerIds: ['u-431002-officer-2', 'u-431002-officer-3'],
+              contentHash: H.replace('a3', 'b4'),
+            },
+          },
+        ],
       ],
     },
     {
       key: 'filing',
-      steps: [['u-431002-officer-3', bh2(3), open('431002', 'construction', org('郴州北湖建工集团有限公司', '91431002MA4L000066', '孙海'), '施工现场高处作业未设防护', ['安全生产法 Art. 36'], '2026-09-24')]],
+      steps: [
+        [
+          'u-431002-officer-3',
+          bh2(3),
+          open(
+            '431002',
+            'construction',
+            org('郴州北湖建工集团有限公司', '91431002MA4L000066', '孙海'),
+            '施工现场高处作业未设防护',
+            ['安全生产法 Art. 36'],
+            '2026-09-24',
+          ),
+        ],
+      ],
     },
     {
       key: 'not-filed',
       steps: [
-        ['u-431003-officer-2', sx(1), open('431003', 'construction', org('苏仙区个体装修队', '92431003MA4L00005E', '周平'), '群众举报施工噪声（非安全生产违法）', ['安全生产法 Art. 36'], '2026-09-18')],
+        [
+          'u-431003-officer-2',
+          sx(1),
+          open(
+            '431003',
+            'construction',
+            org('苏仙区个体装修队', '92431003MA4L00005E', '周平'),
+            '群众举报施工噪声（非安全生产违法）',
+            ['安全生产法 Art. 36'],
+            '2026-09-18',
+          ),
+        ],
         ['u-431003-head', sx(2), { name: 'reject-filing', body: { reason: '不属于安全生产违法行为，转交有关部门' } }],
       ],
     },

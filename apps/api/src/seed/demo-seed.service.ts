@@ -39,7 +39,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
       caseIds.push(caseId!);
     }
-    await this.store.append(SEED_STREAM, [{ id: deterministicUuid('demo-seed'), type: 'DemoSeeded', data: { caseIds }, metadata: { recordedAt: new Date().toISOString() } }], 'no_stream');
+    await this.store.append(
+      SEED_STREAM,
+      [{ id: deterministicUuid('demo-seed'), type: 'DemoSeeded', data: { caseIds }, metadata: { recordedAt: new Date().toISOString() } }],
+      'no_stream',
+    );
     this.logger.log(`演示数据已写入 seeded ${caseIds.length} demo cases`);
   }
 }

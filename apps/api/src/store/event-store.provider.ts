@@ -53,7 +53,10 @@ export const eventStoreProvider: Provider = {
         const logger = new Logger('SqliteEventStore');
         return new SqliteEventStore({
           filename: path.join(config.dataDir, 'casetrail.db'),
-          onBackgroundError: (e) => logger.warn(`订阅读取失败，下次提交时重试 (a subscriber's read failed, retried on the next commit): ${(e as Error)?.message ?? String(e)}`),
+          onBackgroundError: (e) =>
+            logger.warn(
+              `订阅读取失败，下次提交时重试 (a subscriber's read failed, retried on the next commit): ${(e as Error)?.message ?? String(e)}`,
+            ),
         });
       }
     }
@@ -71,9 +74,21 @@ export const eventStoreProvider: Provider = {
  */
 export const storeCapabilityProviders: Provider[] = [
   { provide: STORE_INTEGRITY, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).integrity ?? null },
-  { provide: COMMIT_NOTIFICATIONS, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).commitNotifications ?? null },
-  { provide: SQLITE_PROJECTION_HOST, inject: [EVENT_STORE], useFactory: (store: EventStore) => capabilitiesOf(store).sqliteProjectionHost ?? null },
-  { provide: BULK_REBUILD, inject: [SQLITE_PROJECTION_HOST], useFactory: (host: SqliteProjectionHost | null) => (host ? sqliteBulkRebuild(host.filename) : null) },
+  {
+    provide: COMMIT_NOTIFICATIONS,
+    inject: [EVENT_STORE],
+    useFactory: (store: EventStore) => capabilitiesOf(store).commitNotifications ?? null,
+  },
+  {
+    provide: SQLITE_PROJECTION_HOST,
+    inject: [EVENT_STORE],
+    useFactory: (store: EventStore) => capabilitiesOf(store).sqliteProjectionHost ?? null,
+  },
+  {
+    provide: BULK_REBUILD,
+    inject: [SQLITE_PROJECTION_HOST],
+    useFactory: (host: SqliteProjectionHost | null) => (host ? sqliteBulkRebuild(host.filename) : null),
+  },
 ];
 
 @Injectable()

@@ -61,7 +61,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       clearSession();
       onSignedOut();
     }
-    const problem = (body && typeof body === 'object' ? body : { type: 'about:blank', title: res.statusText, status: res.status }) as Problem;
+    const problem = (
+      body && typeof body === 'object' ? body : { type: 'about:blank', title: res.statusText, status: res.status }
+    ) as Problem;
     throw new ApiError({ ...problem, status: problem.status ?? res.status });
   }
   return { body: body as T, etag: res.headers.get('etag') };

@@ -33,7 +33,13 @@ export function CommandForm({ doc, view, command, onDone, onCommand, onReload }:
   };
 
   return (
-    <Form form={form} name={command} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v, { 'if-match': `"${revision.current}"` })} aria-label={title}>
+    <Form
+      form={form}
+      name={command}
+      layout="vertical"
+      onFinish={(v: Record<string, unknown>) => void submit(v, { 'if-match': `"${revision.current}"` })}
+      aria-label={title}
+    >
       <SchemaFields doc={doc} schema={commandSchema(doc, command)} />
       {problem && (
         <div style={{ marginBottom: 16 }}>

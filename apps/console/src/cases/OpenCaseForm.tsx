@@ -20,7 +20,14 @@ export function OpenCaseForm({ defaultAgencyId }: { defaultAgencyId: string }) {
   if (!doc) return <Skeleton active />;
 
   return (
-    <Form form={form} name="openCase" layout="vertical" initialValues={{ agencyId: defaultAgencyId } satisfies Partial<OpenCaseBody>} onFinish={(v: Record<string, unknown>) => void submit(v)} aria-label="立案登记">
+    <Form
+      form={form}
+      name="openCase"
+      layout="vertical"
+      initialValues={{ agencyId: defaultAgencyId } satisfies Partial<OpenCaseBody>}
+      onFinish={(v: Record<string, unknown>) => void submit(v)}
+      aria-label="立案登记"
+    >
       <SchemaFields doc={doc} schema={commandSchema(doc, 'open-case')} />
       {problem && (
         <div style={{ marginBottom: 16 }}>

@@ -48,11 +48,13 @@ export function ProblemAlert({ problem, titleOf, onCommand, onReload }: Props) {
         description={
           <Space wrap>
             可执行：
-            {allowed.length === 0 ? '无' : allowed.map((c) => (
-              <Button key={c} size="small" type="link" onClick={() => onCommand?.(c)}>
-                {titleOf(c)}
-              </Button>
-            ))}
+            {allowed.length === 0
+              ? '无'
+              : allowed.map((c) => (
+                  <Button key={c} size="small" type="link" onClick={() => onCommand?.(c)}>
+                    {titleOf(c)}
+                  </Button>
+                ))}
           </Space>
         }
       />

@@ -10,7 +10,8 @@ export function fieldLabel(name: string, schema: JsonSchema): string {
 }
 
 function help(schema: JsonSchema): string | undefined {
-  const example = schema.example === undefined ? '' : `例：${Array.isArray(schema.example) ? schema.example.join('，') : String(schema.example)}`;
+  const example =
+    schema.example === undefined ? '' : `例：${Array.isArray(schema.example) ? schema.example.join('，') : String(schema.example)}`;
   const text = [schema.description, example].filter(Boolean).join('　');
   return text || undefined;
 }
@@ -41,18 +42,30 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   }
   if (schema.type === 'array') {
     const items = resolve(doc, schema.items);
-    if (items.type === 'object' || items.properties || items.oneOf) return <ObjectListField doc={doc} name={name} label={label} items={items} required={required} />;
+    if (items.type === 'object' || items.properties || items.oneOf)
+      return <ObjectListField doc={doc} name={name} label={label} items={items} required={required} />;
     const options = (items.enum ?? []).map((v) => ({ value: v, label: String(v) }));
     return (
       <Form.Item {...common}>
-        <Select mode={items.enum ? 'multiple' : 'tags'} options={options} aria-label={label} placeholder={items.enum ? '请选择' : '输入后按回车添加'} tokenSeparators={items.enum ? undefined : ['，', ',']} />
+        <Select
+          mode={items.enum ? 'multiple' : 'tags'}
+          options={options}
+          aria-label={label}
+          placeholder={items.enum ? '请选择' : '输入后按回车添加'}
+          tokenSeparators={items.enum ? undefined : ['，', ',']}
+        />
       </Form.Item>
     );
   }
   if (schema.enum)
     return (
       <Form.Item {...common}>
-        <Select options={schema.enum.map((v) => ({ value: v, label: String(v) }))} aria-label={label} allowClear={!required} placeholder="请选择" />
+        <Select
+          options={schema.enum.map((v) => ({ value: v, label: String(v) }))}
+          aria-label={label}
+          allowClear={!required}
+          placeholder="请选择"
+        />
       </Form.Item>
     );
   if (schema.type === 'boolean')
@@ -64,7 +77,13 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   if (schema.type === 'number' || schema.type === 'integer')
     return (
       <Form.Item {...common}>
-        <InputNumber style={{ width: '100%' }} min={schema.minimum} max={schema.maximum} precision={schema.type === 'integer' ? 0 : undefined} aria-label={label} />
+        <InputNumber
+          style={{ width: '100%' }}
+          min={schema.minimum}
+          max={schema.maximum}
+          precision={schema.type === 'integer' ? 0 : undefined}
+          aria-label={label}
+        />
       </Form.Item>
     );
   return (
@@ -75,7 +94,19 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
 }
 
 /** A list of objects (e.g. 违法行为, 处罚): one card per item, added and removed by the user. */
-function ObjectListField({ doc, name, label, items, required }: { doc: OpenApiDocument; name: NamePath; label: string; items: JsonSchema; required: boolean }) {
+function ObjectListField({
+  doc,
+  name,
+  label,
+  items,
+  required,
+}: {
+  doc: OpenApiDocument;
+  name: NamePath;
+  label: string;
+  items: JsonSchema;
+  required: boolean;
+}) {
   return (
     <Form.Item label={label} required={required} tooltip={help(items)}>
       <Form.List name={name} initialValue={required ? [{}] : []}>
@@ -115,7 +146,12 @@ function OneOfField({ doc, name, label, schema, required }: FieldProps) {
   return (
     <Card size="small" title={label} style={{ marginBottom: 16 }}>
       <Form.Item label="类型" required={required}>
-        <Radio.Group value={chosen} onChange={(e) => setChosen(e.target.value as number)} options={names.map((n, i) => ({ value: i, label: n }))} aria-label={`${label}类型`} />
+        <Radio.Group
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value as number)}
+          options={names.map((n, i) => ({ value: i, label: n }))}
+          aria-label={`${label}类型`}
+        />
       </Form.Item>
       <SchemaFields key={chosen} doc={doc} schema={variants[chosen]} prefix={name} />
     </Card>
@@ -129,7 +165,14 @@ export function SchemaFields({ doc, schema: raw, prefix = [] }: { doc: OpenApiDo
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([key, prop]) => (
-        <SchemaField key={key} doc={doc} name={[...prefix, key]} label={fieldLabel(key, resolve(doc, prop))} schema={prop} required={required.has(key)} />
+        <SchemaField
+          key={key}
+          doc={doc}
+          name={[...prefix, key]}
+          label={fieldLabel(key, resolve(doc, prop))}
+          schema={prop}
+          required={required.has(key)}
+        />
       ))}
     </>
   );

@@ -22,7 +22,11 @@ export function useCommandSubmit(form: FormInstance, path: string, onDone: (view
     setBusy(true);
     setProblem(null);
     try {
-      const { body: res } = await api<{ case: CaseView }>(path, { method: 'POST', body, headers: { ...headers, 'idempotency-key': attempt.current.key } });
+      const { body: res } = await api<{ case: CaseView }>(path, {
+        method: 'POST',
+        body,
+        headers: { ...headers, 'idempotency-key': attempt.current.key },
+      });
       onDone(res.case);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

@@ -27,7 +27,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   useEffect(() => whenSignedOut(() => navigate('/login', { replace: true })), [navigate]);
   const entries = navFor(session.user);
-  const selected = entries.filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path))).map((e) => e.path);
+  const selected = entries
+    .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
+    .map((e) => e.path);
   const signOut = () => {
     clearSession();
     navigate('/login', { replace: true });
@@ -55,7 +57,11 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
           <nav aria-label="主导航">
-            <Menu mode="inline" selectedKeys={selected} items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))} />
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{e.label}</Link> }))}
+            />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>

@@ -13,7 +13,24 @@ import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 type Key = keyof CaseSearchQuery;
 // Every filter of GET /cases; they live in the URL so a filtered list can be sent as a link.
-const FILTER_KEYS: Key[] = ['stage', 'agencyId', 'includeSubordinates', 'industry', 'party', 'officerId', 'overdue', 'openedFrom', 'openedTo', 'decidedFrom', 'decidedTo', 'flag', 'sort', 'order', 'page', 'pageSize'];
+const FILTER_KEYS: Key[] = [
+  'stage',
+  'agencyId',
+  'includeSubordinates',
+  'industry',
+  'party',
+  'officerId',
+  'overdue',
+  'openedFrom',
+  'openedTo',
+  'decidedFrom',
+  'decidedTo',
+  'flag',
+  'sort',
+  'order',
+  'page',
+  'pageSize',
+];
 const SORTABLE = ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] as const;
 
 function queryFrom(params: URLSearchParams): CaseSearchQuery {
@@ -42,7 +59,9 @@ export default function CaseListPage() {
 
   // The API's own enums (the OpenAPI document), so the filters offer exactly what GET /cases accepts.
   const enumOf = (name: string) => {
-    const p = (doc?.paths['/api/v1/cases']?.get as { parameters?: { name: string; schema?: { enum?: string[] } }[] } | undefined)?.parameters?.find((x) => x.name === name);
+    const p = (
+      doc?.paths['/api/v1/cases']?.get as { parameters?: { name: string; schema?: { enum?: string[] } }[] } | undefined
+    )?.parameters?.find((x) => x.name === name);
     return (p?.schema?.enum ?? []).map((v) => ({ value: v, label: v }));
   };
 
@@ -77,7 +96,10 @@ export default function CaseListPage() {
     const range = (r: unknown, i: number) => (Array.isArray(r) && r[i] ? (r[i] as Dayjs).format('YYYY-MM-DD') : undefined);
     const { opened, decided, ...rest } = values;
     update({
-      ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v as string | boolean | undefined])) as Record<string, string | boolean | undefined>),
+      ...(Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v as string | boolean | undefined])) as Record<
+        string,
+        string | boolean | undefined
+      >),
       openedFrom: range(opened, 0),
       openedTo: range(opened, 1),
       decidedFrom: range(decided, 0),
@@ -158,16 +180,37 @@ export default function CaseListPage() {
         dataSource={data?.items ?? []}
         onChange={onTable}
         locale={{ emptyText: '没有符合条件的案件。可调整检索条件，或点击「立案登记」。' }}
-        pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 件` }}
+        pagination={{
+          current: data?.page ?? 1,
+          pageSize: data?.pageSize ?? 20,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 件`,
+        }}
         columns={[
-          { title: '案件编号', dataIndex: 'caseNo', sorter: true, sortOrder: sortOrder('caseNo'), render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '待立案'}</Link> },
+          {
+            title: '案件编号',
+            dataIndex: 'caseNo',
+            sorter: true,
+            sortOrder: sortOrder('caseNo'),
+            render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '待立案'}</Link>,
+          },
           { title: '当事人', dataIndex: ['party', 'name'] },
           { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag color={stageColor(s)}>{stageName(s)}</Tag> },
           { title: '行业', dataIndex: 'industry' },
           { title: '立案申请', dataIndex: 'openedAt', sorter: true, sortOrder: sortOrder('openedAt'), render: date },
           { title: '决定日期', dataIndex: 'decidedAt', sorter: true, sortOrder: sortOrder('decidedAt'), render: date },
           { title: '更新时间', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: date },
-          { title: '逾期', dataIndex: 'overdue', render: (o: string[]) => o.map((k) => <Tag key={k} color="error">{k}</Tag>) },
+          {
+            title: '逾期',
+            dataIndex: 'overdue',
+            render: (o: string[]) =>
+              o.map((k) => (
+                <Tag key={k} color="error">
+                  {k}
+                </Tag>
+              )),
+          },
         ]}
       />
       <Drawer title="立案登记" size={720} open={opening} onClose={() => setOpening(false)} destroyOnHidden>

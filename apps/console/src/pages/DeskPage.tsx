@@ -76,10 +76,23 @@ export default function DeskPage() {
           pagination={false}
           locale={{ emptyText: '您目前没有承办的案件。可在「案件查询」中立案登记。' }}
           columns={[
-            { title: '案件编号', dataIndex: 'caseNo', render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '待立案'}</Link> },
+            {
+              title: '案件编号',
+              dataIndex: 'caseNo',
+              render: (no: string | null, r) => <Link to={`/cases/${r.caseId}`}>{no ?? '待立案'}</Link>,
+            },
             { title: '当事人', dataIndex: ['party', 'name'] },
             { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag color={stageColor(s)}>{stageName(s)}</Tag> },
-            { title: '逾期', dataIndex: 'overdue', render: (o: string[]) => o.map((k) => <Tag key={k} color="error">{k}</Tag>) },
+            {
+              title: '逾期',
+              dataIndex: 'overdue',
+              render: (o: string[]) =>
+                o.map((k) => (
+                  <Tag key={k} color="error">
+                    {k}
+                  </Tag>
+                )),
+            },
           ]}
         />
       </Card>

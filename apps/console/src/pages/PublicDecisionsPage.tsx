@@ -45,12 +45,21 @@ export default function PublicDecisionsPage() {
             }}
             columns={[
               { title: '决定书文号', dataIndex: 'decisionNo' },
-              { title: '当事人', dataIndex: 'party', render: (p: PublicDecision['party']) => `${p.name}${p.creditCode ? `（${p.creditCode}）` : ''}` },
-              { title: '违法事实', dataIndex: 'violations', render: (v: PublicDecision['violations']) => v.map((x) => x.description).join('；') },
+              {
+                title: '当事人',
+                dataIndex: 'party',
+                render: (p: PublicDecision['party']) => `${p.name}${p.creditCode ? `（${p.creditCode}）` : ''}`,
+              },
+              {
+                title: '违法事实',
+                dataIndex: 'violations',
+                render: (v: PublicDecision['violations']) => v.map((x) => x.description).join('；'),
+              },
               {
                 title: '处罚内容',
                 dataIndex: 'penalties',
-                render: (ps: PublicDecision['penalties']) => ps.map((p) => (p.amountYuan ? `${p.kind} ${money(p.amountYuan)}` : p.kind)).join('；'),
+                render: (ps: PublicDecision['penalties']) =>
+                  ps.map((p) => (p.amountYuan ? `${p.kind} ${money(p.amountYuan)}` : p.kind)).join('；'),
               },
               { title: '法律依据', dataIndex: 'legalBasis', render: (b: string[]) => b.join('；') },
               { title: '决定日期', dataIndex: 'decidedAt', render: (d: string) => dayjs(d).format('YYYY-MM-DD') },

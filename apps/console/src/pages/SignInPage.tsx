@@ -55,7 +55,12 @@ export default function SignInPage() {
           {error && <Alert type="error" showIcon title="无法登录" description={error} style={{ marginBottom: 16 }} />}
           {!health && !error && <Skeleton active />}
           {health && health.authMode !== 'dev' && (
-            <Alert type="info" showIcon title={`当前身份认证方式为 ${health.authMode}`} description="本控制台目前仅支持开发身份（AUTH_MODE=dev）登录。" />
+            <Alert
+              type="info"
+              showIcon
+              title={`当前身份认证方式为 ${health.authMode}`}
+              description="本控制台目前仅支持开发身份（AUTH_MODE=dev）登录。"
+            />
           )}
           {health?.authMode === 'dev' && (
             <>
@@ -69,7 +74,14 @@ export default function SignInPage() {
                         renderItem={(u) => (
                           <List.Item
                             actions={[
-                              <Button key="in" type="primary" size="small" loading={busy === u.id} aria-label={`以 ${u.name}（${u.id}）身份登录`} onClick={() => void signIn(u)}>
+                              <Button
+                                key="in"
+                                type="primary"
+                                size="small"
+                                loading={busy === u.id}
+                                aria-label={`以 ${u.name}（${u.id}）身份登录`}
+                                onClick={() => void signIn(u)}
+                              >
                                 登录
                               </Button>,
                             ]}

@@ -121,7 +121,11 @@ describe('EventStoreDB mapping', () => {
 
   describe('events', () => {
     it('builds a JSON event with the stable id, type, data and metadata', () => {
-      const [serialized] = prepareAppend('case-1', [{ id: ID, type: 'CaseOpened', data: { n: 1, at: new Date(0) }, metadata: { actor: 'u1' } }], 'no_stream');
+      const [serialized] = prepareAppend(
+        'case-1',
+        [{ id: ID, type: 'CaseOpened', data: { n: 1, at: new Date(0) }, metadata: { actor: 'u1' } }],
+        'no_stream',
+      );
       expect(toJsonEvent(serialized)).toEqual({
         id: ID,
         contentType: 'application/json',
@@ -219,9 +223,18 @@ describe('EventStoreDB mapping', () => {
 
     it('unavailable, not-leader, deadline and cancelled errors → EventStoreUnavailableError that says retrying is safe', () => {
       const notLeader = new NotLeaderError(
-        serviceError(5, 'Leader info available', { exception: 'not-leader', 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }),
+        serviceError(5, 'Leader info available', {
+          exception: 'not-leader',
+          'leader-endpoint-host': 'node2',
+          'leader-endpoint-port': '2113',
+        }),
       );
-      for (const error of [new UnavailableError(undefined, 'connect ECONNREFUSED'), notLeader, new DeadlineExceededError(), new CancelledError()]) {
+      for (const error of [
+        new UnavailableError(undefined, 'connect ECONNREFUSED'),
+        notLeader,
+        new DeadlineExceededError(),
+        new CancelledError(),
+      ]) {
         expect(isTransient(error)).toBe(true);
         const mapped = toPortError(error, 'append to case-1');
         expect(mapped).toBeInstanceOf(EventStoreUnavailableError);

@@ -82,7 +82,13 @@ function setup(after = 0n, policy = POLICY) {
   let follower: ResilientAllSubscription | undefined;
   const source = new Observable<StoredEvent>((subscriber) => {
     follower = new ResilientAllSubscription(
-      { client, filter: () => ({ filterOn: 'eventType', regex: '^[^$].*', checkpointInterval: 1 }), policy, logger, schedule: scheduler.schedule },
+      {
+        client,
+        filter: () => ({ filterOn: 'eventType', regex: '^[^$].*', checkpointInterval: 1 }),
+        policy,
+        logger,
+        schedule: scheduler.schedule,
+      },
       after,
       subscriber,
     );
@@ -149,7 +155,12 @@ describe('ResilientAllSubscription (EventStoreDB subscribeToAll with resubscript
     t.current().send(200);
     t.current().emit(
       'error',
-      new NotLeaderError({ code: 5, message: 'not leader', details: '', metadata: { getMap: () => ({ 'leader-endpoint-host': 'n2', 'leader-endpoint-port': '2113' }) } } as never),
+      new NotLeaderError({
+        code: 5,
+        message: 'not leader',
+        details: '',
+        metadata: { getMap: () => ({ 'leader-endpoint-host': 'n2', 'leader-endpoint-port': '2113' }) },
+      } as never),
     );
     t.scheduler.fire();
     expect(t.current().options.fromPosition).toEqual({ commit: 200n, prepare: 200n });

@@ -205,9 +205,13 @@ export class ResilientAllSubscription {
         `EventStoreDB subscription gave up after ${maxAttempts} consecutive failed attempts after ${formatEsdbPosition(this.last)}: ${describe(error)}`,
       );
       this.fail(
-        new EventStoreUnavailableError('subscribe', `${maxAttempts} consecutive resubscription attempts failed (last: ${describe(error)})`, {
-          cause: error,
-        }),
+        new EventStoreUnavailableError(
+          'subscribe',
+          `${maxAttempts} consecutive resubscription attempts failed (last: ${describe(error)})`,
+          {
+            cause: error,
+          },
+        ),
       );
       return;
     }

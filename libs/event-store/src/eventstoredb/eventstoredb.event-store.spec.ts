@@ -55,7 +55,9 @@ describe('EventStoreDbEventStore over a fake client (no server)', () => {
       // `any` is sent as the revision just read, so the duplicate-id check and the write see the same stream.
       expect(sentExpectations(client)).toEqual(['no_stream', 1n, 2n, 'no_stream']);
       const [, sent] = client.calls.find((c) => c.method === 'appendToStream')!.args as [string, EventData[]];
-      expect(sent).toEqual(first.map((e) => ({ id: e.id, contentType: 'application/json', type: e.type, data: e.data, metadata: e.metadata })));
+      expect(sent).toEqual(
+        first.map((e) => ({ id: e.id, contentType: 'application/json', type: e.type, data: e.data, metadata: e.metadata })),
+      );
     });
 
     it('returns the events as stored: revisions from the records, positions from the log (not dense)', async () => {
@@ -85,7 +87,11 @@ describe('EventStoreDbEventStore over a fake client (no server)', () => {
       const { store } = setup();
       const [a, b] = events(2);
       await store.append('s', [a, b], 'no_stream');
-      for (const attempt of [[events(1)[0], a], [a, events(1)[0]], [b, a]]) {
+      for (const attempt of [
+        [events(1)[0], a],
+        [a, events(1)[0]],
+        [b, a],
+      ]) {
         expect(await rejectionOf(store.append('s', attempt, 'any'))).toBeInstanceOf(DuplicateEventIdError);
       }
       expect(await store.readStream('s')).toHaveLength(2);
@@ -161,7 +167,10 @@ describe('EventStoreDbEventStore over a fake client (no server)', () => {
       expect((error as Error).message).toMatch(/append to s.*ECONNREFUSED/);
 
       client.failNext('readStream', new UnavailableError(undefined, 'connect ECONNREFUSED 127.0.0.1:2113'));
-      expect(await rejectionOf(store.append('s', batch, 'no_stream'))).toMatchObject({ name: 'EventStoreUnavailableError', operation: 'append to s' });
+      expect(await rejectionOf(store.append('s', batch, 'no_stream'))).toMatchObject({
+        name: 'EventStoreUnavailableError',
+        operation: 'append to s',
+      });
 
       const retried = await store.append('s', batch, 'no_stream');
       expect(await store.append('s', batch, 'no_stream')).toEqual(retried);
@@ -235,7 +244,9 @@ describe('EventStoreDbEventStore over a fake client (no server)', () => {
       expect(subscriber.error).toBeUndefined();
       expect(subscriber.events).toEqual(await store.readAll());
       expect(warnings.some((w) => /dropped \(unavailable: leader lost\)/.test(w))).toBe(true);
-      const fromPositions = client.calls.filter((c) => c.method === 'subscribeToAll').map((c) => (c.args[0] as { fromPosition: unknown }).fromPosition);
+      const fromPositions = client.calls
+        .filter((c) => c.method === 'subscribeToAll')
+        .map((c) => (c.args[0] as { fromPosition: unknown }).fromPosition);
       expect(fromPositions).toEqual(['start', { commit: subscriber.events[4].position, prepare: subscriber.events[4].position }]);
       subscriber.subscription.unsubscribe();
       expect(client.liveSubscriptions).toEqual([]);
@@ -264,9 +275,14 @@ describe('EventStoreDbEventStore over a fake client (no server)', () => {
 // The whole port contract against the same in-process model of the server: it checks the adapter's logic (paging,
 // retries, ordering, close) in every unit run. It is not a substitute for the run against a real server
 // (test/event-store/eventstoredb.contract.e2e-spec.ts with EVENTSTORE_CONNECTION_STRING).
-runEventStoreContract('eventstoredb adapter over the in-process client model (no server), fresh model per test', async () => setup().store, undefined, {
-  eventIdScope: 'stream',
-});
+runEventStoreContract(
+  'eventstoredb adapter over the in-process client model (no server), fresh model per test',
+  async () => setup().store,
+  undefined,
+  {
+    eventIdScope: 'stream',
+  },
+);
 
 // The shared mode the real-server run uses: one model for every test, as one server is.
 const sharedModel = new FakeEsdbClient();

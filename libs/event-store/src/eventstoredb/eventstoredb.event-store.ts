@@ -126,7 +126,8 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    if (streamId.startsWith(SYSTEM_PREFIX)) throw new TypeError(`Stream ${streamId}: ids starting with "$" are EventStoreDB system streams`);
+    if (streamId.startsWith(SYSTEM_PREFIX))
+      throw new TypeError(`Stream ${streamId}: ids starting with "$" are EventStoreDB system streams`);
     return this.track(this.readStreamFrom(streamId, Math.max(0, options.fromRevision ?? 0), `read of stream ${streamId}`));
   }
 
@@ -208,7 +209,9 @@ export class EventStoreDbEventStore implements EventStore {
           throw toWrongExpectedRevisionError(streamId, expected, error);
         }
         if (attempt >= this.maxAnyAttempts) {
-          throw new Error(`Stream ${streamId}: an append with expected revision any lost ${attempt} races in a row; try again`, { cause: error });
+          throw new Error(`Stream ${streamId}: an append with expected revision any lost ${attempt} races in a row; try again`, {
+            cause: error,
+          });
         }
         continue;
       }
@@ -269,7 +272,12 @@ export class EventStoreDbEventStore implements EventStore {
       let received = 0;
       let last = cursor;
       try {
-        const read = this.client.readAll({ fromPosition: toEsdbReadPosition(cursor), direction: FORWARDS, maxCount, resolveLinkTos: false });
+        const read = this.client.readAll({
+          fromPosition: toEsdbReadPosition(cursor),
+          direction: FORWARDS,
+          maxCount,
+          resolveLinkTos: false,
+        });
         for await (const resolved of read) {
           received++;
           const recorded = resolved.event;
@@ -342,10 +350,7 @@ function findStored(streamId: string, ids: string[], stored: StoredEvent[]): App
  * The adapter on a real client, e.g. `createEventStoreDbStore('esdb://localhost:2113?tls=false')`. The connection is
  * opened on first use; a malformed connection string throws here.
  */
-export function createEventStoreDbStore(
-  connectionString: string,
-  options: Omit<EventStoreDbEventStoreOptions, 'client'> = {},
-): EventStore {
+export function createEventStoreDbStore(connectionString: string, options: Omit<EventStoreDbEventStoreOptions, 'client'> = {}): EventStore {
   const { EventStoreDBClient } = eventStoreDbLibrary();
   return new EventStoreDbEventStore({ ...options, client: EventStoreDBClient.connectionString(connectionString) });
 }

@@ -136,8 +136,7 @@ export class PgGroupCommit {
           }
         }
         const every = BigInt(this.options.anchorEvery);
-        if (every > 0n && state.position / every > before / every)
-          await client.query(this.sql.insertAnchor(state.position, state.global));
+        if (every > 0n && state.position / every > before / every) await client.query(this.sql.insertAnchor(state.position, state.global));
         if (this.options.beforeCommit) await this.options.beforeCommit();
         await client.query(state.position > before ? this.sql.notifyAndCommit(state.position) : 'COMMIT');
         return outcomes;
@@ -155,11 +154,19 @@ export class PgGroupCommit {
     }
   }
 
-  private async writeAppend(client: PoolClient, { streamId, events, expected }: PgAppendRequest, state: { position: bigint; global: string }): Promise<Outcome> {
+  private async writeAppend(
+    client: PoolClient,
+    { streamId, events, expected }: PgAppendRequest,
+    state: { position: bigint; global: string },
+  ): Promise<Outcome> {
     const ids = events.map((e) => e.id);
-    const { rows } = await client.query<{ kind: 'e' | 's'; stream_id: string; revision: number; event_id: string | null; hash: string | null }>(
-      this.sql.check(ids, streamId),
-    );
+    const { rows } = await client.query<{
+      kind: 'e' | 's';
+      stream_id: string;
+      revision: number;
+      event_id: string | null;
+      hash: string | null;
+    }>(this.sql.check(ids, streamId));
     const found = new Map<string, { stream_id: string; revision: number }>();
     let stream: { revision: number; hash: string } | undefined;
     for (const row of rows) {
@@ -168,8 +175,14 @@ export class PgGroupCommit {
     }
     if (found.size) {
       const first = found.get(ids[0]);
-      if (!first) throw new DuplicateEventIdError(ids.find((id) => found.has(id))!, streamId);
-      const run = (await client.query<PgEventRow>(this.sql.readStream(first.stream_id, first.revision, ids.length))).rows.map(toStoredEvent);
+      if (!first)
+        throw new DuplicateEventIdError(
+          ids.find((id) => found.has(id))!,
+          streamId,
+        );
+      const run = (await client.query<PgEventRow>(this.sql.readStream(first.stream_id, first.revision, ids.length))).rows.map(
+        toStoredEvent,
+      );
       return { ok: true, wrote: false, stored: resolveRetry(streamId, ids, run).events };
     }
     checkExpectedRevision(streamId, expected, stream?.revision);
@@ -179,7 +192,13 @@ export class PgGroupCommit {
     let global = state.global;
     let position = state.position;
     const stored: StoredEvent[] = [];
-    const columns = { positions: [] as string[], revisions: [] as number[], prevs: [] as string[], hashes: [] as string[], globals: [] as string[] };
+    const columns = {
+      positions: [] as string[],
+      revisions: [] as number[],
+      prevs: [] as string[],
+      hashes: [] as string[],
+      globals: [] as string[],
+    };
     events.forEach((event, i) => {
       const revision = base + i;
       const hash = eventHash(prev, { streamId, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata });
@@ -191,7 +210,17 @@ export class PgGroupCommit {
       columns.hashes.push(hash);
       columns.globals.push(global);
       // Parsed from the written text, so the result shares no object with the caller's input.
-      stored.push({ id: event.id, streamId, type: event.type, revision, position, data: JSON.parse(event.data) as unknown, metadata: JSON.parse(event.metadata) as StoredEvent['metadata'], prevHash: prev, hash });
+      stored.push({
+        id: event.id,
+        streamId,
+        type: event.type,
+        revision,
+        position,
+        data: JSON.parse(event.data) as unknown,
+        metadata: JSON.parse(event.metadata) as StoredEvent['metadata'],
+        prevHash: prev,
+        hash,
+      });
       prev = hash;
     });
     await client.query(

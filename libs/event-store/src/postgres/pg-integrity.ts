@@ -11,7 +11,13 @@ interface AnchorRow {
   reason: string;
 }
 
-const toAnchor = (a: AnchorRow): Anchor => ({ seq: Number(a.seq), position: a.position, globalHash: a.global_hash, createdAt: a.created_at.toISOString(), reason: a.reason });
+const toAnchor = (a: AnchorRow): Anchor => ({
+  seq: Number(a.seq),
+  position: a.position,
+  globalHash: a.global_hash,
+  createdAt: a.created_at.toISOString(),
+  reason: a.reason,
+});
 const ANCHOR_COLUMNS = 'seq::text AS seq, position::text AS position, global_hash, created_at, reason';
 
 /** The PostgreSQL store's tamper evidence: the same chains and anchors as SQLite's, walked by the same ChainWalker. */

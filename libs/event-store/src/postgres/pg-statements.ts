@@ -26,7 +26,10 @@ export function pgStatements(q: string, schema: string, channel: string) {
     // READ COMMITTED whatever the server's default: each statement after the lock must see the previous holder's
     // commit, which a REPEATABLE READ snapshot taken before the lock was granted would not.
     beginAndLock: `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(${appendLockKey})`,
-    globalHead: { name: `${schema}.head`, text: `SELECT position::text AS position, global_hash FROM ${q}.events ORDER BY events.position DESC LIMIT 1` },
+    globalHead: {
+      name: `${schema}.head`,
+      text: `SELECT position::text AS position, global_hash FROM ${q}.events ORDER BY events.position DESC LIMIT 1`,
+    },
     headPosition: { name: `${schema}.headPosition`, text: `SELECT COALESCE(max(position), 0)::text AS head FROM ${q}.events` },
     check: (ids: string[], streamId: string): QueryConfig => ({
       name: `${schema}.check`,

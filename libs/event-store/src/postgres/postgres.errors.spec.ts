@@ -29,7 +29,10 @@ describe('PostgreSQL connection strings in messages', () => {
 describe('PostgresEventStore.open without a server', () => {
   it('rejects with PostgresUnavailableError naming host and port, never the password', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    const error = await PostgresEventStore.open({ connectionString: 'postgres://casetrail:s3cret-pw@127.0.0.1:1/casetrail', connectTimeoutMs: 5000 }).then(
+    const error = await PostgresEventStore.open({
+      connectionString: 'postgres://casetrail:s3cret-pw@127.0.0.1:1/casetrail',
+      connectTimeoutMs: 5000,
+    }).then(
       () => null,
       (e: unknown) => e,
     );

@@ -94,7 +94,12 @@ export class PostgresEventStore implements EventStore, WithCapabilities {
     this.schema = options.schema ?? 'casetrail';
     const q = quoteSchema(this.schema);
     const channel = `casetrail_events_${this.schema}`.slice(0, 63);
-    this.db = new PgDatabase(options.connectionString, options.poolSize ?? 10, options.connectTimeoutMs ?? 10_000, options.onBackgroundError);
+    this.db = new PgDatabase(
+      options.connectionString,
+      options.poolSize ?? 10,
+      options.connectTimeoutMs ?? 10_000,
+      options.onBackgroundError,
+    );
     this.target = this.db.target;
     this.sql = pgStatements(q, this.schema, channel);
     this.feed = new CatchUpFeed(
@@ -153,7 +158,9 @@ export class PostgresEventStore implements EventStore, WithCapabilities {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    return (await this.db.query<PgEventRow>(this.sql.readStream(streamId, Math.max(0, options.fromRevision ?? 0), null))).map(toStoredEvent);
+    return (await this.db.query<PgEventRow>(this.sql.readStream(streamId, Math.max(0, options.fromRevision ?? 0), null))).map(
+      toStoredEvent,
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

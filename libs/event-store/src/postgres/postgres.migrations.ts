@@ -51,7 +51,8 @@ export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function quoteSchema(schema: string): string {
-  if (!SCHEMA_NAME.test(schema)) throw new RangeError(`PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new RangeError(`PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
   return `"${schema}"`;
 }
 
@@ -77,7 +78,9 @@ export async function migratePostgres(pool: Pool, schema: string): Promise<{ fro
       const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${q}.schema_migrations`);
       const found = rows[0]?.version ?? 0;
       if (found > POSTGRES_SCHEMA_VERSION) {
-        throw new Error(`Event store schema ${schema} is at version ${found}, newer than this code supports (${POSTGRES_SCHEMA_VERSION}): upgrade casetrail`);
+        throw new Error(
+          `Event store schema ${schema} is at version ${found}, newer than this code supports (${POSTGRES_SCHEMA_VERSION}): upgrade casetrail`,
+        );
       }
       for (let step = found; step < POSTGRES_SCHEMA_VERSION; step++) {
         await client.query(MIGRATIONS[step].sql.replaceAll('{schema}', q));

@@ -2,7 +2,15 @@ import { StoredEvent } from '../event-store.port';
 import { collect, waitUntil } from '../testing/contract.helpers';
 import { CatchUpFeed } from './catch-up.feed';
 
-const event = (position: number): StoredEvent => ({ id: `e${position}`, streamId: 's', type: 'T', revision: position - 1, position: BigInt(position), data: {}, metadata: {} });
+const event = (position: number): StoredEvent => ({
+  id: `e${position}`,
+  streamId: 's',
+  type: 'T',
+  revision: position - 1,
+  position: BigInt(position),
+  data: {},
+  metadata: {},
+});
 const log = (count: number) => Array.from({ length: count }, (_, i) => event(i + 1));
 const page = (events: StoredEvent[]) => (after: bigint, limit: number) => events.filter((e) => e.position > after).slice(0, limit);
 

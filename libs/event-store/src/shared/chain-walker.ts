@@ -56,18 +56,37 @@ export class ChainWalker {
   /** Checks the next row; a report with ok=false at the first problem, else null. */
   step(r: ChainRow): IntegrityReport | null {
     const { expected } = this;
-    if (r.position !== expected) return this.fail('missing', expected, `事件缺失 (no event at position ${expected}; next is ${r.position})`);
+    if (r.position !== expected)
+      return this.fail('missing', expected, `事件缺失 (no event at position ${expected}; next is ${r.position})`);
     if (!r.hash || !r.global_hash) return this.fail('unhashed', r.position, '事件没有哈希 (event has no hash)');
     const last = this.streams.get(r.stream_id);
     const revision = Number(r.revision);
     if (revision !== (last ? last.revision + 1 : 0) || r.prev_hash !== (last?.hash ?? GENESIS_HASH))
-      return this.fail('out_of_sequence', r.position, `${r.stream_id} 第 ${revision} 版不接续 (revision ${revision} does not follow ${last?.revision ?? 'nothing'})`);
-    const hash = eventHash(r.prev_hash!, { streamId: r.stream_id, revision, id: r.event_id, type: r.type, data: r.data, metadata: r.metadata });
-    if (hash !== r.hash) return this.fail('edited', r.position, `内容与哈希不符 (content does not match its hash: ${r.type} ${r.event_id})`);
+      return this.fail(
+        'out_of_sequence',
+        r.position,
+        `${r.stream_id} 第 ${revision} 版不接续 (revision ${revision} does not follow ${last?.revision ?? 'nothing'})`,
+      );
+    const hash = eventHash(r.prev_hash!, {
+      streamId: r.stream_id,
+      revision,
+      id: r.event_id,
+      type: r.type,
+      data: r.data,
+      metadata: r.metadata,
+    });
+    if (hash !== r.hash)
+      return this.fail('edited', r.position, `内容与哈希不符 (content does not match its hash: ${r.type} ${r.event_id})`);
     this.global = globalHash(this.global, hash);
-    if (this.global !== r.global_hash) return this.fail('chain_broken', r.position, '全局哈希链断裂 (global chain broken: inserted, removed or reordered before this event)');
+    if (this.global !== r.global_hash)
+      return this.fail(
+        'chain_broken',
+        r.position,
+        '全局哈希链断裂 (global chain broken: inserted, removed or reordered before this event)',
+      );
     const anchor = this.anchoredAt.get(r.position);
-    if (anchor && anchor.globalHash !== this.global) return this.fail('anchor_mismatch', r.position, `与锚点 #${anchor.seq} 不符 (differs from anchor #${anchor.seq})`);
+    if (anchor && anchor.globalHash !== this.global)
+      return this.fail('anchor_mismatch', r.position, `与锚点 #${anchor.seq} 不符 (differs from anchor #${anchor.seq})`);
     this.streams.set(r.stream_id, { revision, hash });
     this.expected++;
     this.checked++;
@@ -80,12 +99,22 @@ export class ChainWalker {
     const beyond = this.anchors.filter((a) => BigInt(a.position) >= end);
     if (beyond.length) {
       const a = beyond[beyond.length - 1];
-      return this.fail('truncated', end, `锚点 #${a.seq} 记录到第 ${a.position} 条，日志只到第 ${end - 1n} 条 (anchor #${a.seq} covers position ${a.position}; the log ends at ${end - 1n})`);
+      return this.fail(
+        'truncated',
+        end,
+        `锚点 #${a.seq} 记录到第 ${a.position} 条，日志只到第 ${end - 1n} 条 (anchor #${a.seq} covers position ${a.position}; the log ends at ${end - 1n})`,
+      );
     }
     return { ok: true, checkedEvents: this.checked, headPosition: String(end - 1n), anchors: this.anchors.length };
   }
 
   private fail(kind: IntegrityProblem['kind'], position: bigint, detail: string): IntegrityReport {
-    return { ok: false, checkedEvents: this.checked, headPosition: String(this.expected - 1n), anchors: this.anchors.length, problem: { kind, position: String(position), detail } };
+    return {
+      ok: false,
+      checkedEvents: this.checked,
+      headPosition: String(this.expected - 1n),
+      anchors: this.anchors.length,
+      problem: { kind, position: String(position), detail },
+    };
   }
 }

@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function eventHash(prevHash: string, e: { streamId: string; revision: number; id: string; type: string; data: string; metadata: string }): string {
+export function eventHash(
+  prevHash: string,
+  e: { streamId: string; revision: number; id: string; type: string; data: string; metadata: string },
+): string {
   return createHash('sha256')
     .update(`${prevHash}\n${JSON.stringify([e.streamId, e.revision, e.id, e.type])}\n${e.data}\n${e.metadata}`)
     .digest('hex');

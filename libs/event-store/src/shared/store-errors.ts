@@ -14,7 +14,10 @@ export class EventStoreUnavailableError extends Error {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`Event store unavailable during ${operation}: ${reason} (try again; an append retried with the same event ids is stored once)`, options);
+    super(
+      `Event store unavailable during ${operation}: ${reason} (try again; an append retried with the same event ids is stored once)`,
+      options,
+    );
     this.name = 'EventStoreUnavailableError';
   }
 }

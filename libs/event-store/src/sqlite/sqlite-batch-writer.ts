@@ -29,7 +29,8 @@ export type WriteOutcome =
   | { ok: false; error: ErrorShape };
 
 export function toErrorShape(e: unknown): ErrorShape {
-  if (e instanceof WrongExpectedRevisionError) return { name: e.name, message: e.message, streamId: e.streamId, expected: e.expected, actual: e.actual };
+  if (e instanceof WrongExpectedRevisionError)
+    return { name: e.name, message: e.message, streamId: e.streamId, expected: e.expected, actual: e.actual };
   if (e instanceof DuplicateEventIdError) return { name: e.name, message: e.message, streamId: e.streamId, eventId: e.eventId };
   const err = e instanceof Error ? e : new Error(String(e));
   const code = (err as { code?: unknown }).code;
@@ -112,7 +113,17 @@ export class SqliteBatchWriter {
         const revision = base + i;
         const hash = eventHash(prev, { streamId, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata });
         this.global = globalHash(this.global, hash);
-        const { lastInsertRowid } = this.sql.insertEvent.run(event.id, streamId, revision, event.type, event.data, event.metadata, prev, hash, this.global);
+        const { lastInsertRowid } = this.sql.insertEvent.run(
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          event.data,
+          event.metadata,
+          prev,
+          hash,
+          this.global,
+        );
         hashes.push([prev, hash]);
         prev = hash;
         return BigInt(lastInsertRowid);

@@ -20,7 +20,9 @@ export class SqliteIntegrity implements StoreIntegrity {
   async verify(): Promise<IntegrityReport> {
     const walker = new ChainWalker(this.anchors());
     const rows = this.db
-      .prepare('SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM events ORDER BY position')
+      .prepare(
+        'SELECT position, event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash FROM events ORDER BY position',
+      )
       .safeIntegers(true)
       .iterate() as Iterable<Row>;
     for (const r of rows) {
@@ -37,22 +39,35 @@ export class SqliteIntegrity implements StoreIntegrity {
   /** Records the current head of the global chain in the anchor log (export it and keep it elsewhere). */
   async createAnchor(reason: string, now: Date): Promise<Anchor | null> {
     const { db } = this;
-    return db.transaction(() => {
-      const head = db.prepare('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(true).get() as { position: bigint; global_hash: string } | undefined;
-      if (!head) return null;
-      const { lastInsertRowid } = db.prepare('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)').run(head.position, head.global_hash, now.toISOString(), reason);
-      return { seq: Number(lastInsertRowid), position: String(head.position), globalHash: head.global_hash, createdAt: now.toISOString(), reason };
-    }).immediate();
+    return db
+      .transaction(() => {
+        const head = db.prepare('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers(true).get() as
+          { position: bigint; global_hash: string } | undefined;
+        if (!head) return null;
+        const { lastInsertRowid } = db
+          .prepare('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)')
+          .run(head.position, head.global_hash, now.toISOString(), reason);
+        return {
+          seq: Number(lastInsertRowid),
+          position: String(head.position),
+          globalHash: head.global_hash,
+          createdAt: now.toISOString(),
+          reason,
+        };
+      })
+      .immediate();
   }
 
   private anchors(): Anchor[] {
-    return (this.db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as {
-      seq: number;
-      position: number;
-      global_hash: string;
-      created_at: string;
-      reason: string;
-    }[]).map((a) => ({ seq: a.seq, position: String(a.position), globalHash: a.global_hash, createdAt: a.created_at, reason: a.reason }));
+    return (
+      this.db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as {
+        seq: number;
+        position: number;
+        global_hash: string;
+        created_at: string;
+        reason: string;
+      }[]
+    ).map((a) => ({ seq: a.seq, position: String(a.position), globalHash: a.global_hash, createdAt: a.created_at, reason: a.reason }));
   }
 }
 

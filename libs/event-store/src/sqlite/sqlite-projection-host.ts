@@ -31,7 +31,10 @@ export interface OpenProjectionHostOptions {
  * A connection of its own to a store's existing file, for read models written next to the events: a projection
  * thread, a rebuild, a test. Opened with the store's pragmas (WAL, the busy timeout), or read-only.
  */
-export function openSqliteProjectionHost(filename: string, options: OpenProjectionHostOptions = {}): SqliteProjectionHost & { close(): void } {
+export function openSqliteProjectionHost(
+  filename: string,
+  options: OpenProjectionHostOptions = {},
+): SqliteProjectionHost & { close(): void } {
   let db: Database.Database;
   if (options.readonly) {
     db = new Database(filename, { readonly: true, fileMustExist: true });

@@ -39,9 +39,7 @@ describe('SqliteEventStore', () => {
   it('commits appends fired together in fewer transactions than appends', async () => {
     const store = open();
     const before = store.commitCount;
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => store.append(`s-${i % 20}`, newEvents(1), 'any')),
-    );
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`s-${i % 20}`, newEvents(1), 'any')));
     const commits = store.commitCount - before;
     expect(results).toHaveLength(200);
     expect(commits).toBeGreaterThanOrEqual(1);

@@ -2,15 +2,7 @@ import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { startWorker } from '@app/threads';
 import { Observable } from 'rxjs';
-import {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEvent,
-} from '../event-store.port';
+import { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from '../event-store.port';
 import { StoreCapabilities, WithCapabilities } from '../capabilities';
 import { EventStoreClosedError, prepareAppend, toAppendResult } from '../shared/append-checks';
 import { CatchUpFeed } from '../shared/catch-up.feed';
@@ -198,19 +190,17 @@ export class SqliteEventStore implements EventStore, WithCapabilities {
       if (!outcome.ok) return pending.reject(fromErrorShape(outcome.error));
       if (!outcome.wrote) return pending.resolve(toAppendResult(pending.request.streamId, outcome.stored));
       wrote = true;
-      const stored = pending.events.map(
-        (e, j): StoredEvent => ({
-          id: e.id,
-          streamId: pending.request.streamId,
-          type: e.type,
-          revision: outcome.firstRevision + j,
-          position: outcome.positions[j],
-          data: e.data,
-          metadata: e.metadata,
-          prevHash: outcome.hashes[j][0],
-          hash: outcome.hashes[j][1],
-        }),
-      );
+      const stored = pending.events.map((e, j): StoredEvent => ({
+        id: e.id,
+        streamId: pending.request.streamId,
+        type: e.type,
+        revision: outcome.firstRevision + j,
+        position: outcome.positions[j],
+        data: e.data,
+        metadata: e.metadata,
+        prevHash: outcome.hashes[j][0],
+        hash: outcome.hashes[j][1],
+      }));
       pending.resolve(toAppendResult(pending.request.streamId, stored));
     });
     if (wrote) {

@@ -61,7 +61,10 @@ export function migrate(db: Database): void {
 
 /** Files written before the hash chains existed get theirs computed once, in commit order. */
 function backfillHashes(db: Database): void {
-  const rows = db.prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events ORDER BY position').safeIntegers(true).iterate() as Iterable<Omit<EventRow, 'prev_hash' | 'hash'>>;
+  const rows = db
+    .prepare('SELECT position, event_id, stream_id, revision, type, data, metadata FROM events ORDER BY position')
+    .safeIntegers(true)
+    .iterate() as Iterable<Omit<EventRow, 'prev_hash' | 'hash'>>;
   const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ?, global_hash = ? WHERE position = ?');
   const streamHash = db.prepare('UPDATE streams SET hash = ? WHERE stream_id = ?');
   const last = new Map<string, string>();
@@ -69,7 +72,14 @@ function backfillHashes(db: Database): void {
   const pending: [string, string, string, bigint][] = [];
   for (const r of rows) {
     const prev = last.get(r.stream_id) ?? GENESIS_HASH;
-    const hash = eventHash(prev, { streamId: r.stream_id, revision: Number(r.revision), id: r.event_id, type: r.type, data: r.data, metadata: r.metadata });
+    const hash = eventHash(prev, {
+      streamId: r.stream_id,
+      revision: Number(r.revision),
+      id: r.event_id,
+      type: r.type,
+      data: r.data,
+      metadata: r.metadata,
+    });
     global = globalHash(global, hash);
     last.set(r.stream_id, hash);
     pending.push([prev, hash, global, r.position]);

@@ -35,10 +35,10 @@ export function prepareStatements(db: Database) {
     savepoint: db.prepare('SAVEPOINT append_one'),
     release: db.prepare('RELEASE append_one'),
     rollbackTo: db.prepare('ROLLBACK TO append_one'),
-    findEvent: db.prepare<[string], { stream_id: string; revision: number }>(
-      'SELECT stream_id, revision FROM events WHERE event_id = ?',
+    findEvent: db.prepare<[string], { stream_id: string; revision: number }>('SELECT stream_id, revision FROM events WHERE event_id = ?'),
+    streamRevision: db.prepare<[string], { revision: number; hash: string | null }>(
+      'SELECT revision, hash FROM streams WHERE stream_id = ?',
     ),
-    streamRevision: db.prepare<[string], { revision: number; hash: string | null }>('SELECT revision, hash FROM streams WHERE stream_id = ?'),
     insertEvent: safe<[string, string, number, string, string, string, string, string, string], never>(
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, prev_hash, hash, global_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -46,8 +46,12 @@ export function prepareStatements(db: Database) {
       `INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
     ),
-    globalHead: safe<[], { position: bigint; global_hash: string | null }>('SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1'),
-    insertAnchor: safe<[bigint, string, string, string], never>('INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)'),
+    globalHead: safe<[], { position: bigint; global_hash: string | null }>(
+      'SELECT position, global_hash FROM events ORDER BY position DESC LIMIT 1',
+    ),
+    insertAnchor: safe<[bigint, string, string, string], never>(
+      'INSERT INTO anchors (position, global_hash, created_at, reason) VALUES (?, ?, ?, ?)',
+    ),
     readStream: safe<[string, number, number], EventTuple>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ).raw(true),
@@ -67,9 +71,25 @@ export function tupleToStoredEvent(t: EventTuple): StoredEvent {
 }
 
 function storedEvent(
-  position: bigint, id: string, streamId: string, revision: bigint, type: string, data: string, metadata: string, prevHash: string | null, hash: string | null,
+  position: bigint,
+  id: string,
+  streamId: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+  prevHash: string | null,
+  hash: string | null,
 ): StoredEvent {
-  const event: StoredEvent = { id, streamId, type, revision: Number(revision), position, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadata) as StoredEvent['metadata'] };
+  const event: StoredEvent = {
+    id,
+    streamId,
+    type,
+    revision: Number(revision),
+    position,
+    data: JSON.parse(data) as unknown,
+    metadata: JSON.parse(metadata) as StoredEvent['metadata'],
+  };
   if (hash) {
     event.prevHash = prevHash!;
     event.hash = hash;

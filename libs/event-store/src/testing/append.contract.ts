@@ -106,7 +106,7 @@ export function describeAppendContract(ctx: ContractContext): void {
       const before = await ctx.readAll();
       const fresh = newEvent();
 
-      const attempts: Array<[string, typeof a[]]> = [
+      const attempts: Array<[string, (typeof a)[]]> = [
         [stream('s'), [fresh, a]], // stored id later in the append
         [stream('s'), [a, fresh]], // retry extended with a new event
         [stream('s'), [b, a]], // same ids, other order
@@ -134,7 +134,7 @@ export function describeAppendContract(ctx: ContractContext): void {
         expect(await store().readStream(stream('other'))).toEqual([]);
       });
     } else {
-      it('keeps event ids unique per stream: the same ids in another stream are that stream\'s own events', async () => {
+      it("keeps event ids unique per stream: the same ids in another stream are that stream's own events", async () => {
         const [a, b] = newEvents(2);
         await store().append(stream('s'), [a, b], 'no_stream');
         const inFirst = await store().readStream(stream('s'));

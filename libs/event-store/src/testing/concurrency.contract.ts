@@ -46,7 +46,12 @@ export function describeConcurrencyContract(ctx: ContractContext): void {
       const all = await ctx.readAll();
       expectStrictlyIncreasing(all.map((e) => e.position));
       const contested = all.filter((e) => e.streamId === stream(CONTESTED));
-      expect(all.filter((e) => e.streamId !== stream(CONTESTED)).map((e) => e.id).sort()).toEqual([...written].sort());
+      expect(
+        all
+          .filter((e) => e.streamId !== stream(CONTESTED))
+          .map((e) => e.id)
+          .sort(),
+      ).toEqual([...written].sort());
       expect(contested.map((e) => e.revision)).toEqual(contested.map((_, r) => r));
       expect(ids(contested).sort()).toEqual(wins.map((win) => win.id).sort());
       expect(wins.length + losses.length).toBe(WRITERS * Math.ceil(APPENDS_PER_WRITER / 5));

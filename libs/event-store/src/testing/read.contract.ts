@@ -56,11 +56,9 @@ export function describeReadContract(ctx: ContractContext): void {
 
     it('round-trips unicode in stream ids, types, data and metadata', async () => {
       const streamId = stream('案件-郴应急立〔2026〕17号');
-      const event = newEvent(
-        { docNo: '郴应急立〔2026〕17号', note: '现场检查发现隐患 🚧✅', surrogate: '𠀀𝄞' },
-        '立案审批✓',
-        { handler: '张三 👷' },
-      );
+      const event = newEvent({ docNo: '郴应急立〔2026〕17号', note: '现场检查发现隐患 🚧✅', surrogate: '𠀀𝄞' }, '立案审批✓', {
+        handler: '张三 👷',
+      });
       await store().append(streamId, [event], 'no_stream');
       const [read] = await store().readStream(streamId);
       expect(read).toMatchObject({ streamId, type: event.type, data: event.data, metadata: event.metadata });

@@ -26,12 +26,26 @@ interface At {
   position: bigint;
 }
 
-const set = ({ caseId, position }: At, column: CaseColumn, value: string | number): AssessmentChange => ({ kind: 'case', caseId, column, value, position });
-const concluded = ({ caseId, at, position }: At, decision: 'penalty' | 'no_penalty' | null): AssessmentChange => ({ kind: 'concluded', caseId, at, decision, position });
+const set = ({ caseId, position }: At, column: CaseColumn, value: string | number): AssessmentChange => ({
+  kind: 'case',
+  caseId,
+  column,
+  value,
+  position,
+});
+const concluded = ({ caseId, at, position }: At, decision: 'penalty' | 'no_penalty' | null): AssessmentChange => ({
+  kind: 'concluded',
+  caseId,
+  at,
+  decision,
+  position,
+});
 
 /** What the events that matter contribute, besides their deadlines. */
 const changesOf = byType<AssessmentChange[], At>({
-  CaseOpened: (e, c) => [{ kind: 'opened', caseId: c.caseId, agencyId: e.data.agencyId ?? '', industry: e.data.industry ?? '', position: c.position }],
+  CaseOpened: (e, c) => [
+    { kind: 'opened', caseId: c.caseId, agencyId: e.data.agencyId ?? '', industry: e.data.industry ?? '', position: c.position },
+  ],
   CaseFiled: (_, c) => [set(c, 'filed_at', c.at)],
   PenaltyDecided: (_, c) => [concluded(c, 'penalty')],
   NoPenaltyDecided: (_, c) => [concluded(c, 'no_penalty')],
@@ -43,7 +57,16 @@ const changesOf = byType<AssessmentChange[], At>({
   CaseClosed: (_, c) => [set(c, 'closed_at', c.at)],
   RectificationOrdered: (e, c) => {
     const reinspection = (e.data.deadlines ?? []).find((x) => x.kind === 'reinspection');
-    return [{ kind: 'order', caseId: c.caseId, orderId: e.data.orderId ?? '', dueDate: e.data.deadline ?? '', reinspectionDueAt: reinspection?.dueAt ?? null, position: c.position }];
+    return [
+      {
+        kind: 'order',
+        caseId: c.caseId,
+        orderId: e.data.orderId ?? '',
+        dueDate: e.data.deadline ?? '',
+        reinspectionDueAt: reinspection?.dueAt ?? null,
+        position: c.position,
+      },
+    ];
   },
   ReinspectionRecorded: (_, c) => [{ kind: 'order-update', caseId: c.caseId, column: 'reinspected_at', value: c.at, position: c.position }],
 });
@@ -58,19 +81,28 @@ export const assessmentChanges = evolveCaseEvents<AssessmentChange>((e, caseId) 
   // Deadlines are data in the events that set or move them (filing, extension, resumption after 中止).
   for (const dl of deadlinesOf(e)) {
     if (dl.kind === 'decision') out.push(set(c, 'decision_due_at', dl.dueAt));
-    if (dl.kind === 'reinspection' && e.type !== 'RectificationOrdered') out.push({ kind: 'order-update', caseId, column: 'reinspection_due_at', value: dl.dueAt, position: c.position });
+    if (dl.kind === 'reinspection' && e.type !== 'RectificationOrdered')
+      out.push({ kind: 'order-update', caseId, column: 'reinspection_due_at', value: dl.dueAt, position: c.position });
   }
   const own = changesOf(e, c);
   return own ? [...out, ...own] : out;
 });
 
 const CASE_COLUMNS: CaseColumn[] = ['filed_at', 'decision_due_at', 'basis_correct', 'overturned', 'executed_at', 'closed_at'];
-type Statements = { opened: Statement; concluded: Statement; order: Statement; set: Map<string, Statement>; orderSet: Map<string, Statement> };
+type Statements = {
+  opened: Statement;
+  concluded: Statement;
+  order: Statement;
+  set: Map<string, Statement>;
+  orderSet: Map<string, Statement>;
+};
 const statements = new WeakMap<Database, Statements>();
 
 function prepare(db: Database): Statements {
   return {
-    opened: db.prepare('INSERT OR REPLACE INTO assessment_case (case_id, agency_id, industry, overturned, position) VALUES (?, ?, ?, 0, ?)'),
+    opened: db.prepare(
+      'INSERT OR REPLACE INTO assessment_case (case_id, agency_id, industry, overturned, position) VALUES (?, ?, ?, 0, ?)',
+    ),
     // The first conclusion counts; timely means before the decision deadline as it stood then.
     concluded: db.prepare(
       `UPDATE assessment_case SET concluded_at = COALESCE(concluded_at, ?),
@@ -79,11 +111,16 @@ function prepare(db: Database): Statements {
          timely = COALESCE(timely, CASE WHEN decision_due_at IS NULL THEN NULL ELSE julianday(?) <= julianday(decision_due_at) END),
          position = ? WHERE case_id = ?`,
     ),
-    order: db.prepare('INSERT OR REPLACE INTO assessment_rectification (order_id, case_id, due_date, reinspection_due_at, reinspected_at, position) VALUES (?, ?, ?, ?, NULL, ?)'),
+    order: db.prepare(
+      'INSERT OR REPLACE INTO assessment_rectification (order_id, case_id, due_date, reinspection_due_at, reinspected_at, position) VALUES (?, ?, ?, ?, NULL, ?)',
+    ),
     set: new Map(CASE_COLUMNS.map((c) => [c, db.prepare(`UPDATE assessment_case SET ${c} = ?, position = ? WHERE case_id = ?`)])),
     // A case has one open order at a time: re-inspection dates apply to the one not yet re-inspected.
     orderSet: new Map(
-      ['reinspection_due_at', 'reinspected_at'].map((c) => [c, db.prepare(`UPDATE assessment_rectification SET ${c} = ?, position = ? WHERE case_id = ? AND reinspected_at IS NULL`)]),
+      ['reinspection_due_at', 'reinspected_at'].map((c) => [
+        c,
+        db.prepare(`UPDATE assessment_rectification SET ${c} = ?, position = ? WHERE case_id = ? AND reinspected_at IS NULL`),
+      ]),
     ),
   };
 }
@@ -114,10 +151,29 @@ interface OrderRecord {
   position: number;
 }
 const PG_CASE_COLUMNS = columnsOf<CaseRecord>({
-  case_id: 'text', agency_id: 'text', industry: 'text', filed_at: 'text', decision_due_at: 'text', concluded_at: 'text', decided_at: 'text', decision_kind: 'text',
-  timely: 'integer', basis_correct: 'integer', overturned: 'integer', executed_at: 'text', closed_at: 'text', position: 'bigint',
+  case_id: 'text',
+  agency_id: 'text',
+  industry: 'text',
+  filed_at: 'text',
+  decision_due_at: 'text',
+  concluded_at: 'text',
+  decided_at: 'text',
+  decision_kind: 'text',
+  timely: 'integer',
+  basis_correct: 'integer',
+  overturned: 'integer',
+  executed_at: 'text',
+  closed_at: 'text',
+  position: 'bigint',
 });
-const PG_ORDER_COLUMNS = columnsOf<OrderRecord>({ order_id: 'text', case_id: 'text', due_date: 'text', reinspection_due_at: 'text', reinspected_at: 'text', position: 'bigint' });
+const PG_ORDER_COLUMNS = columnsOf<OrderRecord>({
+  order_id: 'text',
+  case_id: 'text',
+  due_date: 'text',
+  reinspection_due_at: 'text',
+  reinspected_at: 'text',
+  position: 'bigint',
+});
 
 export const assessmentProjection: Projection<AssessmentChange> = {
   name: 'assessment',
@@ -177,12 +233,21 @@ export const assessmentProjection: Projection<AssessmentChange> = {
       const cases = new PgRowBuffer<CaseRecord>(await selectWhereIn(db, caseTable, 'case_id', caseIds), (r) => r.case_id);
       const orderIds = unique(changes.flatMap((c) => (c.kind === 'order' ? [c.orderId] : [])));
       const orders = new PgRowBuffer<OrderRecord>(
-        await selectWhereIn(db, orderTable, 'case_id', caseIds, orderIds.length ? ` OR order_id = ANY($2::text[])` : '', orderIds.length ? [orderIds] : []),
+        await selectWhereIn(
+          db,
+          orderTable,
+          'case_id',
+          caseIds,
+          orderIds.length ? ` OR order_id = ANY($2::text[])` : '',
+          orderIds.length ? [orderIds] : [],
+        ),
         (r) => r.order_id,
       );
       // Timeliness compares moments as SQLite's julianday() does; the moments this page can compare are parsed in one query.
       const moments = unique([
-        ...changes.flatMap((c) => (c.kind === 'concluded' ? [c.at] : c.kind === 'case' && c.column === 'decision_due_at' ? [String(c.value)] : [])),
+        ...changes.flatMap((c) =>
+          c.kind === 'concluded' ? [c.at] : c.kind === 'case' && c.column === 'decision_due_at' ? [String(c.value)] : [],
+        ),
         ...[...cases.values()].flatMap((r) => (r.decision_due_at === null ? [] : [r.decision_due_at])),
       ]);
       const ms = changes.some((c) => c.kind === 'concluded') ? await sqliteMs(db, s, moments) : new Map<string, number | null>();
@@ -190,8 +255,20 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         const position = Number(c.position);
         if (c.kind === 'opened') {
           cases.replace({
-            case_id: c.caseId, agency_id: c.agencyId, industry: c.industry, filed_at: null, decision_due_at: null, concluded_at: null, decided_at: null,
-            decision_kind: null, timely: null, basis_correct: null, overturned: 0, executed_at: null, closed_at: null, position,
+            case_id: c.caseId,
+            agency_id: c.agencyId,
+            industry: c.industry,
+            filed_at: null,
+            decision_due_at: null,
+            concluded_at: null,
+            decided_at: null,
+            decision_kind: null,
+            timely: null,
+            basis_correct: null,
+            overturned: 0,
+            executed_at: null,
+            closed_at: null,
+            position,
           });
         } else if (c.kind === 'case') cases.update(c.caseId, { [c.column]: c.value, position });
         else if (c.kind === 'concluded') {
@@ -208,10 +285,18 @@ export const assessmentProjection: Projection<AssessmentChange> = {
             };
           });
         } else if (c.kind === 'order') {
-          orders.replace({ order_id: c.orderId, case_id: c.caseId, due_date: c.dueDate, reinspection_due_at: c.reinspectionDueAt, reinspected_at: null, position });
+          orders.replace({
+            order_id: c.orderId,
+            case_id: c.caseId,
+            due_date: c.dueDate,
+            reinspection_due_at: c.reinspectionDueAt,
+            reinspected_at: null,
+            position,
+          });
         } else {
           // A case has one open order at a time: re-inspection dates apply to the one not yet re-inspected.
-          for (const o of [...orders.values()]) if (o.case_id === c.caseId && o.reinspected_at === null) orders.update(o.order_id, { [c.column]: c.value, position });
+          for (const o of [...orders.values()])
+            if (o.case_id === c.caseId && o.reinspected_at === null) orders.update(o.order_id, { [c.column]: c.value, position });
         }
       }
       await cases.flush(db, caseTable, 'case_id', PG_CASE_COLUMNS);
@@ -223,6 +308,10 @@ export const assessmentProjection: Projection<AssessmentChange> = {
 /** SQLite's julianday() of each string, as epoch milliseconds (null where SQLite would give NULL). */
 async function sqliteMs(db: PgQueryable, s: string, texts: string[]): Promise<Map<string, number | null>> {
   if (!texts.length) return new Map();
-  const { rows } = await db.query({ text: `SELECT t, ${s}.sqlite_ms(t) AS ms FROM unnest($1::text[]) AS t`, values: [texts], types: NUMERIC_TYPES });
+  const { rows } = await db.query({
+    text: `SELECT t, ${s}.sqlite_ms(t) AS ms FROM unnest($1::text[]) AS t`,
+    values: [texts],
+    types: NUMERIC_TYPES,
+  });
   return new Map((rows as { t: string; ms: number | null }[]).map((r) => [r.t, r.ms]));
 }

@@ -17,7 +17,13 @@ export interface EventPayloadRow {
 }
 
 export const eventPayloadRows = evolveCaseEvents<EventPayloadRow>((e) => [
-  { position: e.position.toString(), data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata), prevHash: e.prevHash ?? null, hash: e.hash ?? null },
+  {
+    position: e.position.toString(),
+    data: JSON.stringify(e.data),
+    metadata: JSON.stringify(e.metadata),
+    prevHash: e.prevHash ?? null,
+    hash: e.hash ?? null,
+  },
 ]);
 
 const COLUMNS: PgColumn<EventPayloadRow>[] = [
@@ -36,13 +42,17 @@ export const eventPayloadsProjection: Projection<EventPayloadRow> = {
   evolve: eventPayloadRows,
   sqlite: {
     setup(db) {
-      db.exec('CREATE TABLE IF NOT EXISTS event_payloads (position INTEGER PRIMARY KEY, data TEXT NOT NULL, metadata TEXT NOT NULL, prev_hash TEXT, hash TEXT)');
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS event_payloads (position INTEGER PRIMARY KEY, data TEXT NOT NULL, metadata TEXT NOT NULL, prev_hash TEXT, hash TEXT)',
+      );
     },
     clear(db) {
       db.exec('DELETE FROM event_payloads');
     },
     write(db, rows) {
-      const insert = db.prepare('INSERT INTO event_payloads (position, data, metadata, prev_hash, hash) VALUES (@position, @data, @metadata, @prevHash, @hash)');
+      const insert = db.prepare(
+        'INSERT INTO event_payloads (position, data, metadata, prev_hash, hash) VALUES (@position, @data, @metadata, @prevHash, @hash)',
+      );
       for (const r of rows) insert.run(r);
     },
   },

@@ -30,7 +30,9 @@ export type CaseIndexChange =
       stage: string | null;
       position: bigint;
       updatedAt: string;
-      set: Partial<Record<'case_no' | 'filed_at' | 'decision_no' | 'decided_at' | 'violation_code' | 'discretion_level', string>> & { fine_yuan?: number };
+      set: Partial<Record<'case_no' | 'filed_at' | 'decision_no' | 'decided_at' | 'violation_code' | 'discretion_level', string>> & {
+        fine_yuan?: number;
+      };
       addFlag: string | null;
       addOverdue: string | null;
     };
@@ -40,7 +42,16 @@ type Update = Extract<CaseIndexChange, { kind: 'update' }>;
 /** An event's change of its case's row: its stage after the event, and what the event sets or adds (nothing, by default). */
 function update(e: StoredCaseEvent, caseId: string, change: Partial<Pick<Update, 'set' | 'addFlag' | 'addOverdue'>> = {}): Update {
   const m = e.metadata;
-  return { kind: 'update', caseId, stage: m.stageAfter ?? null, position: e.position, updatedAt: m.recordedAt ?? '', set: change.set ?? {}, addFlag: change.addFlag ?? null, addOverdue: change.addOverdue ?? null };
+  return {
+    kind: 'update',
+    caseId,
+    stage: m.stageAfter ?? null,
+    position: e.position,
+    updatedAt: m.recordedAt ?? '',
+    set: change.set ?? {},
+    addFlag: change.addFlag ?? null,
+    addOverdue: change.addOverdue ?? null,
+  };
 }
 
 /** The events that do more than move the row's stage. */
@@ -49,7 +60,10 @@ const changeOf = byType<CaseIndexChange, string>({
     const { data: d, metadata: m } = e;
     // Either code, whichever the party has (an organisation's credit code, an individual's identity number).
     const party: { creditCode?: string; idNumber?: string } | undefined = d.party;
-    const flags = [d.major ? 'major' : '', Object.values(d.criminalIndicators ?? {}).some((v) => (v ?? 0) > 0) ? 'criminal_indicators' : ''].filter(Boolean);
+    const flags = [
+      d.major ? 'major' : '',
+      Object.values(d.criminalIndicators ?? {}).some((v) => (v ?? 0) > 0) ? 'criminal_indicators' : '',
+    ].filter(Boolean);
     return {
       kind: 'opened',
       caseId,
@@ -82,7 +96,8 @@ const changeOf = byType<CaseIndexChange, string>({
     };
     return update(e, caseId, { set, addFlag: fineOnly ? 'fine_only' : null });
   },
-  NoPenaltyDecided: (e, caseId) => update(e, caseId, { set: { decision_no: e.data.decisionNo ?? '', decided_at: e.metadata.occurredAt ?? '' } }),
+  NoPenaltyDecided: (e, caseId) =>
+    update(e, caseId, { set: { decision_no: e.data.decisionNo ?? '', decided_at: e.metadata.occurredAt ?? '' } }),
   ReferralProposed: (e, caseId) => update(e, caseId, { addFlag: 'referral_proposed' }),
   InterferenceRecorded: (e, caseId) => update(e, caseId, { addFlag: 'interference_recorded' }),
   ReferralRejected: (e, caseId) => update(e, caseId, { addFlag: 'referral_rejected' }),
@@ -118,9 +133,26 @@ export interface CaseIndexRecord {
   updated_at: string;
 }
 const PG_COLUMNS = columnsOf<CaseIndexRecord>({
-  case_id: 'text', agency_id: 'text', stage: 'text', industry: 'text', party_kind: 'text', party_name: 'text', party_code: 'text', officer_ids: 'text',
-  opened_at: 'text', case_no: 'text', filed_at: 'text', decision_no: 'text', decided_at: 'text', violation_code: 'text', discretion_level: 'text',
-  fine_yuan: 'float8', flags: 'text', overdue: 'text', position: 'bigint', updated_at: 'text',
+  case_id: 'text',
+  agency_id: 'text',
+  stage: 'text',
+  industry: 'text',
+  party_kind: 'text',
+  party_name: 'text',
+  party_code: 'text',
+  officer_ids: 'text',
+  opened_at: 'text',
+  case_no: 'text',
+  filed_at: 'text',
+  decision_no: 'text',
+  decided_at: 'text',
+  violation_code: 'text',
+  discretion_level: 'text',
+  fine_yuan: 'float8',
+  flags: 'text',
+  overdue: 'text',
+  position: 'bigint',
+  updated_at: 'text',
 });
 /** `list || token || ','` unless `,token,` is in it already (the SQLite statement's instr test). */
 const addToken = (list: string, token: string | null) => (token === null || list.includes(`,${token},`) ? list : `${list}${token},`);
@@ -149,7 +181,8 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       let s = statements.get(db);
       if (!s) {
         s = {
-          opened: db.prepare(`INSERT INTO case_index (case_id, agency_id, stage, industry, party_kind, party_name, party_code, officer_ids, opened_at, flags, position, updated_at)
+          opened:
+            db.prepare(`INSERT INTO case_index (case_id, agency_id, stage, industry, party_kind, party_name, party_code, officer_ids, opened_at, flags, position, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
           update: db.prepare(`UPDATE case_index SET
               stage = COALESCE(?, stage), position = ?, updated_at = ?,
@@ -167,21 +200,54 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       // times each): binding by name costs a property lookup per column, once per event in a rebuild.
       const run = (c: Update) =>
         s.update.run(
-          c.stage, c.position, c.updatedAt, c.set.case_no ?? null, c.set.filed_at ?? null, c.set.decision_no ?? null, c.set.decided_at ?? null,
-          c.set.violation_code ?? null, c.set.discretion_level ?? null, c.set.fine_yuan ?? null,
-          c.addFlag, c.addFlag, c.addFlag, c.addOverdue, c.addOverdue, c.addOverdue, c.caseId,
+          c.stage,
+          c.position,
+          c.updatedAt,
+          c.set.case_no ?? null,
+          c.set.filed_at ?? null,
+          c.set.decision_no ?? null,
+          c.set.decided_at ?? null,
+          c.set.violation_code ?? null,
+          c.set.discretion_level ?? null,
+          c.set.fine_yuan ?? null,
+          c.addFlag,
+          c.addFlag,
+          c.addFlag,
+          c.addOverdue,
+          c.addOverdue,
+          c.addOverdue,
+          c.caseId,
         );
       // Hot path of a rebuild: a page holds many events of each case, so consecutive updates of a case are merged
       // into one UPDATE (later values win, as they would row by row), unless both add a flag or an overdue kind.
       const pending = new Map<string, Update>();
       for (const c of changes) {
         if (c.kind === 'opened') {
-          s.opened.run(c.caseId, c.agencyId, c.stage, c.industry, c.partyKind, c.partyName, c.partyCode, c.officerIds, c.openedAt, c.flags, c.position, c.updatedAt);
+          s.opened.run(
+            c.caseId,
+            c.agencyId,
+            c.stage,
+            c.industry,
+            c.partyKind,
+            c.partyName,
+            c.partyCode,
+            c.officerIds,
+            c.openedAt,
+            c.flags,
+            c.position,
+            c.updatedAt,
+          );
           continue;
         }
         const prev = pending.get(c.caseId);
         if (prev && !(prev.addFlag && c.addFlag) && !(prev.addOverdue && c.addOverdue)) {
-          pending.set(c.caseId, { ...c, stage: c.stage ?? prev.stage, set: { ...prev.set, ...c.set }, addFlag: c.addFlag ?? prev.addFlag, addOverdue: c.addOverdue ?? prev.addOverdue });
+          pending.set(c.caseId, {
+            ...c,
+            stage: c.stage ?? prev.stage,
+            set: { ...prev.set, ...c.set },
+            addFlag: c.addFlag ?? prev.addFlag,
+            addOverdue: c.addOverdue ?? prev.addOverdue,
+          });
         } else {
           if (prev) run(prev);
           pending.set(c.caseId, c);
@@ -213,16 +279,34 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       for (const c of changes) {
         if (c.kind === 'opened') {
           buffer.insert({
-            case_id: c.caseId, agency_id: c.agencyId, stage: c.stage, industry: c.industry, party_kind: c.partyKind, party_name: c.partyName, party_code: c.partyCode,
-            officer_ids: c.officerIds, opened_at: c.openedAt, case_no: null, filed_at: null, decision_no: null, decided_at: null, violation_code: null,
-            discretion_level: null, fine_yuan: null, flags: c.flags, overdue: ',', position: c.position, updated_at: c.updatedAt,
+            case_id: c.caseId,
+            agency_id: c.agencyId,
+            stage: c.stage,
+            industry: c.industry,
+            party_kind: c.partyKind,
+            party_name: c.partyName,
+            party_code: c.partyCode,
+            officer_ids: c.officerIds,
+            opened_at: c.openedAt,
+            case_no: null,
+            filed_at: null,
+            decision_no: null,
+            decided_at: null,
+            violation_code: null,
+            discretion_level: null,
+            fine_yuan: null,
+            flags: c.flags,
+            overdue: ',',
+            position: c.position,
+            updated_at: c.updatedAt,
           });
           continue;
         }
         // The SQLite statement, one change at a time: COALESCE keeps a column where the change has none.
         buffer.update(c.caseId, (row) => {
           const set: Partial<CaseIndexRecord> = { stage: c.stage ?? row.stage, position: c.position, updated_at: c.updatedAt };
-          for (const [column, value] of Object.entries(c.set)) if (value !== undefined && value !== null) Object.assign(set, { [column]: value });
+          for (const [column, value] of Object.entries(c.set))
+            if (value !== undefined && value !== null) Object.assign(set, { [column]: value });
           return { ...set, flags: addToken(row.flags, c.addFlag), overdue: addToken(row.overdue, c.addOverdue) };
         });
       }

@@ -112,9 +112,12 @@ export const interferenceRegisterProjection: Projection<InterferenceRow> = {
       let s = statements.get(db);
       if (!s) {
         s = {
-          case: db.prepare('INSERT INTO interference_cases (case_id, agency_id, case_no) VALUES (?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET agency_id = excluded.agency_id'),
+          case: db.prepare(
+            'INSERT INTO interference_cases (case_id, agency_id, case_no) VALUES (?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET agency_id = excluded.agency_id',
+          ),
           approver: db.prepare('UPDATE interference_cases SET approver_id = ?, case_no = ? WHERE case_id = ?'),
-          record: db.prepare(`INSERT INTO interference_records (position, record_id, case_id, recorded_at, occurred_at, recorder_id, recorder_name, intervener_name, intervener_unit, intervener_post, relation, means, content, handling, corrects)
+          record:
+            db.prepare(`INSERT INTO interference_records (position, record_id, case_id, recorded_at, occurred_at, recorder_id, recorder_name, intervener_name, intervener_unit, intervener_post, relation, means, content, handling, corrects)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
         };
         statements.set(db, s);
@@ -124,7 +127,23 @@ export const interferenceRegisterProjection: Projection<InterferenceRow> = {
         if (r.kind === 'case') s.case.run(r.caseId, r.agencyId, r.caseNo);
         else if (r.kind === 'approver') s.approver.run(r.approverId, r.caseNo, r.caseId);
         else {
-          s.record.run(r.position, r.recordId, r.caseId, r.recordedAt, r.occurredAt, r.recorderId, r.recorderName, r.intervenerName, r.intervenerUnit, r.intervenerPost, r.relation, r.means, r.content, r.handling, r.corrects);
+          s.record.run(
+            r.position,
+            r.recordId,
+            r.caseId,
+            r.recordedAt,
+            r.occurredAt,
+            r.recorderId,
+            r.recorderName,
+            r.intervenerName,
+            r.intervenerUnit,
+            r.intervenerPost,
+            r.relation,
+            r.means,
+            r.content,
+            r.handling,
+            r.corrects,
+          );
         }
       }
     },

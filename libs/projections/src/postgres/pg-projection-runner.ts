@@ -98,7 +98,11 @@ export class PgProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const checkpoints = await this.checkpoints();
-    return this.options.projections.map((p) => ({ name: p.name, version: p.version, position: String(checkpoints.get(p.name)?.position ?? 0) }));
+    return this.options.projections.map((p) => ({
+      name: p.name,
+      version: p.version,
+      position: String(checkpoints.get(p.name)?.position ?? 0),
+    }));
   }
 
   /** Clears a projection and moves its checkpoint back to zero (the next catch-up rebuilds it). */

@@ -8,7 +8,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** `"schema"`, after checking the name is plain: it is spliced into SQL text. */
 export function quoteSchema(schema: string): string {
-  if (!SCHEMA_NAME.test(schema)) throw new RangeError(`PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new RangeError(`PostgreSQL schema "${schema}": use lower-case letters, digits and _ (at most 63, not starting with a digit)`);
   return `"${schema}"`;
 }
 
@@ -75,7 +76,10 @@ export async function upsertRows<T>(db: PgQueryable, table: string, key: string,
   if (!rows.length) return;
   const { values, unnest } = arrays(columns, rows);
   const set = columns.filter((c) => c.name !== key).map((c) => `${c.name} = excluded.${c.name}`);
-  await db.query(`INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM ${unnest} ON CONFLICT (${key}) DO UPDATE SET ${set.join(', ')}`, values);
+  await db.query(
+    `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM ${unnest} ON CONFLICT (${key}) DO UPDATE SET ${set.join(', ')}`,
+    values,
+  );
 }
 
 /** One UPDATE for many rows, matched on `key`; rows that do not exist are left out, as an UPDATE does. */
@@ -87,9 +91,22 @@ export async function updateRows<T>(db: PgQueryable, table: string, key: string,
 }
 
 /** Rows of `table` whose `column` is one of `keys`. */
-export async function selectWhereIn<T>(db: PgQueryable, table: string, column: string, keys: string[], orWhere = '', orValues: unknown[] = []): Promise<T[]> {
+export async function selectWhereIn<T>(
+  db: PgQueryable,
+  table: string,
+  column: string,
+  keys: string[],
+  orWhere = '',
+  orValues: unknown[] = [],
+): Promise<T[]> {
   if (!keys.length && !orWhere) return [];
-  return (await db.query({ text: `SELECT * FROM ${table} WHERE ${column} = ANY($1::text[])${orWhere}`, values: [keys, ...orValues], types: NUMERIC_TYPES })).rows as T[];
+  return (
+    await db.query({
+      text: `SELECT * FROM ${table} WHERE ${column} = ANY($1::text[])${orWhere}`,
+      values: [keys, ...orValues],
+      types: NUMERIC_TYPES,
+    })
+  ).rows as T[];
 }
 
 /**
@@ -98,7 +115,8 @@ export async function selectWhereIn<T>(db: PgQueryable, table: string, column: s
  * event store keeps its own parsers.
  */
 export const NUMERIC_TYPES: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format))) as CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
 /**

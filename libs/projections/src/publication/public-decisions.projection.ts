@@ -10,7 +10,15 @@ import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sq
  */
 export type PublicDecisionRow =
   | { kind: 'case'; caseId: string; agencyId: string; partyKind: string; partyName: string; creditCode: string | null; violations: string }
-  | { kind: 'decided'; caseId: string; decisionNo: string; decidedAt: string; penalties: string; legalBasis: string; issuerAgencyId: string | null }
+  | {
+      kind: 'decided';
+      caseId: string;
+      decisionNo: string;
+      decidedAt: string;
+      penalties: string;
+      legalBasis: string;
+      issuerAgencyId: string | null;
+    }
   | { kind: 'published'; caseId: string; publishedAt: string; channel: string }
   | { kind: 'revoked'; caseId: string; revokedAt: string };
 
@@ -65,8 +73,20 @@ export interface PublicDecisionRecord {
   issuer_agency_id: string | null;
 }
 const PG_COLUMNS = columnsOf<PublicDecisionRecord>({
-  case_id: 'text', agency_id: 'text', party_kind: 'text', party_name: 'text', credit_code: 'text', violations: 'text', decision_no: 'text', decided_at: 'text',
-  penalties: 'text', legal_basis: 'text', published_at: 'text', channel: 'text', revoked_at: 'text', issuer_agency_id: 'text',
+  case_id: 'text',
+  agency_id: 'text',
+  party_kind: 'text',
+  party_name: 'text',
+  credit_code: 'text',
+  violations: 'text',
+  decision_no: 'text',
+  decided_at: 'text',
+  penalties: 'text',
+  legal_basis: 'text',
+  published_at: 'text',
+  channel: 'text',
+  revoked_at: 'text',
+  issuer_agency_id: 'text',
 });
 
 export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
@@ -94,7 +114,9 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
         s = {
           case: db.prepare(`INSERT INTO public_decisions (case_id, agency_id, party_kind, party_name, credit_code, violations)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING`),
-          decided: db.prepare('UPDATE public_decisions SET decision_no = ?, decided_at = ?, penalties = ?, legal_basis = ?, issuer_agency_id = ? WHERE case_id = ?'),
+          decided: db.prepare(
+            'UPDATE public_decisions SET decision_no = ?, decided_at = ?, penalties = ?, legal_basis = ?, issuer_agency_id = ? WHERE case_id = ?',
+          ),
           published: db.prepare('UPDATE public_decisions SET published_at = ?, channel = ? WHERE case_id = ?'),
           revoked: db.prepare('UPDATE public_decisions SET revoked_at = ? WHERE case_id = ?'),
         };
@@ -123,16 +145,37 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
     },
     async write(db, s, rows) {
       const table = `${s}.public_decisions`;
-      const buffer = new PgRowBuffer<PublicDecisionRecord>(await selectWhereIn(db, table, 'case_id', unique(rows.map((r) => r.caseId))), (r) => r.case_id);
+      const buffer = new PgRowBuffer<PublicDecisionRecord>(
+        await selectWhereIn(db, table, 'case_id', unique(rows.map((r) => r.caseId))),
+        (r) => r.case_id,
+      );
       for (const r of rows) {
         if (r.kind === 'case') {
           if (!buffer.get(r.caseId))
             buffer.insert({
-              case_id: r.caseId, agency_id: r.agencyId, party_kind: r.partyKind, party_name: r.partyName, credit_code: r.creditCode, violations: r.violations,
-              decision_no: null, decided_at: null, penalties: null, legal_basis: null, published_at: null, channel: null, revoked_at: null, issuer_agency_id: null,
+              case_id: r.caseId,
+              agency_id: r.agencyId,
+              party_kind: r.partyKind,
+              party_name: r.partyName,
+              credit_code: r.creditCode,
+              violations: r.violations,
+              decision_no: null,
+              decided_at: null,
+              penalties: null,
+              legal_basis: null,
+              published_at: null,
+              channel: null,
+              revoked_at: null,
+              issuer_agency_id: null,
             });
         } else if (r.kind === 'decided') {
-          buffer.update(r.caseId, { decision_no: r.decisionNo, decided_at: r.decidedAt, penalties: r.penalties, legal_basis: r.legalBasis, issuer_agency_id: r.issuerAgencyId });
+          buffer.update(r.caseId, {
+            decision_no: r.decisionNo,
+            decided_at: r.decidedAt,
+            penalties: r.penalties,
+            legal_basis: r.legalBasis,
+            issuer_agency_id: r.issuerAgencyId,
+          });
         } else if (r.kind === 'published') buffer.update(r.caseId, { published_at: r.publishedAt, channel: r.channel });
         else buffer.update(r.caseId, { revoked_at: r.revokedAt });
       }

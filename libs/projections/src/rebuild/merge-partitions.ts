@@ -10,7 +10,13 @@ import { readModelSchema } from './read-model-schema';
  * than keeping them while rows arrive), and its checkpoint moves to `head`. Readers see the old tables until the
  * commit and the new ones after it; writers wait for the lock meanwhile. Returns how long each swap held the lock.
  */
-export function mergePartitions(live: Database, runner: SqliteProjectionRunner, stageFiles: string[], projections: Projection[], head: bigint): { name: string; seconds: number }[] {
+export function mergePartitions(
+  live: Database,
+  runner: SqliteProjectionRunner,
+  stageFiles: string[],
+  projections: Projection[],
+  head: bigint,
+): { name: string; seconds: number }[] {
   const aliases = stageFiles.map((_, k) => `rebuild_${k}`);
   stageFiles.forEach((file, k) => live.prepare(`ATTACH DATABASE ? AS ${aliases[k]}`).run(file));
   try {
@@ -18,18 +24,20 @@ export function mergePartitions(live: Database, runner: SqliteProjectionRunner, 
     for (const p of projections) {
       const { tables, indexes } = readModelSchema([p]);
       const started = process.hrtime.bigint();
-      live.transaction(() => {
-        for (const t of tables) {
-          live.exec(`DROP TABLE IF EXISTS main."${t.name}"`);
-          live.exec(t.sql);
-          // In key order across the partitions (SQLite merges the already ordered scans): every row is appended to the
-          // table's B-tree, which stays densely packed, instead of splitting pages the other partitions filled.
-          const union = aliases.map((alias) => `SELECT * FROM ${alias}."${t.name}"`).join(' UNION ALL ');
-          live.exec(`INSERT INTO main."${t.name}" ${union} ORDER BY ${primaryKey(live, t.name)}`);
-        }
-        for (const i of indexes) live.exec(i.sql);
-        runner.moveCheckpoint(p, head);
-      }).immediate();
+      live
+        .transaction(() => {
+          for (const t of tables) {
+            live.exec(`DROP TABLE IF EXISTS main."${t.name}"`);
+            live.exec(t.sql);
+            // In key order across the partitions (SQLite merges the already ordered scans): every row is appended to the
+            // table's B-tree, which stays densely packed, instead of splitting pages the other partitions filled.
+            const union = aliases.map((alias) => `SELECT * FROM ${alias}."${t.name}"`).join(' UNION ALL ');
+            live.exec(`INSERT INTO main."${t.name}" ${union} ORDER BY ${primaryKey(live, t.name)}`);
+          }
+          for (const i of indexes) live.exec(i.sql);
+          runner.moveCheckpoint(p, head);
+        })
+        .immediate();
       held.push({ name: p.name, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     }
     return held;
@@ -40,6 +48,8 @@ export function mergePartitions(live: Database, runner: SqliteProjectionRunner, 
 
 /** The table's primary key columns in order, or its rowid when it declares none. */
 function primaryKey(db: Database, table: string): string {
-  const columns = (db.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const columns = (db.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk);
   return columns.length ? columns.map((c) => `"${c.name}"`).join(', ') : 'rowid';
 }

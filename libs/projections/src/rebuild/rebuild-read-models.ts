@@ -60,7 +60,9 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
   const { file, live, projections } = options;
   const runner = new SqliteProjectionRunner(sqliteProjectionHost(live, file), projections);
-  const head = BigInt((live.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true).get() as { head: bigint }).head);
+  const head = BigInt(
+    (live.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').safeIntegers(true).get() as { head: bigint }).head,
+  );
   const partitions = projections.every((p) => p.streamLocal) ? Math.max(1, Math.floor(options.threads)) : 1;
   removeAbandonedStageFiles(file);
   const stageFiles = Array.from({ length: partitions }, (_, k) => `${file}.rebuild-${process.pid}-${k}`);
@@ -70,11 +72,19 @@ async function rebuild(options: RebuildOptions): Promise<RebuildReport> {
     const reached = new Array<bigint>(partitions).fill(0n);
     const workers = stageFiles.map((stageFile, partition) => {
       const job: PartitionJob = {
-        liveFile: file, stageFile, projections: projections.map((p) => p.name), head: head.toString(), partition, partitions,
-        pageSize: options.pageSize ?? 2500, cacheMiB: options.cacheMiB ?? 512,
+        liveFile: file,
+        stageFile,
+        projections: projections.map((p) => p.name),
+        head: head.toString(),
+        partition,
+        partitions,
+        pageSize: options.pageSize ?? 2500,
+        cacheMiB: options.cacheMiB ?? 512,
       };
       // A young generation big enough for a page of parsed events keeps them out of the old generation.
-      return startWorker(__dirname, 'rebuild-partition', job, __filename.endsWith('.js'), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+      return startWorker(__dirname, 'rebuild-partition', job, __filename.endsWith('.js'), {
+        resourceLimits: { maxYoungGenerationSizeMb: 192 },
+      });
     });
     let counts: number[];
     try {

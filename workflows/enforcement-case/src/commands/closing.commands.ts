@@ -7,12 +7,20 @@ import { CommandSpecs } from './command-spec';
 /** 干预记录 (中办发〔2015〕23号; docs/supervision.md §2): anyone, any stage, never edited — a correction is a new record. */
 export function recordInterference(ctx: CaseContext, body: ClosingBodies['record-interference'], env: DecisionEnv): CommandOutcome {
   return emitUnless(
-    [body.corrects && !recordIdsInclude(ctx.interferenceRecords.ids, body.corrects) ? violation('interferenceRecordExists', body.corrects) : null],
+    [
+      body.corrects && !recordIdsInclude(ctx.interferenceRecords.ids, body.corrects)
+        ? violation('interferenceRecordExists', body.corrects)
+        : null,
+    ],
     () => [{ type: 'InterferenceRecorded', data: { recordId: env.newId(), ...body } }],
   );
 }
 
-export function attestInterferenceRecord(ctx: CaseContext, body: ClosingBodies['attest-interference-record'], env: DecisionEnv): CommandOutcome {
+export function attestInterferenceRecord(
+  ctx: CaseContext,
+  body: ClosingBodies['attest-interference-record'],
+  env: DecisionEnv,
+): CommandOutcome {
   return emitUnless(
     [!ctx.opened?.handlingOfficerIds.includes(env.actor.id) ? violation('attestingUserIsHandlingOfficer', env.actor.id) : null],
     () => [{ type: 'InterferenceAttested', data: { officerId: env.actor.id, complete: body.complete } }],
@@ -26,7 +34,9 @@ export function closeCase(ctx: CaseContext, body: ClosingBodies['close-case']): 
     [
       missing.length ? violation('interferenceAttestedByHandlingOfficers', `未确认 (not attested): ${missing.join(', ')}`) : null,
       ctx.seizure ? violation('noSeizureInForce') : null,
-      ctx.rectification && ctx.rectification.status !== 'verified' ? violation('rectificationVerified', `${ctx.rectification.orderId}: ${ctx.rectification.status}`) : null,
+      ctx.rectification && ctx.rectification.status !== 'verified'
+        ? violation('rectificationVerified', `${ctx.rectification.orderId}: ${ctx.rectification.status}`)
+        : null,
     ],
     () => [{ type: 'CaseClosed', data: { ...(body.summary ? { summary: body.summary } : {}) } }],
   );
@@ -41,7 +51,17 @@ export interface ClosingBodies {
 }
 
 export const CLOSING_COMMANDS: CommandSpecs<ClosingBodies> = {
-  'record-interference': { summary: '干预记录 (any user; any stage, closed included)', emits: ['InterferenceRecorded'], who: 'any', decide: recordInterference },
-  'attest-interference-record': { summary: '干预情况确认 (each handling officer, before closing)', emits: ['InterferenceAttested'], who: { roles: ['officer'], relation: 'handlingOfficer' }, decide: attestInterferenceRecord },
+  'record-interference': {
+    summary: '干预记录 (any user; any stage, closed included)',
+    emits: ['InterferenceRecorded'],
+    who: 'any',
+    decide: recordInterference,
+  },
+  'attest-interference-record': {
+    summary: '干预情况确认 (each handling officer, before closing)',
+    emits: ['InterferenceAttested'],
+    who: { roles: ['officer'], relation: 'handlingOfficer' },
+    decide: attestInterferenceRecord,
+  },
   'close-case': { summary: '结案 (head)', emits: ['CaseClosed'], who: { roles: ['head'] }, decide: closeCase },
 };

@@ -13,25 +13,41 @@ const deadline = (ctx: CaseContext, kind: DeadlineSet['kind']) => ctx.deadlines.
  * 催告 (行政强制法 Art. 54): once the fine is overdue, the party is urged in writing. Also opens the window for the
  * court application: 3 months after the litigation window ends (Art. 53).
  */
-export function issueEnforcementUrge(ctx: CaseContext, _body: CourtEnforcementBodies['issue-enforcement-urge'], env: DecisionEnv): CommandOutcome {
+export function issueEnforcementUrge(
+  ctx: CaseContext,
+  _body: CourtEnforcementBodies['issue-enforcement-urge'],
+  env: DecisionEnv,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const payment = deadline(ctx, 'payment');
   const today = toShanghaiDate(env.occurredAt);
-  const overdue = totalFineYuan(ctx.decision?.penalties) > ctx.paidYuan && !!payment && (payment.status === 'missed' || today > payment.dueDate);
+  const overdue =
+    totalFineYuan(ctx.decision?.penalties) > ctx.paidYuan && !!payment && (payment.status === 'missed' || today > payment.dueDate);
   const litigation = deadline(ctx, 'litigation_window');
   return emitUnless([!overdue ? violation('paymentOverdue', payment ? `payment due ${payment.dueDate}` : undefined) : null], () => {
     const deadlines: DeadlineSet[] = [];
     if (litigation) {
       const rule = rules.periods.courtApplicationWindow;
       const dueDate = addMonths(env.calendar, litigation.dueDate, rule.n);
-      deadlines.push({ kind: 'court_application', startedAt: litigation.dueAt, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${rule.n} 个月 months (${rule.source})`, rulesVersion: rules.id });
+      deadlines.push({
+        kind: 'court_application',
+        startedAt: litigation.dueAt,
+        dueDate,
+        dueAt: endOfShanghaiDay(dueDate),
+        basis: `${rule.n} 个月 months (${rule.source})`,
+        rulesVersion: rules.id,
+      });
     }
     return [{ type: 'EnforcementUrged', data: { urgedAt: env.occurredAt, rulesVersion: rules.id, deadlines } }];
   });
 }
 
 /** 申请法院强制执行 (行政强制法 Art. 53, 54): 10 working days after the urge, after the litigation window, within 3 months. */
-export function applyCourtEnforcement(ctx: CaseContext, body: CourtEnforcementBodies['apply-court-enforcement'], env: DecisionEnv): CommandOutcome {
+export function applyCourtEnforcement(
+  ctx: CaseContext,
+  body: CourtEnforcementBodies['apply-court-enforcement'],
+  env: DecisionEnv,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const today = toShanghaiDate(env.occurredAt);
   const urgedDays = ctx.urgedAt ? workingDaysBetween(env.calendar, toShanghaiDate(ctx.urgedAt), today) : 0;
@@ -40,8 +56,15 @@ export function applyCourtEnforcement(ctx: CaseContext, body: CourtEnforcementBo
   const needed = rules.periods.enforcementUrge.n;
   return emitUnless(
     [
-      urgedDays < needed ? violation('urgedTenWorkingDaysBefore', ctx.urgedAt ? `${toShanghaiDate(ctx.urgedAt)} → ${today}: ${urgedDays} < ${needed} 个工作日` : '未催告 (no urge notice)') : null,
-      !litigation || today <= litigation.dueDate ? violation('litigationWindowEnded', litigation ? `${today} ≤ ${litigation.dueDate}` : undefined) : null,
+      urgedDays < needed
+        ? violation(
+            'urgedTenWorkingDaysBefore',
+            ctx.urgedAt ? `${toShanghaiDate(ctx.urgedAt)} → ${today}: ${urgedDays} < ${needed} 个工作日` : '未催告 (no urge notice)',
+          )
+        : null,
+      !litigation || today <= litigation.dueDate
+        ? violation('litigationWindowEnded', litigation ? `${today} ≤ ${litigation.dueDate}` : undefined)
+        : null,
       window && today > window.dueDate ? violation('withinCourtApplicationWindow', `${today} > ${window.dueDate}`) : null,
     ],
     () => [{ type: 'CourtEnforcementApplied', data: { court: body.court } }],
@@ -55,7 +78,10 @@ export function recordCourtRuling(_ctx: CaseContext, body: CourtEnforcementBodie
 /** The court executed the decision: the penalty is executed (then the case can close). */
 export function recordCourtExecution(_ctx: CaseContext, body: CourtEnforcementBodies['record-court-execution']): CommandOutcome {
   return emit(
-    { type: 'CourtExecutionRecorded', data: { summary: body.summary, ...(body.amountYuan !== undefined ? { amountYuan: body.amountYuan } : {}) } },
+    {
+      type: 'CourtExecutionRecorded',
+      data: { summary: body.summary, ...(body.amountYuan !== undefined ? { amountYuan: body.amountYuan } : {}) },
+    },
     { type: 'PenaltyExecuted', data: { via: 'court' } },
   );
 }
@@ -69,8 +95,23 @@ export interface CourtEnforcementBodies {
 }
 
 export const COURT_ENFORCEMENT_COMMANDS: CommandSpecs<CourtEnforcementBodies> = {
-  'issue-enforcement-urge': { summary: '催告 (officer; payment overdue)', emits: ['EnforcementUrged'], who: { roles: ['officer'] }, decide: issueEnforcementUrge },
-  'apply-court-enforcement': { summary: '申请法院强制执行 (head; ≥ 10 working days after the urge)', emits: ['CourtEnforcementApplied'], who: { roles: ['head'] }, decide: applyCourtEnforcement },
+  'issue-enforcement-urge': {
+    summary: '催告 (officer; payment overdue)',
+    emits: ['EnforcementUrged'],
+    who: { roles: ['officer'] },
+    decide: issueEnforcementUrge,
+  },
+  'apply-court-enforcement': {
+    summary: '申请法院强制执行 (head; ≥ 10 working days after the urge)',
+    emits: ['CourtEnforcementApplied'],
+    who: { roles: ['head'] },
+    decide: applyCourtEnforcement,
+  },
   'record-court-ruling': { summary: '法院裁定 (officer)', emits: ['CourtRuled'], who: { roles: ['officer'] }, decide: recordCourtRuling },
-  'record-court-execution': { summary: '法院执行 (officer)', emits: ['CourtExecutionRecorded'], who: { roles: ['officer'] }, decide: recordCourtExecution },
+  'record-court-execution': {
+    summary: '法院执行 (officer)',
+    emits: ['CourtExecutionRecorded'],
+    who: { roles: ['officer'] },
+    decide: recordCourtExecution,
+  },
 };

@@ -12,7 +12,8 @@ export function recordDeadlineExpiry(ctx: CaseContext, body: DeadlineBodies['rec
   if (!d || d.status !== 'open' || Date.parse(env.occurredAt) <= Date.parse(d.dueAt) || !record) {
     return { violations: [violation('deadlineOpenAndPast', `${body.kind} ${body.dueAt}`)] };
   }
-  if (record === 'DeadlineMissed' || record === 'SeizureTermExpired') return emit({ type: record, data: { kind: d.kind, dueDate: d.dueDate, dueAt: d.dueAt, detectedAt: env.occurredAt } });
+  if (record === 'DeadlineMissed' || record === 'SeizureTermExpired')
+    return emit({ type: record, data: { kind: d.kind, dueDate: d.dueDate, dueAt: d.dueAt, detectedAt: env.occurredAt } });
   return emit({ type: record, data: { dueDate: d.dueDate, dueAt: d.dueAt } });
 }
 
@@ -22,5 +23,10 @@ export interface DeadlineBodies {
 }
 
 export const DEADLINE_COMMANDS: CommandSpecs<DeadlineBodies> = {
-  'record-deadline-expiry': { summary: '期限届满 (system: the deadline scheduler)', emits: ['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded', 'SeizureTermExpired'], who: 'system', decide: recordDeadlineExpiry },
+  'record-deadline-expiry': {
+    summary: '期限届满 (system: the deadline scheduler)',
+    emits: ['DeadlineMissed', 'StatementPeriodEnded', 'HearingRequestPeriodEnded', 'SeizureTermExpired'],
+    who: 'system',
+    decide: recordDeadlineExpiry,
+  },
 };

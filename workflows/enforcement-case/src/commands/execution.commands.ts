@@ -47,11 +47,17 @@ export function recordPayment(ctx: CaseContext, body: ExecutionBodies['record-pa
   return emitUnless(
     [
       fine <= 0 ? violation('decisionHasFine') : null,
-      fine > 0 && paidTotalYuan > owed ? violation('paymentNotAboveDue', `已缴 ${paidTotalYuan} 元 > 应缴 ${owed} 元 (paid ${paidTotalYuan} > owed ${owed})`) : null,
+      fine > 0 && paidTotalYuan > owed
+        ? violation('paymentNotAboveDue', `已缴 ${paidTotalYuan} 元 > 应缴 ${owed} 元 (paid ${paidTotalYuan} > owed ${owed})`)
+        : null,
     ],
     () => {
-      const events: CaseEventBody[] = [{ type: 'PaymentRecorded', data: { amountYuan: body.amountYuan, receiptNo: body.receiptNo, paidTotalYuan } }];
-      const othersDone = (ctx.decision?.penalties ?? []).every((p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind) || ctx.compliedKinds.includes(p.kind));
+      const events: CaseEventBody[] = [
+        { type: 'PaymentRecorded', data: { amountYuan: body.amountYuan, receiptNo: body.receiptNo, paidTotalYuan } },
+      ];
+      const othersDone = (ctx.decision?.penalties ?? []).every(
+        (p) => p.kind === 'fine' || SELF_EXECUTING.has(p.kind) || ctx.compliedKinds.includes(p.kind),
+      );
       if (paidTotalYuan >= owed && othersDone) events.push({ type: 'PenaltyExecuted', data: { via: 'payment' } });
       return events;
     },
@@ -78,17 +84,34 @@ export function recordCompliance(ctx: CaseContext, body: ExecutionBodies['record
 export function approveDeferral(ctx: CaseContext, body: ExecutionBodies['approve-deferral'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const current = ctx.deadlines.find((d) => d.kind === 'payment');
-  const last = body.installments?.length ? body.installments.map((i) => i.dueDate).sort().at(-1) : body.dueDate;
-  return emitUnless([!last || (current && last <= current.dueDate) ? violation('deferralTerms', current ? `≤ ${current.dueDate}` : undefined) : null], () => [
-    {
-      type: 'PaymentDeferred',
-      data: {
-        ...(body.dueDate ? { dueDate: body.dueDate } : {}),
-        ...(body.installments ? { installments: body.installments } : {}),
-        deadlines: [{ kind: 'payment', startedAt: env.occurredAt, dueDate: last!, dueAt: endOfShanghaiDay(last!), basis: '批准暂缓/分期 deferral approved (行政处罚法 Art. 66)', rulesVersion: rules.id }],
+  const last = body.installments?.length
+    ? body.installments
+        .map((i) => i.dueDate)
+        .sort()
+        .at(-1)
+    : body.dueDate;
+  return emitUnless(
+    [!last || (current && last <= current.dueDate) ? violation('deferralTerms', current ? `≤ ${current.dueDate}` : undefined) : null],
+    () => [
+      {
+        type: 'PaymentDeferred',
+        data: {
+          ...(body.dueDate ? { dueDate: body.dueDate } : {}),
+          ...(body.installments ? { installments: body.installments } : {}),
+          deadlines: [
+            {
+              kind: 'payment',
+              startedAt: env.occurredAt,
+              dueDate: last!,
+              dueAt: endOfShanghaiDay(last!),
+              basis: '批准暂缓/分期 deferral approved (行政处罚法 Art. 66)',
+              rulesVersion: rules.id,
+            },
+          ],
+        },
       },
-    },
-  ]);
+    ],
+  );
 }
 
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
@@ -102,6 +125,16 @@ export interface ExecutionBodies {
 export const EXECUTION_COMMANDS: CommandSpecs<ExecutionBodies> = {
   'serve-decision': { summary: '送达决定书 (officer)', emits: ['DecisionServed'], who: { roles: ['officer'] }, decide: serveDecision },
   'record-payment': { summary: '缴纳罚款 (officer)', emits: ['PaymentRecorded'], who: { roles: ['officer'] }, decide: recordPayment },
-  'approve-deferral': { summary: '批准暂缓/分期缴纳 (head)', emits: ['PaymentDeferred'], who: { roles: ['head'] }, decide: approveDeferral },
-  'record-compliance': { summary: '履行非罚款处罚 (officer)', emits: ['ComplianceRecorded'], who: { roles: ['officer'] }, decide: recordCompliance },
+  'approve-deferral': {
+    summary: '批准暂缓/分期缴纳 (head)',
+    emits: ['PaymentDeferred'],
+    who: { roles: ['head'] },
+    decide: approveDeferral,
+  },
+  'record-compliance': {
+    summary: '履行非罚款处罚 (officer)',
+    emits: ['ComplianceRecorded'],
+    who: { roles: ['officer'] },
+    decide: recordCompliance,
+  },
 };

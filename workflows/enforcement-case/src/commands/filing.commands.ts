@@ -61,7 +61,10 @@ export function approveFiling(_ctx: CaseContext, body: FilingBodies['approve-fil
     computeDeadline('handling_period', 'handlingPeriod', env.occurredAt, rules, env.calendar),
   ];
   return emitNumbered('case', (n) => [
-    { type: 'CaseFiled', data: { caseNo: n.no, ...(body.opinion ? { opinion: body.opinion } : {}), rulesVersion: rules.id, deadlines, ...issuerOf(n) } },
+    {
+      type: 'CaseFiled',
+      data: { caseNo: n.no, ...(body.opinion ? { opinion: body.opinion } : {}), rulesVersion: rules.id, deadlines, ...issuerOf(n) },
+    },
   ]);
 }
 
@@ -77,7 +80,12 @@ export interface FilingBodies {
 }
 
 export const FILING_COMMANDS: CommandSpecs<FilingBodies> = {
-  'open-case': { summary: '立案 open-case: officers propose filing a case', emits: ['CaseOpened'], who: { roles: ['officer'] }, decide: openCase },
+  'open-case': {
+    summary: '立案 open-case: officers propose filing a case',
+    emits: ['CaseOpened'],
+    who: { roles: ['officer'] },
+    decide: openCase,
+  },
   'approve-filing': { summary: '立案批准 (head)', emits: ['CaseFiled'], who: { roles: ['head'] }, decide: approveFiling },
   'reject-filing': { summary: '不予立案 (head)', emits: ['FilingRejected'], who: { roles: ['head'] }, decide: rejectFiling },
 };

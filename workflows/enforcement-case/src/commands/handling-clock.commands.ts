@@ -21,13 +21,23 @@ export function resumeCase(ctx: CaseContext, _body: HandlingClockBodies['resume-
     .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'paused' && suspendedDays > 0)
     .map(({ status: _s, metAt: _m, ...d }) => {
       const dueDate = addCalendarDays(env.calendar, d.dueDate, suspendedDays);
-      return { ...d, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${d.basis}; 中止 ${suspendedDays} 日不计入 (suspended days excluded)`, rulesVersion: rules.id };
+      return {
+        ...d,
+        dueDate,
+        dueAt: endOfShanghaiDay(dueDate),
+        basis: `${d.basis}; 中止 ${suspendedDays} 日不计入 (suspended days excluded)`,
+        rulesVersion: rules.id,
+      };
     });
   return emit({ type: 'CaseResumed', data: { suspendedDays, deadlines } });
 }
 
 /** 延期 (former sector rule Art. 31): the head to 90 days from filing, then the upper level to 180. */
-export function extendHandlingPeriod(ctx: CaseContext, body: HandlingClockBodies['extend-handling-period'], env: DecisionEnv): CommandOutcome {
+export function extendHandlingPeriod(
+  ctx: CaseContext,
+  body: HandlingClockBodies['extend-handling-period'],
+  env: DecisionEnv,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const allowed = body.tier === 'head' ? ctx.extensionTier === null : ctx.extensionTier === 'head';
   return emitUnless([!allowed ? violation('extensionTierAllowed', `${ctx.extensionTier ?? 'none'} → ${body.tier}`) : null], () => {
@@ -35,7 +45,13 @@ export function extendHandlingPeriod(ctx: CaseContext, body: HandlingClockBodies
     const dueDate = addCalendarDays(env.calendar, toShanghaiDate(ctx.filedAt!), rule.n);
     const deadlines = ctx.deadlines
       .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'open' && d.dueDate < dueDate)
-      .map(({ status: _s, metAt: _m, ...d }) => ({ ...d, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${rule.n} 日 calendar days from filing (${rule.source})`, rulesVersion: rules.id }));
+      .map(({ status: _s, metAt: _m, ...d }) => ({
+        ...d,
+        dueDate,
+        dueAt: endOfShanghaiDay(dueDate),
+        basis: `${rule.n} 日 calendar days from filing (${rule.source})`,
+        rulesVersion: rules.id,
+      }));
     return [{ type: 'HandlingPeriodExtended', data: { tier: body.tier, reason: body.reason, deadlines } }];
   });
 }
@@ -50,5 +66,10 @@ export interface HandlingClockBodies {
 export const HANDLING_CLOCK_COMMANDS: CommandSpecs<HandlingClockBodies> = {
   'suspend-case': { summary: '中止 (head; before the decision)', emits: ['CaseSuspended'], who: { roles: ['head'] }, decide: suspendCase },
   'resume-case': { summary: '恢复 (head)', emits: ['CaseResumed'], who: { roles: ['head'] }, decide: resumeCase },
-  'extend-handling-period': { summary: '延期 (head to 90 days; upper level to 180 days)', emits: ['HandlingPeriodExtended'], who: { roles: ['head'] }, decide: extendHandlingPeriod },
+  'extend-handling-period': {
+    summary: '延期 (head to 90 days; upper level to 180 days)',
+    emits: ['HandlingPeriodExtended'],
+    who: { roles: ['head'] },
+    decide: extendHandlingPeriod,
+  },
 };

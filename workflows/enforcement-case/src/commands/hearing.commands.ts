@@ -30,20 +30,36 @@ export function scheduleHearing(ctx: CaseContext, body: HearingBodies['schedule-
   const investigators = new Set([...(ctx.opened?.handlingOfficerIds ?? []), ...ctx.evidence.flatMap((e) => e.officerIds)]);
   return emitUnless(
     [
-      noticeWorkingDays < 7 ? violation('hearingNoticeSevenWorkingDays', `${notified} → ${held}: ${noticeWorkingDays} 个工作日 (working days)`) : null,
+      noticeWorkingDays < 7
+        ? violation('hearingNoticeSevenWorkingDays', `${notified} → ${held}: ${noticeWorkingDays} 个工作日 (working days)`)
+        : null,
       investigators.has(body.presidingOfficerId) ? violation('presidingOfficerDidNotInvestigate', body.presidingOfficerId) : null,
     ],
-    () => [{ type: 'HearingScheduled', data: { hearingAt: body.hearingAt, presidingOfficerId: body.presidingOfficerId, location: body.location, noticeWorkingDays } }],
+    () => [
+      {
+        type: 'HearingScheduled',
+        data: { hearingAt: body.hearingAt, presidingOfficerId: body.presidingOfficerId, location: body.location, noticeWorkingDays },
+      },
+    ],
   );
 }
 
 /** 听证笔录 (行政处罚法 Art. 64(8)): held, or forfeited when the party stayed away without good reason (Art. 64(6), 视为放弃听证权利). */
 export function recordHearing(ctx: CaseContext, body: HearingBodies['record-hearing'], env: DecisionEnv): CommandOutcome {
   return emitUnless(
-    [ctx.hearing?.presidingOfficerId !== env.actor.id ? violation('recordedByPresidingOfficer', `${env.actor.id} ≠ ${ctx.hearing?.presidingOfficerId}`) : null],
+    [
+      ctx.hearing?.presidingOfficerId !== env.actor.id
+        ? violation('recordedByPresidingOfficer', `${env.actor.id} ≠ ${ctx.hearing?.presidingOfficerId}`)
+        : null,
+    ],
     () =>
       body.attended
-        ? [{ type: 'HearingHeld', data: { summary: body.summary, ...(body.transcriptHash ? { transcriptHash: body.transcriptHash.toLowerCase() } : {}) } }]
+        ? [
+            {
+              type: 'HearingHeld',
+              data: { summary: body.summary, ...(body.transcriptHash ? { transcriptHash: body.transcriptHash.toLowerCase() } : {}) },
+            },
+          ]
         : [{ type: 'HearingForfeited', data: { summary: body.summary } }],
   );
 }
@@ -56,7 +72,22 @@ export interface HearingBodies {
 }
 
 export const HEARING_COMMANDS: CommandSpecs<HearingBodies> = {
-  'request-hearing': { summary: '听证申请 (officer records the party’s request; within 5 working days of the notice)', emits: ['HearingRequested'], who: { roles: ['officer'] }, decide: requestHearing },
-  'schedule-hearing': { summary: '听证通知 (head; hearing ≥ 7 working days after notifying the party)', emits: ['HearingScheduled'], who: { roles: ['head'] }, decide: scheduleHearing },
-  'record-hearing': { summary: '听证笔录 (presiding officer)', emits: ['HearingHeld', 'HearingForfeited'], who: { roles: ['officer', 'head'], relation: 'presidingOfficer' }, decide: recordHearing },
+  'request-hearing': {
+    summary: '听证申请 (officer records the party’s request; within 5 working days of the notice)',
+    emits: ['HearingRequested'],
+    who: { roles: ['officer'] },
+    decide: requestHearing,
+  },
+  'schedule-hearing': {
+    summary: '听证通知 (head; hearing ≥ 7 working days after notifying the party)',
+    emits: ['HearingScheduled'],
+    who: { roles: ['head'] },
+    decide: scheduleHearing,
+  },
+  'record-hearing': {
+    summary: '听证笔录 (presiding officer)',
+    emits: ['HearingHeld', 'HearingForfeited'],
+    who: { roles: ['officer', 'head'], relation: 'presidingOfficer' },
+    decide: recordHearing,
+  },
 };

@@ -13,7 +13,11 @@ const TWO_OFFICER_KINDS = new Set(['inquiry', 'inspection', 'sampling']);
 
 export function recordEvidence(ctx: CaseContext, body: InvestigationBodies['record-evidence'], env: DecisionEnv): CommandOutcome {
   return emitUnless(
-    [TWO_OFFICER_KINDS.has(body.kind) ? twoCertifiedOfficers(body.officerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people) : null],
+    [
+      TWO_OFFICER_KINDS.has(body.kind)
+        ? twoCertifiedOfficers(body.officerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people)
+        : null,
+    ],
     () => [
       {
         type: 'EvidenceRecorded',
@@ -49,6 +53,16 @@ export interface InvestigationBodies {
 }
 
 export const INVESTIGATION_COMMANDS: CommandSpecs<InvestigationBodies> = {
-  'record-evidence': { summary: '调查取证 (officer; two certified officers for inquiry/inspection)', emits: ['EvidenceRecorded'], who: { roles: ['officer'] }, decide: recordEvidence },
-  'conclude-investigation': { summary: '调查终结 (officer)', emits: ['InvestigationConcluded'], who: { roles: ['officer'] }, decide: concludeInvestigation },
+  'record-evidence': {
+    summary: '调查取证 (officer; two certified officers for inquiry/inspection)',
+    emits: ['EvidenceRecorded'],
+    who: { roles: ['officer'] },
+    decide: recordEvidence,
+  },
+  'conclude-investigation': {
+    summary: '调查终结 (officer)',
+    emits: ['InvestigationConcluded'],
+    who: { roles: ['officer'] },
+    decide: concludeInvestigation,
+  },
 };

@@ -12,11 +12,22 @@ import { CommandSpecs } from './command-spec';
 function reinspectionDue(from: string, startedAt: string, rules: RulesVersion, calendar: WorkingDayCalendar): DeadlineSet {
   const rule = rules.periods.reinspection;
   const dueDate = addCalendarDays(calendar, from, rule.n);
-  return { kind: 'reinspection', startedAt, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `${rule.n} 日 calendar days (${rule.source})`, rulesVersion: rules.id };
+  return {
+    kind: 'reinspection',
+    startedAt,
+    dueDate,
+    dueAt: endOfShanghaiDay(dueDate),
+    basis: `${rule.n} 日 calendar days (${rule.source})`,
+    rulesVersion: rules.id,
+  };
 }
 
 /** 责令限期整改 (安全生产法 Art. 65(2)): items, a deadline after today, legal basis; opens the re-inspection clock. */
-export function issueRectificationOrder(ctx: CaseContext, body: RectificationBodies['issue-rectification-order'], env: DecisionEnv): CommandOutcome {
+export function issueRectificationOrder(
+  ctx: CaseContext,
+  body: RectificationBodies['issue-rectification-order'],
+  env: DecisionEnv,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const today = toShanghaiDate(env.occurredAt);
   return emitUnless([body.deadline <= today ? violation('rectificationDeadlineAfterIssue', `${body.deadline} ≤ ${today}`) : null], () => [
@@ -29,7 +40,14 @@ export function issueRectificationOrder(ctx: CaseContext, body: RectificationBod
         legalBasis: body.legalBasis,
         rulesVersion: rules.id,
         deadlines: [
-          { kind: 'rectification', startedAt: env.occurredAt, dueDate: body.deadline, dueAt: endOfShanghaiDay(body.deadline), basis: '责令限期 ordered deadline (安全生产法 Art. 65)', rulesVersion: rules.id },
+          {
+            kind: 'rectification',
+            startedAt: env.occurredAt,
+            dueDate: body.deadline,
+            dueAt: endOfShanghaiDay(body.deadline),
+            basis: '责令限期 ordered deadline (安全生产法 Art. 65)',
+            rulesVersion: rules.id,
+          },
           reinspectionDue(body.deadline, env.occurredAt, rules, env.calendar),
         ],
       },
@@ -38,7 +56,11 @@ export function issueRectificationOrder(ctx: CaseContext, body: RectificationBod
 }
 
 /** The party asks for the re-inspection early: due 10 days from the request, if that is sooner (former sector rule). */
-export function requestReinspection(ctx: CaseContext, _body: RectificationBodies['request-reinspection'], env: DecisionEnv): CommandOutcome {
+export function requestReinspection(
+  ctx: CaseContext,
+  _body: RectificationBodies['request-reinspection'],
+  env: DecisionEnv,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const fromRequest = reinspectionDue(toShanghaiDate(env.occurredAt), env.occurredAt, rules, env.calendar);
   const current = ctx.deadlines.find((d) => d.kind === 'reinspection');
@@ -63,7 +85,22 @@ export interface RectificationBodies {
 }
 
 export const RECTIFICATION_COMMANDS: CommandSpecs<RectificationBodies> = {
-  'issue-rectification-order': { summary: '责令限期整改 (officer)', emits: ['RectificationOrdered'], who: { roles: ['officer'] }, decide: issueRectificationOrder },
-  'request-reinspection': { summary: '申请复查 (officer records the party’s request)', emits: ['ReinspectionRequested'], who: { roles: ['officer'] }, decide: requestReinspection },
-  'record-reinspection': { summary: '整改复查 (two certified officers)', emits: ['ReinspectionRecorded'], who: { roles: ['officer'] }, decide: recordReinspection },
+  'issue-rectification-order': {
+    summary: '责令限期整改 (officer)',
+    emits: ['RectificationOrdered'],
+    who: { roles: ['officer'] },
+    decide: issueRectificationOrder,
+  },
+  'request-reinspection': {
+    summary: '申请复查 (officer records the party’s request)',
+    emits: ['ReinspectionRequested'],
+    who: { roles: ['officer'] },
+    decide: requestReinspection,
+  },
+  'record-reinspection': {
+    summary: '整改复查 (two certified officers)',
+    emits: ['ReinspectionRecorded'],
+    who: { roles: ['officer'] },
+    decide: recordReinspection,
+  },
 };

@@ -9,7 +9,12 @@ import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decisio
 import { CaseAt, CommandSpecs } from './command-spec';
 
 /** 提请移送 (国务院令310 Art. 5): a special team of at least two certified officers reports to the head (3 days). */
-export function proposeReferral(ctx: CaseContext, body: ReferralBodies['propose-referral'], env: DecisionEnv, { stage }: CaseAt): CommandOutcome {
+export function proposeReferral(
+  ctx: CaseContext,
+  body: ReferralBodies['propose-referral'],
+  env: DecisionEnv,
+  { stage }: CaseAt,
+): CommandOutcome {
   const rules = caseRules(ctx, env);
   const from = REFERRAL_FROM.find((s) => s === stage)!;
   return emitUnless([twoCertifiedOfficers(body.teamOfficerIds, ctx.agencyId, toShanghaiDate(env.occurredAt), env.people)], () => [
@@ -36,7 +41,16 @@ export function approveReferral(ctx: CaseContext, body: ReferralBodies['approve-
     type: 'ReferralApproved',
     data: {
       ...(body.opinion ? { opinion: body.opinion } : {}),
-      deadlines: [{ kind: 'referral_transfer', startedAt: env.occurredAt, dueDate: toShanghaiDate(dueAt), dueAt, basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)', rulesVersion: rules.id }],
+      deadlines: [
+        {
+          kind: 'referral_transfer',
+          startedAt: env.occurredAt,
+          dueDate: toShanghaiDate(dueAt),
+          dueAt,
+          basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)',
+          rulesVersion: rules.id,
+        },
+      ],
     },
   });
 }
@@ -52,7 +66,11 @@ export function transferToPolice(ctx: CaseContext, body: ReferralBodies['transfe
   return emitUnless([missing.length ? violation('referralDocumentsComplete', `缺少 (missing): ${missing.join('、')}`) : null], () => [
     {
       type: 'CaseTransferredToPolice',
-      data: { policeAgency: body.policeAgency, documents: body.documents, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] },
+      data: {
+        policeAgency: body.policeAgency,
+        documents: body.documents,
+        deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)],
+      },
     },
   ]);
 }
@@ -60,11 +78,16 @@ export function transferToPolice(ctx: CaseContext, body: ReferralBodies['transfe
 /** The police decision: accepted (the case is transferred), or declined (the agency may ask again within 3 days, Art. 9). */
 export function recordPoliceDecision(ctx: CaseContext, body: ReferralBodies['record-police-decision'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
-  const recorded = { type: 'PoliceDecisionRecorded' as const, data: { outcome: body.outcome, ...(body.reason ? { reason: body.reason } : {}) } };
+  const recorded = {
+    type: 'PoliceDecisionRecorded' as const,
+    data: { outcome: body.outcome, ...(body.reason ? { reason: body.reason } : {}) },
+  };
   if (body.outcome === 'accepted') return emit(recorded, { type: 'ReferralAccepted', data: {} });
   return emit(recorded, {
     type: 'ReferralDeclined',
-    data: { deadlines: [computeDeadline('police_reconsideration_request', 'policeReconsiderationRequest', env.occurredAt, rules, env.calendar)] },
+    data: {
+      deadlines: [computeDeadline('police_reconsideration_request', 'policeReconsiderationRequest', env.occurredAt, rules, env.calendar)],
+    },
   });
 }
 
@@ -76,12 +99,23 @@ export function recordPoliceDecision(ctx: CaseContext, body: ReferralBodies['rec
 export function recordHandover(ctx: CaseContext, body: ReferralBodies['record-handover'], env: DecisionEnv): CommandOutcome {
   const accepted = ctx.referral?.acceptedAt;
   const dueDate = addCalendarDays(env.calendar, toShanghaiDate(accepted ?? env.occurredAt), 3);
-  return emit({ type: 'MaterialsHandedOver', data: { receivedBy: body.receivedBy, materials: body.materials, dueDate, late: toShanghaiDate(env.occurredAt) > dueDate } });
+  return emit({
+    type: 'MaterialsHandedOver',
+    data: { receivedBy: body.receivedBy, materials: body.materials, dueDate, late: toShanghaiDate(env.occurredAt) > dueDate },
+  });
 }
 
-export function requestPoliceReconsideration(ctx: CaseContext, body: { reason: string }, env: DecisionEnv, type: 'PoliceReconsiderationRequested' | 'ReferredToProcuratorate'): CommandOutcome {
+export function requestPoliceReconsideration(
+  ctx: CaseContext,
+  body: { reason: string },
+  env: DecisionEnv,
+  type: 'PoliceReconsiderationRequested' | 'ReferredToProcuratorate',
+): CommandOutcome {
   const rules = caseRules(ctx, env);
-  return emit({ type, data: { reason: body.reason, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] } });
+  return emit({
+    type,
+    data: { reason: body.reason, deadlines: [computeDeadline('police_decision', 'policeDecision', env.occurredAt, rules, env.calendar)] },
+  });
 }
 
 export function resumeAdministrativeProcedure(_ctx: CaseContext, body: ReferralBodies['resume-administrative-procedure']): CommandOutcome {
@@ -102,13 +136,58 @@ export interface ReferralBodies {
 }
 
 export const REFERRAL_COMMANDS: CommandSpecs<ReferralBodies> = {
-  'propose-referral': { summary: '提请移送涉嫌犯罪案件 (officer; special team of two)', emits: ['ReferralProposed'], who: { roles: ['officer'] }, decide: proposeReferral },
-  'approve-referral': { summary: '批准移送 (head; within 3 days)', emits: ['ReferralApproved'], who: { roles: ['head'] }, decide: approveReferral },
-  'reject-referral': { summary: '不批准移送 (head; reason recorded)', emits: ['ReferralRejected'], who: { roles: ['head'] }, decide: rejectReferral },
-  'transfer-to-police': { summary: '移送公安机关 (officer; within 24 hours)', emits: ['CaseTransferredToPolice'], who: { roles: ['officer'] }, decide: transferToPolice },
-  'record-police-decision': { summary: '公安机关立案决定 (officer records it)', emits: ['PoliceDecisionRecorded'], who: { roles: ['officer'] }, decide: recordPoliceDecision },
-  'request-police-reconsideration': { summary: '提请公安机关复议 (head; within 3 days)', emits: ['PoliceReconsiderationRequested'], who: { roles: ['head'] }, decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'PoliceReconsiderationRequested') },
-  'refer-to-procuratorate': { summary: '提请检察院立案监督 (head)', emits: ['ReferredToProcuratorate'], who: { roles: ['head'] }, decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'ReferredToProcuratorate') },
-  'resume-administrative-procedure': { summary: '恢复行政处罚程序 (head)', emits: ['AdministrativeProcedureResumed'], who: { roles: ['head'] }, decide: resumeAdministrativeProcedure },
-  'record-handover': { summary: '移交涉案物品和材料 (officer; within 3 days of the police filing the case)', emits: ['MaterialsHandedOver'], who: { roles: ['officer'] }, decide: recordHandover },
+  'propose-referral': {
+    summary: '提请移送涉嫌犯罪案件 (officer; special team of two)',
+    emits: ['ReferralProposed'],
+    who: { roles: ['officer'] },
+    decide: proposeReferral,
+  },
+  'approve-referral': {
+    summary: '批准移送 (head; within 3 days)',
+    emits: ['ReferralApproved'],
+    who: { roles: ['head'] },
+    decide: approveReferral,
+  },
+  'reject-referral': {
+    summary: '不批准移送 (head; reason recorded)',
+    emits: ['ReferralRejected'],
+    who: { roles: ['head'] },
+    decide: rejectReferral,
+  },
+  'transfer-to-police': {
+    summary: '移送公安机关 (officer; within 24 hours)',
+    emits: ['CaseTransferredToPolice'],
+    who: { roles: ['officer'] },
+    decide: transferToPolice,
+  },
+  'record-police-decision': {
+    summary: '公安机关立案决定 (officer records it)',
+    emits: ['PoliceDecisionRecorded'],
+    who: { roles: ['officer'] },
+    decide: recordPoliceDecision,
+  },
+  'request-police-reconsideration': {
+    summary: '提请公安机关复议 (head; within 3 days)',
+    emits: ['PoliceReconsiderationRequested'],
+    who: { roles: ['head'] },
+    decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'PoliceReconsiderationRequested'),
+  },
+  'refer-to-procuratorate': {
+    summary: '提请检察院立案监督 (head)',
+    emits: ['ReferredToProcuratorate'],
+    who: { roles: ['head'] },
+    decide: (ctx, body, env) => requestPoliceReconsideration(ctx, body, env, 'ReferredToProcuratorate'),
+  },
+  'resume-administrative-procedure': {
+    summary: '恢复行政处罚程序 (head)',
+    emits: ['AdministrativeProcedureResumed'],
+    who: { roles: ['head'] },
+    decide: resumeAdministrativeProcedure,
+  },
+  'record-handover': {
+    summary: '移交涉案物品和材料 (officer; within 3 days of the police filing the case)',
+    emits: ['MaterialsHandedOver'],
+    who: { roles: ['officer'] },
+    decide: recordHandover,
+  },
 };

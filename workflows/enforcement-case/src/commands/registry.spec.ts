@@ -15,7 +15,12 @@ describe('command registry', () => {
   });
 
   it('approve-filing asks for a case number and builds CaseFiled around the number it is given', () => {
-    const d = decideCommand(given([opened, at('2026-09-01')]), CASE_ID, { name: 'approve-filing', body: {} }, env(at('2026-09-02'), 'head', ['head']));
+    const d = decideCommand(
+      given([opened, at('2026-09-01')]),
+      CASE_ID,
+      { name: 'approve-filing', body: {} },
+      env(at('2026-09-02'), 'head', ['head']),
+    );
     if (!d.ok || !('numbered' in d)) throw new Error(`expected a numbered decision: ${JSON.stringify(d)}`);
     expect(d.numbered).toBe('case');
     expect(d.events({ no: '测立〔2026〕7号' })).toMatchObject([{ type: 'CaseFiled', data: { caseNo: '测立〔2026〕7号' } }]);
@@ -24,9 +29,17 @@ describe('command registry', () => {
 
   it('a decision refused on its legal conditions asks for no number (numbers stay gapless)', () => {
     const filed: CaseEventBody = { type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines: [] } };
-    const concluded: CaseEventBody = { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] } };
+    const concluded: CaseEventBody = {
+      type: 'InvestigationConcluded',
+      data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] },
+    };
     const s = given([opened, at('2026-09-01')], [filed, at('2026-09-01')], [concluded, at('2026-09-02')]);
-    const d = decideCommand(s, CASE_ID, { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 1000 }], legalBasis: ['b'] } }, env(at('2026-09-03'), 'head', ['head']));
+    const d = decideCommand(
+      s,
+      CASE_ID,
+      { name: 'decide', body: { outcome: 'penalty', penalties: [{ kind: 'fine', amountYuan: 1000 }], legalBasis: ['b'] } },
+      env(at('2026-09-03'), 'head', ['head']),
+    );
     expect(d).toMatchObject({ ok: false, refusal: { kind: 'legal_conditions' } });
     expect('numbered' in d).toBe(false);
   });

@@ -15,7 +15,8 @@ import { SEIZURE_COMMANDS, SeizureBodies } from './seizure.commands';
 
 /** The one union of command bodies, family by family. */
 export interface CommandBodies
-  extends FilingBodies,
+  extends
+    FilingBodies,
     InvestigationBodies,
     ReviewBodies,
     HearingBodies,

@@ -8,7 +8,10 @@ import { CommandSpecs } from './command-spec';
 /** 公示 (安全生产法 Art. 78; docs/supervision.md §7): an individual's personal data is masked. */
 export function publishDecision(ctx: CaseContext, body: RemedyBodies['publish-decision']): CommandOutcome {
   return emitUnless([ctx.decision?.outcome !== 'penalty' || ctx.published ? violation('decisionToPublish') : null], () => [
-    { type: 'DecisionPublished', data: { channel: body.channel ?? '郴州市应急管理局网站', redacted: ctx.opened?.party.kind === 'individual' } },
+    {
+      type: 'DecisionPublished',
+      data: { channel: body.channel ?? '郴州市应急管理局网站', redacted: ctx.opened?.party.kind === 'individual' },
+    },
   ]);
 }
 
@@ -20,7 +23,9 @@ export function recordRemedy(_ctx: CaseContext, body: RemedyBodies['record-remed
 /** Its outcome; a revoked decision ends the procedure in `revoked` (publication withdrawn, 行政处罚法 Art. 48). */
 export function recordRemedyOutcome(ctx: CaseContext, body: RemedyBodies['record-remedy-outcome'], _env: DecisionEnv): CommandOutcome {
   return emitUnless([!ctx.remedies.some((r) => !r.outcome) ? violation('remedyPending') : null], () => {
-    const events: CaseEventBody[] = [{ type: 'RemedyConcluded', data: { outcome: body.outcome, ...(body.penalties ? { penalties: body.penalties } : {}) } }];
+    const events: CaseEventBody[] = [
+      { type: 'RemedyConcluded', data: { outcome: body.outcome, ...(body.penalties ? { penalties: body.penalties } : {}) } },
+    ];
     if (body.outcome === 'revoked') events.push({ type: 'DecisionRevoked', data: {} });
     return events;
   });
@@ -34,7 +39,22 @@ export interface RemedyBodies {
 }
 
 export const REMEDY_COMMANDS: CommandSpecs<RemedyBodies> = {
-  'publish-decision': { summary: '公示处罚决定 (officer; within 7 working days)', emits: ['DecisionPublished'], who: { roles: ['officer'] }, decide: publishDecision },
-  'record-remedy': { summary: '行政复议/诉讼 (officer records it)', emits: ['RemedyFiled'], who: { roles: ['officer'] }, decide: recordRemedy },
-  'record-remedy-outcome': { summary: '复议/诉讼结果 (officer)', emits: ['RemedyConcluded'], who: { roles: ['officer'] }, decide: recordRemedyOutcome },
+  'publish-decision': {
+    summary: '公示处罚决定 (officer; within 7 working days)',
+    emits: ['DecisionPublished'],
+    who: { roles: ['officer'] },
+    decide: publishDecision,
+  },
+  'record-remedy': {
+    summary: '行政复议/诉讼 (officer records it)',
+    emits: ['RemedyFiled'],
+    who: { roles: ['officer'] },
+    decide: recordRemedy,
+  },
+  'record-remedy-outcome': {
+    summary: '复议/诉讼结果 (officer)',
+    emits: ['RemedyConcluded'],
+    who: { roles: ['officer'] },
+    decide: recordRemedyOutcome,
+  },
 };

@@ -32,10 +32,9 @@ export function recordStatement(_ctx: CaseContext, body: ReviewBodies['record-st
 }
 
 export function waiveRights(ctx: CaseContext, body: ReviewBodies['waive-rights']): CommandOutcome {
-  return emitUnless(
-    [body.rights.includes('hearing') && !ctx.notice?.hearingRight ? violation('hearingRightExists') : null],
-    () => [{ type: 'RightsWaived', data: { rights: [...new Set(body.rights)] } }],
-  );
+  return emitUnless([body.rights.includes('hearing') && !ctx.notice?.hearingRight ? violation('hearingRightExists') : null], () => [
+    { type: 'RightsWaived', data: { rights: [...new Set(body.rights)] } },
+  ]);
 }
 
 export function recordCollectiveDiscussion(_ctx: CaseContext, body: ReviewBodies['record-collective-discussion']): CommandOutcome {
@@ -85,7 +84,16 @@ function decideTransfer(ctx: CaseContext, body: ReviewBodies['decide'], env: Dec
       type: 'ReferralApproved',
       data: {
         opinion: '负责人审理后决定移送 (decided to transfer after review)',
-        deadlines: [{ kind: 'referral_transfer', startedAt: env.occurredAt, dueDate: toShanghaiDate(due), dueAt: due, basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)', rulesVersion: rules.id }],
+        deadlines: [
+          {
+            kind: 'referral_transfer',
+            startedAt: env.occurredAt,
+            dueDate: toShanghaiDate(due),
+            dueAt: due,
+            basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)',
+            rulesVersion: rules.id,
+          },
+        ],
       },
     },
   ];
@@ -112,22 +120,34 @@ export function decide(ctx: CaseContext, body: ReviewBodies['decide'], env: Deci
       const range = benchmarkRange(env.benchmark, body.violationCode, body.discretionLevel, ctx.opened!.party.kind);
       const fine = totalFineYuan(penalties);
       if (range && (fine < range[0] || fine > range[1]) && (!body.justification || ctx.legalReview?.outcome !== 'approved'))
-        unmet.push(violation('fineWithinDiscretionBenchmark', `${body.violationCode}/${body.discretionLevel}: ${fine} ∉ [${range[0]}, ${range[1]}]`));
+        unmet.push(
+          violation('fineWithinDiscretionBenchmark', `${body.violationCode}/${body.discretionLevel}: ${fine} ∉ [${range[0]}, ${range[1]}]`),
+        );
       const heavier = heavierThanNotified(penalties, ctx.notice.proposedPenalties);
       if (heavier.length) unmet.push(violation('fineNotHeavierThanNotified', heavier.join('; ')));
     }
   }
   const conditions = unmet.filter((v): v is RuleViolation => !!v);
   if (conditions.length) return { violations: conditions };
-  const common = { legalBasis: body.legalBasis, rulesVersion: rules.id, ...(body.justification ? { justification: body.justification } : {}) };
+  const common = {
+    legalBasis: body.legalBasis,
+    rulesVersion: rules.id,
+    ...(body.justification ? { justification: body.justification } : {}),
+  };
   if (body.outcome !== 'penalty') {
     const outcome = body.outcome as 'no_penalty_minor' | 'no_penalty_unproven';
-    return emitNumbered('decision', (n) => [{ type: 'NoPenaltyDecided', data: { decisionNo: n.no, ...common, outcome, deadlines: [], ...issuerOf(n) } }]);
+    return emitNumbered('decision', (n) => [
+      { type: 'NoPenaltyDecided', data: { decisionNo: n.no, ...common, outcome, deadlines: [], ...issuerOf(n) } },
+    ]);
   }
   // 公示 (安全生产法第七十八条): decisions against organisations are published within 7 working days.
-  const deadlines = ctx.opened!.party.kind === 'organization' ? [computeDeadline('publication', 'publication', env.occurredAt, rules, env.calendar)] : [];
+  const deadlines =
+    ctx.opened!.party.kind === 'organization' ? [computeDeadline('publication', 'publication', env.occurredAt, rules, env.calendar)] : [];
   const penalties = body.penalties ?? [];
-  const graded = { ...(body.violationCode ? { violationCode: body.violationCode } : {}), ...(body.discretionLevel ? { discretionLevel: body.discretionLevel } : {}) };
+  const graded = {
+    ...(body.violationCode ? { violationCode: body.violationCode } : {}),
+    ...(body.discretionLevel ? { discretionLevel: body.discretionLevel } : {}),
+  };
   return emitNumbered('decision', (n) => [
     { type: 'PenaltyDecided', data: { decisionNo: n.no, ...common, outcome: 'penalty', penalties, ...graded, deadlines, ...issuerOf(n) } },
   ]);
@@ -139,7 +159,7 @@ export interface ReviewBodies {
   'record-statement': { summary: string; adopted: boolean };
   'waive-rights': { rights: WaivableRight[] };
   'record-legal-review': { outcome: 'approved' | 'returned'; legalBasisCorrect: boolean; opinion: string };
-  'decide': {
+  decide: {
     outcome: Outcome;
     penalties?: Penalty[];
     legalBasis: string[];
@@ -151,10 +171,30 @@ export interface ReviewBodies {
 }
 
 export const REVIEW_COMMANDS: CommandSpecs<ReviewBodies> = {
-  'issue-penalty-notice': { summary: '行政处罚告知 (officer)', emits: ['PenaltyNoticeServed'], who: { roles: ['officer'] }, decide: issuePenaltyNotice },
+  'issue-penalty-notice': {
+    summary: '行政处罚告知 (officer)',
+    emits: ['PenaltyNoticeServed'],
+    who: { roles: ['officer'] },
+    decide: issuePenaltyNotice,
+  },
   'record-statement': { summary: '陈述申辩 (officer)', emits: ['StatementRecorded'], who: { roles: ['officer'] }, decide: recordStatement },
-  'waive-rights': { summary: '放弃陈述申辩/听证 (officer records the party waiving)', emits: ['RightsWaived'], who: { roles: ['officer'] }, decide: waiveRights },
-  'record-legal-review': { summary: '法制审核 (legal reviewer)', emits: ['LegalReviewCompleted'], who: { roles: ['legal_reviewer'] }, decide: recordLegalReview },
-  'decide': { summary: '作出处罚决定 (head)', emits: ['PenaltyDecided', 'NoPenaltyDecided'], who: { roles: ['head'] }, decide: decide },
-  'record-collective-discussion': { summary: '集体讨论 (head; at least three participants; major cases)', emits: ['CollectiveDiscussionRecorded'], who: { roles: ['head'] }, decide: recordCollectiveDiscussion },
+  'waive-rights': {
+    summary: '放弃陈述申辩/听证 (officer records the party waiving)',
+    emits: ['RightsWaived'],
+    who: { roles: ['officer'] },
+    decide: waiveRights,
+  },
+  'record-legal-review': {
+    summary: '法制审核 (legal reviewer)',
+    emits: ['LegalReviewCompleted'],
+    who: { roles: ['legal_reviewer'] },
+    decide: recordLegalReview,
+  },
+  decide: { summary: '作出处罚决定 (head)', emits: ['PenaltyDecided', 'NoPenaltyDecided'], who: { roles: ['head'] }, decide: decide },
+  'record-collective-discussion': {
+    summary: '集体讨论 (head; at least three participants; major cases)',
+    emits: ['CollectiveDiscussionRecorded'],
+    who: { roles: ['head'] },
+    decide: recordCollectiveDiscussion,
+  },
 };

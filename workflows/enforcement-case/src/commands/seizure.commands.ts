@@ -14,19 +14,29 @@ export function imposeSeizure(ctx: CaseContext, body: SeizureBodies['impose-seiz
   const rules = caseRules(ctx, env);
   const hash = body.audioVideoEvidenceHash?.toLowerCase();
   const recorded = !!hash && ctx.evidence.some((e) => e.kind === 'audio_video' && e.contentHash === hash);
-  return emitUnless([!recorded ? violation('audioVideoRecorded', hash ? `${hash} 不是本案的音像证据 (not an audio-video record of this case)` : '未提供 (none given)') : null], () => [
-    {
-      type: 'SeizureImposed',
-      data: {
-        items: body.items,
-        reason: body.reason,
-        legalBasis: body.legalBasis,
-        audioVideoEvidenceHash: hash!,
-        rulesVersion: rules.id,
-        deadlines: [computeDeadline('seizure', 'seizureTerm', env.occurredAt, rules, env.calendar)],
+  return emitUnless(
+    [
+      !recorded
+        ? violation(
+            'audioVideoRecorded',
+            hash ? `${hash} 不是本案的音像证据 (not an audio-video record of this case)` : '未提供 (none given)',
+          )
+        : null,
+    ],
+    () => [
+      {
+        type: 'SeizureImposed',
+        data: {
+          items: body.items,
+          reason: body.reason,
+          legalBasis: body.legalBasis,
+          audioVideoEvidenceHash: hash!,
+          rulesVersion: rules.id,
+          deadlines: [computeDeadline('seizure', 'seizureTerm', env.occurredAt, rules, env.calendar)],
+        },
       },
-    },
-  ]);
+    ],
+  );
 }
 
 /** 延长 (行政强制法 Art. 25): once, by at most 30 days, counted on from the current end. */
@@ -35,7 +45,11 @@ export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seiz
   const current = ctx.deadlines.find((d) => d.kind === 'seizure');
   const max = rules.periods.seizureExtension.n;
   return emitUnless(
-    [ctx.seizure?.extended || body.days > max || !current ? violation('seizureExtendedOnce', ctx.seizure?.extended ? '已延长过 (already extended)' : `${body.days} > ${max}`) : null],
+    [
+      ctx.seizure?.extended || body.days > max || !current
+        ? violation('seizureExtendedOnce', ctx.seizure?.extended ? '已延长过 (already extended)' : `${body.days} > ${max}`)
+        : null,
+    ],
     () => {
       const dueDate = addCalendarDays(env.calendar, current!.dueDate, body.days);
       return [
@@ -44,7 +58,16 @@ export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seiz
           data: {
             days: body.days,
             reason: body.reason,
-            deadlines: [{ ...current!, startedAt: env.occurredAt, dueDate, dueAt: endOfShanghaiDay(dueDate), basis: `+${body.days} 日 calendar days (行政强制法 Art. 25)`, rulesVersion: rules.id }],
+            deadlines: [
+              {
+                ...current!,
+                startedAt: env.occurredAt,
+                dueDate,
+                dueAt: endOfShanghaiDay(dueDate),
+                basis: `+${body.days} 日 calendar days (行政强制法 Art. 25)`,
+                rulesVersion: rules.id,
+              },
+            ],
           },
         },
       ];
@@ -64,7 +87,17 @@ export interface SeizureBodies {
 }
 
 export const SEIZURE_COMMANDS: CommandSpecs<SeizureBodies> = {
-  'impose-seizure': { summary: '查封扣押 (head; audio-video record required)', emits: ['SeizureImposed'], who: { roles: ['head'] }, decide: imposeSeizure },
-  'extend-seizure': { summary: '延长查封扣押 (head; once, ≤ 30 days)', emits: ['SeizureExtended'], who: { roles: ['head'] }, decide: extendSeizure },
+  'impose-seizure': {
+    summary: '查封扣押 (head; audio-video record required)',
+    emits: ['SeizureImposed'],
+    who: { roles: ['head'] },
+    decide: imposeSeizure,
+  },
+  'extend-seizure': {
+    summary: '延长查封扣押 (head; once, ≤ 30 days)',
+    emits: ['SeizureExtended'],
+    who: { roles: ['head'] },
+    decide: extendSeizure,
+  },
   'release-seizure': { summary: '解除/处理查封扣押 (head)', emits: ['SeizureReleased'], who: { roles: ['head'] }, decide: releaseSeizure },
 };

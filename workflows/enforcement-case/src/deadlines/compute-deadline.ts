@@ -71,7 +71,8 @@ function countPeriod(calendar: WorkingDayCalendar, start: string, rule: PeriodRu
   const nominal = rule.unit === 'working_days' ? null : nominalEnd(start, rule);
   let dueDate: string;
   let provisional: string | undefined;
-  const uncovered = (year: number) => `没有 ${year} 年的节假日数据 (no holiday calendar data for ${year}); 期末未按节假日顺延 (end not yet moved off a holiday)`;
+  const uncovered = (year: number) =>
+    `没有 ${year} 年的节假日数据 (no holiday calendar data for ${year}); 期末未按节假日顺延 (end not yet moved off a holiday)`;
   if (nominal && !calendar.hasYear(Number(nominal.slice(0, 4)))) {
     dueDate = nominal;
     provisional = uncovered(Number(nominal.slice(0, 4)));

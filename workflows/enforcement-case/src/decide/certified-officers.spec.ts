@@ -5,7 +5,14 @@ import { certificateOn, certificateProblem, certificateStatusOn, certificateVali
 
 const at = (d: string, t = '10:00:00') => `${d}T${t}+08:00`;
 const cert: EnforcementCertificate = { number: 'C-9', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' };
-const person = (over: Partial<PersonRecord>): PersonRecord => ({ id: 'p', name: '戊', agencyId: AGENCY, roles: ['officer'], certificate: cert, ...over });
+const person = (over: Partial<PersonRecord>): PersonRecord => ({
+  id: 'p',
+  name: '戊',
+  agencyId: AGENCY,
+  roles: ['officer'],
+  certificate: cert,
+  ...over,
+});
 const lookup = (...extra: PersonRecord[]) => ({ person: (id: string) => extra.find((p) => p.id === id) ?? people[id] });
 
 describe('certificate status over time (暂扣/吊销 take effect from the date the decision names)', () => {
@@ -23,7 +30,12 @@ describe('certificate status over time (暂扣/吊销 take effect from the date 
   });
 
   it('a reinstated certificate keeps its suspension period in statusHistory', () => {
-    const reinstated: EnforcementCertificate = { ...cert, status: 'valid', statusFrom: '2026-11-01', statusHistory: [{ status: 'suspended', from: '2026-10-15' }] };
+    const reinstated: EnforcementCertificate = {
+      ...cert,
+      status: 'valid',
+      statusFrom: '2026-11-01',
+      statusHistory: [{ status: 'suspended', from: '2026-10-15' }],
+    };
     expect(certificateStatusOn(reinstated, '2026-10-01').status).toBe('valid');
     expect(certificateStatusOn(reinstated, '2026-10-20')).toEqual({ status: 'suspended', from: '2026-10-15' });
     expect(certificateStatusOn(reinstated, '2026-11-01')).toEqual({ status: 'valid', from: '2026-11-01' });
@@ -39,7 +51,11 @@ describe('certificate status over time (暂扣/吊销 take effect from the date 
 });
 
 describe('twoCertifiedOfficers honours statusFrom, renewals and deactivation', () => {
-  const s = person({ id: 's', name: '己', certificate: { ...cert, number: 'C-S', status: 'suspended', statusFrom: '2026-10-15', statusReason: '违规执法暂扣' } });
+  const s = person({
+    id: 's',
+    name: '己',
+    certificate: { ...cert, number: 'C-S', status: 'suspended', statusFrom: '2026-10-15', statusReason: '违规执法暂扣' },
+  });
 
   it('accepts a step the day before the suspension took effect', () => {
     expect(twoCertifiedOfficers(['o1', 's'], AGENCY, '2026-10-14', lookup(s))).toBeNull();
@@ -69,7 +85,9 @@ describe('twoCertifiedOfficers honours statusFrom, renewals and deactivation', (
 
   it('certificateProblem judges one person on one day (null when they may act)', () => {
     expect(certificateProblem('s', AGENCY, '2026-10-14', lookup(s))).toBeNull();
-    expect(certificateProblem('s', AGENCY, '2026-10-15', lookup(s))).toBe('己 (s): 执法证 C-S 自 2026-10-15 起暂扣 (suspended from 2026-10-15)');
+    expect(certificateProblem('s', AGENCY, '2026-10-15', lookup(s))).toBe(
+      '己 (s): 执法证 C-S 自 2026-10-15 起暂扣 (suspended from 2026-10-15)',
+    );
     expect(certificateProblem('s', 'ag-other', '2026-10-14', lookup(s))).toBe('己 (s): 不属于本机关 (not of this agency)');
   });
 
@@ -83,7 +101,10 @@ describe('twoCertifiedOfficers honours statusFrom, renewals and deactivation', (
 describe('record-evidence with an officer whose certificate was suspended from a date', () => {
   const filed: CaseEventBody = { type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines: [] } };
   const s = person({ id: 's', name: '己', certificate: { ...cert, number: 'C-S', status: 'suspended', statusFrom: '2026-09-10' } });
-  const inspect = { name: 'record-evidence' as const, body: { kind: 'inspection' as const, title: '现场检查', officerIds: ['o1', 's'], contentHash: 'ab'.repeat(32) } };
+  const inspect = {
+    name: 'record-evidence' as const,
+    body: { kind: 'inspection' as const, title: '现场检查', officerIds: ['o1', 's'], contentHash: 'ab'.repeat(32) },
+  };
   const envWith = (occurredAt: string) => ({ ...env(occurredAt), people: lookup(s) });
   const snapshot = () => given([opened, at('2026-09-01')], [filed, at('2026-09-02')]);
 
@@ -92,6 +113,9 @@ describe('record-evidence with an officer whose certificate was suspended from a
     const refused = when(snapshot(), inspect, envWith(at('2026-09-10', '00:30:00')));
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.refusal).toMatchObject({ kind: 'legal_conditions', violations: [{ rule: 'twoCertifiedOfficers', detail: expect.stringMatching(/己 \(s\): 执法证 C-S 自 2026-09-10 起暂扣/) }] });
+    expect(refused.refusal).toMatchObject({
+      kind: 'legal_conditions',
+      violations: [{ rule: 'twoCertifiedOfficers', detail: expect.stringMatching(/己 \(s\): 执法证 C-S 自 2026-09-10 起暂扣/) }],
+    });
   });
 });

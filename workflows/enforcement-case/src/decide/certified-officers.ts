@@ -19,7 +19,10 @@ export function certificateStatusOn(cert: EnforcementCertificate, on: IsoDate): 
  * The certificate that governs a date: the current one from its validFrom on; before that, the latest earlier
  * certificate (a renewal replaces the old one only from the new one's first day). Falls back to the current one.
  */
-export function certificateOn(person: Pick<PersonRecord, 'certificate' | 'certificateHistory'>, on: IsoDate): EnforcementCertificate | undefined {
+export function certificateOn(
+  person: Pick<PersonRecord, 'certificate' | 'certificateHistory'>,
+  on: IsoDate,
+): EnforcementCertificate | undefined {
   const current = person.certificate;
   if (!current || on >= current.validFrom) return current;
   const earlier = [...(person.certificateHistory ?? [])].reverse().find((c) => c.validFrom <= on);
@@ -35,12 +38,7 @@ export function certificateValidOn(cert: EnforcementCertificate, on: IsoDate): b
  * 两人以上执法 (行政处罚法 Art. 42, 55): at least two distinct officers, each holding an enforcement certificate
  * of the agency that is valid on the day the step happened. Names every officer who does not qualify.
  */
-export function twoCertifiedOfficers(
-  officerIds: string[],
-  agencyId: string,
-  on: IsoDate,
-  people: PeopleLookup,
-): RuleViolation | null {
+export function twoCertifiedOfficers(officerIds: string[], agencyId: string, on: IsoDate, people: PeopleLookup): RuleViolation | null {
   const problems: string[] = [];
   const distinct = [...new Set(officerIds)];
   for (const id of distinct) {
@@ -60,7 +58,8 @@ export function certificateProblem(id: string, agencyId: string, on: IsoDate, pe
   const p = people.person(id);
   if (!p) return `${id}: 不是登记的执法人员 (not a registered officer)`;
   if (p.agencyId !== agencyId) return `${p.name} (${id}): 不属于本机关 (not of this agency)`;
-  if (p.inactiveFrom && on >= p.inactiveFrom) return `${p.name} (${id}): 自 ${p.inactiveFrom} 起已停用 (deactivated from ${p.inactiveFrom})`;
+  if (p.inactiveFrom && on >= p.inactiveFrom)
+    return `${p.name} (${id}): 自 ${p.inactiveFrom} 起已停用 (deactivated from ${p.inactiveFrom})`;
   const cert = certificateOn(p, on);
   if (!cert) return `${p.name} (${id}): 无执法证 (no enforcement certificate)`;
   const status = certificateStatusOn(cert, on);
@@ -68,6 +67,7 @@ export function certificateProblem(id: string, agencyId: string, on: IsoDate, pe
     return status.from
       ? `${p.name} (${id}): 执法证 ${cert.number} 自 ${status.from} 起${STATUS_ZH[status.status]} (${status.status} from ${status.from})`
       : `${p.name} (${id}): 执法证 ${cert.number} 状态为 ${status.status}`;
-  if (on < cert.validFrom || on > cert.validUntil) return `${p.name} (${id}): 执法证 ${cert.number} 在 ${on} 无效 (valid ${cert.validFrom}..${cert.validUntil})`;
+  if (on < cert.validFrom || on > cert.validUntil)
+    return `${p.name} (${id}): 执法证 ${cert.number} 在 ${on} 无效 (valid ${cert.validFrom}..${cert.validUntil})`;
   return null;
 }

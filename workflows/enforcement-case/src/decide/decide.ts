@@ -28,7 +28,8 @@ function run<K extends CommandName>(snapshot: CaseSnapshot, caseId: string, comm
 export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: CommandOf, env: DecisionEnv): Decision {
   const isNew = caseStage(snapshot) === null;
   const allowed = isNew ? (['open-case'] as CommandName[]) : allowedCommands(snapshot);
-  const systemAllowed = !isNew && isSystemCommand(command.name) && commandSpec(command.name).emits.some((t) => acceptedEventTypes(snapshot).has(t));
+  const systemAllowed =
+    !isNew && isSystemCommand(command.name) && commandSpec(command.name).emits.some((t) => acceptedEventTypes(snapshot).has(t));
   if (!allowed.includes(command.name) && !systemAllowed) {
     return { ok: false, refusal: { kind: 'not_allowed', command: command.name, stage: caseStage(snapshot), allowedCommands: allowed } };
   }
@@ -40,6 +41,7 @@ export function decideCommand(snapshot: CaseSnapshot, caseId: string, command: C
     else if (e instanceof NoRulesVersionError) outcome = { violations: [violation('rulesVersionInForce', e.message)] };
     else throw e;
   }
-  if ('violations' in outcome) return { ok: false, refusal: { kind: 'legal_conditions', command: command.name, violations: outcome.violations } };
+  if ('violations' in outcome)
+    return { ok: false, refusal: { kind: 'legal_conditions', command: command.name, violations: outcome.violations } };
   return { ok: true, ...outcome };
 }

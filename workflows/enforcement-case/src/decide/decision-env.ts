@@ -86,7 +86,10 @@ export type CommandOutcome =
 export const emit = (...events: CaseEventBody[]): CommandOutcome => ({ events });
 
 /** Emits the events a document number goes into (see `CommandOutcome`). */
-export const emitNumbered = (numbered: NumberKind, events: (number: DocumentNumber) => CaseEventBody[]): CommandOutcome => ({ numbered, events });
+export const emitNumbered = (numbered: NumberKind, events: (number: DocumentNumber) => CaseEventBody[]): CommandOutcome => ({
+  numbered,
+  events,
+});
 
 /** The issuing agency, in the event, when it is not the case's own (an entrusted organisation's case). */
 export const issuerOf = (n: DocumentNumber): { issuerAgencyId?: string } => (n.issuerAgencyId ? { issuerAgencyId: n.issuerAgencyId } : {});

@@ -38,7 +38,8 @@ export function heavierThanNotified(decided: Penalty[], notified: Penalty[]): st
   const problems: string[] = [];
   const decidedFine = totalFineYuan(decided);
   const notifiedFine = totalFineYuan(notified);
-  if (decidedFine > notifiedFine) problems.push(`罚款 ${decidedFine} 元 > 告知的 ${notifiedFine} 元 (fine ${decidedFine} > notified ${notifiedFine})`);
+  if (decidedFine > notifiedFine)
+    problems.push(`罚款 ${decidedFine} 元 > 告知的 ${notifiedFine} 元 (fine ${decidedFine} > notified ${notifiedFine})`);
   const notifiedKinds = new Set(notified.map((p) => p.kind));
   for (const p of decided) {
     if (!notifiedKinds.has(p.kind) && SEVERITY[p.kind] > 0) problems.push(`未告知的处罚种类 ${p.kind} (penalty kind not notified)`);

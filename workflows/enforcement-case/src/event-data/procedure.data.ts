@@ -1,4 +1,14 @@
-import { CaseFacts, DiscretionLevel, EvidenceKind, Intervener, IsoDateTime, Outcome, Penalty, ServiceMethod, WaivableRight } from '../case-types';
+import {
+  CaseFacts,
+  DiscretionLevel,
+  EvidenceKind,
+  Intervener,
+  IsoDateTime,
+  Outcome,
+  Penalty,
+  ServiceMethod,
+  WaivableRight,
+} from '../case-types';
 import { DeadlineSet } from '../deadlines/deadline';
 
 /** Data of the trunk's events: filing, investigation, notice, hearing, review, decision, service, payment, interference, closing. */

@@ -16,7 +16,12 @@ export interface DiscretionBenchmark {
 }
 
 /** The fine range for a code, level and party kind, or undefined when the benchmark has none. */
-export function benchmarkRange(b: DiscretionBenchmark | undefined, code: string | undefined, level: DiscretionLevel | undefined, party: Party['kind']): [number, number] | undefined {
+export function benchmarkRange(
+  b: DiscretionBenchmark | undefined,
+  code: string | undefined,
+  level: DiscretionLevel | undefined,
+  party: Party['kind'],
+): [number, number] | undefined {
   if (!b || !code || !level) return undefined;
   return b.entries.find((e) => e.code === code)?.ranges[level]?.[party];
 }

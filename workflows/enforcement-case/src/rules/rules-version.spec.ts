@@ -27,7 +27,12 @@ describe('versioned rules', () => {
   });
 
   it('reports every problem of a bad file, naming the field', () => {
-    const bad = { versions: [{ ...base, id: 'x', effectiveFrom: '2026/01/01', periods: { ...base.periods, statement: { unit: 'weeks', n: 0 } } }, { ...base, id: 'x' }] };
+    const bad = {
+      versions: [
+        { ...base, id: 'x', effectiveFrom: '2026/01/01', periods: { ...base.periods, statement: { unit: 'weeks', n: 0 } } },
+        { ...base, id: 'x' },
+      ],
+    };
     expect(validateRulesBook(bad)).toEqual([
       'versions[0].effectiveFrom: must be YYYY-MM-DD',
       'versions[0].periods.statement: needs unit (working_days|calendar_days|months) and a positive integer n',

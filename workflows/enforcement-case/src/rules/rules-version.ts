@@ -115,7 +115,8 @@ export function validateRulesBook(raw: unknown): string[] {
         problems.push(`${at}.periods.${name}: needs unit (working_days|calendar_days|months) and a positive integer n`);
     }
     const t = v?.hearingThresholdYuan;
-    if (!t || !(t.organization > 0) || !(t.individual > 0)) problems.push(`${at}.hearingThresholdYuan: organization and individual must be > 0`);
+    if (!t || !(t.organization > 0) || !(t.individual > 0))
+      problems.push(`${at}.hearingThresholdYuan: organization and individual must be > 0`);
     const l = v?.limitationYears;
     if (!l || !(l.general > 0) || !(l.lifeOrHealth > 0)) problems.push(`${at}.limitationYears: general and lifeOrHealth must be > 0`);
     if (v?.staffing !== undefined) problems.push(...staffingProblems(v.staffing, `${at}.staffing`));
@@ -130,15 +131,18 @@ function staffingProblems(raw: unknown, at: string): string[] {
   if (!s || typeof s !== 'object') return [`${at}: must be an object`];
   const problems: string[] = [];
   const share = s.certifiedShare;
-  if (!share || typeof share.target !== 'number' || !(share.target > 0 && share.target <= 1)) problems.push(`${at}.certifiedShare.target: must be a number in (0, 1]`);
+  if (!share || typeof share.target !== 'number' || !(share.target > 0 && share.target <= 1))
+    problems.push(`${at}.certifiedShare.target: must be a number in (0, 1]`);
   if (!share || !Array.isArray(share.levels) || !share.levels.length || !share.levels.every((l) => AGENCY_LEVELS.includes(l)))
     problems.push(`${at}.certifiedShare.levels: a non-empty list of ${AGENCY_LEVELS.join('|')}`);
   if (!hasSource(share)) problems.push(`${at}.certifiedShare.source: required`);
   const training = s.trainingHoursPerYear;
-  if (!training || typeof training.hours !== 'number' || !(training.hours > 0)) problems.push(`${at}.trainingHoursPerYear.hours: must be > 0`);
+  if (!training || typeof training.hours !== 'number' || !(training.hours > 0))
+    problems.push(`${at}.trainingHoursPerYear.hours: must be > 0`);
   if (!hasSource(training)) problems.push(`${at}.trainingHoursPerYear.source: required`);
   const warning = s.certificateExpiryWarningDays;
-  if (!warning || !Number.isInteger(warning.days) || warning.days < 0) problems.push(`${at}.certificateExpiryWarningDays.days: must be an integer ≥ 0`);
+  if (!warning || !Number.isInteger(warning.days) || warning.days < 0)
+    problems.push(`${at}.certificateExpiryWarningDays.days: must be an integer ≥ 0`);
   if (!hasSource(warning)) problems.push(`${at}.certificateExpiryWarningDays.source: required`);
   return problems;
 }

@@ -36,7 +36,13 @@ const cert = { number: 'C-1', validFrom: '2024-01-01', validUntil: '2029-12-31',
 export const people: Record<string, PersonRecord> = {
   o1: { id: 'o1', name: '甲', agencyId: AGENCY, roles: ['officer'], certificate: cert },
   o2: { id: 'o2', name: '乙', agencyId: AGENCY, roles: ['officer'], certificate: { ...cert, number: 'C-2' } },
-  expired: { id: 'expired', name: '丙', agencyId: AGENCY, roles: ['officer'], certificate: { ...cert, number: 'C-3', validUntil: '2025-12-31' } },
+  expired: {
+    id: 'expired',
+    name: '丙',
+    agencyId: AGENCY,
+    roles: ['officer'],
+    certificate: { ...cert, number: 'C-3', validUntil: '2025-12-31' },
+  },
   head: { id: 'head', name: '丁', agencyId: AGENCY, roles: ['head'] },
 };
 
@@ -55,7 +61,9 @@ export function env(occurredAt: string, actorId = 'o1', roles: Role[] = ['office
 
 /** Given stored events (each at a time), the snapshot the machine folds them to. */
 export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
-  return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent));
+  return foldCaseEvents(
+    events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent),
+  );
 }
 
 /** A decision with its events built: a numbered document gets a test number. */

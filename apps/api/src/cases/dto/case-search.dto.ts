@@ -4,13 +4,25 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-va
 import { DEADLINE_KINDS, INDUSTRIES, STAGES } from '@workflows/enforcement-case';
 import { IsCalendarDate } from './validators';
 
-const CASE_FLAGS = ['major', 'criminal_indicators', 'interference_recorded', 'referral_proposed', 'referral_rejected', 'fine_only', 'fine_in_place_of_referral'];
+const CASE_FLAGS = [
+  'major',
+  'criminal_indicators',
+  'interference_recorded',
+  'referral_proposed',
+  'referral_rejected',
+  'fine_only',
+  'fine_in_place_of_referral',
+];
 
 /** 案件检索 filters (all optional), sorting and pagination. */
 export class CaseSearchDto {
   @ApiPropertyOptional({ enum: Object.keys(STAGES) }) @IsOptional() @IsIn(Object.keys(STAGES)) stage?: string;
   @ApiPropertyOptional({ description: '承办机关；默认本机关' }) @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional({ description: '含下级机关' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeSubordinates?: boolean;
+  @ApiPropertyOptional({ description: '含下级机关' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  includeSubordinates?: boolean;
   @ApiPropertyOptional({ enum: INDUSTRIES }) @IsOptional() @IsIn(INDUSTRIES) industry?: string;
   @ApiPropertyOptional({ description: '当事人名称（包含）或代码（完全一致）' }) @IsOptional() @IsString() party?: string;
   @ApiPropertyOptional({ description: '承办人员' }) @IsOptional() @IsString() officerId?: string;
@@ -23,7 +35,10 @@ export class CaseSearchDto {
   @IsOptional()
   @IsIn(CASE_FLAGS)
   flag?: string;
-  @ApiPropertyOptional({ enum: ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] }) @IsOptional() @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt']) sort?: string;
+  @ApiPropertyOptional({ enum: ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] })
+  @IsOptional()
+  @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt'])
+  sort?: string;
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;

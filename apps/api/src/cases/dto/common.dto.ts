@@ -5,7 +5,10 @@ import { IsDateTimeWithOffset } from './validators';
 
 /** Every command body may say when the step happened (docs/api.md §1). */
 export class CommandBodyDto {
-  @ApiPropertyOptional({ description: '发生时间 when it happened (ISO-8601 with offset); defaults to now', example: '2026-09-29T10:00:00+08:00' })
+  @ApiPropertyOptional({
+    description: '发生时间 when it happened (ISO-8601 with offset); defaults to now',
+    example: '2026-09-29T10:00:00+08:00',
+  })
   @IsOptional()
   @IsDateTimeWithOffset()
   occurredAt?: string;

@@ -1,13 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CommandBody, PENALTY_KINDS } from '@workflows/enforcement-case';
 import { CommandBodyDto, PenaltyDto } from './common.dto';
 import { IsCalendarDate } from './validators';
 
 /** 集体讨论 (行政处罚法 Art. 57(2)). */
 export class RecordCollectiveDiscussionDto extends CommandBodyDto implements CommandBody<'record-collective-discussion'> {
-  @ApiProperty({ description: '参加人员（至少三名负责人）' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) participantIds!: string[];
+  @ApiProperty({ description: '参加人员（至少三名负责人）' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  participantIds!: string[];
   @ApiProperty({ description: '讨论结论' }) @IsString() @IsNotEmpty() @MaxLength(10000) conclusion!: string;
 }
 
@@ -24,7 +39,13 @@ export class InstallmentDto {
 /** 暂缓、分期缴纳 (行政处罚法 Art. 66): a new due date or instalments. */
 export class ApproveDeferralDto extends CommandBodyDto implements CommandBody<'approve-deferral'> {
   @ApiPropertyOptional({ description: '新的缴纳期限' }) @IsOptional() @IsCalendarDate() dueDate?: string;
-  @ApiPropertyOptional({ type: [InstallmentDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => InstallmentDto) installments?: InstallmentDto[];
+  @ApiPropertyOptional({ type: [InstallmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => InstallmentDto)
+  installments?: InstallmentDto[];
 }
 
 export class RecordComplianceDto extends CommandBodyDto implements CommandBody<'record-compliance'> {
@@ -33,7 +54,8 @@ export class RecordComplianceDto extends CommandBodyDto implements CommandBody<'
 }
 
 export class RecordRemedyDto extends CommandBodyDto implements CommandBody<'record-remedy'> {
-  @ApiProperty({ enum: ['reconsideration', 'litigation'] }) @IsIn(['reconsideration', 'litigation']) kind!: 'reconsideration' | 'litigation';
+  @ApiProperty({ enum: ['reconsideration', 'litigation'] }) @IsIn(['reconsideration', 'litigation']) kind!:
+    'reconsideration' | 'litigation';
   @ApiProperty({ description: '复议机关或受理法院' }) @IsString() @IsNotEmpty() @MaxLength(200) body!: string;
 }
 
@@ -41,7 +63,12 @@ export class RecordRemedyOutcomeDto extends CommandBodyDto implements CommandBod
   @ApiProperty({ enum: ['upheld', 'modified', 'revoked', 'confirmed_unlawful'] })
   @IsIn(['upheld', 'modified', 'revoked', 'confirmed_unlawful'])
   outcome!: 'upheld' | 'modified' | 'revoked' | 'confirmed_unlawful';
-  @ApiPropertyOptional({ type: [PenaltyDto], description: '变更后的处罚 (modified)' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PenaltyDto) penalties?: PenaltyDto[];
+  @ApiPropertyOptional({ type: [PenaltyDto], description: '变更后的处罚 (modified)' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyDto)
+  penalties?: PenaltyDto[];
 }
 
 /** The body each of these commands is validated against (the API's command routes come from the registry). */

@@ -1,7 +1,21 @@
 import { CommandBody } from '@workflows/enforcement-case';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CommandBodyDto } from './common.dto';
 import { IsSha256 } from './validators';
 
@@ -12,9 +26,19 @@ export class SeizedItemDto {
 
 /** 查封扣押 (行政强制法 Art. 18, 24). */
 export class ImposeSeizureDto extends CommandBodyDto implements CommandBody<'impose-seizure'> {
-  @ApiProperty({ type: [SeizedItemDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SeizedItemDto) items!: SeizedItemDto[];
+  @ApiProperty({ type: [SeizedItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SeizedItemDto)
+  items!: SeizedItemDto[];
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
-  @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @ApiProperty({ description: '法律依据' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  legalBasis!: string[];
   @ApiPropertyOptional({ description: '现场音像记录的 SHA-256 摘要（须为本案已登记的 audio_video 证据；缺少则 422）' })
   @IsOptional()
   @IsSha256()
@@ -27,7 +51,8 @@ export class ExtendSeizureDto extends CommandBodyDto implements CommandBody<'ext
 }
 
 export class ReleaseSeizureDto extends CommandBodyDto implements CommandBody<'release-seizure'> {
-  @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'] }) @IsIn(['released', 'confiscated', 'destroyed']) disposition!: 'released' | 'confiscated' | 'destroyed';
+  @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'] }) @IsIn(['released', 'confiscated', 'destroyed']) disposition!:
+    'released' | 'confiscated' | 'destroyed';
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
@@ -45,7 +70,11 @@ export class RecordCourtRulingDto extends CommandBodyDto implements CommandBody<
 
 export class RecordCourtExecutionDto extends CommandBodyDto implements CommandBody<'record-court-execution'> {
   @ApiProperty({ description: '执行情况' }) @IsString() @IsNotEmpty() @MaxLength(5000) summary!: string;
-  @ApiPropertyOptional({ description: '执行到位金额（元）' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() amountYuan?: number;
+  @ApiPropertyOptional({ description: '执行到位金额（元）' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  amountYuan?: number;
 }
 
 /** The body each of these commands is validated against (the API's command routes come from the registry). */

@@ -13,7 +13,9 @@ export class ResumeCaseDto extends CommandBodyDto implements CommandBody<'resume
 
 /** 延期 (former sector rule Art. 31). */
 export class ExtendHandlingPeriodDto extends CommandBodyDto implements CommandBody<'extend-handling-period'> {
-  @ApiProperty({ enum: ['head', 'upper'], description: 'head: 本机关负责人（至90日）; upper: 上一级（至180日）' }) @IsIn(['head', 'upper']) tier!: 'head' | 'upper';
+  @ApiProperty({ enum: ['head', 'upper'], description: 'head: 本机关负责人（至90日）; upper: 上一级（至180日）' })
+  @IsIn(['head', 'upper'])
+  tier!: 'head' | 'upper';
   @ApiProperty({ description: '延期理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 

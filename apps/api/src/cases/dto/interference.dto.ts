@@ -20,7 +20,10 @@ export class RecordInterferenceDto extends CommandBodyDto implements CommandBody
   @ApiProperty({ description: '干预内容' }) @IsString() @IsNotEmpty() @MaxLength(10000) content!: string;
   @ApiProperty({ description: '处理情况' }) @IsString() @IsNotEmpty() @MaxLength(10000) handling!: string;
   @ApiPropertyOptional({ description: '材料的 SHA-256 摘要' }) @IsOptional() @IsArray() @IsSha256({ each: true }) materialHashes?: string[];
-  @ApiPropertyOptional({ description: '更正的记录 id (a correction refers to the record it corrects)' }) @IsOptional() @IsString() corrects?: string;
+  @ApiPropertyOptional({ description: '更正的记录 id (a correction refers to the record it corrects)' })
+  @IsOptional()
+  @IsString()
+  corrects?: string;
 }
 
 export class AttestInterferenceRecordDto extends CommandBodyDto implements CommandBody<'attest-interference-record'> {

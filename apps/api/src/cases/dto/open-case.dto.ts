@@ -107,7 +107,10 @@ export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-cas
   @IsIn(INDUSTRIES)
   industry!: Industry;
 
-  @ApiProperty({ description: '当事人 party', oneOf: [{ $ref: '#/components/schemas/OrganizationPartyDto' }, { $ref: '#/components/schemas/IndividualPartyDto' }] })
+  @ApiProperty({
+    description: '当事人 party',
+    oneOf: [{ $ref: '#/components/schemas/OrganizationPartyDto' }, { $ref: '#/components/schemas/IndividualPartyDto' }],
+  })
   @ValidateNested()
   @Type(() => PartyDto, {
     keepDiscriminatorProperty: true,

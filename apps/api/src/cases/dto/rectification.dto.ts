@@ -6,9 +6,19 @@ import { IsCalendarDate } from './validators';
 
 /** 责令限期整改指令书 (安全生产法 Art. 65). */
 export class IssueRectificationOrderDto extends CommandBodyDto implements CommandBody<'issue-rectification-order'> {
-  @ApiProperty({ description: '整改事项' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) items!: string[];
+  @ApiProperty({ description: '整改事项' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  items!: string[];
   @ApiProperty({ description: '整改期限', example: '2026-10-15' }) @IsCalendarDate() deadline!: string;
-  @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @ApiProperty({ description: '法律依据' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  legalBasis!: string[];
 }
 
 /** 当事人申请复查 (no fields besides occurredAt). */

@@ -16,7 +16,11 @@ export const OFFENSES = [
 /** 提请移送 (行政执法机关移送涉嫌犯罪案件的规定 Art. 5). */
 export class ProposeReferralDto extends CommandBodyDto implements CommandBody<'propose-referral'> {
   @ApiProperty({ enum: OFFENSES }) @IsIn(OFFENSES) offense!: (typeof OFFENSES)[number];
-  @ApiProperty({ description: '专案组执法人员（至少两名）' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) teamOfficerIds!: string[];
+  @ApiProperty({ description: '专案组执法人员（至少两名）' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @IsString({ each: true })
+  teamOfficerIds!: string[];
   @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要' }) @IsString() @IsNotEmpty() @MaxLength(10000) report!: string;
 }
 
@@ -25,7 +29,14 @@ export class ApproveReferralDto extends CommandBodyDto implements CommandBody<'a
 }
 
 /** 不批准移送 / 提请复议 / 提请检察院监督 / 恢复行政程序: a recorded reason. */
-export class ReasonDto extends CommandBodyDto implements CommandBody<'reject-referral'>, CommandBody<'request-police-reconsideration'>, CommandBody<'refer-to-procuratorate'>, CommandBody<'resume-administrative-procedure'> {
+export class ReasonDto
+  extends CommandBodyDto
+  implements
+    CommandBody<'reject-referral'>,
+    CommandBody<'request-police-reconsideration'>,
+    CommandBody<'refer-to-procuratorate'>,
+    CommandBody<'resume-administrative-procedure'>
+{
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
@@ -45,7 +56,10 @@ export class RecordPoliceDecisionDto extends CommandBodyDto implements CommandBo
 
 export class RecordHandoverDto extends CommandBodyDto implements CommandBody<'record-handover'> {
   @ApiProperty({ description: '接收的公安机关及经办人 (who received them)' }) @IsString() @IsNotEmpty() @MaxLength(200) receivedBy!: string;
-  @ApiProperty({ description: '移交的涉案物品和材料 (the items and materials handed over)', example: ['涉案物品清单所列物品', '询问笔录', '检验报告'] })
+  @ApiProperty({
+    description: '移交的涉案物品和材料 (the items and materials handed over)',
+    example: ['涉案物品清单所列物品', '询问笔录', '检验报告'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   CommandBody,
   DISCRETION_LEVELS,
@@ -38,12 +50,27 @@ export class ConcludeInvestigationDto extends CommandBodyDto implements CommandB
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) proposedOutcome!: Outcome;
   @ApiPropertyOptional() @IsOptional() @IsString() violationCode?: string;
   @ApiPropertyOptional({ enum: DISCRETION_LEVELS }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
-  @ApiPropertyOptional({ type: [PenaltyDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PenaltyDto) proposedPenalties?: PenaltyDto[];
-  @ApiProperty({ description: '法律依据' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @ApiPropertyOptional({ type: [PenaltyDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyDto)
+  proposedPenalties?: PenaltyDto[];
+  @ApiProperty({ description: '法律依据' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  legalBasis!: string[];
 }
 
 export class IssuePenaltyNoticeDto extends CommandBodyDto implements CommandBody<'issue-penalty-notice'> {
-  @ApiProperty({ type: [PenaltyDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => PenaltyDto) proposedPenalties!: PenaltyDto[];
+  @ApiProperty({ type: [PenaltyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyDto)
+  proposedPenalties!: PenaltyDto[];
   @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
 }
 
@@ -53,7 +80,11 @@ export class RecordStatementDto extends CommandBodyDto implements CommandBody<'r
 }
 
 export class WaiveRightsDto extends CommandBodyDto implements CommandBody<'waive-rights'> {
-  @ApiProperty({ enum: WAIVABLE_RIGHTS, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(WAIVABLE_RIGHTS, { each: true }) rights!: WaivableRight[];
+  @ApiProperty({ enum: WAIVABLE_RIGHTS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(WAIVABLE_RIGHTS, { each: true })
+  rights!: WaivableRight[];
 }
 
 export class RecordLegalReviewDto extends CommandBodyDto implements CommandBody<'record-legal-review'> {
@@ -64,7 +95,12 @@ export class RecordLegalReviewDto extends CommandBodyDto implements CommandBody<
 
 export class DecideDto extends CommandBodyDto implements CommandBody<'decide'> {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
-  @ApiPropertyOptional({ type: [PenaltyDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PenaltyDto) penalties?: PenaltyDto[];
+  @ApiPropertyOptional({ type: [PenaltyDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PenaltyDto)
+  penalties?: PenaltyDto[];
   @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() violationCode?: string;
   @ApiPropertyOptional({ enum: DISCRETION_LEVELS }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
@@ -94,7 +130,7 @@ export const TRUNK_COMMANDS_DTOS = {
   'record-statement': RecordStatementDto,
   'waive-rights': WaiveRightsDto,
   'record-legal-review': RecordLegalReviewDto,
-  'decide': DecideDto,
+  decide: DecideDto,
   'serve-decision': ServeDecisionDto,
   'record-payment': RecordPaymentDto,
   'close-case': CloseCaseDto,

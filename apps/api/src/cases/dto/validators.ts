@@ -10,11 +10,21 @@ function rule(name: string, test: (v: unknown) => boolean, message: string, opti
 
 /** 统一社会信用代码 with a correct check character (GB 32100-2015). */
 export const IsCreditCode = (o?: ValidationOptions) =>
-  rule('isCreditCode', (v) => typeof v === 'string' && isValidCreditCode(v), '统一社会信用代码无效或校验位错误 (invalid unified social credit code: GB 32100-2015 check character)', o);
+  rule(
+    'isCreditCode',
+    (v) => typeof v === 'string' && isValidCreditCode(v),
+    '统一社会信用代码无效或校验位错误 (invalid unified social credit code: GB 32100-2015 check character)',
+    o,
+  );
 
 /** 居民身份证号码 with a correct check digit (GB 11643-1999). */
 export const IsResidentIdNumber = (o?: ValidationOptions) =>
-  rule('isResidentIdNumber', (v) => typeof v === 'string' && isValidResidentIdNumber(v), '居民身份证号码无效或校验码错误 (invalid resident ID number: GB 11643-1999 check digit)', o);
+  rule(
+    'isResidentIdNumber',
+    (v) => typeof v === 'string' && isValidResidentIdNumber(v),
+    '居民身份证号码无效或校验码错误 (invalid resident ID number: GB 11643-1999 check digit)',
+    o,
+  );
 
 /** An ISO-8601 date-time with 'Z' or an offset, on a real calendar day and clock time (no 02-30, no 24:00; docs/architecture.md §6). */
 export const IsDateTimeWithOffset = (o?: ValidationOptions) =>
@@ -35,7 +45,12 @@ export const IsCalendarDate = (o?: ValidationOptions) =>
   );
 
 export const IsSha256 = (o?: ValidationOptions) =>
-  rule('isSha256', (v) => typeof v === 'string' && /^[0-9a-fA-F]{64}$/.test(v), '须为 64 位十六进制 SHA-256 摘要 (must be a sha-256 hash: 64 hex characters)', o);
+  rule(
+    'isSha256',
+    (v) => typeof v === 'string' && /^[0-9a-fA-F]{64}$/.test(v),
+    '须为 64 位十六进制 SHA-256 摘要 (must be a sha-256 hash: 64 hex characters)',
+    o,
+  );
 
 /** Codes are compared upper-case and without surrounding blanks, as officers type them. */
 export const NormalizeCode = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
