@@ -85,9 +85,9 @@ export function checkComments(
   const offend = (c: SourceComment, index: number, message: string) => offences.push({ file, line: lineAt(c, index), message });
   for (const c of commentsOf(file, source)) {
     for (const m of c.text.matchAll(ISSUE))
-      offend(c, m.index!, `cites an issue number ("${m[0]}"): say what the rule is, and cite docs/ or the law`);
-    for (const m of c.text.matchAll(SHARED)) offend(c, m.index!, 'cites ../shared, which is not in the repository: cite docs/');
-    for (const m of c.text.matchAll(BARE_DOC_SECTION)) offend(c, m.index!, `cites "${m[0]}" without its file: write docs/${m[1]}.md §…`);
+      offend(c, m.index, `cites an issue number ("${m[0]}"): say what the rule is, and cite docs/ or the law`);
+    for (const m of c.text.matchAll(SHARED)) offend(c, m.index, 'cites ../shared, which is not in the repository: cite docs/');
+    for (const m of c.text.matchAll(BARE_DOC_SECTION)) offend(c, m.index, `cites "${m[0]}" without its file: write docs/${m[1]}.md §…`);
     for (const m of c.text.matchAll(MD_PATH)) {
       const cited = m[1];
       const candidates = cited.startsWith('.')
@@ -95,15 +95,15 @@ export function checkComments(
         : [path.posix.normalize(cited), path.posix.join(path.posix.dirname(file), cited)];
       const target = candidates.find(exists);
       if (!target) {
-        offend(c, m.index!, `cites ${cited}, which is not a file of the repository`);
+        offend(c, m.index, `cites ${cited}, which is not a file of the repository`);
         continue;
       }
-      const section = SECTION_AFTER.exec(c.text.slice(m.index! + cited.length));
+      const section = SECTION_AFTER.exec(c.text.slice(m.index + cited.length));
       if (!section) continue;
       const sections = sectionsOf(read(target));
       const [, major, minor] = section;
       if (!sections.has(major) && !(minor && sections.has(`${major}.${minor}`)))
-        offend(c, m.index!, `cites ${cited} §${minor ? `${major}.${minor}` : major}, but ${target} has no heading with §${major}`);
+        offend(c, m.index, `cites ${cited} §${minor ? `${major}.${minor}` : major}, but ${target} has no heading with §${major}`);
     }
   }
   return offences;

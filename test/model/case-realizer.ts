@@ -82,7 +82,7 @@ export class CaseRealizer {
         });
         s.caseId = r.caseId;
       } catch (e) {
-        throw new Error(`${command.name} (for ${types.join(' → ')}): ${(e as Error).message}`);
+        throw new Error(`${command.name} (for ${types.join(' → ')}): ${(e as Error).message}`, { cause: e });
       }
     };
     const attestAll = async () => {

@@ -122,7 +122,7 @@ describeWithPg('PostgreSQL read models across instances', (database) => {
     );
     children.push(child);
     let out = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stdout.on('data', (d) => (out += String(d)));
     await until(() => out.includes('leading'));
 
     const host = new PgProjectionHost({

@@ -53,16 +53,16 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
 
     // While the service keeps appending: a case realized during the rebuild lands after the head it started from and
     // is applied from the new checkpoint (by the rebuild if it is there in time, else by the live runner).
-    let appended: Promise<string> | null = null;
+    const appending: { case?: Promise<string> } = {};
     const report = await rebuildReadModels({
       file,
       live: db,
       projections,
       threads: 2,
       pageSize: 7,
-      onProgress: () => void (appended ??= realizer.realize([...transitionPlans().values()][0])),
+      onProgress: () => void (appending.case ??= realizer.realize([...transitionPlans().values()][0])),
     });
-    await appended;
+    await appending.case;
     runner.catchUp();
     const withNewCase = dump();
     expect(withNewCase.case_index).toHaveLength(cases + 1);

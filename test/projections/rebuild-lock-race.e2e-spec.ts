@@ -36,8 +36,8 @@ describe('npm run projections:rebuild: two at once over a stale lock', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
-      proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-      proc.stdout!.resume();
+      proc.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      proc.stdout.resume();
       return { proc, stderr: () => stderr, exit: waitForExit(proc) };
     });
     const exited = () => children.filter((c) => c.proc.exitCode !== null || c.proc.signalCode !== null).length;

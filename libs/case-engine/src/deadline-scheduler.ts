@@ -52,7 +52,7 @@ export class DeadlineScheduler {
       for (const d of data.deadlines ?? []) {
         if (!expiryRecord(d.kind)) continue;
         let byKind = this.watched.get(caseId);
-        if (!byKind) this.watched.set(caseId, (byKind = new Map()));
+        if (!byKind) this.watched.set(caseId, (byKind = new Map<DeadlineKind, Watched>()));
         byKind.set(d.kind, { caseId, agencyId: this.agencies.get(caseId) ?? '', kind: d.kind, dueAt: d.dueAt, dueMs: Date.parse(d.dueAt) });
       }
     });

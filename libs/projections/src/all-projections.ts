@@ -12,12 +12,12 @@ export const ALL_PROJECTIONS: Projection[] = [
   interferenceRegisterProjection,
   publicDecisionsProjection,
   caseIndexProjection,
-  assessmentProjection as Projection,
+  assessmentProjection,
 ];
 
 /** Every projection a rebuild can be asked for by name (a worker thread gets names, not functions). */
 export function projectionsNamed(names: readonly string[]): Projection[] {
-  const known: Projection[] = [...ALL_PROJECTIONS, eventPayloadsProjection as Projection];
+  const known: Projection[] = [...ALL_PROJECTIONS, eventPayloadsProjection];
   return names.map((name) => {
     const p = known.find((k) => k.name === name);
     if (!p) throw new Error(`no projection named ${name}`);

@@ -68,8 +68,8 @@ function errorLines(renames: Rename[]): Record<ProjectionName, string[]> {
   const lines = (p: string) =>
     program.getSemanticDiagnostics(program.getSourceFile(p)).map((d) => {
       const source = d.file!.text;
-      const lineStart = source.lastIndexOf('\n', d.start!) + 1;
-      return source.slice(lineStart, source.indexOf('\n', d.start!)).trim();
+      const lineStart = source.lastIndexOf('\n', d.start) + 1;
+      return source.slice(lineStart, source.indexOf('\n', d.start)).trim();
     });
   return Object.fromEntries(Object.entries(PROJECTIONS).map(([name, p]) => [name, lines(p)])) as Record<ProjectionName, string[]>;
 }

@@ -44,7 +44,7 @@ const memoByValue = new Map<string, Map<string, boolean>>();
 function recordOnlyByValue(snapshot: CaseSnapshot): Map<string, boolean> {
   const key = JSON.stringify(snapshot.value);
   let memo = memoByValue.get(key);
-  if (!memo) memoByValue.set(key, (memo = new Map()));
+  if (!memo) memoByValue.set(key, (memo = new Map<string, boolean>()));
   return memo;
 }
 
@@ -112,7 +112,7 @@ export function acceptedEventTypes(snapshot: CaseSnapshot): Set<string> {
   if (!accepted) {
     accepted = new Set<string>();
     const guarded = new Set<string>();
-    for (const t of getNextTransitions(snapshot)) (t.guard ? guarded : accepted).add(t.eventType);
+    for (const t of getNextTransitions(snapshot)) (t.guard ? guarded : accepted).add(t.eventType as string);
     for (const type of guarded) if (!accepted.has(type) && snapshot.can({ type } as CaseEvent)) accepted.add(type);
     acceptedByValue.set(key, accepted);
   }

@@ -44,7 +44,7 @@ export class RegisterAgencyDto {
   @ApiProperty({ enum: AGENCY_LEVELS }) @IsIn(AGENCY_LEVELS) level!: AgencyLevel;
 
   @ApiProperty({ nullable: true, example: 'ag-431021', description: 'null only for a city-level root' })
-  @ValidateIf((o) => o.parentId !== null)
+  @ValidateIf((o: { parentId?: unknown }) => o.parentId !== null)
   @IsString()
   @IsNotEmpty()
   parentId!: string | null;

@@ -72,8 +72,8 @@ export class AuditController {
     const items = rows.map((r) => ({
       ...r,
       position: String(r.position),
-      data: JSON.parse(String(r.data)),
-      metadata: JSON.parse(String(r.metadata)),
+      data: JSON.parse(String(r.data)) as unknown,
+      metadata: JSON.parse(String(r.metadata)) as unknown,
     }));
     if (q.format === 'jsonl') {
       void reply.type('application/x-ndjson; charset=utf-8');

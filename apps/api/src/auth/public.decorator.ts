@@ -6,4 +6,6 @@ export const IS_PUBLIC = 'casetrail:isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The authenticated user, as the guard resolved it from the verified token. */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest<{ actor: Actor }>().actor,
+);

@@ -65,7 +65,7 @@ function addCommandRoute(name: Exclude<UserCommandName, 'open-case'>): void {
     ApiOperation({ summary: COMMANDS[name].summary }),
     ApiBody({ type: COMMAND_DTOS[name] }),
     ...RESPONSES.map(([status, description]) => ApiResponse({ status, description })),
-  )(proto, key, Object.getOwnPropertyDescriptor(proto, key)!);
+  )(proto, key, Object.getOwnPropertyDescriptor(proto, key));
 }
 
 for (const name of Object.keys(COMMAND_DTOS) as UserCommandName[]) if (name !== 'open-case') addCommandRoute(name);

@@ -55,7 +55,7 @@ export class CasesController {
   @Get(':caseId')
   @Access('cases.read', 'case')
   @ApiOperation({ summary: '案件视图 CaseView: stage, allowed commands, deadlines' })
-  async get(@Param('caseId', uuidPipe) caseId: string, @CurrentActor() actor: Actor): Promise<HttpResult<CaseView>> {
+  async get(@Param('caseId', uuidPipe) caseId: string): Promise<HttpResult<CaseView>> {
     const view = await this.engine.getCase(caseId);
     return new HttpResult(view, { revision: view.revision });
   }

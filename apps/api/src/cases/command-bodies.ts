@@ -39,7 +39,7 @@ export class CommandBodyValidator implements CommandBodyParser {
 
   async parse<K extends CommandName>(name: K, raw: unknown): Promise<CommandBody<K>> {
     if (!isUserCommand(name)) throw new Error(`${name} is not issued over HTTP`);
-    const dto: CommandDto<K> = await this.pipe.transform(raw, { type: 'body', metatype: COMMAND_DTOS[name] });
+    const dto = (await this.pipe.transform(raw, { type: 'body', metatype: COMMAND_DTOS[name] })) as CommandDto<K>;
     // The envelope is the engine's (CommandRequest.occurredAt), not part of the body.
     delete dto.occurredAt;
     return dto;

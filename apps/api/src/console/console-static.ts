@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The placeholder the console's index.html carries where each response puts its own style nonce. */
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -62,7 +62,7 @@ export function serveConsole(app: NestFastifyApplication, dir: string | null = c
     return;
   }
   const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   void fastify.register(async (scope) => {
     scope.addHook('onSend', async (req, reply) => {
       if (isApi(req)) return;

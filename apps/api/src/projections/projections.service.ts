@@ -118,7 +118,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     this.portFed = {
       stop: async () => {
         running = false;
-        (wake as (() => void) | null)?.();
+        wake?.();
         await loop;
       },
     };

@@ -48,9 +48,9 @@ export class PublicDecisionsController {
           r.party_kind === 'organization'
             ? { kind: 'organization', name: r.party_name, creditCode: r.credit_code }
             : { kind: 'individual', name: maskName(r.party_name ?? '') },
-        violations: JSON.parse(r.violations ?? '[]'),
-        penalties: JSON.parse(r.penalties ?? '[]'),
-        legalBasis: JSON.parse(r.legal_basis ?? '[]'),
+        violations: JSON.parse(r.violations ?? '[]') as unknown,
+        penalties: JSON.parse(r.penalties ?? '[]') as unknown,
+        legalBasis: JSON.parse(r.legal_basis ?? '[]') as string[],
         decidedAt: r.decided_at,
         publishedAt: r.published_at,
         channel: r.channel,

@@ -108,8 +108,14 @@ export class SqliteReadModels implements ReadModels {
       where.push('julianday(r.occurred_at) >= julianday(?) AND julianday(r.occurred_at) < julianday(?)');
       params.push(...q.period);
     }
-    if (q.caseId) (where.push('r.case_id = ?'), params.push(q.caseId));
-    if (q.intervener) (where.push('r.intervener_name = ?'), params.push(q.intervener));
+    if (q.caseId) {
+      where.push('r.case_id = ?');
+      params.push(q.caseId);
+    }
+    if (q.intervener) {
+      where.push('r.intervener_name = ?');
+      params.push(q.intervener);
+    }
     return this.db
       .prepare(
         `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
@@ -131,7 +137,10 @@ export class SqliteReadModels implements ReadModels {
   async publicDecisions(q: PublicDecisionsQuery) {
     const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
     const params: (string | number)[] = [q.oldest];
-    if (q.agencyId) (where.push('COALESCE(issuer_agency_id, agency_id) = ?'), params.push(q.agencyId));
+    if (q.agencyId) {
+      where.push('COALESCE(issuer_agency_id, agency_id) = ?');
+      params.push(q.agencyId);
+    }
     return this.db
       .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
       .all(...params, q.limit, q.offset) as PublicDecisionRow[];

@@ -15,7 +15,7 @@ export function OpenCaseForm({ defaultAgencyId }: { defaultAgencyId: string }) {
   const { message } = App.useApp();
   const { submit, problem, busy } = useCommandSubmit(form, '/cases', (v) => {
     void message.success(`已提交立案申请，当前阶段：${v.stageName.zh}`);
-    navigate(`/cases/${v.caseId}`);
+    void navigate(`/cases/${v.caseId}`);
   });
   if (!doc) return <Skeleton active />;
 

@@ -44,7 +44,7 @@ export function ProblemAlert({ problem, titleOf, onCommand, onReload }: Props) {
         type="warning"
         showIcon
         role="alert"
-        title={`当前阶段（${stageName(String(problem.stage ?? ''))}）不能执行此操作。`}
+        title={`当前阶段（${stageName(typeof problem.stage === 'string' ? problem.stage : '')}）不能执行此操作。`}
         description={
           <Space wrap>
             可执行：

@@ -11,7 +11,9 @@ export function fieldLabel(name: string, schema: JsonSchema): string {
 
 function help(schema: JsonSchema): string | undefined {
   const example =
-    schema.example === undefined ? '' : `例：${Array.isArray(schema.example) ? schema.example.join('，') : String(schema.example)}`;
+    schema.example === undefined
+      ? ''
+      : `例：${Array.isArray(schema.example) ? schema.example.join('，') : typeof schema.example === 'string' ? schema.example : JSON.stringify(schema.example)}`;
   const text = [schema.description, example].filter(Boolean).join('　');
   return text || undefined;
 }

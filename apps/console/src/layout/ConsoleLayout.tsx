@@ -25,14 +25,14 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = currentSession()!;
   const navigate = useNavigate();
   const location = useLocation();
-  useEffect(() => whenSignedOut(() => navigate('/login', { replace: true })), [navigate]);
+  useEffect(() => whenSignedOut(() => void navigate('/login', { replace: true })), [navigate]);
   const entries = navFor(session.user);
   const selected = entries
     .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
     .map((e) => e.path);
   const signOut = () => {
     clearSession();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>

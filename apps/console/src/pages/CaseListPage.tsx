@@ -40,7 +40,7 @@ function queryFrom(params: URLSearchParams): CaseSearchQuery {
     if (v === null || v === '') continue;
     q[k] = k === 'page' || k === 'pageSize' ? Number(v) : k === 'includeSubordinates' ? v === 'true' : v;
   }
-  return q as CaseSearchQuery;
+  return q;
 }
 
 const date = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
@@ -78,8 +78,9 @@ export default function CaseListPage() {
     const v = query as Record<string, unknown>;
     form.setFieldsValue({
       ...v,
-      opened: v.openedFrom && v.openedTo ? [dayjs(String(v.openedFrom)), dayjs(String(v.openedTo))] : undefined,
-      decided: v.decidedFrom && v.decidedTo ? [dayjs(String(v.decidedFrom)), dayjs(String(v.decidedTo))] : undefined,
+      opened: typeof v.openedFrom === 'string' && typeof v.openedTo === 'string' ? [dayjs(v.openedFrom), dayjs(v.openedTo)] : undefined,
+      decided:
+        typeof v.decidedFrom === 'string' && typeof v.decidedTo === 'string' ? [dayjs(v.decidedFrom), dayjs(v.decidedTo)] : undefined,
     });
   }, [query, form]);
 

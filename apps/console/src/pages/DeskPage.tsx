@@ -32,7 +32,7 @@ export default function DeskPage() {
       const views = await Promise.all(recent.body.items.map((c) => api<CaseView>(`/cases/${c.caseId}`).then((r) => r.body)));
       setPending(views.map((view) => ({ view, commands: pendingFor(user, view) })).filter((p) => p.commands.length > 0));
     })().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [user.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [user.id]); // the user is what the desk depends on: reload when another signs in
 
   if (!hasDesk(user)) return <Navigate to="/cases" replace />;
 

@@ -39,7 +39,7 @@ export default function SignInPage() {
       const body: DevTokenBody = { userId: user.id };
       const { token } = (await api<{ token: string }>('/auth/dev-token', { method: 'POST', body, anonymous: true })).body;
       saveSession({ token, user });
-      navigate(params.get('next') ?? (hasDesk(user) ? '/' : '/cases'), { replace: true });
+      void navigate(params.get('next') ?? (hasDesk(user) ? '/' : '/cases'), { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {

@@ -38,7 +38,7 @@ function resolvedAt(position: bigint, streamId = 'case-1', type = 'TestEvent'): 
       metadata: {},
       position: { commit: position, prepare: position },
     },
-  } as AllStreamResolvedEvent;
+  };
 }
 
 class ManualScheduler {

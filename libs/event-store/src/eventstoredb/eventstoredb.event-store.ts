@@ -120,6 +120,7 @@ export class EventStoreDbEventStore implements EventStore {
       assertStorable(streamId, serialized);
       return this.track(this.inStreamOrder(streamId, () => this.appendInOrder(streamId, serialized, expectedRevision)));
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- whatever was thrown above, as a rejection
       return Promise.reject(error);
     }
   }
@@ -199,9 +200,10 @@ export class EventStoreDbEventStore implements EventStore {
       const expectedRevision = toEsdbExpectedRevision(sent);
       try {
         const result = await this.client.appendToStream(streamId, events.map(toJsonEvent), { expectedRevision });
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the refusal record is caught just below, as the client's own is
         if (!result.success) throw wrongExpectedVersionFromResult(streamId, expectedRevision, result);
       } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw toPortError(error, operation);
+        if (!isWrongExpectedVersion(error)) throw toPortError(error, operation) as Error;
         // Another process appended between the read and the write.
         if (expected !== 'any') {
           const now = findStored(streamId, ids, await this.readStreamFrom(streamId, 0, operation));
@@ -216,7 +218,7 @@ export class EventStoreDbEventStore implements EventStore {
         continue;
       }
 
-      const first = sent === 'no_stream' ? 0 : (sent as number) + 1;
+      const first = sent === 'no_stream' ? 0 : sent + 1;
       const written = await this.readStreamFrom(streamId, first, operation, ids.length);
       if (written.length !== ids.length || written.some((event, i) => event.id !== ids[i])) {
         throw new Error(`Stream ${streamId}: the events read back after the append are not the ones appended at revision ${first}`);

@@ -25,7 +25,7 @@ export function prepareAppend(streamId: string, events: NewEvent[], expected: Ex
   if (typeof streamId !== 'string' || streamId.length === 0) {
     throw new TypeError('streamId must be a non-empty string');
   }
-  const validExpected = expected === 'no_stream' || expected === 'any' || (Number.isSafeInteger(expected) && (expected as number) >= 0);
+  const validExpected = expected === 'no_stream' || expected === 'any' || (Number.isSafeInteger(expected) && expected >= 0);
   if (!validExpected) {
     throw new TypeError(`Stream ${streamId}: invalid expected revision ${String(expected)}`);
   }

@@ -67,7 +67,7 @@ export class ChainWalker {
         r.position,
         `${r.stream_id} 第 ${revision} 版不接续 (revision ${revision} does not follow ${last?.revision ?? 'nothing'})`,
       );
-    const hash = eventHash(r.prev_hash!, {
+    const hash = eventHash(r.prev_hash, {
       streamId: r.stream_id,
       revision,
       id: r.event_id,

@@ -20,15 +20,15 @@ export interface ContractOptions {
 
 /** What each contract part gets: the store under test and the test's view of it. */
 export interface ContractContext {
-  store(): EventStore;
+  store: () => EventStore;
   /** The stream id to use for `name` in the current test: `name` itself on a fresh store. */
-  stream(name: string): string;
+  stream: (name: string) => string;
   /** The head position when the current test started: 0n on a fresh store. */
-  start(): bigint;
+  start: () => bigint;
   /** store().readAll(options) limited to the current test's events; the very same call on a fresh store. */
-  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  readAll: (options?: ReadAllOptions) => Promise<StoredEvent[]>;
   /** The current test's events from its start: exactly store().subscribe() on a fresh store. */
-  subscribeFromStart(): Observable<StoredEvent>;
+  subscribeFromStart: () => Observable<StoredEvent>;
   readonly options: Required<ContractOptions>;
 }
 

@@ -116,7 +116,7 @@ export async function selectWhereIn<T>(
  */
 export const NUMERIC_TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+    oid === (types.builtins.INT8 as number) ? Number : (types.getTypeParser(oid, format) as unknown)) as CustomTypesConfig['getTypeParser'],
 };
 
 /**

@@ -135,7 +135,7 @@ export function decide(ctx: CaseContext, body: ReviewBodies['decide'], env: Deci
     ...(body.justification ? { justification: body.justification } : {}),
   };
   if (body.outcome !== 'penalty') {
-    const outcome = body.outcome as 'no_penalty_minor' | 'no_penalty_unproven';
+    const outcome = body.outcome;
     return emitNumbered('decision', (n) => [
       { type: 'NoPenaltyDecided', data: { decisionNo: n.no, ...common, outcome, deadlines: [], ...issuerOf(n) } },
     ]);

@@ -54,7 +54,7 @@ const ends = new WeakMap<WorkingDayCalendar, Map<string, { dueDate: string; prov
 
 function periodEnd(calendar: WorkingDayCalendar, start: string, rule: PeriodRule): { dueDate: string; provisional?: string } {
   let memo = ends.get(calendar);
-  if (!memo) ends.set(calendar, (memo = new Map()));
+  if (!memo) ends.set(calendar, (memo = new Map<string, { dueDate: string; provisional?: string }>()));
   const key = `${rule.unit}:${rule.n}:${start}`;
   let end = memo.get(key);
   if (!end) {

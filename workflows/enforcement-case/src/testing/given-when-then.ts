@@ -61,9 +61,7 @@ export function env(occurredAt: string, actorId = 'o1', roles: Role[] = ['office
 
 /** Given stored events (each at a time), the snapshot the machine folds them to. */
 export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
-  return foldCaseEvents(
-    events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent),
-  );
+  return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } })));
 }
 
 /** A decision with its events built: a numbered document gets a test number. */

@@ -53,4 +53,5 @@ export const IsSha256 = (o?: ValidationOptions) =>
   );
 
 /** Codes are compared upper-case and without surrounding blanks, as officers type them. */
-export const NormalizeCode = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+export const NormalizeCode = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));

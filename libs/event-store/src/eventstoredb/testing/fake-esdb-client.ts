@@ -102,8 +102,7 @@ export class FakeEsdbClient implements EventStoreDbClientLike {
 
   readStream(streamName: string, options: Esdb.ReadStreamOptions): AsyncIterable<Esdb.ResolvedEvent> {
     this.calls.push({ method: 'readStream', args: [streamName, options] });
-    const self = this;
-    return (async function* () {
+    return (async function* (self: FakeEsdbClient) {
       await networkHop();
       self.throwIfFailing('readStream');
       const stream = self.stream(streamName);
@@ -113,13 +112,12 @@ export class FakeEsdbClient implements EventStoreDbClientLike {
       for (const record of stream.slice(from, from + max)) {
         yield { event: self.recorded(record, !self.options.streamReadsWithoutPositions) };
       }
-    })();
+    })(this);
   }
 
   readAll(options: Esdb.ReadAllOptions): AsyncIterable<Esdb.AllStreamResolvedEvent> {
     this.calls.push({ method: 'readAll', args: [options] });
-    const self = this;
-    return (async function* () {
+    return (async function* (self: FakeEsdbClient) {
       await networkHop();
       self.throwIfFailing('readAll');
       const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
@@ -134,7 +132,7 @@ export class FakeEsdbClient implements EventStoreDbClientLike {
         page = self.records.filter((r) => r.position >= atLeast);
       }
       for (const record of page.slice(0, max)) yield { event: self.recorded(record, true) as Esdb.AllStreamRecordedEvent };
-    })();
+    })(this);
   }
 
   subscribeToAll(options: Esdb.SubscribeToAllOptions): EventStoreDbSubscription {
@@ -176,7 +174,7 @@ export class FakeEsdbClient implements EventStoreDbClientLike {
       data: JSON.parse(record.data) as Esdb.JSONType,
       metadata: record.metadata === undefined ? undefined : (JSON.parse(record.metadata) as Esdb.JSONType),
       ...(withPosition ? { position: { commit: record.position, prepare: record.position } } : {}),
-    } as Esdb.RecordedEvent;
+    };
   }
 
   private write(streamId: string, events: Array<Omit<FakeRecord, 'streamId' | 'revision' | 'position'>>): FakeRecord[] {
@@ -202,7 +200,7 @@ export class FakeEsdbClient implements EventStoreDbClientLike {
 
   private throwIfFailing(method: Method): void {
     const failure = this.takeFailure(method);
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw failure as Error;
   }
 }
 
