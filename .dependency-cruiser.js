@@ -34,8 +34,15 @@ module.exports = {
       name: 'lib-entry-only',
       comment: 'apps, the workflow and the tests use a library through its index (or its testing entry), never one of its files.',
       severity: 'error',
-      from: { path: '^(apps|workflows|test)/' },
+      from: { path: '^(apps|workflows|test)/', pathNot: '^apps/console/' },
       to: { path: '^libs/[^/]+/src/', pathNot: LIB_ENTRY },
+    },
+    {
+      name: 'console-reads-library-types-only',
+      comment: "the browser console may name a library's declared types (erased at build), never bundle its code.",
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'lib-entry-only-between-libs',
