@@ -6,7 +6,7 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.{spec,e2e-spec}.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swc, swcrc: false }] },
   // ESM-only packages that Node 20 loads with require(esm) but jest's module system does not.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@nestjs)/)'],
   moduleNameMapper: {
     // Each library through its index only (a second entry for the event store's test helpers); see .dependency-cruiser.js.
     '^@app/event-store(|/testing)$': '<rootDir>/libs/event-store/src$1',
