@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { AppModule } from '../../apps/api/src/app.module';
-import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { fastifyTrustProxy, loadAppConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { CLOCK, Clock } from '../../apps/api/src/core/clock';
 import { PgReadModelsOptions } from '../../apps/api/src/read-models/pg-read-models';
@@ -46,9 +46,12 @@ export async function startTestApp(
   // A store built by the test (e.g. the EventStoreDB adapter over its in-process model of the server).
   if (options.eventStore) builder = builder.overrideProvider(EVENT_STORE).useValue(options.eventStore);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ trustProxy: config.trustedProxy }), {
-    logger: ['error'],
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustedProxy) }),
+    {
+      logger: ['error'],
+    },
+  );
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const http = new HttpClient(await app.getUrl());

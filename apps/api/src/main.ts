@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventStoreUnavailableError, redactConnectionString } from '@app/event-store';
 import { AppModule } from './app.module';
-import { ConfigError, loadAppConfig } from './config/app-config';
+import { ConfigError, fastifyTrustProxy, loadAppConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 
 /**
@@ -31,7 +31,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, trustProxy: config.trustedProxy }),
+    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, trustProxy: fastifyTrustProxy(config.trustedProxy) }),
     {
       logger: ['error', 'warn', 'log'],
       abortOnError: false,

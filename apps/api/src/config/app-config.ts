@@ -49,6 +49,14 @@ export interface AppConfig {
 
 export type TrustedProxy = false | number | string[];
 
+/**
+ * TRUSTED_PROXY in the form Fastify's adapter takes: a hop count n becomes "trust the n hops nearest the service",
+ * which is what Fastify itself does with a number (the adapter's options type names no number).
+ */
+export function fastifyTrustProxy(trusted: TrustedProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
+}
+
 export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
