@@ -80,6 +80,13 @@ describe('criminal referral over HTTP', () => {
     expect(early.body.allowedCommands).not.toContain('record-handover');
     const accepted = await run(id, OFFICER_1, 'record-police-decision', { outcome: 'accepted', occurredAt: at('2026-09-07') });
     expect(accepted.body.case.allowedCommands).toContain('record-handover');
+    // The hand-over is a tracked deadline from the rules (行政执法机关移送涉嫌犯罪案件的规定第十三条), open until met.
+    const handoverDeadline = (c: { deadlines: { kind: string }[] }) => c.deadlines.find((d) => d.kind === 'handover');
+    expect(handoverDeadline(accepted.body.case)).toMatchObject({
+      dueDate: '2026-09-10',
+      status: 'open',
+      basis: expect.stringContaining('Art. 13'),
+    });
     const unnamed = await handover('2026-09-08', { receivedBy: '郴州市公安局北湖分局', materials: [] });
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.errors.map((e: any) => e.field)).toEqual(['materials']);
@@ -89,6 +96,7 @@ describe('criminal referral over HTTP', () => {
       { type: 'MaterialsHandedOver', data: { receivedBy: '郴州市公安局北湖分局 王警官', dueDate: '2026-09-10', late: false } },
     ]);
     expect(onTime.body.case.stage).toBe('transferred');
+    expect(handoverDeadline(onTime.body.case)).toMatchObject({ status: 'met' });
     expect((await handover('2026-09-14')).body.events[0].data).toMatchObject({ dueDate: '2026-09-10', late: true });
     expect((await run(id, 'u-431003-officer-1', 'record-handover', { receivedBy: 'x', materials: ['y'] })).status).toBe(403);
   });

@@ -279,9 +279,13 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'PoliceDecisionRecorded':
       return { ...c, deadlines: meet(c.deadlines, ['police_decision'], at) };
     case 'ReferralAccepted':
-      return { ...c, referral: c.referral && { ...c.referral, status: 'accepted', acceptedAt: at } };
+      return {
+        ...c,
+        referral: c.referral && { ...c.referral, status: 'accepted', acceptedAt: at },
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines ?? []),
+      };
     case 'MaterialsHandedOver':
-      return c;
+      return { ...c, deadlines: meet(c.deadlines, ['handover'], at) };
     case 'ReferralDeclined':
       return {
         ...c,

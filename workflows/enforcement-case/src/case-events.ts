@@ -53,6 +53,7 @@ import {
   PoliceDecisionRecordedData,
   PoliceReconsiderationRequestedData,
   ReasonData,
+  ReferralAcceptedData,
   ReferralApprovedData,
   ReferralDeclinedData,
   ReferralProposedData,
@@ -108,7 +109,7 @@ export type CaseEventBody =
   | Ev<'ReferralRejected', ReasonData>
   | Ev<'CaseTransferredToPolice', CaseTransferredToPoliceData>
   | Ev<'PoliceDecisionRecorded', PoliceDecisionRecordedData>
-  | Ev<'ReferralAccepted', Record<string, never>>
+  | Ev<'ReferralAccepted', ReferralAcceptedData>
   | Ev<'MaterialsHandedOver', MaterialsHandedOverData>
   | Ev<'ReferralDeclined', ReferralDeclinedData>
   | Ev<'PoliceReconsiderationRequested', PoliceReconsiderationRequestedData>

@@ -1,4 +1,4 @@
-import { addCalendarDays, toShanghaiDate } from '@app/calendar';
+import { toShanghaiDate } from '@app/calendar';
 import { CaseContext } from '../case-context';
 import { REFERRAL_FROM } from '../case-events';
 import { computeDeadline } from '../deadlines/compute-deadline';
@@ -82,7 +82,13 @@ export function recordPoliceDecision(ctx: CaseContext, body: ReferralBodies['rec
     type: 'PoliceDecisionRecorded' as const,
     data: { outcome: body.outcome, ...(body.reason ? { reason: body.reason } : {}) },
   };
-  if (body.outcome === 'accepted') return emit(recorded, { type: 'ReferralAccepted', data: {} });
+  if (body.outcome === 'accepted') {
+    // 移交 (行政执法机关移送涉嫌犯罪案件的规定第十三条): the items and materials are due within the rules' period.
+    return emit(recorded, {
+      type: 'ReferralAccepted',
+      data: { deadlines: [computeDeadline('handover', 'handover', env.occurredAt, rules, env.calendar)] },
+    });
+  }
   return emit(recorded, {
     type: 'ReferralDeclined',
     data: {
@@ -97,8 +103,10 @@ export function recordPoliceDecision(ctx: CaseContext, body: ReferralBodies['rec
  * owed, so it is recorded (and marked late), never refused.
  */
 export function recordHandover(ctx: CaseContext, body: ReferralBodies['record-handover'], env: DecisionEnv): CommandOutcome {
-  const accepted = ctx.referral?.acceptedAt;
-  const dueDate = addCalendarDays(env.calendar, toShanghaiDate(accepted ?? env.occurredAt), 3);
+  // The tracked deadline; a case accepted before the deadline was tracked has it computed from the acceptance.
+  const dueDate =
+    ctx.deadlines.find((d) => d.kind === 'handover')?.dueDate ??
+    computeDeadline('handover', 'handover', ctx.referral?.acceptedAt ?? env.occurredAt, caseRules(ctx, env), env.calendar).dueDate;
   return emit({
     type: 'MaterialsHandedOver',
     data: { receivedBy: body.receivedBy, materials: body.materials, dueDate, late: toShanghaiDate(env.occurredAt) > dueDate },

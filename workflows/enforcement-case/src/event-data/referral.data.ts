@@ -24,6 +24,10 @@ export interface CaseTransferredToPoliceData {
   documents: string[];
   deadlines: DeadlineSet[];
 }
+/** The police filed the case: the hand-over of items and materials falls due (events recorded before it carry none). */
+export interface ReferralAcceptedData {
+  deadlines?: DeadlineSet[];
+}
 export interface PoliceDecisionRecordedData {
   outcome: 'accepted' | 'declined';
   reason?: string;

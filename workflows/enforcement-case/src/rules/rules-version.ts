@@ -27,6 +27,7 @@ export const PERIOD_NAMES = [
   'referralApproval',
   'policeDecision',
   'policeReconsiderationRequest',
+  'handover',
   'handlingExtensionHead',
   'handlingExtensionUpper',
 ] as const;
