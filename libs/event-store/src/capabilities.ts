@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { EventStore, StoredEvent } from './event-store.port';
-import type { Anchor, IntegrityReport } from './shared/chain-walker';
+import type { Anchor, IntegrityReport } from './common/chain-walker';
 
 /*
  * What some adapters can do beyond the port. Each capability is an interface of its own under its own DI token; an

@@ -1,8 +1,8 @@
 export * from './event-store.port';
 export * from './capabilities';
-export { EventStoreClosedError } from './shared/append-checks';
-export { CatchUpFeed } from './shared/catch-up.feed';
-export type { PageReader } from './shared/catch-up.feed';
+export { EventStoreClosedError } from './common/append-checks';
+export { CatchUpFeed } from './common/catch-up.feed';
+export type { PageReader } from './common/catch-up.feed';
 export * from './in-memory/in-memory.event-store';
 export * from './sqlite/sqlite.event-store';
 export { SCHEMA_VERSION as SQLITE_SCHEMA_VERSION } from './sqlite/sqlite.migrations';
@@ -13,8 +13,8 @@ export { openSqliteProjectionHost, sqliteProjectionHost } from './sqlite/sqlite-
 export type { OpenProjectionHostOptions } from './sqlite/sqlite-projection-host';
 // The events table's columns, for the rebuild's partition readers (they read the file in bulk, off the store's thread).
 export { EVENT_COLUMNS, EventTuple, tupleToStoredEvent } from './sqlite/sqlite.statements';
-export { GENESIS_HASH, eventHash, globalHash } from './shared/hash-chain';
-export { EventStoreUnavailableError } from './shared/store-errors';
+export { GENESIS_HASH, eventHash, globalHash } from './common/hash-chain';
+export { EventStoreUnavailableError } from './common/store-errors';
 export { EventStoreDbEventStore, createEventStoreDbStore } from './eventstoredb/eventstoredb.event-store';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb.event-store';
 export type { EventStoreDbClientLike, EventStoreDbSubscription } from './eventstoredb/esdb-client';

@@ -11,8 +11,8 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { WrongExpectedRevisionError } from '../event-store.port';
-import { prepareAppend } from '../shared/append-checks';
-import { EventStoreUnavailableError } from '../shared/store-errors';
+import { prepareAppend } from '../common/append-checks';
+import { EventStoreUnavailableError } from '../common/store-errors';
 import {
   assertStorable,
   EventStoreDbMappingError,

@@ -1,7 +1,7 @@
 import type * as Esdb from '@eventstore/db-client';
 import { EventMetadata, ExpectedRevision, StoredEvent, WrongExpectedRevisionError } from '../event-store.port';
-import { SerializedEvent } from '../shared/append-checks';
-import { EventStoreUnavailableError } from '../shared/store-errors';
+import { SerializedEvent } from '../common/append-checks';
+import { EventStoreUnavailableError } from '../common/store-errors';
 import { eventStoreDbLibrary } from './esdb-client';
 
 /**

@@ -3,7 +3,7 @@ import { AccessDeniedError, NotLeaderError, UnavailableError } from '@eventstore
 import { EventEmitter } from 'node:events';
 import { Observable } from 'rxjs';
 import { StoredEvent } from '../event-store.port';
-import { EventStoreUnavailableError } from '../shared/store-errors';
+import { EventStoreUnavailableError } from '../common/store-errors';
 import { EventStoreDbSubscription } from './esdb-client';
 import { EventStoreDbMappingError } from './esdb-mapping';
 import { backoffDelay, EventStoreDbLogger, ResilientAllSubscription, ResubscribePolicy, Scheduler } from './esdb-subscription';

@@ -1,7 +1,7 @@
 import type { AllStreamResolvedEvent, Filter } from '@eventstore/db-client';
 import { Subscriber } from 'rxjs';
 import { StoredEvent } from '../event-store.port';
-import { EventStoreUnavailableError } from '../shared/store-errors';
+import { EventStoreUnavailableError } from '../common/store-errors';
 import { EventStoreDbClientLike, EventStoreDbSubscription } from './esdb-client';
 import {
   esdbErrorType,

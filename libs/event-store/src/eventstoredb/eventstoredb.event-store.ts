@@ -17,7 +17,7 @@ import {
   resolveRetry,
   SerializedEvent,
   toAppendResult,
-} from '../shared/append-checks';
+} from '../common/append-checks';
 import { EventStoreDbClientLike, eventStoreDbLibrary } from './esdb-client';
 import {
   assertStorable,

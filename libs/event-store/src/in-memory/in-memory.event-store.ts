@@ -9,8 +9,8 @@ import {
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port';
-import { checkExpectedRevision, EventStoreClosedError, prepareAppend, resolveRetry, toAppendResult } from '../shared/append-checks';
-import { CatchUpFeed } from '../shared/catch-up.feed';
+import { checkExpectedRevision, EventStoreClosedError, prepareAppend, resolveRetry, toAppendResult } from '../common/append-checks';
+import { CatchUpFeed } from '../common/catch-up.feed';
 
 /** Payloads stay JSON text, exactly as in SQLite, so unit tests see the same round-trip (Dates become strings, ...). */
 interface Row {

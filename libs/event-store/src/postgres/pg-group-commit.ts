@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { AppendResult, DuplicateEventIdError, ExpectedRevision, StoredEvent, WrongExpectedRevisionError } from '../event-store.port';
-import { SerializedEvent, checkExpectedRevision, resolveRetry, toAppendResult } from '../shared/append-checks';
-import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
+import { SerializedEvent, checkExpectedRevision, resolveRetry, toAppendResult } from '../common/append-checks';
+import { GENESIS_HASH, eventHash, globalHash } from '../common/hash-chain';
 import { PgDatabase } from './pg-database';
 import { PgEventRow, PgStatements, toStoredEvent } from './pg-statements';
 import { PostgresUnavailableError } from './postgres.errors';

@@ -1,5 +1,5 @@
 import { StoreIntegrity } from '../capabilities';
-import { Anchor, ChainWalker, IntegrityReport } from '../shared/chain-walker';
+import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { PgDatabase } from './pg-database';
 import { PG_EVENT_COLUMNS, PgEventRow } from './pg-statements';
 

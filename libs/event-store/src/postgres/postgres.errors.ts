@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '../shared/store-errors';
+import { EventStoreUnavailableError } from '../common/store-errors';
 /**
  * Where a connection string points, for messages and logs: scheme, user, host, port and database, never the
  * password (a connection string is a secret as a whole only because of it).

@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
 import { StoreCapabilities, WithCapabilities } from '../capabilities';
 import { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from '../event-store.port';
-import { EventStoreClosedError, prepareAppend } from '../shared/append-checks';
-import { CatchUpFeed } from '../shared/catch-up.feed';
+import { EventStoreClosedError, prepareAppend } from '../common/append-checks';
+import { CatchUpFeed } from '../common/catch-up.feed';
 import { PgCommitListener } from './pg-commit-listener';
 import { PgDatabase } from './pg-database';
 import { PgGroupCommit } from './pg-group-commit';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, ExpectedRevision, StoredEvent, WrongExpectedRevisionError } from '../event-store.port';
-import { SerializedEvent, checkExpectedRevision, resolveRetry } from '../shared/append-checks';
-import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
+import { SerializedEvent, checkExpectedRevision, resolveRetry } from '../common/append-checks';
+import { GENESIS_HASH, eventHash, globalHash } from '../common/hash-chain';
 import { SqliteStatements, prepareStatements, tupleToStoredEvent } from './sqlite.statements';
 
 /** One queued append, as it crosses to the writer (plain data: it may go through postMessage). */

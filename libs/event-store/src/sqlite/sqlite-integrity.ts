@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { StoreIntegrity } from '../capabilities';
-import { Anchor, ChainWalker, IntegrityReport } from '../shared/chain-walker';
+import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { EventRow } from './sqlite.statements';
 
-export type { Anchor, IntegrityProblem, IntegrityReport } from '../shared/chain-walker';
+export type { Anchor, IntegrityProblem, IntegrityReport } from '../common/chain-walker';
 
 interface Row extends EventRow {
   global_hash: string | null;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { GENESIS_HASH, eventHash, globalHash } from '../shared/hash-chain';
+import { GENESIS_HASH, eventHash, globalHash } from '../common/hash-chain';
 import type { EventRow } from './sqlite.statements';
 
 /**
