@@ -219,7 +219,10 @@ export class CaseRealizer {
           if (type === 'CaseSupervised' || !(await open()))
             await run('u-431000-supervisor', { name: 'supervise-case', body: { reason: '办案期限将届满', replyWithinWorkingDays: 5 } });
           if (type === 'SupervisionReplied')
-            await run(u('officer-1'), { name: 'reply-supervision', body: { supervisionId: (await open()).supervisionId, reply: '已加快办理' } });
+            await run(u('officer-1'), {
+              name: 'reply-supervision',
+              body: { supervisionId: (await open()).supervisionId, reply: '已加快办理' },
+            });
           break;
         }
         case 'DeadlineMissed':
