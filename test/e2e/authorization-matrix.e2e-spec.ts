@@ -94,6 +94,9 @@ const COMMAND_WHO: Record<string, Allow> = {
   'attest-interference-record': officerOwn,
   // Only the presiding officer records a hearing; none is appointed on these cases, so nobody may.
   'record-hearing': () => false,
+  // 督办: supervisors, on their agency's cases and those below it; the reply is a handling officer's.
+  'supervise-case': (r, j) => r === 'supervisor' && ownOrBelow(j),
+  'reply-supervision': officerOwn,
 };
 
 function expectedRows(): Record<string, Row> {

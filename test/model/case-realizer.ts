@@ -212,6 +212,19 @@ export class CaseRealizer {
           s.attested.add(o);
           break;
         }
+        case 'CaseSupervised':
+        case 'SupervisionReplied': {
+          // 督办 comes from the city's supervisor; a reply needs a notice awaiting it.
+          const open = async () => (await this.engine.getCase(s.caseId!)).openSupervisions[0];
+          if (type === 'CaseSupervised' || !(await open()))
+            await run('u-431000-supervisor', { name: 'supervise-case', body: { reason: '办案期限将届满', replyWithinWorkingDays: 5 } });
+          if (type === 'SupervisionReplied')
+            await run(u('officer-1'), {
+              name: 'reply-supervision',
+              body: { supervisionId: (await open()).supervisionId, reply: '已加快办理' },
+            });
+          break;
+        }
         case 'DeadlineMissed':
         case 'StatementPeriodEnded':
         case 'HearingRequestPeriodEnded':

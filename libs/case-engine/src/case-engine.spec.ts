@@ -183,7 +183,14 @@ describe('CaseEngine', () => {
     const refusal = engine(store).execute({ caseId, requestId: 'r', actor: head, command: { name: 'close-case', body: {} } });
     await expect(refusal).rejects.toBeInstanceOf(CommandNotAllowedError);
     await expect(refusal).rejects.toMatchObject({
-      allowedCommands: ['approve-filing', 'reject-filing', 'record-interference', 'attest-interference-record'],
+      allowedCommands: [
+        'approve-filing',
+        'reject-filing',
+        'record-interference',
+        'attest-interference-record',
+        'supervise-case',
+        'reply-supervision',
+      ],
     });
   });
 

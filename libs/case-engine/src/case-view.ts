@@ -1,5 +1,15 @@
 import { StateValue } from 'xstate';
-import { CaseSnapshot, CommandName, Deadline, STAGES, Stage, allowedCommands, caseStage, isMajorCase } from '@workflows/enforcement-case';
+import {
+  CaseSnapshot,
+  CommandName,
+  Deadline,
+  OpenSupervision,
+  STAGES,
+  Stage,
+  allowedCommands,
+  caseStage,
+  isMajorCase,
+} from '@workflows/enforcement-case';
 
 /** The officers' view of one case (docs/api.md §2 `CaseView`). */
 export interface CaseView {
@@ -32,6 +42,8 @@ export interface CaseView {
   paidYuan: number;
   allowedCommands: CommandName[];
   deadlines: Deadline[];
+  /** 督办 awaiting the handling officers' reply (the reply deadline is among `deadlines`). */
+  openSupervisions: OpenSupervision[];
   flags: string[];
   createdAt: string;
   updatedAt: string;
@@ -70,6 +82,7 @@ export function toCaseView(snapshot: CaseSnapshot, revision: number): CaseView {
     paidYuan: c.paidYuan,
     allowedCommands: allowedCommands(snapshot),
     deadlines: c.deadlines,
+    openSupervisions: c.supervision ? [c.supervision] : [],
     flags,
     createdAt: c.createdAt!,
     updatedAt: c.updatedAt!,

@@ -1,4 +1,4 @@
-import { IsoDateTime, Penalty, WaivableRight } from './case-types';
+import { IsoDate, IsoDateTime, Penalty, WaivableRight } from './case-types';
 import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
 import { Deadline, DeadlineKind, DeadlineSet } from './deadlines/deadline';
 
@@ -75,7 +75,19 @@ export interface CaseContext {
   filingApproverId: string | null;
   /** Handling officers who attested that every interference they know of is recorded. */
   attestedBy: string[];
+  /** The 督办 awaiting the handling officers' reply, if any (one at a time; a reply closes it). */
+  supervision: OpenSupervision | null;
   closedAt: IsoDateTime | null;
+}
+
+/** A 督办 not yet replied to (郴政办发〔2016〕19号第十七条). */
+export interface OpenSupervision {
+  supervisionId: string;
+  supervisorId: string;
+  supervisorAgencyId: string;
+  reason: string;
+  supervisedAt: IsoDateTime;
+  replyDueDate: IsoDate;
 }
 
 export const emptyCaseContext: CaseContext = {
@@ -114,6 +126,7 @@ export const emptyCaseContext: CaseContext = {
   filingApproverId: null,
   issuerAgencyId: null,
   attestedBy: [],
+  supervision: null,
   closedAt: null,
 };
 
@@ -342,6 +355,16 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, deadlines: meet(c.deadlines, ['statement'], at) };
     case 'HearingRequestPeriodEnded':
       return { ...c, deadlines: meet(c.deadlines, ['hearing_request'], at) };
+    case 'CaseSupervised': {
+      const { supervisionId, supervisorId, supervisorAgencyId, reason, replyDueDate } = event.data;
+      return {
+        ...c,
+        supervision: { supervisionId, supervisorId, supervisorAgencyId, reason, supervisedAt: at, replyDueDate },
+        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
+      };
+    }
+    case 'SupervisionReplied':
+      return { ...c, supervision: null, deadlines: meet(c.deadlines, ['supervision_reply'], at) };
     case 'CaseClosed':
       return { ...c, closedAt: at };
     default:

@@ -28,6 +28,7 @@ import {
   CaseClosedData,
   CaseFiledData,
   CaseOpenedData,
+  CaseSupervisedData,
   DecisionServedData,
   EvidenceRecordedData,
   FilingRejectedData,
@@ -46,6 +47,7 @@ import {
   PenaltyNoticeServedData,
   RightsWaivedData,
   StatementRecordedData,
+  SupervisionRepliedData,
 } from './event-data/procedure.data';
 import {
   CaseTransferredToPoliceData,
@@ -131,6 +133,8 @@ export type CaseEventBody =
   | Ev<'DeadlineMissed', DeadlineMissedData>
   | Ev<'StatementPeriodEnded', PeriodEndedData>
   | Ev<'HearingRequestPeriodEnded', PeriodEndedData>
+  | Ev<'CaseSupervised', CaseSupervisedData>
+  | Ev<'SupervisionReplied', SupervisionRepliedData>
   | Ev<'CaseClosed', CaseClosedData>;
 
 export type CaseEventType = CaseEventBody['type'];
@@ -204,6 +208,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'DeadlineMissed',
   'StatementPeriodEnded',
   'HearingRequestPeriodEnded',
+  'CaseSupervised',
+  'SupervisionReplied',
   'CaseClosed',
 ];
 

@@ -64,10 +64,13 @@ export const enforcementCaseMachine = setup({
           initial: 'filing',
           // 干预记录 are accepted at every stage once a case exists, closed included (docs/supervision.md §2); each
           // handling officer attests before closing that every interference they know of is recorded.
-          // The deadline scheduler's records change no stage.
+          // The deadline scheduler's records change no stage. 督办 and its reply may come at any open stage
+          // (郴政办发〔2016〕19号第十七条) and change none.
           on: {
             InterferenceRecorded: { actions: 'apply' },
             InterferenceAttested: { actions: 'apply' },
+            CaseSupervised: { actions: 'apply' },
+            SupervisionReplied: { actions: 'apply' },
             DeadlineMissed: { actions: 'apply' },
             StatementPeriodEnded: { actions: 'apply' },
             HearingRequestPeriodEnded: { actions: 'apply' },

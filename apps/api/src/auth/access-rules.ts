@@ -64,11 +64,15 @@ export const ENDPOINT_RULES = {
 export type EndpointAction = keyof typeof ENDPOINT_RULES;
 export type Action = EndpointAction | `command:${CommandName}`;
 
+/** Roles whose commands supervise rather than handle a case: they act on their agency's cases and those below it. */
+const OVERSIGHT_ROLES: readonly Role[] = ['supervisor', 'discipline'];
+
 /**
  * A case command's grants, from whom its spec names: officers act in their own agency and must hold a certificate
  * valid that day (行政处罚法第四十二条); heads and reviewers also act for an organisation their agency entrusted
- * (行政处罚法第二十条); `any` user of the case's agency or above may record interference, no certificate needed; the
- * system's own commands are granted to no one.
+ * (行政处罚法第二十条); supervisors and discipline oversee their agency and those below it (郴政办发〔2016〕19号第十七条);
+ * `any` user of the case's agency or above may record interference, no certificate needed; the system's own commands
+ * are granted to no one.
  */
 export function commandRule(command: CommandName): readonly Grant[] {
   const who = COMMANDS[command].who;
@@ -77,6 +81,7 @@ export function commandRule(command: CommandName): readonly Grant[] {
   const relation = who.relation ? { relation: who.relation } : {};
   return who.roles.map((role): Grant => {
     if (role === 'officer') return { roles: ['officer'], reach: 'own', certified: true, ...relation };
+    if (OVERSIGHT_ROLES.includes(role)) return { roles: [role], reach: 'ownAndBelow', ...relation };
     return { roles: [role], reach: 'ownOrEntrusting', ...relation };
   });
 }

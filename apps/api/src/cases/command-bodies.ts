@@ -10,6 +10,7 @@ import { INTERFERENCE_DTOS } from './dto/interference.dto';
 import { OPEN_CASE_DTOS } from './dto/open-case.dto';
 import { RECTIFICATION_DTOS } from './dto/rectification.dto';
 import { REFERRAL_DTOS } from './dto/referral.dto';
+import { SUPERVISION_DTOS } from './dto/supervision.dto';
 import { TRUNK_COMMANDS_DTOS } from './dto/trunk-commands.dto';
 import { VALIDATION_OPTIONS } from '../problem/validation-problem';
 
@@ -26,6 +27,7 @@ export const COMMAND_DTOS: { readonly [K in UserCommandName]: Type<CommandDto<K>
   ...OPEN_CASE_DTOS,
   ...RECTIFICATION_DTOS,
   ...REFERRAL_DTOS,
+  ...SUPERVISION_DTOS,
   ...TRUNK_COMMANDS_DTOS,
 };
 

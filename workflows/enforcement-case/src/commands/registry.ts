@@ -12,6 +12,7 @@ import { REFERRAL_COMMANDS, ReferralBodies } from './referral.commands';
 import { REMEDY_COMMANDS, RemedyBodies } from './remedy.commands';
 import { REVIEW_COMMANDS, ReviewBodies } from './review.commands';
 import { SEIZURE_COMMANDS, SeizureBodies } from './seizure.commands';
+import { SUPERVISION_COMMANDS, SupervisionBodies } from './supervision.commands';
 
 /** The one union of command bodies, family by family. */
 export interface CommandBodies
@@ -28,6 +29,7 @@ export interface CommandBodies
     SeizureBodies,
     CourtEnforcementBodies,
     ClosingBodies,
+    SupervisionBodies,
     DeadlineBodies {}
 
 export type CommandName = keyof CommandBodies;
@@ -51,6 +53,7 @@ export const COMMANDS: { readonly [K in CommandName]: CommandSpec<CommandBodies[
   ...SEIZURE_COMMANDS,
   ...COURT_ENFORCEMENT_COMMANDS,
   ...CLOSING_COMMANDS,
+  ...SUPERVISION_COMMANDS,
   ...DEADLINE_COMMANDS,
 };
 

@@ -33,7 +33,20 @@ export function computeDeadline(
   rules: RulesVersion,
   calendar: WorkingDayCalendar,
 ): DeadlineSet {
-  const rule = rules.periods[period];
+  return computeDeadlineBy(kind, rules.periods[period], startedAt, rules, calendar);
+}
+
+/**
+ * A deadline whose period is set by the step itself rather than by the rules book (a 督办 names its reply period),
+ * counted the same way and recorded with the rules version of the case.
+ */
+export function computeDeadlineBy(
+  kind: DeadlineKind,
+  rule: PeriodRule,
+  startedAt: IsoDateTime,
+  rules: RulesVersion,
+  calendar: WorkingDayCalendar,
+): DeadlineSet {
   const { dueDate, provisional } = periodEnd(calendar, toShanghaiDate(startedAt), rule);
   return {
     kind,

@@ -20,6 +20,7 @@ export const DEADLINE_KINDS = [
   'police_decision',
   'police_reconsideration_request',
   'handover',
+  'supervision_reply',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -3,6 +3,7 @@ import {
   DiscretionLevel,
   EvidenceKind,
   Intervener,
+  IsoDate,
   IsoDateTime,
   Outcome,
   Penalty,
@@ -147,4 +148,24 @@ export interface InterferenceAttestedData {
 }
 export interface CaseClosedData {
   summary?: string;
+}
+
+/**
+ * 督办: a supervisor asks the handling officers to account for an overdue or at-risk case and reply within a number of
+ * working days (郴政办发〔2016〕19号第十七条, 上级职能部门对监管执法的指导监督).
+ */
+export interface CaseSupervisedData {
+  supervisionId: string;
+  supervisorId: string;
+  supervisorAgencyId: string;
+  reason: string;
+  replyWithinWorkingDays: number;
+  replyDueDate: IsoDate;
+  deadlines: DeadlineSet[];
+}
+/** The handling officer's reply to a 督办. */
+export interface SupervisionRepliedData {
+  supervisionId: string;
+  officerId: string;
+  reply: string;
 }

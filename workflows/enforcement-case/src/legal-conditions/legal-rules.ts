@@ -164,6 +164,16 @@ export const LEGAL_RULES = {
     zh: '结案前，全部承办人员须确认干预情况已如实记录',
     en: 'every handling officer must attest the interference record before closing',
   },
+  noSupervisionAwaitingReply: {
+    source: '郴政办发〔2016〕19号第十七条',
+    zh: '本案已有督办尚未回复，须待承办人员回复后再行督办',
+    en: 'the case has a supervision notice awaiting its reply; a new one may follow the reply',
+  },
+  supervisionAwaitingReply: {
+    source: '郴政办发〔2016〕19号第十七条',
+    zh: '所回复的督办不存在或已回复',
+    en: 'the supervision notice being replied to does not exist or has already been replied to',
+  },
   interferenceRecordExists: {
     source: 'docs/supervision.md §2',
     zh: '更正所指向的干预记录不存在',
