@@ -73,6 +73,14 @@ describe('时间线 in Chromium: scrub a 20-event case, compare two points', () 
     await expect(event.getByText('补录').count()).resolves.toBe(1);
     await screenshot(page, 'timeline-point');
 
+    // 截至某日: the case as it stood at the end of 2026-09-03 (what had happened by then): the scrubber follows.
+    const date = page.getByPlaceholder('截至某日');
+    await date.fill('2026-09-03');
+    await date.press('Enter');
+    await page.getByTestId('timeline-point').locator('[data-revision="17"]').waitFor();
+    await expect(page.getByRole('slider', { name: '选择版本' }).getAttribute('aria-valuenow')).resolves.toBe('17');
+    await expect(page.getByTestId('timeline-stage').textContent()).resolves.toBe('调查取证');
+
     // A at revision 0 (立案审批), B at the last revision, with the keyboard alone: the stage change and every event after A.
     await scrubTo(page, 0);
     await page.getByRole('button', { name: '设为对比起点 A' }).press('Enter');
