@@ -9,6 +9,7 @@ const SignIn = lazy(() => import('./pages/SignInPage'));
 const Desk = lazy(() => import('./pages/DeskPage'));
 const CaseList = lazy(() => import('./pages/CaseListPage'));
 const CaseDetail = lazy(() => import('./pages/CaseDetailPage'));
+const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -67,6 +68,16 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <CaseDetail />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/cases/:caseId/timeline"
+        element={
+          <SignedIn>
+            <Page>
+              <CaseTimeline />
             </Page>
           </SignedIn>
         }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
@@ -72,6 +72,7 @@ export default function CaseDetailPage() {
         {view.flags.map((f) => (
           <Tag key={f}>{f}</Tag>
         ))}
+        <Link to={`/cases/${caseId}/timeline`}>时间线</Link>
       </Space>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 16 }}>
         <Descriptions.Item label="当事人">
