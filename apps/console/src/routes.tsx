@@ -10,6 +10,8 @@ const Desk = lazy(() => import('./pages/DeskPage'));
 const CaseList = lazy(() => import('./pages/CaseListPage'));
 const CaseDetail = lazy(() => import('./pages/CaseDetailPage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
+const Audit = lazy(() => import('./pages/AuditPage'));
+const Integrity = lazy(() => import('./pages/IntegrityPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -67,6 +69,26 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <CaseDetail />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/audit"
+        element={
+          <SignedIn>
+            <Page>
+              <Audit />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/integrity"
+        element={
+          <SignedIn>
+            <Page>
+              <Integrity />
             </Page>
           </SignedIn>
         }
