@@ -106,6 +106,7 @@ describe('审计日志 and 完整性校验 in Chromium, against the built servic
     await supervisor.getByLabel('锚定原因').fill('控制台测试锚定');
     await supervisor.getByLabel('锚定原因').press('Enter');
     await supervisor.getByRole('cell', { name: '控制台测试锚定' }).waitFor();
+    await audit(supervisor, 'integrity-anchors');
     const anchors = (await h.http.as(SUPERVISOR, 'GET', '/api/v1/integrity/anchors')).body as { reason: string }[];
     expect(anchors.map((a) => a.reason)).toContain('控制台测试锚定');
   });
