@@ -1,25 +1,10 @@
 import { API_BASE, ApiError, api, queryString, type Problem, type RequestOptions } from '../api/client';
 import { currentSession } from '../auth/session';
+import type { Anchor, IntegrityProblem, IntegrityReport } from '../../../../libs/event-store/src/shared/chain-walker';
 
-/** GET /integrity/verify's answer (the event store's IntegrityReport). */
-export interface IntegrityReport {
-  ok: boolean;
-  checkedEvents: number;
-  headPosition: string;
-  anchors: number;
-  problem?: { kind: ProblemKind; position: string; detail: string };
-}
-
-/** One entry of GET /integrity/anchors. */
-export interface Anchor {
-  seq: number;
-  position: string;
-  globalHash: string;
-  createdAt: string;
-  reason: string;
-}
-
-type ProblemKind = 'missing' | 'edited' | 'out_of_sequence' | 'chain_broken' | 'truncated' | 'anchor_mismatch' | 'unhashed';
+// GET /integrity/verify and /integrity/anchors answer with the event store's own types.
+export type { Anchor, IntegrityReport };
+type ProblemKind = IntegrityProblem['kind'];
 
 /** What each kind of broken chain means, for the person reading the verification. */
 export const PROBLEM_ZH: Record<ProblemKind, string> = {
