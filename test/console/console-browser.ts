@@ -19,11 +19,14 @@ export interface CspViolation {
 
 export interface ConsoleHarness {
   baseUrl: string;
+  /** The service's DATA_DIR (its store file is casetrail.db there). */
+  dataDir: string;
   http: HttpClient;
   browser: Browser;
   /** Content-Security-Policy violations the pages reported while the tests ran. */
   cspViolations: CspViolation[];
-  newPage(): Promise<Page>;
+  /** A page in a fresh context, on this service or on another one (`baseUrl`). */
+  newPage(baseUrl?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -54,13 +57,14 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     const contexts: BrowserContext[] = [];
     return {
       baseUrl: server.baseUrl,
+      dataDir,
       http: new HttpClient(server.baseUrl),
       browser,
       cspViolations,
-      async newPage() {
+      async newPage(baseURL = server.baseUrl) {
         // A fresh context per page: its own sessionStorage, so each person signs in as themselves.
         const context = await browser.newContext({
-          baseURL: server.baseUrl,
+          baseURL,
           locale: 'zh-CN',
           timezoneId: 'Asia/Shanghai',
           viewport: { width: 1440, height: 900 },

@@ -11,6 +11,8 @@ const CaseList = lazy(() => import('./pages/CaseListPage'));
 const CaseDetail = lazy(() => import('./pages/CaseDetailPage'));
 const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
+const Audit = lazy(() => import('./pages/AuditPage'));
+const Integrity = lazy(() => import('./pages/IntegrityPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -78,6 +80,26 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <CaseTimeline />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/audit"
+        element={
+          <SignedIn>
+            <Page>
+              <Audit />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/integrity"
+        element={
+          <SignedIn>
+            <Page>
+              <Integrity />
             </Page>
           </SignedIn>
         }
