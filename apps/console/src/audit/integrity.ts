@@ -1,6 +1,6 @@
 import { API_BASE, ApiError, api, queryString, type Problem, type RequestOptions } from '../api/client';
 import { currentSession } from '../auth/session';
-import type { Anchor, IntegrityProblem, IntegrityReport } from '../../../../libs/event-store/src/shared/chain-walker';
+import type { Anchor, IntegrityProblem, IntegrityReport } from '../../../../libs/event-store/src/common/chain-walker';
 
 // GET /integrity/verify and /integrity/anchors answer with the event store's own types.
 export type { Anchor, IntegrityReport };
