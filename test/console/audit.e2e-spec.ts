@@ -79,7 +79,8 @@ describe('审计日志 and 完整性校验 in Chromium, against the built servic
     await page.waitForURL(new RegExp(`caseId=${caseId}`));
     const rows = page.locator('tbody tr.ant-table-row');
     // The filtered answer, not the unfiltered one it replaces (the table holds no stale rows while loading).
-    await page.waitForFunction(`document.querySelectorAll('tbody tr.ant-table-row').length === ${positions.length}`);
+    await rows.nth(positions.length).waitFor({ state: 'detached' });
+    await rows.nth(positions.length - 1).waitFor();
     await expect(rows.locator('td:first-child').allTextContents()).resolves.toEqual(positions);
     await page.locator('[data-chain="verified"]').first().waitFor();
     await expect(page.locator('[data-chain="verified"]').count()).resolves.toBe(positions.length);
