@@ -1,7 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
 import { startWithFiledCase } from '../support/cases';
-import { HASH, OFFICER_1, OFFICER_2, REVIEWER, at } from '../support/fixtures';
+import { OFFICER_1, OFFICER_2, REVIEWER, evidenceBody } from '../support/fixtures';
 
 /** The audit trail over HTTP, read from the audit-trail projection (fed on its own thread). */
 describe('audit trail over HTTP', () => {
@@ -13,13 +13,7 @@ describe('audit trail over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase());
-    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
-      kind: 'inspection',
-      title: '现场检查记录, "仓库"',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    await t.http.as(OFFICER_2, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidenceBody({ title: '现场检查记录, "仓库"' }));
     await caughtUp();
   });
   afterAll(async () => t.close());

@@ -1,6 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { AG, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody, evidenceBody } from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
 const SUPERVISOR = 'u-431000-supervisor';
@@ -48,13 +48,7 @@ describe('discretion consistency report over HTTP', () => {
       return res.body;
     };
     await run(head, 'approve-filing', { occurredAt: at('2026-09-02') });
-    await run(officer1, 'record-evidence', {
-      kind: 'inspection',
-      title: '现场检查',
-      officerIds: [officer1, officer2],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    await run(officer1, 'record-evidence', evidenceBody({ officerIds: [officer1, officer2] }));
     await run(officer1, 'conclude-investigation', {
       findings: '安全设备未定期检测',
       proposedOutcome: 'penalty',

@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { OFFICER_1, REVIEWER } from '../support/fixtures';
+import { OFFICER_1, REVIEWER, openCaseBody } from '../support/fixtures';
 
 describe('integrity over HTTP', () => {
   let t: TestApp;
@@ -30,17 +30,7 @@ describe('integrity over HTTP', () => {
   });
 
   it('returns each event with the hash of its predecessor in the stream and its own', async () => {
-    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', {
-      agencyId: 'ag-431002',
-      source: 'inspection',
-      industry: 'gas',
-      party: { kind: 'organization', name: '测试', creditCode: '91431002MA4L000079' },
-      violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
-      discoveredAt: '2026-09-01',
-      handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'],
-      summary: 's',
-      occurredAt: '2026-09-01T10:00:00+08:00',
-    });
+    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody());
     const [first] = opened.body.events;
     expect(first.metadata).toMatchObject({ prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const history = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${opened.body.case.caseId}/events`)).body;

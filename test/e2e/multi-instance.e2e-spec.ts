@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { HttpClient } from '../support/http-client';
 import { startServerProcess, waitForExit } from '../support/server-process';
 import { HEAD, HASH, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
-import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/postgres';
+import { describeWithPostgres, dropSchema, freshSchemaName, postgresServerEnv } from '../support/postgres';
 
 type Role = 'leading' | 'standby';
 interface Instance {
@@ -18,15 +18,7 @@ interface Instance {
  */
 describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
   const schema = freshSchemaName('multi');
-  const env = {
-    EVENT_STORE: 'postgres',
-    DATABASE_URL: url,
-    PG_SCHEMA: schema,
-    PG_POOL_SIZE: '4',
-    SEED_DEMO: 'true',
-    NODE_ENV: 'development',
-    AUTH_MODE: 'dev',
-  };
+  const env = postgresServerEnv(url, schema);
   let a: Instance;
   let b: Instance;
 

@@ -3,7 +3,7 @@ import { toShanghaiDate } from '@app/calendar';
 import { HttpClient, HttpResponse } from '../support/http-client';
 import { startServerProcess, waitForExit } from '../support/server-process';
 import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
-import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/postgres';
+import { describeWithPostgres, dropSchema, freshSchemaName, postgresServerEnv } from '../support/postgres';
 
 const ADMIN = 'u-431000-admin';
 
@@ -19,16 +19,7 @@ interface Instance {
 describeWithPostgres('the organisation registry across two API instances', (url) => {
   const schema = freshSchemaName('registry');
   // No scheduler timer: nothing but these requests writes, so an unchanged head position proves that B wrote nothing.
-  const env = {
-    EVENT_STORE: 'postgres',
-    DATABASE_URL: url,
-    PG_SCHEMA: schema,
-    PG_POOL_SIZE: '4',
-    SEED_DEMO: 'true',
-    NODE_ENV: 'development',
-    AUTH_MODE: 'dev',
-    SCHEDULER_INTERVAL_SECONDS: '0',
-  };
+  const env = { ...postgresServerEnv(url, schema), SCHEDULER_INTERVAL_SECONDS: '0' };
   let a: Instance;
   let b: Instance;
   let filed: string;

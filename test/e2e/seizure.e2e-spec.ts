@@ -1,6 +1,6 @@
 import { TestApp } from '../support/test-app';
 import { startWithFiledCase } from '../support/cases';
-import { HEAD, OFFICER_1, OFFICER_2, at } from '../support/fixtures';
+import { HEAD, OFFICER_1, at, evidenceBody } from '../support/fixtures';
 
 const VIDEO = 'f00d'.repeat(16);
 
@@ -33,13 +33,7 @@ describe('seizure over HTTP', () => {
   });
 
   it('seizes with the on-site video recorded, for 30 days, extended once', async () => {
-    await run(OFFICER_1, 'record-evidence', {
-      kind: 'audio_video',
-      title: '执法记录仪视频',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: VIDEO,
-      occurredAt: at('2026-09-03'),
-    });
+    await run(OFFICER_1, 'record-evidence', evidenceBody({ kind: 'audio_video', title: '执法记录仪视频', contentHash: VIDEO }));
     const seized = await run(HEAD, 'impose-seizure', seize({ audioVideoEvidenceHash: VIDEO }));
     expect(seized.status).toBe(200);
     expect(seized.body.case.state.seizure).toBe('inForce');

@@ -1,6 +1,6 @@
 import { TestApp } from '../support/test-app';
 import { startWithFiledCase } from '../support/cases';
-import { HASH, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at } from '../support/fixtures';
+import { OFFICER_1, OTHER_COUNTY_OFFICER, at, evidenceBody } from '../support/fixtures';
 
 /** Timeline replay (docs/supervision.md §1): the case as it stood, folded from its stored events. */
 describe('timeline replay over HTTP', () => {
@@ -10,13 +10,7 @@ describe('timeline replay over HTTP', () => {
 
   beforeAll(async () => {
     ({ t, id } = await startWithFiledCase()); // opened 09-01, filed 09-02 (decision due 12-01)
-    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, {
-      kind: 'inspection',
-      title: '检查',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidenceBody({ title: '检查' }));
     await t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/conclude-investigation`, {
       findings: '属实',
       proposedOutcome: 'penalty',

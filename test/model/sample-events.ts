@@ -1,22 +1,12 @@
 import { CaseEvent, CaseEventType } from '@workflows/enforcement-case';
+import { opened } from '@workflows/enforcement-case/testing/given-when-then';
 
 const at = '2026-06-01T10:00:00+08:00';
 const meta = { actorId: 'o1', occurredAt: at, recordedAt: at };
 
 /** One event of each type, for exploring the machine's graph (only the type steers the machine; data keeps the fold well-formed). */
 const DATA: Record<CaseEventType, unknown> = {
-  CaseOpened: {
-    caseId: 'c',
-    agencyId: 'ag',
-    source: 'inspection',
-    industry: 'gas',
-    party: { kind: 'organization', name: 'p', creditCode: 'x' },
-    violations: [],
-    discoveredAt: '2026-06-01',
-    handlingOfficerIds: ['o1', 'o2'],
-    summary: 's',
-    major: false,
-  },
+  CaseOpened: opened.data,
   CaseFiled: { caseNo: 'N', rulesVersion: 'r', deadlines: [] },
   FilingRejected: { reason: 'r' },
   EvidenceRecorded: { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' },

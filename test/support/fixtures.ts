@@ -40,3 +40,15 @@ export function interferenceBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A record-evidence body: an on-site inspection record by both handling officers, on the third day. */
+export function evidenceBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'inspection',
+    title: '现场检查',
+    officerIds: [OFFICER_1, OFFICER_2],
+    contentHash: HASH,
+    occurredAt: at('2026-09-03'),
+    ...overrides,
+  };
+}

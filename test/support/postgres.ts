@@ -46,3 +46,16 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`refusing to drop schema "${schema}"`);
   await withClient(url, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 }
+
+/** The environment of a built service process on PostgreSQL in `schema`, with the demo data and dev sign-in. */
+export function postgresServerEnv(url: string, schema: string): Record<string, string> {
+  return {
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: url,
+    PG_SCHEMA: schema,
+    PG_POOL_SIZE: '4',
+    SEED_DEMO: 'true',
+    NODE_ENV: 'development',
+    AUTH_MODE: 'dev',
+  };
+}

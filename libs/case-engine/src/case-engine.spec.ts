@@ -3,6 +3,7 @@ import { EventStore, ExpectedRevision, InMemoryEventStore, NewEvent, WrongExpect
 import { WorkingDayCalendar } from '@app/calendar';
 import { RulesBook } from '@workflows/enforcement-case';
 import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
+import { openCaseBody } from '@workflows/enforcement-case/testing/given-when-then';
 import { CaseEngine, CommandRequest } from './case-engine';
 import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
 import { caseIdOf } from './event-envelope';
@@ -23,18 +24,17 @@ const openCase: CommandRequest = {
   occurredAt: '2026-09-01T10:00:00+08:00',
   command: {
     name: 'open-case',
-    body: {
-      agencyId: 'ag-1',
-      source: 'inspection',
-      industry: 'gas',
-      party: { kind: 'organization', name: 'p', creditCode: '91431002MA4L000079' },
-      violations: [{ description: 'd', provisions: ['p'] }],
-      discoveredAt: '2026-09-01',
-      handlingOfficerIds: ['o1', 'o2'],
-      summary: 's',
-    },
+    body: { ...openCaseBody, agencyId: 'ag-1' },
   },
 };
+/** The head approves the filing on the next working day. */
+const approveFiling = (caseId: string): CommandRequest => ({
+  caseId,
+  requestId: 'r',
+  actor: head,
+  occurredAt: '2026-09-02T10:00:00+08:00',
+  command: { name: 'approve-filing', body: {} },
+});
 const interference = (caseId: string): CommandRequest => ({
   caseId,
   requestId: 'r',
@@ -133,13 +133,7 @@ describe('CaseEngine', () => {
     const b = engine(store);
     const { caseId } = await a.execute(openCase);
     store.beforeNextAppend = async () => void (await b.execute(interference(caseId)));
-    const result = await a.execute({
-      caseId,
-      requestId: 'r2',
-      actor: head,
-      occurredAt: '2026-09-02T10:00:00+08:00',
-      command: { name: 'approve-filing', body: {} },
-    });
+    const result = await a.execute({ ...approveFiling(caseId), requestId: 'r2' });
     expect(result.view.stage).toBe('investigation');
     expect((await store.readStream(`case-${caseId}`)).map((e) => e.type)).toEqual(['CaseOpened', 'InterferenceRecorded', 'CaseFiled']);
   });
@@ -200,22 +194,8 @@ describe('CaseEngine', () => {
     const nos: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { caseId } = await e.execute(openCase);
-      const filed = await e.execute({
-        caseId,
-        requestId: 'r',
-        actor: head,
-        occurredAt: '2026-09-02T10:00:00+08:00',
-        command: { name: 'approve-filing', body: {} },
-        idempotencyKey: 'k',
-      });
-      const retried = await e.execute({
-        caseId,
-        requestId: 'r',
-        actor: head,
-        occurredAt: '2026-09-02T10:00:00+08:00',
-        command: { name: 'approve-filing', body: {} },
-        idempotencyKey: 'k',
-      });
+      const filed = await e.execute({ ...approveFiling(caseId), idempotencyKey: 'k' });
+      const retried = await e.execute({ ...approveFiling(caseId), idempotencyKey: 'k' });
       expect(retried.replayed).toBe(true);
       expect(retried.view.caseNo).toBe(filed.view.caseNo);
       nos.push(filed.view.caseNo!);
@@ -227,17 +207,7 @@ describe('CaseEngine', () => {
     const store = new InMemoryEventStore();
     const engines = [engine(store), engine(store)];
     const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => engines[i % 2].execute(openCase).then((r) => r.caseId)));
-    const filed = await Promise.all(
-      ids.map((caseId, i) =>
-        engines[i % 2].execute({
-          caseId,
-          requestId: 'r',
-          actor: head,
-          occurredAt: '2026-09-02T10:00:00+08:00',
-          command: { name: 'approve-filing', body: {} },
-        }),
-      ),
-    );
+    const filed = await Promise.all(ids.map((caseId, i) => engines[i % 2].execute(approveFiling(caseId))));
     const numbers = filed.map((f) => Number(/〕(\d+)号/.exec(f.view.caseNo!)![1])).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
@@ -254,13 +224,7 @@ describe('CaseEngine', () => {
       newId: randomUUID,
     });
     const { caseId } = await custom.execute(openCase);
-    const filed = await custom.execute({
-      caseId,
-      requestId: 'r',
-      actor: head,
-      occurredAt: '2026-09-02T10:00:00+08:00',
-      command: { name: 'approve-filing', body: {} },
-    });
+    const filed = await custom.execute(approveFiling(caseId));
     expect(filed.view.caseNo).toBe('桂阳应急〔2026〕立字第1号');
   });
 });

@@ -1,17 +1,6 @@
 import { Directory } from './directory';
 import { demoDirectoryEvents } from './demo-directory';
-import {
-  RegistryDecision,
-  decideChangeCertificateStatus,
-  decideDeactivateUser,
-  decideIssueCertificate,
-  decideReactivateUser,
-  decideRecordTraining,
-  decideRegisterAgency,
-  decideRegisterUser,
-  decideUpdateAgency,
-  decideUpdateUser,
-} from './registry-rules';
+import * as rules from './registry-rules';
 
 function demo(): Directory {
   const d = new Directory();
@@ -20,7 +9,7 @@ function demo(): Directory {
 }
 
 /** The rule codes of a refusal (and its status), or 'ok'. */
-const refusal = (d: RegistryDecision) => (d.ok ? 'ok' : { status: d.status, rules: d.violations.map((v) => v.rule) });
+const refusal = (d: rules.RegistryDecision) => (d.ok ? 'ok' : { status: d.status, rules: d.violations.map((v) => v.rule) });
 
 const township = {
   id: 'ag-431021101',
@@ -33,96 +22,110 @@ const township = {
 
 describe('registry rules: agencies', () => {
   it('registers a township under a county; enforcement power defaults to none for a township', () => {
-    const d = decideRegisterAgency(demo(), township);
+    const d = rules.decideRegisterAgency(demo(), township);
     expect(d).toEqual({ ok: true, events: [{ type: 'AgencyRegistered', data: { ...township, enforcementPower: false } }] });
   });
 
   it('refuses a duplicate id with 409', () => {
-    expect(refusal(decideRegisterAgency(demo(), { ...township, id: 'ag-431002' }))).toEqual({ status: 409, rules: ['agencyIdUnique'] });
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, id: 'ag-431002' }))).toEqual({
+      status: 409,
+      rules: ['agencyIdUnique'],
+    });
   });
 
   it('division code: 6 digits for a city or county, 9 for a township', () => {
-    expect(refusal(decideRegisterAgency(demo(), { ...township, divisionCode: '43102110' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, divisionCode: '43102110' }))).toEqual({
       status: 422,
       rules: ['divisionCodeFormat'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, divisionCode: '431021' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, divisionCode: '431021' }))).toEqual({
       status: 422,
       rules: ['divisionCodeFormat'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, level: 'county', divisionCode: '4310211', parentId: 'ag-431000' }))).toEqual(
-      { status: 422, rules: ['divisionCodeFormat'] },
-    );
+    expect(
+      refusal(rules.decideRegisterAgency(demo(), { ...township, level: 'county', divisionCode: '4310211', parentId: 'ag-431000' })),
+    ).toEqual({ status: 422, rules: ['divisionCodeFormat'] });
   });
 
   it('the parent must exist, and be of a higher level', () => {
-    expect(refusal(decideRegisterAgency(demo(), { ...township, parentId: 'ag-nowhere' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, parentId: 'ag-nowhere' }))).toEqual({
       status: 422,
       rules: ['parentExists'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, parentId: 'ag-431002001' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, parentId: 'ag-431002001' }))).toEqual({
       status: 422,
       rules: ['levelBelowParent'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, level: 'county', divisionCode: '431099', parentId: 'ag-431021' }))).toEqual({
+    expect(
+      refusal(rules.decideRegisterAgency(demo(), { ...township, level: 'county', divisionCode: '431099', parentId: 'ag-431021' })),
+    ).toEqual({
       status: 422,
       rules: ['levelBelowParent'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, parentId: null }))).toEqual({ status: 422, rules: ['parentRequired'] });
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, parentId: null }))).toEqual({
+      status: 422,
+      rules: ['parentRequired'],
+    });
   });
 
   it('the entrusting agency must hold enforcement power and be above the entrusted organisation', () => {
-    expect(decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431021' }).ok).toBe(true);
-    expect(decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431000' }).ok).toBe(true);
-    expect(refusal(decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431003' }))).toEqual({
+    expect(rules.decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431021' }).ok).toBe(true);
+    expect(rules.decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431000' }).ok).toBe(true);
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-431003' }))).toEqual({
       status: 422,
       rules: ['entrustingAgencyIsAncestor'],
     });
-    expect(refusal(decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-nowhere' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(demo(), { ...township, entrustedBy: 'ag-nowhere' }))).toEqual({
       status: 422,
       rules: ['entrustingAgencyQualified'],
     });
     const dir = demo();
     dir.apply({ type: 'AgencyUpdated', data: { id: 'ag-431021', enforcementPower: false } });
-    expect(refusal(decideRegisterAgency(dir, { ...township, entrustedBy: 'ag-431021' }))).toEqual({
+    expect(refusal(rules.decideRegisterAgency(dir, { ...township, entrustedBy: 'ag-431021' }))).toEqual({
       status: 422,
       rules: ['entrustingAgencyQualified'],
     });
   });
 
   it('moving an agency under itself or below it is a cycle', () => {
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002001' }))).toEqual({ status: 422, rules: ['noCycle'] });
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002' }))).toEqual({ status: 422, rules: ['noCycle'] });
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002001' }))).toEqual({
+      status: 422,
+      rules: ['noCycle'],
+    });
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002' }))).toEqual({
+      status: 422,
+      rules: ['noCycle'],
+    });
   });
 
   it('an update is checked against the agencies that depend on it', () => {
     // 北湖区 entrusts its township squad: it cannot give up enforcement power, nor drop to the squad's level.
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-431002', enforcementPower: false }))).toEqual({
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', enforcementPower: false }))).toEqual({
       status: 422,
       rules: ['entrustingAgencyQualified'],
     });
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-431002', level: 'township' }))).toEqual({
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', level: 'township' }))).toEqual({
       status: 422,
       rules: ['divisionCodeFormat'],
     });
     // Moving the squad under 苏仙区 leaves its entrusting 北湖区 outside its line.
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-431002001', parentId: 'ag-431003' }))).toEqual({
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002001', parentId: 'ag-431003' }))).toEqual({
       status: 422,
       rules: ['entrustingAgencyIsAncestor'],
     });
-    expect(decideUpdateAgency(demo(), { id: 'ag-431002001', parentId: 'ag-431003', entrustedBy: 'ag-431003' }).ok).toBe(true);
-    expect(decideUpdateAgency(demo(), { id: 'ag-431002001', entrustedBy: null })).toEqual({
+    expect(rules.decideUpdateAgency(demo(), { id: 'ag-431002001', parentId: 'ag-431003', entrustedBy: 'ag-431003' }).ok).toBe(true);
+    expect(rules.decideUpdateAgency(demo(), { id: 'ag-431002001', entrustedBy: null })).toEqual({
       ok: true,
       events: [{ type: 'AgencyUpdated', data: { id: 'ag-431002001', entrustedBy: null } }],
     });
   });
 
   it('an update that changes nothing writes nothing; an unknown agency is 404', () => {
-    expect(decideUpdateAgency(demo(), { id: 'ag-431002', name: '北湖区应急管理局', enforcementPower: true })).toEqual({
+    expect(rules.decideUpdateAgency(demo(), { id: 'ag-431002', name: '北湖区应急管理局', enforcementPower: true })).toEqual({
       ok: true,
       events: [],
     });
-    expect(refusal(decideUpdateAgency(demo(), { id: 'ag-nowhere', name: 'x' }))).toEqual({ status: 404, rules: ['agencyFound'] });
+    expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-nowhere', name: 'x' }))).toEqual({ status: 404, rules: ['agencyFound'] });
   });
 });
 
@@ -130,7 +133,7 @@ describe('registry rules: users, certificates, training', () => {
   const user = { id: 'u-431021-officer-9', name: '新人', roles: ['officer' as const], agencyId: 'ag-431021' };
 
   it('registers a user, issuing a given certificate by its own event', () => {
-    const d = decideRegisterUser(demo(), {
+    const d = rules.decideRegisterUser(demo(), {
       ...user,
       certificate: { number: '43102120260019', validFrom: '2026-01-01', validUntil: '2030-12-31' },
     });
@@ -138,9 +141,12 @@ describe('registry rules: users, certificates, training', () => {
   });
 
   it('refuses a duplicate id (409), an unknown agency, unknown roles and an unqualified legal reviewer, all at once', () => {
-    expect(refusal(decideRegisterUser(demo(), { ...user, id: 'u-431002-officer-1' }))).toEqual({ status: 409, rules: ['userIdUnique'] });
+    expect(refusal(rules.decideRegisterUser(demo(), { ...user, id: 'u-431002-officer-1' }))).toEqual({
+      status: 409,
+      rules: ['userIdUnique'],
+    });
     expect(
-      refusal(decideRegisterUser(demo(), { ...user, agencyId: 'ag-x', roles: ['officer', 'mayor' as never, 'legal_reviewer'] })),
+      refusal(rules.decideRegisterUser(demo(), { ...user, agencyId: 'ag-x', roles: ['officer', 'mayor' as never, 'legal_reviewer'] })),
     ).toEqual({
       status: 422,
       rules: ['userAgencyExists', 'knownRoles', 'legalReviewerQualified'],
@@ -148,51 +154,68 @@ describe('registry rules: users, certificates, training', () => {
   });
 
   it('taking the reviewer role needs the qualification; removing the qualification of a reviewer is refused', () => {
-    expect(refusal(decideUpdateUser(demo(), { id: 'u-431021-officer-1', roles: ['officer', 'legal_reviewer'] }))).toEqual({
+    expect(refusal(rules.decideUpdateUser(demo(), { id: 'u-431021-officer-1', roles: ['officer', 'legal_reviewer'] }))).toEqual({
       status: 422,
       rules: ['legalReviewerQualified'],
     });
     expect(
-      decideUpdateUser(demo(), { id: 'u-431021-officer-1', roles: ['officer', 'legal_reviewer'], legalQualification: 'A20214310210009' })
-        .ok,
+      rules.decideUpdateUser(demo(), {
+        id: 'u-431021-officer-1',
+        roles: ['officer', 'legal_reviewer'],
+        legalQualification: 'A20214310210009',
+      }).ok,
     ).toBe(true);
-    expect(refusal(decideUpdateUser(demo(), { id: 'u-431021-reviewer', legalQualification: null }))).toEqual({
+    expect(refusal(rules.decideUpdateUser(demo(), { id: 'u-431021-reviewer', legalQualification: null }))).toEqual({
       status: 422,
       rules: ['legalReviewerQualified'],
     });
-    expect(decideUpdateUser(demo(), { id: 'u-431021-reviewer', roles: ['legal_reviewer'] })).toEqual({ ok: true, events: [] });
+    expect(rules.decideUpdateUser(demo(), { id: 'u-431021-reviewer', roles: ['legal_reviewer'] })).toEqual({ ok: true, events: [] });
   });
 
   it('certificates: a number of 4–32 letters, digits or hyphens held by no one else, and validFrom ≤ validUntil', () => {
     const dir = demo();
     expect(
-      refusal(decideIssueCertificate(dir, 'u-431021-officer-1', { number: '证 1', validFrom: '2026-01-01', validUntil: '2025-12-31' })),
+      refusal(
+        rules.decideIssueCertificate(dir, 'u-431021-officer-1', { number: '证 1', validFrom: '2026-01-01', validUntil: '2025-12-31' }),
+      ),
     ).toEqual({
       status: 422,
       rules: ['certificateNumberFormat', 'certificateTerm'],
     });
     expect(
       refusal(
-        decideIssueCertificate(dir, 'u-431021-officer-1', { number: '43102120240012', validFrom: '2026-01-01', validUntil: '2030-12-31' }),
+        rules.decideIssueCertificate(dir, 'u-431021-officer-1', {
+          number: '43102120240012',
+          validFrom: '2026-01-01',
+          validUntil: '2030-12-31',
+        }),
       ),
     ).toEqual({
       status: 422,
       rules: ['certificateNumberUnique'],
     });
     expect(
-      decideIssueCertificate(dir, 'u-431021-officer-1', { number: '43102120240011', validFrom: '2026-01-01', validUntil: '2026-01-01' }).ok,
+      rules.decideIssueCertificate(dir, 'u-431021-officer-1', {
+        number: '43102120240011',
+        validFrom: '2026-01-01',
+        validUntil: '2026-01-01',
+      }).ok,
     ).toBe(true);
   });
 
   it('status changes need a certificate, a date within its term, and a certificate not revoked', () => {
     const dir = demo();
     expect(
-      refusal(decideChangeCertificateStatus(dir, 'u-431021-reviewer', { status: 'suspended', effectiveFrom: '2026-11-01', reason: 'r' })),
+      refusal(
+        rules.decideChangeCertificateStatus(dir, 'u-431021-reviewer', { status: 'suspended', effectiveFrom: '2026-11-01', reason: 'r' }),
+      ),
     ).toEqual({ status: 422, rules: ['hasCertificate'] });
     expect(
-      refusal(decideChangeCertificateStatus(dir, 'u-431021-officer-1', { status: 'suspended', effectiveFrom: '2030-01-01', reason: 'r' })),
+      refusal(
+        rules.decideChangeCertificateStatus(dir, 'u-431021-officer-1', { status: 'suspended', effectiveFrom: '2030-01-01', reason: 'r' }),
+      ),
     ).toEqual({ status: 422, rules: ['statusFromWithinTerm'] });
-    const revoke = decideChangeCertificateStatus(dir, 'u-431021-officer-1', {
+    const revoke = rules.decideChangeCertificateStatus(dir, 'u-431021-officer-1', {
       status: 'revoked',
       effectiveFrom: '2026-11-01',
       reason: '吊销',
@@ -200,49 +223,51 @@ describe('registry rules: users, certificates, training', () => {
     expect(revoke.ok).toBe(true);
     if (revoke.ok) revoke.events.forEach((e) => dir.apply(e));
     expect(
-      refusal(decideChangeCertificateStatus(dir, 'u-431021-officer-1', { status: 'valid', effectiveFrom: '2026-11-20', reason: 'r' })),
+      refusal(
+        rules.decideChangeCertificateStatus(dir, 'u-431021-officer-1', { status: 'valid', effectiveFrom: '2026-11-20', reason: 'r' }),
+      ),
     ).toEqual({ status: 422, rules: ['certificateNotRevoked'] });
   });
 
   it('training: 0 < hours ≤ 200, dated in its year and not in the future', () => {
     const ok = { year: 2026, hours: 200, course: '执法培训', date: '2026-11-27' };
-    expect(decideRecordTraining(demo(), 'u-431021-officer-1', ok, '2026-11-27').ok).toBe(true);
-    expect(refusal(decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, hours: 0 }, '2026-11-27'))).toEqual({
+    expect(rules.decideRecordTraining(demo(), 'u-431021-officer-1', ok, '2026-11-27').ok).toBe(true);
+    expect(refusal(rules.decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, hours: 0 }, '2026-11-27'))).toEqual({
       status: 422,
       rules: ['trainingHoursRange'],
     });
-    expect(refusal(decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, hours: 200.5 }, '2026-11-27'))).toEqual({
+    expect(refusal(rules.decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, hours: 200.5 }, '2026-11-27'))).toEqual({
       status: 422,
       rules: ['trainingHoursRange'],
     });
-    expect(refusal(decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, year: 2025 }, '2026-11-27'))).toEqual({
+    expect(refusal(rules.decideRecordTraining(demo(), 'u-431021-officer-1', { ...ok, year: 2025 }, '2026-11-27'))).toEqual({
       status: 422,
       rules: ['trainingDateInYear'],
     });
-    expect(refusal(decideRecordTraining(demo(), 'u-431021-officer-1', ok, '2026-11-26'))).toEqual({
+    expect(refusal(rules.decideRecordTraining(demo(), 'u-431021-officer-1', ok, '2026-11-26'))).toEqual({
       status: 422,
       rules: ['trainingNotInFuture'],
     });
-    expect(refusal(decideRecordTraining(demo(), 'u-nobody', ok, '2026-11-27'))).toEqual({ status: 404, rules: ['userFound'] });
+    expect(refusal(rules.decideRecordTraining(demo(), 'u-nobody', ok, '2026-11-27'))).toEqual({ status: 404, rules: ['userFound'] });
   });
 
   it('deactivation: not twice, not oneself; reactivation only of an inactive user', () => {
     const dir = demo();
-    expect(refusal(decideDeactivateUser(dir, 'u-431000-admin', 'u-431000-admin', '离职', '2026-11-27'))).toEqual({
+    expect(refusal(rules.decideDeactivateUser(dir, 'u-431000-admin', 'u-431000-admin', '离职', '2026-11-27'))).toEqual({
       status: 422,
       rules: ['notOwnAccount'],
     });
-    expect(refusal(decideReactivateUser(dir, 'u-431021-officer-1'))).toEqual({ status: 409, rules: ['userInactive'] });
-    const off = decideDeactivateUser(dir, 'u-431021-officer-1', 'u-431000-admin', '调离', '2026-11-27');
+    expect(refusal(rules.decideReactivateUser(dir, 'u-431021-officer-1'))).toEqual({ status: 409, rules: ['userInactive'] });
+    const off = rules.decideDeactivateUser(dir, 'u-431021-officer-1', 'u-431000-admin', '调离', '2026-11-27');
     expect(off).toEqual({
       ok: true,
       events: [{ type: 'UserDeactivated', data: { userId: 'u-431021-officer-1', effectiveFrom: '2026-11-27', reason: '调离' } }],
     });
     if (off.ok) off.events.forEach((e) => dir.apply(e));
-    expect(refusal(decideDeactivateUser(dir, 'u-431021-officer-1', 'u-431000-admin', '调离', '2026-11-27'))).toEqual({
+    expect(refusal(rules.decideDeactivateUser(dir, 'u-431021-officer-1', 'u-431000-admin', '调离', '2026-11-27'))).toEqual({
       status: 409,
       rules: ['userActive'],
     });
-    expect(decideReactivateUser(dir, 'u-431021-officer-1').ok).toBe(true);
+    expect(rules.decideReactivateUser(dir, 'u-431021-officer-1').ok).toBe(true);
   });
 });

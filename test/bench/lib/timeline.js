@@ -4,6 +4,8 @@
  * over HTTP (open, file, then interference records), then times GET /timeline?revision=999 a number of times.
  */
 
+const { openCaseBody } = require('./trunk');
+
 async function post(url, token, path, body) {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
@@ -16,17 +18,7 @@ async function post(url, token, path, body) {
 
 async function measureTimeline(url, tokens, runs = 30) {
   const t = tokens['431002'];
-  const opened = await post(url, t.officer1, '/api/v1/cases', {
-    agencyId: 'ag-431002',
-    source: 'inspection',
-    industry: 'gas',
-    party: { kind: 'organization', name: '时间线压测', creditCode: '91431002MA4L000079' },
-    violations: [{ description: 'v', provisions: ['安全生产法 Art. 36'] }],
-    discoveredAt: '2026-09-01',
-    handlingOfficerIds: ['u-431002-officer-1', 'u-431002-officer-2'],
-    summary: 's',
-    occurredAt: '2026-09-01T10:00:00+08:00',
-  });
+  const opened = await post(url, t.officer1, '/api/v1/cases', openCaseBody('431002'));
   const id = opened.case.caseId;
   await post(url, t.head, `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: '2026-09-02T10:00:00+08:00' });
   for (let i = 2; i < 1000; i++) {

@@ -294,4 +294,14 @@ function checkDocumentNumbers(closed) {
   return out;
 }
 
-module.exports = { checkDocumentNumbers, AGENCY_CODES, STEP_LABELS, fetchTokens, newStats, buildTrunkRequests, sampleBodies, verifyClosed };
+module.exports = {
+  openCaseBody,
+  checkDocumentNumbers,
+  AGENCY_CODES,
+  STEP_LABELS,
+  fetchTokens,
+  newStats,
+  buildTrunkRequests,
+  sampleBodies,
+  verifyClosed,
+};

@@ -2,22 +2,12 @@ import { AnyStateNode, transition } from 'xstate';
 import { CaseEvent } from './case-events';
 import { enforcementCaseMachine } from './enforcement-case.machine';
 import { foldCaseEvents, initialCaseSnapshot } from './fold';
+import { opened } from './testing/given-when-then';
 
 const at = '2026-09-01T10:00:00+08:00';
 const ev = (type: string, data: unknown) => ({ type, data, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } }) as CaseEvent;
 const trunk: CaseEvent[] = [
-  ev('CaseOpened', {
-    caseId: 'c',
-    agencyId: 'ag',
-    source: 'inspection',
-    industry: 'gas',
-    party: { kind: 'organization', name: 'p', creditCode: 'x' },
-    violations: [],
-    discoveredAt: '2026-09-01',
-    handlingOfficerIds: ['o1', 'o2'],
-    summary: 's',
-    major: false,
-  }),
+  ev(opened.type, opened.data),
   ev('CaseFiled', { caseNo: 'N', rulesVersion: 'r', deadlines: [] }),
   ev('EvidenceRecorded', { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' }),
   ev('InvestigationConcluded', { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] }),

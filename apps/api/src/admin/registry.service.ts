@@ -28,19 +28,7 @@ import { ProblemException, problem } from '../problem/problem';
 import { assertRegistryAdmin, canAdministerRegistry } from './registry-admin';
 import { AccessPolicy } from '../auth/access-policy';
 import { AgencyScope } from '../auth/agency-scope';
-import {
-  CertificateDto,
-  CertificateStatusDto,
-  OptionalRegistryReasonDto,
-  DeactivationReasonDto,
-  RegisterAgencyDto,
-  RegisterUserDto,
-  RegistryEventsQueryDto,
-  TrainingDto,
-  UpdateAgencyDto,
-  UpdateUserDto,
-  UsersQueryDto,
-} from './registry.dto';
+import * as dtos from './registry.dto';
 
 const TITLES = {
   404: '未找到 (not found)',
@@ -130,7 +118,7 @@ export class RegistryService {
     };
   }
 
-  async registerAgency(actor: Actor, dto: RegisterAgencyDto, req: FastifyRequest) {
+  async registerAgency(actor: Actor, dto: dtos.RegisterAgencyDto, req: FastifyRequest) {
     assertRegistryAdmin(this.policy, this.dir, actor, dto.parentId);
     // Declaring an entrustment speaks for the entrusting agency: its administrators only.
     if (dto.entrustedBy !== undefined) assertRegistryAdmin(this.policy, this.dir, actor, dto.entrustedBy);
@@ -148,7 +136,7 @@ export class RegistryService {
     return { ...written, agency: agencyView(this.dir.agency(dto.id)!) };
   }
 
-  async updateAgency(actor: Actor, id: string, dto: UpdateAgencyDto, req: FastifyRequest) {
+  async updateAgency(actor: Actor, id: string, dto: dtos.UpdateAgencyDto, req: FastifyRequest) {
     assertRegistryAdmin(this.policy, this.dir, actor, id);
     if (dto.parentId !== undefined) assertRegistryAdmin(this.policy, this.dir, actor, dto.parentId);
     if (dto.entrustedBy) assertRegistryAdmin(this.policy, this.dir, actor, dto.entrustedBy);
@@ -156,7 +144,7 @@ export class RegistryService {
     return { ...written, agency: agencyView(this.dir.agency(id)!) };
   }
 
-  listUsers(actor: Actor, q: UsersQueryDto) {
+  listUsers(actor: Actor, q: dtos.UsersQueryDto) {
     const root = q.agencyId ?? actor.agencyId;
     assertRegistryAdmin(this.policy, this.dir, actor, root);
     if (!this.dir.agency(root))
@@ -174,7 +162,7 @@ export class RegistryService {
     return { revision: this.dir.revision, user: u };
   }
 
-  async registerUser(actor: Actor, dto: RegisterUserDto, req: FastifyRequest) {
+  async registerUser(actor: Actor, dto: dtos.RegisterUserDto, req: FastifyRequest) {
     assertRegistryAdmin(this.policy, this.dir, actor, dto.agencyId);
     const { certificate, ...user } = dto;
     const written = await this.write('register-user', actor, req, (dir) =>
@@ -204,28 +192,28 @@ export class RegistryService {
     return { ...written, user: this.dir.user(id)! };
   }
 
-  updateUser(actor: Actor, id: string, dto: UpdateUserDto, req: FastifyRequest) {
+  updateUser(actor: Actor, id: string, dto: dtos.UpdateUserDto, req: FastifyRequest) {
     return this.userChange('update-user', actor, id, req, (dir) => decideUpdateUser(dir, { id, ...dto }), dto.agencyId);
   }
 
-  deactivateUser(actor: Actor, id: string, dto: DeactivationReasonDto, req: FastifyRequest) {
+  deactivateUser(actor: Actor, id: string, dto: dtos.DeactivationReasonDto, req: FastifyRequest) {
     const today = this.today();
     return this.userChange('deactivate-user', actor, id, req, (dir) => decideDeactivateUser(dir, id, actor.id, dto.reason, today));
   }
 
-  reactivateUser(actor: Actor, id: string, dto: OptionalRegistryReasonDto, req: FastifyRequest) {
+  reactivateUser(actor: Actor, id: string, dto: dtos.OptionalRegistryReasonDto, req: FastifyRequest) {
     return this.userChange('reactivate-user', actor, id, req, (dir) => decideReactivateUser(dir, id, dto.reason));
   }
 
-  issueCertificate(actor: Actor, id: string, dto: CertificateDto, req: FastifyRequest) {
+  issueCertificate(actor: Actor, id: string, dto: dtos.CertificateDto, req: FastifyRequest) {
     return this.userChange('issue-certificate', actor, id, req, (dir) => decideIssueCertificate(dir, id, dto));
   }
 
-  changeCertificateStatus(actor: Actor, id: string, dto: CertificateStatusDto, req: FastifyRequest) {
+  changeCertificateStatus(actor: Actor, id: string, dto: dtos.CertificateStatusDto, req: FastifyRequest) {
     return this.userChange('change-certificate-status', actor, id, req, (dir) => decideChangeCertificateStatus(dir, id, dto));
   }
 
-  recordTraining(actor: Actor, id: string, dto: TrainingDto, req: FastifyRequest) {
+  recordTraining(actor: Actor, id: string, dto: dtos.TrainingDto, req: FastifyRequest) {
     const today = this.today();
     return this.userChange('record-training', actor, id, req, (dir) => decideRecordTraining(dir, id, dto, today));
   }
@@ -234,7 +222,7 @@ export class RegistryService {
    * The registry's event history with each event's metadata (who, when, which request), limited to the events
    * about agencies the administrator administers; `subjectId` narrows it to one agency or user.
    */
-  async history(actor: Actor, q: RegistryEventsQueryDto) {
+  async history(actor: Actor, q: dtos.RegistryEventsQueryDto) {
     assertRegistryAdmin(this.policy, this.dir, actor);
     const events = await this.directories.history();
     const about = (e: StoredEvent) => {

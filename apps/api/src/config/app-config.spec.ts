@@ -4,6 +4,17 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadAppConfig } from './app-config';
 
+/** The problems a configuration is refused with (fails the test if it is accepted). */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadAppConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('loadAppConfig accepted the configuration');
+}
+
 describe('loadAppConfig', () => {
   it('defaults: port 3000, ./data, dev identity with the demo seed', () => {
     const c = loadAppConfig({});
@@ -76,15 +87,6 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
   const pemFile = path.join(dir, 'idp.pem');
   writeFileSync(pemFile, rsaPem);
   const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.gov.cn/realms/casetrail', OIDC_AUDIENCE: 'casetrail-api' };
-  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
-    try {
-      loadAppConfig(env);
-    } catch (e) {
-      if (e instanceof ConfigError) return e.problems;
-      throw e;
-    }
-    throw new Error('loadAppConfig accepted the configuration');
-  };
 
   it('takes a JWKS URL with the defaults: RS256 and ES256, 30 s of clock tolerance, the user in sub, identity from the registry', () => {
     const c = loadAppConfig({
@@ -236,16 +238,6 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
 });
 
 describe('loadAppConfig: event store selection', () => {
-  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
-    try {
-      loadAppConfig(env);
-    } catch (e) {
-      if (e instanceof ConfigError) return e.problems;
-      throw e;
-    }
-    throw new Error('loadAppConfig accepted the configuration');
-  };
-
   it('defaults to the embedded SQLite store and ignores DATABASE_URL there', () => {
     expect(loadAppConfig({})).toMatchObject({ eventStore: 'sqlite', postgres: null, eventStoreDbConnectionString: null });
     expect(loadAppConfig({ DATABASE_URL: 'mysql://elsewhere/db' })).toMatchObject({ eventStore: 'sqlite', postgres: null });

@@ -1,23 +1,6 @@
 import { ClientConfig, Pool } from 'pg';
 import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
-import {
-  AssessmentFacts,
-  AssessmentQuery,
-  AuditQuery,
-  AuditTrailRow,
-  CaseIndexRow,
-  CaseSearchQuery,
-  CheckpointRow,
-  ConsistencyQuery,
-  DecisionRow,
-  FINE_IN_PLACE_OF_REFERRAL,
-  InterferenceQuery,
-  InterferenceRecordRow,
-  PublicDecisionRow,
-  PublicDecisionsQuery,
-  RateRow,
-  ReadModels,
-} from './read-models';
+import * as rm from './read-models';
 
 export interface PgReadModelsOptions {
   /** A pool to share (e.g. the event store's); or a connection string to open one of its own. */
@@ -43,7 +26,7 @@ export interface PgReadModelsOptions {
  * changes ASCII letters only (COLLATE "C"), comparisons that SQLite returns as 0/1 are cast to integers, and bigint
  * counts and positions come back as numbers.
  */
-export class PgReadModels implements ReadModels {
+export class PgReadModels implements rm.ReadModels {
   readonly kind = 'postgres';
   private readonly s: string;
   private readonly events: string;
@@ -94,7 +77,7 @@ export class PgReadModels implements ReadModels {
     return `${this.s}.sqlite_ms(${sql})`;
   }
 
-  async searchCases(q: CaseSearchQuery) {
+  async searchCases(q: rm.CaseSearchQuery) {
     const values: unknown[] = [q.agencies];
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = ['agency_id = ANY($1::text[])'];
@@ -103,7 +86,7 @@ export class PgReadModels implements ReadModels {
     if (q.party) where.push(`(strpos(party_name, ${p(q.party)}) > 0 OR party_code = upper(${p(q.party)}::text COLLATE "C"))`);
     if (q.officerId) where.push(`strpos(officer_ids, ${p(`,${q.officerId},`)}) > 0`);
     if (q.overdue) where.push(`strpos(overdue, ${p(`,${q.overdue},`)}) > 0`);
-    if (q.flag === FINE_IN_PLACE_OF_REFERRAL)
+    if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL)
       where.push(
         "(strpos(flags, ',criminal_indicators,') > 0 OR strpos(flags, ',referral_rejected,') > 0) AND strpos(flags, ',fine_only,') > 0",
       );
@@ -117,14 +100,14 @@ export class PgReadModels implements ReadModels {
     const sort = { openedAt: this.ms('opened_at'), updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: this.ms('decided_at') }[q.sort];
     // SQLite sorts NULL lowest: first ascending, last descending.
     const order = q.order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
-    const rows = await this.rows<CaseIndexRow>(
+    const rows = await this.rows<rm.CaseIndexRow>(
       `SELECT * ${sql} ORDER BY ${sort} ${order}, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
       values,
     );
     return { total, rows };
   }
 
-  async auditTrail(q: AuditQuery) {
+  async auditTrail(q: rm.AuditQuery) {
     const values: unknown[] = [q.agencies, q.after];
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = [`a.case_id IN (SELECT case_id FROM ${this.s}.audit_trail WHERE agency_id = ANY($1::text[]))`, 'a.position > $2'];
@@ -133,7 +116,7 @@ export class PgReadModels implements ReadModels {
     if (q.type !== undefined) where.push(`a.type = ${p(q.type)}`);
     if (q.from !== undefined) where.push(`a.recorded_at >= ${p(q.from)}`);
     if (q.to !== undefined) where.push(`a.recorded_at <= ${p(q.to)}`);
-    return this.rows<AuditTrailRow>(
+    return this.rows<rm.AuditTrailRow>(
       // The actor's agency, the command and the occurrence time come from the event's metadata (text: parsed per row, a page at a time).
       `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id,
               COALESCE(e.metadata::jsonb #>> '{actor,agencyId}', '') AS actor_agency_id, COALESCE(e.metadata::jsonb ->> 'command', '') AS command,
@@ -144,7 +127,7 @@ export class PgReadModels implements ReadModels {
     );
   }
 
-  async interferenceRegister(q: InterferenceQuery) {
+  async interferenceRegister(q: rm.InterferenceQuery) {
     const values: unknown[] = [q.agencies, q.readerId];
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = ['c.agency_id = ANY($1::text[])', '(c.approver_id IS NULL OR c.approver_id <> $2)'];
@@ -152,7 +135,7 @@ export class PgReadModels implements ReadModels {
       where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
     if (q.caseId) where.push(`r.case_id = ${p(q.caseId)}`);
     if (q.intervener) where.push(`r.intervener_name = ${p(q.intervener)}`);
-    return this.rows<InterferenceRecordRow>(
+    return this.rows<rm.InterferenceRecordRow>(
       `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
               r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
        FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
@@ -168,18 +151,18 @@ export class PgReadModels implements ReadModels {
     );
   }
 
-  async publicDecisions(q: PublicDecisionsQuery) {
+  async publicDecisions(q: rm.PublicDecisionsQuery) {
     const values: unknown[] = [q.oldest];
     const p = (v: unknown) => `$${values.push(v)}`;
     const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', `${this.ms('published_at')} >= ${this.ms('$1')}`];
     if (q.agencyId) where.push(`COALESCE(issuer_agency_id, agency_id) = ${p(q.agencyId)}`);
-    return this.rows<PublicDecisionRow>(
+    return this.rows<rm.PublicDecisionRow>(
       `SELECT * FROM ${this.s}.public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
       values,
     );
   }
 
-  async assessment(q: AssessmentQuery): Promise<AssessmentFacts> {
+  async assessment(q: rm.AssessmentQuery): Promise<rm.AssessmentFacts> {
     const named = {
       agencies: q.agencies,
       from: q.from,
@@ -197,34 +180,34 @@ export class PgReadModels implements ReadModels {
     // Comparisons SQLite answers as 0/1 (or NULL) are cast to integers.
     const cases = (included: string, where: string) =>
       `SELECT case_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
-    const filed = await query<AssessmentFacts['filed'][number]>(
+    const filed = await query<rm.AssessmentFacts['filed'][number]>(
       `SELECT case_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
     );
     const rates = {
-      handling: await query<RateRow>(
+      handling: await query<rm.RateRow>(
         cases(`concluded_at IS NOT NULL AND ${ms('concluded_at')} <= ${ms('@asOf')}`, `filed_at IS NOT NULL AND ${inPeriod('filed_at')}`),
       ),
-      legal_basis_accuracy: await query<RateRow>(
+      legal_basis_accuracy: await query<rm.RateRow>(
         cases('COALESCE(basis_correct, 0) = 1 AND overturned = 0', `decided_at IS NOT NULL AND ${inPeriod('decided_at')}`),
       ),
-      timely_closure: await query<RateRow>(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
-      execution: await query<RateRow>(
+      timely_closure: await query<rm.RateRow>(cases('COALESCE(timely, 0) = 1', `closed_at IS NOT NULL AND ${inPeriod('closed_at')}`)),
+      execution: await query<rm.RateRow>(
         cases(
           `executed_at IS NOT NULL AND ${ms('executed_at')} <= ${ms('@asOf')}`,
           `decision_kind = 'penalty' AND ${inPeriod('decided_at')}`,
         ),
       ),
-      reinspection: await query<RateRow>(
+      reinspection: await query<rm.RateRow>(
         `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND ${ms('r.reinspected_at')} <= ${ms('COALESCE(r.reinspection_due_at, r.reinspected_at)')} AND ${ms('r.reinspected_at')} <= ${ms('@asOf')})::int AS included
          FROM ${this.s}.assessment_rectification r JOIN ${table} c ON c.case_id = r.case_id
          WHERE c.agency_id = ANY(@agencies::text[]) AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),
     };
-    const overdue = await query<AssessmentFacts['overdue'][number]>(
+    const overdue = await query<rm.AssessmentFacts['overdue'][number]>(
       `SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`,
     );
     // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
-    const interferenceByQuarter = await query<AssessmentFacts['interferenceByQuarter'][number]>(
+    const interferenceByQuarter = await query<rm.AssessmentFacts['interferenceByQuarter'][number]>(
       `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records
        FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id
        WHERE c.agency_id = ANY(@agencies::text[]) AND ${ms('r.occurred_at')} >= ${ms('@yearFrom')} AND ${ms('r.occurred_at')} < ${ms('@yearTo')} GROUP BY 1`,
@@ -232,10 +215,10 @@ export class PgReadModels implements ReadModels {
     return { filed, rates, overdue, interferenceByQuarter };
   }
 
-  async consistencyDecisions(q: ConsistencyQuery) {
+  async consistencyDecisions(q: rm.ConsistencyQuery) {
     const values: unknown[] = [q.agencies, ...(q.period ?? [])];
     const period = q.period ? ` AND ${this.ms('decided_at')} >= ${this.ms('$2')} AND ${this.ms('decided_at')} < ${this.ms('$3')}` : '';
-    return this.rows<DecisionRow>(
+    return this.rows<rm.DecisionRow>(
       `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
          AND agency_id = ANY($1::text[])${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
@@ -243,8 +226,8 @@ export class PgReadModels implements ReadModels {
     );
   }
 
-  async checkpoints(): Promise<CheckpointRow[]> {
-    return this.rows<CheckpointRow>(`SELECT name, version, position FROM ${this.s}.projection_checkpoints ORDER BY name`, []);
+  async checkpoints(): Promise<rm.CheckpointRow[]> {
+    return this.rows<rm.CheckpointRow>(`SELECT name, version, position FROM ${this.s}.projection_checkpoints ORDER BY name`, []);
   }
 
   async close(): Promise<void> {

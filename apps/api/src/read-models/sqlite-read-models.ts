@@ -1,22 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import {
-  AssessmentFacts,
-  AssessmentQuery,
-  AuditQuery,
-  AuditTrailRow,
-  CaseIndexRow,
-  CaseSearchQuery,
-  CheckpointRow,
-  ConsistencyQuery,
-  DecisionRow,
-  FINE_IN_PLACE_OF_REFERRAL,
-  InterferenceQuery,
-  InterferenceRecordRow,
-  PublicDecisionRow,
-  PublicDecisionsQuery,
-  RateRow,
-  ReadModels,
-} from './read-models';
+import * as rm from './read-models';
 
 const FINE_IN_PLACE_OF_REFERRAL_SQL =
   "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
@@ -42,7 +25,7 @@ const AUDIT_COLUMNS = [
 const list = (values: unknown[]) => values.map(() => '?').join(',');
 
 /** The read models in the embedded store's SQLite file (the same file and connection as the events). */
-export class SqliteReadModels implements ReadModels {
+export class SqliteReadModels implements rm.ReadModels {
   readonly kind = 'sqlite';
 
   constructor(
@@ -53,7 +36,7 @@ export class SqliteReadModels implements ReadModels {
 
   assertAvailable(): void {}
 
-  async searchCases(q: CaseSearchQuery) {
+  async searchCases(q: rm.CaseSearchQuery) {
     const where = [`agency_id IN (${list(q.agencies)})`];
     const params: (string | number)[] = [...q.agencies];
     const add = (sql: string, ...values: string[]) => {
@@ -65,7 +48,7 @@ export class SqliteReadModels implements ReadModels {
     if (q.party) add('(instr(party_name, ?) > 0 OR party_code = upper(?))', q.party, q.party);
     if (q.officerId) add('instr(officer_ids, ?) > 0', `,${q.officerId},`);
     if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
-    if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
+    if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
     else if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
     if (q.openedFrom) add('julianday(opened_at) >= julianday(?)', q.openedFrom);
     if (q.openedTo) add('julianday(opened_at) <= julianday(?)', q.openedTo);
@@ -75,11 +58,11 @@ export class SqliteReadModels implements ReadModels {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...params) as { n: number }).n;
     const rows = this.db
       .prepare(`SELECT * ${sql} ORDER BY ${SORT[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'}, case_id LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset) as CaseIndexRow[];
+      .all(...params, q.limit, q.offset) as rm.CaseIndexRow[];
     return { total, rows };
   }
 
-  async auditTrail(q: AuditQuery) {
+  async auditTrail(q: rm.AuditQuery) {
     const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${list(q.agencies)}))`, 'a.position > ?'];
     const params: (string | number)[] = [...q.agencies, q.after];
     const add = (sql: string, v: string | undefined) => {
@@ -98,10 +81,10 @@ export class SqliteReadModels implements ReadModels {
         `SELECT ${AUDIT_COLUMNS}, e.data, e.metadata, e.prev_hash, e.hash
          FROM audit_trail a JOIN ${this.eventsTable} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
       )
-      .all(...params, q.limit) as AuditTrailRow[];
+      .all(...params, q.limit) as rm.AuditTrailRow[];
   }
 
-  async interferenceRegister(q: InterferenceQuery) {
+  async interferenceRegister(q: rm.InterferenceQuery) {
     const where = [`c.agency_id IN (${list(q.agencies)})`, '(c.approver_id IS NULL OR c.approver_id <> ?)'];
     const params: (string | number)[] = [...q.agencies, q.readerId];
     if (q.period) {
@@ -122,7 +105,7 @@ export class SqliteReadModels implements ReadModels {
                 r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
          FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
       )
-      .all(...params) as InterferenceRecordRow[];
+      .all(...params) as rm.InterferenceRecordRow[];
   }
 
   async interferenceCounts(q: { from: string; to: string; readerId: string }) {
@@ -134,7 +117,7 @@ export class SqliteReadModels implements ReadModels {
       .all(q.from, q.to, q.readerId) as { agencyId: string; records: number }[];
   }
 
-  async publicDecisions(q: PublicDecisionsQuery) {
+  async publicDecisions(q: rm.PublicDecisionsQuery) {
     const where = ['published_at IS NOT NULL', 'revoked_at IS NULL', 'julianday(published_at) >= julianday(?)'];
     const params: (string | number)[] = [q.oldest];
     if (q.agencyId) {
@@ -143,22 +126,22 @@ export class SqliteReadModels implements ReadModels {
     }
     return this.db
       .prepare(`SELECT * FROM public_decisions WHERE ${where.join(' AND ')} ORDER BY published_at DESC, case_id LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset) as PublicDecisionRow[];
+      .all(...params, q.limit, q.offset) as rm.PublicDecisionRow[];
   }
 
-  async assessment(q: AssessmentQuery): Promise<AssessmentFacts> {
+  async assessment(q: rm.AssessmentQuery): Promise<rm.AssessmentFacts> {
     const { agencies } = q;
     const inAgencies = `agency_id IN (${list(agencies)})`;
     const inPeriod = (column: string) => `julianday(${column}) >= julianday(@from) AND julianday(${column}) < julianday(@to)`;
     const named = { from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay };
-    const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as RateRow[];
+    const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as rm.RateRow[];
     const cases = (included: string, where: string) =>
       `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
     const filed = this.db
       .prepare(
         `SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
       )
-      .all(...agencies, named) as AssessmentFacts['filed'];
+      .all(...agencies, named) as rm.AssessmentFacts['filed'];
     const rates = {
       handling: rate(
         cases(
@@ -186,19 +169,19 @@ export class SqliteReadModels implements ReadModels {
     // stated, so that every implementation lists the overdue cases alike.
     const overdue = this.db
       .prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`)
-      .all(...agencies) as AssessmentFacts['overdue'];
+      .all(...agencies) as rm.AssessmentFacts['overdue'];
     const interferenceByQuarter = this.db
       .prepare(
         `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
          FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
          WHERE c.${inAgencies} AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
       )
-      .all(...agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as AssessmentFacts['interferenceByQuarter'];
+      .all(...agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as rm.AssessmentFacts['interferenceByQuarter'];
     return { filed, rates, overdue, interferenceByQuarter };
   }
 
   /** Equal fines keep the order SQLite's plan gave them before the tie-breakers were stated (index order: agency, stage, key). */
-  async consistencyDecisions(q: ConsistencyQuery) {
+  async consistencyDecisions(q: rm.ConsistencyQuery) {
     const params: (string | number)[] = [...q.agencies];
     let period = '';
     if (q.period) {
@@ -211,12 +194,12 @@ export class SqliteReadModels implements ReadModels {
          WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
            AND agency_id IN (${list(q.agencies)})${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
       )
-      .all(...params) as DecisionRow[];
+      .all(...params) as rm.DecisionRow[];
   }
 
-  async checkpoints(): Promise<CheckpointRow[]> {
+  async checkpoints(): Promise<rm.CheckpointRow[]> {
     try {
-      return this.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as CheckpointRow[];
+      return this.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as rm.CheckpointRow[];
     } catch {
       // The projection thread has not created its checkpoints yet.
       return [];

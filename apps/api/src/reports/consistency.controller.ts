@@ -8,6 +8,7 @@ import { shanghaiPeriod } from '@app/calendar';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../core/rules';
+import { DecisionRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
 
 class ConsistencyQueryDto {
@@ -18,15 +19,6 @@ class ConsistencyQueryDto {
   @IsBoolean()
   includeSubordinates?: boolean;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-}
-
-interface Decision {
-  case_id: string;
-  agency_id: string;
-  violation_code: string;
-  discretion_level: string;
-  fine_yuan: number;
-  party_kind: string;
 }
 
 const quantile = (sorted: number[], q: number) => {
@@ -55,8 +47,8 @@ export class ConsistencyController {
     const { readModels, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const year = q.year ? shanghaiPeriod(q.year) : undefined;
     const period: [string, string] | undefined = year && [year.from, year.to];
-    const rows: Decision[] = await readModels.consistencyDecisions({ agencies, period });
-    const groups = new Map<string, Decision[]>();
+    const rows: DecisionRow[] = await readModels.consistencyDecisions({ agencies, period });
+    const groups = new Map<string, DecisionRow[]>();
     for (const r of rows) {
       const key = `${r.violation_code}|${r.discretion_level}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);

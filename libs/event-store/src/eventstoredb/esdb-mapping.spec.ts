@@ -13,28 +13,7 @@ import {
 import { WrongExpectedRevisionError } from '../event-store.port';
 import { prepareAppend } from '../common/append-checks';
 import { EventStoreUnavailableError } from '../common/store-errors';
-import {
-  assertStorable,
-  EventStoreDbMappingError,
-  formatEsdbPosition,
-  fromEsdbCurrentRevision,
-  fromEsdbExpectedRevision,
-  fromEsdbRevision,
-  isStreamNotFound,
-  isSystemEvent,
-  isTransient,
-  isWrongExpectedVersion,
-  positionFromWire,
-  toEsdbExpectedRevision,
-  toEsdbPosition,
-  toEsdbReadPosition,
-  toJsonEvent,
-  toPortError,
-  toPortPosition,
-  toStoredEvent,
-  toWrongExpectedRevisionError,
-  wrongExpectedVersionFromResult,
-} from './esdb-mapping';
+import * as mapping from './esdb-mapping';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -61,61 +40,62 @@ function serviceError(code: number, message: string, metadata: Record<string, st
 describe('EventStoreDB mapping', () => {
   describe('revisions', () => {
     it('maps the port expectations to EventStoreDB ones', () => {
-      expect(toEsdbExpectedRevision('no_stream')).toBe('no_stream');
-      expect(toEsdbExpectedRevision('any')).toBe('any');
-      expect(toEsdbExpectedRevision(0)).toBe(0n);
-      expect(toEsdbExpectedRevision(41)).toBe(41n);
-      expect(toEsdbExpectedRevision(Number.MAX_SAFE_INTEGER)).toBe(9007199254740991n);
+      expect(mapping.toEsdbExpectedRevision('no_stream')).toBe('no_stream');
+      expect(mapping.toEsdbExpectedRevision('any')).toBe('any');
+      expect(mapping.toEsdbExpectedRevision(0)).toBe(0n);
+      expect(mapping.toEsdbExpectedRevision(41)).toBe(41n);
+      expect(mapping.toEsdbExpectedRevision(Number.MAX_SAFE_INTEGER)).toBe(9007199254740991n);
     });
 
     it('maps EventStoreDB expectations and revisions back, refusing what the port cannot hold', () => {
-      expect(fromEsdbExpectedRevision('no_stream')).toBe('no_stream');
-      expect(fromEsdbExpectedRevision('any')).toBe('any');
-      expect(fromEsdbExpectedRevision(7n)).toBe(7);
-      expect(() => fromEsdbExpectedRevision('stream_exists')).toThrow(RangeError);
-      expect(fromEsdbRevision(0n)).toBe(0);
-      expect(fromEsdbRevision(9007199254740991n)).toBe(Number.MAX_SAFE_INTEGER);
-      expect(() => fromEsdbRevision(9007199254740992n)).toThrow(EventStoreDbMappingError);
-      expect(fromEsdbCurrentRevision('no_stream')).toBe('no_stream');
-      expect(fromEsdbCurrentRevision(12n)).toBe(12);
+      expect(mapping.fromEsdbExpectedRevision('no_stream')).toBe('no_stream');
+      expect(mapping.fromEsdbExpectedRevision('any')).toBe('any');
+      expect(mapping.fromEsdbExpectedRevision(7n)).toBe(7);
+      expect(() => mapping.fromEsdbExpectedRevision('stream_exists')).toThrow(RangeError);
+      expect(mapping.fromEsdbRevision(0n)).toBe(0);
+      expect(mapping.fromEsdbRevision(9007199254740991n)).toBe(Number.MAX_SAFE_INTEGER);
+      expect(() => mapping.fromEsdbRevision(9007199254740992n)).toThrow(mapping.EventStoreDbMappingError);
+      expect(mapping.fromEsdbCurrentRevision('no_stream')).toBe('no_stream');
+      expect(mapping.fromEsdbCurrentRevision(12n)).toBe(12);
     });
 
     it('round-trips every exact expectation', () => {
       for (const revision of [0, 1, 99, 2 ** 40, Number.MAX_SAFE_INTEGER]) {
-        expect(fromEsdbExpectedRevision(toEsdbExpectedRevision(revision))).toBe(revision);
+        expect(mapping.fromEsdbExpectedRevision(mapping.toEsdbExpectedRevision(revision))).toBe(revision);
       }
     });
   });
 
   describe('positions', () => {
     it('the port position is the commit position, which equals the prepare position of a gRPC append', () => {
-      expect(toPortPosition({ commit: 4096n, prepare: 4096n }, 'e')).toBe(4096n);
+      expect(mapping.toPortPosition({ commit: 4096n, prepare: 4096n }, 'e')).toBe(4096n);
       // Byte offsets of a large log pass 2^53: bigint keeps them exact.
-      expect(toPortPosition({ commit: 2n ** 62n + 1n, prepare: 2n ** 62n + 1n }, 'e')).toBe(4611686018427387905n);
+      expect(mapping.toPortPosition({ commit: 2n ** 62n + 1n, prepare: 2n ** 62n + 1n }, 'e')).toBe(4611686018427387905n);
     });
 
     it('refuses positions it cannot represent, saying why', () => {
-      expect(() => toPortPosition({ commit: 100n, prepare: 180n }, 'event x')).toThrow(/explicit transaction/);
-      expect(() => toPortPosition(undefined, 'event x')).toThrow(/22\.6/);
-      expect(() => toPortPosition({ commit: 0n, prepare: 0n }, 'event x')).toThrow(EventStoreDbMappingError);
+      expect(() => mapping.toPortPosition({ commit: 100n, prepare: 180n }, 'event x')).toThrow(/explicit transaction/);
+      expect(() => mapping.toPortPosition(undefined, 'event x')).toThrow(/22\.6/);
+      expect(() => mapping.toPortPosition({ commit: 0n, prepare: 0n }, 'event x')).toThrow(mapping.EventStoreDbMappingError);
     });
 
     it('maps after back: 0n to the start of $all, a position to {commit, prepare}', () => {
-      expect(toEsdbReadPosition(0n)).toBe('start');
-      expect(toEsdbReadPosition(4096n)).toEqual({ commit: 4096n, prepare: 4096n });
-      expect(toEsdbPosition(1n)).toEqual({ commit: 1n, prepare: 1n });
-      expect(() => toEsdbReadPosition(-1n)).toThrow(RangeError);
-      expect(() => toEsdbPosition(0n)).toThrow(RangeError);
-      for (const position of [1n, 4096n, 2n ** 63n - 1n]) expect(toPortPosition(toEsdbPosition(position), 'e')).toBe(position);
+      expect(mapping.toEsdbReadPosition(0n)).toBe('start');
+      expect(mapping.toEsdbReadPosition(4096n)).toEqual({ commit: 4096n, prepare: 4096n });
+      expect(mapping.toEsdbPosition(1n)).toEqual({ commit: 1n, prepare: 1n });
+      expect(() => mapping.toEsdbReadPosition(-1n)).toThrow(RangeError);
+      expect(() => mapping.toEsdbPosition(0n)).toThrow(RangeError);
+      for (const position of [1n, 4096n, 2n ** 63n - 1n])
+        expect(mapping.toPortPosition(mapping.toEsdbPosition(position), 'e')).toBe(position);
     });
 
     it('positions travel as decimal strings and come back as the same bigint', () => {
       for (const position of [0n, 1n, 4096n, 9007199254740993n, 18446744073709551615n]) {
-        expect(positionFromWire(String(position))).toBe(position);
+        expect(mapping.positionFromWire(String(position))).toBe(position);
       }
-      for (const bad of ['', '-1', '1.5', '0x10', ' 7', '007', '1e3']) expect(() => positionFromWire(bad)).toThrow(RangeError);
-      expect(formatEsdbPosition(4096n)).toBe('C:4096/P:4096');
-      expect(formatEsdbPosition(0n)).toBe('start');
+      for (const bad of ['', '-1', '1.5', '0x10', ' 7', '007', '1e3']) expect(() => mapping.positionFromWire(bad)).toThrow(RangeError);
+      expect(mapping.formatEsdbPosition(4096n)).toBe('C:4096/P:4096');
+      expect(mapping.formatEsdbPosition(0n)).toBe('start');
     });
   });
 
@@ -126,7 +106,7 @@ describe('EventStoreDB mapping', () => {
         [{ id: ID, type: 'CaseOpened', data: { n: 1, at: new Date(0) }, metadata: { actor: 'u1' } }],
         'no_stream',
       );
-      expect(toJsonEvent(serialized)).toEqual({
+      expect(mapping.toJsonEvent(serialized)).toEqual({
         id: ID,
         contentType: 'application/json',
         type: 'CaseOpened',
@@ -139,18 +119,18 @@ describe('EventStoreDB mapping', () => {
       const data = { list: [1] };
       const [serialized] = prepareAppend('s', [{ id: ID, type: 'T', data, metadata: {} }], 'any');
       data.list.push(2);
-      expect(toJsonEvent(serialized).data).toEqual({ list: [1] });
+      expect(mapping.toJsonEvent(serialized).data).toEqual({ list: [1] });
     });
 
     it('keeps payloads that are not objects, as the other adapters do', () => {
       const [nullData] = prepareAppend('s', [{ id: ID, type: 'T', data: null, metadata: {} }], 'any');
-      expect(toJsonEvent(nullData)).toMatchObject({ data: null, metadata: {} });
+      expect(mapping.toJsonEvent(nullData)).toMatchObject({ data: null, metadata: {} });
       const [numberData] = prepareAppend('s', [{ id: ID, type: 'T', data: 42, metadata: {} }], 'any');
-      expect(toJsonEvent(numberData).data).toBe(42);
+      expect(mapping.toJsonEvent(numberData).data).toBe(42);
     });
 
     it('maps a recorded event: revision and position from the record, streamId, JSON metadata', () => {
-      expect(toStoredEvent(recorded())).toEqual({
+      expect(mapping.toStoredEvent(recorded())).toEqual({
         id: ID,
         streamId: 'case-1',
         type: 'CaseOpened',
@@ -159,66 +139,66 @@ describe('EventStoreDB mapping', () => {
         data: { docNo: '郴应急立〔2026〕17号' },
         metadata: { actor: 'u1' },
       });
-      expect(toStoredEvent(recorded({ metadata: undefined })).metadata).toEqual({});
+      expect(mapping.toStoredEvent(recorded({ metadata: undefined })).metadata).toEqual({});
     });
 
     it('refuses recorded events that are not casetrail JSON events, saying why', () => {
-      expect(() => toStoredEvent(recorded({ isJson: false, data: new Uint8Array([1]) }))).toThrow(/not JSON/);
-      expect(() => toStoredEvent(recorded({ metadata: new Uint8Array([1]) }))).toThrow(/metadata that is not JSON/);
-      expect(() => toStoredEvent(recorded({ metadata: ['a'] }))).toThrow(/not a JSON object/);
-      expect(() => toStoredEvent(recorded({ position: undefined }))).toThrow(/22\.6/);
+      expect(() => mapping.toStoredEvent(recorded({ isJson: false, data: new Uint8Array([1]) }))).toThrow(/not JSON/);
+      expect(() => mapping.toStoredEvent(recorded({ metadata: new Uint8Array([1]) }))).toThrow(/metadata that is not JSON/);
+      expect(() => mapping.toStoredEvent(recorded({ metadata: ['a'] }))).toThrow(/not a JSON object/);
+      expect(() => mapping.toStoredEvent(recorded({ position: undefined }))).toThrow(/22\.6/);
     });
 
     it('tells system events by a $ stream or a $ type', () => {
-      expect(isSystemEvent({ streamId: '$stats-127.0.0.1:2113', type: '$statsCollected' })).toBe(true);
-      expect(isSystemEvent({ streamId: '$ce-case', type: '$>' })).toBe(true);
-      expect(isSystemEvent({ streamId: '$projections-$all', type: 'ProjectionUpdated' })).toBe(true);
-      expect(isSystemEvent({ streamId: 'case-1', type: '$metadata' })).toBe(true);
-      expect(isSystemEvent({ streamId: 'case-1', type: 'CaseOpened' })).toBe(false);
-      expect(isSystemEvent({ streamId: 'case-$1', type: 'A$' })).toBe(false);
+      expect(mapping.isSystemEvent({ streamId: '$stats-127.0.0.1:2113', type: '$statsCollected' })).toBe(true);
+      expect(mapping.isSystemEvent({ streamId: '$ce-case', type: '$>' })).toBe(true);
+      expect(mapping.isSystemEvent({ streamId: '$projections-$all', type: 'ProjectionUpdated' })).toBe(true);
+      expect(mapping.isSystemEvent({ streamId: 'case-1', type: '$metadata' })).toBe(true);
+      expect(mapping.isSystemEvent({ streamId: 'case-1', type: 'CaseOpened' })).toBe(false);
+      expect(mapping.isSystemEvent({ streamId: 'case-$1', type: 'A$' })).toBe(false);
     });
 
     it('refuses appends EventStoreDB would hide or reject: $ streams and types, ids that are not lowercase UUIDs', () => {
       const event = (id: string, type = 'T') => prepareAppend('s', [{ id, type, data: {}, metadata: {} }], 'any');
-      expect(() => assertStorable('case-1', event(ID))).not.toThrow();
-      expect(() => assertStorable('$case', event(ID))).toThrow(TypeError);
-      expect(() => assertStorable('case-1', event(ID, '$T'))).toThrow(TypeError);
-      expect(() => assertStorable('case-1', event('not-a-uuid'))).toThrow(/UUID/);
-      expect(() => assertStorable('case-1', event(ID.toUpperCase()))).toThrow(/lowercase/);
+      expect(() => mapping.assertStorable('case-1', event(ID))).not.toThrow();
+      expect(() => mapping.assertStorable('$case', event(ID))).toThrow(TypeError);
+      expect(() => mapping.assertStorable('case-1', event(ID, '$T'))).toThrow(TypeError);
+      expect(() => mapping.assertStorable('case-1', event('not-a-uuid'))).toThrow(/UUID/);
+      expect(() => mapping.assertStorable('case-1', event(ID.toUpperCase()))).toThrow(/lowercase/);
     });
   });
 
   describe('errors', () => {
     it('WrongExpectedVersionError → WrongExpectedRevisionError with the caller’s expectation and the actual revision', () => {
       const fromDetails = new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 2n, current: 5n });
-      expect(isWrongExpectedVersion(fromDetails)).toBe(true);
-      const mapped = toWrongExpectedRevisionError('case-1', 2, fromDetails);
+      expect(mapping.isWrongExpectedVersion(fromDetails)).toBe(true);
+      const mapped = mapping.toWrongExpectedRevisionError('case-1', 2, fromDetails);
       expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
       expect(mapped).toMatchObject({ streamId: 'case-1', expected: 2, actual: 5 });
 
       const missing = new WrongExpectedVersionError(undefined, { streamName: 'nope', expected: 0n, current: 'no_stream' });
-      expect(toWrongExpectedRevisionError('nope', 0, missing)).toMatchObject({ expected: 0, actual: 'no_stream' });
+      expect(mapping.toWrongExpectedRevisionError('nope', 0, missing)).toMatchObject({ expected: 0, actual: 'no_stream' });
 
       // As it arrives over gRPC: the versions in the trailing metadata.
       const fromServer = new WrongExpectedVersionError(
         serviceError(9, 'wrong expected version', { 'stream-name': 'case-1', 'expected-version': '-1', 'actual-version': '0' }),
       );
-      expect(toWrongExpectedRevisionError('case-1', 'no_stream', fromServer)).toMatchObject({ expected: 'no_stream', actual: 0 });
+      expect(mapping.toWrongExpectedRevisionError('case-1', 'no_stream', fromServer)).toMatchObject({ expected: 'no_stream', actual: 0 });
     });
 
     it('an append resolved with success false (throwOnAppendFailure=false) is the same refusal', () => {
-      const refused = wrongExpectedVersionFromResult('case-1', 2n, { success: false, nextExpectedRevision: 4n });
-      expect(isWrongExpectedVersion(refused)).toBe(true);
-      expect(toWrongExpectedRevisionError('case-1', 2, refused)).toMatchObject({ expected: 2, actual: 4 });
-      const missing = wrongExpectedVersionFromResult('nope', 0n, { success: false, nextExpectedRevision: -1n });
-      expect(toWrongExpectedRevisionError('nope', 0, missing)).toMatchObject({ expected: 0, actual: 'no_stream' });
+      const refused = mapping.wrongExpectedVersionFromResult('case-1', 2n, { success: false, nextExpectedRevision: 4n });
+      expect(mapping.isWrongExpectedVersion(refused)).toBe(true);
+      expect(mapping.toWrongExpectedRevisionError('case-1', 2, refused)).toMatchObject({ expected: 2, actual: 4 });
+      const missing = mapping.wrongExpectedVersionFromResult('nope', 0n, { success: false, nextExpectedRevision: -1n });
+      expect(mapping.toWrongExpectedRevisionError('nope', 0, missing)).toMatchObject({ expected: 0, actual: 'no_stream' });
     });
 
     it('recognises StreamNotFoundError, also from another copy of the client (by its type tag)', () => {
-      expect(isStreamNotFound(new StreamNotFoundError(undefined, 'case-1'))).toBe(true);
-      expect(isStreamNotFound({ type: 'stream-not-found' })).toBe(true);
-      expect(isStreamNotFound(new Error('stream-not-found'))).toBe(false);
-      expect(isStreamNotFound(undefined)).toBe(false);
+      expect(mapping.isStreamNotFound(new StreamNotFoundError(undefined, 'case-1'))).toBe(true);
+      expect(mapping.isStreamNotFound({ type: 'stream-not-found' })).toBe(true);
+      expect(mapping.isStreamNotFound(new Error('stream-not-found'))).toBe(false);
+      expect(mapping.isStreamNotFound(undefined)).toBe(false);
     });
 
     it('unavailable, not-leader, deadline and cancelled errors → EventStoreUnavailableError that says retrying is safe', () => {
@@ -235,25 +215,25 @@ describe('EventStoreDB mapping', () => {
         new DeadlineExceededError(),
         new CancelledError(),
       ]) {
-        expect(isTransient(error)).toBe(true);
-        const mapped = toPortError(error, 'append to case-1');
+        expect(mapping.isTransient(error)).toBe(true);
+        const mapped = mapping.toPortError(error, 'append to case-1');
         expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
         expect(mapped).toMatchObject({ operation: 'append to case-1', cause: error });
         expect((mapped as Error).message).toMatch(/an append retried with the same event ids is stored once/);
       }
-      expect((toPortError(notLeader, 'append') as Error).message).toMatch(/not the leader \(the leader is node2:2113\)/);
+      expect((mapping.toPortError(notLeader, 'append') as Error).message).toMatch(/not the leader \(the leader is node2:2113\)/);
     });
 
     it('access denied and oversized appends say what to do; other errors pass through unchanged', () => {
-      expect((toPortError(new AccessDeniedError(), 'read of $all') as Error).message).toMatch(/EVENTSTORE_CONNECTION_STRING/);
-      const tooBig = toPortError(new MaxAppendSizeExceededError(undefined, 1048576), 'append to big');
+      expect((mapping.toPortError(new AccessDeniedError(), 'read of $all') as Error).message).toMatch(/EVENTSTORE_CONNECTION_STRING/);
+      const tooBig = mapping.toPortError(new MaxAppendSizeExceededError(undefined, 1048576), 'append to big');
       expect(tooBig).toBeInstanceOf(RangeError);
       expect((tooBig as Error).message).toMatch(/1048576 bytes/);
       const unknown = new UnknownError();
-      expect(isTransient(unknown)).toBe(false);
-      expect(toPortError(unknown, 'append')).toBe(unknown);
+      expect(mapping.isTransient(unknown)).toBe(false);
+      expect(mapping.toPortError(unknown, 'append')).toBe(unknown);
       const plain = new Error('boom');
-      expect(toPortError(plain, 'append')).toBe(plain);
+      expect(mapping.toPortError(plain, 'append')).toBe(plain);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { WorkingDayCalendar } from '@app/calendar';
-import { CaseCommand, Role } from '../case-commands';
+import { CaseCommand, CommandBody, Role } from '../case-commands';
 import { CaseEvent, CaseEventBody } from '../case-events';
 import { Refusal, decideCommand } from '../decide/decide';
 import { DecisionEnv, PersonRecord } from '../decide/decision-env';
@@ -15,22 +15,20 @@ export const benchmark = benchmarkFile as unknown as DiscretionBenchmark;
 export const CASE_ID = '11111111-1111-4111-8111-111111111111';
 export const AGENCY = 'ag-test';
 
-/** The test case opened: a mining company of AGENCY, handled by o1 and o2. */
-export const opened: CaseEventBody = {
-  type: 'CaseOpened',
-  data: {
-    caseId: CASE_ID,
-    agencyId: AGENCY,
-    source: 'inspection',
-    industry: 'mining',
-    party: { kind: 'organization', name: '测试公司', creditCode: '91431002MA4L000079' },
-    violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
-    discoveredAt: '2026-09-01',
-    handlingOfficerIds: ['o1', 'o2'],
-    summary: 's',
-    major: false,
-  },
+/** An open-case body: a mining company of AGENCY, handled by o1 and o2. */
+export const openCaseBody: CommandBody<'open-case'> = {
+  agencyId: AGENCY,
+  source: 'inspection',
+  industry: 'mining',
+  party: { kind: 'organization', name: '测试公司', creditCode: '91431002MA4L000079' },
+  violations: [{ description: 'x', provisions: ['安全生产法 Art. 41'] }],
+  discoveredAt: '2026-09-01',
+  handlingOfficerIds: ['o1', 'o2'],
+  summary: 's',
 };
+
+/** The test case opened from that body. */
+export const opened: CaseEventBody = { type: 'CaseOpened', data: { caseId: CASE_ID, ...openCaseBody, major: false } };
 
 const cert = { number: 'C-1', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
 export const people: Record<string, PersonRecord> = {

@@ -1,23 +1,8 @@
 import { CommandBody } from '@workflows/enforcement-case';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CommandBodyDto } from './common.dto';
-import { IsSha256 } from './validators';
+import { IsSha256, NestedList, NonEmptyStrings } from './validators';
 
 export class SeizedItemDto {
   @ApiProperty({ description: '物品名称' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
@@ -26,19 +11,9 @@ export class SeizedItemDto {
 
 /** 查封扣押 (行政强制法 Art. 18, 24). */
 export class ImposeSeizureDto extends CommandBodyDto implements CommandBody<'impose-seizure'> {
-  @ApiProperty({ type: [SeizedItemDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => SeizedItemDto)
-  items!: SeizedItemDto[];
+  @NestedList(SeizedItemDto) items!: SeizedItemDto[];
   @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
-  @ApiProperty({ description: '法律依据' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  legalBasis!: string[];
+  @NonEmptyStrings('法律依据') legalBasis!: string[];
   @ApiPropertyOptional({ description: '现场音像记录的 SHA-256 摘要（须为本案已登记的 audio_video 证据；缺少则 422）' })
   @IsOptional()
   @IsSha256()

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { CommandBody, CASE_SOURCES, CaseSource, INDUSTRIES, Industry } from '@workflows/enforcement-case';
 import { CommandBodyDto } from './common.dto';
-import { IsCalendarDate, IsCreditCode, IsResidentIdNumber, NormalizeCode } from './validators';
+import { IsCalendarDate, IsCreditCode, IsResidentIdNumber, NestedList, NormalizeCode } from './validators';
 
 class PartyDto {
   @ApiProperty({ enum: ['organization', 'individual'] })
@@ -124,12 +124,7 @@ export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-cas
   })
   party!: OrganizationPartyDto | IndividualPartyDto;
 
-  @ApiProperty({ type: [ViolationDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => ViolationDto)
-  violations!: ViolationDto[];
+  @NestedList(ViolationDto) violations!: ViolationDto[];
 
   @ApiProperty({ description: '发现日期', example: '2026-09-01' })
   @IsCalendarDate()

@@ -2,23 +2,13 @@ import { CommandBody } from '@workflows/enforcement-case';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CommandBodyDto } from './common.dto';
-import { IsCalendarDate } from './validators';
+import { IsCalendarDate, NonEmptyStrings } from './validators';
 
 /** 责令限期整改指令书 (安全生产法 Art. 65). */
 export class IssueRectificationOrderDto extends CommandBodyDto implements CommandBody<'issue-rectification-order'> {
-  @ApiProperty({ description: '整改事项' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  items!: string[];
+  @NonEmptyStrings('整改事项') items!: string[];
   @ApiProperty({ description: '整改期限', example: '2026-10-15' }) @IsCalendarDate() deadline!: string;
-  @ApiProperty({ description: '法律依据' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  legalBasis!: string[];
+  @NonEmptyStrings('法律依据') legalBasis!: string[];
 }
 
 /** 当事人申请复查 (no fields besides occurredAt). */

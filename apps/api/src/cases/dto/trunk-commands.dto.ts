@@ -27,7 +27,7 @@ import {
   WaivableRight,
 } from '@workflows/enforcement-case';
 import { CommandBodyDto, PenaltyDto } from './common.dto';
-import { IsSha256 } from './validators';
+import { IsSha256, NestedList, NonEmptyStrings } from './validators';
 
 export class ApproveFilingDto extends CommandBodyDto implements CommandBody<'approve-filing'> {
   @ApiPropertyOptional({ description: '审批意见' }) @IsOptional() @IsString() @MaxLength(2000) opinion?: string;
@@ -56,22 +56,12 @@ export class ConcludeInvestigationDto extends CommandBodyDto implements CommandB
   @ValidateNested({ each: true })
   @Type(() => PenaltyDto)
   proposedPenalties?: PenaltyDto[];
-  @ApiProperty({ description: '法律依据' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  legalBasis!: string[];
+  @NonEmptyStrings('法律依据') legalBasis!: string[];
 }
 
 export class IssuePenaltyNoticeDto extends CommandBodyDto implements CommandBody<'issue-penalty-notice'> {
-  @ApiProperty({ type: [PenaltyDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => PenaltyDto)
-  proposedPenalties!: PenaltyDto[];
-  @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @NestedList(PenaltyDto) proposedPenalties!: PenaltyDto[];
+  @NonEmptyStrings() legalBasis!: string[];
 }
 
 export class RecordStatementDto extends CommandBodyDto implements CommandBody<'record-statement'> {
@@ -101,7 +91,7 @@ export class DecideDto extends CommandBodyDto implements CommandBody<'decide'> {
   @ValidateNested({ each: true })
   @Type(() => PenaltyDto)
   penalties?: PenaltyDto[];
-  @ApiProperty() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @IsNotEmpty({ each: true }) legalBasis!: string[];
+  @NonEmptyStrings() legalBasis!: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() violationCode?: string;
   @ApiPropertyOptional({ enum: DISCRETION_LEVELS }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) justification?: string;

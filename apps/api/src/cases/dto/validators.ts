@@ -1,5 +1,7 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsNotEmpty, IsString, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import { parseInstant } from '@app/calendar';
 import { isValidCreditCode, isValidResidentIdNumber } from '@workflows/enforcement-case';
 
@@ -55,3 +57,23 @@ export const IsSha256 = (o?: ValidationOptions) =>
 /** Codes are compared upper-case and without surrounding blanks, as officers type them. */
 export const NormalizeCode = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/** A required list of at least one non-blank string (legal bases, items to rectify). */
+export const NonEmptyStrings = (description?: string) =>
+  applyDecorators(
+    ApiProperty({ type: [String], ...(description ? { description } : {}) }),
+    IsArray(),
+    ArrayMinSize(1),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+  );
+
+/** A required list of at least one nested body, each validated as `type`. */
+export const NestedList = (type: new () => object) =>
+  applyDecorators(
+    ApiProperty({ type: [type] }),
+    IsArray(),
+    ArrayMinSize(1),
+    ValidateNested({ each: true }),
+    Type(() => type),
+  );
