@@ -6,6 +6,7 @@ import { Actor } from '@app/case-engine';
 import { CurrentActor } from '../auth/public.decorator';
 import { AgencyScope } from '../auth/agency-scope';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { AuditItem, AuditTrailColumns } from './audit-item';
 import { AuditQueryDto } from './audit-query.dto';
 
 const COLUMNS = [
@@ -69,11 +70,11 @@ export class AuditController {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
       return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;
     }
-    const items = rows.map((r) => ({
-      ...r,
+    const items = rows.map((r): AuditItem => ({
+      ...(r as unknown as AuditTrailColumns),
       position: String(r.position),
       data: JSON.parse(String(r.data)) as unknown,
-      metadata: JSON.parse(String(r.metadata)) as unknown,
+      metadata: JSON.parse(String(r.metadata)) as AuditItem['metadata'],
     }));
     if (q.format === 'jsonl') {
       void reply.type('application/x-ndjson; charset=utf-8');

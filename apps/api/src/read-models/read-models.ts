@@ -1,3 +1,4 @@
+import type { AuditTrailColumns } from '../audit/audit-item';
 import type { CaseIndexRecord, PublicDecisionRecord } from '@app/projections';
 /**
  * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
@@ -49,17 +50,8 @@ export interface AuditQuery {
 }
 
 /** An audit-trail row joined with its event's data, metadata and hash links (all as stored). */
-export interface AuditTrailRow {
+export interface AuditTrailRow extends AuditTrailColumns {
   position: number;
-  event_id: string;
-  case_id: string;
-  revision: number;
-  type: string;
-  actor_id: string;
-  actor_agency_id: string;
-  command: string;
-  occurred_at: string;
-  recorded_at: string;
   data: string;
   metadata: string;
   prev_hash: string | null;

@@ -5,27 +5,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { CASE_EVENT_TYPES } from '@workflows/enforcement-case/case-events';
 import { ApiError, api } from '../api/client';
 import { commandTitle } from '../api/openapi-doc';
+import type { AuditItem } from '../../../api/src/audit/audit-item';
 import type { operations } from '../api/schema';
 import { type ChainStatus, type IntegrityReport, PROBLEM_ZH, chainStatus, download, verifyChains } from '../audit/integrity';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 type AuditQuery = NonNullable<operations['AuditController_audit']['parameters']['query']>;
-
-/** One event of GET /audit (json). */
-interface AuditItem {
-  position: string;
-  event_id: string;
-  case_id: string;
-  revision: number;
-  type: string;
-  actor_id: string;
-  actor_agency_id: string;
-  command: string;
-  occurred_at: string;
-  recorded_at: string;
-  data: unknown;
-  metadata: { hash?: string; prevHash?: string } & Record<string, unknown>;
-}
 
 // Every filter of GET /audit, and its cursor, live in the URL: a filtered trail can be sent as a link.
 const FILTER_KEYS = [
