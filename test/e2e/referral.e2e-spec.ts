@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from '../support/fixtures';
+import { HEAD, OFFICER_1, OFFICER_2, at, evidenceBody, openCaseBody } from '../support/fixtures';
 
 const DOCS = ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'];
 
@@ -16,13 +16,7 @@ describe('criminal referral over HTTP', () => {
   async function filedCase(): Promise<string> {
     const id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ criminalIndicators: { deaths: 1 } }))).body.case.caseId;
     await run(id, HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
-    await run(id, OFFICER_1, 'record-evidence', {
-      kind: 'inspection',
-      title: '事故现场勘验',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    await run(id, OFFICER_1, 'record-evidence', evidenceBody({ title: '事故现场勘验' }));
     return id;
   }
   const propose = (id: string) =>
