@@ -1,4 +1,4 @@
-import { CaseEvent } from '../case-events';
+import { CaseEventBody } from '../case-events';
 import { IsoDateTime } from '../case-types';
 import { Deadline, DeadlineKind, DeadlineSet } from './deadline';
 
@@ -21,7 +21,7 @@ export interface DeadlineChange {
 const NONE: DeadlineChange = { met: [], set: [], missed: null, clock: null };
 
 /** The kinds an event meets, by type (RightsWaived: the rights it waives). */
-function metBy(event: CaseEvent): readonly DeadlineKind[] {
+function metBy(event: CaseEventBody): readonly DeadlineKind[] {
   switch (event.type) {
     case 'RightsWaived':
       return event.data.rights.map((r) => (r === 'statement' ? 'statement' : 'hearing_request'));
@@ -68,7 +68,7 @@ function metBy(event: CaseEvent): readonly DeadlineKind[] {
 }
 
 /** Pure: what the event does to its case's deadlines (nothing, for most events). */
-export function deadlineChangeOf(event: CaseEvent): DeadlineChange {
+export function deadlineChangeOf(event: CaseEventBody): DeadlineChange {
   const data = event.data as { deadlines?: DeadlineSet[] };
   const missed = event.type === 'DeadlineMissed' || event.type === 'SeizureTermExpired' ? event.data.kind : null;
   const clock = event.type === 'CaseSuspended' ? 'pause' : event.type === 'CaseResumed' ? 'resume' : null;
