@@ -12,7 +12,8 @@ export function DeadlineTag({ d }: { d: DeadlineItem }) {
       </Tag>
     );
   return (
-    <Tag color="warning" data-deadline-status="soon">
+    // Amber dark enough for white text (WCAG AA contrast); antd's light "warning" preset is not.
+    <Tag color="#ad4e00" data-deadline-status="soon">
       {days === 0 ? '今日届满' : `剩余 ${days ?? '?'} 个工作日`}
     </Tag>
   );
