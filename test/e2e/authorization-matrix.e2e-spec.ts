@@ -108,6 +108,10 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/cases': { target: 'query', allow: readCases },
     'POST /api/v1/cases': { target: 'body', allow: officerOwn },
     'GET /api/v1/cases/{caseId}': { target: 'case', allow: readCases },
+    // 待办: every role asks for its own; nothing of another agency is named.
+    'GET /api/v1/cases/awaiting-me': { target: 'none', allow: () => true },
+    // 期限预警: whoever reads an agency's cases reads their deadlines.
+    'GET /api/v1/deadlines': { target: 'query', allow: readCases },
     'GET /api/v1/cases/{caseId}/events': { target: 'case', allow: readCases },
     'GET /api/v1/cases/{caseId}/timeline': { target: 'case', allow: readCases },
     'GET /api/v1/audit': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },

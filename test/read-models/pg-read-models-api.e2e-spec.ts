@@ -25,6 +25,11 @@ const READS: [string | null, string][] = [
   [SUPERVISOR, '/api/v1/reports/assessment?agencyId=ag-431000&includeSubordinates=true&year=2026&asOf=2026-11-27T00:00:00Z'],
   [OFFICER_1, '/api/v1/reports/assessment?year=2026&quarter=3&asOf=2026-10-01T00:00:00Z'],
   [SUPERVISOR, '/api/v1/reports/consistency?agencyId=ag-431000&includeSubordinates=true&year=2026'],
+  [OFFICER_1, '/api/v1/deadlines?scope=mine'],
+  [SUPERVISOR, '/api/v1/deadlines?agencyId=ag-431000&includeSubordinates=true&status=overdue&pageSize=5'],
+  [SUPERVISOR, '/api/v1/deadlines?agencyId=ag-431000&includeSubordinates=true&status=all&dueWithinWorkingDays=30&page=2&pageSize=2'],
+  [OFFICER_1, '/api/v1/cases/awaiting-me'],
+  ['u-431002-head', '/api/v1/cases/awaiting-me?pageSize=3'],
 ];
 
 /**

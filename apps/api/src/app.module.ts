@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CoreModule } from './core/core.module';
+import { DeskModule } from './desk/desk.module';
 import { HealthModule } from './health/health.module';
 import { HttpPipelineModule } from './http/http-pipeline.module';
 import { IntegrityModule } from './integrity/integrity.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ReadModelsModule,
         ReportsModule,
         AdminModule,
+        DeskModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
 const Audit = lazy(() => import('./pages/AuditPage'));
 const Integrity = lazy(() => import('./pages/IntegrityPage'));
+const Supervision = lazy(() => import('./pages/SupervisionPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -100,6 +101,16 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <Integrity />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/supervision"
+        element={
+          <SignedIn>
+            <Page>
+              <Supervision />
             </Page>
           </SignedIn>
         }

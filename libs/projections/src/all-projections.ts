@@ -4,6 +4,7 @@ import { interferenceRegisterProjection } from './interference/interference-regi
 import { publicDecisionsProjection } from './publication/public-decisions.projection';
 import { caseIndexProjection } from './case-index/case-index.projection';
 import { assessmentProjection } from './assessment/assessment.projection';
+import { openDeadlinesProjection } from './deadlines/open-deadlines.projection';
 import { eventPayloadsProjection } from './audit/event-payloads.projection';
 
 /** Every read model, in the order the projection thread, the rebuild CLI and the equivalence test run them. */
@@ -13,6 +14,7 @@ export const ALL_PROJECTIONS: Projection[] = [
   publicDecisionsProjection,
   caseIndexProjection,
   assessmentProjection,
+  openDeadlinesProjection,
 ];
 
 /** Every projection a rebuild can be asked for by name (a worker thread gets names, not functions). */

@@ -1,6 +1,9 @@
 import { IsoDate, IsoDateTime, Penalty, WaivableRight } from './case-types';
 import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
-import { Deadline, DeadlineKind, DeadlineSet } from './deadlines/deadline';
+import { Deadline } from './deadlines/deadline';
+import { applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
+
+export { HANDLING_CLOCK } from './deadlines/deadline-changes';
 
 /** Everything the procedure knows about a case, folded from its events (never stored as truth). */
 /**
@@ -130,22 +133,15 @@ export const emptyCaseContext: CaseContext = {
   closedAt: null,
 };
 
-/** The deadlines the handling clock governs: paused while suspended, moved by extensions. */
-export const HANDLING_CLOCK: DeadlineKind[] = ['decision', 'handling_period'];
-
-function addDeadlines(list: Deadline[], sets: DeadlineSet[]): Deadline[] {
-  const kinds = new Set(sets.map((s) => s.kind));
-  return [...list.filter((d) => !kinds.has(d.kind)), ...sets.map((s) => ({ ...s, status: 'open' as const }))];
-}
-
-function meet(list: Deadline[], kinds: DeadlineKind[], at: IsoDateTime): Deadline[] {
-  return list.map((d) => (kinds.includes(d.kind) && d.status === 'open' ? { ...d, status: 'met', metAt: at } : d));
-}
-
 /** The data half of the fold: how each event changes the context. States and transitions live in the machine. */
 export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseContext {
   const at = event.meta.occurredAt;
-  const c: CaseContext = { ...ctx, updatedAt: event.meta.recordedAt };
+  // Deadlines change by one table, the same the open-deadlines read model applies (deadlines/deadline-changes.ts).
+  const c: CaseContext = {
+    ...ctx,
+    updatedAt: event.meta.recordedAt,
+    deadlines: applyDeadlineChange(ctx.deadlines, deadlineChangeOf(event), at),
+  };
   switch (event.type) {
     case 'CaseOpened':
       return {
@@ -164,7 +160,6 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
         filingApproverId: event.meta.actorId,
         issuerAgencyId: event.data.issuerAgencyId ?? c.agencyId,
         rulesVersion: event.data.rulesVersion,
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'FilingRejected':
       return { ...c, filingApproverId: event.meta.actorId };
@@ -179,20 +174,13 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
         ...c,
         notice: { servedAt: at, proposedPenalties: event.data.proposedPenalties, hearingRight: event.data.hearingRight },
         waivedRights: [],
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
-    case 'RightsWaived': {
-      const kinds: DeadlineKind[] = event.data.rights.map((r) => (r === 'statement' ? 'statement' : 'hearing_request'));
-      return {
-        ...c,
-        waivedRights: [...new Set([...c.waivedRights, ...event.data.rights])],
-        deadlines: meet(c.deadlines, kinds, at),
-      };
-    }
+    case 'RightsWaived':
+      return { ...c, waivedRights: [...new Set([...c.waivedRights, ...event.data.rights])] };
     case 'StatementRecorded':
-      return { ...c, statements: c.statements + 1, deadlines: meet(c.deadlines, ['statement'], at) };
+      return { ...c, statements: c.statements + 1 };
     case 'HearingRequested':
-      return { ...c, hearing: { requestedAt: event.data.requestedAt }, deadlines: meet(c.deadlines, ['hearing_request'], at) };
+      return { ...c, hearing: { requestedAt: event.data.requestedAt } };
     case 'HearingScheduled':
       return { ...c, hearing: { ...c.hearing!, hearingAt: event.data.hearingAt, presidingOfficerId: event.data.presidingOfficerId } };
     case 'HearingHeld':
@@ -215,19 +203,14 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
           decidedAt: at,
           ...(event.data.issuerAgencyId ? { issuerAgencyId: event.data.issuerAgencyId } : {}),
         },
-        // The party's periods are over once the head decides (the decision requires them to be over or waived).
-        deadlines: addDeadlines(
-          meet(c.deadlines, ['decision', 'handling_period', 'statement', 'hearing_request'], at),
-          event.data.deadlines,
-        ),
       };
     }
     case 'DecisionServed':
-      return { ...c, servedAt: at, deadlines: addDeadlines(meet(c.deadlines, ['service'], at), event.data.deadlines) };
+      return { ...c, servedAt: at };
     case 'PaymentRecorded':
       return { ...c, paidYuan: event.data.paidTotalYuan };
     case 'PenaltyExecuted':
-      return { ...c, deadlines: meet(c.deadlines, ['payment'], at) };
+      return c;
     case 'InterferenceRecorded':
       return {
         ...c,
@@ -239,23 +222,17 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'InterferenceAttested':
       return c.attestedBy.includes(event.data.officerId) ? c : { ...c, attestedBy: [...c.attestedBy, event.data.officerId] };
     case 'CaseSuspended':
-      return {
-        ...c,
-        suspendedAt: at,
-        deadlines: c.deadlines.map((d) => (HANDLING_CLOCK.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d)),
-      };
-    case 'CaseResumed': {
-      const moved = addDeadlines(c.deadlines, event.data.deadlines);
-      return { ...c, suspendedAt: null, deadlines: moved.map((d) => (d.status === 'paused' ? { ...d, status: 'open' } : d)) };
-    }
+      return { ...c, suspendedAt: at };
+    case 'CaseResumed':
+      return { ...c, suspendedAt: null };
     case 'HandlingPeriodExtended':
-      return { ...c, extensionTier: event.data.tier, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return { ...c, extensionTier: event.data.tier };
     case 'CollectiveDiscussionRecorded':
       return { ...c, collectiveDiscussion: { conclusion: event.data.conclusion } };
     case 'DecisionPublished':
-      return { ...c, published: true, deadlines: meet(c.deadlines, ['publication'], at) };
+      return { ...c, published: true };
     case 'PaymentDeferred':
-      return { ...c, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return c;
     case 'ComplianceRecorded':
       return { ...c, compliedKinds: [...new Set([...c.compliedKinds, event.data.penaltyKind])] };
     case 'RemedyFiled':
@@ -273,98 +250,86 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return {
         ...c,
         referral: { from: event.data.from, offense: event.data.offense, status: 'proposed' },
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'ReferralApproved':
       return {
         ...c,
         referral: c.referral && { ...c.referral, status: 'approved' },
-        deadlines: addDeadlines(meet(c.deadlines, ['referral_approval'], at), event.data.deadlines),
       };
     case 'ReferralRejected':
-      return { ...c, referral: null, referralRejected: true, deadlines: meet(c.deadlines, ['referral_approval'], at) };
+      return { ...c, referral: null, referralRejected: true };
     case 'CaseTransferredToPolice':
       return {
         ...c,
         referral: c.referral && { ...c.referral, status: 'transferred' },
-        deadlines: addDeadlines(meet(c.deadlines, ['referral_transfer'], at), event.data.deadlines),
       };
     case 'PoliceDecisionRecorded':
-      return { ...c, deadlines: meet(c.deadlines, ['police_decision'], at) };
+      return c;
     case 'ReferralAccepted':
       return {
         ...c,
         referral: c.referral && { ...c.referral, status: 'accepted', acceptedAt: at },
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines ?? []),
       };
     case 'MaterialsHandedOver':
-      return { ...c, deadlines: meet(c.deadlines, ['handover'], at) };
+      return c;
     case 'ReferralDeclined':
       return {
         ...c,
         referral: c.referral && { ...c.referral, status: 'declined' },
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'PoliceReconsiderationRequested':
     case 'ReferredToProcuratorate':
       return {
         ...c,
         referral: c.referral && { ...c.referral, status: 'transferred' },
-        deadlines: addDeadlines(meet(c.deadlines, ['police_reconsideration_request'], at), event.data.deadlines),
       };
     case 'AdministrativeProcedureResumed':
-      return { ...c, referral: null, deadlines: meet(c.deadlines, ['police_reconsideration_request'], at) };
+      return { ...c, referral: null };
     case 'RectificationOrdered':
       return {
         ...c,
         rectification: { orderId: event.data.orderId, deadline: event.data.deadline, status: 'ordered', reinspections: 0 },
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     case 'ReinspectionRequested':
-      return { ...c, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return c;
     case 'ReinspectionRecorded':
       return {
         ...c,
         rectification: c.rectification && { ...c.rectification, reinspections: c.rectification.reinspections + 1 },
-        deadlines: meet(c.deadlines, ['reinspection', 'rectification'], at),
       };
     case 'RectificationVerified':
       return { ...c, rectification: c.rectification && { ...c.rectification, status: 'verified' } };
     case 'RectificationFailed':
       return { ...c, rectification: c.rectification && { ...c.rectification, status: 'failed' } };
     case 'SeizureImposed':
-      return { ...c, seizure: { imposedAt: at, extended: false }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return { ...c, seizure: { imposedAt: at, extended: false } };
     case 'SeizureExtended':
-      return { ...c, seizure: c.seizure && { ...c.seizure, extended: true }, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return { ...c, seizure: c.seizure && { ...c.seizure, extended: true } };
     case 'SeizureReleased':
-      return { ...c, seizure: null, deadlines: meet(c.deadlines, ['seizure'], at) };
+      return { ...c, seizure: null };
     case 'EnforcementUrged':
-      return { ...c, urgedAt: event.data.urgedAt, deadlines: addDeadlines(c.deadlines, event.data.deadlines) };
+      return { ...c, urgedAt: event.data.urgedAt };
     case 'CourtEnforcementApplied':
-      return { ...c, deadlines: meet(c.deadlines, ['court_application'], at) };
+      return c;
     case 'CourtRuled':
     case 'CourtExecutionRecorded':
       return c;
     case 'SeizureTermExpired':
     case 'DeadlineMissed':
-      return {
-        ...c,
-        deadlines: c.deadlines.map((d) => (d.kind === event.data.kind && d.status === 'open' ? { ...d, status: 'missed' } : d)),
-      };
+      return c;
     case 'StatementPeriodEnded':
-      return { ...c, deadlines: meet(c.deadlines, ['statement'], at) };
+      return c;
     case 'HearingRequestPeriodEnded':
-      return { ...c, deadlines: meet(c.deadlines, ['hearing_request'], at) };
+      return c;
     case 'CaseSupervised': {
       const { supervisionId, supervisorId, supervisorAgencyId, reason, replyDueDate } = event.data;
       return {
         ...c,
         supervision: { supervisionId, supervisorId, supervisorAgencyId, reason, supervisedAt: at, replyDueDate },
-        deadlines: addDeadlines(c.deadlines, event.data.deadlines),
       };
     }
     case 'SupervisionReplied':
-      return { ...c, supervision: null, deadlines: meet(c.deadlines, ['supervision_reply'], at) };
+      return { ...c, supervision: null };
     case 'CaseClosed':
       return { ...c, closedAt: at };
     default:

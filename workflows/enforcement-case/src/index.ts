@@ -8,6 +8,8 @@ export * from './fold';
 export * from './deadlines/deadline';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/deadline-expiry';
+export { type DeadlineChange, applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
+export * from './stage-awaits';
 export * from './rules/rules-version';
 export * from './rules/discretion-benchmark';
 export * from './legal-conditions/legal-rules';

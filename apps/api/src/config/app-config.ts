@@ -29,6 +29,8 @@ export interface AppConfig {
   calendarOverridesFile: string | null;
   /** 裁量基准 table (the shipped one is sample data). */
   benchmarkFile: string;
+  /** DEADLINE_WARNING_WORKING_DAYS: deadlines due within this many working days are shown as soon due (预警). */
+  deadlineWarningWorkingDays: number;
   /** How often the deadline scheduler looks for passed deadlines; 0 turns the timer off. */
   schedulerIntervalSeconds: number;
   /** Which event store adapter the service runs on (EVENT_STORE). */
@@ -385,6 +387,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const schedulerIntervalSeconds = Number(env.SCHEDULER_INTERVAL_SECONDS ?? '60');
   if (!Number.isInteger(schedulerIntervalSeconds) || schedulerIntervalSeconds < 0)
     problems.push(`SCHEDULER_INTERVAL_SECONDS="${env.SCHEDULER_INTERVAL_SECONDS}": must be a whole number of seconds ≥ 0`);
+  const deadlineWarningWorkingDays = Number(env.DEADLINE_WARNING_WORKING_DAYS || '3');
+  if (!Number.isInteger(deadlineWarningWorkingDays) || deadlineWarningWorkingDays < 1 || deadlineWarningWorkingDays > 30)
+    problems.push(`DEADLINE_WARNING_WORKING_DAYS="${env.DEADLINE_WARNING_WORKING_DAYS}": must be a whole number of working days 1–30`);
   const root = projectRoot();
   const rulesFile = env.RULES_FILE ? path.resolve(env.RULES_FILE) : path.join(root, 'workflows/enforcement-case/rules/versions.json');
   const benchmarkFile = env.DISCRETION_BENCHMARK_FILE
@@ -411,6 +416,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarOverridesFile: overrides,
     benchmarkFile,
     schedulerIntervalSeconds,
+    deadlineWarningWorkingDays,
     ...store,
     trustedProxy: trustedProxy(env.TRUSTED_PROXY, problems),
   };

@@ -226,6 +226,46 @@ export class PgReadModels implements rm.ReadModels {
     );
   }
 
+  async openDeadlines(q: rm.OpenDeadlinesQuery) {
+    const values: unknown[] = [];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const where: string[] = ["d.status <> 'paused'"];
+    let from = `${this.s}.open_deadlines d`;
+    if (q.officerId !== undefined) {
+      from = `${this.s}.deadline_case_officers o JOIN ${this.s}.open_deadlines d ON d.case_id = o.case_id`;
+      where.push(`o.officer_id = ${p(q.officerId)}`);
+    }
+    if (q.agencies) where.push(`d.agency_id = ANY(${p(q.agencies)}::text[])`);
+    if (q.dueFrom !== undefined) where.push(`d.due_date >= ${p(q.dueFrom)}`);
+    if (q.dueTo !== undefined) where.push(`d.due_date <= ${p(q.dueTo)}`);
+    if (q.openOnly) where.push("d.status = 'open'");
+    const sql = `FROM ${from} JOIN ${this.s}.deadline_cases c ON c.case_id = d.case_id WHERE ${where.join(' AND ')}`;
+    const [{ n: total }] = await this.rows<{ n: number }>(`SELECT COUNT(*) AS n ${sql}`, values);
+    const rows = await this.rows<rm.OpenDeadlineRow>(
+      `SELECT d.case_id, d.kind, d.agency_id, d.due_date, d.due_at, d.basis, d.status, c.case_no, c.party_name, c.officer_ids
+       ${sql} ORDER BY d.due_date, d.case_id, d.kind LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
+      values,
+    );
+    return { total, rows };
+  }
+
+  async casesAwaiting(q: rm.AwaitingQuery) {
+    if (!q.branches.length) return { total: 0, rows: [] };
+    const values: unknown[] = [];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const branches = q.branches.map((b) => {
+      const officer = b.officerId === undefined ? '' : ` AND strpos(officer_ids, ${p(`,${b.officerId},`)}) > 0`;
+      return `(agency_id = ANY(${p(b.agencies)}::text[]) AND stage = ANY(${p(b.stages)}::text[])${officer})`;
+    });
+    const sql = `FROM ${this.s}.case_index WHERE ${branches.join(' OR ')}`;
+    const [{ n: total }] = await this.rows<{ n: number }>(`SELECT COUNT(*) AS n ${sql}`, values);
+    const rows = await this.rows<rm.CaseIndexRow>(
+      `SELECT * ${sql} ORDER BY updated_at DESC, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
+      values,
+    );
+    return { total, rows };
+  }
+
   async checkpoints(): Promise<rm.CheckpointRow[]> {
     return this.rows<rm.CheckpointRow>(`SELECT name, version, position FROM ${this.s}.projection_checkpoints ORDER BY name`, []);
   }

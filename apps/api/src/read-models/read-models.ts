@@ -140,6 +140,43 @@ export interface DecisionRow {
   party_kind: string;
 }
 
+/**
+ * Deadlines still owed (the open-deadlines read model): of the agencies in scope, or of the cases an officer handles;
+ * due on calendar days in [dueFrom, dueTo] (either bound optional); paused ones never; missed ones unless `openOnly`.
+ */
+export interface OpenDeadlinesQuery {
+  agencies?: string[];
+  officerId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  openOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface OpenDeadlineRow {
+  case_id: string;
+  kind: string;
+  agency_id: string;
+  due_date: string;
+  due_at: string;
+  basis: string;
+  status: 'open' | 'missed';
+  case_no: string | null;
+  party_name: string;
+  officer_ids: string;
+}
+
+/**
+ * Cases awaiting someone: a case matches when it matches one branch — its agency among the branch's, its stage among
+ * the branch's stages and, when the branch names one, the officer among its handling officers.
+ */
+export interface AwaitingQuery {
+  branches: { agencies: string[]; stages: string[]; officerId?: string }[];
+  limit: number;
+  offset: number;
+}
+
 export interface CheckpointRow {
   name: string;
   version: number;
@@ -159,6 +196,9 @@ export interface ReadModels {
   publicDecisions(q: PublicDecisionsQuery): Promise<PublicDecisionRow[]>;
   assessment(q: AssessmentQuery): Promise<AssessmentFacts>;
   consistencyDecisions(q: ConsistencyQuery): Promise<DecisionRow[]>;
+  openDeadlines(q: OpenDeadlinesQuery): Promise<{ total: number; rows: OpenDeadlineRow[] }>;
+  /** Newest activity first. */
+  casesAwaiting(q: AwaitingQuery): Promise<{ total: number; rows: CaseIndexRow[] }>;
   /** The projections' checkpoints, by name ([] before the first has been made). */
   checkpoints(): Promise<CheckpointRow[]>;
   close(): Promise<void>;

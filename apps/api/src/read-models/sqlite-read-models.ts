@@ -197,6 +197,57 @@ export class SqliteReadModels implements rm.ReadModels {
       .all(...params) as rm.DecisionRow[];
   }
 
+  async openDeadlines(q: rm.OpenDeadlinesQuery) {
+    // From the officer's cases (primary key range) or the agencies' deadlines by due day (index range): never history.
+    const where: string[] = ["d.status <> 'paused'"];
+    const params: (string | number)[] = [];
+    let from = 'open_deadlines d';
+    if (q.officerId !== undefined) {
+      from = 'deadline_case_officers o JOIN open_deadlines d ON d.case_id = o.case_id';
+      where.push('o.officer_id = ?');
+      params.push(q.officerId);
+    }
+    if (q.agencies) {
+      where.push(`d.agency_id IN (${list(q.agencies)})`);
+      params.push(...q.agencies);
+    }
+    const add = (sql: string, value: string | undefined) => {
+      if (value === undefined) return;
+      where.push(sql);
+      params.push(value);
+    };
+    add('d.due_date >= ?', q.dueFrom);
+    add('d.due_date <= ?', q.dueTo);
+    if (q.openOnly) where.push("d.status = 'open'");
+    const sql = `FROM ${from} JOIN deadline_cases c ON c.case_id = d.case_id WHERE ${where.join(' AND ')}`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT d.case_id, d.kind, d.agency_id, d.due_date, d.due_at, d.basis, d.status, c.case_no, c.party_name, c.officer_ids
+         ${sql} ORDER BY d.due_date, d.case_id, d.kind LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as rm.OpenDeadlineRow[];
+    return { total, rows };
+  }
+
+  async casesAwaiting(q: rm.AwaitingQuery) {
+    if (!q.branches.length) return { total: 0, rows: [] };
+    // Each branch is a range of the (agency_id, stage) index, the officer tested within it.
+    const params: string[] = [];
+    const branches = q.branches.map((b) => {
+      params.push(...b.agencies, ...b.stages);
+      const officer = b.officerId === undefined ? '' : ' AND instr(officer_ids, ?) > 0';
+      if (b.officerId !== undefined) params.push(`,${b.officerId},`);
+      return `(agency_id IN (${list(b.agencies)}) AND stage IN (${list(b.stages)})${officer})`;
+    });
+    const sql = `FROM case_index WHERE ${branches.join(' OR ')}`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * ${sql} ORDER BY updated_at DESC, case_id LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as rm.CaseIndexRow[];
+    return { total, rows };
+  }
+
   async checkpoints(): Promise<rm.CheckpointRow[]> {
     try {
       return this.db.prepare('SELECT name, version, position FROM projection_checkpoints ORDER BY name').all() as rm.CheckpointRow[];

@@ -71,3 +71,46 @@ export interface Health {
   status: string;
   authMode: 'dev' | 'jwt' | 'oidc';
 }
+
+/** One row of `GET /deadlines` (apps/api/src/desk/deadlines.service.ts). */
+export interface DeadlineItem {
+  caseId: string;
+  caseNo: string | null;
+  agencyId: string;
+  party: { name: string };
+  handlingOfficerIds: string[];
+  kind: string;
+  name: { zh: string; en: string };
+  basis: string;
+  dueDate: string;
+  dueAt: string;
+  status: 'overdue' | 'soon';
+  /** Working days on the statutory calendar: ≤ 0 once missed; null beyond the holiday calendar's years. */
+  workingDaysLeft: number | null;
+}
+export interface DeadlinePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  today: string;
+  dueWithinWorkingDays: number;
+  items: DeadlineItem[];
+}
+export type DeadlinesQuery = NonNullable<operations['DeskController_list']['parameters']['query']>;
+
+/** One row of `GET /cases/awaiting-me` (apps/api/src/desk/awaiting.service.ts). */
+export interface AwaitingItem {
+  caseId: string;
+  caseNo: string | null;
+  agencyId: string;
+  stage: string;
+  party: { kind: string; name: string };
+  handlingOfficerIds: string[];
+  updatedAt: string;
+}
+export interface AwaitingPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: AwaitingItem[];
+}

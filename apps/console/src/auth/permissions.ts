@@ -40,3 +40,9 @@ export function pendingFor(user: SessionUser, view: CaseView): CommandName[] {
 export function hasDesk(user: SessionUser): boolean {
   return Object.values(COMMANDS).some(({ who }) => typeof who === 'object' && who.roles.some((r) => user.roles.includes(r)));
 }
+
+/** The 督办 page is for those who may issue a 督办 notice (supervise-case). */
+export function maySupervise(user: SessionUser): boolean {
+  const who = COMMANDS['supervise-case'].who;
+  return typeof who === 'object' && who.roles.some((r) => user.roles.includes(r));
+}

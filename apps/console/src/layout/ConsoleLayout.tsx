@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { whenSignedOut } from '../api/client';
-import { hasDesk, mayUse } from '../auth/permissions';
+import { hasDesk, mayUse, maySupervise } from '../auth/permissions';
 import { clearSession, currentSession, type SessionUser } from '../auth/session';
 
 interface NavEntry {
@@ -17,6 +17,7 @@ const NAV: NavEntry[] = [
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
   { path: '/audit', label: '审计日志', visible: (u) => mayUse(u, 'audit.read') },
   { path: '/integrity', label: '完整性校验', visible: (u) => mayUse(u, 'integrity.read') },
+  { path: '/supervision', label: '督办', visible: maySupervise },
 ];
 
 export function navFor(user: SessionUser): NavEntry[] {

@@ -1,0 +1,96 @@
+import { CaseEventBody } from '../case-events';
+import { IsoDateTime } from '../case-types';
+import { Deadline, DeadlineKind, DeadlineSet } from './deadline';
+
+/** The deadlines the handling clock governs: paused while suspended, moved by extensions. */
+export const HANDLING_CLOCK: DeadlineKind[] = ['decision', 'handling_period'];
+
+/**
+ * What one event does to its case's deadlines — the one place that says so: the fold applies it to the case's list,
+ * and the open-deadlines read model to its rows. Applied in this order: the kinds met are met, the deadlines the
+ * event carries are set (open, replacing any of their kind), the kind recorded as missed is missed, then the handling
+ * clock is paused or runs again.
+ */
+export interface DeadlineChange {
+  met: readonly DeadlineKind[];
+  set: readonly DeadlineSet[];
+  missed: DeadlineKind | null;
+  clock: 'pause' | 'resume' | null;
+}
+
+const NONE: DeadlineChange = { met: [], set: [], missed: null, clock: null };
+
+/** The kinds an event meets, by type (RightsWaived: the rights it waives). */
+function metBy(event: CaseEventBody): readonly DeadlineKind[] {
+  switch (event.type) {
+    case 'RightsWaived':
+      return event.data.rights.map((r) => (r === 'statement' ? 'statement' : 'hearing_request'));
+    case 'StatementRecorded':
+    case 'StatementPeriodEnded':
+      return ['statement'];
+    case 'HearingRequested':
+    case 'HearingRequestPeriodEnded':
+      return ['hearing_request'];
+    // The party's periods are over once the head decides (the decision requires them to be over or waived).
+    case 'PenaltyDecided':
+    case 'NoPenaltyDecided':
+      return ['decision', 'handling_period', 'statement', 'hearing_request'];
+    case 'DecisionServed':
+      return ['service'];
+    case 'PenaltyExecuted':
+      return ['payment'];
+    case 'DecisionPublished':
+      return ['publication'];
+    case 'ReferralApproved':
+    case 'ReferralRejected':
+      return ['referral_approval'];
+    case 'CaseTransferredToPolice':
+      return ['referral_transfer'];
+    case 'PoliceDecisionRecorded':
+      return ['police_decision'];
+    case 'MaterialsHandedOver':
+      return ['handover'];
+    case 'PoliceReconsiderationRequested':
+    case 'ReferredToProcuratorate':
+    case 'AdministrativeProcedureResumed':
+      return ['police_reconsideration_request'];
+    case 'ReinspectionRecorded':
+      return ['reinspection', 'rectification'];
+    case 'SeizureReleased':
+      return ['seizure'];
+    case 'CourtEnforcementApplied':
+      return ['court_application'];
+    case 'SupervisionReplied':
+      return ['supervision_reply'];
+    default:
+      return [];
+  }
+}
+
+/** Pure: what the event does to its case's deadlines (nothing, for most events). */
+export function deadlineChangeOf(event: CaseEventBody): DeadlineChange {
+  const data = event.data as { deadlines?: DeadlineSet[] };
+  const missed = event.type === 'DeadlineMissed' || event.type === 'SeizureTermExpired' ? event.data.kind : null;
+  const clock = event.type === 'CaseSuspended' ? 'pause' : event.type === 'CaseResumed' ? 'resume' : null;
+  const met = metBy(event);
+  const set = data.deadlines ?? [];
+  if (!met.length && !set.length && !missed && !clock) return NONE;
+  return { met, set, missed, clock };
+}
+
+/** The case's deadlines after the change (the same list when it changes nothing). */
+export function applyDeadlineChange(list: Deadline[], change: DeadlineChange, at: IsoDateTime): Deadline[] {
+  if (change === NONE) return list;
+  const { met, set, missed, clock } = change;
+  let next = met.length
+    ? list.map((d): Deadline => (met.includes(d.kind) && d.status === 'open' ? { ...d, status: 'met', metAt: at } : d))
+    : list;
+  if (set.length) {
+    const kinds = new Set(set.map((s) => s.kind));
+    next = [...next.filter((d) => !kinds.has(d.kind)), ...set.map((s) => ({ ...s, status: 'open' as const }))];
+  }
+  if (missed) next = next.map((d) => (d.kind === missed && d.status === 'open' ? { ...d, status: 'missed' } : d));
+  if (clock === 'pause') next = next.map((d) => (HANDLING_CLOCK.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d));
+  if (clock === 'resume') next = next.map((d) => (d.status === 'paused' ? { ...d, status: 'open' } : d));
+  return next;
+}
