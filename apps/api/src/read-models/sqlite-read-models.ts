@@ -67,6 +67,7 @@ export class SqliteReadModels implements ReadModels {
     if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
     if (q.flag === FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
     else if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
+    if (q.caseIds) add(`case_id IN (${list(q.caseIds)})`, ...q.caseIds);
     if (q.openedFrom) add('julianday(opened_at) >= julianday(?)', q.openedFrom);
     if (q.openedTo) add('julianday(opened_at) <= julianday(?)', q.openedTo);
     if (q.decidedFrom) add('julianday(decided_at) >= julianday(?)', q.decidedFrom);
@@ -153,10 +154,10 @@ export class SqliteReadModels implements ReadModels {
     const named = { from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay };
     const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as RateRow[];
     const cases = (included: string, where: string) =>
-      `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
+      `SELECT case_id, agency_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
     const filed = this.db
       .prepare(
-        `SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
+        `SELECT case_id, agency_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
       )
       .all(...agencies, named) as AssessmentFacts['filed'];
     const rates = {
@@ -177,7 +178,7 @@ export class SqliteReadModels implements ReadModels {
         ),
       ),
       reinspection: rate(
-        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
+        `SELECT r.case_id, c.agency_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
          FROM assessment_rectification r JOIN assessment_case c ON c.case_id = r.case_id
          WHERE c.${inAgencies} AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),
