@@ -13,6 +13,8 @@ const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
 const Audit = lazy(() => import('./pages/AuditPage'));
 const Integrity = lazy(() => import('./pages/IntegrityPage'));
+const Assessment = lazy(() => import('./pages/AssessmentPage'));
+const Consistency = lazy(() => import('./pages/ConsistencyPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -100,6 +102,26 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <Integrity />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/assessment"
+        element={
+          <SignedIn>
+            <Page>
+              <Assessment />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/consistency"
+        element={
+          <SignedIn>
+            <Page>
+              <Consistency />
             </Page>
           </SignedIn>
         }

@@ -17,6 +17,8 @@ const NAV: NavEntry[] = [
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
   { path: '/audit', label: '审计日志', visible: (u) => mayUse(u, 'audit.read') },
   { path: '/integrity', label: '完整性校验', visible: (u) => mayUse(u, 'integrity.read') },
+  { path: '/assessment', label: '考核', visible: (u) => mayUse(u, 'reports.read') },
+  { path: '/consistency', label: '裁量一致性', visible: (u) => mayUse(u, 'reports.read') },
 ];
 
 export function navFor(user: SessionUser): NavEntry[] {

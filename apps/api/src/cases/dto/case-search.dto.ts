@@ -41,7 +41,7 @@ export class CaseSearchDto {
       '指定案件（逗号分隔的案件 ID，至多 200 个），如报表中某一比率背后的案件 (these cases only: comma-separated ids, at most 200)',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   caseIds?: string[];
