@@ -11,7 +11,7 @@ interface NavEntry {
   visible: (user: SessionUser) => boolean;
 }
 
-// Only pages that exist and that the user's roles may use are listed (干预记录, 考核, 机构与人员 come later).
+// Only pages that exist and that the user's roles may use are listed (干预记录, 机构与人员 come later).
 const NAV: NavEntry[] = [
   { path: '/', label: '工作台', visible: hasDesk },
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
