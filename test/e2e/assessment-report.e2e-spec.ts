@@ -206,9 +206,34 @@ describe('assessment report over HTTP', () => {
     expect(city.status).toBe(200);
     expect(city.body.agencies).toContain(AG);
     expect(city.body.filed.count).toBe(3);
+    // Per agency of the tree, each its own cases: all of the fixture is 北湖区's, the city bureau's own figures are nil.
+    const own = (agencyId: string) => city.body.byAgency.find((a: any) => a.agencyId === agencyId);
+    expect(city.body.byAgency.map((a: any) => a.agencyId)).toEqual(city.body.agencies);
+    expect(own(AG)).toMatchObject({ name: '北湖区应急管理局', parentId: 'ag-431000', filed: { count: 3, caseIds: ids('A', 'B', 'C') } });
+    expect(own(AG).rates.find((r: any) => r.key === 'handling')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      numeratorCaseIds: ids('A', 'B'),
+      denominatorCaseIds: ids('A', 'B', 'C'),
+    });
+    expect(own('ag-431000')).toMatchObject({ parentId: null, filed: { count: 0 } });
+    expect(own('ag-431000').rates.map((r: any) => [r.key, r.denominator, r.ratio])).toEqual(
+      city.body.rates.map((r: any) => [r.key, 0, null]),
+    );
     expect((await report(OTHER_COUNTY_OFFICER, `?agencyId=${AG}&year=2026`)).status).toBe(403);
     const bad = await report(HEAD, '?year=2026&quarter=5&asOf=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['asOf', 'quarter']);
+  });
+
+  it('names the agencies a reader may ask reports of: an officer their bureau, a city supervisor the whole tree', async () => {
+    const agencies = async (user: string) => (await t.http.as(user, 'GET', '/api/v1/reports/agencies')).body as any[];
+    expect(await agencies(OFFICER_1)).toEqual([
+      { id: AG, name: '北湖区应急管理局', shortName: expect.any(String), level: expect.any(String), parentId: 'ag-431000' },
+    ]);
+    const city = await agencies('u-431000-supervisor');
+    expect(city.map((a) => a.id)).toEqual(expect.arrayContaining(['ag-431000', AG, 'ag-431003']));
+    expect(city.every((a) => a.id === 'ag-431000' || a.parentId !== null)).toBe(true);
+    expect(city.map((a) => a.id)).not.toContain('ag-430100');
   });
 });

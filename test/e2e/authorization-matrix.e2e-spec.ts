@@ -122,6 +122,8 @@ function expectedRows(): Record<string, Row> {
     'POST /api/v1/integrity/anchors': { target: 'none', allow: is('supervisor', 'admin') },
     'GET /api/v1/reports/assessment': { target: 'query', allow: readCases },
     'GET /api/v1/reports/consistency': { target: 'query', allow: readCases },
+    // Which agencies a report may be asked for: everyone who reads reports; the answer is their own reach.
+    'GET /api/v1/reports/agencies': { target: 'none', allow: () => true },
     'GET /api/v1/projections': { target: 'none', allow: () => true },
     // Staffing (policy §16): heads, supervision and administrators, their agency and below.
     'GET /api/v1/reports/staffing': {

@@ -69,6 +69,22 @@ describe('case search over HTTP', () => {
     expect(page4.body.items).toHaveLength(1);
   });
 
+  it('lists the named cases only (the cases behind a report figure), within the reader’s scope', async () => {
+    const all = (await search('u-431000-supervisor', '?includeSubordinates=true&pageSize=200')).body.items.map((c: any) => c.caseId);
+    const other = (await search(OTHER_COUNTY_OFFICER)).body.items[0].caseId;
+    const named = await search(OFFICER_1, `?caseIds=${mine},${other}`);
+    // The other county's case is outside the officer's scope: named or not, it is not listed.
+    expect(named.body).toMatchObject({ total: 1, items: [{ caseId: mine }] });
+    const three = all.slice(0, 3);
+    const city = await search('u-431000-supervisor', `?includeSubordinates=true&caseIds=${three.join(',')}&sort=caseNo`);
+    expect(city.body.items.map((c: any) => c.caseId).sort()).toEqual([...three].sort());
+    const bad = await search(OFFICER_1, `?caseIds=${mine},not-a-case`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.field)).toEqual(['caseIds']);
+    const tooMany = Array.from({ length: 201 }, () => mine).join(',');
+    expect((await search(OFFICER_1, `?caseIds=${tooMany}`)).body.errors.map((e: any) => e.field)).toEqual(['caseIds']);
+  });
+
   it('refuses another county and a bad filter', async () => {
     expect((await search(OTHER_COUNTY_OFFICER, '?agencyId=ag-431002')).status).toBe(403);
     const bad = await search(OFFICER_1, '?stage=limbo&pageSize=500');

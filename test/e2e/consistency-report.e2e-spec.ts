@@ -114,7 +114,8 @@ describe('discretion consistency report over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.benchmark).toEqual({ id: 'sample-2026', sample: true });
     const aq99 = group(res.body, 'AQ-99');
-    expect(aq99).toMatchObject({ count: 4, min: 12_000, median: 22_000, max: 40_000 });
+    // Quartiles by linear interpolation over 12 000, 20 000, 24 000, 40 000 (the box of a box plot).
+    expect(aq99).toMatchObject({ count: 4, min: 12_000, q1: 18_000, median: 22_000, q3: 28_000, max: 40_000 });
     expect(aq99.byAgency).toEqual(
       expect.arrayContaining([
         { agencyId: AG, count: 3, min: 12_000, median: 20_000, max: 40_000 },

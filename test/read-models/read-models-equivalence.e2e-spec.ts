@@ -184,7 +184,7 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
   });
 
   it('case search: filters, sorts both ways with NULLs, pages', async () => {
-    const filters: Record<string, string>[] = [
+    const filters: Record<string, string | string[]>[] = [
       {},
       { stage: 'closed' },
       { stage: 'decided' },
@@ -205,6 +205,7 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
       { openedFrom: '2026-04-01T00:00:00+08:00' },
       { decidedFrom: '2026-01-01T00:00:00+08:00', decidedTo: '2026-06-30T23:59:59.999+08:00' },
       { decidedTo: '2026-03-31T23:59:59.999+08:00', industry: 'gas' },
+      { caseIds: [caseIds[0], caseIds[3], 'e1d9e000-0000-4000-8000-000000000001'] },
     ];
     const queries = [];
     for (const agencies of agencySets)

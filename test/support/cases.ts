@@ -18,12 +18,13 @@ export async function startWithFiledCase(): Promise<{ t: TestApp; id: string }> 
 
 /**
  * Opens a case against `party` and takes it to a penalty decision the short way (statement rights waived),
- * published when asked (2026-09-01 … 09-08); returns its id.
+ * published when asked (2026-09-01 … 09-08); `decide` adds to the decision (e.g. a violation code and discretion level);
+ * returns its id.
  */
 export async function decidedCase(
   http: HttpClient,
   party: object,
-  o: { penalties: object[]; legalBasis: string[]; publish: boolean },
+  o: { penalties: object[]; legalBasis: string[]; publish: boolean; decide?: Record<string, unknown> },
 ): Promise<string> {
   const id = await openAndFile(http, { party });
   const { penalties, legalBasis } = o;
@@ -40,7 +41,7 @@ export async function decidedCase(
     ],
     [OFFICER_1, 'issue-penalty-notice', { proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') }],
     [OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-09-04') }],
-    [HEAD, 'decide', { outcome: 'penalty', penalties, legalBasis, occurredAt: at('2026-09-07') }],
+    [HEAD, 'decide', { outcome: 'penalty', penalties, legalBasis, ...o.decide, occurredAt: at('2026-09-07') }],
     ...(o.publish
       ? ([[OFFICER_1, 'publish-decision', { channel: '北湖区人民政府网站', occurredAt: at('2026-09-08') }]] as [string, string, object][])
       : []),

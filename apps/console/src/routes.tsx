@@ -1,19 +1,30 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Skeleton } from 'antd';
 import { currentSession } from './auth/session';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 
+type LazyPage = LazyExoticComponent<ComponentType>;
+
 // Every page is its own chunk: the first load carries only the shell.
-const SignIn = lazy(() => import('./pages/SignInPage'));
-const Desk = lazy(() => import('./pages/DeskPage'));
-const CaseList = lazy(() => import('./pages/CaseListPage'));
-const CaseDetail = lazy(() => import('./pages/CaseDetailPage'));
-const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
-const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
-const Audit = lazy(() => import('./pages/AuditPage'));
-const Integrity = lazy(() => import('./pages/IntegrityPage'));
-const Supervision = lazy(() => import('./pages/SupervisionPage'));
+/** Pages anyone may open, signed in or not. */
+const OPEN_PAGES: [path: string, page: LazyPage][] = [
+  ['/login', lazy(() => import('./pages/SignInPage'))],
+  ['/public', lazy(() => import('./pages/PublicDecisionsPage'))],
+];
+
+/** Pages behind sign-in, inside the console's frame. Which of them a user sees in the menu is the layout's NAV. */
+const SIGNED_IN_PAGES: [path: string, page: LazyPage][] = [
+  ['/', lazy(() => import('./pages/DeskPage'))],
+  ['/cases', lazy(() => import('./pages/CaseListPage'))],
+  ['/cases/:caseId', lazy(() => import('./pages/CaseDetailPage'))],
+  ['/cases/:caseId/timeline', lazy(() => import('./pages/CaseTimelinePage'))],
+  ['/audit', lazy(() => import('./pages/AuditPage'))],
+  ['/integrity', lazy(() => import('./pages/IntegrityPage'))],
+  ['/supervision', lazy(() => import('./pages/SupervisionPage'))],
+  ['/assessment', lazy(() => import('./pages/AssessmentPage'))],
+  ['/consistency', lazy(() => import('./pages/ConsistencyPage'))],
+];
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -29,92 +40,30 @@ function SignedIn({ children }: { children: ReactNode }) {
 export function ConsoleRoutes() {
   return (
     <Routes>
-      <Route
-        path="/login"
-        element={
-          <Page>
-            <SignIn />
-          </Page>
-        }
-      />
-      <Route
-        path="/public"
-        element={
-          <Page>
-            <PublicDecisions />
-          </Page>
-        }
-      />
-      <Route
-        path="/"
-        element={
-          <SignedIn>
+      {OPEN_PAGES.map(([path, Component]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
             <Page>
-              <Desk />
+              <Component />
             </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/cases"
-        element={
-          <SignedIn>
-            <Page>
-              <CaseList />
-            </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/cases/:caseId"
-        element={
-          <SignedIn>
-            <Page>
-              <CaseDetail />
-            </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/cases/:caseId/timeline"
-        element={
-          <SignedIn>
-            <Page>
-              <CaseTimeline />
-            </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/audit"
-        element={
-          <SignedIn>
-            <Page>
-              <Audit />
-            </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/integrity"
-        element={
-          <SignedIn>
-            <Page>
-              <Integrity />
-            </Page>
-          </SignedIn>
-        }
-      />
-      <Route
-        path="/supervision"
-        element={
-          <SignedIn>
-            <Page>
-              <Supervision />
-            </Page>
-          </SignedIn>
-        }
-      />
+          }
+        />
+      ))}
+      {SIGNED_IN_PAGES.map(([path, Component]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <SignedIn>
+              <Page>
+                <Component />
+              </Page>
+            </SignedIn>
+          }
+        />
+      ))}
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

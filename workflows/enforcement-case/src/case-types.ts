@@ -66,6 +66,13 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const DISCRETION_LEVELS = ['slight', 'general', 'serious', 'very_serious'] as const;
 export type DiscretionLevel = (typeof DISCRETION_LEVELS)[number];
+/** The circumstance levels of a discretion benchmark (裁量基准) as readers know them. */
+export const DISCRETION_LEVEL_NAMES: Record<DiscretionLevel, string> = {
+  slight: '轻微',
+  general: '一般',
+  serious: '较重',
+  very_serious: '严重',
+};
 
 export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'entrusted', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];

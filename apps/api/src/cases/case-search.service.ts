@@ -36,6 +36,7 @@ export class CaseSearchService {
       officerId: q.officerId,
       overdue: q.overdue,
       flag: q.flag,
+      caseIds: q.caseIds,
       openedFrom: q.openedFrom && startOfShanghaiDay(q.openedFrom),
       openedTo: q.openedTo && lastMomentOfShanghaiDay(q.openedTo),
       decidedFrom: q.decidedFrom && startOfShanghaiDay(q.decidedFrom),

@@ -91,6 +91,7 @@ export class PgReadModels implements rm.ReadModels {
         "(strpos(flags, ',criminal_indicators,') > 0 OR strpos(flags, ',referral_rejected,') > 0) AND strpos(flags, ',fine_only,') > 0",
       );
     else if (q.flag) where.push(`strpos(flags, ${p(`,${q.flag},`)}) > 0`);
+    if (q.caseIds) where.push(`case_id = ANY(${p(q.caseIds)}::text[])`);
     if (q.openedFrom) where.push(`${this.ms('opened_at')} >= ${this.ms(p(q.openedFrom))}`);
     if (q.openedTo) where.push(`${this.ms('opened_at')} <= ${this.ms(p(q.openedTo))}`);
     if (q.decidedFrom) where.push(`${this.ms('decided_at')} >= ${this.ms(p(q.decidedFrom))}`);
@@ -179,9 +180,9 @@ export class PgReadModels implements rm.ReadModels {
     const table = `${this.s}.assessment_case`;
     // Comparisons SQLite answers as 0/1 (or NULL) are cast to integers.
     const cases = (included: string, where: string) =>
-      `SELECT case_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
+      `SELECT case_id, agency_id, (${included})::int AS included FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND ${where} ORDER BY case_id`;
     const filed = await query<rm.AssessmentFacts['filed'][number]>(
-      `SELECT case_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
+      `SELECT case_id, agency_id, industry FROM ${table} WHERE agency_id = ANY(@agencies::text[]) AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
     );
     const rates = {
       handling: await query<rm.RateRow>(
@@ -198,7 +199,7 @@ export class PgReadModels implements rm.ReadModels {
         ),
       ),
       reinspection: await query<rm.RateRow>(
-        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND ${ms('r.reinspected_at')} <= ${ms('COALESCE(r.reinspection_due_at, r.reinspected_at)')} AND ${ms('r.reinspected_at')} <= ${ms('@asOf')})::int AS included
+        `SELECT r.case_id, c.agency_id, (r.reinspected_at IS NOT NULL AND ${ms('r.reinspected_at')} <= ${ms('COALESCE(r.reinspection_due_at, r.reinspected_at)')} AND ${ms('r.reinspected_at')} <= ${ms('@asOf')})::int AS included
          FROM ${this.s}.assessment_rectification r JOIN ${table} c ON c.case_id = r.case_id
          WHERE c.agency_id = ANY(@agencies::text[]) AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),

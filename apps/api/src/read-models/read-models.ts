@@ -22,6 +22,8 @@ export interface CaseSearchQuery {
   officerId?: string;
   overdue?: string;
   flag?: string;
+  /** These cases only (a bounded list, e.g. the cases behind a report's rate). */
+  caseIds?: string[];
   /** Bounds as moments with offset (inclusive). */
   openedFrom?: string;
   openedTo?: string;
@@ -112,14 +114,15 @@ export interface AssessmentQuery {
 
 export type AssessmentRateKey = 'handling' | 'legal_basis_accuracy' | 'timely_closure' | 'execution' | 'reinspection';
 
-/** A denominator case of a rate, and whether the numerator counts it (1; 0 or null when not). */
+/** A denominator case of a rate, its agency, and whether the numerator counts it (1; 0 or null when not). */
 export interface RateRow {
   case_id: string;
+  agency_id: string;
   included: number | null;
 }
 
 export interface AssessmentFacts {
-  filed: { case_id: string; industry: string }[];
+  filed: { case_id: string; agency_id: string; industry: string }[];
   rates: Record<AssessmentRateKey, RateRow[]>;
   overdue: { case_id: string; overdue: string }[];
   interferenceByQuarter: { quarter: number; records: number }[];

@@ -50,6 +50,7 @@ export class SqliteReadModels implements rm.ReadModels {
     if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
     if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
     else if (q.flag) add('instr(flags, ?) > 0', `,${q.flag},`);
+    if (q.caseIds) add(`case_id IN (${list(q.caseIds)})`, ...q.caseIds);
     if (q.openedFrom) add('julianday(opened_at) >= julianday(?)', q.openedFrom);
     if (q.openedTo) add('julianday(opened_at) <= julianday(?)', q.openedTo);
     if (q.decidedFrom) add('julianday(decided_at) >= julianday(?)', q.decidedFrom);
@@ -136,10 +137,10 @@ export class SqliteReadModels implements rm.ReadModels {
     const named = { from: q.from, to: q.to, asOf: q.asOf, fromDay: q.fromDay, toDay: q.toDay };
     const rate = (sql: string) => this.db.prepare(sql).all(...agencies, named) as rm.RateRow[];
     const cases = (included: string, where: string) =>
-      `SELECT case_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
+      `SELECT case_id, agency_id, (${included}) AS included FROM assessment_case WHERE ${inAgencies} AND ${where} ORDER BY case_id`;
     const filed = this.db
       .prepare(
-        `SELECT case_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
+        `SELECT case_id, agency_id, industry FROM assessment_case WHERE ${inAgencies} AND filed_at IS NOT NULL AND ${inPeriod('filed_at')} ORDER BY case_id`,
       )
       .all(...agencies, named) as rm.AssessmentFacts['filed'];
     const rates = {
@@ -160,7 +161,7 @@ export class SqliteReadModels implements rm.ReadModels {
         ),
       ),
       reinspection: rate(
-        `SELECT r.case_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
+        `SELECT r.case_id, c.agency_id, (r.reinspected_at IS NOT NULL AND julianday(r.reinspected_at) <= julianday(COALESCE(r.reinspection_due_at, r.reinspected_at)) AND julianday(r.reinspected_at) <= julianday(@asOf)) AS included
          FROM assessment_rectification r JOIN assessment_case c ON c.case_id = r.case_id
          WHERE c.${inAgencies} AND r.due_date >= @fromDay AND r.due_date < @toDay ORDER BY r.case_id, r.order_id`,
       ),

@@ -8,7 +8,8 @@ import { shanghaiPeriod, shanghaiYearOf } from '@app/calendar';
 import { INDUSTRIES } from '@workflows/enforcement-case';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../core/clock';
-import { AssessmentRateKey } from '../read-models/read-models';
+import { DirectoryService } from '../directory/directory.service';
+import { AssessmentRateKey, RateRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
 
 class AssessmentQueryDto {
@@ -29,10 +30,31 @@ class AssessmentQueryDto {
   @ApiPropertyOptional({ description: '统计截止时间 report date (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
 
+/** The rates after 立案数量, in the order of the policy's list, with their names (the one source for readers). */
+const RATES: [AssessmentRateKey, string, string][] = [
+  ['handling', '查处率', 'handling rate'],
+  ['legal_basis_accuracy', '法律适用准确率', 'legal-basis accuracy'],
+  ['timely_closure', '及时结案率', 'timely closure'],
+  ['execution', '执行到位率', 'execution rate'],
+  ['reinspection', '整改复查率', 're-inspection rate'],
+];
+
+/** One rate over a denominator's cases, each marked whether the numerator counts it. */
+function tally(rows: RateRow[]) {
+  const numerator = rows.filter((r) => r.included === 1).map((r) => r.case_id);
+  return {
+    numerator: numerator.length,
+    denominator: rows.length,
+    ratio: rows.length ? numerator.length / rows.length : null,
+    numeratorCaseIds: numerator,
+    denominatorCaseIds: rows.map((r) => r.case_id),
+  };
+}
+
 /**
  * 六率考核 (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): each rate with numerator, denominator, ratio and the case ids
  * behind both, from the assessment read model; plus overdue cases by deadline kind, cases by key industry and
- * interference records per quarter.
+ * interference records per quarter; and the same rates per agency of the scope (`byAgency`).
  */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
@@ -41,6 +63,7 @@ export class AssessmentController {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scope: ReportScope,
+    private readonly directory: DirectoryService,
   ) {}
 
   @Get()
@@ -54,29 +77,21 @@ export class AssessmentController {
     const wholeYear = shanghaiPeriod(year);
     const facts = await readModels.assessment({ agencies, from, to, fromDay, toDay, asOf, yearFrom: wholeYear.from, yearTo: wholeYear.to });
 
-    /** One rate: the denominator's cases, each marked whether the numerator counts it. */
-    const rate = (key: AssessmentRateKey, zh: string, en: string) => {
-      const rows = facts.rates[key];
-      const numerator = rows.filter((r) => r.included === 1).map((r) => r.case_id);
-      return {
-        key,
-        zh,
-        en,
-        numerator: numerator.length,
-        denominator: rows.length,
-        ratio: rows.length ? numerator.length / rows.length : null,
-        numeratorCaseIds: numerator,
-        denominatorCaseIds: rows.map((r) => r.case_id),
-      };
-    };
     const filed = facts.filed;
-    const rates = [
-      rate('handling', '查处率', 'handling rate'),
-      rate('legal_basis_accuracy', '法律适用准确率', 'legal-basis accuracy'),
-      rate('timely_closure', '及时结案率', 'timely closure'),
-      rate('execution', '执行到位率', 'execution rate'),
-      rate('reinspection', '整改复查率', 're-inspection rate'),
-    ];
+    const rates = RATES.map(([key, zh, en]) => ({ key, zh, en, ...tally(facts.rates[key]) }));
+    // Each agency's own cases (not its subordinates'), for comparing the agencies of the tree side by side.
+    const byAgency = agencies.map((agencyId) => {
+      const agency = this.directory.directory.agency(agencyId);
+      const own = <R extends { agency_id: string }>(rows: R[]) => rows.filter((r) => r.agency_id === agencyId);
+      const ownFiled = own(filed);
+      return {
+        agencyId,
+        name: agency?.name ?? agencyId,
+        parentId: agency?.parentId ?? null,
+        filed: { count: ownFiled.length, caseIds: ownFiled.map((r) => r.case_id) },
+        rates: RATES.map(([key]) => ({ key, ...tally(own(facts.rates[key])) })),
+      };
+    });
 
     const overdueByKind: Record<string, string[]> = {};
     for (const r of facts.overdue) for (const kind of r.overdue.split(',').filter(Boolean)) (overdueByKind[kind] ??= []).push(r.case_id);
@@ -89,6 +104,7 @@ export class AssessmentController {
       asOf,
       filed: { zh: '立案数量', en: 'filed cases', count: filed.length, caseIds: filed.map((r) => r.case_id) },
       rates,
+      byAgency,
       overdueByKind: Object.fromEntries(Object.entries(overdueByKind).map(([kind, ids]) => [kind, { count: ids.length, caseIds: ids }])),
       // Every key industry of 郴政办发〔2016〕19号 §5, with zero where no case was filed.
       casesByKeyIndustry: Object.fromEntries(INDUSTRIES.map((i) => [i, filed.filter((r) => r.industry === i).length])),

@@ -29,7 +29,8 @@ const quantile = (sorted: number[], q: number) => {
 
 /**
  * 一把尺子量到底 (docs/supervision.md §5): per violation code and circumstance level, how fines spread across agencies,
- * and the outliers — outside the benchmark's range where it has one, else outside the group's Tukey fences.
+ * with the quartiles (for a box plot), and the outliers — outside the benchmark's range where it has one, else outside
+ * the group's Tukey fences.
  */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
@@ -79,7 +80,7 @@ export class ConsistencyController {
             },
           ];
         });
-        return { violationCode: code, discretionLevel: level, ...stats(fines), byAgency, outliers };
+        return { violationCode: code, discretionLevel: level, ...stats(fines), q1, q3, byAgency, outliers };
       }),
     };
   }

@@ -7,6 +7,7 @@ import { PublicDecisionsController } from '../public/public-decisions.controller
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { AssessmentController } from './assessment.controller';
 import { ConsistencyController } from './consistency.controller';
+import { ReportAgenciesController } from './report-agencies.controller';
 import { ReportScope } from './report-scope.service';
 import { StaffingController } from './staffing.controller';
 
@@ -23,6 +24,7 @@ import { StaffingController } from './staffing.controller';
     AssessmentController,
     ConsistencyController,
     StaffingController,
+    ReportAgenciesController,
   ],
   providers: [ReportScope],
 })

@@ -11,13 +11,15 @@ interface NavEntry {
   visible: (user: SessionUser) => boolean;
 }
 
-// Only pages that exist and that the user's roles may use are listed (干预记录, 考核, 机构与人员 come later).
+// Only pages that exist and that the user's roles may use are listed (干预记录, 机构与人员 come later).
 const NAV: NavEntry[] = [
   { path: '/', label: '工作台', visible: hasDesk },
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
   { path: '/audit', label: '审计日志', visible: (u) => mayUse(u, 'audit.read') },
   { path: '/integrity', label: '完整性校验', visible: (u) => mayUse(u, 'integrity.read') },
   { path: '/supervision', label: '督办', visible: maySupervise },
+  { path: '/assessment', label: '考核', visible: (u) => mayUse(u, 'reports.read') },
+  { path: '/consistency', label: '裁量一致性', visible: (u) => mayUse(u, 'reports.read') },
 ];
 
 export function navFor(user: SessionUser): NavEntry[] {

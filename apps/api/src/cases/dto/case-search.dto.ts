@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { DEADLINE_KINDS, INDUSTRIES, STAGES } from '@workflows/enforcement-case';
 import { IsCalendarDate } from './validators';
 
@@ -35,6 +35,16 @@ export class CaseSearchDto {
   @IsOptional()
   @IsIn(CASE_FLAGS)
   flag?: string;
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      '指定案件（逗号分隔的案件 ID，至多 200 个），如报表中某一比率背后的案件 (these cases only: comma-separated ids, at most 200)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  caseIds?: string[];
   @ApiPropertyOptional({ enum: ['openedAt', 'updatedAt', 'caseNo', 'decidedAt'] })
   @IsOptional()
   @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt'])
