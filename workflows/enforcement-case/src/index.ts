@@ -17,3 +17,4 @@ export * from './commands/review.commands';
 export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';
+export * from './vocabulary';
