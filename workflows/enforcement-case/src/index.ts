@@ -18,3 +18,4 @@ export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';
 export * from './vocabulary';
+export * from './rules/limitation-period';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { type JsonSchema, type OpenApiDocument, chinesePart, resolve } from '../api/openapi-doc';
+import { enumOptions } from '../cases/vocabulary';
 
 type NamePath = (string | number)[];
 
@@ -46,7 +47,7 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
     const items = resolve(doc, schema.items);
     if (items.type === 'object' || items.properties || items.oneOf)
       return <ObjectListField doc={doc} name={name} label={label} items={items} required={required} />;
-    const options = (items.enum ?? []).map((v) => ({ value: v, label: String(v) }));
+    const options = enumOptions(items.enum ?? []);
     return (
       <Form.Item {...common}>
         <Select
@@ -63,7 +64,7 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
     return (
       <Form.Item {...common}>
         <Select
-          options={schema.enum.map((v) => ({ value: v, label: String(v) }))}
+          options={enumOptions(schema.enum)}
           aria-label={label}
           allowClear={!required}
           placeholder="请选择"
