@@ -148,6 +148,8 @@ describe('案件详情, 立案 and 案件查询 in Chromium: the state diagram, 
     // The export has finished (its progress is gone and the button is no longer busy) before the page is audited.
     await page.getByText(`已导出 ${body.length} 件`).waitFor();
     await page.getByTestId('export-progress').waitFor({ state: 'detached' });
+    // The pointer leaves the button it clicked (its hover colour is Ant Design's, not the page's).
+    await page.mouse.move(0, 0);
     await audit(page, 'case-list-export');
   });
 });
