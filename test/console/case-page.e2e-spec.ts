@@ -16,13 +16,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -77,7 +86,7 @@ describe('案件详情, 立案 and 案件查询 in Chromium: the state diagram, 
     // The legend is reachable with the keyboard.
     const legend = page.getByRole('region', { name: '状态图图例' });
     await legend.focus();
-    await expect(legend.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(legend.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
     await audit(page, 'case-page-diagram');
   });
 
@@ -108,12 +117,18 @@ describe('案件详情, 立案 and 案件查询 in Chromium: the state diagram, 
     await officers.fill(OFFICER_1);
     await officers.press('Enter');
     await officers.press('Escape');
-    await page.locator('#openCase_handlingOfficerIds_help').getByText(/只选了 1 名执法人员/).waitFor();
+    await page
+      .locator('#openCase_handlingOfficerIds_help')
+      .getByText(/只选了 1 名执法人员/)
+      .waitFor();
 
     // A violation committed more than two years before its discovery: the limitation period, with its article.
     await page.locator('#openCase_violations_0_committedOn').fill('2020-01-01');
     await page.locator('#openCase_discoveredAt').fill('2026-09-01');
-    await page.locator('#openCase_discoveredAt_help').getByText(/超过 2 年追责时效.*行政处罚法 Art\. 36/).waitFor();
+    await page
+      .locator('#openCase_discoveredAt_help')
+      .getByText(/超过 2 年追责时效.*行政处罚法 Art\. 36/)
+      .waitFor();
     await audit(page, 'open-case-live-checks');
     expect(sent).toEqual([]);
   });

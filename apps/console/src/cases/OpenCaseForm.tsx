@@ -81,7 +81,7 @@ function OfficerField({ help, rules }: { help: FilingHelp | null; rules: FormRul
         .sort((a, b) => Number(b.certified) - Number(a.certified))
         .map((o) => ({
           value: o.id,
-          label: `${o.name}（${o.id}）${o.certified ? `　执法证 ${o.certificateNo ?? ''}` : '　不能承办'}`,
+          label: `${o.name}（${o.id}）${o.certified ? ` · 执法证 ${o.certificateNo ?? ''}` : ' · 不能承办'}`,
         })),
     [help],
   );
@@ -162,7 +162,9 @@ export function OpenCaseForm({ defaultAgencyId }: { defaultAgencyId: string }) {
           }
         />
       )}
-      {helpError && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="无法读取本机关执法人员名单" description={helpError} />}
+      {helpError && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="无法读取本机关执法人员名单" description={helpError} />
+      )}
       <FieldExtrasContext.Provider value={extras}>
         <SchemaFields doc={doc} schema={commandSchema(doc, 'open-case')} />
       </FieldExtrasContext.Provider>

@@ -19,7 +19,10 @@ export interface ExportProgress {
  * EXPORT_CAP cases), so no single answer grows with the size of the store and the export needs no route of its own.
  * Filters and sort order are the list's; the page number and size are the export's own.
  */
-export async function exportCases(query: CaseSearchQuery, onProgress: (p: ExportProgress) => void): Promise<{ csv: string; total: number; rows: number }> {
+export async function exportCases(
+  query: CaseSearchQuery,
+  onProgress: (p: ExportProgress) => void,
+): Promise<{ csv: string; total: number; rows: number }> {
   const items: CaseSearchItem[] = [];
   let total = Infinity;
   for (let page = 1; items.length < Math.min(total, EXPORT_CAP); page += 1) {

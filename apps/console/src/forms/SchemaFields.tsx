@@ -78,12 +78,7 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   if (schema.enum)
     return (
       <Form.Item {...common}>
-        <Select
-          options={enumOptions(schema.enum)}
-          aria-label={label}
-          allowClear={!required}
-          placeholder="请选择"
-        />
+        <Select options={enumOptions(schema.enum)} aria-label={label} allowClear={!required} placeholder="请选择" />
       </Form.Item>
     );
   if (schema.type === 'boolean')

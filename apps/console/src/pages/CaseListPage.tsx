@@ -68,7 +68,8 @@ export default function CaseListPage() {
     try {
       const { csv, total, rows } = await exportCases(search, setExporting);
       saveTextFile(csv, `案件查询_${dayjs().format('YYYYMMDD_HHmm')}.csv`);
-      if (total > rows) void message.warning(`共 ${total} 件，已导出前 ${rows} 件（每次最多 ${EXPORT_CAP} 件）；请缩小检索条件后分批导出。`);
+      if (total > rows)
+        void message.warning(`共 ${total} 件，已导出前 ${rows} 件（每次最多 ${EXPORT_CAP} 件）；请缩小检索条件后分批导出。`);
       else void message.success(`已导出 ${rows} 件`);
     } catch (e) {
       void message.error(`导出失败：${e instanceof ApiError ? e.message : String(e)}`);
@@ -201,7 +202,8 @@ export default function CaseListPage() {
       </Form>
       {exporting && (
         <div role="status" aria-live="polite" style={{ marginBottom: 16 }} data-testid="export-progress">
-          正在导出：已读取 {exporting.read} / {exporting.of || '…'} 件{exporting.total > EXPORT_CAP ? `（共 ${exporting.total} 件，每次最多导出 ${EXPORT_CAP} 件）` : ''}
+          正在导出：已读取 {exporting.read} / {exporting.of || '…'} 件
+          {exporting.total > EXPORT_CAP ? `（共 ${exporting.total} 件，每次最多导出 ${EXPORT_CAP} 件）` : ''}
           <Progress percent={exporting.of ? Math.round((exporting.read / exporting.of) * 100) : 0} size="small" aria-hidden />
         </div>
       )}
