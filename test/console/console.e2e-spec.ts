@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { CASE_SOURCE_NAMES, INDUSTRY_NAMES } from '@workflows/enforcement-case';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER } from '../support/fixtures';
 import { decidedCase } from '../support/cases';
 import { ConsoleHarness, addTags, choose, screenshot, seriousAxeViolations, signIn, signOut, startConsoleHarness } from './console-browser';
@@ -13,8 +14,8 @@ async function fillOpenCase(
   page: Page,
   o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string },
 ) {
-  await choose(page, 'openCase_source', 'inspection');
-  await choose(page, 'openCase_industry', 'fireworks');
+  await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
+  await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
   await choose(page, 'openCase_party_kind', 'organization');
   await page.locator('#openCase_party_name').fill(o.party);
   await page.locator('#openCase_party_creditCode').fill(o.creditCode);

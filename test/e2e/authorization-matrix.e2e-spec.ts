@@ -107,6 +107,7 @@ function expectedRows(): Record<string, Row> {
     'POST /api/v1/auth/dev-token': { target: 'public', allow: () => true },
     'GET /api/v1/cases': { target: 'query', allow: readCases },
     'POST /api/v1/cases': { target: 'body', allow: officerOwn },
+    'GET /api/v1/cases/filing-help': { target: 'query', allow: officerOwn },
     'GET /api/v1/cases/{caseId}': { target: 'case', allow: readCases },
     // 待办: every role asks for its own; nothing of another agency is named.
     'GET /api/v1/cases/awaiting-me': { target: 'none', allow: () => true },

@@ -19,3 +19,5 @@ export * from './commands/review.commands';
 export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';
+export * from './vocabulary';
+export * from './rules/limitation-period';

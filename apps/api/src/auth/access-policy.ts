@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseInstant, toShanghaiDate } from '@app/calendar';
 import { Actor, Authorizer, CaseParties } from '@app/case-engine';
-import { CommandName, certificateProblem } from '@workflows/enforcement-case';
+import { CommandName, ROLE_NAMES, certificateProblem } from '@workflows/enforcement-case';
 import { CLOCK, Clock } from '../core/clock';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
@@ -16,15 +16,6 @@ export interface AccessTarget {
   /** When the step happens in the world: certificates are judged on that day (default: now). */
   occurredAt?: string;
 }
-
-const ROLE_NAMES: Record<string, string> = {
-  officer: '执法人员',
-  head: '负责人',
-  legal_reviewer: '法制审核人员',
-  supervisor: '监督人员',
-  discipline: '纪检人员',
-  admin: '系统管理员',
-};
 
 /**
  * The one authorization layer: every route asks it through AccessGuard, except a step on a case, which
@@ -45,7 +36,7 @@ export class AccessPolicy implements Authorizer {
     const mine = rule.filter((g) => g.roles.some((r) => actor.roles.includes(r)));
     if (!mine.length) {
       const roles = [...new Set(rule.flatMap((g) => g.roles))];
-      return `须由 ${roles.map((r) => ROLE_NAMES[r] ?? r).join('、')} 执行 (requires role ${roles.join(' or ')})`;
+      return `须由 ${roles.map((r) => ROLE_NAMES[r].zh).join('、')} 执行 (requires role ${roles.join(' or ')})`;
     }
     let reason = '';
     for (const grant of mine) {

@@ -11,11 +11,12 @@ import { caseEngineProvider } from './case-engine.provider';
 import { CaseSearchService } from './case-search.service';
 import { CasesController } from './cases.controller';
 import { CommandBodyValidator } from './command-bodies';
+import { FilingHelpController } from './filing-help.controller';
 
 /** Cases: the engine, the commands that advance a case, its reads and search, and the deadlines that fall due. */
 @Module({
   imports: [StoreModule, DirectoryModule, AuthModule, ReadModelsModule],
-  controllers: [CasesController, CaseCommandsController],
+  controllers: [FilingHelpController, CasesController, CaseCommandsController],
   providers: [caseEngineProvider, CommandBodyValidator, CaseCommandsService, CaseSearchService, DeadlineSchedulerService],
   exports: [CaseEngine, DeadlineSchedulerService],
 })

@@ -19,6 +19,8 @@ export type CommandBody<C extends CommandName> = paths[`/api/v1/cases/{caseId}/c
 export type CaseSearchQuery = NonNullable<operations['CasesController_search']['parameters']['query']>;
 export type OpenCaseBody = Schemas['OpenCaseDto'];
 export type DevTokenBody = Schemas['DevTokenDto'];
+/** `GET /cases/filing-help`: the agency's officers and the limitation period the 立案 form checks against. */
+export type FilingHelp = Schemas['FilingHelpDto'];
 export type PublicDecisionsQuery = NonNullable<operations['PublicDecisionsController_list']['parameters']['query']>;
 
 /** One row of `GET /cases` (apps/api/src/cases/case-search.service.ts). */

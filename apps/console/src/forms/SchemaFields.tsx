@@ -1,8 +1,21 @@
-import { useState } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import type { FormRule } from 'antd';
 import { type JsonSchema, type OpenApiDocument, chinesePart, resolve } from '../api/openapi-doc';
+import { enumOptions } from '../cases/vocabulary';
 
 type NamePath = (string | number)[];
+
+/**
+ * What a form adds to the fields built from a schema, by the field's dotted path (`party.creditCode`): checks run as
+ * the user types, and help shown under the field. A field named here in `replace` is drawn by the form itself.
+ */
+export interface FieldExtras {
+  rules?: Record<string, FormRule[]>;
+  extra?: Record<string, ReactNode>;
+  replace?: Record<string, ReactNode>;
+}
+export const FieldExtrasContext = createContext<FieldExtras>({});
 
 /** A field's label: the Chinese part of its schema description, else its property name. */
 export function fieldLabel(name: string, schema: JsonSchema): string {
@@ -30,8 +43,11 @@ interface FieldProps {
 /** One property of a request-body schema as an Ant Design form control. */
 function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   const schema = resolve(doc, raw);
-  const rules = required ? [{ required: true, message: `请填写${label}` }] : [];
-  const common = { name, label, rules, tooltip: help(schema) };
+  const extras = useContext(FieldExtrasContext);
+  const path = name.join('.');
+  const rules: FormRule[] = [...(required ? [{ required: true, message: `请填写${label}` }] : []), ...(extras.rules?.[path] ?? [])];
+  const common = { name, label, rules, tooltip: help(schema), extra: extras.extra?.[path] };
+  if (extras.replace?.[path] !== undefined) return extras.replace[path];
   if (schema.oneOf) return <OneOfField doc={doc} name={name} label={label} schema={schema} required={required} />;
   if (schema.type === 'object' || schema.properties) {
     // An object the document gives no properties for has nothing a person could fill in.
@@ -46,7 +62,7 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
     const items = resolve(doc, schema.items);
     if (items.type === 'object' || items.properties || items.oneOf)
       return <ObjectListField doc={doc} name={name} label={label} items={items} required={required} />;
-    const options = (items.enum ?? []).map((v) => ({ value: v, label: String(v) }));
+    const options = enumOptions(items.enum ?? []);
     return (
       <Form.Item {...common}>
         <Select
@@ -62,12 +78,7 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
   if (schema.enum)
     return (
       <Form.Item {...common}>
-        <Select
-          options={schema.enum.map((v) => ({ value: v, label: String(v) }))}
-          aria-label={label}
-          allowClear={!required}
-          placeholder="请选择"
-        />
+        <Select options={enumOptions(schema.enum)} aria-label={label} allowClear={!required} placeholder="请选择" />
       </Form.Item>
     );
   if (schema.type === 'boolean')

@@ -4,6 +4,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { whenSignedOut } from '../api/client';
 import { hasDesk, mayUse, maySupervise } from '../auth/permissions';
 import { clearSession, currentSession, type SessionUser } from '../auth/session';
+import { roleName } from '../cases/vocabulary';
 
 interface NavEntry {
   path: string;
@@ -51,7 +52,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           </span>
           {session.user.roles.map((r) => (
             <Tag key={r} color="blue">
-              {r}
+              {roleName(r)}
             </Tag>
           ))}
           <Button size="small" onClick={signOut}>

@@ -9,6 +9,7 @@ import type { AuditItem } from '../../../api/src/audit/audit-item';
 import type { operations } from '../api/schema';
 import { type ChainStatus, type IntegrityReport, PROBLEM_ZH, chainStatus, download, verifyChains } from '../audit/integrity';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
+import { eventTypeName } from '../cases/vocabulary';
 
 type AuditQuery = NonNullable<operations['AuditController_audit']['parameters']['query']>;
 
@@ -172,7 +173,7 @@ export default function AuditPage() {
           { title: '位置', dataIndex: 'position' },
           { title: '记录时间', dataIndex: 'recorded_at', render: time },
           { title: '发生时间', dataIndex: 'occurred_at', render: time },
-          { title: '事件', dataIndex: 'type' },
+          { title: '事件', dataIndex: 'type', render: (t: string) => `${eventTypeName(t)}（${t}）` },
           { title: '操作人（机构）', render: (_: unknown, r) => `${r.actor_id}（${r.actor_agency_id}）` },
           { title: '命令', dataIndex: 'command', render: (c: string) => (doc && c ? commandTitle(doc, c) : c) },
           {

@@ -8,7 +8,9 @@ import type { CaseView, Deadline } from '../api/types';
 import { commandsFor } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { CommandForm } from '../cases/CommandForm';
+import { StateDiagram } from '../cases/StateDiagram';
 import { stageColor } from '../cases/stages';
+import { deadlineKindName, industryName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
@@ -80,6 +82,7 @@ export default function CaseDetailPage() {
           {party.creditCode || party.idNumber ? `（${party.creditCode ?? party.idNumber}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label="案由">{view.summary}</Descriptions.Item>
+        <Descriptions.Item label="行业">{industryName(view.industry)}</Descriptions.Item>
         <Descriptions.Item label="承办人">{view.handlingOfficerIds.join('、')}</Descriptions.Item>
         <Descriptions.Item label="承办机构">
           {view.agencyId}
@@ -90,6 +93,8 @@ export default function CaseDetailPage() {
         {view.decision && <Descriptions.Item label="决定书文号">{view.decision.decisionNo}</Descriptions.Item>}
         <Descriptions.Item label="版本">{view.revision}</Descriptions.Item>
       </Descriptions>
+
+      <StateDiagram state={view.state} />
 
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
         可执行的操作
@@ -116,7 +121,7 @@ export default function CaseDetailPage() {
         dataSource={view.deadlines}
         locale={{ emptyText: '暂无期限' }}
         columns={[
-          { title: '期限', dataIndex: 'kind' },
+          { title: '期限', dataIndex: 'kind', render: deadlineKindName },
           { title: '法律依据', dataIndex: 'basis' },
           { title: '截止日期', dataIndex: 'dueDate' },
           { title: '状态', dataIndex: 'status', render: (s: Deadline['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag> },

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client';
@@ -9,6 +9,8 @@ import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { STAGE_OPTIONS, stageColor, stageName } from '../cases/stages';
 import { OpenCaseForm } from '../cases/OpenCaseForm';
+import { EXPORT_CAP, type ExportProgress, exportCases, saveTextFile } from '../cases/case-export';
+import { deadlineKindName, enumOptions, industryName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 type Key = keyof CaseSearchQuery;
@@ -56,13 +58,32 @@ export default function CaseListPage() {
   const user = currentSession()!.user;
   const doc = useOpenApiDocument();
   const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState<ExportProgress | null>(null);
+
+  const exportCsv = async () => {
+    // The list's filters and sort order; the export reads its own pages.
+    const { page: _page, pageSize: _size, ...search } = query;
+    setExporting({ read: 0, of: 0, total: 0 });
+    try {
+      const { csv, total, rows } = await exportCases(search, setExporting);
+      saveTextFile(csv, `案件查询_${dayjs().format('YYYYMMDD_HHmm')}.csv`);
+      if (total > rows)
+        void message.warning(`共 ${total} 件，已导出前 ${rows} 件（每次最多 ${EXPORT_CAP} 件）；请缩小检索条件后分批导出。`);
+      else void message.success(`已导出 ${rows} 件`);
+    } catch (e) {
+      void message.error(`导出失败：${e instanceof ApiError ? e.message : String(e)}`);
+    } finally {
+      setExporting(null);
+    }
+  };
 
   // The API's own enums (the OpenAPI document), so the filters offer exactly what GET /cases accepts.
   const enumOf = (name: string) => {
     const p = (
       doc?.paths['/api/v1/cases']?.get as { parameters?: { name: string; schema?: { enum?: string[] } }[] } | undefined
     )?.parameters?.find((x) => x.name === name);
-    return (p?.schema?.enum ?? []).map((v) => ({ value: v, label: v }));
+    return enumOptions(p?.schema?.enum ?? []);
   };
 
   useEffect(() => {
@@ -128,11 +149,16 @@ export default function CaseListPage() {
         <Typography.Title level={1} style={{ fontSize: 22 }}>
           案件查询
         </Typography.Title>
-        {mayUse(user, 'cases.open') && (
-          <Button type="primary" onClick={() => setOpening(true)}>
-            立案登记
+        <Space>
+          <Button onClick={() => void exportCsv()} loading={exporting !== null} disabled={!data?.total}>
+            导出 CSV
           </Button>
-        )}
+          {mayUse(user, 'cases.open') && (
+            <Button type="primary" onClick={() => setOpening(true)}>
+              立案登记
+            </Button>
+          )}
+        </Space>
       </Space>
       <Form form={form} name="caseFilter" layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }} aria-label="检索条件">
         <Form.Item name="stage" label="阶段">
@@ -174,6 +200,18 @@ export default function CaseListPage() {
           </Space>
         </Form.Item>
       </Form>
+      {exporting && (
+        <div role="status" aria-live="polite" style={{ marginBottom: 16 }} data-testid="export-progress">
+          正在导出：已读取 {exporting.read} / {exporting.of || '…'} 件
+          {exporting.total > EXPORT_CAP ? `（共 ${exporting.total} 件，每次最多导出 ${EXPORT_CAP} 件）` : ''}
+          <Progress percent={exporting.of ? Math.round((exporting.read / exporting.of) * 100) : 0} size="small" aria-hidden />
+        </div>
+      )}
+      {data && data.total > EXPORT_CAP && (
+        <Typography.Paragraph type="secondary">
+          导出 CSV 每次最多 {EXPORT_CAP} 件；本次检索共 {data.total} 件，请缩小检索条件后分批导出。
+        </Typography.Paragraph>
+      )}
       {error && <Alert type="error" showIcon title="查询失败" description={error} style={{ marginBottom: 16 }} />}
       <Table<CaseSearchItem>
         rowKey="caseId"
@@ -198,7 +236,7 @@ export default function CaseListPage() {
           },
           { title: '当事人', dataIndex: ['party', 'name'] },
           { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag color={stageColor(s)}>{stageName(s)}</Tag> },
-          { title: '行业', dataIndex: 'industry' },
+          { title: '行业', dataIndex: 'industry', render: industryName },
           { title: '立案申请', dataIndex: 'openedAt', sorter: true, sortOrder: sortOrder('openedAt'), render: date },
           { title: '决定日期', dataIndex: 'decidedAt', sorter: true, sortOrder: sortOrder('decidedAt'), render: date },
           { title: '更新时间', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: date },
@@ -208,7 +246,7 @@ export default function CaseListPage() {
             render: (o: string[]) =>
               o.map((k) => (
                 <Tag key={k} color="error">
-                  {k}
+                  {deadlineKindName(k)}
                 </Tag>
               )),
           },

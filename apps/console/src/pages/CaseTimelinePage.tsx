@@ -22,6 +22,7 @@ import { ApiError, api } from '../api/client';
 import { commandTitle, type OpenApiDocument } from '../api/openapi-doc';
 import type { CaseView, Deadline } from '../api/types';
 import { stageName } from '../cases/stages';
+import { deadlineKindName, eventTypeName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 /** One event as `GET /cases/{caseId}/timeline` returns it (interference entries already redacted by the API). */
@@ -82,7 +83,7 @@ function EventLine({ e, doc }: { e: TimelineEvent; doc: OpenApiDocument }) {
         <Space wrap>
           <Tag>第 {e.revision} 版</Tag>
           <Typography.Text strong>{commandTitle(doc, e.metadata.command)}</Typography.Text>
-          <Typography.Text type="secondary">{e.type}</Typography.Text>
+          <Typography.Text type="secondary">{eventTypeName(e.type)}</Typography.Text>
           {lateEntry(e) && <Tag>补录</Tag>}
           {hidden && <Tag color="default">已隐去</Tag>}
         </Space>
@@ -112,7 +113,7 @@ function DeadlineTable({ deadlines }: { deadlines: Deadline[] }) {
       dataSource={deadlines}
       locale={{ emptyText: '此时没有期限' }}
       columns={[
-        { title: '期限', dataIndex: 'kind' },
+        { title: '期限', dataIndex: 'kind', render: deadlineKindName },
         { title: '法律依据', dataIndex: 'basis' },
         { title: '截止日期', dataIndex: 'dueDate' },
         { title: '状态', dataIndex: 'status', render: (s: Deadline['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag> },
@@ -175,7 +176,7 @@ function DiffView({ a, b, doc }: { a: TimelineView; b: TimelineView; doc: OpenAp
             <ul style={{ margin: 0, paddingInlineStart: 20 }} aria-label="期限变化">
               {changes.map(({ d, text }) => (
                 <li key={deadlineKey(d)}>
-                  {d.kind}（{d.basis}）：{text}
+                  {deadlineKindName(d.kind)}（{d.basis}）：{text}
                 </li>
               ))}
             </ul>

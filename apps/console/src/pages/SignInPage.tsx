@@ -5,6 +5,7 @@ import { ApiError, api } from '../api/client';
 import type { DevTokenBody, DevUser, Health } from '../api/types';
 import { hasDesk } from '../auth/permissions';
 import { saveSession } from '../auth/session';
+import { roleName } from '../cases/vocabulary';
 
 /** 登录: in AUTH_MODE=dev, choose one of the seeded users, grouped by agency, with their roles. */
 export default function SignInPage() {
@@ -89,7 +90,7 @@ export default function SignInPage() {
                             <Space wrap>
                               <span>{u.name}</span>
                               {u.roles.map((r) => (
-                                <Tag key={r}>{r}</Tag>
+                                <Tag key={r}>{roleName(r)}</Tag>
                               ))}
                             </Space>
                           </List.Item>

@@ -4,24 +4,17 @@ import { CaseContext } from '../case-context';
 import { computeDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
 import { rulesForCase, rulesInForce } from '../rules/rules-version';
+import { limitationYears, violationsPastLimitation } from '../rules/limitation-period';
 import { twoCertifiedOfficers } from '../decide/certified-officers';
 import { CommandOutcome, DecisionEnv, emit, emitNumbered, emitUnless, issuerOf } from '../decide/decision-env';
 import { CaseAt, CommandSpecs } from './command-spec';
 
-function addYears(date: string, years: number): string {
-  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-}
-
 /** 立案 (open-case): the officers' proposal to file a case. */
 export function openCase(_ctx: CaseContext, body: FilingBodies['open-case'], env: DecisionEnv, { caseId }: CaseAt): CommandOutcome {
   const today = toShanghaiDate(env.occurredAt);
-  const lifeOrHealth = (body.criminalIndicators?.deaths ?? 0) > 0 || (body.criminalIndicators?.seriousInjuries ?? 0) > 0;
   const rules = rulesInForce(env.rules, today);
-  // 行政处罚法 Art. 36: two years, five where life or health safety is involved, counted from the violation.
-  const years = lifeOrHealth ? rules.limitationYears.lifeOrHealth : rules.limitationYears.general;
-  const late = body.violations
-    .filter((v) => v.committedOn && addYears(v.committedOn, years) < body.discoveredAt)
-    .map((v) => `${v.description}: ${v.committedOn} → ${body.discoveredAt}`);
+  const years = limitationYears(rules.limitationYears, body.criminalIndicators);
+  const late = violationsPastLimitation(body.violations, body.discoveredAt, years);
   return emitUnless(
     [
       twoCertifiedOfficers(body.handlingOfficerIds, body.agencyId, today, env.people),

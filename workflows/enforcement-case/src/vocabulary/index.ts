@@ -1,0 +1,5 @@
+export * from './name';
+export * from './roles';
+export * from './industries';
+export * from './deadline-kinds';
+export * from './event-types';
