@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingDayCalendar, addDays, toShanghaiDate } from '@app/calendar';
 import { Actor } from '@app/case-engine';
-import { DEADLINE_NAMES, DeadlineKind } from '@workflows/enforcement-case';
+import { DEADLINE_KIND_NAMES, DeadlineKind } from '@workflows/enforcement-case';
 import { AgencyScope } from '../auth/agency-scope';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK, Clock } from '../core/clock';
@@ -57,7 +57,7 @@ export class DeadlinesService {
       today,
       dueWithinWorkingDays: within,
       items: rows.map((r) => {
-        const name = DEADLINE_NAMES[r.kind as DeadlineKind];
+        const name = DEADLINE_KIND_NAMES[r.kind as DeadlineKind];
         return {
           caseId: r.case_id,
           caseNo: r.case_no,
