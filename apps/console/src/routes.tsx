@@ -6,6 +6,7 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 
 // Every page is its own chunk: the first load carries only the shell.
 const SignIn = lazy(() => import('./pages/SignInPage'));
+const OidcCallback = lazy(() => import('./pages/OidcCallbackPage'));
 const Desk = lazy(() => import('./pages/DeskPage'));
 const CaseList = lazy(() => import('./pages/CaseListPage'));
 const CaseDetail = lazy(() => import('./pages/CaseDetailPage'));
@@ -33,6 +34,14 @@ export function ConsoleRoutes() {
         element={
           <Page>
             <SignIn />
+          </Page>
+        }
+      />
+      <Route
+        path="/login/*"
+        element={
+          <Page>
+            <OidcCallback />
           </Page>
         }
       />

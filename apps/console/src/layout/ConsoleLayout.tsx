@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { whenSignedOut } from '../api/client';
+import { endSessionUrl, markSignedOut } from '../auth/oidc';
 import { hasDesk, mayUse } from '../auth/permissions';
 import { clearSession, currentSession, type SessionUser } from '../auth/session';
 
@@ -33,8 +34,12 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
     .map((e) => e.path);
   const signOut = () => {
+    // Signed in at an OpenID provider: end its session too (RP-initiated logout), which comes back to /login.
+    const providerLogout = endSessionUrl(session);
     clearSession();
-    void navigate('/login', { replace: true });
+    if (session.oidc) markSignedOut();
+    if (providerLogout) window.location.assign(providerLogout);
+    else void navigate('/login', { replace: true });
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
