@@ -33,8 +33,9 @@ export interface ConsoleHarness {
 /**
  * The built service (dist/, with the console in dist/console) in its own process on a free port and a fresh data
  * directory with the demo organisation seeded, and one Chromium for the whole suite (Debian's, not a downloaded one).
+ * `env` adds to or overrides the service's environment (another AUTH_MODE and its settings).
  */
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
   if (!existsSync(path.join(ROOT, 'dist/console/index.html')))
     throw new Error('dist/console is missing: run "npm run build" first (npm test does)');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,6 +50,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       SEED_DEMO: 'true',
       SCHEDULER_INTERVAL_SECONDS: '0',
       NODE_ENV: 'test',
+      ...env,
     });
     proc = server.proc;
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });

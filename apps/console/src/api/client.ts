@@ -1,5 +1,5 @@
 import { freshSession, refreshSession } from '../auth/oidc';
-import { clearSession } from '../auth/session';
+import { clearSession, currentSession } from '../auth/session';
 
 /** An RFC 9457 problem document as the API sends it (Chinese first, then English in parentheses). */
 export interface Problem {
@@ -66,7 +66,10 @@ async function send<T>(path: string, options: RequestOptions, retried: boolean):
   const body = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
     if (res.status === 401 && session) {
-      if (session.oidc && !retried && (await refreshSession())) return send<T>(path, options, true);
+      // A request sent with a token that another request has since replaced tries the new one, without a refresh.
+      const current = currentSession();
+      const replaced = current !== null && current.token !== session.token;
+      if (session.oidc && !retried && (replaced || (await refreshSession()))) return send<T>(path, options, true);
       clearSession();
       onSignedOut();
     }
