@@ -5,6 +5,9 @@ import { AG, OFFICER_1 } from '../support/fixtures';
 import { freePort, waitForExit } from '../support/server-process';
 import { ConsoleHarness, screenshot, seriousAxeViolations, startConsoleHarness } from './console-browser';
 
+/** The page's sessionStorage, named for the functions that run in the browser (the tests compile without the DOM library). */
+declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+
 const CLIENT_ID = 'casetrail-console';
 const AUDIENCE = 'casetrail-api';
 /** The officer as the provider knows them; casetrail takes name, agency and roles from the token (identity from claims). */
@@ -85,7 +88,13 @@ describe('console sign-in with AUTH_MODE=oidc, against a real OpenID provider', 
   it('tells the console how to sign in, and admits the provider in the console’s connect-src only', async () => {
     const config = await h.http.request('GET', '/api/v1/auth/config');
     expect(config.status).toBe(200);
-    expect(config.body).toEqual({ mode: 'oidc', issuer, clientId: CLIENT_ID, redirectPath: '/login/callback', scopes: ['openid', 'profile'] });
+    expect(config.body).toEqual({
+      mode: 'oidc',
+      issuer,
+      clientId: CLIENT_ID,
+      redirectPath: '/login/callback',
+      scopes: ['openid', 'profile'],
+    });
     const csp = (await fetch(`${h.baseUrl}/`)).headers.get('content-security-policy')!;
     expect(csp).toContain(`connect-src 'self' ${issuer};`);
     expect(csp).toContain("script-src 'self';");
@@ -163,7 +172,8 @@ describe('console sign-in with AUTH_MODE=oidc, against a real OpenID provider', 
     const sent = bearers.length;
     const refreshed = page.waitForResponse((r) => r.url() === `${issuer}/token` && r.ok());
     const answered = page.waitForResponse(
-      (r) => r.url().startsWith(`${h.baseUrl}/api/v1/cases`) && r.ok() && r.request().headers().authorization !== 'Bearer not-a-valid-token',
+      (r) =>
+        r.url().startsWith(`${h.baseUrl}/api/v1/cases`) && r.ok() && r.request().headers().authorization !== 'Bearer not-a-valid-token',
     );
     await page.getByRole('link', { name: '工作台' }).click();
     await refreshed;

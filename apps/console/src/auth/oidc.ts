@@ -134,6 +134,9 @@ export async function completeSignIn(
   const code = params.get('code');
   if (!code) throw new SignInError('回调缺少授权码 (no code)');
   const meta = await discover(config.issuer!);
+  // RFC 9207: a provider that names itself in the answer must be the one the sign-in went to (mix-up defence).
+  const iss = params.get('iss');
+  if (iss !== null && iss !== meta.issuer) throw new SignInError(`授权响应签发者不符 (iss ${iss}, expected ${meta.issuer})`);
   const tokens = await tokenRequest(meta.token_endpoint, {
     grant_type: 'authorization_code',
     code,
