@@ -34,10 +34,12 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
     .map((e) => e.path);
   const signOut = () => {
-    // Signed in at an OpenID provider: end its session too (RP-initiated logout), which comes back to /login.
-    const providerLogout = endSessionUrl(session);
+    // Signed in at an OpenID provider: end its session too (RP-initiated logout), which comes back to /login. The
+    // session as it is now: a refresh since this render brought a newer ID token to name as the hint.
+    const ending = currentSession() ?? session;
+    const providerLogout = endSessionUrl(ending);
     clearSession();
-    if (session.oidc) markSignedOut();
+    if (ending.oidc) markSignedOut();
     if (providerLogout) window.location.assign(providerLogout);
     else void navigate('/login', { replace: true });
   };
