@@ -33,6 +33,7 @@ export interface ConsoleHarness {
 /**
  * The built service (dist/, with the console in dist/console) in its own process on a free port and a fresh data
  * directory with the demo organisation seeded, and one Chromium for the whole suite (Debian's, not a downloaded one).
+ * `env` adds to or overrides the service's environment (another AUTH_MODE and its settings).
  */
 export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
   if (!existsSync(path.join(ROOT, 'dist/console/index.html')))

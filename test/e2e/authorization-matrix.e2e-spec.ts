@@ -105,6 +105,8 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/public/decisions': { target: 'public', allow: () => true },
     'GET /api/v1/auth/dev-users': { target: 'public', allow: () => true },
     'POST /api/v1/auth/dev-token': { target: 'public', allow: () => true },
+    'GET /api/v1/auth/config': { target: 'public', allow: () => true },
+    'GET /api/v1/auth/me': { target: 'none', allow: () => true },
     'GET /api/v1/cases': { target: 'query', allow: readCases },
     'POST /api/v1/cases': { target: 'body', allow: officerOwn },
     'GET /api/v1/cases/filing-help': { target: 'query', allow: officerOwn },

@@ -10,6 +10,8 @@ type LazyPage = LazyExoticComponent<ComponentType>;
 /** Pages anyone may open, signed in or not. */
 const OPEN_PAGES: [path: string, page: LazyPage][] = [
   ['/login', lazy(() => import('./pages/SignInPage'))],
+  // The OpenID provider's redirect back (OIDC_REDIRECT_PATH lies under /login/).
+  ['/login/*', lazy(() => import('./pages/OidcCallbackPage'))],
   ['/public', lazy(() => import('./pages/PublicDecisionsPage'))],
 ];
 

@@ -57,6 +57,8 @@ export const ENDPOINT_RULES = {
   // Officers see their own bureau's rates and consistency (to align with the benchmark); supervision reads below.
   'reports.read': READ_CASES,
   'projections.read': [{ roles: ALL_ROLES, reach: 'anywhere' }],
+  // Who am I: every signed-in user may read their own identity (the console's header after an OIDC sign-in).
+  'auth.me': [{ roles: ALL_ROLES, reach: 'anywhere' }],
   // The organisation registry (docs/api.md §4): administrators, for their agency and those below it.
   'registry.write': [{ roles: ['admin'], reach: 'ownAndBelow' }],
   // 郴政办发〔2016〕19号 §16 staffing: heads, supervision and administrators of the agency and below.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { AccessPolicy } from './access-policy';
 import { AgencyScope } from './agency-scope';
+import { AuthSessionController } from './auth-session.controller';
 import { DevAuthController } from './dev-auth.controller';
 import { TokenService } from './token.service';
 
@@ -11,7 +12,7 @@ import { TokenService } from './token.service';
  */
 @Module({
   imports: [DirectoryModule],
-  controllers: [DevAuthController],
+  controllers: [DevAuthController, AuthSessionController],
   providers: [TokenService, AccessPolicy, AgencyScope],
   exports: [TokenService, AccessPolicy, AgencyScope],
 })

@@ -230,6 +230,47 @@ describe('loadAppConfig: AUTH_MODE=oidc', () => {
     ).toBe(0);
   });
 
+  it('takes the console’s sign-in settings: client id, redirect path under /login/ (default /login/callback), scopes with openid', () => {
+    const key = { OIDC_JWKS_URL: 'https://id.example.gov.cn/certs' };
+    expect(loadAppConfig({ ...base, ...key }).oidcSignIn).toBeNull();
+    expect(loadAppConfig({ ...base, ...key, OIDC_CLIENT_ID: 'casetrail-console' }).oidcSignIn).toEqual({
+      clientId: 'casetrail-console',
+      redirectPath: '/login/callback',
+      scopes: ['openid', 'profile'],
+    });
+    expect(
+      loadAppConfig({ ...base, ...key, OIDC_CLIENT_ID: 'ct', OIDC_REDIRECT_PATH: '/login/oidc/done', OIDC_SCOPES: 'openid  profile roles' })
+        .oidcSignIn,
+    ).toEqual({ clientId: 'ct', redirectPath: '/login/oidc/done', scopes: ['openid', 'profile', 'roles'] });
+    expect(loadAppConfig({ AUTH_MODE: 'dev', OIDC_CLIENT_ID: 'ct' }).oidcSignIn).toBeNull();
+  });
+
+  it('names a bad client id, a redirect path outside /login/, scopes without openid, and settings without a client id', () => {
+    const key = { OIDC_JWKS_URL: 'https://id.example.gov.cn/certs' };
+    expect(problemsOf({ ...base, ...key, OIDC_CLIENT_ID: 'case trail', OIDC_REDIRECT_PATH: '/callback', OIDC_SCOPES: 'profile' })).toEqual([
+      'OIDC_CLIENT_ID="case trail": use at most 200 printable ASCII characters, no spaces',
+      'OIDC_REDIRECT_PATH="/callback": must be a path under /login/ (the console’s sign-in), e.g. /login/callback',
+      'OIDC_SCOPES="profile": must include openid (OpenID Connect Core §3.1.2.1)',
+    ]);
+    for (const path of ['/login/', '/login/../api/v1', '/login//x', 'https://evil.example/login/cb', '/login/cb?x=1'])
+      expect(problemsOf({ ...base, ...key, OIDC_CLIENT_ID: 'ct', OIDC_REDIRECT_PATH: path })).toEqual([
+        expect.stringContaining(`OIDC_REDIRECT_PATH="${path}": must be a path under /login/`),
+      ]);
+    expect(problemsOf({ ...base, ...key, OIDC_CLIENT_ID: 'ct', OIDC_SCOPES: 'openid "quoted"' })).toEqual([
+      'OIDC_SCOPES: "\\"quoted\\"" is not a scope name (RFC 6749 §3.3)',
+    ]);
+    expect(problemsOf({ ...base, ...key, OIDC_CLIENT_ID: 'ct', OIDC_ISSUER: 'casetrail-idp' })).toEqual([
+      expect.stringContaining('OIDC_ISSUER="casetrail-idp": the console signs in at the issuer, so it must be an https URL'),
+    ]);
+    expect(problemsOf({ ...base, ...key, NODE_ENV: 'production', OIDC_CLIENT_ID: 'ct', OIDC_ISSUER: 'http://id.example.gov.cn' })).toEqual([
+      expect.stringContaining('OIDC_ISSUER="http://id.example.gov.cn": must be https when NODE_ENV=production'),
+    ]);
+    expect(loadAppConfig({ ...base, ...key, OIDC_CLIENT_ID: 'ct', OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidcSignIn?.clientId).toBe('ct');
+    expect(problemsOf({ ...base, ...key, OIDC_REDIRECT_PATH: '/login/cb', OIDC_SCOPES: 'openid' })).toEqual([
+      'OIDC_REDIRECT_PATH and OIDC_SCOPES set without OIDC_CLIENT_ID (the console’s client id at the provider)',
+    ]);
+  });
+
   it('hints at AUTH_MODE=oidc when production falls back to jwt while OIDC settings are given', () => {
     expect(problemsOf({ NODE_ENV: 'production', OIDC_ISSUER: base.OIDC_ISSUER })).toEqual([
       'JWT_SECRET is required when AUTH_MODE=jwt (OIDC_ISSUER is set: did you mean AUTH_MODE=oidc?)',

@@ -24,6 +24,8 @@ export interface AppConfig {
   jwtAudience: string;
   /** The external OpenID Connect provider whose tokens are accepted (AUTH_MODE=oidc only, else null). */
   oidc: OidcConfig | null;
+  /** How the web console signs people in at that provider (AUTH_MODE=oidc with OIDC_CLIENT_ID, else null). */
+  oidcSignIn: OidcSignInConfig | null;
   seedDemo: boolean;
   rulesFile: string;
   calendarOverridesFile: string | null;
@@ -106,6 +108,16 @@ export interface OidcConfig {
   identitySource: 'registry' | 'claims';
   rolesClaim: string;
   agencyClaim: string;
+}
+
+/** The console as a public client of the provider: authorization code with PKCE, no client secret (RFC 7636). */
+export interface OidcSignInConfig {
+  /** The console's client_id at the provider. */
+  clientId: string;
+  /** Where the provider sends the browser back with the code: a console path under /login/. */
+  redirectPath: string;
+  /** Scopes the console asks for; always includes `openid`. */
+  scopes: string[];
 }
 
 /**
@@ -267,6 +279,40 @@ function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[])
   };
 }
 
+/** client_id is VSCHAR (RFC 6749 Appendix A.1); spaces are refused too, since they would not survive a copy into the provider. */
+const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;
+/** A console path under /login/ (the sign-in page's own routes), plain path characters only. */
+const REDIRECT_PATH = /^\/login\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+/** scope-token = 1*NQCHAR (RFC 6749 Appendix A.4). */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+function oidcSignInConfig(env: NodeJS.ProcessEnv, nodeEnv: string, problems: string[]): OidcSignInConfig | null {
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const redirectPath = env.OIDC_REDIRECT_PATH?.trim() || '/login/callback';
+  const scopes = (env.OIDC_SCOPES?.trim() || 'openid profile').split(/\s+/);
+  if (!clientId) {
+    const given = (['OIDC_REDIRECT_PATH', 'OIDC_SCOPES'] as const).filter((name) => env[name]?.trim());
+    if (given.length) problems.push(`${given.join(' and ')} set without OIDC_CLIENT_ID (the console’s client id at the provider)`);
+    return null;
+  }
+  const before = problems.length;
+  // The browser discovers the provider's endpoints under the issuer and sends the user's password there.
+  const issuer = env.OIDC_ISSUER?.trim() ?? '';
+  const url = URL.canParse(issuer) ? new URL(issuer) : null;
+  if (issuer && (!url || !['https:', 'http:'].includes(url.protocol)))
+    problems.push(`OIDC_ISSUER="${issuer}": the console signs in at the issuer, so it must be an https URL (with OIDC_CLIENT_ID)`);
+  else if (url?.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && nodeEnv === 'production')
+    problems.push(`OIDC_ISSUER="${issuer}": must be https when NODE_ENV=production (http only for localhost or 127.0.0.1)`);
+  if (!CLIENT_ID.test(clientId)) problems.push(`OIDC_CLIENT_ID="${clientId}": use at most 200 printable ASCII characters, no spaces`);
+  if (!REDIRECT_PATH.test(redirectPath) || redirectPath.split('/').some((part) => part === '.' || part === '..'))
+    problems.push(`OIDC_REDIRECT_PATH="${redirectPath}": must be a path under /login/ (the console’s sign-in), e.g. /login/callback`);
+  const bad = scopes.filter((scope) => !SCOPE_TOKEN.test(scope));
+  if (bad.length) problems.push(`OIDC_SCOPES: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not a scope name (RFC 6749 §3.3)`);
+  else if (!scopes.includes('openid'))
+    problems.push(`OIDC_SCOPES="${env.OIDC_SCOPES}": must include openid (OpenID Connect Core §3.1.2.1)`);
+  return problems.length > before ? null : { clientId, redirectPath, scopes: [...new Set(scopes)] };
+}
+
 const PG_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 const ESDB_URL = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/[^\s/?#,]+(,[^\s/?#,]+)*\/?(\?\S*)?$/;
 
@@ -382,6 +428,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const oidc = authMode === 'oidc' ? oidcConfig(env, nodeEnv, problems) : null;
+  const oidcSignIn = authMode === 'oidc' ? oidcSignInConfig(env, nodeEnv, problems) : null;
 
   const dataDir = path.resolve(env.DATA_DIR || './data');
   const schedulerIntervalSeconds = Number(env.SCHEDULER_INTERVAL_SECONDS ?? '60');
@@ -411,6 +458,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtIssuer: env.JWT_ISSUER || 'casetrail-dev',
     jwtAudience: env.JWT_AUDIENCE || 'casetrail-api',
     oidc,
+    oidcSignIn,
     seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
     rulesFile,
     calendarOverridesFile: overrides,

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** The placeholder the console's index.html carries where each response puts its own style nonce. */
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -18,11 +19,20 @@ export function consoleDir(): string | null {
 }
 
 /**
- * Security headers of the console's routes. Scripts, styles, fonts, images and requests only from the service itself:
- * no CDN, no third-party origin. Ant Design writes its styles into <style> elements at run time, so those carry a
- * per-response nonce; inline style attributes (positions of popups) are allowed, inline scripts never.
+ * Origins besides the service's own that the console's scripts may call: with OIDC sign-in, the provider's (its
+ * discovery document and token endpoint, fetched by the browser); otherwise none.
  */
-export function consoleSecurityHeaders(nonce: string): Record<string, string> {
+export function consoleConnectSources(config: Pick<AppConfig, 'oidc' | 'oidcSignIn'>): string[] {
+  return config.oidc && config.oidcSignIn ? [new URL(config.oidc.issuer).origin] : [];
+}
+
+/**
+ * Security headers of the console's routes. Scripts, styles, fonts, images and requests only from the service itself
+ * (requests also to `connectSources`, the identity provider): no CDN, no third-party origin. Ant Design writes its
+ * styles into <style> elements at run time, so those carry a per-response nonce; inline style attributes (positions
+ * of popups) are allowed, inline scripts never.
+ */
+export function consoleSecurityHeaders(nonce: string, connectSources: readonly string[] = []): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",
@@ -33,7 +43,7 @@ export function consoleSecurityHeaders(nonce: string): Record<string, string> {
       "style-src-attr 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
-      "connect-src 'self'",
+      ["connect-src 'self'", ...connectSources].join(' '),
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
@@ -62,12 +72,13 @@ export function serveConsole(app: NestFastifyApplication, dir: string | null = c
     return;
   }
   const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const connectSources = consoleConnectSources(app.get<typeof APP_CONFIG, AppConfig>(APP_CONFIG, { strict: false }));
   const fastify = app.getHttpAdapter().getInstance();
   void fastify.register(async (scope) => {
     scope.addHook('onSend', async (req, reply) => {
       if (isApi(req)) return;
       const nonce = (reply as FastifyReply & { cspNonce?: string }).cspNonce ?? randomBytes(16).toString('base64');
-      void reply.headers(consoleSecurityHeaders(nonce));
+      void reply.headers(consoleSecurityHeaders(nonce, connectSources));
     });
     await scope.register(fastifyStatic, {
       root: path.join(dir, 'assets'),

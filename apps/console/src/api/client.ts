@@ -1,3 +1,4 @@
+import { freshSession, refreshSession } from '../auth/oidc';
 import { clearSession, currentSession } from '../auth/session';
 
 /** An RFC 9457 problem document as the API sends it (Chinese first, then English in parentheses). */
@@ -43,11 +44,18 @@ export function queryString(query: RequestOptions['query']): string {
   return s ? `?${s}` : '';
 }
 
-/** One request to the public API; the answer's body, or an ApiError with the problem document. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+/**
+ * One request to the public API; the answer's body, or an ApiError with the problem document. With an OIDC session
+ * the token is refreshed before it lapses, and once more when the API answers 401 (then the request is sent again).
+ */
+export function api<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+  return send<T>(path, options, false);
+}
+
+async function send<T>(path: string, options: RequestOptions, retried: boolean): Promise<{ body: T; etag: string | null }> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const session = currentSession();
-  if (session && !options.anonymous) headers.authorization = `Bearer ${session.token}`;
+  const session = options.anonymous ? null : await freshSession();
+  if (session) headers.authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${path.startsWith('/api/') ? '' : API_BASE}${path}${queryString(options.query)}`, {
     method: options.method ?? 'GET',
@@ -57,7 +65,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    if (res.status === 401 && session && !options.anonymous) {
+    if (res.status === 401 && session) {
+      // A request sent with a token that another request has since replaced tries the new one, without a refresh.
+      const current = currentSession();
+      const replaced = current !== null && current.token !== session.token;
+      if (session.oidc && !retried && (replaced || (await refreshSession()))) return send<T>(path, options, true);
       clearSession();
       onSignedOut();
     }

@@ -10,6 +10,18 @@ export interface SessionUser {
 export interface Session {
   token: string;
   user: SessionUser;
+  /** Signed in at an OpenID provider (AUTH_MODE=oidc): what refreshing the token and signing out need. */
+  oidc?: OidcSession;
+}
+
+export interface OidcSession {
+  clientId: string;
+  tokenEndpoint: string;
+  endSessionEndpoint?: string;
+  idToken?: string;
+  refreshToken?: string;
+  /** When the access token (`token`) lapses, in milliseconds since the epoch. */
+  expiresAt: number;
 }
 
 // sessionStorage: the token lives as long as the tab, and never outlives the browser session.

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { whenSignedOut } from '../api/client';
+import { endSessionUrl, markSignedOut } from '../auth/oidc';
 import { hasDesk, mayUse, maySupervise } from '../auth/permissions';
 import { clearSession, currentSession, type SessionUser } from '../auth/session';
 import { roleName } from '../cases/vocabulary';
@@ -37,8 +38,14 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
     .map((e) => e.path);
   const signOut = () => {
+    // Signed in at an OpenID provider: end its session too (RP-initiated logout), which comes back to /login. The
+    // session as it is now: a refresh since this render brought a newer ID token to name as the hint.
+    const ending = currentSession() ?? session;
+    const providerLogout = endSessionUrl(ending);
     clearSession();
-    void navigate('/login', { replace: true });
+    if (ending.oidc) markSignedOut();
+    if (providerLogout) window.location.assign(providerLogout);
+    else void navigate('/login', { replace: true });
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -2,14 +2,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Layout, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ApiError, api } from '../api/client';
-import type { DevTokenBody, DevUser, Health } from '../api/types';
+import type { DevTokenBody, DevUser } from '../api/types';
+import { OidcSignIn } from '../auth/OidcSignIn';
+import type { AuthConfig } from '../auth/oidc';
 import { hasDesk } from '../auth/permissions';
 import { saveSession } from '../auth/session';
 import { roleName } from '../cases/vocabulary';
 
-/** 登录: in AUTH_MODE=dev, choose one of the seeded users, grouped by agency, with their roles. */
+/**
+ * 登录: in AUTH_MODE=dev, choose one of the seeded users, grouped by agency, with their roles; in AUTH_MODE=oidc, on
+ * to the agencies' identity provider.
+ */
 export default function SignInPage() {
-  const [health, setHealth] = useState<Health | null>(null);
+  const [authConfig, setAuthConfig] = useState<AuthConfig | null>(null);
   const [users, setUsers] = useState<DevUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -18,9 +23,9 @@ export default function SignInPage() {
 
   useEffect(() => {
     (async () => {
-      const h = (await api<Health>('/health', { anonymous: true })).body;
-      setHealth(h);
-      if (h.authMode === 'dev') setUsers((await api<DevUser[]>('/auth/dev-users', { anonymous: true })).body);
+      const h = (await api<AuthConfig>('/auth/config', { anonymous: true })).body;
+      setAuthConfig(h);
+      if (h.mode === 'dev') setUsers((await api<DevUser[]>('/auth/dev-users', { anonymous: true })).body);
     })().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
 
@@ -54,16 +59,17 @@ export default function SignInPage() {
         <main>
           <Typography.Title level={2}>安全生产行政执法办案系统 · 登录</Typography.Title>
           {error && <Alert type="error" showIcon title="无法登录" description={error} style={{ marginBottom: 16 }} />}
-          {!health && !error && <Skeleton active />}
-          {health && health.authMode !== 'dev' && (
+          {!authConfig && !error && <Skeleton active />}
+          {authConfig?.mode === 'jwt' && (
             <Alert
               type="info"
               showIcon
-              title={`当前身份认证方式为 ${health.authMode}`}
-              description="本控制台目前仅支持开发身份（AUTH_MODE=dev）登录。"
+              title="当前身份认证方式为 jwt"
+              description="控制台支持统一身份认证（AUTH_MODE=oidc）或开发身份（AUTH_MODE=dev）登录。"
             />
           )}
-          {health?.authMode === 'dev' && (
+          {authConfig?.mode === 'oidc' && <OidcSignIn config={authConfig} next={params.get('next')} />}
+          {authConfig?.mode === 'dev' && (
             <>
               <Typography.Paragraph>开发模式：选择一位演示用户登录（按机构分组，显示其角色）。</Typography.Paragraph>
               <Row gutter={[16, 16]}>
