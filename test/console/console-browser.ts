@@ -34,7 +34,7 @@ export interface ConsoleHarness {
  * The built service (dist/, with the console in dist/console) in its own process on a free port and a fresh data
  * directory with the demo organisation seeded, and one Chromium for the whole suite (Debian's, not a downloaded one).
  */
-export async function startConsoleHarness(): Promise<ConsoleHarness> {
+export async function startConsoleHarness(env: Record<string, string> = {}): Promise<ConsoleHarness> {
   if (!existsSync(path.join(ROOT, 'dist/console/index.html')))
     throw new Error('dist/console is missing: run "npm run build" first (npm test does)');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,6 +49,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       SEED_DEMO: 'true',
       SCHEDULER_INTERVAL_SECONDS: '0',
       NODE_ENV: 'test',
+      ...env,
     });
     proc = server.proc;
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -123,6 +124,25 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
 export async function choose(page: Page, id: string, option: string): Promise<void> {
   await page.locator(`#${id}`).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Fills the 立案登记 form (built from POST /cases's schema) with the keyboard and the mouse, as an officer would. */
+export async function fillOpenCase(
+  page: Page,
+  o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string; occurredAt?: string },
+): Promise<void> {
+  await choose(page, 'openCase_source', 'inspection');
+  await choose(page, 'openCase_industry', 'fireworks');
+  await choose(page, 'openCase_party_kind', 'organization');
+  await page.locator('#openCase_party_name').fill(o.party);
+  await page.locator('#openCase_party_creditCode').fill(o.creditCode);
+  await page.locator('#openCase_violations_0_description').fill('烟花爆竹超量储存');
+  await addTags(page, 'openCase_violations_0_provisions', ['安全生产法 Art. 41']);
+  if (o.committedOn) await page.locator('#openCase_violations_0_committedOn').fill(o.committedOn);
+  await page.locator('#openCase_discoveredAt').fill(o.discoveredAt);
+  await addTags(page, 'openCase_handlingOfficerIds', o.officers);
+  await page.locator('#openCase_summary').fill('检查发现仓库超量储存烟花爆竹');
+  if (o.occurredAt) await page.locator('#openCase_occurredAt').fill(o.occurredAt);
 }
 
 /** Adds free-text entries to a tags Select. */
