@@ -167,7 +167,8 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
   it('the legal reviewer completes the legality review with the keyboard alone', async () => {
     await as(REVIEWER);
     // Tab to the command's button, Enter opens its form.
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-command') ?? document.activeElement?.id ?? '');
+    // What has the focus (evaluated in the page: its data-command, else its id).
+    const focused = () => page.evaluate<string>("document.activeElement?.getAttribute('data-command') ?? document.activeElement?.id ?? ''");
     for (let i = 0; i < 60 && (await focused()) !== 'record-legal-review'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('record-legal-review');
     await page.keyboard.press('Enter');
@@ -189,7 +190,7 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     expect(await focused()).toBe('record-legal-review_opinion');
     await page.keyboard.type('事实清楚，证据确凿，适用法律正确，程序合法，同意处罚');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent?.replace(/\s/g, ''))).resolves.toBe('提交');
+    await expect(page.evaluate<string>("document.activeElement?.textContent.replace(/\\s/g, '')")).resolves.toBe('提交');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     // Focus returns to the button that opened the form.
