@@ -69,7 +69,7 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     await submit(stage);
   }
 
-  /** The first penalty of a list of penalties: a fine of `amount` yuan. */
+  /** The first penalty of a list of penalties: a fine of FINE yuan (the list starts empty where penalties are optional). */
   async function fine(listId: string) {
     if (!(await page.locator(`#${listId}_0_kind`).count())) await page.getByRole('button', { name: `添加${listId.split('_')[1]}` }).click();
     await choose(page, `${listId}_0_kind`, 'fine');
