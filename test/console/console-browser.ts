@@ -1,3 +1,4 @@
+import { CASE_SOURCE_NAMES, INDUSTRY_NAMES } from '@workflows/enforcement-case';
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,25 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
 export async function choose(page: Page, id: string, option: string): Promise<void> {
   await page.locator(`#${id}`).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Fills the 立案登记 form (built from POST /cases's schema) with the keyboard and the mouse, as an officer would. */
+export async function fillOpenCase(
+  page: Page,
+  o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string; occurredAt?: string },
+): Promise<void> {
+  await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
+  await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
+  await choose(page, 'openCase_party_kind', 'organization');
+  await page.locator('#openCase_party_name').fill(o.party);
+  await page.locator('#openCase_party_creditCode').fill(o.creditCode);
+  await page.locator('#openCase_violations_0_description').fill('烟花爆竹超量储存');
+  await addTags(page, 'openCase_violations_0_provisions', ['安全生产法 Art. 41']);
+  if (o.committedOn) await page.locator('#openCase_violations_0_committedOn').fill(o.committedOn);
+  await page.locator('#openCase_discoveredAt').fill(o.discoveredAt);
+  await addTags(page, 'openCase_handlingOfficerIds', o.officers);
+  await page.locator('#openCase_summary').fill('检查发现仓库超量储存烟花爆竹');
+  if (o.occurredAt) await page.locator('#openCase_occurredAt').fill(o.occurredAt);
 }
 
 /** Adds free-text entries to a tags Select. */

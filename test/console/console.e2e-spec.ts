@@ -1,30 +1,11 @@
 import { Page } from 'playwright-core';
-import { CASE_SOURCE_NAMES, INDUSTRY_NAMES } from '@workflows/enforcement-case';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER } from '../support/fixtures';
 import { decidedCase } from '../support/cases';
-import { ConsoleHarness, addTags, choose, screenshot, seriousAxeViolations, signIn, signOut, startConsoleHarness } from './console-browser';
+import { ConsoleHarness, fillOpenCase, screenshot, seriousAxeViolations, signIn, signOut, startConsoleHarness } from './console-browser';
 
 /** A date N days before today in Asia/Shanghai, as YYYY-MM-DD. */
 function daysAgo(n: number): string {
   return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Fills the 立案登记 form (built from POST /cases's schema) with the keyboard and the mouse, as an officer would. */
-async function fillOpenCase(
-  page: Page,
-  o: { party: string; creditCode: string; discoveredAt: string; officers: string[]; committedOn?: string },
-) {
-  await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
-  await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
-  await choose(page, 'openCase_party_kind', 'organization');
-  await page.locator('#openCase_party_name').fill(o.party);
-  await page.locator('#openCase_party_creditCode').fill(o.creditCode);
-  await page.locator('#openCase_violations_0_description').fill('烟花爆竹超量储存');
-  await addTags(page, 'openCase_violations_0_provisions', ['安全生产法 Art. 41']);
-  if (o.committedOn) await page.locator('#openCase_violations_0_committedOn').fill(o.committedOn);
-  await page.locator('#openCase_discoveredAt').fill(o.discoveredAt);
-  await addTags(page, 'openCase_handlingOfficerIds', o.officers);
-  await page.locator('#openCase_summary').fill('检查发现仓库超量储存烟花爆竹');
 }
 
 // A browser on a shared machine: generous limits per test (nothing here asserts a duration).

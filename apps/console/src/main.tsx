@@ -21,6 +21,9 @@ const THEME = {
   colorInfo: '#0958d9',
   colorLink: '#0958d9',
   colorSuccess: '#237804',
+  // The tint Ant Design would derive from the dark green is grey (#adb8a5): 2.7:1 under the green text of a success tag.
+  colorSuccessBg: '#f6ffed',
+  colorSuccessBorder: '#b7eb8f',
   colorWarning: '#ad4e00',
   colorError: '#cf1322',
   colorTextPlaceholder: '#707070',
