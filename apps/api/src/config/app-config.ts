@@ -25,6 +25,11 @@ export interface AppConfig {
   /** The external OpenID Connect provider whose tokens are accepted (AUTH_MODE=oidc only, else null). */
   oidc: OidcConfig | null;
   seedDemo: boolean;
+  /**
+   * Which demo cases the seed writes: `year` (a year of the city's enforcement, the default) or `basic` (six cases on
+   * fixed 2026 dates that the API's end-to-end tests count on; SEED_DEMO=basic).
+   */
+  demoSet: 'year' | 'basic';
   rulesFile: string;
   calendarOverridesFile: string | null;
   /** 裁量基准 table (the shipped one is sample data). */
@@ -406,7 +411,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtIssuer: env.JWT_ISSUER || 'casetrail-dev',
     jwtAudience: env.JWT_AUDIENCE || 'casetrail-api',
     oidc,
-    seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
+    seedDemo: env.SEED_DEMO === 'basic' || bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
+    demoSet: env.SEED_DEMO === 'basic' ? 'basic' : 'year',
     rulesFile,
     calendarOverridesFile: overrides,
     benchmarkFile,
