@@ -23,7 +23,7 @@ describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
     DATABASE_URL: url,
     PG_SCHEMA: schema,
     PG_POOL_SIZE: '4',
-    SEED_DEMO: 'true',
+    SEED_DEMO: 'basic',
     NODE_ENV: 'development',
     AUTH_MODE: 'dev',
   };

@@ -24,7 +24,7 @@ describeWithPostgres('the organisation registry across two API instances', (url)
     DATABASE_URL: url,
     PG_SCHEMA: schema,
     PG_POOL_SIZE: '4',
-    SEED_DEMO: 'true',
+    SEED_DEMO: 'basic',
     NODE_ENV: 'development',
     AUTH_MODE: 'dev',
     SCHEDULER_INTERVAL_SECONDS: '0',
