@@ -80,7 +80,8 @@ describe('the demo year', () => {
       const view = (await t.http.as(SUPERVISOR, 'GET', `/api/v1/cases/${id}`)).body;
       openSupervisions += view.openSupervisions.length;
       for (const d of view.deadlines as { kind: string; status: string; dueDate: string }[])
-        if (d.status === 'open' && d.dueDate >= TODAY && d.dueDate <= '2026-12-04') soon.push(`${view.caseNo ?? id} ${d.kind} ${d.dueDate}`);
+        if (d.status === 'open' && d.dueDate >= TODAY && d.dueDate <= '2026-12-04')
+          soon.push(`${view.caseNo ?? id} ${d.kind} ${d.dueDate}`);
     }
     console.log(`demo year missed deadlines: ${JSON.stringify(missed)}; due by 2026-12-04: ${soon.length}`);
     expect(Object.keys(missed)).toEqual(expect.arrayContaining(['payment', 'handling_period', 'supervision_reply']));

@@ -44,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         if (!user) throw new Error(`demo seed: no user ${userId} in the registry`);
         return { id: user.id, name: user.name, roles: user.roles, agencyId: user.agencyId };
       },
+      numberingAgency: (agencyId) => this.directory.directory.agency(agencyId)?.entrustedBy ?? agencyId,
       now,
       simulateScheduler: year,
       warn: (message) => this.logger.warn(message),

@@ -73,7 +73,11 @@ export class ProcedureScript extends CaseScript {
   /** 法制审核 and 集体讨论, needed before the decision in a major case (行政处罚法第五十八条). */
   reviewAndDiscuss(gap = 1, conclusion = '同意按拟处罚意见作出处罚决定'): this {
     return this.wait(gap)
-      .step('reviewer', 'record-legal-review', { outcome: 'approved', legalBasisCorrect: true, opinion: '事实清楚，证据确凿，适用依据正确，程序合法' })
+      .step('reviewer', 'record-legal-review', {
+        outcome: 'approved',
+        legalBasisCorrect: true,
+        opinion: '事实清楚，证据确凿，适用依据正确，程序合法',
+      })
       .wait(1)
       .step('head', 'record-collective-discussion', {
         participantIds: [this.user('head'), this.user('reviewer'), this.user('officer-1'), this.user('officer-3')],
@@ -136,7 +140,11 @@ export class ProcedureScript extends CaseScript {
    * (default the statement) or a statement heard and the periods left to run, the review where the case is major, the
    * decision and its service.
    */
-  penaltyTrunk(plan: PenaltyPlan, findings: string, o: { waive?: CommandBody<'waive-rights'>['rights'] | false; major?: boolean } = {}): this {
+  penaltyTrunk(
+    plan: PenaltyPlan,
+    findings: string,
+    o: { waive?: CommandBody<'waive-rights'>['rights'] | false; major?: boolean } = {},
+  ): this {
     this.file().evidence('inspection', '现场检查笔录').evidence('inquiry', '询问笔录（负责人）', 2).evidence('photo', '现场照片', 0);
     this.conclude(plan, findings).notice();
     const waived = o.waive ?? ['statement'];
@@ -150,7 +158,14 @@ export class ProcedureScript extends CaseScript {
     return this.wait(gap).step('head', 'extend-handling-period', { tier: 'head', reason });
   }
 
-  interfere(post: Post, intervener: Intervener, means: CommandBody<'record-interference'>['means'], content: string, handling: string, gap = 0): this {
+  interfere(
+    post: Post,
+    intervener: Intervener,
+    means: CommandBody<'record-interference'>['means'],
+    content: string,
+    handling: string,
+    gap = 0,
+  ): this {
     return this.wait(gap).step(post, 'record-interference', { intervener, means, content, handling });
   }
 
@@ -159,7 +174,10 @@ export class ProcedureScript extends CaseScript {
   }
 
   replySupervision(reply: string, gap = 2): this {
-    return this.wait(gap).step('officer-1', 'reply-supervision', (c) => ({ supervisionId: c.view.openSupervisions[0].supervisionId, reply }));
+    return this.wait(gap).step('officer-1', 'reply-supervision', (c) => ({
+      supervisionId: c.view.openSupervisions[0].supervisionId,
+      reply,
+    }));
   }
 
   private planned(): PenaltyPlan {

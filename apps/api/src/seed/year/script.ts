@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CalendarDate, WorkingDayCalendar, addDays, addWorkingDays, firstWorkingDayOnOrAfter } from '@app/calendar';
-import { CaseFacts, CommandBody, UserCommandName } from '@workflows/enforcement-case';
+import { CaseCommand, CaseFacts, CommandBody, UserCommandName } from '@workflows/enforcement-case';
 import { CaseSoFar, DemoCase, DemoStep } from '../demo-runner';
 import { SeededRandom } from './random';
 
@@ -29,7 +29,7 @@ export type Post = 'head' | 'reviewer' | 'officer-1' | 'officer-2' | 'officer-3'
 
 function workingDaysBefore(calendar: WorkingDayCalendar, date: CalendarDate, n: number): CalendarDate {
   let d = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d = addDays(d, -1);
     if (calendar.isWorkingDay(d)) counted++;
   }
@@ -56,7 +56,9 @@ export class CaseScript {
     const { today, calendar } = time;
     const o = setup.opened;
     this.date =
-      'daysAgo' in o ? firstWorkingDayOnOrAfter(calendar, addDays(today, -o.daysAgo)) : workingDaysBefore(calendar, today, o.workingDaysAgo);
+      'daysAgo' in o
+        ? firstWorkingDayOnOrAfter(calendar, addDays(today, -o.daysAgo))
+        : workingDaysBefore(calendar, today, o.workingDaysAgo);
     this.minutes = this.rnd.int(0, 90);
     const { key: _k, agency, opened: _o, officers: _n, ...facts } = setup;
     this.step('officer-1', 'open-case', {
@@ -145,8 +147,10 @@ export class CaseScript {
     this.minutes += this.rnd.int(12, 70);
     const hh = String(Math.floor(at / 60)).padStart(2, '0');
     const mm = String(at % 60).padStart(2, '0');
-    const command = typeof body === 'function' ? (c: CaseSoFar) => ({ name, body: body(c) }) : { name, body };
-    this.steps.push([this.user(post), `${this.date}T${hh}:${mm}:00+08:00`, command as DemoStep[2]]);
+    // A body that needs an id the engine generated on an earlier step is made when the step runs.
+    const later = typeof body === 'function' ? (body as (c: CaseSoFar) => CommandBody<K>) : null;
+    const command: DemoStep[2] = later ? (c) => ({ name, body: later(c) }) as CaseCommand : ({ name, body } as CaseCommand);
+    this.steps.push([this.user(post), `${this.date}T${hh}:${mm}:00+08:00`, command]);
     return this;
   }
 

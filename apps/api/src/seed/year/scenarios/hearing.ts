@@ -6,8 +6,7 @@ import { organization } from '../parties';
  * 5 working days, the head notifies it at least 7 working days ahead, an officer who did not investigate presides.
  */
 function toHearing(s: ProcedureScript, findings: string, amountYuan: number, o: { extend: boolean }): ProcedureScript {
-  s
-    .file()
+  s.file()
     .evidence('inspection', '现场检查笔录')
     .evidence('inquiry', '询问笔录（主要负责人）', 2)
     .evidence('appraisal', '技术鉴定意见', 3)
@@ -42,7 +41,11 @@ export const HEARING = [
     (s) =>
       schedule(toHearing(s, '主井提升机防坠器超期未检验，已责令停用', 45000, { extend: true }))
         .wait(8)
-        .step('officer-3', 'record-hearing', { attended: true, summary: '当事人对事实无异议，请求考虑已停产整改从轻处罚', transcriptHash: s.hash('听证笔录') })
+        .step('officer-3', 'record-hearing', {
+          attended: true,
+          summary: '当事人对事实无异议，请求考虑已停产整改从轻处罚',
+          transcriptHash: s.hash('听证笔录'),
+        })
         .reviewAndDiscuss(2, '听证意见不足以改变处罚，维持拟处罚意见')
         .decide(1)
         .serve()

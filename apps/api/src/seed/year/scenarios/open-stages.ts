@@ -66,7 +66,12 @@ export const OPEN_STAGES = [
       violations: [{ description: '深基坑未按方案设置支护', provisions: ['安全生产法 Art. 41'] }],
       summary: '深基坑支护不到位，办案期限将届满',
     },
-    (s) => s.file(0).evidence('inspection', '现场检查笔录').evidence('inquiry', '询问笔录（项目经理）', 3).evidence('document', '专项施工方案', 5),
+    (s) =>
+      s
+        .file(0)
+        .evidence('inspection', '现场检查笔录')
+        .evidence('inquiry', '询问笔录（项目经理）', 3)
+        .evidence('document', '专项施工方案', 5),
   ),
   scenario(
     {
@@ -153,10 +158,7 @@ export const OPEN_STAGES = [
       violations: [{ description: '个人承包工程未落实安全措施', provisions: ['安全生产法 Art. 102'] }],
       summary: '逾期缴纳罚款，加处罚款未缴',
     },
-    (s) =>
-      s
-        .penaltyTrunk(fine(5000, '安全生产法 Art. 102'), '脚手架作业未系安全带')
-        .pay(24, { late: true }),
+    (s) => s.penaltyTrunk(fine(5000, '安全生产法 Art. 102'), '脚手架作业未系安全带').pay(24, { late: true }),
   ),
   scenario(
     {
@@ -169,6 +171,10 @@ export const OPEN_STAGES = [
       violations: [{ code: 'AQ-102', description: '油罐区防雷设施检测过期', provisions: ['安全生产法 Art. 102'] }],
       summary: '罚款已缴清，待结案',
     },
-    (s) => s.penaltyTrunk(fine(9000, '安全生产法 Art. 102', 'AQ-102', 'slight'), '防雷检测报告过期4个月').publish().pay(3),
+    (s) =>
+      s
+        .penaltyTrunk(fine(9000, '安全生产法 Art. 102', 'AQ-102', 'slight'), '防雷检测报告过期4个月')
+        .publish()
+        .pay(3),
   ),
 ];

@@ -29,7 +29,13 @@ export const PAID_AND_CLOSED = [
       source: 'inspection',
       industry: 'hazardous_chemicals',
       party: organization('431003', '郴州苏仙区恒达化工有限公司', '李国强', '郴州市苏仙区白露塘镇'),
-      violations: [{ code: 'AQ-99', description: '危险化学品储罐区未设置可燃气体泄漏报警装置', provisions: ['安全生产法 Art. 36', '安全生产法 Art. 99'] }],
+      violations: [
+        {
+          code: 'AQ-99',
+          description: '危险化学品储罐区未设置可燃气体泄漏报警装置',
+          provisions: ['安全生产法 Art. 36', '安全生产法 Art. 99'],
+        },
+      ],
       summary: '危险化学品储罐区未设置泄漏报警装置',
     },
     (s) =>
@@ -47,7 +53,13 @@ export const PAID_AND_CLOSED = [
       source: 'inspection',
       industry: 'mining',
       party: organization('431021', '桂阳县宏发矿业有限公司', '陈立新', '桂阳县黄沙坪街道'),
-      violations: [{ code: 'AQ-97-3', description: '井下作业人员未经安全生产教育和培训上岗作业', provisions: ['安全生产法 Art. 28', '安全生产法 Art. 97'] }],
+      violations: [
+        {
+          code: 'AQ-97-3',
+          description: '井下作业人员未经安全生产教育和培训上岗作业',
+          provisions: ['安全生产法 Art. 28', '安全生产法 Art. 97'],
+        },
+      ],
       summary: '井下作业人员未经安全培训上岗',
     },
     (s) =>
@@ -215,7 +227,13 @@ export const PAID_AND_CLOSED = [
       source: 'accident',
       industry: 'hazardous_chemicals',
       party: organization('431003', '湖南郴州新材料化工股份有限公司', '欧阳平', '郴州市苏仙区高新技术产业园'),
-      violations: [{ code: 'AQ-101', description: '危险化学品仓库与员工宿舍在同一建筑物内', provisions: ['安全生产法 Art. 42', '安全生产法 Art. 101'] }],
+      violations: [
+        {
+          code: 'AQ-101',
+          description: '危险化学品仓库与员工宿舍在同一建筑物内',
+          provisions: ['安全生产法 Art. 42', '安全生产法 Art. 101'],
+        },
+      ],
       summary: '市局直办：危险化学品仓库与员工宿舍同楼',
       major: true,
     },

@@ -20,9 +20,12 @@ function reinspect(s: ProcedureScript, on: string, result: 'passed' | 'failed', 
 /** 查封扣押 (行政强制法第十八、二十四条): recorded on audio-video, approved by the head; 30 days, extendable once. */
 function seize(s: ProcedureScript, items: { name: string; quantity?: string }[], reason: string): ProcedureScript {
   const video = '查封现场执法记录仪视频';
-  return s
-    .evidence('audio_video', video, 0)
-    .step('head', 'impose-seizure', { items, reason, legalBasis: ['安全生产法 Art. 65', '行政强制法 Art. 22'], audioVideoEvidenceHash: s.hash(video) });
+  return s.evidence('audio_video', video, 0).step('head', 'impose-seizure', {
+    items,
+    reason,
+    legalBasis: ['安全生产法 Art. 65', '行政强制法 Art. 22'],
+    audioVideoEvidenceHash: s.hash(video),
+  });
 }
 
 export const RECTIFICATION_AND_SEIZURE = [
@@ -39,7 +42,13 @@ export const RECTIFICATION_AND_SEIZURE = [
     },
     (s) => {
       const due = rectify(s.file().evidence('inspection', '现场检查笔录'), ['修复储罐区防护堤', '补设警示标志'], 25);
-      s.conclude(fine(13000, '安全生产法 Art. 102', 'AQ-102', 'general'), '防护堤破损长约3米').notice().waive(['statement']).decide(2).serve().publish().pay(5);
+      s.conclude(fine(13000, '安全生产法 Art. 102', 'AQ-102', 'general'), '防护堤破损长约3米')
+        .notice()
+        .waive(['statement'])
+        .decide(2)
+        .serve()
+        .publish()
+        .pay(5);
       return reinspect(s, due, 'passed', '防护堤已修复，警示标志已设置').close('整改复查合格，罚款已缴清，结案');
     },
   ),
@@ -114,11 +123,24 @@ export const RECTIFICATION_AND_SEIZURE = [
       source: 'inspection',
       industry: 'fireworks',
       party: organization('431002', '郴州市北湖区福临门烟花爆竹经营部', '黄海', '郴州市北湖区华塘镇'),
-      violations: [{ code: 'AQ-101', description: '烟花爆竹储存仓库与居住场所设在同一建筑物内', provisions: ['安全生产法 Art. 42', '安全生产法 Art. 101'] }],
+      violations: [
+        {
+          code: 'AQ-101',
+          description: '烟花爆竹储存仓库与居住场所设在同一建筑物内',
+          provisions: ['安全生产法 Art. 42', '安全生产法 Art. 101'],
+        },
+      ],
       summary: '春节前检查：仓库与住所同楼，查封违规储存的烟花爆竹',
     },
     (s) =>
-      seize(s.file().evidence('inspection', '现场检查笔录'), [{ name: '组合烟花', quantity: '86箱' }, { name: '爆竹', quantity: '40箱' }], '违规储存，存在重大事故隐患')
+      seize(
+        s.file().evidence('inspection', '现场检查笔录'),
+        [
+          { name: '组合烟花', quantity: '86箱' },
+          { name: '爆竹', quantity: '40箱' },
+        ],
+        '违规储存，存在重大事故隐患',
+      )
         .conclude(fine(22000, '安全生产法 Art. 101', 'AQ-101', 'general'), '住宅一楼储存烟花爆竹126箱', 5)
         .notice()
         .waive(['statement'])

@@ -15,11 +15,20 @@ function referred(s: ProcedureScript, offense: CommandBody<'propose-referral'>['
     .step('officer-1', 'propose-referral', { offense, teamOfficerIds: s.officers, report })
     .wait(1)
     .step('head', 'approve-referral', { opinion: '同意移送公安机关' })
-    .step('officer-1', 'transfer-to-police', { policeAgency: policeOf(s), documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'] });
+    .step('officer-1', 'transfer-to-police', {
+      policeAgency: policeOf(s),
+      documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'],
+    });
 }
 
 function policeOf(s: ProcedureScript): string {
-  const area: Record<string, string> = { '431002': '郴州市公安局北湖分局', '431003': '郴州市公安局苏仙分局', '431021': '桂阳县公安局', '431026': '汝城县公安局', '431028': '安仁县公安局' };
+  const area: Record<string, string> = {
+    '431002': '郴州市公安局北湖分局',
+    '431003': '郴州市公安局苏仙分局',
+    '431021': '桂阳县公安局',
+    '431026': '汝城县公安局',
+    '431028': '安仁县公安局',
+  };
   return area[s.setup.agency] ?? '郴州市公安局';
 }
 
@@ -41,7 +50,10 @@ export const REFERRAL = [
         .wait(1)
         .step('officer-1', 'record-police-decision', { outcome: 'accepted' })
         .wait(1)
-        .step('officer-2', 'record-handover', { receivedBy: '郴州市公安局苏仙分局刑侦大队', materials: ['现场勘验笔录', '询问笔录', '安全带实物'] })
+        .step('officer-2', 'record-handover', {
+          receivedBy: '郴州市公安局苏仙分局刑侦大队',
+          materials: ['现场勘验笔录', '询问笔录', '安全带实物'],
+        })
         .close('案件已移送公安机关立案侦查，涉案材料已移交，结案'),
   ),
   scenario(
@@ -75,12 +87,11 @@ export const REFERRAL = [
       summary: '民房内非法储存烟花爆竹约2吨，涉嫌非法储存爆炸物罪',
     },
     (s) =>
-      s
-        .file()
-        .evidence('inspection', '现场检查笔录')
-        .evidence('photo', '现场照片', 0)
-        .wait(2)
-        .step('officer-1', 'propose-referral', { offense: 'other', teamOfficerIds: s.officers, report: '民房内储存烟花爆竹约2吨，数量巨大' }),
+      s.file().evidence('inspection', '现场检查笔录').evidence('photo', '现场照片', 0).wait(2).step('officer-1', 'propose-referral', {
+        offense: 'other',
+        teamOfficerIds: s.officers,
+        report: '民房内储存烟花爆竹约2吨，数量巨大',
+      }),
   ),
   scenario(
     {
@@ -127,8 +138,15 @@ export const REFERRAL = [
         .evidence('audio_video', '执法记录仪视频', 0)
         .conclude(fine(50000, '安全生产法 Art. 113'), '停产整顿期间井下有12人作业', 3)
         .wait(2)
-        .step('head', 'decide', { outcome: 'transfer', legalBasis: ['刑法 Art. 134', '行政处罚法 Art. 27'], justification: '拒不执行停产整顿决定，涉嫌危险作业罪' })
-        .step('officer-1', 'transfer-to-police', { policeAgency: '桂阳县公安局', documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告'] })
+        .step('head', 'decide', {
+          outcome: 'transfer',
+          legalBasis: ['刑法 Art. 134', '行政处罚法 Art. 27'],
+          justification: '拒不执行停产整顿决定，涉嫌危险作业罪',
+        })
+        .step('officer-1', 'transfer-to-police', {
+          policeAgency: '桂阳县公安局',
+          documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告'],
+        })
         .wait(1)
         .step('officer-1', 'record-police-decision', { outcome: 'accepted' })
         .wait(1)

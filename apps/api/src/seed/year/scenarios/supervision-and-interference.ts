@@ -82,7 +82,14 @@ export const SUPERVISION_AND_INTERFERENCE = [
       s
         .file()
         .evidence('inspection', '现场检查笔录')
-        .interfere('officer-1', SECRETARY, 'phone', '来电称企业是乡里重点企业，希望"从轻处理、下不为例"', '已当场拒绝，告知将依法办理并如实记录', 2)
+        .interfere(
+          'officer-1',
+          SECRETARY,
+          'phone',
+          '来电称企业是乡里重点企业，希望"从轻处理、下不为例"',
+          '已当场拒绝，告知将依法办理并如实记录',
+          2,
+        )
         .conclude(fine(22000, '安全生产法 Art. 97', 'AQ-97-3', 'general'), '矿长及安全员均未经考核合格', 2)
         .notice()
         .waive(['statement'])
