@@ -20,9 +20,9 @@ export const fine = (amountYuan: number, legalBasis: string, violationCode?: str
 type Intervener = CommandBody<'record-interference'>['intervener'];
 
 /**
- * The steps of the procedure as verbs, each a few working days after the one before by default (the gap is the first
- * argument where it varies). Each verb issues one engine command with its body typed by the registry, so a command
- * whose body changes fails to compile here.
+ * The steps of the procedure as verbs, each some working days after the one before (a `gap` argument, with the usual
+ * pace as its default). Each verb issues one engine command with its body typed by the registry, so a command whose
+ * body changes fails to compile here.
  */
 export class ProcedureScript extends CaseScript {
   private plan: PenaltyPlan | null = null;
@@ -112,7 +112,7 @@ export class ProcedureScript extends CaseScript {
 
   /**
    * The fine paid (in full unless an amount is given) `days` calendar days after the last step, but in time: by the
-   * 15th day after service (行政处罚法第六十七条), unless `late` tells the story of a party paying late.
+   * 15th day after service (行政处罚法第六十七条), unless `late` (a party paying late, or on an approved deferral's dates).
    */
   pay(days: number, o: { amountYuan?: number; late?: boolean } = {}): this {
     const receiptNo = `HN${this.date.slice(0, 4)}${String(this.rnd.int(100000, 999999))}`;
