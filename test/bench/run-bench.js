@@ -135,7 +135,7 @@ async function benchService(opts, store) {
     DATA_DIR: dataDir,
     NODE_ENV: 'development',
     AUTH_MODE: 'dev',
-    SEED_DEMO: 'true', // the dev users and agencies come from the demo directory seed
+    SEED_DEMO: 'basic', // the dev users and agencies come from the demo directory seed (and the six basic cases)
     ...store.env({ dataDir }),
   };
   // The service runs with the same node flags as `npm run serve` (package.json), e.g. its heap limit.

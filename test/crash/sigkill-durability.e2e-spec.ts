@@ -14,7 +14,7 @@ describe('durability: SIGKILL after acknowledged appends', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('finds every acknowledged event after a restart', async () => {
-    const first = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true' });
+    const first = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'basic' });
     const http = new HttpClient(first.baseUrl);
     const acknowledged = new Map<string, string[]>(); // caseId → event ids a 2xx response returned
     const ack = (res: { status: number; body: any }) => {
@@ -64,7 +64,7 @@ describe('durability: SIGKILL after acknowledged appends', () => {
     expect(wave2Acks).toBeGreaterThanOrEqual(30);
     expect(await waitForExit(first.proc)).toBe('SIGKILL');
 
-    const second = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true' });
+    const second = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'basic' });
     try {
       const http2 = new HttpClient(second.baseUrl);
       let checked = 0;

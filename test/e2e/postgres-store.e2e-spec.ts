@@ -13,7 +13,7 @@ import { describeWithPostgres, dropSchema, freshSchemaName, withClient } from '.
  */
 describeWithPostgres('the service on PostgreSQL (EVENT_STORE=postgres)', (url) => {
   const schema = freshSchemaName('app');
-  const env = { EVENT_STORE: 'postgres', DATABASE_URL: url, PG_SCHEMA: schema, PG_POOL_SIZE: '4', SEED_DEMO: 'true' };
+  const env = { EVENT_STORE: 'postgres', DATABASE_URL: url, PG_SCHEMA: schema, PG_POOL_SIZE: '4', SEED_DEMO: 'basic' };
   let t: TestApp;
   let caseId: string;
 

@@ -47,14 +47,14 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   await withClient(url, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 }
 
-/** The environment of a built service process on PostgreSQL in `schema`, with the demo data and dev sign-in. */
+/** The environment of a built service process on PostgreSQL in `schema`, with the basic demo data (six cases on fixed dates) and dev sign-in. */
 export function postgresServerEnv(url: string, schema: string): Record<string, string> {
   return {
     EVENT_STORE: 'postgres',
     DATABASE_URL: url,
     PG_SCHEMA: schema,
     PG_POOL_SIZE: '4',
-    SEED_DEMO: 'true',
+    SEED_DEMO: 'basic',
     NODE_ENV: 'development',
     AUTH_MODE: 'dev',
   };

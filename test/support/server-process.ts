@@ -30,7 +30,8 @@ export async function startServerProcess(
   proc.stdout.on('data', (d) => (output += d));
   proc.stderr.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // Up to two minutes: a first start with SEED_DEMO=true writes the demo year before it listens (longer on a busy machine).
+  for (let i = 0; i < 1200; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { proc, baseUrl, output: () => output };

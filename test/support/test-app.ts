@@ -36,7 +36,7 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
-    SEED_DEMO: 'true',
+    SEED_DEMO: 'basic',
     SCHEDULER_INTERVAL_SECONDS: '0',
     ...options.env,
   });

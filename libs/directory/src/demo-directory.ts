@@ -2,7 +2,7 @@ import { Agency, DirectoryEvent, UserRegistration } from './directory.types';
 
 /**
  * Demo organisation (docs/api.md §6): Chenzhou's real divisions, each with its
- * 应急管理局; three bureaus staffed. Certificates run to 2029 so demo officers can act today. For the staffing report
+ * 应急管理局, every bureau staffed (the demo year's cases run in all of them). Certificates run to 2029 so demo officers can act today. For the staffing report
  * (as of 2026-11-27) two extra officers, used by no demo case and no test: 苏仙区's officer-4, whose certificate ends
  * within 90 days, and 桂阳县's officer-4, whose certificate is suspended from 2026-10-15; and a few people below the
  * 24 training hours of 2026.
@@ -130,6 +130,63 @@ function users(): UserRegistration[] {
       ['officer-3', '首建军', 'officer', '43102120240013'],
       ['officer-4', '胡建平', 'officer', '43102120240014'],
       ['reviewer', '廖雪', 'legal_reviewer', ''],
+    ]),
+    // The other eight bureaus (handling the demo year's cases): a head, three certified officers and a legal reviewer.
+    ...staff('431022', [
+      ['head', '黄志坚', 'head', '43102220240001'],
+      ['officer-1', '李文涛', 'officer', '43102220240011'],
+      ['officer-2', '刘春梅', 'officer', '43102220240012'],
+      ['officer-3', '曾德明', 'officer', '43102220240013'],
+      ['reviewer', '钟慧', 'legal_reviewer', ''],
+    ]),
+    ...staff('431023', [
+      ['head', '马立军', 'head', '43102320240001'],
+      ['officer-1', '曹国庆', 'officer', '43102320240011'],
+      ['officer-2', '侯晓燕', 'officer', '43102320240012'],
+      ['officer-3', '黄海波', 'officer', '43102320240013'],
+      ['reviewer', '李婷', 'legal_reviewer', ''],
+    ]),
+    ...staff('431024', [
+      ['head', '雷宏伟', 'head', '43102420240001'],
+      ['officer-1', '肖剑', 'officer', '43102420240011'],
+      ['officer-2', '李红英', 'officer', '43102420240012'],
+      ['officer-3', '彭国华', 'officer', '43102420240013'],
+      ['reviewer', '王雅琴', 'legal_reviewer', ''],
+    ]),
+    ...staff('431025', [
+      ['head', '陈建平', 'head', '43102520240001'],
+      ['officer-1', '邓志勇', 'officer', '43102520240011'],
+      ['officer-2', '黄小玲', 'officer', '43102520240012'],
+      ['officer-3', '唐永生', 'officer', '43102520240013'],
+      ['reviewer', '周艳', 'legal_reviewer', ''],
+    ]),
+    ...staff('431026', [
+      ['head', '朱国良', 'head', '43102620240001'],
+      ['officer-1', '何建新', 'officer', '43102620240011'],
+      ['officer-2', '范秀英', 'officer', '43102620240012'],
+      ['officer-3', '卢军', 'officer', '43102620240013'],
+      ['reviewer', '袁丽', 'legal_reviewer', ''],
+    ]),
+    ...staff('431027', [
+      ['head', '郭振华', 'head', '43102720240001'],
+      ['officer-1', '扶亮', 'officer', '43102720240011'],
+      ['officer-2', '黄美华', 'officer', '43102720240012'],
+      ['officer-3', '方志远', 'officer', '43102720240013'],
+      ['reviewer', '李娟', 'legal_reviewer', ''],
+    ]),
+    ...staff('431028', [
+      ['head', '侯明辉', 'head', '43102820240001'],
+      ['officer-1', '谭卫国', 'officer', '43102820240011'],
+      ['officer-2', '段丽萍', 'officer', '43102820240012'],
+      ['officer-3', '陈少华', 'officer', '43102820240013'],
+      ['reviewer', '刘敏', 'legal_reviewer', ''],
+    ]),
+    ...staff('431081', [
+      ['head', '李国栋', 'head', '43108120240001'],
+      ['officer-1', '黄建军', 'officer', '43108120240011'],
+      ['officer-2', '袁晓红', 'officer', '43108120240012'],
+      ['officer-3', '曹志华', 'officer', '43108120240013'],
+      ['reviewer', '邓洁', 'legal_reviewer', ''],
     ]),
     ...staff('431002001', [
       ['head', '蒋春林', 'head', '43100200120240001'],

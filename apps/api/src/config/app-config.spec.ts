@@ -22,6 +22,12 @@ describe('loadAppConfig', () => {
     expect(c.dataDir).toMatch(/\/data$/);
   });
 
+  it('SEED_DEMO: the demo year by default, the basic six cases with "basic", nothing with "false"', () => {
+    expect(loadAppConfig({})).toMatchObject({ seedDemo: true, demoSet: 'year' });
+    expect(loadAppConfig({ SEED_DEMO: 'basic' })).toMatchObject({ seedDemo: true, demoSet: 'basic' });
+    expect(loadAppConfig({ SEED_DEMO: 'false' })).toMatchObject({ seedDemo: false });
+  });
+
   it('refuses dev identity under NODE_ENV=production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE=dev is refused when NODE_ENV=production/);
   });

@@ -27,6 +27,11 @@ export interface AppConfig {
   /** How the web console signs people in at that provider (AUTH_MODE=oidc with OIDC_CLIENT_ID, else null). */
   oidcSignIn: OidcSignInConfig | null;
   seedDemo: boolean;
+  /**
+   * Which demo cases the seed writes: `year` (a year of the city's enforcement, the default) or `basic` (six cases on
+   * fixed 2026 dates that the API's end-to-end tests count on; SEED_DEMO=basic).
+   */
+  demoSet: 'year' | 'basic';
   rulesFile: string;
   calendarOverridesFile: string | null;
   /** 裁量基准 table (the shipped one is sample data). */
@@ -459,7 +464,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtAudience: env.JWT_AUDIENCE || 'casetrail-api',
     oidc,
     oidcSignIn,
-    seedDemo: bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
+    seedDemo: env.SEED_DEMO === 'basic' || bool('SEED_DEMO', env.SEED_DEMO, authMode === 'dev', problems),
+    demoSet: env.SEED_DEMO === 'basic' ? 'basic' : 'year',
     rulesFile,
     calendarOverridesFile: overrides,
     benchmarkFile,

@@ -1,13 +1,11 @@
 import { CaseCommand } from '@workflows/enforcement-case';
+import { DemoCase } from './demo-runner';
 
-/**
- * Demo cases at different stages (docs/api.md §6). Dates are in 2026 so every
- * deadline falls in a year the bundled holiday calendar covers. Each step: [user id, occurredAt, command].
+/*
+ * The basic demo set (SEED_DEMO=basic): six cases at different stages on fixed 2026 dates, which the API's
+ * end-to-end tests count on (docs/api.md §6). Dates are in 2026 so every deadline falls in a year the bundled holiday
+ * calendar covers. Each step: [user id, occurredAt, command].
  */
-export interface DemoCase {
-  key: string;
-  steps: [string, string, CaseCommand][];
-}
 
 const H = 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778';
 const org = (name: string, creditCode: string, legalRepresentative: string) => ({
