@@ -58,6 +58,24 @@ export class RegisterAgencyDto {
   @Omittable()
   @IsBoolean()
   enforcementPower?: boolean;
+  @ApiPropertyOptional({ example: '郴州市北湖区人民政府', description: '行政复议机关：处罚决定书告知的复议机关（行政复议法第二十四条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reconsiderationBody?: string;
+  @ApiPropertyOptional({ example: '郴州市北湖区人民法院', description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  litigationCourt?: string;
+  @ApiPropertyOptional({ description: '罚款缴纳地点和账户：收缴罚款的机构、户名和账号（行政处罚法第六十七条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  finePayment?: string;
 }
 
 export class UpdateAgencyDto {
@@ -68,6 +86,24 @@ export class UpdateAgencyDto {
   @ApiPropertyOptional({ nullable: true, description: 'null ends the entrustment' }) @IsOptional() @IsString() @IsNotEmpty() entrustedBy?:
     string | null;
   @ApiPropertyOptional() @Omittable() @IsBoolean() enforcementPower?: boolean;
+  @ApiPropertyOptional({ example: '郴州市北湖区人民政府', description: '行政复议机关：处罚决定书告知的复议机关（行政复议法第二十四条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reconsiderationBody?: string;
+  @ApiPropertyOptional({ example: '郴州市北湖区人民法院', description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  litigationCourt?: string;
+  @ApiPropertyOptional({ description: '罚款缴纳地点和账户：收缴罚款的机构、户名和账号（行政处罚法第六十七条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  finePayment?: string;
 }
 
 export class CertificateDto {

@@ -16,8 +16,7 @@ import { addressOf, citations, periodText } from './wording';
 export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseDocument {
   const opened = openedCase(record, 'penalty-decision');
   const decision = record.decision;
-  if (!decision)
-    throw new DocumentNotProducedError('penalty-decision', '尚未作出行政处罚决定 (no penalty decision yet)', 'decide');
+  if (!decision) throw new DocumentNotProducedError('penalty-decision', '尚未作出行政处罚决定 (no penalty decision yet)', 'decide');
   const req = new Requirements('penalty-decision');
   const agency = issuingAgency(record, input, req);
   const rules = input.rules(decision.data.rulesVersion);
@@ -61,5 +60,12 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
     },
     { kind: 'signature', lines: [agency.name, chineseDate(decision.on)], seal: true },
   );
-  return { kind: 'penalty-decision', issuer: agency.name, title: '行政处罚决定书', number: decision.data.decisionNo, blocks, date: decision.on };
+  return {
+    kind: 'penalty-decision',
+    issuer: agency.name,
+    title: '行政处罚决定书',
+    number: decision.data.decisionNo,
+    blocks,
+    date: decision.on,
+  };
 }

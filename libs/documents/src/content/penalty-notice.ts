@@ -15,8 +15,7 @@ import { addressOf, citations, periodFromBasis } from './wording';
 export function penaltyNotice(record: CaseRecord, input: DocumentInput): CaseDocument {
   const opened = openedCase(record, 'penalty-notice');
   const notice = record.notice;
-  if (!notice)
-    throw new DocumentNotProducedError('penalty-notice', '尚未作出行政处罚告知 (no penalty notice yet)', 'issue-penalty-notice');
+  if (!notice) throw new DocumentNotProducedError('penalty-notice', '尚未作出行政处罚告知 (no penalty notice yet)', 'issue-penalty-notice');
   const req = new Requirements('penalty-notice');
   const agency = issuingAgency(record, input, req);
   const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');

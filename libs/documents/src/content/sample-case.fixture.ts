@@ -38,7 +38,13 @@ export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
           agencyId: 'ag-431002',
           source: 'inspection',
           industry: 'hazardous_chemicals',
-          party: { kind: 'organization', name: '郴州市某化工有限公司', creditCode: '91431000MA4L0XXX0X', legalRepresentative: '王某', address: '郴州市北湖区人民西路1号' },
+          party: {
+            kind: 'organization',
+            name: '郴州市某化工有限公司',
+            creditCode: '91431000MA4L0XXX0X',
+            legalRepresentative: '王某',
+            address: '郴州市北湖区人民西路1号',
+          },
           violations: [{ description: '超量储存危险化学品', provisions: ['安全生产法 Art. 36'] }],
           discoveredAt: '2026-08-30',
           handlingOfficerIds: [OFFICER, 'u-officer-2'],
@@ -48,9 +54,22 @@ export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
       } as CaseEventBody,
       '2026-09-01',
     ),
-    event({ type: 'CaseFiled', data: { caseNo: '北应急立〔2026〕3号', opinion: '同意立案', rulesVersion: 'hn-2026.1', deadlines: [] } }, '2026-09-02', HEAD),
     event(
-      { type: 'EvidenceRecorded', data: { evidenceId: 'e-1', kind: 'inspection', title: '现场检查记录', officerIds: [OFFICER, 'u-officer-2'], contentHash: 'a'.repeat(64) } },
+      { type: 'CaseFiled', data: { caseNo: '北应急立〔2026〕3号', opinion: '同意立案', rulesVersion: 'hn-2026.1', deadlines: [] } },
+      '2026-09-02',
+      HEAD,
+    ),
+    event(
+      {
+        type: 'EvidenceRecorded',
+        data: {
+          evidenceId: 'e-1',
+          kind: 'inspection',
+          title: '现场检查记录',
+          officerIds: [OFFICER, 'u-officer-2'],
+          contentHash: 'a'.repeat(64),
+        },
+      },
       '2026-09-03',
     ),
     event(

@@ -1,15 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CaseDocument, DocumentBlock, FormRow } from '../content/document-model';
 import { FONT_PT, PAGE_MM, WORD_FONTS, mmToTwip } from './page-layout';
@@ -50,7 +39,11 @@ export async function renderDocx(doc: CaseDocument): Promise<Buffer> {
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, WORD_FONTS.title, FONT_PT.issuer, true)] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.title, WORD_FONTS.title, FONT_PT.title, true)] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(doc.number, WORD_FONTS.body, FONT_PT.body)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [run(doc.number, WORD_FONTS.body, FONT_PT.body)],
+          }),
           ...doc.blocks.flatMap((b) => block(b, textWidth)),
         ],
       },
@@ -78,27 +71,38 @@ function block(b: DocumentBlock, textWidth: number): (Paragraph | Table)[] {
       return [
         new Paragraph({ children: [] }),
         ...[...b.lines, ...(b.seal ? ['（印章）'] : [])].map(
-          (line) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: FONT_PT.body * 2 * 20 }, children: [run(line, WORD_FONTS.body, FONT_PT.body)] }),
+          (line) =>
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              spacing: LINE,
+              indent: { right: FONT_PT.body * 2 * 20 },
+              children: [run(line, WORD_FONTS.body, FONT_PT.body)],
+            }),
         ),
       ];
   }
 }
 
 function form(rows: FormRow[], textWidth: number): Table {
-  const labelWidth = mmToTwip(42);
+  const labelWidth = mmToTwip(46);
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, width: number, minLines = 1) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       borders,
-      children: [text, ...Array<string>(minLines - 1).fill('')].map((t) => new Paragraph({ children: [run(t, WORD_FONTS.body, FONT_PT.body - 2)] })),
+      children: [text, ...Array<string>(minLines - 1).fill('')].map(
+        (t) => new Paragraph({ children: [run(t, WORD_FONTS.body, FONT_PT.body - 2)] }),
+      ),
     });
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [labelWidth, textWidth - labelWidth],
     rows: rows.map(
-      (r) => new TableRow({ children: [cell(r.label, labelWidth), 'value' in r ? cell(r.value, textWidth - labelWidth) : cell('', textWidth - labelWidth, 3)] }),
+      (r) =>
+        new TableRow({
+          children: [cell(r.label, labelWidth), 'value' in r ? cell(r.value, textWidth - labelWidth) : cell('', textWidth - labelWidth, 3)],
+        }),
     ),
   });
 }

@@ -6,7 +6,7 @@ import { FONT_PT, PAGE_MM, mmToPt } from './page-layout';
 type Pdf = InstanceType<typeof PDFDocument>;
 
 const LINE_GAP = 6;
-const LABEL_WIDTH = mmToPt(42);
+const LABEL_WIDTH = mmToPt(46);
 const CELL_PAD = 5;
 
 /**
@@ -15,7 +15,7 @@ const CELL_PAD = 5;
  * the same document always gives the same bytes.
  */
 export function renderPdf(doc: CaseDocument, fonts: DocumentFonts): Promise<Buffer> {
-  const created = new Date(`${doc.date}T00:00:00+08:00`);
+  const created = new Date(`${doc.date}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: mmToPt(PAGE_MM.top), left: mmToPt(PAGE_MM.left), right: mmToPt(PAGE_MM.right), bottom: mmToPt(PAGE_MM.bottom) },
@@ -58,7 +58,12 @@ function drawBlock(pdf: Pdf, block: DocumentBlock, left: number, width: number):
   switch (block.kind) {
     case 'paragraph':
       pdf.font('body').fontSize(FONT_PT.body);
-      pdf.text(block.text, left, pdf.y, { width, lineGap: LINE_GAP, indent: block.indent === false ? 0 : FONT_PT.body * 2, align: 'justify' });
+      pdf.text(block.text, left, pdf.y, {
+        width,
+        lineGap: LINE_GAP,
+        indent: block.indent === false ? 0 : FONT_PT.body * 2,
+        align: 'justify',
+      });
       return;
     case 'heading':
       pdf.font('bold').fontSize(FONT_PT.body).text(block.text, left, pdf.y, { width, lineGap: LINE_GAP });
@@ -90,7 +95,11 @@ function drawForm(pdf: Pdf, rows: FormRow[], left: number, width: number): void 
     const height = textHeight + 2 * CELL_PAD + ('handwritten' in row ? size * 2 : 0);
     if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
     const top = pdf.y;
-    pdf.rect(left, top, LABEL_WIDTH, height).rect(left + LABEL_WIDTH, top, valueWidth, height).lineWidth(0.75).stroke();
+    pdf
+      .rect(left, top, LABEL_WIDTH, height)
+      .rect(left + LABEL_WIDTH, top, valueWidth, height)
+      .lineWidth(0.75)
+      .stroke();
     pdf.text(row.label, left + CELL_PAD, top + CELL_PAD, { width: LABEL_WIDTH - 2 * CELL_PAD });
     if (value) pdf.text(value, left + LABEL_WIDTH + CELL_PAD, top + CELL_PAD, { width: valueWidth - 2 * CELL_PAD, lineGap: 2 });
     pdf.x = left;
