@@ -33,7 +33,11 @@ export const ENTRUSTED_TOWNSHIP_ID = 'ag-431002001';
  * level (行政复议法第二十四条), litigation at the basic court where the bureau is (行政诉讼法第十八条); the bank
  * account is made up and says so.
  */
-function documentFields(government: string, court: string, area: string): Pick<Agency, 'reconsiderationBody' | 'litigationCourt' | 'finePayment'> {
+function documentFields(
+  government: string,
+  court: string,
+  area: string,
+): Pick<Agency, 'reconsiderationBody' | 'litigationCourt' | 'finePayment'> {
   return {
     reconsiderationBody: government,
     litigationCourt: court,

@@ -64,7 +64,10 @@ export class RegisterAgencyDto {
   @IsNotEmpty()
   @MaxLength(100)
   reconsiderationBody?: string;
-  @ApiPropertyOptional({ example: '郴州市北湖区人民法院', description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）' })
+  @ApiPropertyOptional({
+    example: '郴州市北湖区人民法院',
+    description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）',
+  })
   @Omittable()
   @IsString()
   @IsNotEmpty()
@@ -92,7 +95,10 @@ export class UpdateAgencyDto {
   @IsNotEmpty()
   @MaxLength(100)
   reconsiderationBody?: string;
-  @ApiPropertyOptional({ example: '郴州市北湖区人民法院', description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）' })
+  @ApiPropertyOptional({
+    example: '郴州市北湖区人民法院',
+    description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）',
+  })
   @Omittable()
   @IsString()
   @IsNotEmpty()

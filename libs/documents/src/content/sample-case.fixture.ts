@@ -9,7 +9,7 @@ const OFFICER = 'u-officer-1';
 
 const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
 const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent =>
-  ({ ...body, meta: { actorId, occurredAt: at(date), recordedAt: at(date) } }) as CaseEvent;
+  ({ ...body, meta: { actorId, occurredAt: at(date), recordedAt: at(date) } });
 const deadline = (kind: string, dueDate: string, basis: string) => ({
   kind,
   startedAt: at('2026-09-11'),
@@ -51,7 +51,7 @@ export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
           summary: '检查发现仓库超量储存',
           major: false,
         },
-      } as CaseEventBody,
+      },
       '2026-09-01',
     ),
     event(
