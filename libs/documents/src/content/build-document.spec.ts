@@ -1,7 +1,7 @@
 import { buildDocument } from './build-document';
 import { CaseDocument } from './document-model';
 import { DocumentDataMissingError, DocumentNotProducedError } from './document-refusals';
-import { SAMPLE_AGENCY, sampleEvents, sampleInput } from './sample-case.fixture';
+import { SAMPLE_AGENCY, sampleEvents, sampleInput } from '../testing/sample-case';
 
 /** All the text a document says, in order (what any renderer must show). */
 function text(doc: CaseDocument): string {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildDocument } from '../content/build-document';
-import { sampleInput } from '../content/sample-case.fixture';
+import { sampleInput } from '../testing/sample-case';
 import { DocumentFontUnavailableError, loadDocumentFonts } from './document-font';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CaseEvent, CaseEventBody, RulesBook } from '@workflows/enforcement-case';
-import { DocumentAgency, DocumentInput } from './document-input';
+import { DocumentAgency, DocumentInput } from '../content/document-input';
 
 /** A case of 北湖区应急管理局 walked to closing, as the documents' specs read it (events as the engine folds them). */
 const HEAD = 'u-head';
