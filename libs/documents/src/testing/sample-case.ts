@@ -8,8 +8,10 @@ const HEAD = 'u-head';
 const OFFICER = 'u-officer-1';
 
 const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
-const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent =>
-  ({ ...body, meta: { actorId, occurredAt: at(date), recordedAt: at(date) } });
+const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent => ({
+  ...body,
+  meta: { actorId, occurredAt: at(date), recordedAt: at(date) },
+});
 const deadline = (kind: string, dueDate: string, basis: string) => ({
   kind,
   startedAt: at('2026-09-11'),
