@@ -13,6 +13,7 @@ module.exports = {
     '^@app/case-engine$': '<rootDir>/libs/case-engine/src',
     '^@app/calendar$': '<rootDir>/libs/calendar/src',
     '^@app/directory$': '<rootDir>/libs/directory/src',
+    '^@app/documents$': '<rootDir>/libs/documents/src',
     '^@app/threads$': '<rootDir>/libs/threads/src',
     '^@app/projections$': '<rootDir>/libs/projections/src',
     '^@workflows/enforcement-case(|/.*)$': '<rootDir>/workflows/enforcement-case/src$1',

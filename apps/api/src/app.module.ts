@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { DocumentsModule } from './documents/documents.module';
 import { CoreModule } from './core/core.module';
 import { DeskModule } from './desk/desk.module';
 import { HealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CasesModule,
+        DocumentsModule,
         IntegrityModule,
         ReadModelsModule,
         ReportsModule,

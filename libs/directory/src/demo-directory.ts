@@ -28,6 +28,26 @@ export const CITY_AGENCY_ID = 'ag-431000';
  */
 export const ENTRUSTED_TOWNSHIP_ID = 'ag-431002001';
 
+/**
+ * The bodies and payment account the documents name (demo values): reconsideration by the government at the bureau's
+ * level (行政复议法第二十四条), litigation at the basic court where the bureau is (行政诉讼法第十八条); the bank
+ * account is made up and says so.
+ */
+function documentFields(
+  government: string,
+  court: string,
+  area: string,
+): Pick<Agency, 'reconsiderationBody' | 'litigationCourt' | 'finePayment'> {
+  return {
+    reconsiderationBody: government,
+    litigationCourt: court,
+    finePayment: `中国农业银行郴州分行（户名：${area}财政局非税收入汇缴结算户，账号：演示账号0000000000000000）`,
+  };
+}
+
+/** A county-level division's own name as its government and court carry it (北湖区 → 郴州市北湖区). */
+const seatName = (code: string, area: string) => (code === '431002' || code === '431003' ? `郴州市${area}` : area);
+
 function agencies(): Agency[] {
   const city: Agency = {
     id: CITY_AGENCY_ID,
@@ -37,6 +57,7 @@ function agencies(): Agency[] {
     level: 'city',
     parentId: null,
     enforcementPower: true,
+    ...documentFields('郴州市人民政府', '郴州市北湖区人民法院', '郴州市'),
   };
   const township: Agency = {
     id: ENTRUSTED_TOWNSHIP_ID,
@@ -58,6 +79,7 @@ function agencies(): Agency[] {
       level: 'county',
       parentId: CITY_AGENCY_ID,
       enforcementPower: true,
+      ...documentFields(`${seatName(code, area)}人民政府`, `${seatName(code, area)}人民法院`, seatName(code, area)),
     })),
     township,
   ];

@@ -18,7 +18,16 @@ export interface Agency {
    * entries written before the field existed): city and county bureaus have it, others do not — see hasEnforcementPower.
    */
   enforcementPower?: boolean;
+  /** 行政复议机关 that the agency's decisions name (行政复议法第二十四条: for a county bureau, the county government). */
+  reconsiderationBody?: string;
+  /** 人民法院 that the agency's decisions name for 行政诉讼 (行政诉讼法第十八条: where the agency is). */
+  litigationCourt?: string;
+  /** Where and to which account the agency's fines are paid (行政处罚法第六十七条: a separate collecting institution). */
+  finePayment?: string;
 }
+
+/** The registry fields the documents name and an administrator sets on an agency. */
+export const AGENCY_DOCUMENT_FIELDS = ['reconsiderationBody', 'litigationCourt', 'finePayment'] as const;
 
 export interface TrainingRecord {
   year: number;
@@ -67,6 +76,9 @@ export interface AgencyChanges {
   level?: AgencyLevel;
   entrustedBy?: string | null;
   enforcementPower?: boolean;
+  reconsiderationBody?: string;
+  litigationCourt?: string;
+  finePayment?: string;
 }
 
 /** Fields a UserUpdated event may change; `legalQualification: null` removes it. */

@@ -87,6 +87,24 @@ describe('registry rules: agencies', () => {
     });
   });
 
+  it('sets the remedy bodies and fine account the documents name, and writes nothing when they are unchanged', () => {
+    const dir = demo();
+    expect(dir.agency('ag-431002')).toMatchObject({ reconsiderationBody: '郴州市北湖区人民政府', litigationCourt: '郴州市北湖区人民法院' });
+    const changed = rules.decideUpdateAgency(dir, {
+      id: 'ag-431002',
+      litigationCourt: '郴州市苏仙区人民法院',
+      reconsiderationBody: '郴州市北湖区人民政府',
+    });
+    expect(changed).toEqual({
+      ok: true,
+      events: [{ type: 'AgencyUpdated', data: { id: 'ag-431002', litigationCourt: '郴州市苏仙区人民法院' } }],
+    });
+    expect(rules.decideUpdateAgency(dir, { id: 'ag-431002', finePayment: dir.agency('ag-431002')!.finePayment })).toEqual({
+      ok: true,
+      events: [],
+    });
+  });
+
   it('moving an agency under itself or below it is a cycle', () => {
     expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002001' }))).toEqual({
       status: 422,

@@ -1,6 +1,7 @@
 import { CertificateStatus, IsoDate, Role } from '@workflows/enforcement-case';
 import { Directory } from './directory';
 import {
+  AGENCY_DOCUMENT_FIELDS,
   Agency,
   AgencyChanges,
   DirectoryEvent,
@@ -265,7 +266,7 @@ export function decideUpdateAgency(dir: Directory, input: AgencyChanges): Regist
   const current = dir.agency(input.id);
   if (!current) return decideUnless([registryViolation('agencyFound', `机构 ${input.id} 不存在 (agency ${input.id} not found)`)], () => []);
   const changes: AgencyChanges = { id: input.id };
-  for (const k of ['name', 'shortName', 'parentId', 'level'] as const)
+  for (const k of ['name', 'shortName', 'parentId', 'level', ...AGENCY_DOCUMENT_FIELDS] as const)
     if (input[k] !== undefined && input[k] !== current[k]) (changes as unknown as Record<string, unknown>)[k] = input[k];
   if (input.enforcementPower !== undefined && input.enforcementPower !== hasEnforcementPower(current))
     changes.enforcementPower = input.enforcementPower;

@@ -32,7 +32,10 @@ export class RegistryController {
   }
 
   @Patch('agencies/:id')
-  @ApiOperation({ summary: '变更机构 change name, short name, parent, level, entrustment or enforcement power' })
+  @ApiOperation({
+    summary:
+      '变更机构 change name, short name, parent, level, entrustment, enforcement power, or the remedy bodies and fine account its documents name',
+  })
   updateAgency(@Param('id') id: string, @Body() dto: dtos.UpdateAgencyDto, @CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     return this.registry.updateAgency(actor, id, dto, req);
   }

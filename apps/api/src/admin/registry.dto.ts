@@ -29,7 +29,32 @@ const Omittable = () => ValidateIf((_, v) => v !== undefined);
  * certificate terms, training hours) are checked by the registry deciders and refused with 422 naming the rule.
  */
 
-export class RegisterAgencyDto {
+/** The bodies and account an agency's documents name (docs/documents.md §1), set when registering or changing it. */
+export class AgencyDocumentFieldsDto {
+  @ApiPropertyOptional({ example: '郴州市北湖区人民政府', description: '行政复议机关：处罚决定书告知的复议机关（行政复议法第二十四条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reconsiderationBody?: string;
+  @ApiPropertyOptional({
+    example: '郴州市北湖区人民法院',
+    description: '管辖行政诉讼的人民法院：处罚决定书告知的法院（行政诉讼法第十八条）',
+  })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  litigationCourt?: string;
+  @ApiPropertyOptional({ description: '罚款缴纳地点和账户：收缴罚款的机构、户名和账号（行政处罚法第六十七条）' })
+  @Omittable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  finePayment?: string;
+}
+
+export class RegisterAgencyDto extends AgencyDocumentFieldsDto {
   @ApiProperty({ example: 'ag-431021101', description: 'ag- followed by lower-case letters, digits or hyphens' })
   @Matches(/^ag-[0-9a-z-]{1,60}$/, { message: 'id: ag- 加小写字母、数字或连字符 (ag- followed by lower-case letters, digits or hyphens)' })
   id!: string;
@@ -60,7 +85,7 @@ export class RegisterAgencyDto {
   enforcementPower?: boolean;
 }
 
-export class UpdateAgencyDto {
+export class UpdateAgencyDto extends AgencyDocumentFieldsDto {
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @IsNotEmpty() @MaxLength(20) shortName?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() parentId?: string | null;

@@ -4,6 +4,7 @@ import { Actor } from '@app/case-engine';
 import { toShanghaiDate } from '@app/calendar';
 import { StoredEvent } from '@app/event-store';
 import {
+  AGENCY_DOCUMENT_FIELDS,
   Agency,
   Directory,
   DirectoryEvent,
@@ -132,6 +133,7 @@ export class RegistryService {
     };
     if (dto.entrustedBy !== undefined) agency.entrustedBy = dto.entrustedBy;
     if (dto.enforcementPower !== undefined) agency.enforcementPower = dto.enforcementPower;
+    for (const k of AGENCY_DOCUMENT_FIELDS) if (dto[k] !== undefined) agency[k] = dto[k];
     const written = await this.write('register-agency', actor, req, (dir) => decideRegisterAgency(dir, agency));
     return { ...written, agency: agencyView(this.dir.agency(dto.id)!) };
   }

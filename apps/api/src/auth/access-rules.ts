@@ -48,6 +48,8 @@ export const ENDPOINT_RULES = {
   'cases.read': READ_CASES,
   // 期限预警: whoever reads the cases reads their deadlines.
   'deadlines.read': READ_CASES,
+  // A case's documents say what its events say: whoever reads the case reads them.
+  'documents.read': READ_CASES,
   'cases.open': [{ roles: ['officer'], reach: 'own', certified: true }],
   'audit.read': [{ roles: CASE_AUDITORS, reach: 'ownAndBelow' }],
   'integrity.read': [{ roles: AUDITORS, reach: 'anywhere' }],

@@ -54,6 +54,8 @@ export interface AppConfig {
    * false (the default: none; the socket's address is recorded), a hop count, or addresses and CIDR ranges.
    */
   trustedProxy: TrustedProxy;
+  /** DOCUMENT_FONT_PATH: a TrueType/OpenType font for the PDF documents (e.g. an agency's licensed 仿宋); null: the packaged Noto Serif SC. */
+  documentFontPath: string | null;
 }
 
 export type TrustedProxy = false | number | string[];
@@ -473,6 +475,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlineWarningWorkingDays,
     ...store,
     trustedProxy: trustedProxy(env.TRUSTED_PROXY, problems),
+    documentFontPath: env.DOCUMENT_FONT_PATH ? path.resolve(env.DOCUMENT_FONT_PATH) : null,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

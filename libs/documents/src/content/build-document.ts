@@ -1,0 +1,24 @@
+import { caseRecord, CaseRecord } from './case-record';
+import { closingApproval } from './closing-approval';
+import { DocumentInput } from './document-input';
+import { CaseDocument, DocumentKind } from './document-model';
+import { filingApproval } from './filing-approval';
+import { penaltyDecision } from './penalty-decision';
+import { penaltyNotice } from './penalty-notice';
+import { serviceReceipt } from './service-receipt';
+
+const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) => CaseDocument> = {
+  'filing-approval': filingApproval,
+  'penalty-notice': penaltyNotice,
+  'penalty-decision': penaltyDecision,
+  'service-receipt': serviceReceipt,
+  'closing-approval': closingApproval,
+};
+
+/**
+ * What a document of a case says, from its events and the registry only (nothing typed again). Throws
+ * DocumentNotProducedError before the step that produces it, DocumentDataMissingError naming every missing field.
+ */
+export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDocument {
+  return BUILDERS[kind](caseRecord(input.events), input);
+}

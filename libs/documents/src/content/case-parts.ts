@@ -1,0 +1,51 @@
+import { CaseOpenedData, Penalty } from '@workflows/enforcement-case';
+import { CaseRecord } from './case-record';
+import { DocumentAgency, DocumentInput } from './document-input';
+import { DocumentKind, FormRow } from './document-model';
+import { DocumentNotProducedError, Requirements } from './document-refusals';
+import { citations, partyCodeRow, penaltyText } from './wording';
+
+/** The issuing agency of a case: the entrusting one for an entrusted organisation (行政处罚法第二十条). */
+export function issuingAgency(record: CaseRecord, input: DocumentInput, req: Requirements): DocumentAgency {
+  const opened = record.opened!.data;
+  const id = record.decision?.data.issuerAgencyId ?? record.filed?.data.issuerAgencyId ?? opened.agencyId;
+  const agency = input.registry.agency(id);
+  req.require(!!agency, `agency(${id})`, `执法机关 ${id} 未在登记中`);
+  return agency ?? { id, name: '', shortName: '' };
+}
+
+/** The case must have been opened for any document: every one names its party. */
+export function openedCase(record: CaseRecord, kind: DocumentKind): CaseOpenedData {
+  if (!record.opened) throw new DocumentNotProducedError(kind, '案件尚未立案登记 (the case has not been opened)', 'open-case');
+  return record.opened.data;
+}
+
+/** The names of people the events name, from the registry (a name missing there refuses the document). */
+export function names(ids: readonly string[], input: DocumentInput, req: Requirements): string {
+  return ids.map((id) => req.need(input.registry.person(id)?.name, `person(${id}).name`, `人员 ${id} 的姓名`)).join('、');
+}
+
+/** The party rows of a form or a decision's heading: name, code, legal representative and address where known. */
+export function partyRows(opened: CaseOpenedData, req: Requirements, addressRequired: boolean): FormRow[] {
+  const p = opened.party;
+  const rows: FormRow[] = [{ label: '当事人', value: p.name }, partyCodeRow(p)];
+  if (p.kind === 'organization' && p.legalRepresentative) rows.push({ label: '法定代表人', value: p.legalRepresentative });
+  const address = addressRequired ? req.need(p.address, 'party.address', '当事人地址') : p.address;
+  if (address) rows.push({ label: '地址', value: address });
+  return rows;
+}
+
+/** 案由: the violations the case was opened for. */
+export function cause(opened: CaseOpenedData): string {
+  return opened.violations.map((v) => v.description).join('；');
+}
+
+/** The provisions violated, cited. */
+export function violatedProvisions(opened: CaseOpenedData): string {
+  return citations([...new Set(opened.violations.flatMap((v) => v.provisions))]);
+}
+
+/** "…给予如下行政处罚：" lines, numbered. */
+export function penaltyLines(penalties: readonly Penalty[]): string[] {
+  return penalties.map((p, i) => `${i + 1}. ${penaltyText(p)}${i === penalties.length - 1 ? '。' : '；'}`);
+}

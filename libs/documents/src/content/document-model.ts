@@ -1,0 +1,45 @@
+import { IsoDate } from '@workflows/enforcement-case';
+
+/** The documents rendered so far, by the path segment that names them (GET …/documents/{kind}). */
+export const DOCUMENT_KINDS = ['filing-approval', 'penalty-notice', 'penalty-decision', 'service-receipt', 'closing-approval'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  'filing-approval': '立案审批表',
+  'penalty-notice': '行政处罚告知书',
+  'penalty-decision': '行政处罚决定书',
+  'service-receipt': '送达回证',
+  'closing-approval': '结案审批表',
+};
+
+export function isDocumentKind(s: string): s is DocumentKind {
+  return (DOCUMENT_KINDS as readonly string[]).includes(s);
+}
+
+/** One row of a form (审批表, 送达回证): a label and its value, or a box the person signs by hand. */
+export type FormRow = { label: string; value: string } | { label: string; handwritten: true };
+
+/**
+ * What a document says, independent of its format: the renderers (PDF, DOCX, HTML) only lay it out.
+ * - `paragraph`: body text, first line indented two characters unless `indent` is false (the addressee line);
+ * - `heading`: a section heading (一、…), set in 黑体;
+ * - `form`: a ruled two-column table of labels and values;
+ * - `signature`: the closing lines at the right (issuing agency, date, seal).
+ */
+export type DocumentBlock =
+  | { kind: 'paragraph'; text: string; indent?: boolean }
+  | { kind: 'heading'; text: string }
+  | { kind: 'form'; rows: FormRow[] }
+  | { kind: 'signature'; lines: string[]; seal: boolean };
+
+export interface CaseDocument {
+  kind: DocumentKind;
+  /** The issuing agency, printed above the title (the entrusting agency for an entrusted organisation). */
+  issuer: string;
+  title: string;
+  /** 文号 (郴应急罚〔2026〕3号) or, for an internal form, the case number it belongs to. */
+  number: string;
+  blocks: DocumentBlock[];
+  /** The date the document bears: also its files' creation date, so the same history renders the same bytes. */
+  date: IsoDate;
+}

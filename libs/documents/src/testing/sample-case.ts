@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CaseEvent, CaseEventBody, RulesBook } from '@workflows/enforcement-case';
+import { DocumentAgency, DocumentInput } from '../content/document-input';
+
+/** A case of 北湖区应急管理局 walked to closing, as the documents' specs read it (events as the engine folds them). */
+const HEAD = 'u-head';
+const OFFICER = 'u-officer-1';
+
+const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
+const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent => ({
+  ...body,
+  meta: { actorId, occurredAt: at(date), recordedAt: at(date) },
+});
+const deadline = (kind: string, dueDate: string, basis: string) => ({
+  kind,
+  startedAt: at('2026-09-11'),
+  dueDate,
+  dueAt: `${dueDate}T23:59:59.999+08:00`,
+  basis,
+  rulesVersion: 'hn-2026.1',
+});
+
+export const SAMPLE_AGENCY: DocumentAgency = {
+  id: 'ag-431002',
+  name: '北湖区应急管理局',
+  shortName: '北应急',
+  reconsiderationBody: '郴州市北湖区人民政府',
+  litigationCourt: '郴州市北湖区人民法院',
+  finePayment: '中国农业银行郴州北湖支行（户名：郴州市北湖区财政局非税收入汇缴结算户，账号：18580001040012345）',
+};
+
+export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
+  const all: CaseEvent[] = [
+    event(
+      {
+        type: 'CaseOpened',
+        data: {
+          caseId: 'c-1',
+          agencyId: 'ag-431002',
+          source: 'inspection',
+          industry: 'hazardous_chemicals',
+          party: {
+            kind: 'organization',
+            name: '郴州市某化工有限公司',
+            creditCode: '91431000MA4L0XXX0X',
+            legalRepresentative: '王某',
+            address: '郴州市北湖区人民西路1号',
+          },
+          violations: [{ description: '超量储存危险化学品', provisions: ['安全生产法 Art. 36'] }],
+          discoveredAt: '2026-08-30',
+          handlingOfficerIds: [OFFICER, 'u-officer-2'],
+          summary: '检查发现仓库超量储存',
+          major: false,
+        },
+      },
+      '2026-09-01',
+    ),
+    event(
+      { type: 'CaseFiled', data: { caseNo: '北应急立〔2026〕3号', opinion: '同意立案', rulesVersion: 'hn-2026.1', deadlines: [] } },
+      '2026-09-02',
+      HEAD,
+    ),
+    event(
+      {
+        type: 'EvidenceRecorded',
+        data: {
+          evidenceId: 'e-1',
+          kind: 'inspection',
+          title: '现场检查记录',
+          officerIds: [OFFICER, 'u-officer-2'],
+          contentHash: 'a'.repeat(64),
+        },
+      },
+      '2026-09-03',
+    ),
+    event(
+      {
+        type: 'InvestigationConcluded',
+        data: { findings: '于2026年8月30日在仓库超量储存危险化学品', proposedOutcome: 'penalty', legalBasis: ['安全生产法 Art. 99'] },
+      },
+      '2026-09-10',
+    ),
+    event(
+      {
+        type: 'PenaltyNoticeServed',
+        data: {
+          proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
+          legalBasis: ['安全生产法 Art. 99'],
+          hearingRight: true,
+          rulesVersion: 'hn-2026.1',
+          deadlines: [
+            deadline('statement', '2026-09-16', '3 个工作日 working days (sector rule)'),
+            deadline('hearing_request', '2026-09-18', '5 个工作日 working days (行政处罚法 Art. 64(1))'),
+          ],
+        },
+      } as CaseEventBody,
+      '2026-09-11',
+    ),
+    event(
+      {
+        type: 'PenaltyDecided',
+        data: {
+          decisionNo: '北应急罚〔2026〕7号',
+          outcome: 'penalty',
+          penalties: [{ kind: 'fine', amountYuan: 35000 }],
+          legalBasis: ['安全生产法 Art. 99'],
+          rulesVersion: 'hn-2026.1',
+          deadlines: [],
+        },
+      },
+      '2026-09-21',
+      HEAD,
+    ),
+    event({ type: 'DecisionServed', data: { method: 'direct', rulesVersion: 'hn-2026.1', deadlines: [] } }, '2026-09-22'),
+    event({ type: 'PaymentRecorded', data: { amountYuan: 35000, receiptNo: 'R-1', paidTotalYuan: 35000 } }, '2026-09-25'),
+    event({ type: 'CaseClosed', data: { summary: '罚款缴清，结案' } }, '2026-09-28', HEAD),
+  ];
+  const end = until ? all.findIndex((e) => e.type === until) + 1 : all.length;
+  return all.slice(0, end);
+}
+
+const rulesBook: RulesBook = JSON.parse(
+  readFileSync(path.join(__dirname, '../../../../workflows/enforcement-case/rules/versions.json'), 'utf8'),
+) as RulesBook;
+
+const PEOPLE: Record<string, string> = { [HEAD]: '赵局长', [OFFICER]: '李执法', 'u-officer-2': '张执法' };
+
+export function sampleInput(events = sampleEvents(), agency: DocumentAgency = SAMPLE_AGENCY): DocumentInput {
+  return {
+    events,
+    registry: {
+      agency: (id) => (id === agency.id ? agency : undefined),
+      person: (id) => (PEOPLE[id] ? { name: PEOPLE[id] } : undefined),
+    },
+    rules: (id) => rulesBook.versions.find((v) => v.id === id),
+  };
+}
