@@ -1,5 +1,15 @@
 import { EventStore } from '@app/event-store';
 
+/** A whole deadline set as the engine writes it (the open-deadlines read model keeps its day, moment and basis). */
+const deadlineSet = (kind: string, dueAt: string) => ({
+  kind,
+  startedAt: '2026-01-05T10:00:00+08:00',
+  dueDate: dueAt.slice(0, 10),
+  dueAt,
+  basis: 'edge',
+  rulesVersion: 'r',
+});
+
 /**
  * Hand-written events (appended straight to the store, not through the engine) for the corners of the read models'
  * write semantics that the scripted histories never reach: a flag or an overdue kind added twice, a deadline moved
@@ -43,7 +53,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     A,
     'CaseFiled',
-    { caseNo: '郴北应急立〔2026〕E1号', deadlines: [{ kind: 'decision', dueAt: '2026-03-10T23:59:59+08:00' }] },
+    { caseNo: '郴北应急立〔2026〕E1号', deadlines: [deadlineSet('decision', '2026-03-10T23:59:59+08:00')] },
     meta('2026-03-02T10:00:00.5+08:00', 'investigation'),
   );
   await put(
@@ -79,7 +89,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     A,
     'HandlingPeriodExtended',
-    { deadlines: [{ kind: 'decision', dueAt: '2026-03-09T00:00:00+08:00' }] },
+    { deadlines: [deadlineSet('decision', '2026-03-09T00:00:00+08:00')] },
     meta('2026-03-08T11:00:00+08:00', 'review'),
   );
   await put(
@@ -102,7 +112,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     A,
     'HandlingPeriodExtended',
-    { deadlines: [{ kind: 'decision', dueAt: '2026-12-31T23:59:59+08:00' }] },
+    { deadlines: [deadlineSet('decision', '2026-12-31T23:59:59+08:00')] },
     meta('2026-03-20T11:00:00+08:00', 'decided'),
   );
   await put(A, 'NoPenaltyDecided', { decisionNo: '郴北应急不罚〔2026〕E1号' }, meta('2026-03-21T10:00:00+08:00', 'decided'));
@@ -110,7 +120,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     A,
     'RectificationOrdered',
-    { orderId: 'o-edge-1', deadline: '2026-04-01', deadlines: [{ kind: 'reinspection', dueAt: '2026-04-10T23:59:59+08:00' }] },
+    { orderId: 'o-edge-1', deadline: '2026-04-01', deadlines: [deadlineSet('reinspection', '2026-04-10T23:59:59+08:00')] },
     meta('2026-03-23T10:00:00+08:00', 'decided'),
   );
   await put(A, 'ReinspectionRecorded', {}, meta('2026-04-11T10:00:00+08:00', 'decided'));
@@ -123,7 +133,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     A,
     'RectificationDeadlineMoved',
-    { deadlines: [{ kind: 'reinspection', dueAt: '2026-05-10T23:59:59+08:00' }] },
+    { deadlines: [deadlineSet('reinspection', '2026-05-10T23:59:59+08:00')] },
     meta('2026-04-13T10:00:00+08:00', 'decided'),
   );
   await put(A, 'ReinspectionRecorded', {}, meta('2026-05-09T10:00:00+08:00', 'decided'));
@@ -135,7 +145,7 @@ export async function appendEdgeHistory(store: EventStore, agencyId = 'ag-431002
   await put(
     B,
     'CaseFiled',
-    { caseNo: '郴北应急立〔2026〕E2号', deadlines: [{ kind: 'decision', dueAt: '2026-06-30T23:59:59+08:00' }] },
+    { caseNo: '郴北应急立〔2026〕E2号', deadlines: [deadlineSet('decision', '2026-06-30T23:59:59+08:00')] },
     meta('2026-03-04T10:00:00+08:00', 'investigation'),
   );
   await put(

@@ -66,7 +66,20 @@ async function appendSpread(store: EventStore): Promise<void> {
     );
     await put(
       'CaseFiled',
-      { caseNo: i % 6 ? `郴应急立〔2026〕${i}号` : '', deadlines: [{ kind: 'decision', dueAt: at(i + 2) }] },
+      {
+        caseNo: i % 6 ? `郴应急立〔2026〕${i}号` : '',
+        // A whole deadline set, as the engine writes it (the open-deadlines read model keeps its day, moment and basis).
+        deadlines: [
+          {
+            kind: 'decision',
+            startedAt: at(i + 1),
+            dueDate: at(i + 2).slice(0, 10),
+            dueAt: at(i + 2),
+            basis: '90日 (行政处罚法第六十条)',
+            rulesVersion: 'r',
+          },
+        ],
+      },
       meta(at(i + 1), 'investigation'),
     );
     if (i % 7 === 6) continue;
