@@ -13,6 +13,8 @@ const CaseTimeline = lazy(() => import('./pages/CaseTimelinePage'));
 const PublicDecisions = lazy(() => import('./pages/PublicDecisionsPage'));
 const Audit = lazy(() => import('./pages/AuditPage'));
 const Integrity = lazy(() => import('./pages/IntegrityPage'));
+const Interference = lazy(() => import('./pages/InterferencePage'));
+const Registry = lazy(() => import('./pages/RegistryPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{children}</Suspense>;
@@ -100,6 +102,26 @@ export function ConsoleRoutes() {
           <SignedIn>
             <Page>
               <Integrity />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/interference"
+        element={
+          <SignedIn>
+            <Page>
+              <Interference />
+            </Page>
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/registry"
+        element={
+          <SignedIn>
+            <Page>
+              <Registry />
             </Page>
           </SignedIn>
         }

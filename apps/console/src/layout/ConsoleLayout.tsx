@@ -17,6 +17,8 @@ const NAV: NavEntry[] = [
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
   { path: '/audit', label: '审计日志', visible: (u) => mayUse(u, 'audit.read') },
   { path: '/integrity', label: '完整性校验', visible: (u) => mayUse(u, 'integrity.read') },
+  { path: '/interference', label: '干预记录', visible: (u) => mayUse(u, 'interference.read') },
+  { path: '/registry', label: '机构与人员', visible: (u) => mayUse(u, 'registry.write') || mayUse(u, 'reports.staffing') },
 ];
 
 export function navFor(user: SessionUser): NavEntry[] {
