@@ -67,7 +67,7 @@ export function InterferenceRegister({ query, onQuery, agencies, thisYear }: Pro
           <Select allowClear placeholder="本机关" options={agencies} style={{ width: 240 }} aria-label="机关（含下级）" />
         </Form.Item>
         <Form.Item name="year" label="年度">
-          <Select allowClear placeholder="全部" options={recentYears(thisYear)} style={{ width: 110 }} aria-label="年度" />
+          <Select allowClear placeholder="全部" options={recentYears(thisYear)} virtual={false} style={{ width: 110 }} aria-label="年度" />
         </Form.Item>
         <Form.Item
           name="quarter"

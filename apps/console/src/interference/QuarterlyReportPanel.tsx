@@ -59,7 +59,7 @@ export function QuarterlyReportPanel({ period, onPeriod, agencies, thisYear }: P
           <Select allowClear placeholder="本机关" options={agencies} style={{ width: 240 }} aria-label="机关（含下级）" />
         </Form.Item>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
-          <Select options={recentYears(thisYear)} style={{ width: 110 }} aria-label="年度" />
+          <Select options={recentYears(thisYear)} virtual={false} style={{ width: 110 }} aria-label="年度" />
         </Form.Item>
         <Form.Item name="quarter" label="季度" rules={[{ required: true, message: '请选择季度' }]}>
           <Select options={QUARTER_OPTIONS} style={{ width: 120 }} aria-label="季度" />

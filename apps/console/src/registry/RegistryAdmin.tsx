@@ -18,11 +18,11 @@ function agencyTree(agencies: AgencyView[]): TreeDataNode[] {
     key: a.id,
     title: (
       <span>
-        {a.name}
+        <span>{a.name}</span>
         <Typography.Text type="secondary">（{zhName(AGENCY_LEVEL_NAMES, a.level)}）</Typography.Text>
         {a.entrustedBy && <Tag style={{ marginLeft: 4 }}>受委托组织</Tag>}
         {a.enforcementPower && (
-          <Tag color="blue" style={{ marginLeft: 4 }}>
+          <Tag color="processing" style={{ marginLeft: 4 }}>
             执法主体
           </Tag>
         )}
@@ -156,9 +156,9 @@ export function RegistryAdmin() {
                   dataIndex: 'active',
                   render: (active: boolean, u) =>
                     active ? (
-                      <Tag color="green">在职</Tag>
+                      <Tag>在职</Tag>
                     ) : (
-                      <Tag color="default">停用{u.inactiveFrom ? `（自 ${u.inactiveFrom}）` : ''}</Tag>
+                      <Typography.Text type="danger">停用{u.inactiveFrom ? `（自 ${u.inactiveFrom}）` : ''}</Typography.Text>
                     ),
                 },
                 {

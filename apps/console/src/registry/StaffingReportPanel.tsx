@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Form, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Select, Space, Switch, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AGENCY_LEVEL_NAMES } from '@workflows/enforcement-case/vocabulary/agency-levels';
 import { CERTIFICATE_STATE_NAMES } from '@workflows/enforcement-case/vocabulary/certificates';
@@ -129,7 +129,14 @@ export function StaffingReportPanel() {
           {
             title: '是否达标',
             dataIndex: 'targetMet',
-            render: (met: boolean | null) => <Tag color={met === null ? 'default' : met ? 'green' : 'red'}>{metText(met)}</Tag>,
+            render: (met: boolean | null) =>
+              met === false ? (
+                <Typography.Text type="danger" strong>
+                  {metText(met)}
+                </Typography.Text>
+              ) : (
+                metText(met)
+              ),
           },
           { title: '证件即将到期', key: 'expiring', render: (_: unknown, a) => a.expiringSoon.length },
           { title: '证件不计入', key: 'notValid', render: (_: unknown, a) => a.notValid.length },
