@@ -20,6 +20,7 @@ interface StaffingRow {
   agencyId: string;
   onDuty: number;
   certified: number;
+  notValid: unknown[];
   training: { below: unknown[] };
 }
 
@@ -43,14 +44,14 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     return { ...body.agencies[0], minimum: body.parameters.trainingHoursPerYear.hours };
   }
 
-  /** The staffing report's row of 北湖区 as the console shows it: on duty, certified, below the training minimum. */
-  async function staffingRowShown(page: Page): Promise<{ onDuty: number; certified: number; below: number }> {
+  /** The staffing report's row of 北湖区 as the console shows it: on duty, certified, not counting, below the training minimum. */
+  async function staffingRowShown(page: Page): Promise<{ onDuty: number; certified: number; notValid: number; below: number }> {
     const panel = page.getByRole('tabpanel', { name: '人员配备报告' });
     const row = panel.locator('tr.ant-table-row').filter({ has: page.getByRole('cell', { name: '北湖区应急管理局', exact: true }) });
     await row.waitFor();
     // Cells: expand button, 机构, 层级, 在职人数, 持证人数, 持证比例, 目标, 是否达标, 即将到期, 不计入, 培训未达标.
     const cells = await row.locator('td').allTextContents();
-    return { onDuty: Number(cells[3]), certified: Number(cells[4]), below: Number(cells[10]) };
+    return { onDuty: Number(cells[3]), certified: Number(cells[4]), notValid: Number(cells[9]), below: Number(cells[10]) };
   }
 
   beforeAll(async () => {
@@ -146,7 +147,7 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     await staffingRowShown(page);
   });
 
-  it('an administrator registers a user with a role, records training, deactivates them, and the staffing report follows', async () => {
+  it('an administrator registers a user with a role, records training, suspends the certificate, deactivates them; the staffing report follows', async () => {
     const before = await staffingOf(AG);
     const page = await h.newPage();
     await signIn(page, ADMIN);
@@ -204,9 +205,27 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     await expect(staffingRowShown(page)).resolves.toEqual({
       onDuty: before.onDuty + 1,
       certified: before.certified + 1,
+      notValid: before.notValid.length,
       below: before.training.below.length,
     });
     await audit(page, 'registry-staffing');
+
+    // Suspended from today, the certificate no longer counts.
+    await page.getByRole('tab', { name: '机构与人员' }).click();
+    await page.getByRole('tree').getByText('北湖区应急管理局', { exact: true }).click();
+    await row.getByRole('button', { name: '变更 测试新员 的执法证状态' }).click();
+    await choose(page, 'certificateStatus_status', '暂扣');
+    await date('certificateStatus_effectiveFrom', today);
+    await page.locator('#certificateStatus_reason').fill('执法过错调查期间暂扣');
+    await page.getByRole('dialog').getByRole('button', { name: '确认变更' }).click();
+    await row.getByText(/暂扣自/).waitFor();
+    await page.getByRole('tab', { name: '人员配备报告' }).click();
+    await expect(staffingRowShown(page)).resolves.toEqual({
+      onDuty: before.onDuty + 1,
+      certified: before.certified,
+      notValid: before.notValid.length + 1,
+      below: before.training.below.length,
+    });
 
     await page.getByRole('tab', { name: '机构与人员' }).click();
     await page.getByRole('tree').getByText('北湖区应急管理局', { exact: true }).click();
@@ -219,6 +238,7 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     await expect(staffingRowShown(page)).resolves.toEqual({
       onDuty: before.onDuty,
       certified: before.certified,
+      notValid: before.notValid.length,
       below: before.training.below.length,
     });
     expect(await staffingOf(AG)).toMatchObject({ onDuty: before.onDuty, certified: before.certified });

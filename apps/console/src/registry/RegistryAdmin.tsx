@@ -7,7 +7,7 @@ import { ROLE_NAMES } from '@workflows/enforcement-case/vocabulary/roles';
 import { ApiError, api } from '../api/client';
 import { currentSession } from '../auth/session';
 import { RegisterAgencyForm } from './AgencyForm';
-import { ActivationForm, RegisterUserForm, TrainingForm } from './UserForms';
+import { ActivationForm, CertificateForm, CertificateStatusForm, RegisterUserForm, TrainingForm } from './UserForms';
 import { registryEventName } from './registry-events';
 import type { AgencyView, RegistryEvent, User } from './registry-types';
 
@@ -40,7 +40,15 @@ function certificateText(u: User): string {
   return `${c.number}（${c.validFrom} 至 ${c.validUntil}${status}）`;
 }
 
-type Dialog = { kind: 'agency' } | { kind: 'user' } | { kind: 'training'; user: User } | { kind: 'activation'; user: User };
+type UserDialog = 'training' | 'activation' | 'certificate' | 'certificateStatus';
+type Dialog = { kind: 'agency' } | { kind: 'user' } | { kind: UserDialog; user: User };
+
+const DIALOG_TITLES: Record<UserDialog, (u: User) => string> = {
+  training: (u) => `登记培训：${u.name}`,
+  activation: (u) => `${u.active ? '停用' : '恢复'}：${u.name}`,
+  certificate: (u) => `发证/换证：${u.name}`,
+  certificateStatus: (u) => `执法证状态：${u.name}`,
+};
 
 /** 机构与人员: the agencies tree, the users of the chosen agency, and the changes an administrator makes to them. */
 export function RegistryAdmin() {
@@ -180,6 +188,24 @@ export function RegistryAdmin() {
                       <Button
                         type="link"
                         size="small"
+                        onClick={() => setDialog({ kind: 'certificate', user: u })}
+                        aria-label={`为 ${u.name} 发证或换证`}
+                      >
+                        发证
+                      </Button>
+                      {u.certificate && (
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setDialog({ kind: 'certificateStatus', user: u })}
+                          aria-label={`变更 ${u.name} 的执法证状态`}
+                        >
+                          证件状态
+                        </Button>
+                      )}
+                      <Button
+                        type="link"
+                        size="small"
                         danger={u.active}
                         onClick={() => setDialog({ kind: 'activation', user: u })}
                         aria-label={`${u.active ? '停用' : '恢复'} ${u.name}`}
@@ -200,21 +226,21 @@ export function RegistryAdmin() {
         footer={null}
         destroyOnHidden
         title={
-          dialog?.kind === 'agency'
-            ? '登记机构'
-            : dialog?.kind === 'user'
-              ? '登记人员'
-              : dialog?.kind === 'training'
-                ? `登记培训：${dialog.user.name}`
-                : dialog
-                  ? `${dialog.user.active ? '停用' : '恢复'}：${dialog.user.name}`
-                  : ''
+          !dialog
+            ? ''
+            : dialog.kind === 'agency'
+              ? '登记机构'
+              : dialog.kind === 'user'
+                ? '登记人员'
+                : DIALOG_TITLES[dialog.kind](dialog.user)
         }
       >
         {dialog?.kind === 'agency' && <RegisterAgencyForm agencies={agencies} parentId={selected} onDone={changed} />}
         {dialog?.kind === 'user' && <RegisterUserForm agencies={agencies} defaultAgencyId={selected} onDone={changed} />}
         {dialog?.kind === 'training' && <TrainingForm user={dialog.user} onDone={changed} />}
         {dialog?.kind === 'activation' && <ActivationForm user={dialog.user} onDone={changed} />}
+        {dialog?.kind === 'certificate' && <CertificateForm user={dialog.user} onDone={changed} />}
+        {dialog?.kind === 'certificateStatus' && <CertificateStatusForm user={dialog.user} onDone={changed} />}
       </Modal>
       <Drawer open={details !== null} onClose={() => setDetails(null)} size="large" title={details ? `人员详情：${details.user.name}` : ''}>
         {details && <UserDetails user={details.user} events={details.events} agencyName={names.get(details.user.agencyId)} />}

@@ -1,5 +1,6 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { CERTIFICATE_STATE_NAMES } from '@workflows/enforcement-case/vocabulary/certificates';
 import { ROLE_NAMES } from '@workflows/enforcement-case/vocabulary/roles';
 import type { Schemas } from '../api/types';
 import { RegistryProblemAlert } from './RegistryProblemAlert';
@@ -145,6 +146,81 @@ export function ActivationForm({ user, onDone }: Done & { user: User }) {
       <RegistryProblemAlert problem={problem} />
       <Button type="primary" danger={deactivating} htmlType="submit" loading={busy}>
         确认{verb}
+      </Button>
+    </Form>
+  );
+}
+
+/** 发证/换证: POST /admin/users/{id}/certificate (a renewal keeps the old certificate in the history). */
+export function CertificateForm({ user, onDone }: Done & { user: User }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const { submit, problem, busy } = useRegistrySubmit(form, ['number', 'validFrom', 'validUntil'], () => {
+    void message.success(`已为 ${user.name} 发证`);
+    onDone();
+  });
+  const send = (v: { number: string; validFrom: Dayjs; validUntil: Dayjs }) =>
+    void submit(`/admin/users/${user.id}/certificate`, {
+      number: v.number,
+      validFrom: day(v.validFrom),
+      validUntil: day(v.validUntil),
+    } satisfies Record<keyof Schemas['CertificateDto'], unknown>);
+  return (
+    <Form form={form} name="certificate" layout="vertical" onFinish={send}>
+      <Form.Item name="number" label="执法证号" rules={[{ required: true, message: '请填写执法证号' }]} tooltip="4–32 位字母、数字或连字符">
+        <Input />
+      </Form.Item>
+      <Form.Item name="validFrom" label="有效期起" rules={[{ required: true, message: '请选择有效期起始日' }]}>
+        <DatePicker {...DATE} />
+      </Form.Item>
+      <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期截止日' }]}>
+        <DatePicker {...DATE} />
+      </Form.Item>
+      <RegistryProblemAlert problem={problem} />
+      <Button type="primary" htmlType="submit" loading={busy}>
+        发证
+      </Button>
+    </Form>
+  );
+}
+
+const STATUS_OPTIONS = (['suspended', 'revoked', 'valid'] as const).map((value) => ({
+  value,
+  label: value === 'valid' ? '恢复有效' : CERTIFICATE_STATE_NAMES[value].zh,
+}));
+
+/** 暂扣/吊销/恢复: POST /admin/users/{id}/certificate/status, from a date (steps before it keep the old status). */
+export function CertificateStatusForm({ user, onDone }: Done & { user: User }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const { submit, problem, busy } = useRegistrySubmit(form, ['status', 'effectiveFrom', 'reason'], () => {
+    void message.success(`已变更 ${user.name} 的执法证状态`);
+    onDone();
+  });
+  const send = (v: { status: string; effectiveFrom: Dayjs; reason: string }) =>
+    void submit(`/admin/users/${user.id}/certificate/status`, {
+      ...v,
+      effectiveFrom: day(v.effectiveFrom),
+    } satisfies Record<keyof Schemas['CertificateStatusDto'], unknown>);
+  return (
+    <Form form={form} name="certificateStatus" layout="vertical" onFinish={send}>
+      <Form.Item name="status" label="状态" rules={[{ required: true, message: '请选择状态' }]}>
+        <Select options={STATUS_OPTIONS} aria-label="状态" />
+      </Form.Item>
+      <Form.Item
+        name="effectiveFrom"
+        label="生效日期"
+        rules={[{ required: true, message: '请选择生效日期' }]}
+        tooltip="须在执法证有效期内；此前的执法行为按原状态判断"
+      >
+        <DatePicker {...DATE} />
+      </Form.Item>
+      <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <RegistryProblemAlert problem={problem} />
+      <Button type="primary" htmlType="submit" loading={busy}>
+        确认变更
       </Button>
     </Form>
   );
