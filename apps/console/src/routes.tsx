@@ -26,6 +26,8 @@ const SIGNED_IN_PAGES: [path: string, page: LazyPage][] = [
   ['/supervision', lazy(() => import('./pages/SupervisionPage'))],
   ['/assessment', lazy(() => import('./pages/AssessmentPage'))],
   ['/consistency', lazy(() => import('./pages/ConsistencyPage'))],
+  ['/interference', lazy(() => import('./pages/InterferencePage'))],
+  ['/registry', lazy(() => import('./pages/RegistryPage'))],
 ];
 
 function Page({ children }: { children: ReactNode }) {

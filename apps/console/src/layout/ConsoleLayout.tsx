@@ -13,7 +13,7 @@ interface NavEntry {
   visible: (user: SessionUser) => boolean;
 }
 
-// Only pages that exist and that the user's roles may use are listed (干预记录, 机构与人员 come later).
+// Only pages that the user's roles may use are listed (the API's access table decides).
 const NAV: NavEntry[] = [
   { path: '/', label: '工作台', visible: hasDesk },
   { path: '/cases', label: '案件查询', visible: (u) => mayUse(u, 'cases.search') },
@@ -22,6 +22,8 @@ const NAV: NavEntry[] = [
   { path: '/supervision', label: '督办', visible: maySupervise },
   { path: '/assessment', label: '考核', visible: (u) => mayUse(u, 'reports.read') },
   { path: '/consistency', label: '裁量一致性', visible: (u) => mayUse(u, 'reports.read') },
+  { path: '/interference', label: '干预记录', visible: (u) => mayUse(u, 'interference.read') },
+  { path: '/registry', label: '机构与人员', visible: (u) => mayUse(u, 'registry.write') || mayUse(u, 'reports.staffing') },
 ];
 
 export function navFor(user: SessionUser): NavEntry[] {
