@@ -18,7 +18,9 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, withCaseStateSchema(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, withCaseStateSchema(SwaggerModule.createDocument(app, doc)), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   // The web console at /, when it is built (npm run build).
   serveConsole(app);
   return app;

@@ -65,7 +65,9 @@ function addCommandRoute(name: Exclude<UserCommandName, 'open-case'>): void {
     Access(`command:${name}`, 'engine'),
     ApiOperation({ summary: COMMANDS[name].summary }),
     ApiBody({ type: COMMAND_DTOS[name] }),
-    ...RESPONSES.map(([status, description]) => ApiResponse({ status, description, ...(status === 200 ? { type: CommandResponseDto } : {}) })),
+    ...RESPONSES.map(([status, description]) =>
+      ApiResponse({ status, description, ...(status === 200 ? { type: CommandResponseDto } : {}) }),
+    ),
   )(proto, key, Object.getOwnPropertyDescriptor(proto, key));
 }
 

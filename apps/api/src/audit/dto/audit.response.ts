@@ -15,7 +15,8 @@ export class AuditItemResponse implements AuditItem {
   @ApiProperty({ type: String, description: '发生时间' }) occurred_at!: string;
   @ApiProperty({ type: String, format: 'date-time', description: '记录时间' }) recorded_at!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: '事件内容' }) data!: Record<string, unknown>;
-  @ApiProperty({ type: CaseEventMetadataView, description: '元数据（含哈希链）' }) metadata!: CaseEventMetadataView & Record<string, unknown>;
+  @ApiProperty({ type: CaseEventMetadataView, description: '元数据（含哈希链）' }) metadata!: CaseEventMetadataView &
+    Record<string, unknown>;
 }
 
 /** 审计轨迹 (GET /audit, format=json): a page of events and where the next one starts. */

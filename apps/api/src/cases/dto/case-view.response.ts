@@ -104,7 +104,10 @@ export class CaseViewResponse implements CaseView {
   issuerAgencyId!: string | null;
   @ApiProperty({ enum: Object.keys(STAGES), description: '案件阶段' }) stage!: Stage;
   @ApiProperty({ type: LocalizedNameView, description: '阶段名称' }) stageName!: LocalizedNameView;
-  @ApiProperty({ allOf: [{ $ref: `#/components/schemas/${CASE_STATE_SCHEMA}` }], description: '状态机的当前状态（含并行的期限、整改、查封扣押轨道）' })
+  @ApiProperty({
+    allOf: [{ $ref: `#/components/schemas/${CASE_STATE_SCHEMA}` }],
+    description: '状态机的当前状态（含并行的期限、整改、查封扣押轨道）',
+  })
   state!: CaseView['state'];
   @ApiProperty({ type: Number, description: '案件版本（ETag；If-Match 所指）' }) revision!: number;
   @ApiProperty({ type: PartyView, description: '当事人' }) party!: PartyView;
@@ -137,10 +140,7 @@ export class CaseViewResponse implements CaseView {
 /** The machine's state value: a state's name, or per region of a compound or parallel state its own value. */
 const CASE_STATE_VALUE: NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string] = {
   description: '状态机的状态：状态名，或各子区域的状态',
-  oneOf: [
-    { type: 'string' },
-    { type: 'object', additionalProperties: { $ref: `#/components/schemas/${CASE_STATE_SCHEMA}` } },
-  ],
+  oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { $ref: `#/components/schemas/${CASE_STATE_SCHEMA}` } }],
 };
 
 /** Adds the recursive state value to an OpenAPI document (a class cannot describe a recursive map). */
