@@ -139,6 +139,8 @@ describe('web console in Chromium, against the built service', () => {
     const row = page.getByRole('row').filter({ hasText: decisionNo });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('张**');
+    // The violations as published: their descriptions.
+    await expect(row.textContent()).resolves.toContain('烟花爆竹超量储存');
     await expect(page.content()).resolves.not.toContain('11010519491231002X');
     await expect(page.evaluate('sessionStorage.length')).resolves.toBe(0);
     await audit(page, 'public-decisions');

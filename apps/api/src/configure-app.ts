@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { echoTraceHeaders } from './http/tracing';
 import { serveConsole } from './console/console-static';
 import { VALIDATION_OPTIONS } from './problem/validation-problem';
+import { withCaseStateSchema } from './cases/dto/case-view.response';
 
 /** Pipes, prefix and OpenAPI (the problem filter is provided by HttpPipelineModule): shared by main.ts and the e2e tests so both run the same app. */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
@@ -17,7 +18,9 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, withCaseStateSchema(SwaggerModule.createDocument(app, doc)), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   // The web console at /, when it is built (npm run build).
   serveConsole(app);
   return app;

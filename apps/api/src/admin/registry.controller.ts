@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Actor } from '@app/case-engine';
 import { CurrentActor } from '../auth/public.decorator';
 import { Access } from '../auth/access.decorator';
 import * as dtos from './registry.dto';
 import { RegistryService } from './registry.service';
+import { AgencyListResponse, UserListResponse } from './dto/registry.response';
 
 /**
  * `/api/v1/admin` — the organisation registry (机构与人员): agencies, users, their enforcement certificates and
@@ -21,6 +22,7 @@ export class RegistryController {
 
   @Get('agencies')
   @ApiOperation({ summary: '机构列表 agencies the administrator administers' })
+  @ApiOkResponse({ type: AgencyListResponse })
   agencies(@CurrentActor() actor: Actor) {
     return this.registry.listAgencies(actor);
   }
@@ -42,6 +44,7 @@ export class RegistryController {
 
   @Get('users')
   @ApiOperation({ summary: '人员列表 users of an agency (default: your own), active or not' })
+  @ApiOkResponse({ type: UserListResponse })
   users(@Query() q: dtos.UsersQueryDto, @CurrentActor() actor: Actor) {
     return this.registry.listUsers(actor, q);
   }

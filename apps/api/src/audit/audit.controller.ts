@@ -1,6 +1,6 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Actor } from '@app/case-engine';
 import { CurrentActor } from '../auth/public.decorator';
@@ -8,6 +8,7 @@ import { AgencyScope } from '../auth/agency-scope';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AuditItem, AuditTrailColumns } from './audit-item';
 import { AuditQueryDto } from './audit-query.dto';
+import { AuditPageResponse } from './dto/audit.response';
 
 const COLUMNS = [
   'position',
@@ -46,6 +47,7 @@ export class AuditController {
   @Get()
   @Access('audit.read', 'query')
   @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
+  @ApiOkResponse({ type: AuditPageResponse, description: 'format=json 时的应答；jsonl 与 csv 为逐行文本 (jsonl and csv answer text)' })
   async audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     this.readModels.assertAvailable();
     const { agencies } = this.scope.resolve(actor, 'audit.read', { agencyId: q.agencyId, includeSubordinates: true });

@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorator';
 import { HttpResult } from '../http/http-result';
 import { CaseCommandsService, CommandResponse } from './case-commands.service';
 import { COMMAND_DTOS } from './command-bodies';
+import { CommandResponseDto } from './dto/case-event.response';
 import { uuidPipe } from './cases.controller';
 
 /** What a step on a case answers: the case and its new events, or a problem (application/problem+json). */
@@ -64,7 +65,9 @@ function addCommandRoute(name: Exclude<UserCommandName, 'open-case'>): void {
     Access(`command:${name}`, 'engine'),
     ApiOperation({ summary: COMMANDS[name].summary }),
     ApiBody({ type: COMMAND_DTOS[name] }),
-    ...RESPONSES.map(([status, description]) => ApiResponse({ status, description })),
+    ...RESPONSES.map(([status, description]) =>
+      ApiResponse({ status, description, ...(status === 200 ? { type: CommandResponseDto } : {}) }),
+    ),
   )(proto, key, Object.getOwnPropertyDescriptor(proto, key));
 }
 

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Actor, CaseEngine, CaseView, StoredEventJson, storedEventToJson, timelineAt, timelineBetween } from '@app/case-engine';
 import { Access } from '../auth/access.decorator';
@@ -12,6 +22,10 @@ import { OpenCaseDto } from './dto/open-case.dto';
 import { TimelineQueryDto } from './dto/timeline-query.dto';
 import { CaseSearchDto } from './dto/case-search.dto';
 import { CaseSearchService } from './case-search.service';
+import { CaseViewResponse } from './dto/case-view.response';
+import { CommandResponseDto } from './dto/case-event.response';
+import { CaseSearchPageResponse } from './dto/case-search.response';
+import { TimelineAtResponse, TimelineBetweenResponse } from './dto/timeline.response';
 import { ProblemException, problem } from '../problem/problem';
 
 /** A case id that is not a UUID names no case: 404, like any unknown id. */
@@ -37,6 +51,7 @@ export class CasesController {
     summary:
       '案件检索 search cases: stage, agency (with subordinates), industry, party, officer, overdue deadline, dates, flags; sorted, paged',
   })
+  @ApiOkResponse({ type: CaseSearchPageResponse })
   search(@Query() q: CaseSearchDto, @CurrentActor() actor: Actor) {
     return this.searchService.search(q, actor);
   }
@@ -47,6 +62,8 @@ export class CasesController {
   @ApiOperation({ summary: '立案 open-case: officers propose filing a case' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiBody({ type: OpenCaseDto })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: '已提出立案：案件视图与写入的事件 (the new case and its events)' })
+  @ApiOkResponse({ type: CommandResponseDto, description: '幂等重试：首次的应答 (a retry with the same Idempotency-Key)' })
   open(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<HttpResult<CommandResponse>> {
     // Authorized by AccessGuard on the agency the body names; validated by the engine's parser, as every command.
     return this.commands.run(undefined, 'open-case', body, actor, req);
@@ -55,6 +72,7 @@ export class CasesController {
   @Get(':caseId')
   @Access('cases.read', 'case')
   @ApiOperation({ summary: '案件视图 CaseView: stage, allowed commands, deadlines' })
+  @ApiOkResponse({ type: CaseViewResponse })
   async get(@Param('caseId', uuidPipe) caseId: string): Promise<HttpResult<CaseView>> {
     const view = await this.engine.getCase(caseId);
     return new HttpResult(view, { revision: view.revision });
@@ -73,6 +91,11 @@ export class CasesController {
   @ApiOperation({
     summary:
       '时间线回放 the case as it stood at a revision, at a recorded moment (at) or by what had happened (occurredAt); or what changed between two revisions (from, to)',
+  })
+  @ApiExtraModels(TimelineAtResponse, TimelineBetweenResponse)
+  @ApiOkResponse({
+    description: '给出 revision、at 或 occurredAt 时为该时点的案件；给出 from 与 to 时为区间内的变化',
+    schema: { oneOf: [{ $ref: getSchemaPath(TimelineAtResponse) }, { $ref: getSchemaPath(TimelineBetweenResponse) }] },
   })
   async timeline(@Param('caseId', uuidPipe) caseId: string, @Query() q: TimelineQueryDto, @CurrentActor() actor: Actor) {
     const modes = [

@@ -1,6 +1,6 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
@@ -10,6 +10,7 @@ import { CurrentActor } from '../auth/public.decorator';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { InterferenceQuarterlyReportResponse, InterferenceRegisterResponse } from './dto/interference.response';
 
 class InterferenceQueryDto {
   @ApiPropertyOptional({ description: '机关（含下级）' }) @IsOptional() @IsString() agencyId?: string;
@@ -48,6 +49,7 @@ export class InterferenceController {
   @ApiOperation({
     summary: '干预记录登记 the register, by agency, period, intervener, case (the case’s approving head never sees its records)',
   })
+  @ApiOkResponse({ type: InterferenceRegisterResponse })
   async register(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     const { agencies } = this.scope(actor, q.agencyId);
     const period = InterferenceController.period(q.year, q.quarter);
@@ -64,6 +66,7 @@ export class InterferenceController {
   @Get('quarterly-report')
   @Access('interference.read', 'query')
   @ApiOperation({ summary: '季度报告 per agency and quarter, including zero reports (零报告)' })
+  @ApiOkResponse({ type: InterferenceQuarterlyReportResponse })
   async quarterly(@Query() q: InterferenceQueryDto, @CurrentActor() actor: Actor) {
     if (!q.year || !q.quarter)
       throw new ProblemException(

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Public } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../core/clock';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { PublicDecisionsResponse } from './dto/public-decisions.response';
 
 class PublicDecisionsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -33,6 +34,7 @@ export class PublicDecisionsController {
 
   @Get()
   @ApiOperation({ summary: '行政处罚决定公示 published decisions (no token)' })
+  @ApiOkResponse({ type: PublicDecisionsResponse })
   async list(@Query() q: PublicDecisionsQueryDto) {
     this.readModels.assertAvailable();
     const now = this.clock();

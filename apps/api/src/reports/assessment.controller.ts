@@ -1,6 +1,6 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
@@ -11,6 +11,7 @@ import { CLOCK, Clock } from '../core/clock';
 import { DirectoryService } from '../directory/directory.service';
 import { AssessmentRateKey, RateRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
+import { AssessmentReportResponse, CountedCasesView } from './dto/assessment.response';
 
 class AssessmentQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -69,6 +70,8 @@ export class AssessmentController {
   @Get()
   @Access('reports.read', 'query')
   @ApiOperation({ summary: '六率考核报告 the six assessment rates with the cases behind them' })
+  @ApiExtraModels(CountedCasesView)
+  @ApiOkResponse({ type: AssessmentReportResponse })
   async report(@Query() q: AssessmentQueryDto, @CurrentActor() actor: Actor) {
     const { readModels, root, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const asOf = q.asOf ?? this.clock().toISOString();

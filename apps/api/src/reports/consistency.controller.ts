@@ -1,6 +1,6 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
@@ -10,6 +10,7 @@ import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../core/rules';
 import { DecisionRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
+import { ConsistencyReportResponse } from './dto/consistency.response';
 
 class ConsistencyQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -44,6 +45,7 @@ export class ConsistencyController {
   @Get()
   @Access('reports.read', 'query')
   @ApiOperation({ summary: '裁量一致性报告 fines per violation code and level across agencies, with outliers' })
+  @ApiOkResponse({ type: ConsistencyReportResponse })
   async report(@Query() q: ConsistencyQueryDto, @CurrentActor() actor: Actor) {
     const { readModels, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const year = q.year ? shanghaiPeriod(q.year) : undefined;

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Actor } from '@app/case-engine';
@@ -14,6 +14,7 @@ import { IsCalendarDate } from '../cases/dto/validators';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
 import { staffingReport } from './staffing-report';
+import { StaffingReportResponse } from './dto/staffing.response';
 
 class StaffingQueryDto {
   @ApiPropertyOptional({ description: "默认为本人所属机关 (default: the reader's agency)" }) @IsOptional() @IsString() agencyId?: string;
@@ -47,6 +48,7 @@ export class StaffingController {
 
   @Get()
   @ApiOperation({ summary: '执法人员配备与培训报告 certified share, expiring certificates and training hours per agency' })
+  @ApiOkResponse({ type: StaffingReportResponse })
   report(@Query() q: StaffingQueryDto, @CurrentActor() actor: Actor) {
     const { root, agencies } = this.scope.resolve(actor, 'reports.staffing', q);
     const asOf = q.asOf ?? toShanghaiDate(this.clock().toISOString());

@@ -1,7 +1,5 @@
 import type { components, operations, paths } from './schema';
-// Response bodies: the OpenAPI document describes requests only, so answers are typed from the engine's own types.
-export type { CaseView } from '../../../../libs/case-engine/src/case-view';
-export type { Deadline } from '@workflows/enforcement-case/deadlines/deadline';
+// A problem's unmet conditions: problem bodies have no schema in the document, so they keep the engine's type.
 export type { RuleViolation } from '@workflows/enforcement-case/legal-conditions/legal-rules';
 
 export type Schemas = components['schemas'];
@@ -23,30 +21,6 @@ export type DevTokenBody = Schemas['DevTokenDto'];
 export type FilingHelp = Schemas['FilingHelpDto'];
 export type PublicDecisionsQuery = NonNullable<operations['PublicDecisionsController_list']['parameters']['query']>;
 
-/** One row of `GET /cases` (apps/api/src/cases/case-search.service.ts). */
-export interface CaseSearchItem {
-  caseId: string;
-  caseNo: string | null;
-  agencyId: string;
-  stage: string;
-  industry: string;
-  party: { kind: string; name: string };
-  handlingOfficerIds: string[];
-  openedAt: string;
-  filedAt: string | null;
-  decisionNo: string | null;
-  decidedAt: string | null;
-  flags: string[];
-  overdue: string[];
-  updatedAt: string;
-}
-export interface CaseSearchPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: CaseSearchItem[];
-}
-
 /** One user of `GET /auth/dev-users`. */
 export interface DevUser {
   id: string;
@@ -56,63 +30,43 @@ export interface DevUser {
   agencyName?: string;
 }
 
-/** One row of `GET /public/decisions` (already masked by the API). */
-export interface PublicDecision {
-  decisionNo: string;
-  agencyId: string;
-  party: { kind: string; name: string; creditCode?: string };
-  violations: { description?: string; provisions?: string[] }[];
-  penalties: { kind: string; amountYuan?: number; days?: number }[];
-  legalBasis: string[];
-  decidedAt: string;
-  publishedAt: string;
-  channel: string | null;
-}
-
 export interface Health {
   status: string;
   authMode: 'dev' | 'jwt' | 'oidc';
 }
 
-/** One row of `GET /deadlines` (apps/api/src/desk/deadlines.service.ts). */
-export interface DeadlineItem {
-  caseId: string;
-  caseNo: string | null;
-  agencyId: string;
-  party: { name: string };
-  handlingOfficerIds: string[];
-  kind: string;
-  name: { zh: string; en: string };
-  basis: string;
-  dueDate: string;
-  dueAt: string;
-  status: 'overdue' | 'soon';
-  /** Working days on the statutory calendar: ≤ 0 once missed; null beyond the holiday calendar's years. */
-  workingDaysLeft: number | null;
-}
-export interface DeadlinePage {
-  total: number;
-  page: number;
-  pageSize: number;
-  today: string;
-  dueWithinWorkingDays: number;
-  items: DeadlineItem[];
-}
 export type DeadlinesQuery = NonNullable<operations['DeskController_list']['parameters']['query']>;
 
-/** One row of `GET /cases/awaiting-me` (apps/api/src/desk/awaiting.service.ts). */
-export interface AwaitingItem {
-  caseId: string;
-  caseNo: string | null;
-  agencyId: string;
-  stage: string;
-  party: { kind: string; name: string };
-  handlingOfficerIds: string[];
-  updatedAt: string;
-}
-export interface AwaitingPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: AwaitingItem[];
-}
+// Answers, as the API's OpenAPI document declares them: a change of an answer that breaks the console breaks the build.
+/** `GET /cases/{caseId}`: the case as it now stands. */
+export type CaseView = Schemas['CaseViewResponse'];
+export type Deadline = Schemas['DeadlineView'];
+/** What a command answers: the case and the events it wrote. */
+export type CommandAnswer = Schemas['CommandResponseDto'];
+/** One stored case event (interference entries redacted by the API where the reader may not see them). */
+export type CaseEvent = Schemas['CaseEventView'];
+/** `GET /cases/{caseId}/timeline` at one point, and between two revisions. */
+export type TimelineAt = Schemas['TimelineAtResponse'];
+export type TimelineBetween = Schemas['TimelineBetweenResponse'];
+export type CaseSearchItem = Schemas['CaseSearchItemResponse'];
+export type CaseSearchPage = Schemas['CaseSearchPageResponse'];
+export type AwaitingItem = Schemas['AwaitingItemResponse'];
+export type AwaitingPage = Schemas['AwaitingPageResponse'];
+export type DeadlineItem = Schemas['DeadlineItemResponse'];
+export type DeadlinePage = Schemas['DeadlinePageResponse'];
+export type AuditItem = Schemas['AuditItemResponse'];
+export type AuditPage = Schemas['AuditPageResponse'];
+/** One row of `GET /public/decisions` (already masked by the API). */
+export type PublicDecision = Schemas['PublicDecisionResponse'];
+export type PublicDecisionsPage = Schemas['PublicDecisionsResponse'];
+export type ReportAgency = Schemas['ReportAgencyResponse'];
+export type RateFigures = Schemas['RateFiguresView'];
+export type AssessmentReport = Schemas['AssessmentReportResponse'];
+export type FineSpread = Pick<Schemas['FineGroupView'], 'count' | 'min' | 'median' | 'max'>;
+export type ConsistencyReport = Schemas['ConsistencyReportResponse'];
+export type StaffingReport = Schemas['StaffingReportResponse'];
+export type InterferenceRegister = Schemas['InterferenceRegisterResponse'];
+export type InterferenceRecord = Schemas['InterferenceRecordResponse'];
+export type InterferenceQuarterlyReport = Schemas['InterferenceQuarterlyReportResponse'];
+export type RegistryAgency = Schemas['AgencyResponse'];
+export type RegistryUser = Schemas['UserResponse'];

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError, type Problem, api } from '../api/client';
-import type { CaseView } from '../api/types';
+import type { CaseView, CommandAnswer } from '../api/types';
 import { fieldErrors } from './ProblemAlert';
 import { bodyFrom } from './SchemaFields';
 
@@ -22,7 +22,7 @@ export function useCommandSubmit(form: FormInstance, path: string, onDone: (view
     setBusy(true);
     setProblem(null);
     try {
-      const { body: res } = await api<{ case: CaseView }>(path, {
+      const { body: res } = await api<CommandAnswer>(path, {
         method: 'POST',
         body,
         headers: { ...headers, 'idempotency-key': attempt.current.key },

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import { CasesDrawer, type DrillDown } from '../reports/CasesDrawer';
 import { EChart } from '../reports/EChart';
-import type { AssessmentReport, RateFigures } from '../reports/report-types';
+import type { AssessmentReport, RateFigures } from '../api/types';
 import { ReportScopeFilters, type ReportScopeQuery, useReportScope } from '../reports/ReportScopeFilters';
 import { useReportAgencies } from '../reports/useReportAgencies';
 

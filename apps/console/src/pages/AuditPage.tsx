@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { CASE_EVENT_TYPES } from '@workflows/enforcement-case/case-events';
 import { ApiError, api } from '../api/client';
 import { commandTitle } from '../api/openapi-doc';
-import type { AuditItem } from '../../../api/src/audit/audit-item';
+import type { AuditItem, AuditPage } from '../api/types';
 import type { operations } from '../api/schema';
 import { type ChainStatus, type IntegrityReport, PROBLEM_ZH, chainStatus, download, verifyChains } from '../audit/integrity';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
@@ -46,7 +46,7 @@ const CHAIN_TAG: Record<ChainStatus, { color: string; text: string }> = {
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
-  const [data, setData] = useState<{ items: AuditItem[]; next: string | null } | null>(null);
+  const [data, setData] = useState<AuditPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [report, setReport] = useState<IntegrityReport | null>(null);
@@ -59,7 +59,7 @@ export default function AuditPage() {
     setError(null);
     // No rows of the previous query while the next one loads.
     setData(null);
-    api<{ items: AuditItem[]; next: string | null }>('/audit', { query })
+    api<AuditPage>('/audit', { query })
       .then((r) => setData(r.body))
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
       .finally(() => setLoading(false));

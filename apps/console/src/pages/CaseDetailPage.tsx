@@ -20,13 +20,6 @@ const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
   paused: { text: '已暂停', color: 'default' },
 };
 
-interface Party {
-  kind?: string;
-  name?: string;
-  creditCode?: string;
-  idNumber?: string;
-}
-
 /** 案件详情: number, party, stage, deadlines with their legal basis, and the commands this user may issue now. */
 export default function CaseDetailPage() {
   const { caseId } = useParams();
@@ -50,7 +43,7 @@ export default function CaseDetailPage() {
   if (error) return <Alert type="error" showIcon title="无法打开案件" description={error} />;
   if (!view || !doc) return <Skeleton active />;
 
-  const party = view.party as Party;
+  const party = view.party;
   const commands = commandsFor(user, view);
   const open = (c: string, target?: HTMLElement) => {
     if (target) opener.current = target;

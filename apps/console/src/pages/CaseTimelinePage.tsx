@@ -20,24 +20,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client';
 import { commandTitle, type OpenApiDocument } from '../api/openapi-doc';
-import type { CaseView, Deadline } from '../api/types';
+import type { CaseEvent, CaseView, Deadline, TimelineAt } from '../api/types';
 import { stageName } from '../cases/stages';
 import { deadlineKindName, eventTypeName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 /** One event as `GET /cases/{caseId}/timeline` returns it (interference entries already redacted by the API). */
-interface TimelineEvent {
-  id: string;
-  type: string;
-  revision: number;
-  data: unknown;
-  metadata: { command: string; occurredAt: string; recordedAt: string; actor?: { id: string; name?: string } };
-}
-
-interface TimelineView {
-  case: CaseView | null;
-  events: TimelineEvent[];
-}
+type TimelineEvent = CaseEvent;
 
 const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
   open: { text: '进行中', color: 'processing' },
@@ -59,13 +48,13 @@ function redacted(e: TimelineEvent): string | null {
 }
 
 function useTimeline(caseId: string | undefined, query: Record<string, string | number> | null) {
-  const [result, setResult] = useState<{ key: string; view?: TimelineView; error?: string } | null>(null);
+  const [result, setResult] = useState<{ key: string; view?: TimelineAt; error?: string } | null>(null);
   const key = JSON.stringify(query);
   useEffect(() => {
     if (!query) return;
     let current = true;
     // Only the answer for the latest point counts: a scrub sends many requests.
-    api<TimelineView>(`/cases/${caseId}/timeline`, { query })
+    api<TimelineAt>(`/cases/${caseId}/timeline`, { query })
       .then(({ body }) => current && setResult({ key, view: body }))
       .catch((e: unknown) => current && setResult({ key, error: e instanceof ApiError ? e.message : String(e) }));
     return () => {
@@ -123,7 +112,7 @@ function DeadlineTable({ deadlines }: { deadlines: Deadline[] }) {
 }
 
 /** The case at one point: stage, deadlines and their status then, the commands allowed then, the event of that revision. */
-function PointView({ view, doc }: { view: TimelineView; doc: OpenApiDocument }) {
+function PointView({ view, doc }: { view: TimelineAt; doc: OpenApiDocument }) {
   if (!view.case) return <Empty description="此时案件尚未创建，请选择更晚的版本或日期" />;
   const last = view.events[view.events.length - 1];
   return (
@@ -150,7 +139,7 @@ function PointView({ view, doc }: { view: TimelineView; doc: OpenApiDocument }) 
 }
 
 /** What changed from A to B: the stage, the deadlines added or changed, and every event in between. */
-function DiffView({ a, b, doc }: { a: TimelineView; b: TimelineView; doc: OpenApiDocument }) {
+function DiffView({ a, b, doc }: { a: TimelineAt; b: TimelineAt; doc: OpenApiDocument }) {
   const before = new Map((a.case?.deadlines ?? []).map((d) => [deadlineKey(d), d]));
   const changes = (b.case?.deadlines ?? []).flatMap((d) => {
     const old = before.get(deadlineKey(d));

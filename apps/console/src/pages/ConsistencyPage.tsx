@@ -5,7 +5,7 @@ import { DISCRETION_LEVEL_NAMES, type DiscretionLevel } from '@workflows/enforce
 import { ApiError, api } from '../api/client';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
 import { EChart } from '../reports/EChart';
-import type { ConsistencyReport } from '../reports/report-types';
+import type { ConsistencyReport } from '../api/types';
 import { ReportScopeFilters, useReportScope } from '../reports/ReportScopeFilters';
 import { agencyName, useReportAgencies } from '../reports/useReportAgencies';
 

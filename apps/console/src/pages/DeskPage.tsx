@@ -88,7 +88,7 @@ export default function DeskPage() {
                     title={
                       <Space wrap>
                         <Link to={`/cases/${view.caseId}`}>{view.caseNo ?? '待立案'}</Link>
-                        <span>{(view.party as { name?: string }).name}</span>
+                        <span>{view.party.name}</span>
                         <span>督办事由：{s.reason}</span>
                         <span>请于 {s.replyDueDate} 前回复</span>
                       </Space>
@@ -121,7 +121,7 @@ export default function DeskPage() {
               <List.Item>
                 <Space wrap>
                   <Link to={`/cases/${view.caseId}`}>{view.caseNo ?? '待立案'}</Link>
-                  <span>{(view.party as { name?: string }).name}</span>
+                  <span>{view.party.name}</span>
                   <Tag color={stageColor(view.stage)}>{view.stageName.zh}</Tag>
                   {commands.map((c) => (
                     <Tag key={c} color="processing">

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Layout, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
-import type { PublicDecision, PublicDecisionsQuery } from '../api/types';
+import type { PublicDecision, PublicDecisionsPage, PublicDecisionsQuery } from '../api/types';
 
 const PAGE_SIZE = 20;
 const money = (yuan: number) => `¥${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -17,7 +17,7 @@ export default function PublicDecisionsPage() {
 
   useEffect(() => {
     const query: PublicDecisionsQuery = { page, pageSize: PAGE_SIZE };
-    api<{ items: PublicDecision[] }>('/public/decisions', { query: { ...query }, anonymous: true })
+    api<PublicDecisionsPage>('/public/decisions', { query: { ...query }, anonymous: true })
       .then((r) => setItems(r.body.items))
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [page]);
@@ -53,7 +53,7 @@ export default function PublicDecisionsPage() {
               {
                 title: '违法事实',
                 dataIndex: 'violations',
-                render: (v: PublicDecision['violations']) => v.map((x) => x.description).join('；'),
+                render: (v: PublicDecision['violations']) => v.join('；'),
               },
               {
                 title: '处罚内容',

@@ -5,7 +5,7 @@ import { ApiError, api } from '../api/client';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
 import { stageColor, stageName } from '../cases/stages';
 import { agencyName } from './useReportAgencies';
-import type { ReportAgency } from './report-types';
+import type { ReportAgency } from '../api/types';
 
 export interface DrillDown {
   title: string;

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { Form, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { currentSession } from '../auth/session';
-import type { ReportAgency } from './report-types';
+import type { ReportAgency } from '../api/types';
 
 /** A report's scope, as the URL holds it (a report can be sent as a link). */
 export interface ReportScopeQuery {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { ReportAgency } from './report-types';
+import type { ReportAgency } from '../api/types';
 
 /**
  * The agencies the signed-in reader may ask reports of (GET /reports/agencies), as the registry names them; null
