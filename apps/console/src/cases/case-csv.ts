@@ -3,6 +3,7 @@ import { DEADLINE_KIND_NAMES } from '@workflows/enforcement-case/vocabulary/dead
 import { INDUSTRY_NAMES } from '@workflows/enforcement-case/vocabulary/industries';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import type { CaseSearchItem } from '../api/types';
+import { csvText } from '../export/csv';
 
 const PARTY_KIND: Record<string, string> = { organization: '单位', individual: '个人' };
 
@@ -24,20 +25,10 @@ const COLUMNS: [string, (c: CaseSearchItem) => string][] = [
   ['案件ID', (c) => c.caseId],
 ];
 
-/**
- * One CSV cell: quoted when it holds a separator, quote or line break; a leading = + - @ is escaped with an
- * apostrophe so a spreadsheet shows a party's name instead of running it as a formula.
- */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * The case list as CSV that Excel opens correctly in Chinese: UTF-8 with a byte order mark (without it Excel reads
- * the file in the system code page), CRLF line ends, stage and industry by their Chinese names.
- */
+/** The case list as CSV (see csvText): stage, industry and overdue deadlines by their Chinese names. */
 export function casesCsv(items: readonly CaseSearchItem[]): string {
-  const lines = [COLUMNS.map(([title]) => cell(title)).join(','), ...items.map((c) => COLUMNS.map(([, get]) => cell(get(c))).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(
+    COLUMNS.map(([title]) => title),
+    items.map((c) => COLUMNS.map(([, get]) => get(c))),
+  );
 }

@@ -34,14 +34,3 @@ export async function exportCases(
   }
   return { csv: casesCsv(items), total: Number.isFinite(total) ? total : 0, rows: items.length };
 }
-
-/** Hands a text to the browser as a file download. */
-export function saveTextFile(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  // The download has started from the URL by the time the click returns; let it finish before releasing it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

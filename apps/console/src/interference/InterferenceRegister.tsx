@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { INTERFERENCE_MEANS_NAMES, INTERVENER_RELATION_NAMES } from '@workflows/enforcement-case/vocabulary/interference';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import { ApiError, api } from '../api/client';
-import { saveCsv } from '../export/csv';
+import { saveCsv } from '../export/download';
 import { type InterferenceQuery, type InterferenceRecord, QUARTER_OPTIONS, recentYears } from './interference-types';
 
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');

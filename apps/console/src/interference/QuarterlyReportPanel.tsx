@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Form, Select, Space, Table, Tag } from 'antd';
 import { ApiError, api } from '../api/client';
-import { saveCsv } from '../export/csv';
+import { saveCsv } from '../export/download';
 import { QUARTER_OPTIONS, type QuarterlyReport, recentYears } from './interference-types';
 
 type Row = QuarterlyReport['agencies'][number];

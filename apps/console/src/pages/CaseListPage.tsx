@@ -9,7 +9,8 @@ import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { STAGE_OPTIONS, stageColor, stageName } from '../cases/stages';
 import { OpenCaseForm } from '../cases/OpenCaseForm';
-import { EXPORT_CAP, type ExportProgress, exportCases, saveTextFile } from '../cases/case-export';
+import { EXPORT_CAP, type ExportProgress, exportCases } from '../cases/case-export';
+import { saveTextFile } from '../export/download';
 import { deadlineKindName, enumOptions, industryName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 

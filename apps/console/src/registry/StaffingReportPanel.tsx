@@ -6,7 +6,7 @@ import { CERTIFICATE_STATE_NAMES } from '@workflows/enforcement-case/vocabulary/
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import { ApiError, api } from '../api/client';
 import type { operations } from '../api/schema';
-import { saveCsv } from '../export/csv';
+import { saveCsv } from '../export/download';
 import type { AgencyStaffing, StaffingReport } from './registry-types';
 
 type StaffingQuery = NonNullable<operations['StaffingController_report']['parameters']['query']>;

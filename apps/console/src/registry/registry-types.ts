@@ -1,9 +1,11 @@
-import type { Agency, User } from '../../../../libs/directory/src/directory.types';
+import type { RegistryAgency, RegistryUser, Schemas } from '../api/types';
 
-/** Answers of /api/v1/admin (apps/api/src/admin/registry.service.ts); the OpenAPI document describes requests only. */
-export type { Agency, User };
-export type AgencyView = Agency & { enforcementPower: boolean };
+/** Answers of /api/v1/admin, as the API's OpenAPI document declares them. */
+export type Agency = RegistryAgency;
+export type User = RegistryUser;
+export type AgencyView = RegistryAgency;
 
+/** One event of GET /admin/events (that route's answer has no response schema yet). */
 export interface RegistryEvent {
   id: string;
   type: string;
@@ -13,48 +15,7 @@ export interface RegistryEvent {
   metadata: { actor?: { id: string; name?: string }; recordedAt?: string } & Record<string, unknown>;
 }
 
-/** One person of the staffing report (apps/api/src/reports/staffing-report.ts). */
-export interface TrainingLine {
-  userId: string;
-  name: string;
-  hours: number;
-  met: boolean;
-}
-
-export interface AgencyStaffing {
-  agencyId: string;
-  name: string;
-  level: string;
-  onDuty: number;
-  onDutyUserIds: string[];
-  certified: number;
-  certifiedUserIds: string[];
-  certifiedShare: number | null;
-  target: number | null;
-  targetMet: boolean | null;
-  expiringSoon: { userId: string; name: string; certificateNumber: string; validUntil: string; daysLeft: number }[];
-  notValid: {
-    userId: string;
-    name: string;
-    certificateNumber: string;
-    validFrom: string;
-    validUntil: string;
-    state: 'expired' | 'suspended' | 'revoked' | 'not_yet_valid';
-    since: string;
-  }[];
-  training: { year: number; minimumHours: number; users: TrainingLine[]; below: (TrainingLine & { shortfall: number })[] };
-}
-
-/** GET /api/v1/reports/staffing. */
-export interface StaffingReport {
-  agencyId: string;
-  asOf: string;
-  rulesVersion: string;
-  parameters: {
-    certifiedShare: { target: number; levels: string[]; source: string };
-    trainingHoursPerYear: { hours: number; source: string };
-    certificateExpiryWarningDays: { days: number; source: string };
-  };
-  totals: { onDuty: number; certified: number; certifiedShare: number | null };
-  agencies: AgencyStaffing[];
-}
+/** The staffing report's parts, as the API's OpenAPI document declares them. */
+export type TrainingLine = Schemas['TrainingLineView'];
+export type AgencyStaffing = Schemas['AgencyStaffingView'];
+export type { StaffingReport } from '../api/types';
