@@ -43,7 +43,7 @@ describe('考核 and 裁量一致性 in Chromium, against the built service', ()
   }, 300_000);
   afterAll(async () => h?.close());
 
-  it('a city supervisor sees the rates and the chart, drills from a numerator to exactly its cases, and opens one', async () => {
+  it('a city supervisor sees the rates and the chart, drills from a numerator to exactly its cases, opens one and issues a 督办 that its officer sees on the desk', async () => {
     const report = (
       await h.http.as(SUPERVISOR, 'GET', `/api/v1/reports/assessment?agencyId=${CITY}&includeSubordinates=true&year=2026&quarter=3`)
     ).body;
@@ -99,12 +99,38 @@ describe('考核 and 裁量一致性 in Chromium, against the built service', ()
     await expect(drawer.locator('tbody tr').first().textContent()).resolves.toMatch(/应急管理局/);
     await audit(page, 'assessment-drill-down');
 
-    const first = drawer.locator('tbody a[data-case-id]').first();
-    const caseId = (await first.getAttribute('data-case-id'))!;
-    const caseNo = (await first.textContent())!;
-    await first.click();
+    // One of this test's cases, still open: back through the drawer's pages until it is listed.
+    const caseId = mine[0];
+    const link = drawer.locator(`tbody a[data-case-id="${caseId}"]`);
+    while (!(await link.count())) {
+      await drawer.getByTitle('上一页').click();
+      await drawer.locator('tbody a[data-case-id]').first().waitFor();
+    }
+    const caseNo = (await link.textContent())!;
+    await link.click();
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
     await page.getByText(caseNo).first().waitFor();
+
+    // From the figure to the case, and from the case to a 督办 notice, which its handling officer finds on the desk.
+    await page.locator('[data-command="supervise-case"]').click();
+    await page.locator('#supervise-case_reason').fill('查处率考核抽查：请报告本案执行情况');
+    await page.locator('#supervise-case_replyWithinWorkingDays').fill('5');
+    await page.getByRole('button', { name: '提交' }).click();
+    const officer = (await h.http.as(SUPERVISOR, 'GET', `/api/v1/cases/${caseId}`)).body.handlingOfficerIds[0] as string;
+    for (let i = 0; ; i++) {
+      const items = (await h.http.as(officer, 'GET', '/api/v1/deadlines?scope=mine&dueWithinWorkingDays=30&pageSize=100')).body.items as {
+        caseId: string;
+        kind: string;
+      }[];
+      if (items.some((d) => d.caseId === caseId && d.kind === 'supervision_reply')) break;
+      if (i > 600) throw new Error('the 督办 never reached the officer’s deadlines');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const desk = await h.newPage();
+    await signIn(desk, officer);
+    const notice = desk.getByLabel('督办通知', { exact: true }).getByRole('listitem').filter({ hasText: caseNo });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain('查处率考核抽查：请报告本案执行情况');
   });
 
   it('the consistency page draws the box plot, and the outlier links to its case', async () => {
