@@ -2,8 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
+/** A page of a desk list: at most 100 rows an answer. */
+export class DeskPageQueryDto {
+  @ApiPropertyOptional({ default: 1, description: '页码' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100, description: '每页条数（至多 100）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
 /** 期限预警 filters: whose deadlines, how far ahead, which, and the page. */
-export class DeadlinesQueryDto {
+export class DeadlinesQueryDto extends DeskPageQueryDto {
   @ApiPropertyOptional({
     enum: ['mine', 'agency'],
     default: 'agency',
@@ -37,24 +49,7 @@ export class DeadlinesQueryDto {
   @IsOptional()
   @IsIn(['overdue', 'soon', 'all'])
   status?: 'overdue' | 'soon' | 'all';
-  @ApiPropertyOptional({ default: 1, description: '页码' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100, description: '每页条数（至多 100）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 /** 待办 paging. */
-export class AwaitingQueryDto {
-  @ApiPropertyOptional({ default: 1, description: '页码' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100, description: '每页条数（至多 100）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
+export class AwaitingQueryDto extends DeskPageQueryDto {}

@@ -1,5 +1,5 @@
 import type { AuditTrailColumns } from '../audit/audit-item';
-import type { CaseIndexRecord, PublicDecisionRecord } from '@app/projections';
+import type { CaseIndexRecord, OpenDeadlineRecord, PublicDecisionRecord } from '@app/projections';
 /**
  * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
  * embedded file) and a PostgreSQL one (shared by every instance). Callers resolve scope and access first and pass
@@ -157,13 +157,8 @@ export interface OpenDeadlinesQuery {
   offset: number;
 }
 
-export interface OpenDeadlineRow {
-  case_id: string;
-  kind: string;
-  agency_id: string;
-  due_date: string;
-  due_at: string;
-  basis: string;
+/** An open or missed deadline (paused ones are not listed) with its case's number, party and officers. */
+export interface OpenDeadlineRow extends Omit<OpenDeadlineRecord, 'status'> {
   status: 'open' | 'missed';
   case_no: string | null;
   party_name: string;

@@ -1,8 +1,8 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
 import { shanghaiPeriod, shanghaiYearOf } from '@app/calendar';
 import { INDUSTRIES } from '@workflows/enforcement-case';
@@ -11,22 +11,11 @@ import { CLOCK, Clock } from '../core/clock';
 import { DirectoryService } from '../directory/directory.service';
 import { AssessmentRateKey, RateRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
+import { ReportScopeQueryDto } from './dto/report-scope.query';
 import { AssessmentReportResponse, CountedCasesView } from './dto/assessment.response';
 
-class AssessmentQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
-  @IsBoolean()
-  includeSubordinates?: boolean;
-  @ApiPropertyOptional({ description: '默认为当年 (default: this year, Asia/Shanghai)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
+/** 六率考核: a year (default: this year, Asia/Shanghai) or one of its quarters, as of a report date. */
+class AssessmentQueryDto extends ReportScopeQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
   @ApiPropertyOptional({ description: '统计截止时间 report date (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }

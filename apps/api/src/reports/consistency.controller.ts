@@ -1,8 +1,6 @@
 import { Access } from '../auth/access.decorator';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@app/case-engine';
 import { shanghaiPeriod } from '@app/calendar';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
@@ -10,17 +8,11 @@ import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../core/rules';
 import { DecisionRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
+import { ReportScopeQueryDto } from './dto/report-scope.query';
 import { ConsistencyReportResponse } from './dto/consistency.response';
 
-class ConsistencyQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
-  @IsBoolean()
-  includeSubordinates?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-}
+/** 裁量一致性: all years, or one. */
+class ConsistencyQueryDto extends ReportScopeQueryDto {}
 
 const quantile = (sorted: number[], q: number) => {
   const i = (sorted.length - 1) * q;

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { INTERFERENCE_MEANS_NAMES, INTERVENER_RELATION_NAMES } from '@workflows/enforcement-case/vocabulary/interference';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import { ApiError, api } from '../api/client';
 import { saveCsv } from '../export/download';
 import { type InterferenceQuery, type InterferenceRecord, QUARTER_OPTIONS, recentYears } from './interference-types';
+import { FilterActions, LoadError } from '../forms/FilterActions';
 
 const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
@@ -87,19 +88,13 @@ export function InterferenceRegister({ query, onQuery, agencies, thisYear }: Pro
         <Form.Item name="caseId" label="案件 ID">
           <Input allowClear style={{ width: 320 }} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button onClick={() => onQuery({})}>重置</Button>
-            <Button onClick={exportCsv} disabled={!rows?.length}>
-              导出 CSV
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterActions onReset={() => onQuery({})}>
+          <Button onClick={exportCsv} disabled={!rows?.length}>
+            导出 CSV
+          </Button>
+        </FilterActions>
       </Form>
-      {error && <Alert type="error" showIcon role="alert" title="查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="查询失败" error={error} />
       <Table<InterferenceRecord>
         rowKey="record_id"
         size="small"

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Form, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Select, Table, Tag } from 'antd';
 import { ApiError, api } from '../api/client';
 import { saveCsv } from '../export/download';
 import { QUARTER_OPTIONS, type QuarterlyReport, recentYears } from './interference-types';
+import { FilterActions, LoadError } from '../forms/FilterActions';
 
 type Row = QuarterlyReport['agencies'][number];
 
@@ -64,18 +65,13 @@ export function QuarterlyReportPanel({ period, onPeriod, agencies, thisYear }: P
         <Form.Item name="quarter" label="季度" rules={[{ required: true, message: '请选择季度' }]}>
           <Select options={QUARTER_OPTIONS} style={{ width: 120 }} aria-label="季度" />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              生成报告
-            </Button>
-            <Button onClick={exportCsv} disabled={!report}>
-              导出 CSV
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterActions submit="生成报告">
+          <Button onClick={exportCsv} disabled={!report}>
+            导出 CSV
+          </Button>
+        </FilterActions>
       </Form>
-      {error && <Alert type="error" showIcon role="alert" title="无法生成报告" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="无法生成报告" error={error} />
       <Table<Row>
         rowKey="agencyId"
         size="small"

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import { CasesDrawer, type DrillDown } from '../reports/CasesDrawer';
@@ -7,6 +7,7 @@ import { EChart } from '../reports/EChart';
 import type { AssessmentReport, RateFigures } from '../api/types';
 import { ReportScopeFilters, type ReportScopeQuery, useReportScope } from '../reports/ReportScopeFilters';
 import { useReportAgencies } from '../reports/useReportAgencies';
+import { LoadError } from '../forms/FilterActions';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 const chartValue = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 1000) / 10);
@@ -79,7 +80,7 @@ export default function AssessmentPage() {
         考核（六率）
       </Typography.Title>
       <ReportScopeFilters scope={scope} agencies={agencies} update={update} />
-      {error && <Alert type="error" showIcon title="报表查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="报表查询失败" error={error} />
       {!report && !error && <Skeleton active />}
       {report && (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -10,6 +10,7 @@ import type { operations } from '../api/schema';
 import { type ChainStatus, type IntegrityReport, PROBLEM_ZH, chainStatus, download, verifyChains } from '../audit/integrity';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 import { eventTypeName } from '../cases/vocabulary';
+import { FilterActions, LoadError } from '../forms/FilterActions';
 
 type AuditQuery = NonNullable<operations['AuditController_audit']['parameters']['query']>;
 
@@ -134,16 +135,9 @@ export default function AuditPage() {
         <Form.Item name="period" label="记录时间">
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-          </Space>
-        </Form.Item>
+        <FilterActions onReset={() => setParams(new URLSearchParams())} />
       </Form>
-      {error && <Alert type="error" showIcon title="查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="查询失败" error={error} />
       {verifyError && <Alert type="warning" showIcon title="链校验未能完成" description={verifyError} style={{ marginBottom: 16 }} />}
       {report?.problem && (
         <Alert

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, api } from '../api/client';
@@ -13,6 +13,7 @@ import { EXPORT_CAP, type ExportProgress, exportCases } from '../cases/case-expo
 import { saveTextFile } from '../export/download';
 import { deadlineKindName, enumOptions, industryName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
+import { FilterActions, LoadError } from '../forms/FilterActions';
 
 type Key = keyof CaseSearchQuery;
 // Every filter of GET /cases; they live in the URL so a filtered list can be sent as a link.
@@ -192,14 +193,7 @@ export default function CaseListPage() {
         <Form.Item name="decided" label="决定日期">
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-          </Space>
-        </Form.Item>
+        <FilterActions onReset={() => setParams(new URLSearchParams())} />
       </Form>
       {exporting && (
         <div role="status" aria-live="polite" style={{ marginBottom: 16 }} data-testid="export-progress">
@@ -213,7 +207,7 @@ export default function CaseListPage() {
           导出 CSV 每次最多 {EXPORT_CAP} 件；本次检索共 {data.total} 件，请缩小检索条件后分批导出。
         </Typography.Paragraph>
       )}
-      {error && <Alert type="error" showIcon title="查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="查询失败" error={error} />
       <Table<CaseSearchItem>
         rowKey="caseId"
         loading={loading}

@@ -8,6 +8,7 @@ import { EChart } from '../reports/EChart';
 import type { ConsistencyReport } from '../api/types';
 import { ReportScopeFilters, useReportScope } from '../reports/ReportScopeFilters';
 import { agencyName, useReportAgencies } from '../reports/useReportAgencies';
+import { LoadError } from '../forms/FilterActions';
 
 type Group = ConsistencyReport['groups'][number];
 type Outlier = Group['outliers'][number] & { group: string };
@@ -88,7 +89,7 @@ export default function ConsistencyPage() {
         裁量一致性
       </Typography.Title>
       <ReportScopeFilters scope={scope} agencies={agencies} update={update} quarters={false} />
-      {error && <Alert type="error" showIcon title="报表查询失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="报表查询失败" error={error} />
       {!report && !error && <Skeleton active />}
       {report && (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -9,6 +9,7 @@ import { hasDesk, pendingFor } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { stageColor, stageName } from '../cases/stages';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
+import { LoadError } from '../forms/FilterActions';
 
 /** How many of my cases, and of the cases awaiting me, the desk lists (newest activity first). */
 const DESK_WINDOW = 20;
@@ -71,7 +72,7 @@ export default function DeskPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         工作台
       </Typography.Title>
-      {error && <Alert type="error" showIcon title="加载失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="加载失败" error={error} />
       {notices && notices.length > 0 && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>督办通知</h2>} style={{ marginBottom: 16 }} data-testid="supervision-notices">
           <List

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import { type Anchor, type IntegrityReport, PROBLEM_ZH, download, verifyChains } from '../audit/integrity';
 import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
+import { LoadError } from '../forms/FilterActions';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
@@ -78,7 +79,7 @@ export default function IntegrityPage() {
           重新校验
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon title="操作失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="操作失败" error={error} />
       <Card title="哈希链校验" style={{ marginBottom: 16 }}>
         <div aria-live="polite" data-testid="verification">
           {report ? <Verification report={report} /> : <Spin description="正在校验全部事件……" />}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Layout, Table, Typography } from 'antd';
+import { Layout, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import type { PublicDecision, PublicDecisionsPage, PublicDecisionsQuery } from '../api/types';
+import { LoadError } from '../forms/FilterActions';
 
 const PAGE_SIZE = 20;
 const money = (yuan: number) => `¥${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -30,7 +31,7 @@ export default function PublicDecisionsPage() {
             行政处罚决定公示
           </Typography.Title>
           <Typography.Paragraph type="secondary">依法公开的安全生产行政处罚决定（自然人姓名已按规定隐去）。</Typography.Paragraph>
-          {error && <Alert type="error" showIcon title="加载失败" description={error} style={{ marginBottom: 16 }} />}
+          <LoadError title="加载失败" error={error} />
           <Table<PublicDecision>
             rowKey="decisionNo"
             loading={!items && !error}

@@ -8,6 +8,7 @@ import type { AuthConfig } from '../auth/oidc';
 import { hasDesk } from '../auth/permissions';
 import { saveSession } from '../auth/session';
 import { roleName } from '../cases/vocabulary';
+import { LoadError } from '../forms/FilterActions';
 
 /**
  * 登录: in AUTH_MODE=dev, choose one of the seeded users, grouped by agency, with their roles; in AUTH_MODE=oidc, on
@@ -58,7 +59,7 @@ export default function SignInPage() {
       <Layout.Content style={{ padding: 24, maxWidth: 1200, margin: '0 auto', width: '100%' }}>
         <main>
           <Typography.Title level={2}>安全生产行政执法办案系统 · 登录</Typography.Title>
-          {error && <Alert type="error" showIcon title="无法登录" description={error} style={{ marginBottom: 16 }} />}
+          <LoadError title="无法登录" error={error} />
           {!authConfig && !error && <Skeleton active />}
           {authConfig?.mode === 'jwt' && (
             <Alert

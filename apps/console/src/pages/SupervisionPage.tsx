@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
-import { Alert, Card, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { ApiError, api } from '../api/client';
 import type { DeadlineItem, DeadlinePage } from '../api/types';
 import { maySupervise } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { DeadlineList } from '../deadlines/DeadlineList';
+import { LoadError } from '../forms/FilterActions';
 
 /**
  * 督办: overdue and soon-due deadlines across the supervisor's agency and those below it, each linking to its case,
@@ -36,7 +37,7 @@ export default function SupervisionPage() {
         督办
       </Typography.Title>
       <Typography.Paragraph>本机关及下级机关已逾期、即将届满的期限。打开案件后可在「督办」表单中下达督办通知。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="加载失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="加载失败" error={error} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>已逾期</h2>} style={{ marginBottom: 16 }}>
         <DeadlineList items={overdue} label="已逾期" empty="没有已逾期的期限。" />
       </Card>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Form, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Form, Select, Switch, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AGENCY_LEVEL_NAMES } from '@workflows/enforcement-case/vocabulary/agency-levels';
 import { CERTIFICATE_STATE_NAMES } from '@workflows/enforcement-case/vocabulary/certificates';
@@ -8,6 +8,7 @@ import { ApiError, api } from '../api/client';
 import type { operations } from '../api/schema';
 import { saveCsv } from '../export/download';
 import type { AgencyStaffing, StaffingReport } from './registry-types';
+import { FilterActions, LoadError } from '../forms/FilterActions';
 
 type StaffingQuery = NonNullable<operations['StaffingController_report']['parameters']['query']>;
 
@@ -80,18 +81,13 @@ export function StaffingReportPanel() {
         <Form.Item name="asOf" label="统计日期">
           <DatePicker format="YYYY-MM-DD" placeholder="今天" />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              统计
-            </Button>
-            <Button onClick={exportCsv} disabled={!rows.length}>
-              导出 CSV
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterActions submit="统计">
+          <Button onClick={exportCsv} disabled={!rows.length}>
+            导出 CSV
+          </Button>
+        </FilterActions>
       </Form>
-      {error && <Alert type="error" showIcon role="alert" title="无法生成报告" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="无法生成报告" error={error} />
       {report && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} aria-label="报告参数">
           <Descriptions.Item label="统计日期">{report.asOf}</Descriptions.Item>

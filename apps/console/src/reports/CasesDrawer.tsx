@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Drawer, Table, Tag } from 'antd';
+import { Drawer, Table, Tag } from 'antd';
 import { ApiError, api } from '../api/client';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
 import { stageColor, stageName } from '../cases/stages';
 import { agencyName } from './useReportAgencies';
 import type { ReportAgency } from '../api/types';
+import { LoadError } from '../forms/FilterActions';
 
 export interface DrillDown {
   title: string;
@@ -60,7 +61,7 @@ export function CasesDrawer({
 
   return (
     <Drawer open={!!drill} onClose={onClose} size="large" title={drill ? `${drill.title}（${ids.length} 件）` : ''} destroyOnHidden>
-      {error && <Alert type="error" showIcon title="案件加载失败" description={error} style={{ marginBottom: 16 }} />}
+      <LoadError title="案件加载失败" error={error} />
       <Table<CaseSearchItem>
         rowKey="caseId"
         loading={!items && !error}
