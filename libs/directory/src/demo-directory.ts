@@ -118,6 +118,23 @@ function staff(code: string, people: [string, string, string, string][]): UserRe
   });
 }
 
+/**
+ * A district or county bureau as the demo staffs it: a head, three certified officers (certificates of 2024, numbered
+ * after the division code) and a legal reviewer.
+ */
+function bureau(
+  code: string,
+  [head, officer1, officer2, officer3, reviewer]: [string, string, string, string, string],
+): UserRegistration[] {
+  return staff(code, [
+    ['head', head, 'head', `${code}20240001`],
+    ['officer-1', officer1, 'officer', `${code}20240011`],
+    ['officer-2', officer2, 'officer', `${code}20240012`],
+    ['officer-3', officer3, 'officer', `${code}20240013`],
+    ['reviewer', reviewer, 'legal_reviewer', ''],
+  ]);
+}
+
 function users(): UserRegistration[] {
   return [
     ...staff('431000', [
@@ -130,13 +147,7 @@ function users(): UserRegistration[] {
       ['discipline', '孙纪明', 'discipline', ''],
       ['admin', '系统管理员', 'admin', ''],
     ]),
-    ...staff('431002', [
-      ['head', '李卫东', 'head', '43100220240001'],
-      ['officer-1', '王海涛', 'officer', '43100220240011'],
-      ['officer-2', '张敏', 'officer', '43100220240012'],
-      ['officer-3', '赵磊', 'officer', '43100220240013'],
-      ['reviewer', '何静', 'legal_reviewer', ''],
-    ]),
+    ...bureau('431002', ['李卫东', '王海涛', '张敏', '赵磊', '何静']),
     ...staff('431003', [
       ['head', '罗志刚', 'head', '43100320240001'],
       ['officer-1', '谢勇', 'officer', '43100320240011'],
@@ -154,62 +165,14 @@ function users(): UserRegistration[] {
       ['reviewer', '廖雪', 'legal_reviewer', ''],
     ]),
     // The other eight bureaus (handling the demo year's cases): a head, three certified officers and a legal reviewer.
-    ...staff('431022', [
-      ['head', '黄志坚', 'head', '43102220240001'],
-      ['officer-1', '李文涛', 'officer', '43102220240011'],
-      ['officer-2', '刘春梅', 'officer', '43102220240012'],
-      ['officer-3', '曾德明', 'officer', '43102220240013'],
-      ['reviewer', '钟慧', 'legal_reviewer', ''],
-    ]),
-    ...staff('431023', [
-      ['head', '马立军', 'head', '43102320240001'],
-      ['officer-1', '曹国庆', 'officer', '43102320240011'],
-      ['officer-2', '侯晓燕', 'officer', '43102320240012'],
-      ['officer-3', '黄海波', 'officer', '43102320240013'],
-      ['reviewer', '李婷', 'legal_reviewer', ''],
-    ]),
-    ...staff('431024', [
-      ['head', '雷宏伟', 'head', '43102420240001'],
-      ['officer-1', '肖剑', 'officer', '43102420240011'],
-      ['officer-2', '李红英', 'officer', '43102420240012'],
-      ['officer-3', '彭国华', 'officer', '43102420240013'],
-      ['reviewer', '王雅琴', 'legal_reviewer', ''],
-    ]),
-    ...staff('431025', [
-      ['head', '陈建平', 'head', '43102520240001'],
-      ['officer-1', '邓志勇', 'officer', '43102520240011'],
-      ['officer-2', '黄小玲', 'officer', '43102520240012'],
-      ['officer-3', '唐永生', 'officer', '43102520240013'],
-      ['reviewer', '周艳', 'legal_reviewer', ''],
-    ]),
-    ...staff('431026', [
-      ['head', '朱国良', 'head', '43102620240001'],
-      ['officer-1', '何建新', 'officer', '43102620240011'],
-      ['officer-2', '范秀英', 'officer', '43102620240012'],
-      ['officer-3', '卢军', 'officer', '43102620240013'],
-      ['reviewer', '袁丽', 'legal_reviewer', ''],
-    ]),
-    ...staff('431027', [
-      ['head', '郭振华', 'head', '43102720240001'],
-      ['officer-1', '扶亮', 'officer', '43102720240011'],
-      ['officer-2', '黄美华', 'officer', '43102720240012'],
-      ['officer-3', '方志远', 'officer', '43102720240013'],
-      ['reviewer', '李娟', 'legal_reviewer', ''],
-    ]),
-    ...staff('431028', [
-      ['head', '侯明辉', 'head', '43102820240001'],
-      ['officer-1', '谭卫国', 'officer', '43102820240011'],
-      ['officer-2', '段丽萍', 'officer', '43102820240012'],
-      ['officer-3', '陈少华', 'officer', '43102820240013'],
-      ['reviewer', '刘敏', 'legal_reviewer', ''],
-    ]),
-    ...staff('431081', [
-      ['head', '李国栋', 'head', '43108120240001'],
-      ['officer-1', '黄建军', 'officer', '43108120240011'],
-      ['officer-2', '袁晓红', 'officer', '43108120240012'],
-      ['officer-3', '曹志华', 'officer', '43108120240013'],
-      ['reviewer', '邓洁', 'legal_reviewer', ''],
-    ]),
+    ...bureau('431022', ['黄志坚', '李文涛', '刘春梅', '曾德明', '钟慧']),
+    ...bureau('431023', ['马立军', '曹国庆', '侯晓燕', '黄海波', '李婷']),
+    ...bureau('431024', ['雷宏伟', '肖剑', '李红英', '彭国华', '王雅琴']),
+    ...bureau('431025', ['陈建平', '邓志勇', '黄小玲', '唐永生', '周艳']),
+    ...bureau('431026', ['朱国良', '何建新', '范秀英', '卢军', '袁丽']),
+    ...bureau('431027', ['郭振华', '扶亮', '黄美华', '方志远', '李娟']),
+    ...bureau('431028', ['侯明辉', '谭卫国', '段丽萍', '陈少华', '刘敏']),
+    ...bureau('431081', ['李国栋', '黄建军', '袁晓红', '曹志华', '邓洁']),
     ...staff('431002001', [
       ['head', '蒋春林', 'head', '43100200120240001'],
       ['officer-1', '袁志华', 'officer', '43100200120240011'],

@@ -1,7 +1,7 @@
-import { App, Button, Form, Input, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { AGENCY_LEVEL_NAMES } from '@workflows/enforcement-case/vocabulary/agency-levels';
 import type { Schemas } from '../api/types';
-import { RegistryProblemAlert } from './RegistryProblemAlert';
+import { RegistrySubmit } from './RegistryProblemAlert';
 import type { AgencyView } from './registry-types';
 import { useRegistrySubmit } from './useRegistrySubmit';
 
@@ -54,10 +54,9 @@ export function RegisterAgencyForm({ agencies, parentId, onDone }: { agencies: A
       <Form.Item name="enforcementPower" label="行政执法主体" valuePropName="checked" tooltip="留空：市、县级非受委托机关默认具有">
         <Switch aria-label="行政执法主体" />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy}>
         登记机构
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }

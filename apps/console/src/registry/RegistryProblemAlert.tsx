@@ -1,7 +1,32 @@
-import { Alert } from 'antd';
+import type { ReactNode } from 'react';
+import { Alert, Button } from 'antd';
 
 /** A registry refusal: its title, and whatever the form's fields could not show (the rest is on the fields). */
-export function RegistryProblemAlert({ problem }: { problem: { title: string; detail?: string; unplaced: string[] } | null }) {
+type RegistryProblem = { title: string; detail?: string; unplaced: string[] } | null;
+
+/** A registry form's foot: the refusal, if any, above the submit button. */
+export function RegistrySubmit({
+  problem,
+  busy,
+  danger,
+  children,
+}: {
+  problem: RegistryProblem;
+  busy: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <RegistryProblemAlert problem={problem} />
+      <Button type="primary" danger={danger} htmlType="submit" loading={busy}>
+        {children}
+      </Button>
+    </>
+  );
+}
+
+export function RegistryProblemAlert({ problem }: { problem: RegistryProblem }) {
   if (!problem) return null;
   return (
     <Alert

@@ -1,9 +1,9 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CERTIFICATE_STATE_NAMES } from '@workflows/enforcement-case/vocabulary/certificates';
 import { ROLE_NAMES } from '@workflows/enforcement-case/vocabulary/roles';
 import type { Schemas } from '../api/types';
-import { RegistryProblemAlert } from './RegistryProblemAlert';
+import { RegistrySubmit } from './RegistryProblemAlert';
 import type { AgencyView, User } from './registry-types';
 import { useRegistrySubmit } from './useRegistrySubmit';
 
@@ -78,10 +78,9 @@ export function RegisterUserForm({ agencies, defaultAgencyId, onDone }: Done & {
       <Form.Item name={['certificate', 'validUntil']} label="执法证有效期至">
         <DatePicker {...DATE} />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy}>
         登记
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }
@@ -110,10 +109,9 @@ export function TrainingForm({ user, onDone }: Done & { user: User }) {
       <Form.Item name="date" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
         <DatePicker {...DATE} />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy}>
         登记培训
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }
@@ -143,10 +141,9 @@ export function ActivationForm({ user, onDone }: Done & { user: User }) {
       >
         <Input.TextArea rows={3} />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" danger={deactivating} htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy} danger={deactivating}>
         确认{verb}
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }
@@ -176,10 +173,9 @@ export function CertificateForm({ user, onDone }: Done & { user: User }) {
       <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期截止日' }]}>
         <DatePicker {...DATE} />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy}>
         发证
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }
@@ -218,10 +214,9 @@ export function CertificateStatusForm({ user, onDone }: Done & { user: User }) {
       <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
         <Input.TextArea rows={3} />
       </Form.Item>
-      <RegistryProblemAlert problem={problem} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <RegistrySubmit problem={problem} busy={busy}>
         确认变更
-      </Button>
+      </RegistrySubmit>
     </Form>
   );
 }
