@@ -52,3 +52,8 @@ export function evidenceBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** The parts a text lacks (a test expects none: the failure lists every missing part at once). */
+export function missingFrom(text: string, parts: string[]): string[] {
+  return parts.filter((p) => !text.includes(p));
+}

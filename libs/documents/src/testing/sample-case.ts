@@ -136,3 +136,8 @@ export function sampleInput(events = sampleEvents(), agency: DocumentAgency = SA
     rules: (id) => rulesBook.versions.find((v) => v.id === id),
   };
 }
+
+/** The parts a rendered text lacks (a test expects none: the failure lists every missing part at once). */
+export function missingFrom(text: string, parts: string[]): string[] {
+  return parts.filter((p) => !text.includes(p));
+}
