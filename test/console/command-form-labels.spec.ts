@@ -55,7 +55,9 @@ describe('command forms: Chinese labels and option names from the OpenAPI docume
 
   it('finds the command bodies (the walk covers the open-case form and the command forms)', () => {
     const where = fields.map((f) => f.where);
-    expect(where).toEqual(expect.arrayContaining(['/api/v1/cases.party.creditCode', 'decide.penalties[].kind', 'reply-supervision.supervisionId']));
+    expect(where).toEqual(
+      expect.arrayContaining(['/api/v1/cases.party.creditCode', 'decide.penalties[].kind', 'reply-supervision.supervisionId']),
+    );
     expect(fields.length).toBeGreaterThan(100);
   });
 

@@ -1,4 +1,4 @@
-import { CASE_SOURCE_NAMES, INDUSTRY_NAMES } from '@workflows/enforcement-case';
+import { CASE_SOURCE_NAMES, INDUSTRY_NAMES, PARTY_KIND_NAMES } from '@workflows/enforcement-case';
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,7 +135,7 @@ export async function fillOpenCase(
 ): Promise<void> {
   await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
   await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
-  await choose(page, 'openCase_party_kind', 'organization');
+  await choose(page, 'openCase_party_kind', PARTY_KIND_NAMES.organization.zh);
   await page.locator('#openCase_party_name').fill(o.party);
   await page.locator('#openCase_party_creditCode').fill(o.creditCode);
   await page.locator('#openCase_violations_0_description').fill('烟花爆竹超量储存');

@@ -38,7 +38,10 @@ export class InstallmentDto {
 
 /** 暂缓、分期缴纳 (行政处罚法 Art. 66): a new due date or instalments. */
 export class ApproveDeferralDto extends CommandBodyDto implements CommandBody<'approve-deferral'> {
-  @ApiPropertyOptional({ description: '暂缓缴纳至（新的缴纳期限） new due date', example: '2026-12-31' }) @IsOptional() @IsCalendarDate() dueDate?: string;
+  @ApiPropertyOptional({ description: '暂缓缴纳至（新的缴纳期限） new due date', example: '2026-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueDate?: string;
   @ApiPropertyOptional({ type: [InstallmentDto], description: '分期缴纳（各期金额和期限） instalments' })
   @IsOptional()
   @IsArray()
@@ -54,8 +57,9 @@ export class RecordComplianceDto extends CommandBodyDto implements CommandBody<'
 }
 
 export class RecordRemedyDto extends CommandBodyDto implements CommandBody<'record-remedy'> {
-  @ApiProperty({ enum: ['reconsideration', 'litigation'], description: '救济途径（行政处罚法第七条） remedy' }) @IsIn(['reconsideration', 'litigation']) kind!:
-    'reconsideration' | 'litigation';
+  @ApiProperty({ enum: ['reconsideration', 'litigation'], description: '救济途径（行政处罚法第七条） remedy' })
+  @IsIn(['reconsideration', 'litigation'])
+  kind!: 'reconsideration' | 'litigation';
   @ApiProperty({ description: '复议机关或受理法院 reconsideration body or court' }) @IsString() @IsNotEmpty() @MaxLength(200) body!: string;
 }
 

@@ -23,13 +23,18 @@ export class ImposeSeizureDto extends CommandBodyDto implements CommandBody<'imp
 }
 
 export class ExtendSeizureDto extends CommandBodyDto implements CommandBody<'extend-seizure'> {
-  @ApiProperty({ description: '延长天数（1–30 日，行政强制法第二十五条） days', minimum: 1, maximum: 30 }) @IsInt() @Min(1) @Max(30) days!: number;
+  @ApiProperty({ description: '延长天数（1–30 日，行政强制法第二十五条） days', minimum: 1, maximum: 30 })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days!: number;
   @ApiProperty({ description: '延长理由（情况复杂，经负责人批准） reason' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
 export class ReleaseSeizureDto extends CommandBodyDto implements CommandBody<'release-seizure'> {
-  @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'], description: '处理决定（行政强制法第二十七条） disposition' }) @IsIn(['released', 'confiscated', 'destroyed']) disposition!:
-    'released' | 'confiscated' | 'destroyed';
+  @ApiProperty({ enum: ['released', 'confiscated', 'destroyed'], description: '处理决定（行政强制法第二十七条） disposition' })
+  @IsIn(['released', 'confiscated', 'destroyed'])
+  disposition!: 'released' | 'confiscated' | 'destroyed';
   @ApiProperty({ description: '理由 reason' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 

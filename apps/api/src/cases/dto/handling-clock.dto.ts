@@ -15,7 +15,8 @@ export class ResumeCaseDto extends CommandBodyDto implements CommandBody<'resume
 export class ExtendHandlingPeriodDto extends CommandBodyDto implements CommandBody<'extend-handling-period'> {
   @ApiProperty({
     enum: ['head', 'upper'],
-    description: '批准层级（本机关负责人批准至九十日，上一级批准至一百八十日） head: own head (to 90 days); upper: the next level up (to 180 days)',
+    description:
+      '批准层级（本机关负责人批准至九十日，上一级批准至一百八十日） head: own head (to 90 days); upper: the next level up (to 180 days)',
   })
   @IsIn(['head', 'upper'])
   tier!: 'head' | 'upper';

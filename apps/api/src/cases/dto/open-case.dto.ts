@@ -89,7 +89,11 @@ export class ViolationDto {
 export class CriminalIndicatorsDto {
   @ApiPropertyOptional({ description: '死亡人数 deaths', minimum: 0 }) @IsOptional() @IsInt() @Min(0) deaths?: number;
   @ApiPropertyOptional({ description: '重伤人数 serious injuries', minimum: 0 }) @IsOptional() @IsInt() @Min(0) seriousInjuries?: number;
-  @ApiPropertyOptional({ description: '直接经济损失（元） direct loss in yuan', minimum: 0 }) @IsOptional() @IsNumber() @Min(0) directLossYuan?: number;
+  @ApiPropertyOptional({ description: '直接经济损失（元） direct loss in yuan', minimum: 0 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  directLossYuan?: number;
 }
 
 // The party's two shapes are named by $ref in `party` below: listed here so the document defines them.

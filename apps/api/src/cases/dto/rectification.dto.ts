@@ -16,7 +16,11 @@ export class RequestReinspectionDto extends CommandBodyDto implements CommandBod
 
 /** 整改复查意见书. */
 export class RecordReinspectionDto extends CommandBodyDto implements CommandBody<'record-reinspection'> {
-  @ApiProperty({ description: '复查执法人员（至少两名） officers' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) officerIds!: string[];
+  @ApiProperty({ description: '复查执法人员（至少两名） officers' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @IsString({ each: true })
+  officerIds!: string[];
   @ApiProperty({ enum: ['passed', 'failed'], description: '复查结论 result' }) @IsIn(['passed', 'failed']) result!: 'passed' | 'failed';
   @ApiProperty({ description: '复查情况 findings' }) @IsString() @IsNotEmpty() @MaxLength(10000) findings!: string;
 }

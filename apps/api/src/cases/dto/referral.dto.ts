@@ -11,7 +11,11 @@ export class ProposeReferralDto extends CommandBodyDto implements CommandBody<'p
   @ArrayMinSize(2)
   @IsString({ each: true })
   teamOfficerIds!: string[];
-  @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要（行政执法机关移送涉嫌犯罪案件的规定第五条） report' }) @IsString() @IsNotEmpty() @MaxLength(10000) report!: string;
+  @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要（行政执法机关移送涉嫌犯罪案件的规定第五条） report' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  report!: string;
 }
 
 export class ApproveReferralDto extends CommandBodyDto implements CommandBody<'approve-referral'> {
@@ -32,7 +36,10 @@ export class ReasonDto
 
 export class TransferToPoliceDto extends CommandBodyDto implements CommandBody<'transfer-to-police'> {
   @ApiProperty({ description: '接受移送的公安机关 police agency' }) @IsString() @IsNotEmpty() @MaxLength(200) policeAgency!: string;
-  @ApiProperty({ description: '移送材料（须含移送书、调查报告，行政执法机关移送涉嫌犯罪案件的规定第六条） documents', example: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'] })
+  @ApiProperty({
+    description: '移送材料（须含移送书、调查报告，行政执法机关移送涉嫌犯罪案件的规定第六条） documents',
+    example: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })
@@ -41,8 +48,7 @@ export class TransferToPoliceDto extends CommandBodyDto implements CommandBody<'
 
 export class RecordPoliceDecisionDto extends CommandBodyDto implements CommandBody<'record-police-decision'> {
   @ApiProperty({ enum: ['accepted', 'declined'], description: '公安机关决定 decision' }) @IsIn(['accepted', 'declined']) outcome!:
-    | 'accepted'
-    | 'declined';
+    'accepted' | 'declined';
   @ApiPropertyOptional({ description: '不予立案的理由 reason' }) @IsOptional() @IsString() @MaxLength(5000) reason?: string;
 }
 

@@ -41,15 +41,22 @@ export class RecordEvidenceDto extends CommandBodyDto implements CommandBody<'re
   @ApiProperty({ enum: EVIDENCE_KINDS, description: '证据种类 kind' }) @IsIn(EVIDENCE_KINDS) kind!: EvidenceKind;
   @ApiProperty({ description: '证据名称 title' }) @IsString() @IsNotEmpty() @MaxLength(500) title!: string;
   @ApiProperty({ description: '取证执法人员 officers' }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) officerIds!: string[];
-  @ApiProperty({ description: '证据文件摘要（SHA-256；只记摘要，不存文件） content hash, never the file' }) @IsSha256() contentHash!: string;
+  @ApiProperty({ description: '证据文件摘要（SHA-256；只记摘要，不存文件） content hash, never the file' })
+  @IsSha256()
+  contentHash!: string;
   @ApiPropertyOptional({ description: '证据说明 description' }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
 }
 
 export class ConcludeInvestigationDto extends CommandBodyDto implements CommandBody<'conclude-investigation'> {
   @ApiProperty({ description: '调查结论 findings' }) @IsString() @IsNotEmpty() @MaxLength(10000) findings!: string;
-  @ApiProperty({ enum: OUTCOMES, description: '处理建议（行政处罚法第五十七条） proposed outcome' }) @IsIn(OUTCOMES) proposedOutcome!: Outcome;
+  @ApiProperty({ enum: OUTCOMES, description: '处理建议（行政处罚法第五十七条） proposed outcome' })
+  @IsIn(OUTCOMES)
+  proposedOutcome!: Outcome;
   @ApiPropertyOptional({ description: '违法行为代码（裁量基准） violation code' }) @IsOptional() @IsString() violationCode?: string;
-  @ApiPropertyOptional({ enum: DISCRETION_LEVELS, description: '违法情节（裁量基准） circumstance level' }) @IsOptional() @IsIn(DISCRETION_LEVELS) discretionLevel?: DiscretionLevel;
+  @ApiPropertyOptional({ enum: DISCRETION_LEVELS, description: '违法情节（裁量基准） circumstance level' })
+  @IsOptional()
+  @IsIn(DISCRETION_LEVELS)
+  discretionLevel?: DiscretionLevel;
   @ApiPropertyOptional({ type: [PenaltyDto], description: '建议的处罚 proposed penalties' })
   @IsOptional()
   @IsArray()
@@ -65,7 +72,11 @@ export class IssuePenaltyNoticeDto extends CommandBodyDto implements CommandBody
 }
 
 export class RecordStatementDto extends CommandBodyDto implements CommandBody<'record-statement'> {
-  @ApiProperty({ description: '陈述申辩要点（行政处罚法第四十五条） summary' }) @IsString() @IsNotEmpty() @MaxLength(10000) summary!: string;
+  @ApiProperty({ description: '陈述申辩要点（行政处罚法第四十五条） summary' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  summary!: string;
   @ApiProperty({ description: '是否采纳 adopted' }) @IsBoolean() adopted!: boolean;
 }
 
@@ -82,7 +93,9 @@ export class WaiveRightsDto extends CommandBodyDto implements CommandBody<'waive
 }
 
 export class RecordLegalReviewDto extends CommandBodyDto implements CommandBody<'record-legal-review'> {
-  @ApiProperty({ enum: ['approved', 'returned'], description: '审核结论（行政处罚法第五十八条） outcome' }) @IsIn(['approved', 'returned']) outcome!: 'approved' | 'returned';
+  @ApiProperty({ enum: ['approved', 'returned'], description: '审核结论（行政处罚法第五十八条） outcome' })
+  @IsIn(['approved', 'returned'])
+  outcome!: 'approved' | 'returned';
   @ApiProperty({ description: '法律适用是否正确 legal basis correct' }) @IsBoolean() legalBasisCorrect!: boolean;
   @ApiProperty({ description: '法制审核意见 opinion' }) @IsString() @IsNotEmpty() @MaxLength(10000) opinion!: string;
 }
@@ -109,7 +122,9 @@ export class DecideDto extends CommandBodyDto implements CommandBody<'decide'> {
 }
 
 export class ServeDecisionDto extends CommandBodyDto implements CommandBody<'serve-decision'> {
-  @ApiProperty({ enum: SERVICE_METHODS, description: '送达方式（行政处罚法第六十一条） method' }) @IsIn(SERVICE_METHODS) method!: ServiceMethod;
+  @ApiProperty({ enum: SERVICE_METHODS, description: '送达方式（行政处罚法第六十一条） method' })
+  @IsIn(SERVICE_METHODS)
+  method!: ServiceMethod;
 }
 
 export class RecordPaymentDto extends CommandBodyDto implements CommandBody<'record-payment'> {
