@@ -1,6 +1,8 @@
 import { Page } from 'playwright-core';
 import {
+  CaseEventType,
   DEADLINE_KIND_NAMES,
+  EVENT_TYPE_NAMES,
   EVIDENCE_KIND_NAMES,
   LEGAL_REVIEW_OUTCOME_NAMES,
   OUTCOME_NAMES,
@@ -278,7 +280,9 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     const events = page.getByTestId('timeline-diff').getByTestId('diff-events').locator('[data-revision]');
     await events.nth(last - 1).waitFor();
     const lines = await events.allTextContents();
-    expect(lines.map((l) => history.find((e) => l.includes(e.type))?.type)).toEqual(history.slice(1).map((e) => e.type));
+    // Each line names its event as the case file does (the vocabulary's name of the event type), in order.
+    const named = lines.map((l, i) => [history[i + 1]?.type, l.includes(EVENT_TYPE_NAMES[history[i + 1]?.type as CaseEventType]?.zh)]);
+    expect(named).toEqual(history.slice(1).map((e) => [e.type, true]));
     expect(lines[6]).toContain('作出处罚决定');
     expect(lines[6]).toMatch(/发生时间 2026-09-23 10:00 · 记录时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 操作人 .*（u-431002-head）/);
     await expect(page.getByTestId('diff-stage').textContent()).resolves.toBe('立案审批 → 结案');
