@@ -154,5 +154,6 @@ export async function addTags(page: Page, id: string, values: string[]): Promise
     await input.fill(v);
     await input.press('Enter');
   }
-  await input.press('Escape');
+  // Escape closes the list if it is open; with no list open it would close the drawer the form is in.
+  if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
 }
