@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CASE_SOURCE_NAMES, INDUSTRY_NAMES, STAGES, Stage } from '@workflows/enforcement-case';
+import { CASE_SOURCE_NAMES, INDUSTRY_NAMES, PARTY_KIND_NAMES, STAGES, Stage } from '@workflows/enforcement-case';
 import { HEAD, OFFICER_1, REVIEWER, at } from '../support/fixtures';
 import { openAndFile } from '../support/cases';
 import { ConsoleHarness, choose, screenshot, seriousAxeViolations, signIn, startConsoleHarness } from './console-browser';
@@ -97,7 +97,7 @@ describe('案件详情, 立案 and 案件查询 in Chromium: the state diagram, 
     await page.getByRole('button', { name: '立案登记' }).click();
     await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
     await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
-    await choose(page, 'openCase_party_kind', 'organization');
+    await choose(page, 'openCase_party_kind', PARTY_KIND_NAMES.organization.zh);
     const sent: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST') sent.push(r.url());

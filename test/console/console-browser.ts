@@ -1,4 +1,4 @@
-import { CASE_SOURCE_NAMES, INDUSTRY_NAMES } from '@workflows/enforcement-case';
+import { CASE_SOURCE_NAMES, INDUSTRY_NAMES, PARTY_KIND_NAMES } from '@workflows/enforcement-case';
 import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,7 +135,7 @@ export async function fillOpenCase(
 ): Promise<void> {
   await choose(page, 'openCase_source', CASE_SOURCE_NAMES.inspection.zh);
   await choose(page, 'openCase_industry', INDUSTRY_NAMES.fireworks.zh);
-  await choose(page, 'openCase_party_kind', 'organization');
+  await choose(page, 'openCase_party_kind', PARTY_KIND_NAMES.organization.zh);
   await page.locator('#openCase_party_name').fill(o.party);
   await page.locator('#openCase_party_creditCode').fill(o.creditCode);
   await page.locator('#openCase_violations_0_description').fill('烟花爆竹超量储存');
@@ -154,5 +154,6 @@ export async function addTags(page: Page, id: string, values: string[]): Promise
     await input.fill(v);
     await input.press('Enter');
   }
-  await input.press('Escape');
+  // Escape closes the list if it is open; with no list open it would close the drawer the form is in.
+  if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
 }

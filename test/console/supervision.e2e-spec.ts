@@ -124,11 +124,16 @@ describe('督办 and 预警 in Chromium, against the built service', () => {
     await expect(notice.textContent()).resolves.toContain('办案期限已逾期，请说明原因并加快办理');
     await audit(page, 'desk-supervision-notice');
 
-    const supervisionId = (await h.http.as(OFFICER_3, 'GET', `/api/v1/cases/${cases.missed.id}`)).body.openSupervisions[0].supervisionId;
     await notice.getByRole('link', { name: cases.missed.no }).click();
     await page.waitForURL(new RegExp(`/cases/${cases.missed.id}$`));
     await page.locator('[data-command="reply-supervision"]').click();
-    await page.locator('#reply-supervision_supervisionId').fill(supervisionId);
+    // The notice replied to is picked from the case's open 督办, named by its reason and reply deadline.
+    await page.locator('#reply-supervision_supervisionId').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '办案期限已逾期，请说明原因并加快办理' })
+      .filter({ hasText: '回复期限' })
+      .click();
     await page.locator('#reply-supervision_reply').fill('已说明逾期原因，本周内作出处理决定');
     await page.getByRole('button', { name: '提交' }).click();
     for (let i = 0; ; i++) {

@@ -1,4 +1,14 @@
 import { Page } from 'playwright-core';
+import {
+  CaseEventType,
+  DEADLINE_KIND_NAMES,
+  EVENT_TYPE_NAMES,
+  EVIDENCE_KIND_NAMES,
+  LEGAL_REVIEW_OUTCOME_NAMES,
+  OUTCOME_NAMES,
+  PENALTY_KIND_NAMES,
+  SERVICE_METHOD_NAMES,
+} from '@workflows/enforcement-case';
 import { HEAD, OFFICER_1, OFFICER_2, OFFICER_3, REVIEWER, at } from '../support/fixtures';
 import {
   ConsoleHarness,
@@ -69,10 +79,10 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     await submit(stage);
   }
 
-  /** The first penalty of a list of penalties: a fine of FINE yuan (the list starts empty where penalties are optional). */
-  async function fine(listId: string) {
-    if (!(await page.locator(`#${listId}_0_kind`).count())) await page.getByRole('button', { name: `添加${listId.split('_')[1]}` }).click();
-    await choose(page, `${listId}_0_kind`, 'fine');
+  /** The first penalty of a list of penalties: a fine of FINE yuan (the list, labelled `list`, starts empty where penalties are optional). */
+  async function fine(listId: string, list: string) {
+    if (!(await page.locator(`#${listId}_0_kind`).count())) await page.getByRole('button', { name: `添加${list}` }).click();
+    await choose(page, `${listId}_0_kind`, PENALTY_KIND_NAMES.fine.zh);
     await page.locator(`#${listId}_0_amountYuan`).fill(String(FINE));
   }
 
@@ -109,19 +119,19 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
   it('the officer records evidence, concludes the investigation and serves the penalty notice (告知) with its periods', async () => {
     await as(OFFICER_1);
     await step('record-evidence', at('2026-09-03'), '调查取证', async () => {
-      await choose(page, 'record-evidence_kind', 'inspection');
+      await choose(page, 'record-evidence_kind', EVIDENCE_KIND_NAMES.inspection.zh);
       await page.locator('#record-evidence_title').fill('现场检查笔录');
       await addTags(page, 'record-evidence_officerIds', [OFFICER_1, OFFICER_2]);
       await page.locator('#record-evidence_contentHash').fill('c0ffee00112233445566778899aabbccddeeff00112233445566778899aabbcc');
     });
     await step('conclude-investigation', at('2026-09-15'), '案件审理', async () => {
       await page.locator('#conclude-investigation_findings').fill('超量储存属实');
-      await choose(page, 'conclude-investigation_proposedOutcome', 'penalty');
-      await fine('conclude-investigation_proposedPenalties');
+      await choose(page, 'conclude-investigation_proposedOutcome', OUTCOME_NAMES.penalty.zh);
+      await fine('conclude-investigation_proposedPenalties', '建议的处罚');
       await addTags(page, 'conclude-investigation_legalBasis', [BASIS]);
     });
     await step('issue-penalty-notice', at('2026-09-16'), '案件审理', async () => {
-      await fine('issue-penalty-notice_proposedPenalties');
+      await fine('issue-penalty-notice_proposedPenalties', '拟作出的处罚');
       await addTags(page, 'issue-penalty-notice_legalBasis', [BASIS]);
     });
     // Three working days to state a defence and five to ask for a hearing, counted on the statutory calendar:
@@ -132,8 +142,8 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
         .filter({ has: page.getByRole('cell', { name: kind, exact: true }) })
         .locator('td:nth-child(3)')
         .textContent();
-    await expect(due('statement')).resolves.toBe('2026-09-20');
-    await expect(due('hearing_request')).resolves.toBe('2026-09-22');
+    await expect(due(DEADLINE_KIND_NAMES.statement.zh)).resolves.toBe('2026-09-20');
+    await expect(due(DEADLINE_KIND_NAMES.hearing_request.zh)).resolves.toBe('2026-09-22');
   });
 
   it('the head may not decide before the legality review: every unmet condition is listed with its article, and nothing is written', async () => {
@@ -141,8 +151,8 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     const before = (await apiView()).revision;
     await open('decide');
     await page.locator('#decide_occurredAt').fill(at('2026-09-22'));
-    await choose(page, 'decide_outcome', 'penalty');
-    await fine('decide_penalties');
+    await choose(page, 'decide_outcome', OUTCOME_NAMES.penalty.zh);
+    await fine('decide_penalties', '处罚内容');
     await addTags(page, 'decide_legalBasis', [BASIS]);
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
     const alert = page.getByRole('dialog').getByRole('alert').filter({ hasText: '不符合法定条件' });
@@ -180,7 +190,9 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('record-legal-review_outcome');
     await page.keyboard.press('ArrowDown'); // opens the list on 'approved'
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active[title="approved"]').waitFor();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option-active[title="${LEGAL_REVIEW_OUTCOME_NAMES.approved.zh}"]`)
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.keyboard.press('Tab');
@@ -210,14 +222,14 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     });
     // 09-23 is the first day after the hearing-request period (due 09-22 on the statutory calendar).
     await step('decide', at('2026-09-23'), '已作出决定，待送达', async () => {
-      await choose(page, 'decide_outcome', 'penalty');
-      await fine('decide_penalties');
+      await choose(page, 'decide_outcome', OUTCOME_NAMES.penalty.zh);
+      await fine('decide_penalties', '处罚内容');
       await addTags(page, 'decide_legalBasis', [BASIS]);
     });
     await expect(page.getByText(/^北应急罚〔2026〕\d+号$/).count()).resolves.toBe(1);
 
     await as(OFFICER_1);
-    await step('serve-decision', at('2026-09-24'), '执行', () => choose(page, 'serve-decision_method', 'direct'));
+    await step('serve-decision', at('2026-09-24'), '执行', () => choose(page, 'serve-decision_method', SERVICE_METHOD_NAMES.direct.zh));
     await step('record-payment', at('2026-09-30'), '执行完毕', async () => {
       await page.locator('#record-payment_amountYuan').fill(String(FINE));
       await page.locator('#record-payment_receiptNo').fill('HN2026-0930001');
@@ -268,7 +280,9 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     const events = page.getByTestId('timeline-diff').getByTestId('diff-events').locator('[data-revision]');
     await events.nth(last - 1).waitFor();
     const lines = await events.allTextContents();
-    expect(lines.map((l) => history.find((e) => l.includes(e.type))?.type)).toEqual(history.slice(1).map((e) => e.type));
+    // Each line names its event as the case file does (the vocabulary's name of the event type), in order.
+    const named = lines.map((l, i) => [history[i + 1]?.type, l.includes(EVENT_TYPE_NAMES[history[i + 1]?.type as CaseEventType]?.zh)]);
+    expect(named).toEqual(history.slice(1).map((e) => [e.type, true]));
     expect(lines[6]).toContain('作出处罚决定');
     expect(lines[6]).toMatch(/发生时间 2026-09-23 10:00 · 记录时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 操作人 .*（u-431002-head）/);
     await expect(page.getByTestId('diff-stage').textContent()).resolves.toBe('立案审批 → 结案');

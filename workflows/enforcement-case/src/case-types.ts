@@ -66,13 +66,6 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const DISCRETION_LEVELS = ['slight', 'general', 'serious', 'very_serious'] as const;
 export type DiscretionLevel = (typeof DISCRETION_LEVELS)[number];
-/** The circumstance levels of a discretion benchmark (裁量基准) as readers know them. */
-export const DISCRETION_LEVEL_NAMES: Record<DiscretionLevel, string> = {
-  slight: '轻微',
-  general: '一般',
-  serious: '较重',
-  very_serious: '严重',
-};
 
 export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'entrusted', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
@@ -82,6 +75,18 @@ export type WaivableRight = (typeof WAIVABLE_RIGHTS)[number];
 
 export const INTERVENER_RELATIONS = ['leading_cadre', 'internal_staff', 'relative_or_staff_of_cadre', 'other'] as const;
 export const INTERFERENCE_MEANS = ['in_person', 'phone', 'text_message', 'letter', 'through_another_person', 'other'] as const;
+
+/** The crimes of a work-safety case referred to the police (刑法第一百三十四条至第一百三十九条之一), or another. */
+export const OFFENSES = [
+  'major_liability_accident',
+  'forced_risky_operation',
+  'major_labor_safety_accident',
+  'dangerous_goods_accident',
+  'fire_liability_accident',
+  'failure_to_report_accident',
+  'other',
+] as const;
+export type Offense = (typeof OFFENSES)[number];
 
 export interface Intervener {
   name: string;

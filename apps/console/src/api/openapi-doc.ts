@@ -1,33 +1,7 @@
 import { api } from './client';
+import type { OpenApiDocument } from './openapi-schema';
 
-/** The parts of a JSON schema (OpenAPI 3.0) the console's forms read. */
-export interface JsonSchema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  enum?: (string | number)[];
-  description?: string;
-  example?: unknown;
-  default?: unknown;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-}
-
-interface Operation {
-  summary?: string;
-  requestBody?: { content?: { 'application/json'?: { schema?: JsonSchema } } };
-}
-
-export interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
+export * from './openapi-schema';
 
 let loading: Promise<OpenApiDocument> | null = null;
 
@@ -43,34 +17,4 @@ export function openApiDocument(): Promise<OpenApiDocument> {
       throw e;
     });
   return loading;
-}
-
-export const commandPath = (command: string) => `/api/v1/cases/{caseId}/commands/${command}`;
-
-function operation(doc: OpenApiDocument, command: string): Operation | undefined {
-  return command === 'open-case' ? doc.paths['/api/v1/cases']?.post : doc.paths[commandPath(command)]?.post;
-}
-
-/** The Chinese part of a text that is Chinese first, then English: "立案批准 (head)" → "立案批准". */
-export function chinesePart(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const m = /^[^A-Za-z(（]*[\u3400-\u9fff][^A-Za-z(（]*/.exec(text);
-  const zh = m?.[0].replace(/[\s:：;；,，]+$/u, '').trim();
-  return zh || undefined;
-}
-
-/** A command's name in Chinese, from its route's OpenAPI summary (e.g. 立案批准). */
-export function commandTitle(doc: OpenApiDocument, command: string): string {
-  return chinesePart(operation(doc, command)?.summary) ?? command;
-}
-
-export function resolve(doc: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema {
-  let s = schema ?? {};
-  for (let i = 0; s.$ref && i < 20; i++) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {};
-  return s;
-}
-
-/** The request-body schema of a command (resolved), or an empty object schema for bodiless commands. */
-export function commandSchema(doc: OpenApiDocument, command: string): JsonSchema {
-  return resolve(doc, operation(doc, command)?.requestBody?.content?.['application/json']?.schema ?? { type: 'object', properties: {} });
 }

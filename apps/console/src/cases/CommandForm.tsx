@@ -1,10 +1,11 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { App, Button, Form } from 'antd';
 import { type OpenApiDocument, commandSchema, commandTitle } from '../api/openapi-doc';
 import type { CaseView } from '../api/types';
 import { ProblemAlert } from '../forms/ProblemAlert';
-import { SchemaFields } from '../forms/SchemaFields';
+import { FieldExtrasContext, SchemaFields, type FieldExtras } from '../forms/SchemaFields';
 import { useCommandSubmit } from '../forms/useSubmit';
+import { commandChoices } from './command-choices';
 
 interface Props {
   doc: OpenApiDocument;
@@ -22,6 +23,7 @@ export function CommandForm({ doc, view, command, onDone, onCommand, onReload }:
   const revision = useRef(view.revision);
   const { message } = App.useApp();
   const title = commandTitle(doc, command);
+  const extras = useMemo((): FieldExtras => ({ choices: commandChoices(command, view) }), [command, view]);
   const { submit, problem, busy, forget } = useCommandSubmit(form, `/cases/${view.caseId}/commands/${command}`, (v) => {
     void message.success(`已完成「${title}」，当前阶段：${v.stageName.zh}`);
     onDone(v);
@@ -40,7 +42,9 @@ export function CommandForm({ doc, view, command, onDone, onCommand, onReload }:
       onFinish={(v: Record<string, unknown>) => void submit(v, { 'if-match': `"${revision.current}"` })}
       aria-label={title}
     >
-      <SchemaFields doc={doc} schema={commandSchema(doc, command)} />
+      <FieldExtrasContext.Provider value={extras}>
+        <SchemaFields doc={doc} schema={commandSchema(doc, command)} />
+      </FieldExtrasContext.Provider>
       {problem && (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert problem={problem} titleOf={(c) => commandTitle(doc, c)} onCommand={onCommand} onReload={() => void reload()} />

@@ -6,13 +6,21 @@ import { enumOptions } from '../cases/vocabulary';
 
 type NamePath = (string | number)[];
 
+/** One value a field may take, as the user reads it. */
+export interface FieldChoice {
+  value: string;
+  label: string;
+}
+
 /**
  * What a form adds to the fields built from a schema, by the field's dotted path (`party.creditCode`): checks run as
- * the user types, and help shown under the field. A field named here in `replace` is drawn by the form itself.
+ * the user types, help shown under the field, and the values to choose from where the page already knows them (a
+ * list field still takes a value typed in). A field named here in `replace` is drawn by the form itself.
  */
 export interface FieldExtras {
   rules?: Record<string, FormRule[]>;
   extra?: Record<string, ReactNode>;
+  choices?: Record<string, FieldChoice[]>;
   replace?: Record<string, ReactNode>;
 }
 export const FieldExtrasContext = createContext<FieldExtras>({});
@@ -58,6 +66,21 @@ function SchemaField({ doc, name, label, schema: raw, required }: FieldProps) {
       </Card>
     );
   }
+  const choices = extras.choices?.[path];
+  // A required single value with only one choice starts on it (e.g. the one open 督办 a reply answers).
+  if (choices)
+    return (
+      <Form.Item {...common} initialValue={schema.type !== 'array' && required && choices.length === 1 ? choices[0].value : undefined}>
+        <Select
+          mode={schema.type === 'array' ? 'tags' : undefined}
+          options={choices}
+          optionFilterProp="label"
+          aria-label={label}
+          allowClear={!required}
+          placeholder={schema.type === 'array' ? '选择或输入后按回车添加' : '请选择'}
+        />
+      </Form.Item>
+    );
   if (schema.type === 'array') {
     const items = resolve(doc, schema.items);
     if (items.type === 'object' || items.properties || items.oneOf)

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
-import { DISCRETION_LEVEL_NAMES, type DiscretionLevel } from '@workflows/enforcement-case/case-types';
 import { ApiError, api } from '../api/client';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
+import { discretionLevelName } from '../cases/vocabulary';
 import { EChart } from '../reports/EChart';
 import type { ConsistencyReport } from '../api/types';
 import { ReportScopeFilters, useReportScope } from '../reports/ReportScopeFilters';
@@ -13,8 +13,7 @@ import { LoadError } from '../forms/FilterActions';
 type Group = ConsistencyReport['groups'][number];
 type Outlier = Group['outliers'][number] & { group: string };
 
-const levelName = (level: string) => DISCRETION_LEVEL_NAMES[level as DiscretionLevel] ?? level;
-const groupName = (g: Group) => `${g.violationCode} · ${levelName(g.discretionLevel)}`;
+const groupName = (g: Group) => `${g.violationCode} · ${discretionLevelName(g.discretionLevel)}`;
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 /**
@@ -129,7 +128,7 @@ export default function ConsistencyPage() {
                   dataSource={report.groups}
                   columns={[
                     { title: '违法行为代码', dataIndex: 'violationCode' },
-                    { title: '裁量情节', dataIndex: 'discretionLevel', render: levelName },
+                    { title: '裁量情节', dataIndex: 'discretionLevel', render: discretionLevelName },
                     { title: '决定数', dataIndex: 'count' },
                     { title: '最低', dataIndex: 'min', render: yuan },
                     { title: '下四分位', dataIndex: 'q1', render: yuan },

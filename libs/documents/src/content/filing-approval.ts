@@ -1,10 +1,10 @@
+import { CASE_SOURCE_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
 import { cause, issuingAgency, names, openedCase, partyRows } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
-import { CASE_SOURCE_TEXT } from './wording';
 
 /**
  * 立案审批表: what the officers proposed (open-case: source, party, cause, facts, two certified officers, 行政处罚法
@@ -33,7 +33,7 @@ export function filingApproval(record: CaseRecord, input: DocumentInput): CaseDo
         kind: 'form',
         rows: [
           { label: '案号', value: filed.data.caseNo },
-          { label: '案件来源', value: CASE_SOURCE_TEXT[opened.source] },
+          { label: '案件来源', value: CASE_SOURCE_NAMES[opened.source].zh },
           { label: '案由', value: cause(opened) },
           ...party,
           { label: '发现日期', value: chineseDate(opened.discoveredAt) },

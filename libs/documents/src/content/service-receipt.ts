@@ -1,10 +1,10 @@
+import { SERVICE_METHOD_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
 import { issuingAgency, names, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
-import { SERVICE_METHOD_TEXT } from './wording';
 
 /**
  * 送达回证 of the 行政处罚决定书 (行政处罚法第六十一条: served on the spot, or within seven days under the 民事诉讼法's rules
@@ -35,7 +35,7 @@ export function serviceReceipt(record: CaseRecord, input: DocumentInput): CaseDo
           { label: '送达文书名称及文号', value: `行政处罚决定书（${record.decision.data.decisionNo}）` },
           { label: '受送达人', value: opened.party.name },
           { label: '送达地点', value: address },
-          { label: '送达方式', value: SERVICE_METHOD_TEXT[service.data.method] },
+          { label: '送达方式', value: SERVICE_METHOD_NAMES[service.data.method].zh },
           { label: '送达时间', value: `${chineseDate(service.on)}${time ? ` ${time}` : ''}` },
           { label: '送达人', value: server },
           { label: '受送达人签名或者盖章', handwritten: true },

@@ -1,4 +1,4 @@
-import { CaseSource, Party, Penalty, PeriodRule, ServiceMethod } from '@workflows/enforcement-case';
+import { Party, Penalty, PeriodRule } from '@workflows/enforcement-case';
 import { countInWords, yuanInCapitals, yuanInFigures } from './chinese-numerals';
 
 /** How a document addresses the party: 你单位 (an organisation) or 你 (a person). */
@@ -43,23 +43,6 @@ export function periodFromBasis(basis: string): string | null {
   const m = /^(\d+) (个工作日|日|个月)/.exec(basis);
   return m ? `${countInWords(Number(m[1]))}${m[2]}` : null;
 }
-
-export const SERVICE_METHOD_TEXT: Record<ServiceMethod, string> = {
-  direct: '直接送达',
-  left_at_address: '留置送达',
-  post: '邮寄送达',
-  electronic: '电子送达',
-  entrusted: '委托送达',
-  public_notice: '公告送达',
-};
-
-export const CASE_SOURCE_TEXT: Record<CaseSource, string> = {
-  inspection: '监督检查',
-  complaint: '投诉举报',
-  referral: '移送',
-  accident: '事故调查',
-  other: '其他',
-};
 
 /** Statutes cited as the API records them ('安全生产法 Art. 99') in the documents' form (《安全生产法》第九十九条). */
 export function citation(basis: string): string {

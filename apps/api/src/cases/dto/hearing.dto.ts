@@ -8,16 +8,16 @@ import { IsDateTimeWithOffset, IsSha256 } from './validators';
 export class RequestHearingDto extends CommandBodyDto implements CommandBody<'request-hearing'> {}
 
 export class ScheduleHearingDto extends CommandBodyDto implements CommandBody<'schedule-hearing'> {
-  @ApiProperty({ description: '听证时间（须在通知之日起七个工作日后）', example: '2026-10-20T09:00:00+08:00' })
+  @ApiProperty({ description: '听证时间（须在通知之日起七个工作日后） when', example: '2026-10-20T09:00:00+08:00' })
   @IsDateTimeWithOffset()
   hearingAt!: string;
 
-  @ApiProperty({ description: '听证主持人（非本案调查人员）', example: 'u-431002-officer-3' })
+  @ApiProperty({ description: '听证主持人（非本案调查人员，行政处罚法第六十四条第四项） presiding officer', example: 'u-431002-officer-3' })
   @IsString()
   @IsNotEmpty()
   presidingOfficerId!: string;
 
-  @ApiProperty({ description: '听证地点' })
+  @ApiProperty({ description: '听证地点 place' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -25,17 +25,17 @@ export class ScheduleHearingDto extends CommandBodyDto implements CommandBody<'s
 }
 
 export class RecordHearingDto extends CommandBodyDto implements CommandBody<'record-hearing'> {
-  @ApiProperty({ description: '当事人是否出席（无正当理由不出席视为放弃听证）' })
+  @ApiProperty({ description: '当事人是否出席（无正当理由不出席视为放弃听证，行政处罚法第六十四条第六项） attended' })
   @IsBoolean()
   attended!: boolean;
 
-  @ApiProperty({ description: '听证情况摘要' })
+  @ApiProperty({ description: '听证情况摘要 summary' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: '听证笔录的 SHA-256 摘要' })
+  @ApiPropertyOptional({ description: '听证笔录摘要（笔录文件的 SHA-256 摘要，行政处罚法第六十四条第八项） transcript hash' })
   @IsOptional()
   @IsSha256()
   transcriptHash?: string;

@@ -19,7 +19,7 @@ import { CommandBodyDto } from './common.dto';
 import { IsCalendarDate, IsCreditCode, IsResidentIdNumber, NestedList, NormalizeCode } from './validators';
 
 class PartyDto {
-  @ApiProperty({ enum: ['organization', 'individual'] })
+  @ApiProperty({ enum: ['organization', 'individual'], description: '当事人类型 kind of party' })
   @IsIn(['organization', 'individual'])
   kind!: 'organization' | 'individual';
 
@@ -29,7 +29,7 @@ class PartyDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: '住所或经营场所 address' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -45,7 +45,7 @@ export class OrganizationPartyDto extends PartyDto {
   @IsCreditCode()
   creditCode!: string;
 
-  @ApiPropertyOptional({ description: '法定代表人' })
+  @ApiPropertyOptional({ description: '法定代表人 legal representative' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -85,10 +85,15 @@ export class ViolationDto {
   committedOn?: string;
 }
 
+/** What the officers know of the harm done, for the referral of a suspected crime and the limitation period. */
 export class CriminalIndicatorsDto {
-  @IsOptional() @IsInt() @Min(0) deaths?: number;
-  @IsOptional() @IsInt() @Min(0) seriousInjuries?: number;
-  @IsOptional() @IsNumber() @Min(0) directLossYuan?: number;
+  @ApiPropertyOptional({ description: '死亡人数 deaths', minimum: 0 }) @IsOptional() @IsInt() @Min(0) deaths?: number;
+  @ApiPropertyOptional({ description: '重伤人数 serious injuries', minimum: 0 }) @IsOptional() @IsInt() @Min(0) seriousInjuries?: number;
+  @ApiPropertyOptional({ description: '直接经济损失（元） direct loss in yuan', minimum: 0 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  directLossYuan?: number;
 }
 
 // The party's two shapes are named by $ref in `party` below: listed here so the document defines them.
@@ -99,11 +104,11 @@ export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-cas
   @IsNotEmpty()
   agencyId!: string;
 
-  @ApiProperty({ enum: CASE_SOURCES })
+  @ApiProperty({ enum: CASE_SOURCES, description: '案件来源 source' })
   @IsIn(CASE_SOURCES)
   source!: CaseSource;
 
-  @ApiProperty({ enum: INDUSTRIES })
+  @ApiProperty({ enum: INDUSTRIES, description: '行业领域 industry' })
   @IsIn(INDUSTRIES)
   industry!: Industry;
 
@@ -124,9 +129,9 @@ export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-cas
   })
   party!: OrganizationPartyDto | IndividualPartyDto;
 
-  @NestedList(ViolationDto) violations!: ViolationDto[];
+  @NestedList(ViolationDto, '违法行为 violations') violations!: ViolationDto[];
 
-  @ApiProperty({ description: '发现日期', example: '2026-09-01' })
+  @ApiProperty({ description: '发现日期 discovered on', example: '2026-09-01' })
   @IsCalendarDate()
   discoveredAt!: string;
 
@@ -136,18 +141,21 @@ export class OpenCaseDto extends CommandBodyDto implements CommandBody<'open-cas
   @IsString({ each: true })
   handlingOfficerIds!: string[];
 
-  @ApiProperty({ description: '案情摘要' })
+  @ApiProperty({ description: '案情摘要 summary' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: '重大案件 marked major' })
+  @ApiPropertyOptional({ description: '重大案件（须经法制审核和集体讨论，行政处罚法第五十七条第二款、第五十八条） marked major' })
   @IsOptional()
   @IsBoolean()
   major?: boolean;
 
-  @ApiPropertyOptional({ type: CriminalIndicatorsDto })
+  @ApiPropertyOptional({
+    type: CriminalIndicatorsDto,
+    description: '涉嫌犯罪情节（行政执法机关移送涉嫌犯罪案件的规定第三条） criminal indicators',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CriminalIndicatorsDto)

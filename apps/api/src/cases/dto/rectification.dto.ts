@@ -7,7 +7,7 @@ import { IsCalendarDate, NonEmptyStrings } from './validators';
 /** 责令限期整改指令书 (安全生产法 Art. 65). */
 export class IssueRectificationOrderDto extends CommandBodyDto implements CommandBody<'issue-rectification-order'> {
   @NonEmptyStrings('整改事项') items!: string[];
-  @ApiProperty({ description: '整改期限', example: '2026-10-15' }) @IsCalendarDate() deadline!: string;
+  @ApiProperty({ description: '整改期限 deadline', example: '2026-10-15' }) @IsCalendarDate() deadline!: string;
   @NonEmptyStrings('法律依据') legalBasis!: string[];
 }
 
@@ -16,9 +16,13 @@ export class RequestReinspectionDto extends CommandBodyDto implements CommandBod
 
 /** 整改复查意见书. */
 export class RecordReinspectionDto extends CommandBodyDto implements CommandBody<'record-reinspection'> {
-  @ApiProperty({ description: '复查执法人员（至少两名）' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) officerIds!: string[];
-  @ApiProperty({ enum: ['passed', 'failed'] }) @IsIn(['passed', 'failed']) result!: 'passed' | 'failed';
-  @ApiProperty({ description: '复查情况' }) @IsString() @IsNotEmpty() @MaxLength(10000) findings!: string;
+  @ApiProperty({ description: '复查执法人员（至少两名） officers' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @IsString({ each: true })
+  officerIds!: string[];
+  @ApiProperty({ enum: ['passed', 'failed'], description: '复查结论 result' }) @IsIn(['passed', 'failed']) result!: 'passed' | 'failed';
+  @ApiProperty({ description: '复查情况 findings' }) @IsString() @IsNotEmpty() @MaxLength(10000) findings!: string;
 }
 
 /** The body each of these commands is validated against (the API's command routes come from the registry). */

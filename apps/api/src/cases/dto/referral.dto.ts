@@ -1,31 +1,25 @@
-import { CommandBody } from '@workflows/enforcement-case';
+import { CommandBody, OFFENSES } from '@workflows/enforcement-case';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CommandBodyDto } from './common.dto';
 
-export const OFFENSES = [
-  'major_liability_accident',
-  'forced_risky_operation',
-  'major_labor_safety_accident',
-  'dangerous_goods_accident',
-  'fire_liability_accident',
-  'failure_to_report_accident',
-  'other',
-] as const;
-
 /** 提请移送 (行政执法机关移送涉嫌犯罪案件的规定 Art. 5). */
 export class ProposeReferralDto extends CommandBodyDto implements CommandBody<'propose-referral'> {
-  @ApiProperty({ enum: OFFENSES }) @IsIn(OFFENSES) offense!: (typeof OFFENSES)[number];
-  @ApiProperty({ description: '专案组执法人员（至少两名）' })
+  @ApiProperty({ enum: OFFENSES, description: '涉嫌罪名 offence' }) @IsIn(OFFENSES) offense!: (typeof OFFENSES)[number];
+  @ApiProperty({ description: '专案组执法人员（至少两名） team officers' })
   @IsArray()
   @ArrayMinSize(2)
   @IsString({ each: true })
   teamOfficerIds!: string[];
-  @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要' }) @IsString() @IsNotEmpty() @MaxLength(10000) report!: string;
+  @ApiProperty({ description: '涉嫌犯罪案件情况的调查报告摘要（行政执法机关移送涉嫌犯罪案件的规定第五条） report' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  report!: string;
 }
 
 export class ApproveReferralDto extends CommandBodyDto implements CommandBody<'approve-referral'> {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) opinion?: string;
+  @ApiPropertyOptional({ description: '审批意见 opinion' }) @IsOptional() @IsString() @MaxLength(5000) opinion?: string;
 }
 
 /** 不批准移送 / 提请复议 / 提请检察院监督 / 恢复行政程序: a recorded reason. */
@@ -37,12 +31,15 @@ export class ReasonDto
     CommandBody<'refer-to-procuratorate'>,
     CommandBody<'resume-administrative-procedure'>
 {
-  @ApiProperty({ description: '理由' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
+  @ApiProperty({ description: '理由 reason' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason!: string;
 }
 
 export class TransferToPoliceDto extends CommandBodyDto implements CommandBody<'transfer-to-police'> {
-  @ApiProperty({ description: '公安机关' }) @IsString() @IsNotEmpty() @MaxLength(200) policeAgency!: string;
-  @ApiProperty({ description: '移送材料（须含移送书、调查报告）', example: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'] })
+  @ApiProperty({ description: '接受移送的公安机关 police agency' }) @IsString() @IsNotEmpty() @MaxLength(200) policeAgency!: string;
+  @ApiProperty({
+    description: '移送材料（须含移送书、调查报告，行政执法机关移送涉嫌犯罪案件的规定第六条） documents',
+    example: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })
@@ -50,8 +47,9 @@ export class TransferToPoliceDto extends CommandBodyDto implements CommandBody<'
 }
 
 export class RecordPoliceDecisionDto extends CommandBodyDto implements CommandBody<'record-police-decision'> {
-  @ApiProperty({ enum: ['accepted', 'declined'] }) @IsIn(['accepted', 'declined']) outcome!: 'accepted' | 'declined';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @ApiProperty({ enum: ['accepted', 'declined'], description: '公安机关决定 decision' }) @IsIn(['accepted', 'declined']) outcome!:
+    'accepted' | 'declined';
+  @ApiPropertyOptional({ description: '不予立案的理由 reason' }) @IsOptional() @IsString() @MaxLength(5000) reason?: string;
 }
 
 export class RecordHandoverDto extends CommandBodyDto implements CommandBody<'record-handover'> {

@@ -69,9 +69,9 @@ export const NonEmptyStrings = (description?: string) =>
   );
 
 /** A required list of at least one nested body, each validated as `type`. */
-export const NestedList = (type: new () => object) =>
+export const NestedList = (type: new () => object, description: string) =>
   applyDecorators(
-    ApiProperty({ type: [type] }),
+    ApiProperty({ type: [type], description }),
     IsArray(),
     ArrayMinSize(1),
     ValidateNested({ each: true }),
