@@ -83,9 +83,13 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     await page.getByLabel('干预人姓名').fill(INTERVENER);
     await page.getByLabel('干预人姓名').press('Enter');
     await page.waitForURL(/intervener=/);
+    // The unfiltered register may still be on screen for a moment: wait for the filtered answer, one entry.
     const rows = page.locator('tbody tr.ant-table-row');
-    await rows.first().waitFor();
-    await expect(rows.count()).resolves.toBe(1);
+    await rows.filter({ hasText: INTERVENER }).first().waitFor();
+    for (let i = 0; (await rows.count()) !== 1; i++) {
+      if (i > 300) throw new Error(`the register lists ${await rows.count()} entries for ${INTERVENER}, not 1`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const text = await rows.first().textContent();
     for (const shown of [caseNo, INTERVENER, '领导干部', '电话', '要求从轻处理', '已拒绝并如实记录', '张敏']) expect(text).toContain(shown);
     await audit(page, 'interference-register');

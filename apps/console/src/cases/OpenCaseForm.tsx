@@ -130,7 +130,8 @@ export function OpenCaseForm({ defaultAgencyId }: { defaultAgencyId: string }) {
     };
   }, [help, form]);
 
-  if (!doc) return <Skeleton active />;
+  // The form appears whole, with the filing help (or why it is missing): nothing shifts under the officer's hand.
+  if (!doc || (!help && !helpError)) return <Skeleton active />;
 
   return (
     <Form
