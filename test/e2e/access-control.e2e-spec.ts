@@ -1,5 +1,16 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, at, interferenceBody, openCaseBody } from '../support/fixtures';
+import {
+  AG,
+  HASH,
+  HEAD,
+  OFFICER_1,
+  OFFICER_2,
+  OTHER_COUNTY_OFFICER,
+  at,
+  interferenceBody,
+  openCaseBody,
+  evidenceBody,
+} from '../support/fixtures';
 import { openAndFile } from '../support/cases';
 import { projectionsCaughtUp } from '../support/projections';
 import { certificate, registerInDirectory, user } from '../support/organisation';
@@ -56,13 +67,12 @@ describe('access control over HTTP', () => {
 
   it('refuses a named officer whose certificate had expired on the day (422 naming the officer and the certificate)', async () => {
     const id = await openAndFile(t.http);
-    const res = await command(OFFICER_1, id, 'record-evidence', {
-      kind: 'inquiry',
-      title: '询问笔录',
-      officerIds: [OFFICER_1, EXPIRED],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    const res = await command(
+      OFFICER_1,
+      id,
+      'record-evidence',
+      evidenceBody({ kind: 'inquiry', title: '询问笔录', officerIds: [OFFICER_1, EXPIRED] }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.violations).toEqual([expect.objectContaining({ rule: 'twoCertifiedOfficers' })]);
     expect(res.body.violations[0].detail).toContain('过期证 (u-431002-officer-expired)');
@@ -71,13 +81,7 @@ describe('access control over HTTP', () => {
 
   it('refuses an officer acting on a certificate that is not valid (403 naming the certificate); the head needs none', async () => {
     const id = await openAndFile(t.http);
-    const res = await command(SUSPENDED, id, 'record-evidence', {
-      kind: 'photo',
-      title: '照片',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: HASH,
-      occurredAt: at('2026-09-03'),
-    });
+    const res = await command(SUSPENDED, id, 'record-evidence', evidenceBody({ kind: 'photo', title: '照片' }));
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain('43100220218888');
     const opened = await t.http.as(EXPIRED, 'POST', '/api/v1/cases', openCaseBody({ occurredAt: at('2026-09-01') }));

@@ -1,7 +1,7 @@
 import { EventStoreDbEventStore } from '@app/event-store';
 import { FakeEsdbClient } from '@app/event-store/testing';
 import { TestApp, startTestApp } from '../support/test-app';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody, organizationParty } from '../support/fixtures';
 import { projectionsCaughtUp } from '../support/projections';
 import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/postgres';
 
@@ -35,12 +35,7 @@ describeWithPostgres('read models in PostgreSQL for the EventStoreDB store', (ur
   });
 
   it('serves search, the audit trail with full payloads, and reports from PostgreSQL', async () => {
-    const opened = await t.http.as(
-      OFFICER_1,
-      'POST',
-      '/api/v1/cases',
-      openCaseBody({ party: { kind: 'organization', name: 'ESDB读模型测试公司', creditCode: '91431002MA4L000079' } }),
-    );
+    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party: organizationParty('ESDB读模型测试公司') }));
     expect(opened.status).toBe(201);
     const id = opened.body.case.caseId;
     expect((await t.http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') })).status).toBe(

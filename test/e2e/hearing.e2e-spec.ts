@@ -67,24 +67,22 @@ describe('hearing: notice → request → schedule → held → legality review 
     expect(requested.body.case.allowedCommands).toEqual(expect.arrayContaining(['schedule-hearing']));
 
     // Notified on Tue 10-13 for Tue 10-20: only 5 working days (14, 15, 16, 19, 20); and the presiding officer investigated.
-    const short = await run(HEAD, id, 'schedule-hearing', {
-      hearingAt: at('2026-10-20', '09:00:00'),
-      presidingOfficerId: OFFICER_2,
-      location: '北湖区应急管理局听证室',
-      occurredAt: at('2026-10-13'),
-    });
+    /** The head schedules the hearing on 10-13 for `day`, presided over by `presiding`. */
+    const schedule = (day: string, presiding: string) =>
+      run(HEAD, id, 'schedule-hearing', {
+        hearingAt: at(day, '09:00:00'),
+        presidingOfficerId: presiding,
+        location: '北湖区应急管理局听证室',
+        occurredAt: at('2026-10-13'),
+      });
+    const short = await schedule('2026-10-20', OFFICER_2);
     expect(short.status).toBe(422);
     expect(short.body.violations.map((v: any) => [v.rule, v.legalSource])).toEqual([
       ['hearingNoticeSevenWorkingDays', '行政处罚法 Art. 64(2)'],
       ['presidingOfficerDidNotInvestigate', '行政处罚法 Art. 64(4)'],
     ]);
 
-    const scheduled = await run(HEAD, id, 'schedule-hearing', {
-      hearingAt: at('2026-10-23', '09:00:00'),
-      presidingOfficerId: OFFICER_3,
-      location: '北湖区应急管理局听证室',
-      occurredAt: at('2026-10-13'),
-    });
+    const scheduled = await schedule('2026-10-23', OFFICER_3);
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.events[0].data.noticeWorkingDays).toBe(8);
 

@@ -1,7 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
 import { startWithFiledCase } from '../support/cases';
-import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, interferenceBody } from '../support/fixtures';
+import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, cadreInterference } from '../support/fixtures';
 
 /** The interference register and its readers (docs/supervision.md §2), over HTTP. */
 describe('interference register over HTTP', () => {
@@ -16,9 +16,7 @@ describe('interference register over HTTP', () => {
       OFFICER_2,
       'POST',
       `/api/v1/cases/${id}/commands/record-interference`,
-      interferenceBody({
-        intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
-        content: '要求从轻处理',
+      cadreInterference({
         handling: '已拒绝并如实记录',
         occurredAt: at('2026-09-05'),
       }),

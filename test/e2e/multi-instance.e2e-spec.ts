@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { HttpClient } from '../support/http-client';
 import { startServerProcess, waitForExit } from '../support/server-process';
-import { HEAD, HASH, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { HEAD, HASH, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody, organizationParty } from '../support/fixtures';
 import { describeWithPostgres, dropSchema, freshSchemaName, postgresServerEnv } from '../support/postgres';
 
 type Role = 'leading' | 'standby';
@@ -103,7 +103,7 @@ describeWithPostgres('two API instances on one PostgreSQL database', (url) => {
       OFFICER_1,
       'POST',
       '/api/v1/cases',
-      openCaseBody({ party: { kind: 'organization', name: '接管后立案测试公司', creditCode: '91431002MA4L000079' } }),
+      openCaseBody({ party: organizationParty('接管后立案测试公司') }),
     );
     expect(opened.status).toBe(201);
     await eventually('the read models catch up on the survivor', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openAndFile } from '../support/cases';
-import { OFFICER_1, OFFICER_2, at, interferenceBody } from '../support/fixtures';
+import { OFFICER_1, OFFICER_2, at, cadreInterference } from '../support/fixtures';
 import { describeWithPg } from '../support/pg-test-database';
 import { projectionsCaughtUp } from '../support/projections';
 import { startTestApp } from '../support/test-app';
@@ -61,11 +61,7 @@ describeWithPg('the API with PostgreSQL read models answers as with SQLite ones'
         OFFICER_2,
         'POST',
         `/api/v1/cases/${id}/commands/record-interference`,
-        interferenceBody({
-          intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
-          content: '要求从轻处理',
-          occurredAt: at('2026-09-03'),
-        }),
+        cadreInterference({ occurredAt: at('2026-09-03') }),
       );
       expect(recorded.status).toBe(200);
       onPg = await answers(pgApp);

@@ -57,3 +57,17 @@ export function evidenceBody(overrides: Record<string, unknown> = {}) {
 export function missingFrom(text: string, parts: string[]): string[] {
   return parts.filter((p) => !text.includes(p));
 }
+
+/** An organisation party by name, with the demo credit code (valid check character). */
+export function organizationParty(name: string) {
+  return { kind: 'organization', name, creditCode: '91431002MA4L000079' };
+}
+
+/** A deputy district head asked for leniency: the interference the register and its reports are tested with. */
+export function cadreInterference(overrides: Record<string, unknown> = {}) {
+  return interferenceBody({
+    intervener: { name: '王某', unit: '某区政府', post: '副区长', relation: 'leading_cadre' },
+    content: '要求从轻处理',
+    ...overrides,
+  });
+}
