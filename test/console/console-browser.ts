@@ -124,8 +124,20 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
 
 /** Picks an option of an Ant Design Select (opened by clicking the control with this id). */
 export async function choose(page: Page, id: string, option: string): Promise<void> {
-  await page.locator(`#${id}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  const select = page
+    .locator('.ant-select')
+    .filter({ has: page.locator(`#${id}`) })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${id}`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    // The list closes with an animation. A busy browser can still have it over the next control, or have taken the
+    // click for a neighbouring option while the list moved: wait until it is gone, and read back what the select shows.
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+    const shown = await select.textContent();
+    if (shown?.includes(option)) return;
+    if (attempt === 3) throw new Error(`#${id} shows "${shown}" after choosing "${option}" three times`);
+  }
 }
 
 /** Fills the 立案登记 form (built from POST /cases's schema) with the keyboard and the mouse, as an officer would. */
@@ -147,6 +159,23 @@ export async function fillOpenCase(
   if (o.occurredAt) await page.locator('#openCase_occurredAt').fill(o.occurredAt);
 }
 
+/**
+ * Submits the filled 立案登记 form and waits for the new case's page. When the form stays, the error names what the
+ * page shows instead (field messages, alerts) and a screenshot is kept, so a refusal is read, not guessed.
+ */
+export async function submitOpenCase(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '提交立案申请' }).click();
+  try {
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  } catch {
+    await screenshot(page, 'open-case-not-submitted');
+    const form = page.getByRole('form', { name: '立案登记' });
+    const shown = await form.locator('.ant-form-item-explain-error, .ant-alert-error').allTextContents();
+    throw new Error(`the 立案 form was not submitted; it shows: ${JSON.stringify(shown)}`);
+  }
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
 /** Adds free-text entries to a tags Select. */
 export async function addTags(page: Page, id: string, values: string[]): Promise<void> {
   const input = page.locator(`#${id}`);
@@ -156,4 +185,5 @@ export async function addTags(page: Page, id: string, values: string[]): Promise
   }
   // Escape closes the list if it is open; with no list open it would close the drawer the form is in.
   if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }

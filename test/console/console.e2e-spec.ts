@@ -1,7 +1,16 @@
 import { Page } from 'playwright-core';
 import { HEAD, OFFICER_1, OFFICER_2, REVIEWER } from '../support/fixtures';
 import { decidedCase } from '../support/cases';
-import { ConsoleHarness, fillOpenCase, screenshot, seriousAxeViolations, signIn, signOut, startConsoleHarness } from './console-browser';
+import {
+  ConsoleHarness,
+  fillOpenCase,
+  screenshot,
+  seriousAxeViolations,
+  signIn,
+  signOut,
+  startConsoleHarness,
+  submitOpenCase,
+} from './console-browser';
 
 /** A date N days before today in Asia/Shanghai, as YYYY-MM-DD. */
 function daysAgo(n: number): string {
@@ -52,8 +61,7 @@ describe('web console in Chromium, against the built service', () => {
     await officer.getByRole('button', { name: '立案登记' }).click();
     await fillOpenCase(officer, { party, creditCode: '91431002MA4L000079', discoveredAt: daysAgo(2), officers: [OFFICER_1, OFFICER_2] });
     await audit(officer, 'open-case-form');
-    await officer.getByRole('button', { name: '提交立案申请' }).click();
-    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await submitOpenCase(officer);
     await expect(officer.getByTestId('case-stage').textContent()).resolves.toBe('立案审批');
     await expect(officer.getByTestId('case-no').textContent()).resolves.toBe('待立案');
     const caseUrl = new URL(officer.url()).pathname;

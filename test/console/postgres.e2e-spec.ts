@@ -1,6 +1,14 @@
 import { OFFICER_1, OFFICER_2, REVIEWER } from '../support/fixtures';
 import { describeWithPg } from '../support/pg-test-database';
-import { ConsoleHarness, fillOpenCase, screenshot, seriousAxeViolations, signIn, startConsoleHarness } from './console-browser';
+import {
+  ConsoleHarness,
+  fillOpenCase,
+  screenshot,
+  seriousAxeViolations,
+  signIn,
+  startConsoleHarness,
+  submitOpenCase,
+} from './console-browser';
 
 // A browser on a shared machine: generous limits per test (nothing here asserts a duration).
 jest.setTimeout(300_000);
@@ -23,8 +31,7 @@ describeWithPg('web console in Chromium on EVENT_STORE=postgres', (db) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件查询' }).click();
     await page.getByRole('button', { name: '立案登记' }).click();
     await fillOpenCase(page, { party, creditCode: '91431002MA4L000079', discoveredAt: '2026-09-01', officers: [OFFICER_1, OFFICER_2] });
-    await page.getByRole('button', { name: '提交立案申请' }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await submitOpenCase(page);
     const caseId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('case-stage').filter({ hasText: '立案审批' }).waitFor();
     await expect(page.getByText(party).count()).resolves.toBe(1);

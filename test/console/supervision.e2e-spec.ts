@@ -134,6 +134,7 @@ describe('督办 and 预警 in Chromium, against the built service', () => {
       .filter({ hasText: '办案期限已逾期，请说明原因并加快办理' })
       .filter({ hasText: '回复期限' })
       .click();
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
     await page.locator('#reply-supervision_reply').fill('已说明逾期原因，本周内作出处理决定');
     await page.getByRole('button', { name: '提交' }).click();
     for (let i = 0; ; i++) {

@@ -20,6 +20,7 @@ import {
   signIn,
   signOut,
   startConsoleHarness,
+  submitOpenCase,
 } from './console-browser';
 
 /**
@@ -105,8 +106,7 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
       officers: [OFFICER_1, OFFICER_2],
       occurredAt: at('2026-09-01'),
     });
-    await page.getByRole('button', { name: '提交立案申请' }).click();
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await submitOpenCase(page);
     caseUrl = new URL(page.url()).pathname;
     caseId = caseUrl.split('/').pop()!;
     await page.getByTestId('case-stage').filter({ hasText: '立案审批' }).waitFor();
