@@ -4,6 +4,7 @@ import { Actor } from '@app/case-engine';
 import { AgencyScope } from '../auth/agency-scope';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { CaseSearchDto } from './dto/case-search.dto';
+import { paging } from '../http/paging';
 
 /**
  * 以罚代刑 (docs/supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
@@ -26,8 +27,7 @@ export class CaseSearchService {
   async search(q: CaseSearchDto, actor: Actor) {
     this.readModels.assertAvailable();
     const { agencies } = this.scope.resolve(actor, 'cases.search', q);
-    const pageSize = q.pageSize ?? 20;
-    const page = q.page ?? 1;
+    const { page, pageSize, limit, offset } = paging(q);
     const { total, rows } = await this.readModels.searchCases({
       agencies,
       stage: q.stage,
@@ -43,8 +43,8 @@ export class CaseSearchService {
       decidedTo: q.decidedTo && lastMomentOfShanghaiDay(q.decidedTo),
       sort: (q.sort ?? 'openedAt') as CaseSort,
       order: q.order === 'asc' ? 'asc' : 'desc',
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      limit,
+      offset,
     });
     const list = (s: string) => s.split(',').filter(Boolean);
     return {

@@ -4,6 +4,7 @@ import { Awaited, stagesAwaiting } from '@workflows/enforcement-case';
 import { DirectoryService } from '../directory/directory.service';
 import { AwaitingQuery, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AwaitingQueryDto } from './deadlines-query.dto';
+import { paging } from '../http/paging';
 
 /**
  * 待办, "cases awaiting me", from the machine: a case awaits a person when its stage holds a step of theirs (the
@@ -32,9 +33,8 @@ export class AwaitingService {
     if (actor.roles.includes('officer')) add('handlingOfficer', [own], actor.id);
     if (actor.roles.includes('head')) add('head', [own, ...entrusted]);
     if (actor.roles.includes('legal_reviewer')) add('legalReviewer', [own, ...entrusted]);
-    const pageSize = q.pageSize ?? 20;
-    const page = q.page ?? 1;
-    const { total, rows } = await this.readModels.casesAwaiting({ branches, limit: pageSize, offset: (page - 1) * pageSize });
+    const { page, pageSize, limit, offset } = paging(q);
+    const { total, rows } = await this.readModels.casesAwaiting({ branches, limit, offset });
     return {
       total,
       page,

@@ -9,6 +9,7 @@ import { ProblemException, problem } from '../problem/problem';
 import { OpenDeadlinesQuery, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { DeadlinesQueryDto } from './deadlines-query.dto';
 import { workingDaysAfter, workingDaysLeft } from './working-days-left';
+import { paging } from '../http/paging';
 
 const invalid = (field: string, detail: string) =>
   new ProblemException(
@@ -47,9 +48,8 @@ export class DeadlinesService {
         : status === 'soon'
           ? { dueFrom: today, dueTo: dueBy, openOnly: true }
           : { dueTo: dueBy };
-    const pageSize = q.pageSize ?? 20;
-    const page = q.page ?? 1;
-    const { total, rows } = await this.readModels.openDeadlines({ ...who, ...range, limit: pageSize, offset: (page - 1) * pageSize });
+    const { page, pageSize, limit, offset } = paging(q);
+    const { total, rows } = await this.readModels.openDeadlines({ ...who, ...range, limit, offset });
     return {
       total,
       page,
