@@ -124,6 +124,12 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
       await addTags(page, 'record-evidence_officerIds', [OFFICER_1, OFFICER_2]);
       await page.locator('#record-evidence_contentHash').fill('c0ffee00112233445566778899aabbccddeeff00112233445566778899aabbcc');
     });
+    // The case page lists the evidence: its kind by name, its title, and the start of its content hash.
+    const evidence = page.getByLabel('证据', { exact: true }).locator('tbody tr', { hasText: '现场检查笔录' });
+    await evidence.waitFor();
+    await expect(evidence.textContent()).resolves.toMatch(
+      new RegExp(`^${EVIDENCE_KIND_NAMES.inspection.zh}现场检查笔录.*c0ffee0011223344`),
+    );
     await step('conclude-investigation', at('2026-09-15'), '案件审理', async () => {
       await page.locator('#conclude-investigation_findings').fill('超量储存属实');
       await choose(page, 'conclude-investigation_proposedOutcome', OUTCOME_NAMES.penalty.zh);

@@ -7,6 +7,7 @@ import { commandTitle } from '../api/openapi-doc';
 import type { CaseView, Deadline } from '../api/types';
 import { commandsFor } from '../auth/permissions';
 import { currentSession } from '../auth/session';
+import { CaseEvidence } from '../cases/CaseEvidence';
 import { CommandForm } from '../cases/CommandForm';
 import { StateDiagram } from '../cases/StateDiagram';
 import { stageColor } from '../cases/stages';
@@ -20,7 +21,7 @@ const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
   paused: { text: '已暂停', color: 'default' },
 };
 
-/** 案件详情: number, party, stage, deadlines with their legal basis, and the commands this user may issue now. */
+/** 案件详情: number, party, stage, the state diagram, the commands this user may issue now, deadlines with their legal basis, evidence. */
 export default function CaseDetailPage() {
   const { caseId } = useParams();
   const [view, setView] = useState<CaseView | null>(null);
@@ -121,6 +122,8 @@ export default function CaseDetailPage() {
           { title: '说明', dataIndex: 'provisional', render: (p?: string) => p ?? '' },
         ]}
       />
+
+      <CaseEvidence caseId={view.caseId} revision={view.revision} />
 
       <Drawer title={command ? commandTitle(doc, command) : ''} size={640} open={command !== null} onClose={close} destroyOnHidden>
         {command && (
