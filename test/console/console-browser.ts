@@ -116,8 +116,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A and AA rules). */
 export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  // The page at rest: the pointer off every control, so no hover colour is judged in place of the real one.
+  // The page at rest: the pointer off every control, so no hover colour is judged in place of the real one, and every
+  // finite animation (a tooltip fading, a colour easing back) finished, so no colour is judged half-way.
   await page.mouse.move(0, 0);
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null)))',
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
