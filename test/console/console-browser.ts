@@ -143,8 +143,11 @@ export async function choose(page: Page, id: string, option: string): Promise<vo
     await input.press('ArrowDown');
   }
   await input.press('Enter');
+  // A multiple select keeps its list open for more choices: close it.
+  const select = page.locator('.ant-select').filter({ has: input }).first();
+  if ((await select.getAttribute('class'))?.includes('ant-select-multiple')) await input.press('Escape');
   await list.first().waitFor({ state: 'hidden' });
-  const shown = await page.locator('.ant-select').filter({ has: input }).first().textContent();
+  const shown = await select.textContent();
   if (!shown?.includes(option)) throw new Error(`#${id} shows "${shown}" after choosing "${option}"`);
 }
 
