@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { HttpClient } from '../support/http-client';
 import { startServerProcess, waitForExit } from '../support/server-process';
 
@@ -194,7 +194,24 @@ export async function addTags(page: Page, id: string, values: string[]): Promise
     await input.fill(v);
     await input.press('Enter');
   }
-  // Escape closes the list if it is open; with no list open it would close the drawer the form is in.
-  if (await page.locator('.ant-select-dropdown:visible').count()) await input.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+  await closeListIfOpen(page, input);
+}
+
+/**
+ * Escape closes a Select's list if it is open; with no list open it would close the drawer the form is in. The list of
+ * a tags Select can open a moment after the typing that opens it (on a busy machine, after one look found it closed),
+ * so the page is watched until it has shown no open list for a while.
+ */
+async function closeListIfOpen(page: Page, input: Locator): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible');
+  for (let quiet = 0; quiet < 5;) {
+    if (await list.count()) {
+      await input.press('Escape');
+      await list.first().waitFor({ state: 'hidden' });
+      quiet = 0;
+    } else {
+      quiet++;
+      await page.waitForTimeout(200);
+    }
+  }
 }

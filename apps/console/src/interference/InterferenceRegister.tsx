@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { Button, Form, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { INTERFERENCE_MEANS_NAMES, INTERVENER_RELATION_NAMES } from '@workflows/enforcement-case/vocabulary/interference';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
-import { ApiError, api } from '../api/client';
+import { useApiRead } from '../api/useApiRead';
 import { saveCsv } from '../export/download';
 import { type InterferenceQuery, type InterferenceRecord, QUARTER_OPTIONS, recentYears } from './interference-types';
 import { FilterActions, LoadError } from '../forms/FilterActions';
@@ -20,18 +20,13 @@ interface Props {
 
 /** 干预记录登记簿: GET /interference with its filters; each entry links to its case. */
 export function InterferenceRegister({ query, onQuery, agencies, thisYear }: Props) {
-  const [rows, setRows] = useState<InterferenceRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error } = useApiRead<{ items: InterferenceRecord[] }>('/interference', query);
+  const rows = data?.items ?? null;
   const [form] = Form.useForm();
   const agencyName = (id: string) => agencies.find((a) => a.value === id)?.label ?? id;
 
   useEffect(() => {
     form.setFieldsValue({ agencyId: undefined, year: undefined, quarter: undefined, caseId: undefined, intervener: undefined, ...query });
-    setRows(null);
-    setError(null);
-    api<{ items: InterferenceRecord[] }>('/interference', { query })
-      .then((r) => setRows(r.body.items))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [query, form]);
 
   const exportCsv = () =>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { Button, Form, Select, Table, Tag } from 'antd';
-import { ApiError, api } from '../api/client';
+import { useApiRead } from '../api/useApiRead';
 import { saveCsv } from '../export/download';
 import { QUARTER_OPTIONS, type QuarterlyReport, recentYears } from './interference-types';
 import { FilterActions, LoadError } from '../forms/FilterActions';
@@ -20,17 +20,11 @@ interface Props {
  * shown as such rather than left out, since a missing report and a zero report are not the same.
  */
 export function QuarterlyReportPanel({ period, onPeriod, agencies, thisYear }: Props) {
-  const [report, setReport] = useState<QuarterlyReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: report, error } = useApiRead<QuarterlyReport>('/interference/quarterly-report', period);
   const [form] = Form.useForm();
 
   useEffect(() => {
     form.setFieldsValue({ agencyId: undefined, ...period });
-    setReport(null);
-    setError(null);
-    api<QuarterlyReport>('/interference/quarterly-report', { query: period })
-      .then((r) => setReport(r.body))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [period, form]);
 
   const label = `${period.year} 年第 ${period.quarter} 季度`;

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, api } from '../api/client';
+import { useApiRead } from '../api/useApiRead';
 import { CasesDrawer, type DrillDown } from '../reports/CasesDrawer';
 import { EChart } from '../reports/EChart';
 import type { AssessmentReport, RateFigures } from '../api/types';
@@ -47,18 +47,8 @@ function ratesChart(names: string[], series: { name: string; rates: RateFigures[
 export default function AssessmentPage() {
   const agencies = useReportAgencies();
   const [scope, update] = useReportScope(agencies);
-  const [report, setReport] = useState<AssessmentReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: report, error } = useApiRead<AssessmentReport>(scope ? '/reports/assessment' : null, { ...scope });
   const [drill, setDrill] = useState<DrillDown | null>(null);
-
-  useEffect(() => {
-    if (!scope) return;
-    setReport(null);
-    setError(null);
-    api<AssessmentReport>('/reports/assessment', { query: { ...scope } })
-      .then((r) => setReport(r.body))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [scope]);
 
   const open = (title: string, caseIds: string[], s: ReportScopeQuery) =>
     setDrill({ title, caseIds, agencyId: s.agencyId, includeSubordinates: s.includeSubordinates });

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CASE_EVENT_TYPES } from '@workflows/enforcement-case/case-events';
-import { ApiError, api } from '../api/client';
+import { problemText, useApiRead } from '../api/useApiRead';
 import { commandTitle } from '../api/openapi-doc';
 import type { AuditItem, AuditPage } from '../api/types';
 import type { operations } from '../api/schema';
@@ -47,30 +47,19 @@ const CHAIN_TAG: Record<ChainStatus, { color: string; text: string }> = {
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
-  const [data, setData] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // No rows of the previous query while the next one loads.
+  const { data, error, loading } = useApiRead<AuditPage>('/audit', query);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [report, setReport] = useState<IntegrityReport | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const doc = useOpenApiDocument();
   const [form] = Form.useForm();
 
-  useEffect(() => {
-    setLoading(true);
-    setError(null);
-    // No rows of the previous query while the next one loads.
-    setData(null);
-    api<AuditPage>('/audit', { query })
-      .then((r) => setData(r.body))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
-      .finally(() => setLoading(false));
-  }, [query]);
-
   // One verification per visit: it walks the whole log, so paging and filtering reuse it.
   useEffect(() => {
     verifyChains()
       .then(setReport)
-      .catch((e: unknown) => setVerifyError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setVerifyError(problemText(e)));
   }, []);
 
   useEffect(() => {
@@ -97,9 +86,8 @@ export default function AuditPage() {
   const exportAs = (format: 'csv' | 'jsonl') => {
     // The export starts at the beginning of the filtered trail, as many events as the API gives in one answer.
     const { after: _after, limit: _limit, ...filters } = query;
-    download('/audit', { ...filters, format, limit: 10000 }, `audit.${format}`).catch((e: unknown) =>
-      setError(e instanceof ApiError ? e.message : String(e)),
-    );
+    setExportError(null);
+    download('/audit', { ...filters, format, limit: 10000 }, `audit.${format}`).catch((e: unknown) => setExportError(problemText(e)));
   };
 
   return (
@@ -138,6 +126,7 @@ export default function AuditPage() {
         <FilterActions onReset={() => setParams(new URLSearchParams())} />
       </Form>
       <LoadError title="查询失败" error={error} />
+      <LoadError title="导出失败" error={exportError} />
       {verifyError && <Alert type="warning" showIcon title="链校验未能完成" description={verifyError} style={{ marginBottom: 16 }} />}
       {report?.problem && (
         <Alert

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, api } from '../api/client';
+import { problemText, useApiRead } from '../api/useApiRead';
 import type { CaseSearchItem, CaseSearchPage, CaseSearchQuery } from '../api/types';
 import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
@@ -53,9 +53,7 @@ const date = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '�
 export default function CaseListPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFrom(params), [params]);
-  const [data, setData] = useState<CaseSearchPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { data, error, loading } = useApiRead<CaseSearchPage>('/cases', query, { keepPrevious: true });
   const [opening, setOpening] = useState(false);
   const user = currentSession()!.user;
   const doc = useOpenApiDocument();
@@ -74,7 +72,7 @@ export default function CaseListPage() {
         void message.warning(`共 ${total} 件，已导出前 ${rows} 件（每次最多 ${EXPORT_CAP} 件）；请缩小检索条件后分批导出。`);
       else void message.success(`已导出 ${rows} 件`);
     } catch (e) {
-      void message.error(`导出失败：${e instanceof ApiError ? e.message : String(e)}`);
+      void message.error(`导出失败：${problemText(e)}`);
     } finally {
       setExporting(null);
     }
@@ -87,15 +85,6 @@ export default function CaseListPage() {
     )?.parameters?.find((x) => x.name === name);
     return enumOptions(p?.schema?.enum ?? []);
   };
-
-  useEffect(() => {
-    setLoading(true);
-    setError(null);
-    api<CaseSearchPage>('/cases', { query })
-      .then((r) => setData(r.body))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
-      .finally(() => setLoading(false));
-  }, [query]);
 
   useEffect(() => {
     const v = query as Record<string, unknown>;

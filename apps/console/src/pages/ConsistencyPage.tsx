@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
+import { api } from '../api/client';
+import { useApiRead } from '../api/useApiRead';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
 import { discretionLevelName } from '../cases/vocabulary';
 import { EChart } from '../reports/EChart';
@@ -23,20 +24,12 @@ const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 export default function ConsistencyPage() {
   const agencies = useReportAgencies();
   const [scope, update] = useReportScope(agencies);
-  const [report, setReport] = useState<ConsistencyReport | null>(null);
+  const { data: report, error } = useApiRead<ConsistencyReport>(
+    scope ? '/reports/consistency' : null,
+    scope ? { agencyId: scope.agencyId, includeSubordinates: scope.includeSubordinates, year: scope.year } : undefined,
+  );
   const [cases, setCases] = useState<Map<string, CaseSearchItem>>(new Map());
-  const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
-
-  useEffect(() => {
-    if (!scope) return;
-    setReport(null);
-    setError(null);
-    const { agencyId, includeSubordinates, year } = scope;
-    api<ConsistencyReport>('/reports/consistency', { query: { agencyId, includeSubordinates, year } })
-      .then((r) => setReport(r.body))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [scope]);
 
   const outliers: Outlier[] = useMemo(
     () => report?.groups.flatMap((g) => g.outliers.map((o) => ({ ...o, group: groupName(g) }))) ?? [],

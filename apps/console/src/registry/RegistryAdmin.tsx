@@ -5,6 +5,7 @@ import { AGENCY_LEVEL_NAMES } from '@workflows/enforcement-case/vocabulary/agenc
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import { ROLE_NAMES } from '@workflows/enforcement-case/vocabulary/roles';
 import { ApiError, api } from '../api/client';
+import { useApiRead } from '../api/useApiRead';
 import { currentSession } from '../auth/session';
 import { RegisterAgencyForm } from './AgencyForm';
 import { ActivationForm, CertificateForm, CertificateStatusForm, RegisterUserForm, TrainingForm } from './UserForms';
@@ -56,7 +57,8 @@ export function RegistryAdmin() {
   const [agencies, setAgencies] = useState<AgencyView[]>([]);
   const [selected, setSelected] = useState(me.agencyId);
   const [withSubordinates, setWithSubordinates] = useState(false);
-  const [users, setUsers] = useState<User[] | null>(null);
+  const usersRead = useApiRead<{ items: User[] }>('/admin/users', { agencyId: selected, includeSubordinates: withSubordinates });
+  const users = usersRead.data?.items ?? null;
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [details, setDetails] = useState<{ user: User; events: RegistryEvent[] } | null>(null);
@@ -67,14 +69,7 @@ export function RegistryAdmin() {
       .then((r) => setAgencies(r.body.items))
       .catch(fail);
   }, []);
-  const loadUsers = useCallback(() => {
-    setUsers(null);
-    api<{ items: User[] }>('/admin/users', { query: { agencyId: selected, includeSubordinates: withSubordinates } })
-      .then((r) => setUsers(r.body.items))
-      .catch(fail);
-  }, [selected, withSubordinates]);
   useEffect(loadAgencies, [loadAgencies]);
-  useEffect(loadUsers, [loadUsers]);
 
   const names = useMemo(() => new Map(agencies.map((a) => [a.id, a.name])), [agencies]);
   const tree = useMemo(() => agencyTree(agencies), [agencies]);
@@ -91,18 +86,18 @@ export function RegistryAdmin() {
   const changed = () => {
     setDialog(null);
     loadAgencies();
-    loadUsers();
+    usersRead.reload();
   };
 
   return (
     <>
-      {error && (
+      {(error ?? usersRead.error) && (
         <Alert
           type="error"
           showIcon
           role="alert"
           title="操作失败"
-          description={error}
+          description={error ?? usersRead.error}
           style={{ marginBottom: 16 }}
           closable={{ onClose: () => setError(null) }}
         />
@@ -144,7 +139,7 @@ export function RegistryAdmin() {
             <Table<User>
               rowKey="id"
               size="small"
-              loading={users === null}
+              loading={usersRead.loading}
               dataSource={users ?? []}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               scroll={{ x: true }}
