@@ -6,6 +6,15 @@ import { filingApproval } from './filing-approval';
 import { penaltyDecision } from './penalty-decision';
 import { penaltyNotice } from './penalty-notice';
 import { serviceReceipt } from './service-receipt';
+import { filingRefusalNotice } from './filing-refusal-notice';
+import { inspectionRecord } from './inspection-record';
+import { inquiryRecord } from './inquiry-record';
+import { samplingRecord } from './sampling-record';
+import { rectificationOrder } from './rectification-order';
+import { reinspectionOpinion } from './reinspection-opinion';
+import { seizureDecision } from './seizure-decision';
+import { seizureReleaseDecision } from './seizure-release-decision';
+import { extensionApproval } from './extension-approval';
 
 const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) => CaseDocument> = {
   'filing-approval': filingApproval,
@@ -13,6 +22,15 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
   'penalty-decision': penaltyDecision,
   'service-receipt': serviceReceipt,
   'closing-approval': closingApproval,
+  'filing-refusal-notice': filingRefusalNotice,
+  'inspection-record': inspectionRecord,
+  'inquiry-record': inquiryRecord,
+  'sampling-record': samplingRecord,
+  'rectification-order': rectificationOrder,
+  'reinspection-opinion': reinspectionOpinion,
+  'seizure-decision': seizureDecision,
+  'seizure-release-decision': seizureReleaseDecision,
+  'extension-approval': extensionApproval,
 };
 
 /**

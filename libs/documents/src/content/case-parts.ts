@@ -1,14 +1,16 @@
-import { CaseOpenedData, Penalty } from '@workflows/enforcement-case';
+import { CaseOpenedData, Penalty, RulesVersion } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
 import { DocumentAgency, DocumentInput } from './document-input';
 import { DocumentKind, FormRow } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
-import { citations, partyCodeRow, penaltyText } from './wording';
+import { citations, partyCodeRow, penaltyText, periodText } from './wording';
 
 /** The issuing agency of a case: the entrusting one for an entrusted organisation (行政处罚法第二十条). */
 export function issuingAgency(record: CaseRecord, input: DocumentInput, req: Requirements): DocumentAgency {
   const opened = record.opened!.data;
-  const id = record.decision?.data.issuerAgencyId ?? record.filed?.data.issuerAgencyId ?? opened.agencyId;
+  const recorded = record.decision?.data.issuerAgencyId ?? record.filed?.data.issuerAgencyId;
+  // Before filing no event names the issuer: the registry says whom an entrusted organisation acts for.
+  const id = recorded ?? (record.filed ? opened.agencyId : (input.registry.agency(opened.agencyId)?.entrustedBy ?? opened.agencyId));
   const agency = input.registry.agency(id);
   req.require(!!agency, `agency(${id})`, `执法机关 ${id} 未在登记中`);
   return agency ?? { id, name: '', shortName: '' };
@@ -48,4 +50,43 @@ export function violatedProvisions(opened: CaseOpenedData): string {
 /** "…给予如下行政处罚：" lines, numbered. */
 export function penaltyLines(penalties: readonly Penalty[]): string[] {
   return penalties.map((p, i) => `${i + 1}. ${penaltyText(p)}${i === penalties.length - 1 ? '。' : '；'}`);
+}
+
+/** Officers as an investigative record names them, each with the certificate shown (行政处罚法第五十五条). */
+export function officersWithCertificates(ids: readonly string[], input: DocumentInput, req: Requirements): string {
+  return ids
+    .map((id) => {
+      const person = input.registry.person(id);
+      const name = req.need(person?.name, `person(${id}).name`, `人员 ${id} 的姓名`);
+      const certificate = req.need(person?.certificate?.number, `person(${id}).certificate`, `人员 ${id} 的执法证号`);
+      return `${name}（执法证号：${certificate}）`;
+    })
+    .join('、');
+}
+
+/** The bodies and periods of the remedies against an act (行政复议法第二十条, 第二十四条; 行政诉讼法第十八条, 第四十六条). */
+export interface Remedies {
+  reconsiderationBody: string;
+  court: string;
+  periods: RulesVersion['periods'] | null;
+}
+
+/** The remedies an act names: bodies from the issuing agency's registry entry, periods from the act's rules version. */
+export function remedies(agency: DocumentAgency, rulesVersion: string, input: DocumentInput, req: Requirements): Remedies {
+  const rules = input.rules(rulesVersion);
+  req.require(!!rules, 'rulesVersion', `规则版本 ${rulesVersion}`);
+  return {
+    reconsiderationBody: req.need(agency.reconsiderationBody, 'agency.reconsiderationBody', '行政复议机关'),
+    court: req.need(agency.litigationCourt, 'agency.litigationCourt', '管辖行政诉讼的人民法院'),
+    periods: rules?.periods ?? null,
+  };
+}
+
+/**
+ * "如不服本决定，可以…申请行政复议，或者…提起行政诉讼": the act stays in force meanwhile (行政复议法第四十二条); call after
+ * `done`, when the periods are known to be there.
+ */
+export function remedyParagraph(you: string, act: string, r: Remedies): string {
+  const p = r.periods!;
+  return `${you}如不服本${act}，可以在收到本${act}之日起${periodText(p.reconsiderationWindow)}内向${r.reconsiderationBody}申请行政复议，或者在${periodText(p.litigationWindow)}内依法向${r.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本${act}不停止执行，法律另有规定的除外。`;
 }

@@ -6,10 +6,16 @@ import {
   CaseOpenedData,
   DecisionServedData,
   EvidenceRecordedData,
+  FilingRejectedData,
+  HandlingPeriodExtendedData,
   InvestigationConcludedData,
   IsoDate,
   PenaltyDecidedData,
   PenaltyNoticeServedData,
+  RectificationOrderedData,
+  ReinspectionRecordedData,
+  SeizureImposedData,
+  SeizureReleasedData,
 } from '@workflows/enforcement-case';
 
 /** A step as a document cites it: its data, the day it happened (Asia/Shanghai) and who took it. */
@@ -31,6 +37,13 @@ export interface CaseRecord {
   service: Step<DecisionServedData> | null;
   paidYuan: number;
   closed: Step<CaseClosedData> | null;
+  rejected: Step<FilingRejectedData> | null;
+  /** Each 责令限期整改 in order, with the re-inspection recorded on it (a failed one is followed by a new order). */
+  rectifications: { order: Step<RectificationOrderedData>; reinspection: Step<ReinspectionRecordedData> | null }[];
+  /** Each 查封扣押 in order, with its end (a new one may follow a release). */
+  seizures: { imposed: Step<SeizureImposedData>; released: Step<SeizureReleasedData> | null }[];
+  /** Each 延期 with the handling period's last day before it. */
+  extensions: { step: Step<HandlingPeriodExtendedData>; previousDue: IsoDate | null }[];
 }
 
 function step<T>(e: CaseEvent, data: T): Step<T> {
@@ -48,7 +61,12 @@ export function caseRecord(events: readonly CaseEvent[]): CaseRecord {
     service: null,
     paidYuan: 0,
     closed: null,
+    rejected: null,
+    rectifications: [],
+    seizures: [],
+    extensions: [],
   };
+  let handlingDue: IsoDate | null = null;
   for (const e of events) {
     switch (e.type) {
       case 'CaseOpened':
@@ -83,9 +101,34 @@ export function caseRecord(events: readonly CaseEvent[]): CaseRecord {
       case 'CaseClosed':
         r.closed = step(e, e.data);
         break;
+      case 'FilingRejected':
+        r.rejected = step(e, e.data);
+        break;
+      case 'RectificationOrdered':
+        r.rectifications.push({ order: step(e, e.data), reinspection: null });
+        break;
+      case 'ReinspectionRecorded':
+        if (r.rectifications.length) r.rectifications[r.rectifications.length - 1].reinspection = step(e, e.data);
+        break;
+      case 'SeizureImposed':
+        r.seizures.push({ imposed: step(e, e.data), released: null });
+        break;
+      case 'SeizureReleased':
+        if (r.seizures.length) r.seizures[r.seizures.length - 1].released = step(e, e.data);
+        break;
+      case 'HandlingPeriodExtended':
+        r.extensions.push({ step: step(e, e.data), previousDue: handlingDue });
+        break;
       default:
         break;
     }
+    handlingDue = handlingPeriodDue(e) ?? handlingDue;
   }
   return r;
+}
+
+/** The handling period's last day as an event sets it (filing, resumption, extension), or null if it does not. */
+function handlingPeriodDue(e: CaseEvent): IsoDate | null {
+  if (e.type !== 'CaseFiled' && e.type !== 'CaseResumed' && e.type !== 'HandlingPeriodExtended') return null;
+  return e.data.deadlines.find((d) => d.kind === 'handling_period')?.dueDate ?? null;
 }

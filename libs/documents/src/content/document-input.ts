@@ -5,7 +5,9 @@ export interface DocumentAgency {
   id: string;
   name: string;
   shortName: string;
-  numberFormats?: Partial<Record<'case' | 'decision' | 'notice', string>>;
+  numberFormats?: Partial<Record<'case' | 'decision' | 'notice' | 'rectification' | 'reinspection' | 'seizure' | 'seizureRelease', string>>;
+  /** For an entrusted organisation (受委托组织): the agency in whose name it acts (行政处罚法第二十条). */
+  entrustedBy?: string;
   /** 行政复议机关 named in decisions (行政复议法第二十四条). */
   reconsiderationBody?: string;
   /** 人民法院 named in decisions for 行政诉讼 (行政诉讼法第十八条). */

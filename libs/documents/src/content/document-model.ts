@@ -1,7 +1,22 @@
 import { IsoDate } from '@workflows/enforcement-case';
 
 /** The documents rendered so far, by the path segment that names them (GET …/documents/{kind}). */
-export const DOCUMENT_KINDS = ['filing-approval', 'penalty-notice', 'penalty-decision', 'service-receipt', 'closing-approval'] as const;
+export const DOCUMENT_KINDS = [
+  'filing-approval',
+  'penalty-notice',
+  'penalty-decision',
+  'service-receipt',
+  'closing-approval',
+  'filing-refusal-notice',
+  'inspection-record',
+  'inquiry-record',
+  'sampling-record',
+  'rectification-order',
+  'reinspection-opinion',
+  'seizure-decision',
+  'seizure-release-decision',
+  'extension-approval',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
@@ -10,6 +25,15 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'penalty-decision': '行政处罚决定书',
   'service-receipt': '送达回证',
   'closing-approval': '结案审批表',
+  'filing-refusal-notice': '不予立案告知书',
+  'inspection-record': '现场检查记录',
+  'inquiry-record': '询问笔录',
+  'sampling-record': '抽样取证凭证',
+  'rectification-order': '责令限期整改指令书',
+  'reinspection-opinion': '整改复查意见书',
+  'seizure-decision': '查封(扣押)决定书',
+  'seizure-release-decision': '解除查封(扣押)决定书',
+  'extension-approval': '案件延期办结审批表',
 };
 
 export function isDocumentKind(s: string): s is DocumentKind {

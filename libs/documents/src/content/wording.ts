@@ -70,3 +70,13 @@ export function articleNumber(n: number): string {
 export function citations(list: readonly string[]): string {
   return list.map(citation).join('、');
 }
+
+/** Recorded text as a clause of a document's sentence (因…): without the stop the officer may have typed at its end. */
+export function clause(text: string): string {
+  return text.trim().replace(/[。.;；,，]+$/, '');
+}
+
+/** Recorded text as a sentence of a document: ending in one 。 whatever the officer typed at its end. */
+export function sentence(text: string): string {
+  return `${clause(text)}。`;
+}
