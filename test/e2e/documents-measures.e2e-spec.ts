@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { TestApp, startTestApp } from '../support/test-app';
+import { HEAD, OFFICER_1, OFFICER_2, at, evidenceBody, missingFrom, openCaseBody } from '../support/fixtures';
+
+/**
+ * The documents of the investigation and the measures over real HTTP: each refused before the step that produces it,
+ * then rendered as PDF (its text read back with pdftotext) and DOCX (its XML), the same bytes twice.
+ */
+const ADDRESS = '郴州市北湖区人民西路88号';
+const PARTY = '郴州市北湖区测试烟花爆竹经营部';
+const VIDEO = 'f00d'.repeat(16);
+const REMEDIES = ['六十日内向郴州市北湖区人民政府申请行政复议', '六个月内依法向郴州市北湖区人民法院提起行政诉讼'];
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('documents (文书) of the investigation and the measures', () => {
+  let t: TestApp;
+  let id: string;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'casetrail-measure-docs-'));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  async function download(kind: string, format: string) {
+    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/${kind}?format=${format}`, {
+      headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, bytes, problem: () => JSON.parse(bytes.toString('utf8')) };
+  }
+
+  /** The document's PDF text (pdftotext) and DOCX text (its XML), whitespace removed (CJK lines break anywhere), each rendered twice to the same bytes. */
+  async function texts(kind: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const format of ['pdf', 'docx']) {
+      const [first, second] = [await download(kind, format), await download(kind, format)];
+      expect({ kind, format, status: first.status }).toEqual({ kind, format, status: 200 });
+      expect(sha256(second.bytes)).toBe(sha256(first.bytes));
+      if (format === 'pdf') {
+        const file = path.join(scratch, `${kind}.pdf`);
+        writeFileSync(file, first.bytes);
+        out.push(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+      } else out.push(strFromU8(unzipSync(new Uint8Array(first.bytes))['word/document.xml']).replace(/<[^>]+>|\s+/g, ''));
+    }
+    return out;
+  }
+
+  async function expectSays(kind: string, parts: string[]) {
+    for (const text of await texts(kind)) expect({ kind, missing: missingFrom(text, parts) }).toEqual({ kind, missing: [] });
+  }
+
+  async function expectNotYet(kind: string, producedBy: string) {
+    const res = await download(kind, 'pdf');
+    expect({ kind, status: res.status, problem: res.problem() }).toMatchObject({
+      kind,
+      status: 422,
+      problem: { type: expect.stringContaining('document-not-produced'), producedBy },
+    });
+  }
+
+  async function step(user: string, command: string, body: Record<string, unknown>) {
+    const res = await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+    expect({ command, status: res.status, detail: res.body?.detail }).toMatchObject({ command, status: 200 });
+  }
+
+  it('renders each document once its step has happened, and refuses it before', async () => {
+    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody({ party: { ...openCaseBody().party, address: ADDRESS } }))).body
+      .case.caseId;
+    await step(HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
+    const caseNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.caseNo as string;
+    const n = /北应急立〔2026〕(\d+)号/.exec(caseNo)![1];
+    for (const [kind, command] of [
+      ['filing-refusal-notice', 'reject-filing'],
+      ['inspection-record', 'record-evidence'],
+      ['inquiry-record', 'record-evidence'],
+      ['sampling-record', 'record-evidence'],
+      ['seizure-decision', 'impose-seizure'],
+      ['rectification-order', 'issue-rectification-order'],
+      ['extension-approval', 'extend-handling-period'],
+      ['reinspection-opinion', 'record-reinspection'],
+      ['seizure-release-decision', 'release-seizure'],
+    ])
+      await expectNotYet(kind, command);
+
+    await step(
+      OFFICER_1,
+      'record-evidence',
+      evidenceBody({ title: '仓库现场检查', description: '仓库内存放烟花爆竹约一百二十箱，超过核定储存量' }),
+    );
+    await step(OFFICER_1, 'record-evidence', evidenceBody({ kind: 'inquiry', title: '询问仓库保管员', description: '保管员承认超量进货' }));
+    await step(OFFICER_1, 'record-evidence', evidenceBody({ kind: 'sampling', title: '抽取烟花爆竹样品两箱' }));
+    for (const [kind, title] of [
+      ['inspection-record', '仓库现场检查'],
+      ['inquiry-record', '询问仓库保管员'],
+      ['sampling-record', '抽取烟花爆竹样品两箱'],
+    ])
+      await expectSays(kind, ['北湖区应急管理局', caseNo, PARTY, title, '二〇二六年九月三日', '执法证号：431002']);
+    await expectSays('inspection-record', ['仓库内存放烟花爆竹约一百二十箱，超过核定储存量', '被检查单位负责人签名']);
+
+    await step(OFFICER_1, 'record-evidence', evidenceBody({ kind: 'audio_video', title: '执法记录仪视频', contentHash: VIDEO }));
+    await step(HEAD, 'impose-seizure', {
+      items: [{ name: '超量储存的烟花爆竹', quantity: '120箱' }],
+      reason: '防止转移',
+      legalBasis: ['安全生产法 Art. 65', '行政强制法 Art. 22'],
+      audioVideoEvidenceHash: VIDEO,
+      occurredAt: at('2026-09-03', '11:00:00'),
+    });
+    await expectSays('seizure-decision', [
+      '查封(扣押)决定书',
+      `北应急查扣〔2026〕${n}号`,
+      PARTY,
+      ADDRESS,
+      '因防止转移，依据《安全生产法》第六十五条、《行政强制法》第二十二条的规定',
+      '超量储存的烟花爆竹',
+      '120箱',
+      '查封（扣押）期限为三十日，自二〇二六年九月三日起至二〇二六年十月八日止',
+      ...REMEDIES,
+    ]);
+
+    await step(OFFICER_1, 'issue-rectification-order', {
+      items: ['清理超量储存的烟花爆竹', '设置防爆设施'],
+      deadline: '2026-09-20',
+      legalBasis: ['安全生产法 Art. 65'],
+      occurredAt: at('2026-09-03', '11:30:00'),
+    });
+    await expectSays('rectification-order', [
+      '责令限期整改指令书',
+      `北应急责改〔2026〕${n}号`,
+      `${PARTY}：`,
+      '依据《安全生产法》第六十五条的规定，现责令你单位于二〇二六年九月二十日前对下列事项整改完毕',
+      '1.清理超量储存的烟花爆竹；',
+      '2.设置防爆设施。',
+      '十日内（二〇二六年九月三十日前）',
+      ...REMEDIES,
+    ]);
+
+    await step(HEAD, 'extend-handling-period', { tier: 'head', reason: '样品检验尚未完成', occurredAt: at('2026-09-10') });
+    await expectSays('extension-approval', [
+      '案件延期办结审批表',
+      caseNo,
+      PARTY,
+      '样品检验尚未完成',
+      '立案之日起九十日',
+      '本机关负责人批准（延长至九十日）',
+    ]);
+
+    await step(OFFICER_1, 'record-reinspection', {
+      officerIds: [OFFICER_1, OFFICER_2],
+      result: 'passed',
+      findings: '已清理并设置防爆设施',
+      occurredAt: at('2026-09-21'),
+    });
+    await expectSays('reinspection-opinion', [
+      '整改复查意见书',
+      `北应急复查〔2026〕${n}号`,
+      `《责令限期整改指令书》（北应急责改〔2026〕${n}号）`,
+      '已清理并设置防爆设施。',
+      '复查意见：整改合格。',
+    ]);
+
+    await step(HEAD, 'release-seizure', { disposition: 'released', reason: '已整改完毕', occurredAt: at('2026-09-22') });
+    await expectSays('seizure-release-decision', [
+      '解除查封(扣押)决定书',
+      `北应急解扣〔2026〕${n}号`,
+      `《查封(扣押)决定书》（北应急查扣〔2026〕${n}号）`,
+      '超量储存的烟花爆竹（120箱）',
+      '《中华人民共和国行政强制法》第二十八条',
+      '立即退还财物',
+    ]);
+    // A filed case has no 不予立案告知书.
+    await expectNotYet('filing-refusal-notice', 'reject-filing');
+  });
+
+  it('renders the 不予立案告知书 of a case the head declined to file, and no filing document', async () => {
+    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
+    await step(HEAD, 'reject-filing', { reason: '不属于本机关管辖', occurredAt: at('2026-09-02') });
+    await expectSays('filing-refusal-notice', [
+      '北湖区应急管理局',
+      '不予立案告知书',
+      `${PARTY}：`,
+      '本机关对你单位涉嫌烟花爆竹超量储存一事（案件来源：监督检查，发现日期：二〇二六年九月一日）进行了审查',
+      '经审查，不属于本机关管辖。本机关决定不予立案。',
+      '二〇二六年九月二日',
+    ]);
+    await expectNotYet('filing-approval', 'approve-filing');
+  });
+
+  it('refuses a 查封(扣押)决定书 whose party has no address on record or whose things have no quantity, naming each', async () => {
+    id = (await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody())).body.case.caseId;
+    await step(HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
+    await step(OFFICER_1, 'record-evidence', evidenceBody({ kind: 'audio_video', title: '执法记录仪视频', contentHash: VIDEO }));
+    await step(HEAD, 'impose-seizure', {
+      items: [{ name: '超量储存的烟花爆竹' }],
+      reason: '防止转移',
+      legalBasis: ['安全生产法 Art. 65'],
+      audioVideoEvidenceHash: VIDEO,
+      occurredAt: at('2026-09-03'),
+    });
+    for (const format of ['pdf', 'docx', 'html']) {
+      const res = await download('seizure-decision', format);
+      expect(res.status).toBe(422);
+      expect(res.problem()).toMatchObject({
+        type: expect.stringContaining('document-data-missing'),
+        missing: [
+          { field: 'party.address', zh: '当事人地址' },
+          { field: 'items[0].quantity', zh: '查封扣押物品「超量储存的烟花爆竹」的数量' },
+        ],
+      });
+    }
+  });
+});
