@@ -2,6 +2,7 @@ import { CaseOpenedData, Penalty, RulesVersion } from '@workflows/enforcement-ca
 import { CaseRecord } from './case-record';
 import { DocumentAgency, DocumentInput } from './document-input';
 import { DocumentKind, FormRow } from './document-model';
+import { CaseSeriesKind, caseSeriesNumber, caseSequence } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { citations, partyCodeRow, penaltyText, periodText } from './wording';
 
@@ -89,4 +90,14 @@ export function remedies(agency: DocumentAgency, rulesVersion: string, input: Do
 export function remedyParagraph(you: string, act: string, r: Remedies): string {
   const p = r.periods!;
   return `${you}如不服本${act}，可以在收到本${act}之日起${periodText(p.reconsiderationWindow)}内向${r.reconsiderationBody}申请行政复议，或者在${periodText(p.litigationWindow)}内依法向${r.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本${act}不停止执行，法律另有规定的除外。`;
+}
+
+/**
+ * Numbers in the case's own series (北应急责改〔2026〕3号 of case 北应急立〔2026〕3号): a case number missing, or not
+ * in the agency's format, is recorded once however many numbers the document states.
+ */
+export function caseSeries(record: CaseRecord, agency: DocumentAgency, req: Requirements): (kind: CaseSeriesKind) => string {
+  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
+  req.require(!caseNo || caseSequence(caseNo, agency) !== null, 'caseNo', '案号（不符合本机关的案号格式）');
+  return (kind) => (caseNo ? (caseSeriesNumber(kind, caseNo, agency) ?? '') : '');
 }

@@ -1,9 +1,8 @@
 import { CaseRecord } from './case-record';
-import { cause, issuingAgency, openedCase, remedies, remedyParagraph } from './case-parts';
+import { caseSeries, cause, issuingAgency, openedCase, remedies, remedyParagraph } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
-import { caseSeriesNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, citations, periodFromBasis } from './wording';
 
@@ -19,8 +18,7 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
     throw new DocumentNotProducedError('rectification-order', '尚未责令限期整改 (no rectification order yet)', 'issue-rectification-order');
   const req = new Requirements('rectification-order');
   const agency = issuingAgency(record, input, req);
-  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
-  const number = caseNo ? req.need(caseSeriesNumber('rectification', caseNo, agency), 'caseNo', '案号（不符合本机关的案号格式）') : '';
+  const number = caseSeries(record, agency, req)('rectification');
   const remedy = remedies(agency, order.data.rulesVersion, input, req);
   req.done();
 

@@ -1,9 +1,8 @@
 import { CaseRecord } from './case-record';
-import { issuingAgency, openedCase, partyRows, remedies, remedyParagraph } from './case-parts';
+import { caseSeries, issuingAgency, openedCase, partyRows, remedies, remedyParagraph } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
-import { caseSeriesNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, citations, clause, periodText } from './wording';
 
@@ -19,8 +18,7 @@ export function seizureDecision(record: CaseRecord, input: DocumentInput): CaseD
   if (!imposed) throw new DocumentNotProducedError('seizure-decision', '尚未查封扣押 (no seizure yet)', 'impose-seizure');
   const req = new Requirements('seizure-decision');
   const agency = issuingAgency(record, input, req);
-  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
-  const number = caseNo ? req.need(caseSeriesNumber('seizure', caseNo, agency), 'caseNo', '案号（不符合本机关的案号格式）') : '';
+  const number = caseSeries(record, agency, req)('seizure');
   const party = partyRows(opened, req, true);
   const items = imposed.data.items.map((item, i) => ({
     label: `${i + 1}. ${item.name}`,

@@ -1,10 +1,9 @@
 import { SEIZURE_DISPOSITION_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { issuingAgency, openedCase } from './case-parts';
+import { caseSeries, issuingAgency, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
-import { caseSeriesNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, clause } from './wording';
 
@@ -31,10 +30,7 @@ export function seizureReleaseDecision(record: CaseRecord, input: DocumentInput)
     );
   const req = new Requirements('seizure-release-decision');
   const agency = issuingAgency(record, input, req);
-  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
-  const fits = (n: string | null) => req.need(n, 'caseNo', '案号（不符合本机关的案号格式）');
-  const number = caseNo ? fits(caseSeriesNumber('seizureRelease', caseNo, agency)) : '';
-  const seizureNo = caseNo ? (caseSeriesNumber('seizure', caseNo, agency) ?? '') : '';
+  const series = caseSeries(record, agency, req);
   req.done();
 
   const you = addressOf(opened.party);
@@ -43,13 +39,13 @@ export function seizureReleaseDecision(record: CaseRecord, input: DocumentInput)
     kind: 'seizure-release-decision',
     issuer: agency.name,
     title: '解除查封(扣押)决定书',
-    number,
+    number: series('seizureRelease'),
     date: released.on,
     blocks: [
       { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
       {
         kind: 'paragraph',
-        text: `本机关于${chineseDate(seizure.imposed.on)}以《查封(扣押)决定书》（${seizureNo}）对${you}的${things}予以查封（扣押）。因${clause(released.data.reason)}，依据《中华人民共和国行政强制法》第二十八条的规定，本机关决定解除上述查封（扣押），并立即退还财物。`,
+        text: `本机关于${chineseDate(seizure.imposed.on)}以《查封(扣押)决定书》（${series('seizure')}）对${you}的${things}予以查封（扣押）。因${clause(released.data.reason)}，依据《中华人民共和国行政强制法》第二十八条的规定，本机关决定解除上述查封（扣押），并立即退还财物。`,
       },
       { kind: 'form', rows: [{ label: '当事人签收（财物已退还）', handwritten: true }] },
       { kind: 'signature', lines: [agency.name, chineseDate(released.on)], seal: true },
