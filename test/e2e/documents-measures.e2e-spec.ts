@@ -20,6 +20,8 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('documents (文书) of the investigation and the measures', () => {
   let t: TestApp;
   let id: string;
+  /** Who reads the documents: a handling officer of the case. */
+  let reader = OFFICER_1;
   const scratch = mkdtempSync(path.join(tmpdir(), 'casetrail-measure-docs-'));
 
   beforeAll(async () => {
@@ -29,7 +31,7 @@ describe('documents (文书) of the investigation and the measures', () => {
 
   async function download(kind: string, format: string) {
     const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/${kind}?format=${format}`, {
-      headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
+      headers: { authorization: `Bearer ${await t.http.token(reader)}` },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
     return { status: res.status, bytes, problem: () => JSON.parse(bytes.toString('utf8')) };
@@ -145,9 +147,11 @@ describe('documents (文书) of the investigation and the measures', () => {
       '案件延期办结审批表',
       caseNo,
       PARTY,
+      '原办结期限',
       '样品检验尚未完成',
-      '立案之日起九十日',
+      '立案之日起九十日（二〇二六年十二月一日）',
       '本机关负责人批准（延长至九十日）',
+      '二〇二六年九月十日',
     ]);
 
     await step(OFFICER_1, 'record-reinspection', {
@@ -189,6 +193,18 @@ describe('documents (文书) of the investigation and the measures', () => {
       '二〇二六年九月二日',
     ]);
     await expectNotYet('filing-approval', 'approve-filing');
+  });
+
+  it('names the county bureau on the 不予立案告知书 of its entrusted township squad (行政处罚法第二十条)', async () => {
+    const [O1, O2, H] = ['u-431002001-officer-1', 'u-431002001-officer-2', 'u-431002001-head'];
+    const opened = await t.http.as(O1, 'POST', '/api/v1/cases', openCaseBody({ agencyId: 'ag-431002001', handlingOfficerIds: [O1, O2] }));
+    expect(opened.status).toBe(201);
+    id = opened.body.case.caseId;
+    reader = O1;
+    await step(H, 'reject-filing', { reason: '线索不实', occurredAt: at('2026-09-02') });
+    const [pdf] = await texts('filing-refusal-notice');
+    expect(pdf.startsWith('北湖区应急管理局不予立案告知书')).toBe(true);
+    reader = OFFICER_1;
   });
 
   it('refuses a 查封(扣押)决定书 whose party has no address on record or whose things have no quantity, naming each', async () => {
