@@ -1,9 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { documentDownloads, sha256 } from '../support/document-downloads';
 import { TestApp, startTestApp } from '../support/test-app';
 import { HEAD, OFFICER_1, OFFICER_2, at, evidenceBody, missingFrom, openCaseBody } from '../support/fixtures';
 
@@ -15,42 +10,26 @@ const ADDRESS = '郴州市北湖区人民西路88号';
 const PARTY = '郴州市北湖区测试烟花爆竹经营部';
 const VIDEO = 'f00d'.repeat(16);
 const REMEDIES = ['六十日内向郴州市北湖区人民政府申请行政复议', '六个月内依法向郴州市北湖区人民法院提起行政诉讼'];
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('documents (文书) of the investigation and the measures', () => {
   let t: TestApp;
   let id: string;
-  /** Who reads the documents: a handling officer of the case. */
-  let reader = OFFICER_1;
-  const scratch = mkdtempSync(path.join(tmpdir(), 'casetrail-measure-docs-'));
+  let docs: ReturnType<typeof documentDownloads>;
 
   beforeAll(async () => {
     t = await startTestApp();
+    docs = documentDownloads(t);
   });
   afterAll(async () => t.close());
 
-  async function download(kind: string, format: string) {
-    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/${kind}?format=${format}`, {
-      headers: { authorization: `Bearer ${await t.http.token(reader)}` },
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    return { status: res.status, bytes, problem: () => JSON.parse(bytes.toString('utf8')) };
-  }
-
-  /** The document's PDF text (pdftotext) and DOCX text (its XML), whitespace removed (CJK lines break anywhere), each rendered twice to the same bytes. */
+  /** The document's PDF text and DOCX text (whitespace removed), each format rendered twice to the same bytes. */
   async function texts(kind: string): Promise<string[]> {
-    const out: string[] = [];
     for (const format of ['pdf', 'docx']) {
-      const [first, second] = [await download(kind, format), await download(kind, format)];
+      const [first, second] = [await docs.download(id, kind, format), await docs.download(id, kind, format)];
       expect({ kind, format, status: first.status }).toEqual({ kind, format, status: 200 });
       expect(sha256(second.bytes)).toBe(sha256(first.bytes));
-      if (format === 'pdf') {
-        const file = path.join(scratch, `${kind}.pdf`);
-        writeFileSync(file, first.bytes);
-        out.push(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
-      } else out.push(strFromU8(unzipSync(new Uint8Array(first.bytes))['word/document.xml']).replace(/<[^>]+>|\s+/g, ''));
     }
-    return out;
+    return [await docs.pdfText(id, kind), await docs.docxText(id, kind)];
   }
 
   async function expectSays(kind: string, parts: string[]) {
@@ -58,7 +37,7 @@ describe('documents (文书) of the investigation and the measures', () => {
   }
 
   async function expectNotYet(kind: string, producedBy: string) {
-    const res = await download(kind, 'pdf');
+    const res = await docs.download(id, kind, 'pdf');
     expect({ kind, status: res.status, problem: res.problem() }).toMatchObject({
       kind,
       status: 422,
@@ -200,11 +179,11 @@ describe('documents (文书) of the investigation and the measures', () => {
     const opened = await t.http.as(O1, 'POST', '/api/v1/cases', openCaseBody({ agencyId: 'ag-431002001', handlingOfficerIds: [O1, O2] }));
     expect(opened.status).toBe(201);
     id = opened.body.case.caseId;
-    reader = O1;
     await step(H, 'reject-filing', { reason: '线索不实', occurredAt: at('2026-09-02') });
-    const [pdf] = await texts('filing-refusal-notice');
-    expect(pdf.startsWith('北湖区应急管理局不予立案告知书')).toBe(true);
-    reader = OFFICER_1;
+    // Read by the squad's own officer (the county's officers do not handle the case).
+    const html = await docs.download(id, 'filing-refusal-notice', 'html', O1);
+    expect(html.status).toBe(200);
+    expect(html.bytes.toString('utf8')).toContain('<p class="issuer">北湖区应急管理局</p>\n<h1 class="title">不予立案告知书</h1>');
   });
 
   it('refuses a 查封(扣押)决定书 whose party has no address on record or whose things have no quantity, naming each', async () => {
@@ -219,7 +198,7 @@ describe('documents (文书) of the investigation and the measures', () => {
       occurredAt: at('2026-09-03'),
     });
     for (const format of ['pdf', 'docx', 'html']) {
-      const res = await download('seizure-decision', format);
+      const res = await docs.download(id, 'seizure-decision', format);
       expect(res.status).toBe(422);
       expect(res.problem()).toMatchObject({
         type: expect.stringContaining('document-data-missing'),

@@ -1,10 +1,9 @@
-import { CaseOpenedData, Penalty, RulesVersion } from '@workflows/enforcement-case';
+import { CaseOpenedData, Penalty } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
 import { DocumentAgency, DocumentInput } from './document-input';
 import { DocumentKind, FormRow } from './document-model';
-import { CaseSeriesKind, caseSeriesNumber, caseSequence } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
-import { citations, partyCodeRow, penaltyText, periodText } from './wording';
+import { citations, partyCodeRow, penaltyText } from './wording';
 
 /** The issuing agency of a case: the entrusting one for an entrusted organisation (行政处罚法第二十条). */
 export function issuingAgency(record: CaseRecord, input: DocumentInput, req: Requirements): DocumentAgency {
@@ -63,41 +62,4 @@ export function officersWithCertificates(ids: readonly string[], input: Document
       return `${name}（执法证号：${certificate}）`;
     })
     .join('、');
-}
-
-/** The bodies and periods of the remedies against an act (行政复议法第二十条, 第二十四条; 行政诉讼法第十八条, 第四十六条). */
-export interface Remedies {
-  reconsiderationBody: string;
-  court: string;
-  periods: RulesVersion['periods'] | null;
-}
-
-/** The remedies an act names: bodies from the issuing agency's registry entry, periods from the act's rules version. */
-export function remedies(agency: DocumentAgency, rulesVersion: string, input: DocumentInput, req: Requirements): Remedies {
-  const rules = input.rules(rulesVersion);
-  req.require(!!rules, 'rulesVersion', `规则版本 ${rulesVersion}`);
-  return {
-    reconsiderationBody: req.need(agency.reconsiderationBody, 'agency.reconsiderationBody', '行政复议机关'),
-    court: req.need(agency.litigationCourt, 'agency.litigationCourt', '管辖行政诉讼的人民法院'),
-    periods: rules?.periods ?? null,
-  };
-}
-
-/**
- * "如不服本决定，可以…申请行政复议，或者…提起行政诉讼": the act stays in force meanwhile (行政复议法第四十二条); call after
- * `done`, when the periods are known to be there.
- */
-export function remedyParagraph(you: string, act: string, r: Remedies): string {
-  const p = r.periods!;
-  return `${you}如不服本${act}，可以在收到本${act}之日起${periodText(p.reconsiderationWindow)}内向${r.reconsiderationBody}申请行政复议，或者在${periodText(p.litigationWindow)}内依法向${r.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本${act}不停止执行，法律另有规定的除外。`;
-}
-
-/**
- * Numbers in the case's own series (北应急责改〔2026〕3号 of case 北应急立〔2026〕3号): a case number missing, or not
- * in the agency's format, is recorded once however many numbers the document states.
- */
-export function caseSeries(record: CaseRecord, agency: DocumentAgency, req: Requirements): (kind: CaseSeriesKind) => string {
-  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
-  req.require(!caseNo || caseSequence(caseNo, agency) !== null, 'caseNo', '案号（不符合本机关的案号格式）');
-  return (kind) => (caseNo ? (caseSeriesNumber(kind, caseNo, agency) ?? '') : '');
 }

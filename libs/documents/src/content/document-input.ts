@@ -1,11 +1,25 @@
 import { CaseEvent, RulesVersion } from '@workflows/enforcement-case';
 
+/** The documents whose number an agency may format (document-numbers.ts gives the defaults). */
+export type DocumentNumberFormat =
+  | 'case'
+  | 'decision'
+  | 'notice'
+  | 'hearingNotice'
+  | 'enforcementDemand'
+  | 'enforcementApplication'
+  | 'criminalReferral'
+  | 'rectification'
+  | 'reinspection'
+  | 'seizure'
+  | 'seizureRelease';
+
 /** What the registry tells the documents about an agency (the issuing one): its name, numbers and remedy bodies. */
 export interface DocumentAgency {
   id: string;
   name: string;
   shortName: string;
-  numberFormats?: Partial<Record<'case' | 'decision' | 'notice' | 'rectification' | 'reinspection' | 'seizure' | 'seizureRelease', string>>;
+  numberFormats?: Partial<Record<DocumentNumberFormat, string>>;
   /** For an entrusted organisation (受委托组织): the agency in whose name it acts (行政处罚法第二十条). */
   entrustedBy?: string;
   /** 行政复议机关 named in decisions (行政复议法第二十四条). */

@@ -1,10 +1,12 @@
 import { CaseRecord } from './case-record';
-import { caseSeries, cause, issuingAgency, openedCase, remedies, remedyParagraph } from './case-parts';
+import { cause, issuingAgency, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
+import { requireCaseKindNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
-import { addressOf, citations, periodFromBasis } from './wording';
+import { remedyBodies } from './remedies';
+import { addressOf, citations, periodFromBasis, periodText } from './wording';
 
 /**
  * 责令限期整改指令书 (安全生产法第六十五条第一款第二项: 要求限期改正): the case's latest order — what to correct, by when,
@@ -18,11 +20,14 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
     throw new DocumentNotProducedError('rectification-order', '尚未责令限期整改 (no rectification order yet)', 'issue-rectification-order');
   const req = new Requirements('rectification-order');
   const agency = issuingAgency(record, input, req);
-  const number = caseSeries(record, agency, req)('rectification');
-  const remedy = remedies(agency, order.data.rulesVersion, input, req);
+  const number = requireCaseKindNumber(record.filed?.data.caseNo, agency, 'rectification', req);
+  const rules = input.rules(order.data.rulesVersion);
+  req.require(!!rules, 'rulesVersion', `规则版本 ${order.data.rulesVersion}`);
+  const bodies = remedyBodies(agency, req);
   req.done();
 
   const you = addressOf(opened.party);
+  const periods = rules!.periods;
   const reinspection = order.data.deadlines.find((d) => d.kind === 'reinspection');
   const reinspectionDays = reinspection && periodFromBasis(reinspection.basis);
   const blocks: DocumentBlock[] = [
@@ -43,7 +48,10 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
           : ''
       }${you}整改完毕的，可以提前申请复查。`,
     },
-    { kind: 'paragraph', text: remedyParagraph(you, '指令书', remedy) },
+    {
+      kind: 'paragraph',
+      text: `${you}如不服本指令，可以在收到本指令书之日起${periodText(periods.reconsiderationWindow)}内向${bodies.reconsideration}申请行政复议，或者在${periodText(periods.litigationWindow)}内依法向${bodies.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本指令不停止执行，法律另有规定的除外。`,
+    },
     { kind: 'signature', lines: [agency.name, chineseDate(order.on)], seal: true },
   ];
   return { kind: 'rectification-order', issuer: agency.name, title: '责令限期整改指令书', number, blocks, date: order.on };

@@ -1,9 +1,10 @@
 import { REINSPECTION_RESULT_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { caseSeries, issuingAgency, officersWithCertificates, openedCase } from './case-parts';
+import { issuingAgency, officersWithCertificates, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
+import { caseKindNumber, requireCaseKindNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, sentence } from './wording';
 
@@ -21,9 +22,11 @@ export function reinspectionOpinion(record: CaseRecord, input: DocumentInput): C
   const order = latest.order;
   const req = new Requirements('reinspection-opinion');
   const agency = issuingAgency(record, input, req);
-  const series = caseSeries(record, agency, req);
+  const caseNo = record.filed?.data.caseNo;
+  const number = requireCaseKindNumber(caseNo, agency, 'reinspection', req);
   const officers = officersWithCertificates(reinspection.data.officerIds, input, req);
   req.done();
+  const orderNo = caseKindNumber(caseNo!, agency, 'rectification');
 
   const you = addressOf(opened.party);
   const passed = reinspection.data.result === 'passed';
@@ -31,13 +34,13 @@ export function reinspectionOpinion(record: CaseRecord, input: DocumentInput): C
     kind: 'reinspection-opinion',
     issuer: agency.name,
     title: '整改复查意见书',
-    number: series('reinspection'),
+    number,
     date: reinspection.on,
     blocks: [
       { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
       {
         kind: 'paragraph',
-        text: `本机关于${chineseDate(order.on)}作出《责令限期整改指令书》（${series('rectification')}），责令${you}于${chineseDate(order.data.deadline)}前整改完毕。${chineseDate(reinspection.on)}，本机关执法人员${officers}对整改情况进行了复查，情况如下：${sentence(reinspection.data.findings)}`,
+        text: `本机关于${chineseDate(order.on)}作出《责令限期整改指令书》（${orderNo}），责令${you}于${chineseDate(order.data.deadline)}前整改完毕。${chineseDate(reinspection.on)}，本机关执法人员${officers}对整改情况进行了复查，情况如下：${sentence(reinspection.data.findings)}`,
       },
       {
         kind: 'paragraph',

@@ -1,9 +1,11 @@
 import { CaseRecord } from './case-record';
-import { caseSeries, issuingAgency, openedCase, partyRows, remedies, remedyParagraph } from './case-parts';
+import { issuingAgency, openedCase, partyRows } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
+import { requireCaseKindNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
+import { remedyBodies, remediesText } from './remedies';
 import { addressOf, citations, clause, periodText } from './wording';
 
 /**
@@ -18,7 +20,7 @@ export function seizureDecision(record: CaseRecord, input: DocumentInput): CaseD
   if (!imposed) throw new DocumentNotProducedError('seizure-decision', '尚未查封扣押 (no seizure yet)', 'impose-seizure');
   const req = new Requirements('seizure-decision');
   const agency = issuingAgency(record, input, req);
-  const number = caseSeries(record, agency, req)('seizure');
+  const number = requireCaseKindNumber(record.filed?.data.caseNo, agency, 'seizure', req);
   const party = partyRows(opened, req, true);
   const items = imposed.data.items.map((item, i) => ({
     label: `${i + 1}. ${item.name}`,
@@ -26,7 +28,9 @@ export function seizureDecision(record: CaseRecord, input: DocumentInput): CaseD
   }));
   const term = imposed.data.deadlines.find((d) => d.kind === 'seizure');
   req.require(!!term, 'deadlines.seizure', '查封扣押期限');
-  const remedy = remedies(agency, imposed.data.rulesVersion, input, req);
+  const rules = input.rules(imposed.data.rulesVersion);
+  req.require(!!rules, 'rulesVersion', `规则版本 ${imposed.data.rulesVersion}`);
+  const bodies = remedyBodies(agency, req);
   req.done();
 
   const you = addressOf(opened.party);
@@ -45,9 +49,12 @@ export function seizureDecision(record: CaseRecord, input: DocumentInput): CaseD
       { kind: 'form', rows: [{ label: '名称', value: '数量' }, ...items] },
       {
         kind: 'paragraph',
-        text: `查封（扣押）期限为${periodText(remedy.periods!.seizureTerm)}，自${chineseDate(imposed.on)}起至${chineseDate(term!.dueDate)}止。对查封（扣押）的场所、设施或者财物，本机关将妥善保管，不得使用或者损毁；${you}不得擅自启封、转移或者处置。`,
+        text: `查封（扣押）期限为${periodText(rules!.periods.seizureTerm)}，自${chineseDate(imposed.on)}起至${chineseDate(term!.dueDate)}止。对查封（扣押）的场所、设施或者财物，本机关将妥善保管，不得使用或者损毁；${you}不得擅自启封、转移或者处置。`,
       },
-      { kind: 'paragraph', text: remedyParagraph(you, '决定', remedy) },
+      {
+        kind: 'paragraph',
+        text: `${remediesText(you, rules!.periods, bodies)}申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
+      },
       { kind: 'form', rows: [{ label: '当事人签收（当场交付决定书和清单）', handwritten: true }] },
       { kind: 'signature', lines: [agency.name, chineseDate(imposed.on)], seal: true },
     ],

@@ -1,9 +1,10 @@
 import { SEIZURE_DISPOSITION_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { caseSeries, issuingAgency, openedCase } from './case-parts';
+import { issuingAgency, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
+import { caseKindNumber, requireCaseKindNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, clause } from './wording';
 
@@ -30,8 +31,10 @@ export function seizureReleaseDecision(record: CaseRecord, input: DocumentInput)
     );
   const req = new Requirements('seizure-release-decision');
   const agency = issuingAgency(record, input, req);
-  const series = caseSeries(record, agency, req);
+  const caseNo = record.filed?.data.caseNo;
+  const number = requireCaseKindNumber(caseNo, agency, 'seizureRelease', req);
   req.done();
+  const seizureNo = caseKindNumber(caseNo!, agency, 'seizure');
 
   const you = addressOf(opened.party);
   const things = seizure.imposed.data.items.map((i) => `${i.name}${i.quantity ? `（${i.quantity}）` : ''}`).join('、');
@@ -39,13 +42,13 @@ export function seizureReleaseDecision(record: CaseRecord, input: DocumentInput)
     kind: 'seizure-release-decision',
     issuer: agency.name,
     title: '解除查封(扣押)决定书',
-    number: series('seizureRelease'),
+    number,
     date: released.on,
     blocks: [
       { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
       {
         kind: 'paragraph',
-        text: `本机关于${chineseDate(seizure.imposed.on)}以《查封(扣押)决定书》（${series('seizure')}）对${you}的${things}予以查封（扣押）。因${clause(released.data.reason)}，依据《中华人民共和国行政强制法》第二十八条的规定，本机关决定解除上述查封（扣押），并立即退还财物。`,
+        text: `本机关于${chineseDate(seizure.imposed.on)}以《查封(扣押)决定书》（${seizureNo}）对${you}的${things}予以查封（扣押）。因${clause(released.data.reason)}，依据《中华人民共和国行政强制法》第二十八条的规定，本机关决定解除上述查封（扣押），并立即退还财物。`,
       },
       { kind: 'form', rows: [{ label: '当事人签收（财物已退还）', handwritten: true }] },
       { kind: 'signature', lines: [agency.name, chineseDate(released.on)], seal: true },
