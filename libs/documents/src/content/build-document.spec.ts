@@ -1,18 +1,9 @@
 import { buildDocument } from './build-document';
-import { CaseDocument } from './document-model';
 import { DocumentDataMissingError, DocumentNotProducedError } from './document-refusals';
+import { documentText } from '../testing/document-text';
 import { SAMPLE_AGENCY, missingFrom, sampleEvents, sampleInput } from '../testing/sample-case';
 
-/** All the text a document says, in order (what any renderer must show). */
-function text(doc: CaseDocument): string {
-  const parts = [doc.issuer, doc.title, doc.number];
-  for (const b of doc.blocks) {
-    if (b.kind === 'form') parts.push(...b.rows.flatMap((r) => [r.label, 'value' in r ? r.value : '']));
-    else if (b.kind === 'signature') parts.push(...b.lines);
-    else parts.push(b.text);
-  }
-  return parts.join('\n');
-}
+const text = documentText;
 
 describe('document content from the events and the registry', () => {
   it('行政处罚告知书: number with the kind code, facts, basis, the fine in figures and capitals, and both rights with their periods', () => {

@@ -1,11 +1,15 @@
 import { CaseEvent, RulesVersion } from '@workflows/enforcement-case';
 
+/** The documents whose number an agency may format (document-numbers.ts gives the defaults). */
+export type DocumentNumberFormat =
+  'case' | 'decision' | 'notice' | 'hearingNotice' | 'enforcementDemand' | 'enforcementApplication' | 'criminalReferral';
+
 /** What the registry tells the documents about an agency (the issuing one): its name, numbers and remedy bodies. */
 export interface DocumentAgency {
   id: string;
   name: string;
   shortName: string;
-  numberFormats?: Partial<Record<'case' | 'decision' | 'notice', string>>;
+  numberFormats?: Partial<Record<DocumentNumberFormat, string>>;
   /** 行政复议机关 named in decisions (行政复议法第二十四条). */
   reconsiderationBody?: string;
   /** 人民法院 named in decisions for 行政诉讼 (行政诉讼法第十八条). */

@@ -1,7 +1,22 @@
 import { IsoDate } from '@workflows/enforcement-case';
 
 /** The documents rendered so far, by the path segment that names them (GET …/documents/{kind}). */
-export const DOCUMENT_KINDS = ['filing-approval', 'penalty-notice', 'penalty-decision', 'service-receipt', 'closing-approval'] as const;
+export const DOCUMENT_KINDS = [
+  'filing-approval',
+  'penalty-notice',
+  'penalty-decision',
+  'service-receipt',
+  'closing-approval',
+  'hearing-notice',
+  'hearing-record',
+  'hearing-report',
+  'legal-review-opinion',
+  'collective-deliberation',
+  'no-penalty-decision',
+  'enforcement-demand',
+  'enforcement-application',
+  'criminal-referral',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
@@ -10,6 +25,15 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'penalty-decision': '行政处罚决定书',
   'service-receipt': '送达回证',
   'closing-approval': '结案审批表',
+  'hearing-notice': '听证会通知书',
+  'hearing-record': '听证笔录',
+  'hearing-report': '听证会报告书',
+  'legal-review-opinion': '法制审核意见书',
+  'collective-deliberation': '集体讨论记录',
+  'no-penalty-decision': '不予行政处罚决定书',
+  'enforcement-demand': '履行行政决定催告书',
+  'enforcement-application': '强制执行申请书',
+  'criminal-referral': '涉嫌犯罪案件移送书',
 };
 
 export function isDocumentKind(s: string): s is DocumentKind {

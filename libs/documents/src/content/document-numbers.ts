@@ -1,11 +1,20 @@
-import { DocumentAgency } from './document-input';
+import { DocumentAgency, DocumentNumberFormat } from './document-input';
+import { Requirements } from './document-refusals';
 
-/** The agency's formats as the engine numbers cases and decisions, and the 告知书's with its kind code 罚告. */
-export const DEFAULT_DOCUMENT_NUMBER_FORMATS = {
+/**
+ * The agency's formats as the engine numbers cases and decisions, and those of the documents numbered after the case
+ * with their kind codes: 罚告 (行政处罚告知书), 听通 (听证会通知书), 催告 (履行行政决定催告书), 强执申 (强制执行申请书),
+ * 移 (涉嫌犯罪案件移送书).
+ */
+export const DEFAULT_DOCUMENT_NUMBER_FORMATS: Record<DocumentNumberFormat, string> = {
   case: '{short}立〔{year}〕{n}号',
   decision: '{short}罚〔{year}〕{n}号',
   notice: '{short}罚告〔{year}〕{n}号',
-} as const;
+  hearingNotice: '{short}听通〔{year}〕{n}号',
+  enforcementDemand: '{short}催告〔{year}〕{n}号',
+  enforcementApplication: '{short}强执申〔{year}〕{n}号',
+  criminalReferral: '{short}移〔{year}〕{n}号',
+};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -24,12 +33,33 @@ export function caseSequence(caseNo: string, agency: DocumentAgency): { year: nu
 }
 
 /**
- * A 告知书's number: the kind code in the agency's format with the case's year and sequence number, so that
- * 郴应急罚告〔2026〕3号 is the notice of case 郴应急立〔2026〕3号 (one notice per case, no second series to keep gapless).
+ * A served document's number: its kind code in the agency's format with the case's year and sequence number, so that
+ * 郴应急罚告〔2026〕3号 is the notice of case 郴应急立〔2026〕3号 (one such document per case, no second series to keep
+ * gapless).
  */
-export function noticeNumber(caseNo: string, agency: DocumentAgency): string | null {
+export function caseKindNumber(
+  caseNo: string,
+  agency: DocumentAgency,
+  kind: Exclude<DocumentNumberFormat, 'case' | 'decision'>,
+): string | null {
   const seq = caseSequence(caseNo, agency);
   if (!seq) return null;
-  const format = agency.numberFormats?.notice ?? DEFAULT_DOCUMENT_NUMBER_FORMATS.notice;
+  const format = agency.numberFormats?.[kind] ?? DEFAULT_DOCUMENT_NUMBER_FORMATS[kind];
   return format.replace('{short}', agency.shortName).replace('{year}', String(seq.year)).replace('{n}', String(seq.n));
+}
+
+/** A 告知书's number (罚告). */
+export function noticeNumber(caseNo: string, agency: DocumentAgency): string | null {
+  return caseKindNumber(caseNo, agency, 'notice');
+}
+
+/** The number of a document numbered after the case, or '' with the case number recorded as missing or unfit. */
+export function requireCaseKindNumber(
+  caseNo: string | undefined,
+  agency: DocumentAgency,
+  kind: Exclude<DocumentNumberFormat, 'case' | 'decision'>,
+  req: Requirements,
+): string {
+  const no = req.need(caseNo, 'caseNo', '案号');
+  return no ? req.need(caseKindNumber(no, agency, kind), 'caseNo', '案号（不符合本机关的案号格式）') : '';
 }
