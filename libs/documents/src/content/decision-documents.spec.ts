@@ -50,8 +50,8 @@ describe('hearing, review and decision documents from the events', () => {
         '郴州市某化工有限公司',
         '王主持',
         '当事人对违法事实无异议，请求从轻处罚',
-        TRANSCRIPT_HASH,
-        '当事人或者其代理人核对签名',
+        `SHA-256：${TRANSCRIPT_HASH}`,
+        '当事人或者代理人核对签名',
       ]),
     ).toEqual([]);
     const report = text('hearing-report', hearingEvents());

@@ -31,9 +31,10 @@ export function hearingRecord(record: CaseRecord, input: DocumentInput): CaseDoc
         rows: [
           ...rows,
           ...hearingCourse(outcome),
-          ...(transcript ? [{ label: '笔录文件（SHA-256）', value: transcript }] : []),
+          ...(transcript ? [{ label: '笔录文件校验值', value: `SHA-256：${transcript}` }] : []),
           { label: '记录日期', value: chineseDate(outcome.step.on) },
-          { label: '当事人或者其代理人核对签名（拒绝签名的由主持人注明）', handwritten: true },
+          // A party who refuses to sign is noted here by the presiding officer (行政处罚法第六十四条第八项).
+          { label: '当事人或者代理人核对签名', handwritten: true },
           { label: '听证主持人签名', handwritten: true },
         ],
       },

@@ -8,7 +8,7 @@ import { CaseEvent } from '@workflows/enforcement-case';
 import { buildDocument } from '../content/build-document';
 import { DocumentKind } from '../content/document-model';
 import { sampleInput } from '../testing/sample-case';
-import { courtEnforcementEvents, hearingEvents, noPenaltyEvents, referralEvents } from '../testing/sample-decisions';
+import { TRANSCRIPT_HASH, courtEnforcementEvents, hearingEvents, noPenaltyEvents, referralEvents } from '../testing/sample-decisions';
 import { loadDocumentFonts } from './document-font';
 import { renderDocx } from './render-docx';
 import { renderPdf } from './render-pdf';
@@ -19,7 +19,7 @@ const fonts = loadDocumentFonts(null);
 /** Each decision and enforcement document, with the history that produces it and a line its PDF and DOCX must show. */
 const DOCUMENTS: [DocumentKind, () => CaseEvent[], string][] = [
   ['hearing-notice', hearingEvents, '北应急听通〔2026〕3号'],
-  ['hearing-record', hearingEvents, '当事人对违法事实无异议，请求从轻处罚'],
+  ['hearing-record', hearingEvents, `SHA-256：${TRANSCRIPT_HASH}`],
   ['hearing-report', hearingEvents, '听证已举行'],
   ['legal-review-opinion', hearingEvents, '事实清楚，证据确凿，适用法律正确'],
   ['collective-deliberation', hearingEvents, '赵局长、孙副局长、陈法制'],
