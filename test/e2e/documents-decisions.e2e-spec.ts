@@ -238,7 +238,7 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
         missingFrom(text, [
           '强制执行申请书',
           numbered(caseNo, '强执申'),
-          '郴州市北湖区人民法院：',
+          '此致郴州市北湖区人民法院',
           '李卫东',
           PARTY,
           ADDRESS,

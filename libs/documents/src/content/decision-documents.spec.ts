@@ -141,7 +141,7 @@ describe('hearing, review and decision documents from the events', () => {
     expect(doc).toMatchObject({ number: '北应急强执申〔2026〕3号', date: '2027-04-06' });
     expect(
       missingFrom(documentText(doc), [
-        '郴州市北湖区人民法院：',
+        '此致\n郴州市北湖区人民法院',
         '被申请人',
         '郴州市北湖区人民西路1号',
         '尚欠的罚款人民币叁万元整（30,000.00元）',

@@ -45,7 +45,6 @@ export function enforcementApplication(record: CaseRecord, input: DocumentInput)
       : '被申请人未履行行政处罚决定。';
   const blocks: DocumentBlock[] = [
     { kind: 'form', rows: [{ label: '申请人', value: agency.name }, { label: '负责人', value: head }, ...respondent] },
-    { kind: 'paragraph', text: `${applied.data.court}：`, indent: false },
     { kind: 'heading', text: '一、申请事项' },
     {
       kind: 'paragraph',
@@ -66,6 +65,8 @@ export function enforcementApplication(record: CaseRecord, input: DocumentInput)
       kind: 'paragraph',
       text: `1. ${decision.data.decisionNo}行政处罚决定书及其送达回证；2. 作出决定的事实、理由和依据及证据材料；3. ${demandNo}履行行政决定催告书；4. 申请强制执行标的情况。`,
     },
+    { kind: 'paragraph', text: '此致' },
+    { kind: 'paragraph', text: applied.data.court, indent: false },
     { kind: 'form', rows: [{ label: '行政机关负责人签名', handwritten: true }] },
     { kind: 'signature', lines: [agency.name, chineseDate(applied.on)], seal: true },
   ];
