@@ -6,6 +6,15 @@ import { filingApproval } from './filing-approval';
 import { penaltyDecision } from './penalty-decision';
 import { penaltyNotice } from './penalty-notice';
 import { serviceReceipt } from './service-receipt';
+import { hearingNotice } from './hearing-notice';
+import { hearingRecord } from './hearing-record';
+import { hearingReport } from './hearing-report';
+import { legalReviewOpinion } from './legal-review-opinion';
+import { collectiveDeliberation } from './collective-deliberation';
+import { noPenaltyDecision } from './no-penalty-decision';
+import { enforcementDemand } from './enforcement-demand';
+import { enforcementApplication } from './enforcement-application';
+import { criminalReferral } from './criminal-referral';
 import { filingRefusalNotice } from './filing-refusal-notice';
 import { inspectionRecord } from './inspection-record';
 import { inquiryRecord } from './inquiry-record';
@@ -22,6 +31,15 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
   'penalty-decision': penaltyDecision,
   'service-receipt': serviceReceipt,
   'closing-approval': closingApproval,
+  'hearing-notice': hearingNotice,
+  'hearing-record': hearingRecord,
+  'hearing-report': hearingReport,
+  'legal-review-opinion': legalReviewOpinion,
+  'collective-deliberation': collectiveDeliberation,
+  'no-penalty-decision': noPenaltyDecision,
+  'enforcement-demand': enforcementDemand,
+  'enforcement-application': enforcementApplication,
+  'criminal-referral': criminalReferral,
   'filing-refusal-notice': filingRefusalNotice,
   'inspection-record': inspectionRecord,
   'inquiry-record': inquiryRecord,

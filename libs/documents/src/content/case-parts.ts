@@ -8,7 +8,7 @@ import { citations, partyCodeRow, penaltyText } from './wording';
 /** The issuing agency of a case: the entrusting one for an entrusted organisation (行政处罚法第二十条). */
 export function issuingAgency(record: CaseRecord, input: DocumentInput, req: Requirements): DocumentAgency {
   const opened = record.opened!.data;
-  const recorded = record.decision?.data.issuerAgencyId ?? record.filed?.data.issuerAgencyId;
+  const recorded = record.decision?.data.issuerAgencyId ?? record.noPenalty?.data.issuerAgencyId ?? record.filed?.data.issuerAgencyId;
   // Before filing no event names the issuer: the registry says whom an entrusted organisation acts for.
   const id = recorded ?? (record.filed ? opened.agencyId : (input.registry.agency(opened.agencyId)?.entrustedBy ?? opened.agencyId));
   const agency = input.registry.agency(id);
@@ -50,6 +50,11 @@ export function violatedProvisions(opened: CaseOpenedData): string {
 /** "…给予如下行政处罚：" lines, numbered. */
 export function penaltyLines(penalties: readonly Penalty[]): string[] {
   return penalties.map((p, i) => `${i + 1}. ${penaltyText(p)}${i === penalties.length - 1 ? '。' : '；'}`);
+}
+
+/** "以上事实有…等证据为证。": the evidence recorded, by title, in the order it was taken. */
+export function evidenceText(record: CaseRecord): string {
+  return `以上事实有${record.evidence.map((e) => e.data.title).join('、')}等证据为证。`;
 }
 
 /** Officers as an investigative record names them, each with the certificate shown (行政处罚法第五十五条). */

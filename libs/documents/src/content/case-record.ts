@@ -4,14 +4,26 @@ import {
   CaseEvent,
   CaseFiledData,
   CaseOpenedData,
+  CaseTransferredToPoliceData,
+  CollectiveDiscussionRecordedData,
+  CourtEnforcementAppliedData,
   DecisionServedData,
+  EnforcementUrgedData,
   EvidenceRecordedData,
+  HearingForfeitedData,
+  HearingHeldData,
+  HearingRequestedData,
+  HearingScheduledData,
   FilingRejectedData,
   HandlingPeriodExtendedData,
   InvestigationConcludedData,
   IsoDate,
+  LegalReviewCompletedData,
+  NoPenaltyDecidedData,
   PenaltyDecidedData,
   PenaltyNoticeServedData,
+  ReferralApprovedData,
+  ReferralProposedData,
   RectificationOrderedData,
   ReinspectionRecordedData,
   SeizureImposedData,
@@ -37,6 +49,22 @@ export interface CaseRecord {
   service: Step<DecisionServedData> | null;
   paidYuan: number;
   closed: Step<CaseClosedData> | null;
+  hearingRequest: Step<HearingRequestedData> | null;
+  hearingSchedule: Step<HearingScheduledData> | null;
+  hearingHeld: Step<HearingHeldData> | null;
+  hearingForfeited: Step<HearingForfeitedData> | null;
+  /** The latest review and discussion: a new one is recorded beside the old, and the document states the one in force. */
+  legalReview: Step<LegalReviewCompletedData> | null;
+  collectiveDiscussion: Step<CollectiveDiscussionRecordedData> | null;
+  noPenalty: Step<NoPenaltyDecidedData> | null;
+  /** The day the fine falls due: fifteen days after service (行政处罚法第六十七条), or as a deferral set it (第六十六条). */
+  paymentDueDate: IsoDate | null;
+  remediesFiled: number;
+  urge: Step<EnforcementUrgedData> | null;
+  courtApplication: Step<CourtEnforcementAppliedData> | null;
+  referralProposal: Step<ReferralProposedData> | null;
+  referralApproval: Step<ReferralApprovedData> | null;
+  policeTransfer: Step<CaseTransferredToPoliceData> | null;
   rejected: Step<FilingRejectedData> | null;
   /** Each 责令限期整改 in order, with the re-inspection recorded on it (a failed one is followed by a new order). */
   rectifications: { order: Step<RectificationOrderedData>; reinspection: Step<ReinspectionRecordedData> | null }[];
@@ -61,6 +89,20 @@ export function caseRecord(events: readonly CaseEvent[]): CaseRecord {
     service: null,
     paidYuan: 0,
     closed: null,
+    hearingRequest: null,
+    hearingSchedule: null,
+    hearingHeld: null,
+    hearingForfeited: null,
+    legalReview: null,
+    collectiveDiscussion: null,
+    noPenalty: null,
+    paymentDueDate: null,
+    remediesFiled: 0,
+    urge: null,
+    courtApplication: null,
+    referralProposal: null,
+    referralApproval: null,
+    policeTransfer: null,
     rejected: null,
     rectifications: [],
     seizures: [],
@@ -86,20 +128,62 @@ export function caseRecord(events: readonly CaseEvent[]): CaseRecord {
         break;
       case 'PenaltyDecided':
         r.decision = step(e, e.data);
+        r.noPenalty = null;
         break;
       // A later decision (a new one after revocation) replaces the one served; its service is then still to come.
       case 'NoPenaltyDecided':
         r.decision = null;
         r.service = null;
+        r.noPenalty = step(e, e.data);
         break;
       case 'DecisionServed':
         r.service = step(e, e.data);
+        r.paymentDueDate = e.data.deadlines.find((d) => d.kind === 'payment')?.dueDate ?? null;
         break;
       case 'PaymentRecorded':
         r.paidYuan = e.data.paidTotalYuan;
         break;
       case 'CaseClosed':
         r.closed = step(e, e.data);
+        break;
+      case 'HearingRequested':
+        r.hearingRequest = step(e, e.data);
+        break;
+      case 'HearingScheduled':
+        r.hearingSchedule = step(e, e.data);
+        break;
+      case 'HearingHeld':
+        r.hearingHeld = step(e, e.data);
+        break;
+      case 'HearingForfeited':
+        r.hearingForfeited = step(e, e.data);
+        break;
+      case 'LegalReviewCompleted':
+        r.legalReview = step(e, e.data);
+        break;
+      case 'CollectiveDiscussionRecorded':
+        r.collectiveDiscussion = step(e, e.data);
+        break;
+      case 'PaymentDeferred':
+        r.paymentDueDate = e.data.deadlines.find((d) => d.kind === 'payment')?.dueDate ?? r.paymentDueDate;
+        break;
+      case 'RemedyFiled':
+        r.remediesFiled += 1;
+        break;
+      case 'EnforcementUrged':
+        r.urge = step(e, e.data);
+        break;
+      case 'CourtEnforcementApplied':
+        r.courtApplication = step(e, e.data);
+        break;
+      case 'ReferralProposed':
+        r.referralProposal = step(e, e.data);
+        break;
+      case 'ReferralApproved':
+        r.referralApproval = step(e, e.data);
+        break;
+      case 'CaseTransferredToPolice':
+        r.policeTransfer = step(e, e.data);
         break;
       case 'FilingRejected':
         r.rejected = step(e, e.data);

@@ -1,10 +1,11 @@
 import { totalFineYuan } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { cause, issuingAgency, openedCase, partyRows, penaltyLines, violatedProvisions } from './case-parts';
+import { cause, evidenceText, issuingAgency, openedCase, partyRows, penaltyLines, violatedProvisions } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
+import { remedyBodies, remediesText } from './remedies';
 import { addressOf, citations, periodText } from './wording';
 
 /**
@@ -23,8 +24,7 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
   req.require(!!rules, 'rulesVersion', `规则版本 ${decision.data.rulesVersion}`);
   const findings = req.need(record.investigation?.data.findings, 'investigation.findings', '调查认定的违法事实');
   req.require(record.evidence.length > 0, 'evidence', '证据');
-  const reconsideration = req.need(agency.reconsiderationBody, 'agency.reconsiderationBody', '行政复议机关');
-  const court = req.need(agency.litigationCourt, 'agency.litigationCourt', '管辖行政诉讼的人民法院');
+  const bodies = remedyBodies(agency, req);
   const fine = totalFineYuan(decision.data.penalties);
   const payment = fine > 0 ? req.need(agency.finePayment, 'agency.finePayment', '罚款缴纳地点和账户') : '';
   const party = partyRows(opened, req, true);
@@ -36,7 +36,7 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
     { kind: 'form', rows: party },
     { kind: 'heading', text: '一、违法事实和证据' },
     { kind: 'paragraph', text: `经查，${you}${findings}。` },
-    { kind: 'paragraph', text: `以上事实有${record.evidence.map((e) => e.data.title).join('、')}等证据为证。` },
+    { kind: 'paragraph', text: evidenceText(record) },
     { kind: 'heading', text: '二、行政处罚的种类和依据' },
     {
       kind: 'paragraph',
@@ -56,7 +56,7 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
     { kind: 'heading', text: '四、申请行政复议或者提起行政诉讼的途径和期限' },
     {
       kind: 'paragraph',
-      text: `${you}如不服本决定，可以在收到本决定书之日起${periodText(periods.reconsiderationWindow)}内向${reconsideration}申请行政复议，或者在${periodText(periods.litigationWindow)}内依法向${court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
+      text: `${remediesText(you, periods, bodies)}申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
     },
     { kind: 'signature', lines: [agency.name, chineseDate(decision.on)], seal: true },
   );

@@ -1,9 +1,9 @@
 import { CaseRecord } from './case-record';
-import { cause, issuingAgency, openedCase, penaltyLines, violatedProvisions } from './case-parts';
+import { cause, evidenceText, issuingAgency, openedCase, penaltyLines, violatedProvisions } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
-import { noticeNumber } from './document-numbers';
+import { requireCaseKindNumber } from './document-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, citations, periodFromBasis } from './wording';
 
@@ -18,8 +18,7 @@ export function penaltyNotice(record: CaseRecord, input: DocumentInput): CaseDoc
   if (!notice) throw new DocumentNotProducedError('penalty-notice', '尚未作出行政处罚告知 (no penalty notice yet)', 'issue-penalty-notice');
   const req = new Requirements('penalty-notice');
   const agency = issuingAgency(record, input, req);
-  const caseNo = req.need(record.filed?.data.caseNo, 'caseNo', '案号');
-  const number = caseNo ? req.need(noticeNumber(caseNo, agency), 'caseNo', '案号（不符合本机关的案号格式）') : '';
+  const number = requireCaseKindNumber(record.filed?.data.caseNo, agency, 'notice', req);
   const findings = req.need(record.investigation?.data.findings, 'investigation.findings', '调查认定的违法事实');
   req.require(record.evidence.length > 0, 'evidence', '证据');
   const statement = notice.data.deadlines.find((d) => d.kind === 'statement');
@@ -32,7 +31,7 @@ export function penaltyNotice(record: CaseRecord, input: DocumentInput): CaseDoc
   const blocks: DocumentBlock[] = [
     { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
     { kind: 'paragraph', text: `经查，${you}${findings}。` },
-    { kind: 'paragraph', text: `以上事实有${record.evidence.map((e) => e.data.title).join('、')}等证据为证。` },
+    { kind: 'paragraph', text: evidenceText(record) },
     {
       kind: 'paragraph',
       text: `${you}的上述行为（${cause(opened)}）违反了${violatedProvisions(opened)}的规定，依据${citations(notice.data.legalBasis)}的规定，本机关拟对${you}作出如下行政处罚：`,

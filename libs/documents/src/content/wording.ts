@@ -1,5 +1,6 @@
+import { parseInstant, toShanghaiDate } from '@app/calendar';
 import { Party, Penalty, PeriodRule } from '@workflows/enforcement-case';
-import { countInWords, yuanInCapitals, yuanInFigures } from './chinese-numerals';
+import { chineseDate, countInWords, yuanInCapitals, yuanInFigures } from './chinese-numerals';
 
 /** How a document addresses the party: 你单位 (an organisation) or 你 (a person). */
 export function addressOf(party: Party): string {
@@ -69,6 +70,18 @@ export function articleNumber(n: number): string {
 /** Several citations joined as documents list them: 《…》第…条、《…》第…条. */
 export function citations(list: readonly string[]): string {
   return list.map(citation).join('、');
+}
+
+/** A moment as documents state a time: the Shanghai date in characters and the hour (二〇二六年十月二十三日 09:00). */
+export function momentText(isoDateTime: string): string {
+  const ms = parseInstant(isoDateTime) ?? Number.NaN;
+  const time = Number.isNaN(ms) ? '' : new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
+  return `${chineseDate(toShanghaiDate(isoDateTime))}${time ? ` ${time}` : ''}`;
+}
+
+/** An amount as the documents state it: in capitals, then in figures (人民币捌仟元整（8,000.00元）). */
+export function amountText(yuan: number): string {
+  return `${yuanInCapitals(yuan)}（${yuanInFigures(yuan)}）`;
 }
 
 /** Recorded text as a clause of a document's sentence (因…): without the stop the officer may have typed at its end. */

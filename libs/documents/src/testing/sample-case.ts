@@ -4,11 +4,11 @@ import { CaseEvent, CaseEventBody, RulesBook } from '@workflows/enforcement-case
 import { DocumentAgency, DocumentInput } from '../content/document-input';
 
 /** A case of 北湖区应急管理局 walked to closing, as the documents' specs read it (events as the engine folds them). */
-const HEAD = 'u-head';
-const OFFICER = 'u-officer-1';
+export const HEAD = 'u-head';
+export const OFFICER = 'u-officer-1';
 
-const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
-const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent => ({
+export const at = (date: string, time = '10:00:00') => `${date}T${time}+08:00`;
+export const event = (body: CaseEventBody, date: string, actorId = OFFICER): CaseEvent => ({
   ...body,
   meta: { actorId, occurredAt: at(date), recordedAt: at(date) },
 });
@@ -124,7 +124,14 @@ const rulesBook: RulesBook = JSON.parse(
   readFileSync(path.join(__dirname, '../../../../workflows/enforcement-case/rules/versions.json'), 'utf8'),
 ) as RulesBook;
 
-const PEOPLE: Record<string, string> = { [HEAD]: '赵局长', [OFFICER]: '李执法', 'u-officer-2': '张执法' };
+const PEOPLE: Record<string, string> = {
+  [HEAD]: '赵局长',
+  [OFFICER]: '李执法',
+  'u-officer-2': '张执法',
+  'u-officer-3': '王主持',
+  'u-reviewer': '陈法制',
+  'u-deputy': '孙副局长',
+};
 
 export function sampleInput(events = sampleEvents(), agency: DocumentAgency = SAMPLE_AGENCY): DocumentInput {
   return {
