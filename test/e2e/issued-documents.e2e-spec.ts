@@ -62,7 +62,13 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     expect(a.status).toBe(200);
     expect(a.body.events[0]).toMatchObject({
       type: 'DocumentIssued',
-      data: { kind: 'penalty-notice', number: NOTICE_1, format: 'pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), revision: a.body.case.revision - 1 },
+      data: {
+        kind: 'penalty-notice',
+        number: NOTICE_1,
+        format: 'pdf',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        revision: a.body.case.revision - 1,
+      },
     });
     const b = await issue(ids.b, 'penalty-notice');
     expect(b.body.events[0].data.number).toBe(NOTICE_2);
@@ -78,7 +84,9 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     const head = await t.http.headPosition();
     const again = await issue(ids.a, 'penalty-notice');
     expect(again.status).toBe(422);
-    expect(again.body.violations).toEqual([expect.objectContaining({ rule: 'documentNotYetIssued', detail: `penalty-notice: ${NOTICE_1}` })]);
+    expect(again.body.violations).toEqual([
+      expect.objectContaining({ rule: 'documentNotYetIssued', detail: `penalty-notice: ${NOTICE_1}` }),
+    ]);
     // Only a handling officer issues: a legal reviewer is refused before anything is rendered.
     expect((await issue(ids.b, 'penalty-decision', REVIEWER)).status).toBe(403);
     expect(await t.http.headPosition()).toBe(head);
@@ -99,7 +107,11 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
   });
 
   it('returns an issued document by its number, rendered from its revision to the recorded hash, bearing that number', async () => {
-    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as { number: string; sha256: string; revision: number }[];
+    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as {
+      number: string;
+      sha256: string;
+      revision: number;
+    }[];
     for (const entry of list) {
       const file = await issuedFile(ids.a, entry.number);
       expect({ number: entry.number, status: file.status, type: file.headers.get('content-type') }).toEqual({
@@ -146,7 +158,12 @@ describe('issued documents (文书签发) on SQLite', () => {
       expect(verified.body.problem).toMatchObject({ kind: 'edited' });
       const named = verified.body.documents.mismatches.map((m: { caseId: string; number: string }) => [m.caseId, m.number]);
       const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${a}`)).body.decision.decisionNo;
-      expect(named.sort()).toEqual([[a, NOTICE_1], [a, decisionNo]].sort());
+      expect(named.sort()).toEqual(
+        [
+          [a, NOTICE_1],
+          [a, decisionNo],
+        ].sort(),
+      );
       for (const m of verified.body.documents.mismatches) {
         expect(m.actual).toMatch(/^[0-9a-f]{64}$/);
         expect(m.actual).not.toBe(m.expected);

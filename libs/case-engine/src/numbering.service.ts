@@ -28,7 +28,7 @@ export class NumberingService {
    * filings in one process share a group commit instead of waiting for each other; a conflict (another
    * process took the number) drops the counter and reserves again from the stored stream.
    */
-  async assign(series: NumberKind | string, agencyId: string, year: number, caseId: string): Promise<number> {
+  async assign(series: string, agencyId: string, year: number, caseId: string): Promise<number> {
     const streamId = `numbers-${series}-${agencyId}-${year}`;
     for (let attempt = 0; attempt < 20; attempt++) {
       const state = await this.load(streamId);

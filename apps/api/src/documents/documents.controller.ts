@@ -25,7 +25,8 @@ export class DocumentsController {
   @Access('documents.read', 'case')
   @ApiOperation({
     summary: '已签发文书 the documents the case issued, in procedural order, with their numbers and SHA-256',
-    description: '列出本案以 issue-document 签发的文书：种类、名称、文号、格式、SHA-256、所依据的案件版本、签发时间与签发人；按办案程序排序。',
+    description:
+      '列出本案以 issue-document 签发的文书：种类、名称、文号、格式、SHA-256、所依据的案件版本、签发时间与签发人；按办案程序排序。',
   })
   @ApiResponse({ status: 200, type: IssuedDocumentView, isArray: true })
   @ApiResponse({ status: 404, description: '案件不存在 (no such case)' })

@@ -75,7 +75,7 @@ export class IssuedDocumentsService {
    */
   async verify(): Promise<IssuedDocumentsReport> {
     const byStream = new Map<string, DocumentIssuedData[]>();
-    for (let after = 0n; ; ) {
+    for (let after = 0n; ;) {
       const page = await this.store.readAll({ after, limit: PAGE });
       for (const e of page)
         if (e.type === 'DocumentIssued' && e.streamId.startsWith(CASE_PREFIX))

@@ -18,7 +18,14 @@ export function issueDocument(ctx: CaseContext, body: DocumentBodies['issue-docu
     events: (doc: IssuedDocument): CaseEventBody[] => [
       {
         type: 'DocumentIssued',
-        data: { kind: body.kind, number: doc.number.no, format: 'pdf', sha256: doc.sha256, revision: doc.revision, ...issuerOf(doc.number) },
+        data: {
+          kind: body.kind,
+          number: doc.number.no,
+          format: 'pdf',
+          sha256: doc.sha256,
+          revision: doc.revision,
+          ...issuerOf(doc.number),
+        },
       },
     ],
   };
