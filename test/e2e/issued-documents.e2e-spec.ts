@@ -34,8 +34,9 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
   const issue = (caseId: string, kind: string, user = OFFICER_1) =>
     t.http.as(user, 'POST', `/api/v1/cases/${caseId}/commands/issue-document`, { kind, occurredAt: at('2026-09-08') });
 
-  async function issuedFile(caseId: string, number: string) {
-    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${caseId}/documents/issued/${encodeURIComponent(number)}`, {
+  async function issuedFile(caseId: string, number: string, kind?: string) {
+    const query = kind ? `?kind=${kind}` : '';
+    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${caseId}/documents/issued/${encodeURIComponent(number)}${query}`, {
       headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -92,10 +93,47 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     expect(await t.http.headPosition()).toBe(head);
   });
 
+  it('serves the decision naming its issued number, refusing a number not issued as this decision; the 送达回证 cites it', async () => {
+    const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}`)).body.decision.decisionNo as string;
+    const serve = (caseId: string, documentNumber: string) =>
+      t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${caseId}/commands/serve-decision`, {
+        method: 'direct',
+        documentNumber,
+        occurredAt: at('2026-09-09'),
+      });
+    const head = await t.http.headPosition();
+    // The notice's number is issued, but it is not the decision; case B's decision was never issued.
+    const notDecision = await serve(ids.a, NOTICE_1);
+    expect(notDecision.status).toBe(422);
+    expect(notDecision.body.violations).toEqual([expect.objectContaining({ rule: 'servedDocumentIssued', detail: NOTICE_1 })]);
+    const bDecisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.b}`)).body.decision.decisionNo as string;
+    expect((await serve(ids.b, bDecisionNo)).body.violations).toEqual([expect.objectContaining({ rule: 'servedDocumentIssued' })]);
+    expect(await t.http.headPosition()).toBe(head);
+
+    const served = await serve(ids.a, decisionNo);
+    expect(served.status).toBe(200);
+    expect(served.body.events[0]).toMatchObject({ type: 'DecisionServed', data: { method: 'direct', documentNumber: decisionNo } });
+    const receipt = await issue(ids.a, 'service-receipt');
+    expect(receipt.body.events[0].data).toMatchObject({ kind: 'service-receipt', number: decisionNo });
+    // The receipt bears the number of the decision it cites: the number alone fetches the decision, `kind` the receipt.
+    const pdf = path.join(scratch, 'receipt.pdf');
+    const file = await issuedFile(ids.a, decisionNo, 'service-receipt');
+    expect(sha256(file.bytes)).toBe(receipt.body.events[0].data.sha256);
+    writeFileSync(pdf, file.bytes);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(`行政处罚决定书（${decisionNo}）`);
+    const issued = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as { kind: string; sha256: string }[];
+    expect(sha256((await issuedFile(ids.a, decisionNo)).bytes)).toBe(issued.find((d) => d.kind === 'penalty-decision')!.sha256);
+  });
+
   it('lists the issued documents in procedural order with their numbers, hashes, revisions and who issued them', async () => {
     const list = await t.http.as(HEAD, 'GET', `/api/v1/cases/${ids.a}/documents`);
     expect(list.status).toBe(200);
-    expect(list.body.map((d: { kind: string }) => d.kind)).toEqual(['filing-approval', 'penalty-notice', 'penalty-decision']);
+    expect(list.body.map((d: { kind: string }) => d.kind)).toEqual([
+      'filing-approval',
+      'penalty-notice',
+      'penalty-decision',
+      'service-receipt',
+    ]);
     expect(list.body[1]).toMatchObject({
       kind: 'penalty-notice',
       title: '行政处罚告知书',
@@ -108,12 +146,13 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
 
   it('returns an issued document by its number, rendered from its revision to the recorded hash, bearing that number', async () => {
     const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as {
+      kind: string;
       number: string;
       sha256: string;
       revision: number;
     }[];
     for (const entry of list) {
-      const file = await issuedFile(ids.a, entry.number);
+      const file = await issuedFile(ids.a, entry.number, entry.kind);
       expect({ number: entry.number, status: file.status, type: file.headers.get('content-type') }).toEqual({
         number: entry.number,
         status: 200,
@@ -137,7 +176,7 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
   it('verifies every issued document by rendering it again from its revision', async () => {
     const verified = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify');
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ ok: true, documents: { checked: 4, mismatches: [] } });
+    expect(verified.body).toMatchObject({ ok: true, documents: { checked: 5, mismatches: [] } });
     await afterIssue?.(t, ids);
   });
 }
@@ -156,12 +195,17 @@ describe('issued documents (文书签发) on SQLite', () => {
       const verified = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify');
       expect(verified.body.ok).toBe(false);
       expect(verified.body.problem).toMatchObject({ kind: 'edited' });
-      const named = verified.body.documents.mismatches.map((m: { caseId: string; number: string }) => [m.caseId, m.number]);
+      const named = verified.body.documents.mismatches.map((m: { caseId: string; kind: string; number: string }) => [
+        m.caseId,
+        m.kind,
+        m.number,
+      ]);
+      // The findings are stated in the notice and the decision; the 立案审批表 and the 送达回证 do not state them.
       const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${a}`)).body.decision.decisionNo;
       expect(named.sort()).toEqual(
         [
-          [a, NOTICE_1],
-          [a, decisionNo],
+          [a, 'penalty-notice', NOTICE_1],
+          [a, 'penalty-decision', decisionNo],
         ].sort(),
       );
       for (const m of verified.body.documents.mismatches) {

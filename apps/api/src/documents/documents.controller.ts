@@ -5,7 +5,7 @@ import { DOCUMENT_KINDS, DOCUMENT_TITLES, isDocumentKind } from '@app/documents'
 import { Access } from '../auth/access.decorator';
 import { uuidPipe } from '../cases/cases.controller';
 import { ProblemException, problem } from '../problem/problem';
-import { DocumentQueryDto } from './document-query.dto';
+import { DocumentQueryDto, IssuedDocumentQueryDto } from './document-query.dto';
 import { CONTENT_TYPES, DocumentsService } from './documents.service';
 import { IssuedDocumentView } from './issued-document.response';
 import { IssuedDocumentsService } from './issued-documents.service';
@@ -49,9 +49,10 @@ export class DocumentsController {
   async issuedFile(
     @Param('caseId', uuidPipe) caseId: string,
     @Param('number') number: string,
+    @Query() q: IssuedDocumentQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { entry, pdf } = await this.issued.file(caseId, number);
+    const { entry, pdf } = await this.issued.file(caseId, number, q.kind);
     void reply
       .header('content-type', CONTENT_TYPES.pdf)
       .header(

@@ -174,6 +174,11 @@ export const LEGAL_RULES = {
     zh: '该文书已签发，不再另行编号签发；已签发的文书可按文号调取',
     en: 'this document has already been issued; the issued one is fetched by its number',
   },
+  servedDocumentIssued: {
+    source: '行政处罚法第六十一条',
+    zh: '所送达的文书须为本案已签发的决定书，文号须与签发记录一致',
+    en: 'the document served must be the decision of this case as issued, under its issued number',
+  },
   supervisionAwaitingReply: {
     source: '郴政办发〔2016〕19号第十七条',
     zh: '所回复的督办不存在或已回复',
