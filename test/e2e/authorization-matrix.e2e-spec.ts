@@ -97,6 +97,8 @@ const COMMAND_WHO: Record<string, Allow> = {
   // 督办: supervisors, on their agency's cases and those below it; the reply is a handling officer's.
   'supervise-case': (r, j) => r === 'supervisor' && ownOrBelow(j),
   'reply-supervision': officerOwn,
+  // 签发文书: a handling officer of the case.
+  'issue-document': officerOwn,
 };
 
 function expectedRows(): Record<string, Row> {
@@ -118,6 +120,9 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/cases/{caseId}/events': { target: 'case', allow: readCases },
     'GET /api/v1/cases/{caseId}/timeline': { target: 'case', allow: readCases },
     'GET /api/v1/cases/{caseId}/documents/{kind}': { target: 'case', allow: readCases },
+    // Issued documents, listed and fetched by number: whoever reads the case.
+    'GET /api/v1/cases/{caseId}/documents': { target: 'case', allow: readCases },
+    'GET /api/v1/cases/{caseId}/documents/issued/{number}': { target: 'case', allow: readCases },
     'GET /api/v1/audit': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference/quarterly-report': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },

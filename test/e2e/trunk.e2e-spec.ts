@@ -75,7 +75,7 @@ describe('trunk: open-case → close-case over HTTP', () => {
     expect(view.stage).toBe('closed');
     expect(view.caseNo).toMatch(/^北应急立〔2026〕\d+号$/);
     expect(view.decision.decisionNo).toMatch(/^北应急罚〔2026〕\d+号$/);
-    expect(view.allowedCommands).toEqual(['record-interference']);
+    expect(view.allowedCommands).toEqual(['record-interference', 'issue-document']);
     const kinds = Object.fromEntries(view.deadlines.map((d: any) => [d.kind, d]));
     expect(kinds.decision).toMatchObject({ dueDate: '2026-12-01', status: 'met', rulesVersion: 'hn-2026.1' });
     expect(kinds.statement).toMatchObject({ dueDate: '2026-09-16', status: 'met' });

@@ -37,6 +37,8 @@ export class CaseRealizer {
       calendar: new WorkingDayCalendar(),
       clock: () => new Date('2026-11-27T00:00:00Z'),
       newId: randomUUID,
+      // Transition coverage, not rendering: a document is "rendered" to a fixed hash under the number it bears.
+      documents: { prepare: () => Promise.resolve({ numbering: { number: 'N' }, sha256: () => Promise.resolve(HASH) }) },
     });
     this.actors = new Map(directory.listUsers().map((x) => [x.id, { id: x.id, name: x.name, roles: x.roles, agencyId: x.agencyId }]));
     this.actors.set('system', { id: 'system', name: '系统 (deadline scheduler)', roles: [], agencyId: `ag-${A}` });
@@ -69,6 +71,7 @@ export class CaseRealizer {
       hearing: false,
       statement: false,
       paid: 0,
+      issued: 0,
     };
     const run = async (user: string, command: CaseCommand) => {
       const occurredAt = new Date(Date.parse('2026-01-05T02:00:00Z') + this.day++ * 86_400_000).toISOString();
@@ -388,6 +391,10 @@ export class CaseRealizer {
           break;
         case 'CourtExecutionRecorded':
           await run(u('officer-1'), { name: 'record-court-execution', body: { summary: '法院已执行', amountYuan: 50_000 } });
+          break;
+        case 'DocumentIssued':
+          // One issue per kind: a second one on the path issues another kind.
+          await run(u('officer-1'), { name: 'issue-document', body: { kind: ['filing-approval', 'closing-approval'][s.issued++] } });
           break;
         case 'CaseClosed':
           await attestAll();

@@ -42,6 +42,7 @@ const DATA: Record<CaseEventType, unknown> = {
     deadlines: [],
   },
   SupervisionReplied: { supervisionId: 's1', officerId: 'o1', reply: 'r' },
+  DocumentIssued: { kind: 'filing-approval', number: 'N', format: 'pdf', sha256: 'ab'.repeat(32), revision: 1 },
   CaseSuspended: { reason: 'r' },
   CaseResumed: { suspendedDays: 1, deadlines: [] },
   HandlingPeriodExtended: { tier: 'head', reason: 'r', deadlines: [] },

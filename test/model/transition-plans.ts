@@ -10,7 +10,8 @@ import { SAMPLE_EVENTS } from './sample-events';
 export function transitionPlans(): Map<string, CaseEventType[]> {
   const paths = getShortestPaths(enforcementCaseMachine, { events: SAMPLE_EVENTS, serializeState: (s) => JSON.stringify(s.value) });
   // Some transitions need a particular history: the scheduler's records a deadline to expire (a served penalty
-  // notice opens the statement, hearing-request and handling deadlines; a seizure its term), publication a penalty.
+  // notice opens the statement, hearing-request and handling deadlines; a seizure its term), publication a penalty,
+  // an issued document a filed case.
   const lastIs = (type: string) => (prefix: string[]) => prefix[prefix.length - 1] === type;
   const PLAN_AFTER: Record<string, (prefix: string[]) => boolean> = {
     DeadlineMissed: lastIs('PenaltyNoticeServed'),
@@ -18,6 +19,7 @@ export function transitionPlans(): Map<string, CaseEventType[]> {
     HearingRequestPeriodEnded: lastIs('PenaltyNoticeServed'),
     SeizureTermExpired: lastIs('SeizureImposed'),
     DecisionPublished: (prefix) => prefix.includes('PenaltyDecided'), // only a penalty decision is published
+    DocumentIssued: (prefix) => prefix.includes('CaseFiled'), // the first document is the 立案审批表
   };
   const plans = new Map<string, CaseEventType[]>();
   for (const path of paths) {

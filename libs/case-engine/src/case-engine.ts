@@ -10,6 +10,7 @@ import {
   CaseSnapshot,
   DiscretionBenchmark,
   DocumentNumber,
+  IssuedDocument,
   NumberKind,
   PeopleLookup,
   RulesBook,
@@ -33,10 +34,11 @@ import {
   RevisionMismatchError,
 } from './engine-errors';
 import { DEFAULT_NUMBER_FORMATS, NumberingService, formatDocumentNumber } from './numbering.service';
+import { DocumentSealer } from './document-sealer';
 import { deterministicUuid, requestHash } from './ids';
 
 export interface AgencyLookup {
-  agency(id: string): { shortName: string; numberFormats?: Partial<Record<'case' | 'decision', string>>; entrustedBy?: string } | undefined;
+  agency(id: string): { shortName: string; numberFormats?: Partial<Record<string, string>>; entrustedBy?: string } | undefined;
 }
 
 /**
@@ -73,6 +75,8 @@ export interface CaseEngineDeps {
   /** Events of recently read histories kept parsed (GET /events, timeline); default 10,000. */
   historyCacheEvents?: number;
   maxRetries?: number;
+  /** Renders the documents `issue-document` issues; without it that command is refused. */
+  documents?: DocumentSealer;
 }
 
 export interface CommandRequest {
@@ -226,8 +230,14 @@ export class CaseEngine {
         );
         continue;
       }
-      const bodies =
-        'numbered' in decision ? decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt)) : decision.events;
+      let bodies: CaseEventBody[];
+      if ('numbered' in decision) bodies = decision.events(await this.documentNumber(decision.numbered, caseId, entry, occurredAt));
+      else if ('issue' in decision) {
+        const issued = await this.issueDocument(decision.issue, caseId, entry, occurredAt);
+        // Decided on a cached fold that is behind the stored history: decide again on a fresh one.
+        if (!issued) continue;
+        bodies = decision.events(issued);
+      } else bodies = decision.events;
       const agencyId = isOpen ? (command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
       const newEvents = this.envelope(caseId, req, command, bodies, occurredAt, hash, agencyId);
       // Folded once, before the append: proves the machine accepts the events, is the next cached state, and
@@ -319,13 +329,42 @@ export class CaseEngine {
    * organisation's documents are issued in the entrusting agency's name (行政处罚法第二十条), so they take
    * that agency's numbers and say so (`issuerAgencyId`).
    */
-  private async documentNumber(kind: NumberKind, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
+  private documentNumber(kind: NumberKind, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
+    return this.takeNumber(kind, DEFAULT_NUMBER_FORMATS[kind], caseId, entry, occurredAt);
+  }
+
+  /** The next number of a series, in the issuing agency's format for it (see `documentNumber`). */
+  private async takeNumber(series: string, format: string, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
     const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
     const issuer = this.deps.people.agency(issuerId);
     const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
-    const n = await this.numbering.assign(kind, issuerId, year, caseId);
-    const no = formatDocumentNumber(issuer?.numberFormats?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind], issuer?.shortName ?? issuerId, year, n);
+    const n = await this.numbering.assign(series, issuerId, year, caseId);
+    const no = formatDocumentNumber(issuer?.numberFormats?.[series] ?? format, issuer?.shortName ?? issuerId, year, n);
+    return this.issuedAs(no, entry);
+  }
+
+  private issuedAs(no: string, entry: CaseEntry): DocumentNumber {
+    const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
     return issuerId !== entry.snapshot.context.agencyId ? { no, issuerAgencyId: issuerId } : { no };
+  }
+
+  /**
+   * A document to issue, rendered from the events up to the revision the command was decided on: the renderer builds
+   * it (refusing before any number is taken), a number of its own series is taken when it has one (gapless, like
+   * case numbers: a retry of the same case gets the same number back), and its PDF is hashed bearing that number.
+   * Null when the fold was behind the stored history.
+   */
+  private async issueDocument(kind: string, caseId: string, entry: CaseEntry, occurredAt: string): Promise<IssuedDocument | null> {
+    if (!this.deps.documents) throw new Error('issue-document: the engine has no document renderer');
+    const history = await this.histories.read(this.deps.store, caseStreamId(caseId));
+    if (history.length !== entry.revision + 1) return null;
+    const prepared = await this.deps.documents.prepare(kind, history);
+    const { numbering } = prepared;
+    const number =
+      'number' in numbering
+        ? this.issuedAs(numbering.number, entry)
+        : await this.takeNumber(numbering.series, numbering.format, caseId, entry, occurredAt);
+    return { number, sha256: await prepared.sha256(number.no), revision: entry.revision };
   }
 
   /** The agency in whose name a case of this agency is handled: the entrusting one for an entrusted organisation. */

@@ -6,3 +6,4 @@ export * from './numbering.service';
 export * from './ids';
 export * from './deadline-scheduler';
 export * from './timeline';
+export * from './document-sealer';

@@ -11,7 +11,8 @@ interface CounterState {
 }
 
 /**
- * Case numbers (at filing) and decision numbers (at decision), unique and consecutive per agency and year.
+ * Case numbers (at filing), decision numbers (at decision) and the numbers of documents with a series of their own (at
+ * issue, e.g. the 告知书's 罚告), unique and consecutive per agency, series and year.
  * Each agency-year-kind has a counter stream; a number is taken by appending `NumberAssigned` with the
  * expected revision, so two instances can never take the same number. Asking again for the same case
  * returns its number, so a retried command does not burn a second one. The event id is derived from the
@@ -27,8 +28,8 @@ export class NumberingService {
    * filings in one process share a group commit instead of waiting for each other; a conflict (another
    * process took the number) drops the counter and reserves again from the stored stream.
    */
-  async assign(kind: NumberKind, agencyId: string, year: number, caseId: string): Promise<number> {
-    const streamId = `numbers-${kind}-${agencyId}-${year}`;
+  async assign(series: string, agencyId: string, year: number, caseId: string): Promise<number> {
+    const streamId = `numbers-${series}-${agencyId}-${year}`;
     for (let attempt = 0; attempt < 20; attempt++) {
       const state = await this.load(streamId);
       const existing = state.byCase.get(caseId);
@@ -53,7 +54,7 @@ export class NumberingService {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
       }
     }
-    throw new Error(`Could not assign a ${kind} number in ${streamId}: too much contention`);
+    throw new Error(`Could not assign a ${series} number in ${streamId}: too much contention`);
   }
 
   private async load(streamId: string): Promise<CounterState> {

@@ -80,6 +80,8 @@ export interface CaseContext {
   attestedBy: string[];
   /** The 督办 awaiting the handling officers' reply, if any (one at a time; a reply closes it). */
   supervision: OpenSupervision | null;
+  /** 文书 issued so far: the number each kind was issued under (one issue per kind). */
+  issuedDocuments: Record<string, string>;
   closedAt: IsoDateTime | null;
 }
 
@@ -130,6 +132,7 @@ export const emptyCaseContext: CaseContext = {
   issuerAgencyId: null,
   attestedBy: [],
   supervision: null,
+  issuedDocuments: {},
   closedAt: null,
 };
 
@@ -330,6 +333,8 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     }
     case 'SupervisionReplied':
       return { ...c, supervision: null };
+    case 'DocumentIssued':
+      return { ...c, issuedDocuments: { ...c.issuedDocuments, [event.data.kind]: event.data.number } };
     case 'CaseClosed':
       return { ...c, closedAt: at };
     default:

@@ -61,12 +61,14 @@ import {
   ReferralProposedData,
 } from './event-data/referral.data';
 import { DeadlineMissedData, PeriodEndedData } from './event-data/system.data';
+import { DocumentIssuedData } from './event-data/documents.data';
 
 export * from './event-data/follow-up.data';
 export * from './event-data/measures.data';
 export * from './event-data/procedure.data';
 export * from './event-data/referral.data';
 export * from './event-data/system.data';
+export * from './event-data/documents.data';
 
 /**
  * The one union of stored case events (their data shapes live in event-data/). A stored event name never
@@ -135,6 +137,7 @@ export type CaseEventBody =
   | Ev<'HearingRequestPeriodEnded', PeriodEndedData>
   | Ev<'CaseSupervised', CaseSupervisedData>
   | Ev<'SupervisionReplied', SupervisionRepliedData>
+  | Ev<'DocumentIssued', DocumentIssuedData>
   | Ev<'CaseClosed', CaseClosedData>;
 
 export type CaseEventType = CaseEventBody['type'];
@@ -210,6 +213,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'HearingRequestPeriodEnded',
   'CaseSupervised',
   'SupervisionReplied',
+  'DocumentIssued',
   'CaseClosed',
 ];
 

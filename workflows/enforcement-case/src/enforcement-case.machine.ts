@@ -1,4 +1,4 @@
-import { assign, or, setup, stateIn } from 'xstate';
+import { assign, not, or, setup, stateIn } from 'xstate';
 import { CaseContext, emptyCaseContext, evolveCaseContext } from './case-context';
 import { CaseEvent } from './case-events';
 
@@ -38,6 +38,8 @@ export const enforcementCaseMachine = setup({
     ]),
     // 中止 and 延期 apply to the handling clock, which runs from filing until the decision.
     beforeDecision: or(['investigation', 'review', 'hearing'].map((s) => stateIn(`#enforcementCase.procedure.open.${s}`))),
+    // The first document of a case is its 立案审批表: nothing is issued before the filing is approved.
+    filed: not(stateIn('#enforcementCase.procedure.open.filing')),
     referredFromInvestigation: ({ context }) => context.referral?.from === 'investigation',
     referredFromReview: ({ context }) => context.referral?.from === 'review',
     referredFromDecided: ({ context }) => context.referral?.from === 'decided',
@@ -74,6 +76,8 @@ export const enforcementCaseMachine = setup({
             DeadlineMissed: { actions: 'apply' },
             StatementPeriodEnded: { actions: 'apply' },
             HearingRequestPeriodEnded: { actions: 'apply' },
+            // 文书签发 records a document the case has produced; it changes no stage.
+            DocumentIssued: { guard: 'filed', actions: 'apply' },
           },
           states: {
             filing: {
@@ -246,7 +250,11 @@ export const enforcementCaseMachine = setup({
           },
         },
         notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
-        closed: { meta: { zh: '结案', en: 'closed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
+        // A closed case still issues its 结案审批表 (and any document of its file not issued before).
+        closed: {
+          meta: { zh: '结案', en: 'closed' },
+          on: { InterferenceRecorded: { actions: 'apply' }, DocumentIssued: { actions: 'apply' } },
+        },
       },
     },
     // The handling clock (办案期限): suspended time does not count; extensions move the deadline.

@@ -60,7 +60,7 @@ describe('fold', () => {
   });
 
   it('decides acceptance from the state value alone: a guard that reads context always has an unguarded fallback', () => {
-    const STATE_ONLY = new Set(['duringInvestigationOrReview', 'fromInvestigationToExecution', 'beforeDecision']);
+    const STATE_ONLY = new Set(['duringInvestigationOrReview', 'fromInvestigationToExecution', 'beforeDecision', 'filed']);
     const problems: string[] = [];
     const visit = (node: AnyStateNode) => {
       for (const [event, transitions] of node.transitions) {

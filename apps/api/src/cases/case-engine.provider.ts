@@ -8,11 +8,22 @@ import { DirectoryService } from '../directory/directory.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { CLOCK, Clock } from '../core/clock';
 import { DISCRETION_BENCHMARK, RULES_BOOK } from '../core/rules';
+import { DocumentRenderer } from '../documents/document-renderer.service';
 import { CommandBodyValidator } from './command-bodies';
 
 export const caseEngineProvider: Provider = {
   provide: CaseEngine,
-  inject: [EVENT_STORE, DirectoryService, CLOCK, DISCRETION_BENCHMARK, RULES_BOOK, WorkingDayCalendar, AccessPolicy, CommandBodyValidator],
+  inject: [
+    EVENT_STORE,
+    DirectoryService,
+    CLOCK,
+    DISCRETION_BENCHMARK,
+    RULES_BOOK,
+    WorkingDayCalendar,
+    AccessPolicy,
+    CommandBodyValidator,
+    DocumentRenderer,
+  ],
   useFactory: (
     store: EventStore,
     directory: DirectoryService,
@@ -22,6 +33,7 @@ export const caseEngineProvider: Provider = {
     calendar: WorkingDayCalendar,
     policy: AccessPolicy,
     bodies: CommandBodyValidator,
+    documents: DocumentRenderer,
   ) =>
     new CaseEngine({
       store,
@@ -36,5 +48,6 @@ export const caseEngineProvider: Provider = {
       calendar,
       clock,
       newId: randomUUID,
+      documents,
     }),
 };

@@ -3,6 +3,7 @@ import { CaseEngine } from '@app/case-engine';
 import { AuthModule } from '../auth/auth.module';
 import { DeadlineSchedulerService } from '../deadlines/deadline-scheduler.service';
 import { DirectoryModule } from '../directory/directory.module';
+import { DocumentRenderingModule } from '../documents/document-rendering.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { StoreModule } from '../store/store.module';
 import { CaseCommandsController } from './case-commands.controller';
@@ -15,7 +16,7 @@ import { FilingHelpController } from './filing-help.controller';
 
 /** Cases: the engine, the commands that advance a case, its reads and search, and the deadlines that fall due. */
 @Module({
-  imports: [StoreModule, DirectoryModule, AuthModule, ReadModelsModule],
+  imports: [StoreModule, DirectoryModule, AuthModule, ReadModelsModule, DocumentRenderingModule],
   controllers: [FilingHelpController, CasesController, CaseCommandsController],
   providers: [caseEngineProvider, CommandBodyValidator, CaseCommandsService, CaseSearchService, DeadlineSchedulerService],
   exports: [CaseEngine, DeadlineSchedulerService],

@@ -3,6 +3,7 @@ import { CommandBodyParser } from '@app/case-engine';
 import { CommandBody, CommandName, UserCommandName } from '@workflows/enforcement-case';
 import { CommandBodyDto } from './dto/common.dto';
 import { DECISION_FOLLOW_UP_DTOS } from './dto/decision-follow-up.dto';
+import { DOCUMENT_DTOS } from './dto/document.dto';
 import { ENFORCEMENT_MEASURES_DTOS } from './dto/enforcement-measures.dto';
 import { HANDLING_CLOCK_DTOS } from './dto/handling-clock.dto';
 import { HEARING_DTOS } from './dto/hearing.dto';
@@ -20,6 +21,7 @@ export type CommandDto<K extends CommandName> = CommandBody<K> & CommandBodyDto;
 /** Every command a user issues, with its DTO: a command in the registry without one fails to compile. */
 export const COMMAND_DTOS: { readonly [K in UserCommandName]: Type<CommandDto<K>> } = {
   ...DECISION_FOLLOW_UP_DTOS,
+  ...DOCUMENT_DTOS,
   ...ENFORCEMENT_MEASURES_DTOS,
   ...HANDLING_CLOCK_DTOS,
   ...HEARING_DTOS,

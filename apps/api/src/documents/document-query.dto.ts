@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { DOCUMENT_KINDS } from '@app/documents';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -13,4 +14,14 @@ export class DocumentQueryDto {
   @IsOptional()
   @IsIn(DOCUMENT_FORMATS, { message: 'format: 须为 pdf、docx 或 html (must be pdf, docx or html)' })
   format?: DocumentFormat;
+}
+
+export class IssuedDocumentQueryDto {
+  @ApiPropertyOptional({
+    enum: DOCUMENT_KINDS,
+    description: '文书种类：送达回证与其所送达的决定书同一文号，不填时取按办案程序排在前者（决定书）',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS, { message: 'kind: 须为文书种类之一 (must be a document kind)' })
+  kind?: string;
 }

@@ -5,8 +5,10 @@ import { DOCUMENT_KINDS, DOCUMENT_TITLES, isDocumentKind } from '@app/documents'
 import { Access } from '../auth/access.decorator';
 import { uuidPipe } from '../cases/cases.controller';
 import { ProblemException, problem } from '../problem/problem';
-import { DocumentQueryDto } from './document-query.dto';
-import { DocumentsService } from './documents.service';
+import { DocumentQueryDto, IssuedDocumentQueryDto } from './document-query.dto';
+import { CONTENT_TYPES, DocumentsService } from './documents.service';
+import { IssuedDocumentView } from './issued-document.response';
+import { IssuedDocumentsService } from './issued-documents.service';
 
 const KINDS_TEXT = DOCUMENT_KINDS.map((k) => `${k}（${DOCUMENT_TITLES[k]}）`).join('、');
 
@@ -14,7 +16,53 @@ const KINDS_TEXT = DOCUMENT_KINDS.map((k) => `${k}（${DOCUMENT_TITLES[k]}）`).
 @ApiBearerAuth()
 @Controller('cases')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly issued: IssuedDocumentsService,
+  ) {}
+
+  @Get(':caseId/documents')
+  @Access('documents.read', 'case')
+  @ApiOperation({
+    summary: '已签发文书 the documents the case issued, in procedural order, with their numbers and SHA-256',
+    description:
+      '列出本案以 issue-document 签发的文书：种类、名称、文号、格式、SHA-256、所依据的案件版本、签发时间与签发人；按办案程序排序。',
+  })
+  @ApiResponse({ status: 200, type: IssuedDocumentView, isArray: true })
+  @ApiResponse({ status: 404, description: '案件不存在 (no such case)' })
+  list(@Param('caseId', uuidPipe) caseId: string): Promise<IssuedDocumentView[]> {
+    return this.issued.list(caseId);
+  }
+
+  @Get(':caseId/documents/issued/:number')
+  @Access('documents.read', 'case')
+  @ApiOperation({
+    summary: '按文号调取已签发文书 an issued document by its number: the PDF rendered again from the revision it was issued at',
+    description:
+      '按签发时记录的案件版本（事件 0..revision）重新生成 PDF，其 SHA-256 须与签发时记录的一致；文号含中文与〔〕，须 URL 编码。重新生成的哈希不符时返回 409 并列明两者。',
+  })
+  @ApiParam({ name: 'number', description: '文号（URL 编码），如 郴应急罚告〔2026〕1号', example: '郴应急罚告〔2026〕1号' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'PDF；ETag 为签发所依据的案件版本，X-Content-SHA256 为其哈希' })
+  @ApiResponse({ status: 404, description: '案件不存在，或本案没有以该文号签发的文书 (no such case or issued number)' })
+  @ApiResponse({ status: 409, description: '重新生成后与签发时的哈希不符 (the document no longer renders as issued)' })
+  async issuedFile(
+    @Param('caseId', uuidPipe) caseId: string,
+    @Param('number') number: string,
+    @Query() q: IssuedDocumentQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { entry, pdf } = await this.issued.file(caseId, number, q.kind);
+    void reply
+      .header('content-type', CONTENT_TYPES.pdf)
+      .header(
+        'content-disposition',
+        `inline; filename="${entry.kind}.pdf"; filename*=UTF-8''${encodeURIComponent(`${entry.title}${entry.number}.pdf`)}`,
+      )
+      .header('etag', `"${entry.revision}"`)
+      .header('x-content-sha256', entry.sha256);
+    return pdf;
+  }
 
   @Get(':caseId/documents/:kind')
   @Access('documents.read', 'case')

@@ -22,7 +22,12 @@ export function serveDecision(ctx: CaseContext, body: ExecutionBodies['serve-dec
     deadlines.push(computeDeadline('reconsideration_window', 'reconsiderationWindow', env.occurredAt, rules, env.calendar));
     deadlines.push(computeDeadline('litigation_window', 'litigationWindow', env.occurredAt, rules, env.calendar));
   }
-  const events: CaseEventBody[] = [{ type: 'DecisionServed', data: { method: body.method, rulesVersion: rules.id, deadlines } }];
+  // The document served, when named, is the decision as issued (its number recorded by issue-document).
+  const n = body.documentNumber;
+  if (n !== undefined && (n !== ctx.decision?.decisionNo || !Object.values(ctx.issuedDocuments).includes(n)))
+    return { violations: [violation('servedDocumentIssued', n)] };
+  const served = { method: body.method, ...(n !== undefined ? { documentNumber: n } : {}), rulesVersion: rules.id, deadlines };
+  const events: CaseEventBody[] = [{ type: 'DecisionServed', data: served }];
   if (ctx.decision?.outcome === 'penalty' && penalties.every((p) => SELF_EXECUTING.has(p.kind))) {
     events.push({ type: 'PenaltyExecuted', data: { via: 'service' } });
   }
@@ -116,7 +121,7 @@ export function approveDeferral(ctx: CaseContext, body: ExecutionBodies['approve
 
 /** The bodies of this family's commands (URL form kebab-case, as in the officers' API contract). */
 export interface ExecutionBodies {
-  'serve-decision': { method: ServiceMethod };
+  'serve-decision': { method: ServiceMethod; documentNumber?: string };
   'record-payment': { amountYuan: number; receiptNo: string };
   'approve-deferral': { dueDate?: string; installments?: { amountYuan: number; dueDate: string }[] };
   'record-compliance': { penaltyKind: string; summary: string };

@@ -2,6 +2,7 @@ import { CommandSpec } from './command-spec';
 import { CLOSING_COMMANDS, ClosingBodies } from './closing.commands';
 import { COURT_ENFORCEMENT_COMMANDS, CourtEnforcementBodies } from './court-enforcement.commands';
 import { DEADLINE_COMMANDS, DeadlineBodies } from './deadline.commands';
+import { DOCUMENT_COMMANDS, DocumentBodies } from './document.commands';
 import { EXECUTION_COMMANDS, ExecutionBodies } from './execution.commands';
 import { FILING_COMMANDS, FilingBodies } from './filing.commands';
 import { HANDLING_CLOCK_COMMANDS, HandlingClockBodies } from './handling-clock.commands';
@@ -30,6 +31,7 @@ export interface CommandBodies
     CourtEnforcementBodies,
     ClosingBodies,
     SupervisionBodies,
+    DocumentBodies,
     DeadlineBodies {}
 
 export type CommandName = keyof CommandBodies;
@@ -54,6 +56,7 @@ export const COMMANDS: { readonly [K in CommandName]: CommandSpec<CommandBodies[
   ...COURT_ENFORCEMENT_COMMANDS,
   ...CLOSING_COMMANDS,
   ...SUPERVISION_COMMANDS,
+  ...DOCUMENT_COMMANDS,
   ...DEADLINE_COMMANDS,
 };
 

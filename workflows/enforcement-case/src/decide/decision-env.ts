@@ -74,13 +74,25 @@ export interface DocumentNumber {
 }
 
 /**
+ * A document as the engine issues it: rendered from the case's events up to `revision`, bearing `number` (the one it
+ * carries, or one of its own series taken now), its PDF hashed.
+ */
+export interface IssuedDocument {
+  number: DocumentNumber;
+  sha256: string;
+  revision: number;
+}
+
+/**
  * What a decider answers: the events; or the events once a document number is taken, which the engine does only
- * for a decision that has passed every legal condition (numbers stay gapless); or every unmet legal condition.
+ * for a decision that has passed every legal condition (numbers stay gapless); or the events once the engine has
+ * rendered, numbered and hashed a document to issue (`issue` names its kind); or every unmet legal condition.
  * A numbered decision computes everything that can fail before it answers: `events` only places the number.
  */
 export type CommandOutcome =
   | { events: CaseEventBody[] }
   | { numbered: NumberKind; events: (number: DocumentNumber) => CaseEventBody[] }
+  | { issue: string; events: (document: IssuedDocument) => CaseEventBody[] }
   | { violations: RuleViolation[] };
 
 export const emit = (...events: CaseEventBody[]): CommandOutcome => ({ events });

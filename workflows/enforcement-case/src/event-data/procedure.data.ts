@@ -119,6 +119,8 @@ export interface NoPenaltyDecidedData {
 }
 export interface DecisionServedData {
   method: ServiceMethod;
+  /** The number of the issued 决定书 served (its DocumentIssued records the hash of what was served). */
+  documentNumber?: string;
   rulesVersion: string;
   deadlines: DeadlineSet[];
 }

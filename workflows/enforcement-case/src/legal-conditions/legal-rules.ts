@@ -169,6 +169,16 @@ export const LEGAL_RULES = {
     zh: '本案已有督办尚未回复，须待承办人员回复后再行督办',
     en: 'the case has a supervision notice awaiting its reply; a new one may follow the reply',
   },
+  documentNotYetIssued: {
+    source: '行政处罚法第五十九条、第六十一条',
+    zh: '该文书已签发，不再另行编号签发；已签发的文书可按文号调取',
+    en: 'this document has already been issued; the issued one is fetched by its number',
+  },
+  servedDocumentIssued: {
+    source: '行政处罚法第六十一条',
+    zh: '所送达的文书须为本案已签发的决定书，文号须与签发记录一致',
+    en: 'the document served must be the decision of this case as issued, under its issued number',
+  },
   supervisionAwaitingReply: {
     source: '郴政办发〔2016〕19号第十七条',
     zh: '所回复的督办不存在或已回复',

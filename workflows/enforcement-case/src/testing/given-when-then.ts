@@ -62,12 +62,14 @@ export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
   return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } })));
 }
 
-/** A decision with its events built: a numbered document gets a test number. */
+/** A decision with its events built: a numbered document gets a test number, an issued one a test hash at revision 0. */
 export type Decided = { ok: true; events: CaseEventBody[] } | { ok: false; refusal: Refusal };
 
 /** given(events).when(command) → the decision (events or refusal). */
 export function when(snapshot: CaseSnapshot, command: CaseCommand, e: DecisionEnv): Decided {
   const d = decideCommand(snapshot, CASE_ID, command, e);
-  if (!d.ok || !('numbered' in d)) return d;
-  return { ok: true, events: d.events({ no: `TEST-${d.numbered}-1` }) };
+  if (!d.ok) return d;
+  if ('numbered' in d) return { ok: true, events: d.events({ no: `TEST-${d.numbered}-1` }) };
+  if ('issue' in d) return { ok: true, events: d.events({ number: { no: `TEST-${d.issue}-1` }, sha256: 'ab'.repeat(32), revision: 0 }) };
+  return d;
 }

@@ -62,5 +62,6 @@ export const EVENT_TYPE_NAMES = {
   HearingRequestPeriodEnded: { zh: '听证申请期限届满', en: 'hearing request period ended' },
   CaseSupervised: { zh: '督办', en: 'case supervised' },
   SupervisionReplied: { zh: '督办回复', en: 'supervision replied' },
+  DocumentIssued: { zh: '签发文书', en: 'document issued' },
   CaseClosed: { zh: '结案', en: 'case closed' },
 } as const satisfies Record<CaseEventType, TermName>;

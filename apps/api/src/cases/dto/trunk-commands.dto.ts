@@ -125,6 +125,15 @@ export class ServeDecisionDto extends CommandBodyDto implements CommandBody<'ser
   @ApiProperty({ enum: SERVICE_METHODS, description: '送达方式（行政处罚法第六十一条） method' })
   @IsIn(SERVICE_METHODS)
   method!: ServiceMethod;
+  @ApiPropertyOptional({
+    description: '所送达决定书的文号（须为本案已签发的决定书，见 issue-document） the issued decision served, by its number',
+    example: '北应急罚〔2026〕1号',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  documentNumber?: string;
 }
 
 export class RecordPaymentDto extends CommandBodyDto implements CommandBody<'record-payment'> {
