@@ -11,6 +11,14 @@ type Series = keyof typeof DEFAULT_DOCUMENT_NUMBER_FORMATS;
  */
 const OWN_SERIES: Partial<Record<DocumentKind, Series>> = {
   'penalty-notice': 'notice',
+  'hearing-notice': 'hearingNotice',
+  'enforcement-demand': 'enforcementDemand',
+  'enforcement-application': 'enforcementApplication',
+  'criminal-referral': 'criminalReferral',
+  'rectification-order': 'rectification',
+  'reinspection-opinion': 'reinspection',
+  'seizure-decision': 'seizure',
+  'seizure-release-decision': 'seizureRelease',
 };
 
 export function issueNumbering(doc: CaseDocument): IssueNumbering {

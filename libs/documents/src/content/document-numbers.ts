@@ -5,8 +5,8 @@ import { Requirements } from './document-refusals';
  * The agency's formats as the engine numbers cases and decisions, and those of the documents numbered after the case
  * with their kind codes: 罚告 (行政处罚告知书), 听通 (听证会通知书), 催告 (履行行政决定催告书), 强执申 (强制执行申请书),
  * 移 (涉嫌犯罪案件移送书), 责改 (责令限期整改指令书), 复查 (整改复查意见书), 查扣 (查封(扣押)决定书), 解扣 (解除查封(扣押)
- * 决定书). A case that orders a second rectification or a second seizure gives it the same number as the first until
- * documents are numbered when issued.
+ * 决定书). Issued (issue-document), each takes the next
+ * number of its own series instead (apps/api/src/documents/issue-numbering.ts).
  */
 export const DEFAULT_DOCUMENT_NUMBER_FORMATS: Record<DocumentNumberFormat, string> = {
   case: '{short}立〔{year}〕{n}号',
