@@ -2,6 +2,7 @@ import { STAGES } from '../stage';
 import { COURT_RULING_NAMES } from './court-rulings';
 import { DEADLINE_KIND_NAMES } from './deadline-kinds';
 import { DISCRETION_LEVEL_NAMES } from './discretion-levels';
+import { DOCUMENT_KIND_NAMES } from './document-kinds';
 import { EVENT_TYPE_NAMES } from './event-types';
 import { EVIDENCE_KIND_NAMES } from './evidence-kinds';
 import { EXTENSION_TIER_NAMES } from './extension-tiers';
@@ -52,6 +53,7 @@ export const ENUM_VOCABULARIES: readonly Vocabulary[] = [
   POLICE_DECISION_NAMES,
   INTERVENER_RELATION_NAMES,
   INTERFERENCE_MEANS_NAMES,
+  DOCUMENT_KIND_NAMES,
 ];
 
 /** The vocabulary whose keys are exactly these values (in any order), or undefined when none names them. */

@@ -19,4 +19,5 @@ export * from './reinspection-results';
 export * from './offenses';
 export * from './police-decisions';
 export * from './interference';
+export * from './document-kinds';
 export * from './enums';

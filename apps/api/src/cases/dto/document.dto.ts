@@ -8,9 +8,8 @@ const KINDS_TEXT = DOCUMENT_KINDS.map((k) => `${k}（${DOCUMENT_TITLES[k]}）`).
 
 /** 签发文书: the document is rendered, numbered and hashed by the service; the officer names only its kind. */
 export class IssueDocumentDto extends CommandBodyDto implements CommandBody<'issue-document'> {
-  // A plain string in the API document: the kinds are named by the documents (DOCUMENT_TITLES), not by a vocabulary
-  // of the case workflow, which is where the console finds the names of an enumeration's options.
   @ApiProperty({
+    enum: DOCUMENT_KINDS,
     description: `签发的文书种类（按案件当前版本生成 PDF，记录文号与 SHA-256；每种文书签发一次）：${KINDS_TEXT}`,
     example: 'penalty-notice',
   })
