@@ -10,6 +10,7 @@ const DATA: Record<CaseEventType, unknown> = {
   CaseFiled: { caseNo: 'N', rulesVersion: 'r', deadlines: [] },
   FilingRejected: { reason: 'r' },
   EvidenceRecorded: { evidenceId: 'e', kind: 'photo', title: 't', officerIds: ['o1'], contentHash: 'h' },
+  EvidenceFileAttached: { evidenceId: 'e', sha256: 'h', sizeBytes: 1, contentType: 'image/jpeg', fileName: 'f.jpg', matchesContentHash: true },
   InvestigationConcluded: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] },
   PenaltyNoticeServed: { proposedPenalties: [], legalBasis: [], hearingRight: true, rulesVersion: 'r', deadlines: [] },
   RightsWaived: { rights: ['statement'] },
