@@ -6,6 +6,7 @@ import { Actor } from '@app/case-engine';
 import { STORE_INTEGRITY, StoreIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../core/clock';
+import { EvidenceFileCheck } from '../evidence-files/evidence-file-check';
 import { ProblemException, problem } from '../problem/problem';
 
 class CreateAnchorDto {
@@ -24,6 +25,7 @@ export class IntegrityController {
   constructor(
     @Inject(STORE_INTEGRITY) private readonly storeIntegrity: StoreIntegrity | null,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly evidenceFiles: EvidenceFileCheck,
   ) {}
 
   /** The store's tamper evidence; a store that keeps none (EventStoreDB) answers 501. */
@@ -35,9 +37,14 @@ export class IntegrityController {
 
   @Get('verify')
   @Access('integrity.read', 'none')
-  @ApiOperation({ summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position' })
-  verify() {
-    return this.integrity().verify();
+  @ApiOperation({
+    summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position',
+    description: 'evidenceFiles：逐一核对已记录的证据文件，缺失或内容与 SHA-256 不符的，列明案件、证据编号与文件哈希。',
+  })
+  async verify() {
+    const chains = await this.integrity().verify();
+    const evidenceFiles = await this.evidenceFiles.check();
+    return { ...chains, ok: chains.ok && evidenceFiles.problems.length === 0, evidenceFiles };
   }
 
   @Get('anchors')

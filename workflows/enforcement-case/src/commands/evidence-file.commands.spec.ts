@@ -58,7 +58,10 @@ describe('attach-evidence-file', () => {
     const d = when(inInvestigation(), file({ evidenceId: 'ev-elsewhere' }), env(at('2026-09-03')));
     expect(d).toMatchObject({
       ok: false,
-      refusal: { kind: 'legal_conditions', violations: [{ rule: 'evidenceRecordedInCase', detail: expect.stringContaining('ev-elsewhere') }] },
+      refusal: {
+        kind: 'legal_conditions',
+        violations: [{ rule: 'evidenceRecordedInCase', detail: expect.stringContaining('ev-elsewhere') }],
+      },
     });
   });
 
