@@ -137,6 +137,8 @@ describe('evidence files over HTTP: upload streamed, stored by SHA-256, recorded
       expect(res.body.detail).toContain('application/pdf');
       const text = await upload(OFFICER_1, Buffer.from('not a photo at all, only words'), 'image/jpeg');
       expect(text).toMatchObject({ status: 415, body: { declared: 'image/jpeg', detected: null } });
+      const empty = await upload(OFFICER_1, Buffer.alloc(0), 'image/jpeg');
+      expect(empty).toMatchObject({ status: 415, body: { declared: 'image/jpeg', detected: null } });
       const plain = await upload(OFFICER_1, Buffer.from('words'), 'text/plain');
       expect(plain).toMatchObject({ status: 415, body: { declared: 'text/plain' } });
     });

@@ -48,7 +48,8 @@ export class EvidenceFilesService {
     const max = this.config.evidenceFileMaxBytes;
     // A declared length over the limit is refused before a byte is read.
     if (Number(req.headers['content-length']) > max) throw tooLarge(max);
-    const body = req.body as Readable;
+    // No body at all reaches the route as nothing rather than a stream: an empty file, which shows no type.
+    const body = req.body instanceof Readable ? req.body : Readable.from([]);
     let received: ReceivedFile;
     try {
       received = await this.files.receive(body, { maxBytes: max, declared });
