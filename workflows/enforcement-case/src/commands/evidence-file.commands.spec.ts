@@ -54,6 +54,34 @@ describe('attach-evidence-file', () => {
     });
   });
 
+  it('the seizure’s audio-video record may be named by the hash of a recording uploaded to an audio-video item', () => {
+    const video: CaseEventBody = {
+      type: 'EvidenceRecorded',
+      data: { evidenceId: 'ev-av', kind: 'audio_video', title: '执法记录仪视频', officerIds: ['o1'], contentHash: HASH },
+    };
+    const uploaded = 'ef'.repeat(32);
+    const attached: CaseEventBody = {
+      type: 'EvidenceFileAttached',
+      data: { evidenceId: 'ev-av', sha256: uploaded, sizeBytes: 9, contentType: 'video/mp4', fileName: 'a.mp4', matchesContentHash: false },
+    };
+    const seize = (hash: string) => ({
+      name: 'impose-seizure' as const,
+      body: { items: [{ name: '烟花爆竹' }], reason: '防止转移', legalBasis: ['安全生产法 Art. 65(4)'], audioVideoEvidenceHash: hash },
+    });
+    const s = given([opened, at('2026-09-01')], [filed, at('2026-09-01')], [video, at('2026-09-02')], [attached, at('2026-09-02')]);
+    expect(when(s, seize(uploaded), env(at('2026-09-03'), 'head', ['head']))).toMatchObject({ ok: true });
+    // A photo's file does not stand for the on-site recording.
+    const photoFile: CaseEventBody = {
+      ...attached,
+      data: { ...attached.data, evidenceId: 'ev-1', sha256: 'aa'.repeat(32) },
+    } as CaseEventBody;
+    const p = given([opened, at('2026-09-01')], [filed, at('2026-09-01')], [recorded, at('2026-09-02')], [photoFile, at('2026-09-02')]);
+    expect(when(p, seize('aa'.repeat(32)), env(at('2026-09-03'), 'head', ['head']))).toMatchObject({
+      ok: false,
+      refusal: { violations: [{ rule: 'audioVideoRecorded' }] },
+    });
+  });
+
   it('refuses an evidence id this case has not recorded (422 naming it)', () => {
     const d = when(inInvestigation(), file({ evidenceId: 'ev-elsewhere' }), env(at('2026-09-03')));
     expect(d).toMatchObject({
