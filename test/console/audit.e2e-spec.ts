@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
-import { OFFICER_1, REVIEWER } from '../support/fixtures';
-import { decidedCase } from '../support/cases';
+import { OFFICER_1, REVIEWER, evidenceBody } from '../support/fixtures';
+import { decidedCase, openAndFile } from '../support/cases';
 import { startServerProcess, waitForExit } from '../support/server-process';
 import { ConsoleHarness, screenshot, seriousAxeViolations, signIn, startConsoleHarness } from './console-browser';
 
@@ -148,6 +149,32 @@ describe('审计日志 and 完整性校验 in Chromium, against the built servic
     await expect(broken.locator('td:first-child').allTextContents()).resolves.toEqual([edited]);
     await expect(page.locator('[data-chain="verified"]').count()).resolves.toBe(2);
     await audit(page, 'audit-trail-tampered');
+    expect(h.cspViolations).toEqual([]);
+  });
+
+  it('a stored evidence file altered on disk is named on the integrity page: case, evidence item and file hash', async () => {
+    const photo = readFileSync(path.join(__dirname, '../fixtures/evidence/site-photo.jpg'));
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const id = await openAndFile(h.http);
+    const recorded = await h.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/record-evidence`, evidenceBody({ kind: 'photo' }));
+    const evidenceId = recorded.body.events[0].data.evidenceId as string;
+    const uploaded = await fetch(`${h.baseUrl}/api/v1/cases/${id}/evidence/${evidenceId}/files?fileName=photo.jpg`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await h.http.token(OFFICER_1)}`, 'content-type': 'image/jpeg' },
+      body: photo,
+    });
+    expect(uploaded.status).toBe(201);
+    writeFileSync(path.join(h.dataDir, 'evidence', sha256.slice(0, 2), sha256.slice(2)), Buffer.concat([photo, Buffer.from('x')]));
+
+    const page = await h.newPage();
+    await signIn(page, REVIEWER);
+    await page.goto('/integrity');
+    const table = page.getByTestId('evidence-file-problems');
+    await table.waitFor();
+    await page.getByText('哈希链完整，但证据文件有问题').waitFor();
+    const row = table.locator('tbody tr.ant-table-row');
+    await expect(row.allTextContents()).resolves.toEqual([`${id}${evidenceId}${sha256}证据文件被改动（与记录的 SHA-256 不符）`]);
+    await audit(page, 'integrity-evidence-file-altered');
     expect(h.cspViolations).toEqual([]);
   });
 });

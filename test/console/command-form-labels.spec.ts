@@ -1,5 +1,12 @@
 import { vocabularyOf } from '@workflows/enforcement-case';
-import { type JsonSchema, type OpenApiDocument, chinesePart, commandSchema, resolve } from '../../apps/console/src/api/openapi-schema';
+import {
+  type JsonSchema,
+  type OpenApiDocument,
+  chinesePart,
+  commandSchema,
+  commandTitle,
+  resolve,
+} from '../../apps/console/src/api/openapi-schema';
 import { TestApp, startTestApp } from '../support/test-app';
 
 /**
@@ -46,6 +53,11 @@ describe('command forms: Chinese labels and option names from the OpenAPI docume
         'reply-supervision.supervisionId',
       ]),
     );
+  });
+
+  it('names a command taken by an upload route in Chinese too (the case’s allowed commands list it)', () => {
+    expect(commandTitle(doc, 'attach-evidence-file')).toBe('上传证据文件');
+    expect(commandTitle(doc, 'record-evidence')).toBe('调查取证');
   });
 
   it('labels every field in Chinese (the Chinese part of its description)', () => {

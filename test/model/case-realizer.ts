@@ -84,6 +84,7 @@ export class CaseRealizer {
           requestId: randomUUID(),
         });
         s.caseId = r.caseId;
+        return r;
       } catch (e) {
         throw new Error(`${command.name} (for ${types.join(' → ')}): ${(e as Error).message}`, { cause: e });
       }
@@ -135,6 +136,19 @@ export class CaseRealizer {
             body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH },
           });
           break;
+        case 'EvidenceFileAttached': {
+          // A file belongs to an evidence item of the case: record one, then attach its file.
+          const recorded = await run(u('officer-1'), {
+            name: 'record-evidence',
+            body: { kind: 'photo', title: '照片', officerIds: [u('officer-1')], contentHash: HASH },
+          });
+          const { evidenceId } = recorded.events[0].data as { evidenceId: string };
+          await run(u('officer-1'), {
+            name: 'attach-evidence-file',
+            body: { evidenceId, sha256: HASH, sizeBytes: 1024, contentType: 'image/jpeg', fileName: '现场照片.jpg' },
+          });
+          break;
+        }
         case 'InvestigationConcluded':
           await run(u('officer-1'), {
             name: 'conclude-investigation',

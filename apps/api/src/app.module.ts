@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EvidenceFilesModule } from './evidence-files/evidence-files.module';
 import { CoreModule } from './core/core.module';
 import { DeskModule } from './desk/desk.module';
 import { HealthModule } from './health/health.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         DocumentsModule,
+        EvidenceFilesModule,
         IntegrityModule,
         ReadModelsModule,
         ReportsModule,

@@ -6,7 +6,8 @@ export type {
   CommandOf,
   CommandName,
   SystemCommandName,
+  UploadCommandName,
   UserCommandName,
 } from './commands/registry';
-export { COMMAND_NAMES, COMMANDS, commandSpec, isSystemCommand } from './commands/registry';
+export { COMMAND_NAMES, COMMANDS, commandSpec, isSystemCommand, isUploadCommand } from './commands/registry';
 export type { CaseAt, CaseRelation, CommandSpec, CommandSpecs, Role, Who } from './commands/command-spec';

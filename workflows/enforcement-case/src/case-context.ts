@@ -29,7 +29,8 @@ export interface CaseContext {
   updatedAt: IsoDateTime | null;
   filedAt: IsoDateTime | null;
   rulesVersion: string | null;
-  evidence: { evidenceId: string; kind: string; contentHash: string; officerIds: string[] }[];
+  /** Evidence items recorded, each with the SHA-256 of the files attached to it. */
+  evidence: { evidenceId: string; kind: string; contentHash: string; officerIds: string[]; fileHashes: string[] }[];
   investigation: InvestigationConcludedData | null;
   notice: { servedAt: IsoDateTime; proposedPenalties: Penalty[]; hearingRight: boolean } | null;
   waivedRights: WaivableRight[];
@@ -168,7 +169,14 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, filingApproverId: event.meta.actorId };
     case 'EvidenceRecorded': {
       const { evidenceId, kind, contentHash, officerIds } = event.data;
-      return { ...c, evidence: [...c.evidence, { evidenceId, kind, contentHash, officerIds }] };
+      return { ...c, evidence: [...c.evidence, { evidenceId, kind, contentHash, officerIds, fileHashes: [] }] };
+    }
+    case 'EvidenceFileAttached': {
+      const { evidenceId, sha256 } = event.data;
+      return {
+        ...c,
+        evidence: c.evidence.map((e) => (e.evidenceId === evidenceId ? { ...e, fileHashes: [...e.fileHashes, sha256] } : e)),
+      };
     }
     case 'InvestigationConcluded':
       return { ...c, investigation: event.data };

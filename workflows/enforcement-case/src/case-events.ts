@@ -30,6 +30,7 @@ import {
   CaseOpenedData,
   CaseSupervisedData,
   DecisionServedData,
+  EvidenceFileAttachedData,
   EvidenceRecordedData,
   FilingRejectedData,
   HearingForfeitedData,
@@ -82,6 +83,7 @@ export type CaseEventBody =
   | Ev<'CaseFiled', CaseFiledData>
   | Ev<'FilingRejected', FilingRejectedData>
   | Ev<'EvidenceRecorded', EvidenceRecordedData>
+  | Ev<'EvidenceFileAttached', EvidenceFileAttachedData>
   | Ev<'InvestigationConcluded', InvestigationConcludedData>
   | Ev<'PenaltyNoticeServed', PenaltyNoticeServedData>
   | Ev<'RightsWaived', RightsWaivedData>
@@ -158,6 +160,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CaseFiled',
   'FilingRejected',
   'EvidenceRecorded',
+  'EvidenceFileAttached',
   'InvestigationConcluded',
   'PenaltyNoticeServed',
   'RightsWaived',

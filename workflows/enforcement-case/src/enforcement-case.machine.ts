@@ -91,6 +91,7 @@ export const enforcementCaseMachine = setup({
               meta: { zh: '调查取证', en: 'investigation' },
               on: {
                 EvidenceRecorded: { actions: 'apply' },
+                EvidenceFileAttached: { actions: 'apply' },
                 InvestigationConcluded: { target: 'review', actions: 'apply' },
                 ReferralProposed: { target: 'referral', actions: 'apply' },
               },
@@ -103,6 +104,7 @@ export const enforcementCaseMachine = setup({
               initial: 'awaitingNotice',
               on: {
                 EvidenceRecorded: { actions: 'apply' },
+                EvidenceFileAttached: { actions: 'apply' },
                 LegalReviewCompleted: { actions: 'apply' },
                 CollectiveDiscussionRecorded: { actions: 'apply' },
                 NoPenaltyDecided: { target: 'decided.noPenalty', actions: 'apply' },
@@ -129,7 +131,7 @@ export const enforcementCaseMachine = setup({
             hearing: {
               meta: { zh: '听证', en: 'hearing' },
               initial: 'requested',
-              on: { EvidenceRecorded: { actions: 'apply' } },
+              on: { EvidenceRecorded: { actions: 'apply' }, EvidenceFileAttached: { actions: 'apply' } },
               states: {
                 requested: {
                   meta: { zh: '已申请听证', en: 'hearing requested' },

@@ -28,6 +28,19 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ SEED_DEMO: 'false' })).toMatchObject({ seedDemo: false });
   });
 
+  it('evidence files: under DATA_DIR/evidence, at most 200 MiB, unless EVIDENCE_DIR and EVIDENCE_FILE_MAX_BYTES say otherwise', () => {
+    expect(loadAppConfig({ DATA_DIR: '/srv/ct' })).toMatchObject({
+      evidenceDir: '/srv/ct/evidence',
+      evidenceFileMaxBytes: 200 * 1024 * 1024,
+    });
+    expect(loadAppConfig({ EVIDENCE_DIR: '/mnt/shared/evidence', EVIDENCE_FILE_MAX_BYTES: '1048576' })).toMatchObject({
+      evidenceDir: '/mnt/shared/evidence',
+      evidenceFileMaxBytes: 1048576,
+    });
+    for (const bad of ['0', '-5', '1.5', '200MB'])
+      expect(problemsOf({ EVIDENCE_FILE_MAX_BYTES: bad })).toEqual([expect.stringContaining(`EVIDENCE_FILE_MAX_BYTES="${bad}"`)]);
+  });
+
   it('refuses dev identity under NODE_ENV=production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE=dev is refused when NODE_ENV=production/);
   });

@@ -56,6 +56,13 @@ export interface AppConfig {
   trustedProxy: TrustedProxy;
   /** DOCUMENT_FONT_PATH: a TrueType/OpenType font for the PDF documents (e.g. an agency's licensed 仿宋); null: the packaged Noto Serif SC. */
   documentFontPath: string | null;
+  /**
+   * EVIDENCE_DIR: where uploaded evidence files are kept, content-addressed by SHA-256 (default DATA_DIR/evidence);
+   * for several instances, a directory they all mount (docs/evidence-files.md).
+   */
+  evidenceDir: string;
+  /** EVIDENCE_FILE_MAX_BYTES: the largest evidence file accepted (413 above it); default 200 MiB. */
+  evidenceFileMaxBytes: number;
 }
 
 export type TrustedProxy = false | number | string[];
@@ -408,6 +415,9 @@ function trustedProxy(raw: string | undefined, problems: string[]): TrustedProxy
   return entries;
 }
 
+/** 200 MiB: a long on-site audio-video recording (全程音像记录) at a phone's bit rate. */
+const DEFAULT_EVIDENCE_FILE_MAX_BYTES = 200 * 1024 * 1024;
+
 /** Reads and validates the environment at start-up; every problem is reported at once (fail fast). */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -455,6 +465,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const store = eventStoreConfig(env, problems);
 
+  const evidenceFileMaxBytes = Number(env.EVIDENCE_FILE_MAX_BYTES || DEFAULT_EVIDENCE_FILE_MAX_BYTES);
+  if (!Number.isSafeInteger(evidenceFileMaxBytes) || evidenceFileMaxBytes < 1)
+    problems.push(`EVIDENCE_FILE_MAX_BYTES="${env.EVIDENCE_FILE_MAX_BYTES}": must be a whole number of bytes ≥ 1`);
+
   const config: AppConfig = {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -476,6 +490,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...store,
     trustedProxy: trustedProxy(env.TRUSTED_PROXY, problems),
     documentFontPath: env.DOCUMENT_FONT_PATH ? path.resolve(env.DOCUMENT_FONT_PATH) : null,
+    evidenceDir: env.EVIDENCE_DIR ? path.resolve(env.EVIDENCE_DIR) : path.join(dataDir, 'evidence'),
+    evidenceFileMaxBytes,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -6,6 +6,7 @@ import { Actor } from '@app/case-engine';
 import { STORE_INTEGRITY, StoreIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../core/clock';
+import { EvidenceFileCheck } from '../evidence-files/evidence-file-check';
 import { ProblemException, problem } from '../problem/problem';
 import { IssuedDocumentsService } from '../documents/issued-documents.service';
 
@@ -26,6 +27,7 @@ export class IntegrityController {
     @Inject(STORE_INTEGRITY) private readonly storeIntegrity: StoreIntegrity | null,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly issuedDocuments: IssuedDocumentsService,
+    private readonly evidenceFiles: EvidenceFileCheck,
   ) {}
 
   /** The store's tamper evidence; a store that keeps none (EventStoreDB) answers 501. */
@@ -40,12 +42,18 @@ export class IntegrityController {
   @ApiOperation({
     summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position',
     description:
-      '另按签发时记录的案件版本重新生成每份已签发文书，比对 SHA-256；不符者在 documents.mismatches 中列明案件、文号、签发时与现在的哈希，ok 为 false。',
+      '另按签发时记录的案件版本重新生成每份已签发文书，比对 SHA-256；不符者在 documents.mismatches 中列明案件、文号、签发时与现在的哈希。evidenceFiles：逐一核对已记录的证据文件，缺失或内容与 SHA-256 不符的，列明案件、证据编号与文件哈希。任一不符时 ok 为 false。',
   })
   async verify() {
     const chains = await this.integrity().verify();
     const documents = await this.issuedDocuments.verify();
-    return { ...chains, ok: chains.ok && documents.mismatches.length === 0, documents };
+    const evidenceFiles = await this.evidenceFiles.check();
+    return {
+      ...chains,
+      ok: chains.ok && documents.mismatches.length === 0 && evidenceFiles.problems.length === 0,
+      documents,
+      evidenceFiles,
+    };
   }
 
   @Get('anchors')

@@ -31,8 +31,12 @@ export interface OpenApiDocument {
 
 export const commandPath = (command: string) => `/api/v1/cases/{caseId}/commands/${command}`;
 
+/** Commands taken by an upload route instead of a /commands route (docs/evidence-files.md). */
+const UPLOAD_PATHS: Record<string, string> = { 'attach-evidence-file': '/api/v1/cases/{caseId}/evidence/{evidenceId}/files' };
+
 function operation(doc: OpenApiDocument, command: string): Operation | undefined {
-  return command === 'open-case' ? doc.paths['/api/v1/cases']?.post : doc.paths[commandPath(command)]?.post;
+  if (command === 'open-case') return doc.paths['/api/v1/cases']?.post;
+  return doc.paths[UPLOAD_PATHS[command] ?? commandPath(command)]?.post;
 }
 
 /** The Chinese part of a text that is Chinese first, then English: "立案批准 (head)" → "立案批准". */

@@ -17,7 +17,23 @@ export const PROBLEM_ZH: Record<ProblemKind, string> = {
   unhashed: '事件没有哈希',
 };
 
-export const verifyChains = async () => (await api<IntegrityReport>('/integrity/verify')).body;
+/** A stored evidence file that verify found gone, or whose bytes no longer hash to the recorded SHA-256 (docs/evidence-files.md). */
+export interface EvidenceFileProblem {
+  caseId: string;
+  evidenceId: string;
+  sha256: string;
+  problem: 'missing' | 'altered';
+  detail: string;
+}
+/** The chains' report, with the stored evidence files checked beside them. */
+export type VerifyReport = IntegrityReport & { evidenceFiles?: { checked: number; problems: EvidenceFileProblem[] } };
+
+export const EVIDENCE_FILE_PROBLEM_ZH: Record<EvidenceFileProblem['problem'], string> = {
+  missing: '证据文件缺失',
+  altered: '证据文件被改动（与记录的 SHA-256 不符）',
+};
+
+export const verifyChains = async () => (await api<VerifyReport>('/integrity/verify')).body;
 
 export type ChainStatus = 'verified' | 'broken' | 'unverified';
 

@@ -1,5 +1,5 @@
 import { ENDPOINT_RULES, type EndpointAction, commandRule } from '../../../api/src/auth/access-rules';
-import { COMMANDS, isSystemCommand, type CommandName } from '@workflows/enforcement-case/case-commands';
+import { COMMANDS, isSystemCommand, isUploadCommand, type CommandName } from '@workflows/enforcement-case/case-commands';
 import type { CaseView } from '../api/types';
 import type { SessionUser } from './session';
 
@@ -13,9 +13,9 @@ export function mayUse(user: SessionUser, action: EndpointAction): boolean {
   return rule === 'public' || rule.some((g) => g.roles.some((r) => user.roles.includes(r)));
 }
 
-/** The case view's allowed commands this user may issue now. */
+/** The case view's allowed commands this user may issue now with a form (an upload command has its own route). */
 export function commandsFor(user: SessionUser, view: CaseView): CommandName[] {
-  return view.allowedCommands.filter((c) => !isSystemCommand(c) && mayIssue(user, view, c));
+  return view.allowedCommands.filter((c) => !isSystemCommand(c) && !isUploadCommand(c) && mayIssue(user, view, c));
 }
 
 function mayIssue(user: SessionUser, view: CaseView, command: CommandName): boolean {

@@ -1,6 +1,7 @@
 import { Alert, Button, Space } from 'antd';
 import type { Problem } from '../api/client';
 import type { RuleViolation } from '../api/types';
+import { isUploadCommand, type CommandName } from '@workflows/enforcement-case/case-commands';
 import { stageName } from '../cases/stages';
 
 interface Props {
@@ -38,7 +39,8 @@ export function ProblemAlert({ problem, titleOf, onCommand, onReload }: Props) {
     );
   }
   if (problem.status === 409 && Array.isArray(problem.allowedCommands)) {
-    const allowed = problem.allowedCommands as string[];
+    // An upload command has no form to open (docs/evidence-files.md).
+    const allowed = (problem.allowedCommands as CommandName[]).filter((c) => !isUploadCommand(c));
     return (
       <Alert
         type="warning"

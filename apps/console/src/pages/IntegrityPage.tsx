@@ -2,18 +2,27 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
-import { type Anchor, type IntegrityReport, PROBLEM_ZH, download, verifyChains } from '../audit/integrity';
+import {
+  type Anchor,
+  EVIDENCE_FILE_PROBLEM_ZH,
+  type EvidenceFileProblem,
+  PROBLEM_ZH,
+  type VerifyReport,
+  download,
+  verifyChains,
+} from '../audit/integrity';
 import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { LoadError } from '../forms/FilterActions';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
-function Verification({ report }: { report: IntegrityReport }) {
-  const scope = `已校验 ${report.checkedEvents} 条事件（链头第 ${report.headPosition} 条），锚点 ${report.anchors} 个`;
+function Verification({ report }: { report: VerifyReport }) {
+  const files = report.evidenceFiles;
+  const scope = `已校验 ${report.checkedEvents} 条事件（链头第 ${report.headPosition} 条），锚点 ${report.anchors} 个${files ? `，证据文件 ${files.checked} 个` : ''}`;
   if (report.ok) return <Result status="success" title="哈希链完整" subTitle={`${scope}，未发现删除、改动、插入或调换。`} />;
-  const p = report.problem!;
-  return (
+  const p = report.problem;
+  const chains = p ? (
     <Result
       status="error"
       title={`发现篡改：第 ${p.position} 条`}
@@ -26,13 +35,40 @@ function Verification({ report }: { report: IntegrityReport }) {
         </Descriptions>
       }
     />
+  ) : (
+    <Result status="warning" title="哈希链完整，但证据文件有问题" subTitle={scope} />
+  );
+  return (
+    <>
+      {chains}
+      {files?.problems.length ? <EvidenceFileProblems problems={files.problems} /> : null}
+    </>
+  );
+}
+
+/** Each stored evidence file verify found missing or altered: the case, the evidence item and the file's hash. */
+function EvidenceFileProblems({ problems }: { problems: EvidenceFileProblem[] }) {
+  return (
+    <Table<EvidenceFileProblem>
+      data-testid="evidence-file-problems"
+      size="small"
+      pagination={false}
+      rowKey={(r) => `${r.caseId}/${r.evidenceId}/${r.sha256}`}
+      dataSource={problems}
+      columns={[
+        { title: '案件', dataIndex: 'caseId' },
+        { title: '证据编号', dataIndex: 'evidenceId' },
+        { title: '文件 SHA-256', dataIndex: 'sha256', render: (h: string) => <Typography.Text code>{h}</Typography.Text> },
+        { title: '问题', dataIndex: 'problem', render: (k: EvidenceFileProblem['problem']) => EVIDENCE_FILE_PROBLEM_ZH[k] },
+      ]}
+    />
   );
 }
 
 /** 完整性校验: GET /integrity/verify in Chinese, the anchor log, and a new anchor for supervisors and administrators. */
 export default function IntegrityPage() {
   const user = currentSession()!.user;
-  const [report, setReport] = useState<IntegrityReport | null>(null);
+  const [report, setReport] = useState<VerifyReport | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [anchors, setAnchors] = useState<Anchor[] | null>(null);
   const [error, setError] = useState<string | null>(null);

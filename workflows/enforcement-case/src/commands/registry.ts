@@ -3,6 +3,7 @@ import { CLOSING_COMMANDS, ClosingBodies } from './closing.commands';
 import { COURT_ENFORCEMENT_COMMANDS, CourtEnforcementBodies } from './court-enforcement.commands';
 import { DEADLINE_COMMANDS, DeadlineBodies } from './deadline.commands';
 import { DOCUMENT_COMMANDS, DocumentBodies } from './document.commands';
+import { EVIDENCE_FILE_COMMANDS, EvidenceFileBodies } from './evidence-file.commands';
 import { EXECUTION_COMMANDS, ExecutionBodies } from './execution.commands';
 import { FILING_COMMANDS, FilingBodies } from './filing.commands';
 import { HANDLING_CLOCK_COMMANDS, HandlingClockBodies } from './handling-clock.commands';
@@ -20,6 +21,7 @@ export interface CommandBodies
   extends
     FilingBodies,
     InvestigationBodies,
+    EvidenceFileBodies,
     ReviewBodies,
     HearingBodies,
     ExecutionBodies,
@@ -45,6 +47,7 @@ export type CommandOf<K extends CommandName = CommandName> = { name: K; body: Co
 export const COMMANDS: { readonly [K in CommandName]: CommandSpec<CommandBodies[K]> } = {
   ...FILING_COMMANDS,
   ...INVESTIGATION_COMMANDS,
+  ...EVIDENCE_FILE_COMMANDS,
   ...REVIEW_COMMANDS,
   ...HEARING_COMMANDS,
   ...EXECUTION_COMMANDS,
@@ -69,7 +72,13 @@ export function commandSpec<K extends CommandName>(name: K): CommandSpec<Command
 
 /** The system's own commands (the deadline scheduler's); every other command is a user's. */
 export type SystemCommandName = keyof DeadlineBodies;
-export type UserCommandName = Exclude<CommandName, SystemCommandName>;
+/** Commands whose body the API makes from an uploaded file's bytes: issued by users, but never as a JSON body. */
+export type UploadCommandName = keyof EvidenceFileBodies;
+/** Commands a user issues with a JSON body (each has its DTO and its route under /commands). */
+export type UserCommandName = Exclude<CommandName, SystemCommandName | UploadCommandName>;
 
 /** Commands the system issues itself; never offered to users nor accepted over HTTP. */
 export const isSystemCommand = (name: CommandName): boolean => COMMANDS[name].who === 'system';
+
+/** Commands taken by an upload route (docs/evidence-files.md), not by a command form. */
+export const isUploadCommand = (name: CommandName): boolean => name in EVIDENCE_FILE_COMMANDS;

@@ -13,7 +13,8 @@ import { CommandSpecs } from './command-spec';
 export function imposeSeizure(ctx: CaseContext, body: SeizureBodies['impose-seizure'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const hash = body.audioVideoEvidenceHash?.toLowerCase();
-  const recorded = !!hash && ctx.evidence.some((e) => e.kind === 'audio_video' && e.contentHash === hash);
+  // The record's content hash, or the SHA-256 of a recording uploaded to it (docs/evidence-files.md).
+  const recorded = !!hash && ctx.evidence.some((e) => e.kind === 'audio_video' && (e.contentHash === hash || e.fileHashes.includes(hash)));
   return emitUnless(
     [
       !recorded

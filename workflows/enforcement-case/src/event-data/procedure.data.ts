@@ -40,6 +40,19 @@ export interface EvidenceRecordedData {
   contentHash: string;
   description?: string;
 }
+/** A file of an evidence item (photo, recording, scanned statement), stored by its SHA-256 (docs/evidence-files.md). */
+export interface EvidenceFileAttachedData {
+  evidenceId: string;
+  /** SHA-256 of the stored bytes, lower-case hex: the file's address in the evidence store. */
+  sha256: string;
+  sizeBytes: number;
+  /** The media type its first bytes show (declared and checked at upload). */
+  contentType: string;
+  /** The name the uploader gave, as given. */
+  fileName: string;
+  /** The file is the content the evidence item was recorded with (its `contentHash`). */
+  matchesContentHash: boolean;
+}
 export interface InvestigationConcludedData {
   findings: string;
   proposedOutcome: Outcome;

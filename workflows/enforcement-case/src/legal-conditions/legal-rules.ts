@@ -209,6 +209,16 @@ export const LEGAL_RULES = {
     zh: '查封扣押须全程音像记录：须引用本案已登记的音像证据摘要',
     en: 'an on-site seizure must reference a recorded audio-video evidence hash of this case',
   },
+  evidenceRecordedInCase: {
+    source: '行政处罚法 Art. 46; docs/evidence-files.md',
+    zh: '证据文件须附于本案已登记的证据',
+    en: 'a file must be attached to an evidence item recorded in this case',
+  },
+  evidenceFileNotAttachedYet: {
+    source: 'docs/evidence-files.md',
+    zh: '该文件已附于此证据，无需重复上传',
+    en: 'this file is already attached to the evidence item',
+  },
   seizureExtendedOnce: {
     source: '行政强制法 Art. 25',
     zh: '查封扣押期限只能延长一次，且延长不得超过三十日',

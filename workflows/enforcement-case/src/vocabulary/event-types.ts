@@ -7,6 +7,7 @@ export const EVENT_TYPE_NAMES = {
   CaseFiled: { zh: '批准立案', en: 'case filed' },
   FilingRejected: { zh: '不予立案', en: 'filing rejected' },
   EvidenceRecorded: { zh: '登记证据', en: 'evidence recorded' },
+  EvidenceFileAttached: { zh: '上传证据文件', en: 'evidence file attached' },
   InvestigationConcluded: { zh: '调查终结', en: 'investigation concluded' },
   PenaltyNoticeServed: { zh: '送达行政处罚告知书', en: 'penalty notice served' },
   RightsWaived: { zh: '放弃陈述申辩或听证', en: 'rights waived' },
