@@ -118,6 +118,7 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/cases/{caseId}/events': { target: 'case', allow: readCases },
     'GET /api/v1/cases/{caseId}/timeline': { target: 'case', allow: readCases },
     'GET /api/v1/cases/{caseId}/documents/{kind}': { target: 'case', allow: readCases },
+    'GET /api/v1/cases/{caseId}/dossier.pdf': { target: 'case', allow: readCases },
     'GET /api/v1/audit': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference/quarterly-report': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },

@@ -3,6 +3,7 @@ import { CaseEngine, toCaseEvent } from '@app/case-engine';
 import {
   CaseDocument,
   DocumentDataMissingError,
+  DocumentInput,
   DocumentKind,
   DocumentNotProducedError,
   buildDocument,
@@ -10,7 +11,7 @@ import {
   renderHtml,
   renderPdf,
 } from '@app/documents';
-import { RulesBook } from '@workflows/enforcement-case';
+import { CaseEvent, RulesBook } from '@workflows/enforcement-case';
 import { RULES_BOOK } from '../core/rules';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
@@ -47,32 +48,42 @@ export class DocumentsService {
     return { body, contentType: CONTENT_TYPES[format], fileName: `${doc.title}${doc.number}.${format}`, revision: stored.length - 1 };
   }
 
-  private build(kind: DocumentKind, events: ReturnType<typeof toCaseEvent>[]): CaseDocument {
+  /** What the documents of a case are made of: its events, the registry and the rules versions. */
+  input(events: readonly CaseEvent[]): DocumentInput {
     const dir = this.directory.directory;
+    return {
+      events,
+      registry: { agency: (id) => dir.agency(id), person: (id) => dir.person(id) },
+      rules: (id) => this.rules.versions.find((v) => v.id === id),
+    };
+  }
+
+  private build(kind: DocumentKind, events: CaseEvent[]): CaseDocument {
     try {
-      return buildDocument(kind, {
-        events,
-        registry: { agency: (id) => dir.agency(id), person: (id) => dir.person(id) },
-        rules: (id) => this.rules.versions.find((v) => v.id === id),
-      });
+      return buildDocument(kind, this.input(events));
     } catch (e) {
-      if (e instanceof DocumentNotProducedError)
-        throw new ProblemException(
-          problem(422, 'document-not-produced', '本案尚未产生该文书 (the case has not produced this document yet)', {
-            detail: e.message,
-            kind: e.kind,
-            producedBy: e.producedBy,
-          }),
-        );
-      if (e instanceof DocumentDataMissingError)
-        throw new ProblemException(
-          problem(422, 'document-data-missing', '文书所需信息不全 (the document lacks required data)', {
-            detail: `缺少：${e.missing.map((m) => `${m.zh}（${m.field}）`).join('、')} (missing: ${e.missing.map((m) => m.field).join(', ')})`,
-            kind: e.kind,
-            missing: e.missing,
-          }),
-        );
-      throw e;
+      throw documentRefusal(e);
     }
   }
+}
+
+/** A refusal of a document (or of the 案卷) as the 422 problem naming its cause; anything else as it is. */
+export function documentRefusal(e: unknown): unknown {
+  if (e instanceof DocumentNotProducedError)
+    return new ProblemException(
+      problem(422, 'document-not-produced', '本案尚未产生该文书 (the case has not produced this document yet)', {
+        detail: e.message,
+        kind: e.kind,
+        producedBy: e.producedBy,
+      }),
+    );
+  if (e instanceof DocumentDataMissingError)
+    return new ProblemException(
+      problem(422, 'document-data-missing', '文书所需信息不全 (the document lacks required data)', {
+        detail: `缺少：${e.missing.map((m) => `${m.zh}（${m.field}）`).join('、')} (missing: ${e.missing.map((m) => m.field).join(', ')})`,
+        kind: e.kind,
+        missing: e.missing,
+      }),
+    );
+  return e;
 }
