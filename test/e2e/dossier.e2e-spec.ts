@@ -31,8 +31,8 @@ describe('the case file (案卷) of a closed case', () => {
   });
   afterAll(async () => t.close());
 
-  async function dossier(user = OFFICER_1, caseId = id) {
-    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${caseId}/dossier.pdf`, {
+  async function dossier(user = OFFICER_1, caseId = id, query = '') {
+    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${caseId}/dossier.pdf${query}`, {
       headers: { authorization: `Bearer ${await t.http.token(user)}` },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -197,5 +197,29 @@ describe('the case file (案卷) of a closed case', () => {
     const second = await dossier(HEAD);
     expect(first.status).toBe(200);
     expect(sha256(second.bytes)).toBe(sha256(first.bytes));
+  });
+
+  it('binds the file as of an earlier revision, and the current one by its number to the same bytes', async () => {
+    const current = await dossier();
+    const head = Number(JSON.parse(current.headers.get('etag')!));
+    expect(sha256((await dossier(OFFICER_1, id, `?revision=${head}`)).bytes)).toBe(sha256(current.bytes));
+
+    const early = await dossier(OFFICER_1, id, '?revision=1');
+    expect({ status: early.status, etag: early.headers.get('etag') }).toEqual({ status: 200, etag: '"1"' });
+    writeFileSync(file, early.bytes);
+    const text = squeeze(pdftotext());
+    expect(text).toContain('立案审批表');
+    expect(text).not.toContain('行政处罚决定书');
+    expect(text).toContain('共2条');
+    expect(text).toContain('结案日期（未结案）');
+
+    expect((await dossier(OFFICER_1, id, `?revision=${head + 1}`)).problem()).toMatchObject({
+      status: 422,
+      detail: expect.stringContaining('revision'),
+    });
+    expect((await dossier(OFFICER_1, id, '?revision=-1')).problem()).toMatchObject({
+      status: 400,
+      detail: expect.stringContaining('revision'),
+    });
   });
 });

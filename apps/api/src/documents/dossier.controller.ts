@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { uuidPipe } from '../cases/cases.controller';
+import { DossierQueryDto } from './dossier-query.dto';
 import { DossierService } from './dossier.service';
 
 @ApiTags('documents 文书')
@@ -21,10 +22,18 @@ export class DossierController {
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: '案卷 PDF；ETag 为装订时的案件版本 (the case revision it was bound from)' })
   @ApiResponse({ status: 404, description: '案件不存在 (no such case)' })
-  @ApiResponse({ status: 422, description: '案件尚未立案，或文书缺少必需信息 (not filed yet, or a document lacks required data)' })
+  @ApiResponse({ status: 400, description: 'revision 不是非负整数 (revision is not a non-negative integer)' })
+  @ApiResponse({
+    status: 422,
+    description: '案件尚未立案或尚无该版本，或文书缺少必需信息 (not filed yet, revision not reached, or a document lacks required data)',
+  })
   @ApiResponse({ status: 503, description: '文书字体无法加载 (the PDF font cannot be loaded)' })
-  async dossier(@Param('caseId', uuidPipe) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const file = await this.dossiers.render(caseId);
+  async dossier(
+    @Param('caseId', uuidPipe) caseId: string,
+    @Query() q: DossierQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const file = await this.dossiers.render(caseId, q.revision);
     void reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="dossier.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseEngine, toCaseEvent } from '@app/case-engine';
 import { DossierChain, buildDossier, renderDossierPdf } from '@app/documents';
 import { STORE_INTEGRITY, StoreIntegrity, StoredEvent } from '@app/event-store';
+import { ProblemException, problem } from '../problem/problem';
 import { DocumentFontsService } from './document-fonts.service';
 import { DocumentsService, documentRefusal } from './documents.service';
 
@@ -25,8 +26,16 @@ export class DossierService {
     @Inject(STORE_INTEGRITY) private readonly integrity: StoreIntegrity | null,
   ) {}
 
-  async render(caseId: string): Promise<RenderedDossier> {
-    const stored = await this.engine.getEvents(caseId);
+  /** The file as of `revision` (inclusive; default the current one): the events after it are left out. */
+  async render(caseId: string, revision?: number): Promise<RenderedDossier> {
+    const history = await this.engine.getEvents(caseId);
+    if (revision !== undefined && revision >= history.length)
+      throw new ProblemException(
+        problem(422, 'revision-not-reached', '案件尚无该版本 (the case has not reached this revision)', {
+          detail: `revision: ${revision} 超出当前版本 ${history.length - 1} (beyond the current revision ${history.length - 1})`,
+        }),
+      );
+    const stored = revision === undefined ? history : history.slice(0, revision + 1);
     const chain = await this.chain(stored);
     let dossier;
     try {
