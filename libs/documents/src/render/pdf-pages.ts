@@ -41,8 +41,9 @@ export function openPdf(info: PdfInfo, fonts: DocumentFonts): { pdf: Pdf; done: 
       ModDate: created,
     },
   });
-  pdf.registerFont('body', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  // pdfkit embeds a parsed fontkit font as given (its typings name only files and bytes).
+  pdf.registerFont('body', fonts.regular as unknown as Buffer);
+  pdf.registerFont('bold', fonts.bold as unknown as Buffer);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
