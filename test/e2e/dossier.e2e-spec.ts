@@ -138,16 +138,11 @@ describe('the case file (案卷) of a closed case', () => {
       .map((line) => /^\s*(\d+)\s+(\S+)\s+(\S+)\s+(\d{4}-\d{2}-\d{2})\s+(\d+)\s*$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ title: m[2], number: m[3], page: Number(m[5]) }));
-    expect(rows.map((r) => r.title)).toEqual([
-      '立案审批表',
-      '行政处罚告知书',
-      '行政处罚决定书',
-      '送达回证',
-      '结案审批表',
-      '证据清单',
-      '附录：案件事件记录',
-      '完整性校验',
-    ]);
+    // The documents this walk produced, in the order of the procedure (a document of another kind the case produced
+    // may stand between them), then the file's own parts.
+    const produced = ['立案审批表', '行政处罚告知书', '行政处罚决定书', '送达回证', '结案审批表'];
+    expect(rows.map((r) => r.title).filter((title) => produced.includes(title))).toEqual(produced);
+    expect(rows.slice(-3).map((r) => r.title)).toEqual(['证据清单', '附录：案件事件记录', '完整性校验']);
     expect(rows[0].number).toBe(caseNo);
     for (const { title, page } of rows) {
       expect({ title, page, head: pageText(page).slice(0, 30) }).toEqual({ title, page, head: expect.stringContaining(title) });
