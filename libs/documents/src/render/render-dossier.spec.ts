@@ -3,10 +3,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { buildDocument } from '../content/build-document';
+import { CaseDocument } from '../content/document-model';
 import { buildDossier } from '../content/dossier';
 import { sampleDossierInput, sampleHash } from '../testing/sample-case';
 import { loadDocumentFonts } from './document-font';
+import { renderDocx } from './render-docx';
 import { renderDossierPdf } from './render-dossier-pdf';
+import { renderHtml } from './render-html';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const fonts = loadDocumentFonts(null);
@@ -63,10 +68,30 @@ describe('rendering the case file (案卷)', () => {
   it('cover, evidence hash, history and the head hash as text', () => {
     expect(pageText(1)).toContain('行政处罚案卷');
     expect(pageText(1)).toContain('保管期限定期30年');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pageText(1)).toContain(`本卷共${pages}页`);
     const all = squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
     expect(all).toContain(`内容哈希（SHA-256）：${'a'.repeat(64)}`);
     expect(all).toContain(`事件哈希：${sampleHash('event 0')}`);
     expect(all).toContain(sampleHash('event 8'));
     expect(all).toContain(sampleHash('anchor 4'));
+  });
+});
+
+describe('a table (the lists of the 案卷) in the other formats', () => {
+  const evidence = buildDossier(sampleDossierInput()).parts.find((p) => p.title === '证据清单')!;
+  const doc: CaseDocument = { ...buildDocument('filing-approval', sampleDossierInput()), blocks: evidence.blocks };
+
+  it('HTML: a heading row and the note across every column', () => {
+    const html = renderHtml(doc);
+    expect(html).toContain('<th scope="col">证据种类</th>');
+    expect(html).toContain(`<td colspan="5">内容哈希（SHA-256）：${'a'.repeat(64)}</td>`);
+  });
+
+  it('DOCX: a repeated heading row and the note spanning the columns', async () => {
+    const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(doc)))['word/document.xml']);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:gridSpan w:val="5"/>');
+    expect(xml).toContain(`内容哈希（SHA-256）：${'a'.repeat(64)}`);
   });
 });
