@@ -126,6 +126,7 @@ function expectedRows(): Record<string, Row> {
     // Uploading an evidence file is an officer's step on the case (attach-evidence-file); its download reads the case.
     'POST /api/v1/cases/{caseId}/evidence/{evidenceId}/files': { target: 'case', allow: officerOwn },
     'GET /api/v1/cases/{caseId}/evidence/{evidenceId}/files/{sha256}': { target: 'case', allow: readCases },
+    'GET /api/v1/cases/{caseId}/dossier.pdf': { target: 'case', allow: readCases },
     'GET /api/v1/audit': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },
     'GET /api/v1/interference/quarterly-report': { target: 'query', allow: (r, j) => interferenceReaders(r) && ownOrBelow(j) },

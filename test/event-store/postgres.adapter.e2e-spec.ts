@@ -106,6 +106,8 @@ describeWithPostgres('PostgreSQL event store adapter', (url) => {
     const clean = await store.capabilities.integrity.verify(7);
     expect(clean).toEqual({ ok: true, checkedEvents: 25, headPosition: '25', anchors: 2 });
     expect((await store.capabilities.integrity.listAnchors()).map((a) => a.position)).toEqual(['10', '20']);
+    expect((await store.capabilities.integrity.anchorCovering(11n))?.position).toBe('20');
+    expect(await store.capabilities.integrity.anchorCovering(21n)).toBeNull();
 
     await sql(`UPDATE "${schema}".events SET data = '{"n":99}' WHERE position = 12`);
     expect(await store.capabilities.integrity.verify()).toMatchObject({ ok: false, problem: { kind: 'edited', position: '12' } });

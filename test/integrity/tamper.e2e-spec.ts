@@ -45,6 +45,17 @@ describe('tamper evidence on the SQLite file', () => {
     expect(await tamper(() => undefined)).toMatchObject({ ok: true, checkedEvents: 20, headPosition: '20', anchors: 1 });
   });
 
+  it('names the anchor covering a position: the first at or after it, none beyond the last', async () => {
+    const integrity = openSqliteIntegrity(pristine);
+    try {
+      expect(await integrity.anchorCovering(7n)).toMatchObject({ seq: 1, position: '20', reason: 'test' });
+      expect(await integrity.anchorCovering(20n)).toMatchObject({ seq: 1, position: '20' });
+      expect(await integrity.anchorCovering(21n)).toBeNull();
+    } finally {
+      integrity.close();
+    }
+  });
+
   it('edited: the event whose content changed', async () => {
     const r = await tamper((db) => db.prepare(`UPDATE events SET data = '{"n":999}' WHERE position = 7`).run());
     expect(r.problem).toMatchObject({ kind: 'edited', position: '7' });

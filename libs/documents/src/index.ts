@@ -8,3 +8,8 @@ export * from './render/document-font';
 export * from './render/render-pdf';
 export * from './render/render-docx';
 export * from './render/render-html';
+export * from './content/dossier';
+export * from './content/dossier-input';
+export * from './content/dossier-retention';
+export * from './content/dossier-documents';
+export * from './render/render-dossier-pdf';

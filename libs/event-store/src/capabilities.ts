@@ -13,6 +13,8 @@ export interface StoreIntegrity {
   /** Walks every event in commit order and checks the anchors; names the first bad position. */
   verify(): Promise<IntegrityReport>;
   listAnchors(): Promise<Anchor[]>;
+  /** The first anchor at or after `position` (it covers every event up to there), or null while none does. */
+  anchorCovering(position: bigint): Promise<Anchor | null>;
   /** Records the current head of the global chain in the anchor log; null when the log is empty. */
   createAnchor(reason: string, now: Date): Promise<Anchor | null>;
 }

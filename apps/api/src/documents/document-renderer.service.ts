@@ -5,6 +5,7 @@ import { StoredEvent } from '@app/event-store';
 import {
   CaseDocument,
   DocumentDataMissingError,
+  DocumentInput,
   DocumentKind,
   DocumentNotProducedError,
   buildDocument,
@@ -13,7 +14,7 @@ import {
   renderHtml,
   renderPdf,
 } from '@app/documents';
-import { DocumentIssuedData, RulesBook } from '@workflows/enforcement-case';
+import { CaseEvent, DocumentIssuedData, RulesBook } from '@workflows/enforcement-case';
 import { RULES_BOOK } from '../core/rules';
 import { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problem } from '../problem/problem';
@@ -37,23 +38,26 @@ export class DocumentRenderer implements DocumentSealer {
   ) {}
 
   /**
-   * The document of `kind` as these events produce it; once it was issued (a `DocumentIssued` among them), it bears
-   * its issued number.
+   * The document of `kind` as these events produce it (once issued, bearing its issued number: buildDocument).
    */
   build(kind: DocumentKind, events: readonly StoredEvent[]): CaseDocument {
-    const dir = this.directory.directory;
     let doc: CaseDocument;
     try {
-      doc = buildDocument(kind, {
-        events: events.map(toCaseEvent),
-        registry: { agency: (id) => dir.agency(id), person: (id) => dir.person(id) },
-        rules: (id) => this.rules.versions.find((v) => v.id === id),
-      });
+      doc = buildDocument(kind, this.input(events.map(toCaseEvent)));
     } catch (e) {
-      throw refusal(e);
+      throw documentRefusal(e);
     }
-    const issued = events.find((e) => e.type === 'DocumentIssued' && (e.data as DocumentIssuedData).kind === kind);
-    return issued ? { ...doc, number: (issued.data as DocumentIssuedData).number } : doc;
+    return doc;
+  }
+
+  /** What the documents of a case are made of: its events, the registry and the rules versions. */
+  input(events: readonly CaseEvent[]): DocumentInput {
+    const dir = this.directory.directory;
+    return {
+      events,
+      registry: { agency: (id) => dir.agency(id), person: (id) => dir.person(id) },
+      rules: (id) => this.rules.versions.find((v) => v.id === id),
+    };
   }
 
   async render(doc: CaseDocument, format: DocumentFormat): Promise<Buffer | string> {
@@ -78,8 +82,8 @@ export class DocumentRenderer implements DocumentSealer {
   }
 }
 
-/** A document the case cannot give: not produced yet, or its data missing (422, naming each field). */
-function refusal(e: unknown): unknown {
+/** A document (or the 案卷) the case cannot give: not produced yet, or its data missing (422, naming each field). */
+export function documentRefusal(e: unknown): unknown {
   if (e instanceof DocumentNotProducedError)
     return new ProblemException(
       problem(422, 'document-not-produced', '本案尚未产生该文书 (the case has not produced this document yet)', {

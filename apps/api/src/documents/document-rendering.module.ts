@@ -7,6 +7,6 @@ import { DocumentRenderer } from './document-renderer.service';
 @Module({
   imports: [DirectoryModule],
   providers: [DocumentRenderer, DocumentFontsService],
-  exports: [DocumentRenderer],
+  exports: [DocumentRenderer, DocumentFontsService],
 })
 export class DocumentRenderingModule {}

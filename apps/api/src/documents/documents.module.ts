@@ -5,13 +5,18 @@ import { StoreModule } from '../store/store.module';
 import { DocumentRenderingModule } from './document-rendering.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { DossierController } from './dossier.controller';
+import { DossierService } from './dossier.service';
 import { IssuedDocumentsService } from './issued-documents.service';
 
-/** 文书: a case's documents rendered from its events and the registry (PDF, DOCX, HTML print view), and those it issued. */
+/**
+ * 文书: a case's documents rendered from its events and the registry (PDF, DOCX, HTML print view), those it issued,
+ * and its 案卷.
+ */
 @Module({
   imports: [CasesModule, DocumentRenderingModule, StoreModule, AuthModule],
-  controllers: [DocumentsController],
-  providers: [DocumentsService, IssuedDocumentsService],
+  controllers: [DocumentsController, DossierController],
+  providers: [DocumentsService, IssuedDocumentsService, DossierService],
   exports: [IssuedDocumentsService],
 })
 export class DocumentsModule {}

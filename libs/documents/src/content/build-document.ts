@@ -56,5 +56,8 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
  * DocumentNotProducedError before the step that produces it, DocumentDataMissingError naming every missing field.
  */
 export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDocument {
-  return BUILDERS[kind](caseRecord(input.events), input);
+  const doc = BUILDERS[kind](caseRecord(input.events), input);
+  // Once issued (issue-document), a document bears the number it was issued under, wherever it is shown again.
+  const issued = input.events.find((e) => e.type === 'DocumentIssued' && e.data.kind === kind);
+  return issued?.type === 'DocumentIssued' ? { ...doc, number: issued.data.number } : doc;
 }

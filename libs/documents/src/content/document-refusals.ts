@@ -1,5 +1,8 @@
 import { DocumentKind } from './document-model';
 
+/** What is refused: a document, or the case file (案卷) that binds them. */
+export type RefusedKind = DocumentKind | 'dossier';
+
 /** A field a document needs that neither the case's events nor the registry give (the document is refused, never blank). */
 export interface MissingField {
   field: string;
@@ -8,7 +11,7 @@ export interface MissingField {
 
 export class DocumentDataMissingError extends Error {
   constructor(
-    readonly kind: DocumentKind,
+    readonly kind: RefusedKind,
     readonly missing: MissingField[],
   ) {
     super(`${kind}: 缺少 ${missing.map((m) => `${m.zh} (${m.field})`).join('、')}`);
@@ -19,7 +22,7 @@ export class DocumentDataMissingError extends Error {
 /** The case has not reached the step that produces the document (e.g. a 决定书 before `decide`). */
 export class DocumentNotProducedError extends Error {
   constructor(
-    readonly kind: DocumentKind,
+    readonly kind: RefusedKind,
     readonly zh: string,
     readonly producedBy: string,
   ) {
@@ -32,7 +35,7 @@ export class DocumentNotProducedError extends Error {
 export class Requirements {
   private readonly missing: MissingField[] = [];
 
-  constructor(private readonly kind: DocumentKind) {}
+  constructor(private readonly kind: RefusedKind) {}
 
   /** The value, or '' with the field recorded as missing (`done` then refuses). */
   need(value: string | null | undefined, field: string, zh: string): string {

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { Font, create } from 'fontkit';
 
-/** The fonts embedded (subsetted) in the PDFs: the body face and the bold face of titles and headings. */
+/**
+ * The fonts embedded (subsetted) in the PDFs: the body face and the bold face of titles and headings, parsed once
+ * (parsing a 14 MB CJK font costs more than laying out a whole decision; each PDF still takes its own subset).
+ */
 export interface DocumentFonts {
-  regular: Buffer;
-  bold: Buffer;
+  regular: Font;
+  bold: Font;
   /** Where they were read from, for the operator. */
   source: string;
 }
@@ -25,7 +29,7 @@ export const PACKAGED_FONT = {
   bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
 };
 
-function read(file: string): Buffer {
+function read(file: string): Font {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -36,7 +40,11 @@ function read(file: string): Buffer {
   const magic = bytes.subarray(0, 4).toString('latin1');
   if (!(magic === '\x00\x01\x00\x00' || magic === 'true' || magic === 'OTTO'))
     throw new DocumentFontUnavailableError(file, '不是 TrueType/OpenType 字体文件 (not a TrueType or OpenType font file)');
-  return bytes;
+  try {
+    return create(bytes);
+  } catch (e) {
+    throw new DocumentFontUnavailableError(file, `字体文件无法解析 (font file cannot be parsed: ${(e as Error).message})`);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { CaseDocument, DocumentBlock, FormRow } from '../content/document-model';
+import { CaseDocument, DocumentBlock, FormRow, TableColumn, TableRow as Row } from '../content/document-model';
 import { FONT_PT, PAGE_MM, WORD_FONTS, mmToTwip } from './page-layout';
 
 const halfPoints = (pt: number) => pt * 2;
@@ -67,6 +67,8 @@ function block(b: DocumentBlock, textWidth: number): (Paragraph | Table)[] {
       return [new Paragraph({ spacing: LINE, children: [run(b.text, WORD_FONTS.heading, FONT_PT.body)] })];
     case 'form':
       return [form(b.rows, textWidth), new Paragraph({ children: [] })];
+    case 'table':
+      return [table(b.columns, b.rows, textWidth), new Paragraph({ children: [] })];
     case 'signature':
       return [
         new Paragraph({ children: [] }),
@@ -104,6 +106,32 @@ function form(rows: FormRow[], textWidth: number): Table {
           children: [cell(r.label, labelWidth), 'value' in r ? cell(r.value, textWidth - labelWidth) : cell('', textWidth - labelWidth, 3)],
         }),
     ),
+  });
+}
+
+/** A ruled table in 10 pt: the heading row in 黑体, a row's note across the full width under it. */
+function table(columns: TableColumn[], rows: Row[], textWidth: number): Table {
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const total = columns.reduce((sum, c) => sum + c.weight, 0);
+  const widths = columns.map((c) => Math.round((textWidth * c.weight) / total));
+  const cell = (text: string, width: number, font: string, columnSpan?: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      borders,
+      columnSpan,
+      children: [new Paragraph({ children: [run(text, font, 10)] })],
+    });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.label, widths[i], WORD_FONTS.heading)) }),
+      ...rows.flatMap((r) => [
+        new TableRow({ cantSplit: true, children: r.cells.map((t, i) => cell(t, widths[i], WORD_FONTS.body)) }),
+        ...(r.note ? [new TableRow({ cantSplit: true, children: [cell(r.note, textWidth, WORD_FONTS.body, columns.length)] })] : []),
+      ]),
+    ],
   });
 }
 

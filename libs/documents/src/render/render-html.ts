@@ -12,7 +12,7 @@ body{font-family:"仿宋_GB2312",FangSong,"Noto Serif SC","Noto Serif CJK SC",se
 .issuer{font-size:${FONT_PT.issuer}pt}.title{font-size:${FONT_PT.title}pt;letter-spacing:4pt}.number{text-align:center;margin:0 0 1em}
 p{margin:0;text-align:justify}p.indent{text-indent:2em}h2{font-family:"黑体",SimHei,sans-serif;font-size:${FONT_PT.body}pt;font-weight:normal;margin:0}
 table{border-collapse:collapse;width:100%;margin:0 0 1em;font-size:${FONT_PT.body - 2}pt}th,td{border:1px solid #000;padding:4pt;vertical-align:top;text-align:left}
-th{width:46mm;font-weight:normal}td.sign{height:3em}.signature{text-align:right;margin:2em 2em 0 0}`;
+th{width:46mm;font-weight:normal}table.list{font-size:10pt}table.list th{width:auto;font-family:"黑体",SimHei,sans-serif}td.sign{height:3em}.signature{text-align:right;margin:2em 2em 0 0}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(`${doc.title} ${doc.number}`)}</title><style>${css}</style></head>
 <body><article>
@@ -37,6 +37,13 @@ function block(b: DocumentBlock): string {
             `<tr><th scope="row">${escapeHtml(r.label)}</th>${'value' in r ? `<td>${escapeHtml(r.value)}</td>` : '<td class="sign"></td>'}</tr>`,
         )
         .join('')}</table>`;
+    case 'table':
+      return `<table class="list"><thead><tr>${b.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${b.rows
+        .map(
+          (r) =>
+            `<tr>${r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>${r.note ? `<tr><td colspan="${b.columns.length}">${escapeHtml(r.note)}</td></tr>` : ''}`,
+        )
+        .join('')}</tbody></table>`;
     case 'signature':
       return `<div class="signature">${[...b.lines, ...(b.seal ? ['（印章）'] : [])].map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`;
   }

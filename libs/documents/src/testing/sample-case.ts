@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CaseEvent, CaseEventBody, RulesBook } from '@workflows/enforcement-case';
 import { DocumentAgency, DocumentInput } from '../content/document-input';
+import { DossierAnchor, DossierInput } from '../content/dossier-input';
 
 /** A case of 北湖区应急管理局 walked to closing, as the documents' specs read it (events as the engine folds them). */
 export const HEAD = 'u-head';
@@ -148,3 +150,23 @@ export function sampleInput(events = sampleEvents(), agency: DocumentAgency = SA
 export function missingFrom(text: string, parts: string[]): string[] {
   return parts.filter((p) => !text.includes(p));
 }
+
+/** The sample case with its stream's hashes (made up, one per event) and, unless null, an anchor covering its head. */
+export function sampleDossierInput(events = sampleEvents(), anchor: DossierAnchor | null = SAMPLE_ANCHOR): DossierInput {
+  return {
+    ...sampleInput(events),
+    chain: { hashes: events.map((_, i) => sampleHash(`event ${i}`)), headPosition: String(40 + events.length), anchor },
+  };
+}
+
+/** A SHA-256 in hex, made from a label (stands for a hash the store computed). */
+export function sampleHash(label: string): string {
+  return createHash('sha256').update(label).digest('hex');
+}
+
+export const SAMPLE_ANCHOR: DossierAnchor = {
+  seq: 4,
+  position: '60',
+  globalHash: sampleHash('anchor 4'),
+  createdAt: '2026-09-30T01:00:00.000Z',
+};

@@ -57,6 +57,16 @@ export class PgIntegrity implements StoreIntegrity {
     return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
   }
 
+  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  async anchorCovering(position: bigint): Promise<Anchor | null> {
+    this.assertOpen();
+    const [row] = await this.db.query<AnchorRow>({
+      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE position >= $1 ORDER BY seq LIMIT 1`,
+      values: [String(position)],
+    });
+    return row ? toAnchor(row) : null;
+  }
+
   /** One statement reads the head and records it: a committed head's global hash never changes. */
   async createAnchor(reason: string, now: Date): Promise<Anchor | null> {
     this.assertOpen();

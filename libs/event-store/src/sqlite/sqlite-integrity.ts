@@ -9,6 +9,22 @@ interface Row extends EventRow {
   global_hash: string | null;
 }
 
+interface AnchorRow {
+  seq: number;
+  position: number;
+  global_hash: string;
+  created_at: string;
+  reason: string;
+}
+
+const toAnchor = (a: AnchorRow): Anchor => ({
+  seq: a.seq,
+  position: String(a.position),
+  globalHash: a.global_hash,
+  createdAt: a.created_at,
+  reason: a.reason,
+});
+
 /** The SQLite store's tamper evidence, on a connection to its file. */
 export class SqliteIntegrity implements StoreIntegrity {
   constructor(private readonly db: Database.Database) {}
@@ -36,6 +52,14 @@ export class SqliteIntegrity implements StoreIntegrity {
     return this.anchors();
   }
 
+  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  async anchorCovering(position: bigint): Promise<Anchor | null> {
+    const a = this.db
+      .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY seq LIMIT 1')
+      .get(position) as AnchorRow | undefined;
+    return a ? toAnchor(a) : null;
+  }
+
   /** Records the current head of the global chain in the anchor log (export it and keep it elsewhere). */
   async createAnchor(reason: string, now: Date): Promise<Anchor | null> {
     const { db } = this;
@@ -59,15 +83,9 @@ export class SqliteIntegrity implements StoreIntegrity {
   }
 
   private anchors(): Anchor[] {
-    return (
-      this.db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as {
-        seq: number;
-        position: number;
-        global_hash: string;
-        created_at: string;
-        reason: string;
-      }[]
-    ).map((a) => ({ seq: a.seq, position: String(a.position), globalHash: a.global_hash, createdAt: a.created_at, reason: a.reason }));
+    return (this.db.prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors ORDER BY seq').all() as AnchorRow[]).map(
+      toAnchor,
+    );
   }
 }
 
@@ -78,6 +96,7 @@ export function openSqliteIntegrity(filename: string): StoreIntegrity & { close(
   return {
     verify: () => integrity.verify(),
     listAnchors: () => integrity.listAnchors(),
+    anchorCovering: (position) => integrity.anchorCovering(position),
     createAnchor: (reason, now) => integrity.createAnchor(reason, now),
     close: () => db.close(),
   };
