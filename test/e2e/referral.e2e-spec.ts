@@ -26,6 +26,19 @@ describe('criminal referral over HTTP', () => {
       occurredAt: at('2026-09-04'),
     });
 
+  /** A referral proposed, approved and transferred with its documents (2026-09-04, 09-05): the police to decide. */
+  async function transferredCase(): Promise<string> {
+    const id = await filedCase();
+    await propose(id);
+    await t.http.command(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
+    await t.http.command(id, OFFICER_1, 'transfer-to-police', {
+      policeAgency: '郴州市公安局北湖分局',
+      documents: DOCS,
+      occurredAt: at('2026-09-05'),
+    });
+    return id;
+  }
+
   it('transfers an accepted case to the police, on the statutory clock', async () => {
     const id = await filedCase();
     const proposed = await propose(id);
@@ -60,14 +73,7 @@ describe('criminal referral over HTTP', () => {
   });
 
   it('records the hand-over of the items and materials once the police filed the case (3 days; late ones marked, not refused)', async () => {
-    const id = await filedCase();
-    await propose(id);
-    await t.http.command(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
-    await t.http.command(id, OFFICER_1, 'transfer-to-police', {
-      policeAgency: '郴州市公安局北湖分局',
-      documents: DOCS,
-      occurredAt: at('2026-09-05'),
-    });
+    const id = await transferredCase();
     const handover = (
       on: string,
       body: object = { receivedBy: '郴州市公安局北湖分局 王警官', materials: ['涉案物品清单所列烟花爆竹 20 箱', '询问笔录'] },
@@ -106,14 +112,7 @@ describe('criminal referral over HTTP', () => {
   });
 
   it('on a police refusal, asks again or resumes the administrative procedure', async () => {
-    const id = await filedCase();
-    await propose(id);
-    await t.http.command(id, HEAD, 'approve-referral', { occurredAt: at('2026-09-05') });
-    await t.http.command(id, OFFICER_1, 'transfer-to-police', {
-      policeAgency: '郴州市公安局北湖分局',
-      documents: DOCS,
-      occurredAt: at('2026-09-05'),
-    });
+    const id = await transferredCase();
     const declined = await t.http.command(id, OFFICER_1, 'record-police-decision', {
       outcome: 'declined',
       reason: '不予立案',
