@@ -9,7 +9,16 @@ import {
   PENALTY_KIND_NAMES,
   SERVICE_METHOD_NAMES,
 } from '@workflows/enforcement-case';
-import { HEAD, OFFICER_1, OFFICER_2, OFFICER_3, REVIEWER, at } from '../support/fixtures';
+import {
+  EVENTS_DECIDED_TO_CLOSED,
+  EVENTS_TO_PENALTY_NOTICE,
+  HEAD,
+  OFFICER_1,
+  OFFICER_2,
+  OFFICER_3,
+  REVIEWER,
+  at,
+} from '../support/fixtures';
 import {
   ConsoleHarness,
   addTags,
@@ -257,20 +266,10 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
   it('the timeline shows every step, each with when it happened and who did it', async () => {
     const history = (await h.http.as(REVIEWER, 'GET', `/api/v1/cases/${caseId}/events`)).body as { type: string; revision: number }[];
     expect(history.map((e) => e.type)).toEqual([
-      'CaseOpened',
-      'CaseFiled',
-      'EvidenceRecorded',
-      'InvestigationConcluded',
-      'PenaltyNoticeServed',
+      ...EVENTS_TO_PENALTY_NOTICE,
       'LegalReviewCompleted',
       'CollectiveDiscussionRecorded',
-      'PenaltyDecided',
-      'DecisionServed',
-      'PaymentRecorded',
-      'PenaltyExecuted',
-      'InterferenceAttested',
-      'InterferenceAttested',
-      'CaseClosed',
+      ...EVENTS_DECIDED_TO_CLOSED,
     ]);
     const last = history[history.length - 1].revision;
     await page.getByRole('link', { name: '时间线' }).click();

@@ -1,6 +1,18 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
-import { AG, HEAD, OFFICER_1, OFFICER_2, OTHER_COUNTY_OFFICER, REVIEWER, at, openCaseBody, evidenceBody } from '../support/fixtures';
+import {
+  AG,
+  HEAD,
+  OFFICER_1,
+  OFFICER_2,
+  OTHER_COUNTY_OFFICER,
+  REVIEWER,
+  at,
+  openCaseBody,
+  evidenceBody,
+  legalReviewBody,
+  collectiveDiscussionBody,
+} from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
 const SUPERVISOR = 'u-431000-supervisor';
@@ -64,19 +76,8 @@ describe('discretion consistency report over HTTP', () => {
     // A large fine gives a hearing right (行政处罚法 Art. 63) and makes the case major: legal review and collective discussion (Arts. 57, 58).
     const major = notice.events[0].data.hearingRight === true;
     await run(officer1, 'waive-rights', { rights: major ? ['statement', 'hearing'] : ['statement'], occurredAt: at('2026-09-04') });
-    if (major || justified)
-      await run(reviewer, 'record-legal-review', {
-        outcome: 'approved',
-        legalBasisCorrect: true,
-        opinion: '情节特殊，同意',
-        occurredAt: at('2026-09-07'),
-      });
-    if (major)
-      await run(head, 'record-collective-discussion', {
-        participantIds: [head, reviewer, officer2],
-        conclusion: '同意',
-        occurredAt: at('2026-09-07'),
-      });
+    if (major || justified) await run(reviewer, 'record-legal-review', legalReviewBody({ opinion: '情节特殊，同意' }));
+    if (major) await run(head, 'record-collective-discussion', collectiveDiscussionBody({ participantIds: [head, reviewer, officer2] }));
     await run(head, 'decide', {
       outcome: 'penalty',
       penalties,

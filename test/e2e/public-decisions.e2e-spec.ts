@@ -9,8 +9,6 @@ const BASIS = ['安全生产法 Art. 99'];
 describe('public decisions over HTTP', () => {
   let t: TestApp;
   let now = new Date('2026-11-27T10:00:00+08:00');
-  const run = (id: string, user: string, command: string, body: object) =>
-    t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
 
   const decided = (party: object, publish: boolean) => decidedCase(t.http, party, { penalties: FINE, legalBasis: BASIS, publish });
 
@@ -47,9 +45,13 @@ describe('public decisions over HTTP', () => {
   });
 
   it('withdraws a decision once a remedy revokes it', async () => {
-    await run(org, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-08') });
-    await run(org, OFFICER_1, 'record-remedy', { kind: 'reconsideration', body: '郴州市人民政府', occurredAt: at('2026-09-10') });
-    await run(org, OFFICER_1, 'record-remedy-outcome', { outcome: 'revoked', occurredAt: at('2026-10-20') });
+    await t.http.command(org, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-08') });
+    await t.http.command(org, OFFICER_1, 'record-remedy', {
+      kind: 'reconsideration',
+      body: '郴州市人民政府',
+      occurredAt: at('2026-09-10'),
+    });
+    await t.http.command(org, OFFICER_1, 'record-remedy-outcome', { outcome: 'revoked', occurredAt: at('2026-10-20') });
     expect((await listed()).map((i) => i.party.name)).toEqual(['张**']);
   });
 

@@ -1,5 +1,16 @@
 import { TestApp, startTestApp } from '../support/test-app';
-import { AG, HASH, HEAD, OFFICER_1, OFFICER_2, at, interferenceBody, openCaseBody } from '../support/fixtures';
+import {
+  AG,
+  EVENTS_DECIDED_TO_CLOSED,
+  EVENTS_TO_PENALTY_NOTICE,
+  HASH,
+  HEAD,
+  OFFICER_1,
+  OFFICER_2,
+  at,
+  interferenceBody,
+  openCaseBody,
+} from '../support/fixtures';
 
 /**
  * The trunk of docs/procedure.md §4 over real HTTP, from open-case to close-case: the stage after each step,
@@ -85,21 +96,7 @@ describe('trunk: open-case → close-case over HTTP', () => {
 
     const history = await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`);
     expect(history.status).toBe(200);
-    expect(history.body.map((e: any) => e.type)).toEqual([
-      'CaseOpened',
-      'CaseFiled',
-      'EvidenceRecorded',
-      'InvestigationConcluded',
-      'PenaltyNoticeServed',
-      'RightsWaived',
-      'PenaltyDecided',
-      'DecisionServed',
-      'PaymentRecorded',
-      'PenaltyExecuted',
-      'InterferenceAttested',
-      'InterferenceAttested',
-      'CaseClosed',
-    ]);
+    expect(history.body.map((e: any) => e.type)).toEqual([...EVENTS_TO_PENALTY_NOTICE, 'RightsWaived', ...EVENTS_DECIDED_TO_CLOSED]);
     expect(history.body.map((e: any) => e.revision)).toEqual([...Array(13).keys()]);
     const positions = history.body.map((e: any) => BigInt(e.position));
     positions.slice(1).forEach((p: bigint, i: number) => expect(p > positions[i]).toBe(true));

@@ -5,7 +5,7 @@ import { TestApp, startTestApp } from './test-app';
 /** Opens a case of 北湖区 (2026-09-01) and has the head file it (2026-09-02); returns its id. */
 export async function openAndFile(http: HttpClient, overrides: Record<string, unknown> = {}): Promise<string> {
   const id: string = (await http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody(overrides))).body.case.caseId;
-  const filed = await http.as(HEAD, 'POST', `/api/v1/cases/${id}/commands/approve-filing`, { occurredAt: at('2026-09-02') });
+  const filed = await http.command(id, HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
   if (filed.status !== 200) throw new Error(`approve-filing: ${filed.status} ${JSON.stringify(filed.body)}`);
   return id;
 }
@@ -47,8 +47,23 @@ export async function decidedCase(
       : []),
   ];
   for (const [user, command, body] of steps) {
-    const res = await http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+    const res = await http.command(id, user, command, body);
     if (res.status !== 200) throw new Error(`${command}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return id;
+}
+
+/**
+ * 调查终结 proposing an outcome other than a penalty (by officer 1), then the head's decision on it; the conclusion must
+ * be accepted, and the decision's answer is returned for the test to judge.
+ */
+export async function concludeAndDecide(
+  http: HttpClient,
+  id: string,
+  conclusion: { findings: string; proposedOutcome: string; legalBasis: string[]; occurredAt: string },
+  decision: { outcome: string; legalBasis: string[]; justification?: string; occurredAt: string },
+) {
+  const concluded = await http.command(id, OFFICER_1, 'conclude-investigation', conclusion);
+  if (concluded.status !== 200) throw new Error(`conclude-investigation: ${concluded.status} ${JSON.stringify(concluded.body)}`);
+  return http.command(id, HEAD, 'decide', decision);
 }

@@ -71,3 +71,27 @@ export function cadreInterference(overrides: Record<string, unknown> = {}) {
     ...overrides,
   });
 }
+
+/** A record-legal-review body: the reviewer approves (the review a major or out-of-benchmark decision needs). */
+export function legalReviewBody(overrides: Record<string, unknown> = {}) {
+  return { outcome: 'approved', legalBasisCorrect: true, opinion: '同意', occurredAt: at('2026-09-07'), ...overrides };
+}
+
+/** A record-collective-discussion body: the head, the reviewer and officer 2 agree (a major case, 行政处罚法第五十七条). */
+export function collectiveDiscussionBody(overrides: Record<string, unknown> = {}) {
+  return { participantIds: [HEAD, REVIEWER, OFFICER_2], conclusion: '同意', occurredAt: at('2026-09-07'), ...overrides };
+}
+
+/** A penalty case's events from opening to the penalty notice. */
+export const EVENTS_TO_PENALTY_NOTICE = ['CaseOpened', 'CaseFiled', 'EvidenceRecorded', 'InvestigationConcluded', 'PenaltyNoticeServed'];
+
+/** A penalty case's events from the decision to closing: served, paid in full, attested by both officers, closed. */
+export const EVENTS_DECIDED_TO_CLOSED = [
+  'PenaltyDecided',
+  'DecisionServed',
+  'PaymentRecorded',
+  'PenaltyExecuted',
+  'InterferenceAttested',
+  'InterferenceAttested',
+  'CaseClosed',
+];

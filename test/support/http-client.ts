@@ -43,6 +43,11 @@ export class HttpClient {
     return this.request(method, url, { token: await this.token(userId), body, headers });
   }
 
+  /** A case command as `userId`; the answer as it is, for the test to judge. */
+  async command(caseId: string, userId: string, command: string, body: unknown): Promise<HttpResponse> {
+    return this.as(userId, 'POST', `/api/v1/cases/${caseId}/commands/${command}`, body);
+  }
+
   /** Global head position: proves a refused request appended nothing anywhere. */
   async headPosition(): Promise<string> {
     return (await this.request('GET', '/api/v1/health')).body.headPosition;

@@ -120,17 +120,19 @@ function staff(code: string, people: [string, string, string, string][]): UserRe
 
 /**
  * A district or county bureau as the demo staffs it: a head, three certified officers (certificates of 2024, numbered
- * after the division code) and a legal reviewer.
+ * after the division code), any further officers of a larger bureau, and a legal reviewer.
  */
 function bureau(
   code: string,
   [head, officer1, officer2, officer3, reviewer]: [string, string, string, string, string],
+  moreOfficers: [string, string, string, string][] = [],
 ): UserRegistration[] {
   return staff(code, [
     ['head', head, 'head', `${code}20240001`],
     ['officer-1', officer1, 'officer', `${code}20240011`],
     ['officer-2', officer2, 'officer', `${code}20240012`],
     ['officer-3', officer3, 'officer', `${code}20240013`],
+    ...moreOfficers,
     ['reviewer', reviewer, 'legal_reviewer', ''],
   ]);
 }
@@ -148,22 +150,8 @@ function users(): UserRegistration[] {
       ['admin', '系统管理员', 'admin', ''],
     ]),
     ...bureau('431002', ['李卫东', '王海涛', '张敏', '赵磊', '何静']),
-    ...staff('431003', [
-      ['head', '罗志刚', 'head', '43100320240001'],
-      ['officer-1', '谢勇', 'officer', '43100320240011'],
-      ['officer-2', '邓芳', 'officer', '43100320240012'],
-      ['officer-3', '曹军', 'officer', '43100320240013'],
-      ['officer-4', '田志军', 'officer', '43100320220014'],
-      ['reviewer', '唐琳', 'legal_reviewer', ''],
-    ]),
-    ...staff('431021', [
-      ['head', '雷振华', 'head', '43102120240001'],
-      ['officer-1', '欧阳明', 'officer', '43102120240011'],
-      ['officer-2', '邝小红', 'officer', '43102120240012'],
-      ['officer-3', '首建军', 'officer', '43102120240013'],
-      ['officer-4', '胡建平', 'officer', '43102120240014'],
-      ['reviewer', '廖雪', 'legal_reviewer', ''],
-    ]),
+    ...bureau('431003', ['罗志刚', '谢勇', '邓芳', '曹军', '唐琳'], [['officer-4', '田志军', 'officer', '43100320220014']]),
+    ...bureau('431021', ['雷振华', '欧阳明', '邝小红', '首建军', '廖雪'], [['officer-4', '胡建平', 'officer', '43102120240014']]),
     // The other eight bureaus (handling the demo year's cases): a head, three certified officers and a legal reviewer.
     ...bureau('431022', ['黄志坚', '李文涛', '刘春梅', '曾德明', '钟慧']),
     ...bureau('431023', ['马立军', '曹国庆', '侯晓燕', '黄海波', '李婷']),

@@ -5,6 +5,7 @@ import { AgencyScope } from '../auth/agency-scope';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { CaseSearchDto } from './dto/case-search.dto';
 import { paging } from '../http/paging';
+import { caseIndexItem, listColumn } from '../read-models/case-index-item';
 
 /**
  * 以罚代刑 (docs/supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
@@ -46,26 +47,19 @@ export class CaseSearchService {
       limit,
       offset,
     });
-    const list = (s: string) => s.split(',').filter(Boolean);
     return {
       total,
       page,
       pageSize,
       items: rows.map((r) => ({
-        caseId: r.case_id,
-        caseNo: r.case_no,
-        agencyId: r.agency_id,
-        stage: r.stage,
+        ...caseIndexItem(r),
         industry: r.industry,
-        party: { kind: r.party_kind, name: r.party_name },
-        handlingOfficerIds: list(r.officer_ids),
         openedAt: r.opened_at,
         filedAt: r.filed_at,
         decisionNo: r.decision_no,
         decidedAt: r.decided_at,
-        flags: withDerivedFlags(list(r.flags)),
-        overdue: list(r.overdue),
-        updatedAt: r.updated_at,
+        flags: withDerivedFlags(listColumn(r.flags)),
+        overdue: listColumn(r.overdue),
       })),
     };
   }

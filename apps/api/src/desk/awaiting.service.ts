@@ -5,6 +5,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { AwaitingQuery, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AwaitingQueryDto } from './deadlines-query.dto';
 import { paging } from '../http/paging';
+import { caseIndexItem } from '../read-models/case-index-item';
 
 /**
  * 待办, "cases awaiting me", from the machine: a case awaits a person when its stage holds a step of theirs (the
@@ -39,15 +40,7 @@ export class AwaitingService {
       total,
       page,
       pageSize,
-      items: rows.map((r) => ({
-        caseId: r.case_id,
-        caseNo: r.case_no,
-        agencyId: r.agency_id,
-        stage: r.stage,
-        party: { kind: r.party_kind, name: r.party_name },
-        handlingOfficerIds: r.officer_ids.split(',').filter(Boolean),
-        updatedAt: r.updated_at,
-      })),
+      items: rows.map(caseIndexItem),
     };
   }
 }

@@ -8,6 +8,7 @@ import type { AssessmentReport, RateFigures } from '../api/types';
 import { ReportScopeFilters, type ReportScopeQuery, useReportScope } from '../reports/ReportScopeFilters';
 import { useReportAgencies } from '../reports/useReportAgencies';
 import { LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 const chartValue = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 1000) / 10);
@@ -66,9 +67,7 @@ export default function AssessmentPage() {
   const periodName = scope.quarter ? `${scope.year} 年第 ${scope.quarter} 季度` : `${scope.year} 年`;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        考核（六率）
-      </Typography.Title>
+      <PageTitle>考核（六率）</PageTitle>
       <ReportScopeFilters scope={scope} agencies={agencies} update={update} />
       <LoadError title="报表查询失败" error={error} />
       {!report && !error && <Skeleton active />}

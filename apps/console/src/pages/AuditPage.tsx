@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CASE_EVENT_TYPES } from '@workflows/enforcement-case/case-events';
 import { problemText, useApiRead } from '../api/useApiRead';
@@ -11,6 +11,7 @@ import { type ChainStatus, type IntegrityReport, PROBLEM_ZH, chainStatus, downlo
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 import { eventTypeName } from '../cases/vocabulary';
 import { FilterActions, LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 type AuditQuery = NonNullable<operations['AuditController_audit']['parameters']['query']>;
 
@@ -92,15 +93,16 @@ export default function AuditPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          审计日志
-        </Typography.Title>
-        <Space>
-          <Button onClick={() => exportAs('csv')}>导出 CSV</Button>
-          <Button onClick={() => exportAs('jsonl')}>导出 JSONL</Button>
-        </Space>
-      </Space>
+      <PageTitle
+        actions={
+          <>
+            <Button onClick={() => exportAs('csv')}>导出 CSV</Button>
+            <Button onClick={() => exportAs('jsonl')}>导出 JSONL</Button>
+          </>
+        }
+      >
+        审计日志
+      </PageTitle>
       <Form form={form} name="auditFilter" layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }} aria-label="检索条件">
         <Form.Item name="agencyId" label="机关（含下级）">
           <Input allowClear placeholder="默认本机关" />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Progress, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { problemText, useApiRead } from '../api/useApiRead';
@@ -14,6 +14,7 @@ import { saveTextFile } from '../export/download';
 import { deadlineKindName, enumOptions, industryName } from '../cases/vocabulary';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 import { FilterActions, LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 type Key = keyof CaseSearchQuery;
 // Every filter of GET /cases; they live in the URL so a filtered list can be sent as a link.
@@ -136,21 +137,22 @@ export default function CaseListPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          案件查询
-        </Typography.Title>
-        <Space>
-          <Button onClick={() => void exportCsv()} loading={exporting !== null} disabled={!data?.total}>
-            导出 CSV
-          </Button>
-          {mayUse(user, 'cases.open') && (
-            <Button type="primary" onClick={() => setOpening(true)}>
-              立案登记
+      <PageTitle
+        actions={
+          <>
+            <Button onClick={() => void exportCsv()} loading={exporting !== null} disabled={!data?.total}>
+              导出 CSV
             </Button>
-          )}
-        </Space>
-      </Space>
+            {mayUse(user, 'cases.open') && (
+              <Button type="primary" onClick={() => setOpening(true)}>
+                立案登记
+              </Button>
+            )}
+          </>
+        }
+      >
+        案件查询
+      </PageTitle>
       <Form form={form} name="caseFilter" layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }} aria-label="检索条件">
         <Form.Item name="stage" label="阶段">
           <Select allowClear style={{ width: 180 }} options={STAGE_OPTIONS} placeholder="全部" />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Card, Empty, Skeleton, Space, Table } from 'antd';
 import { api } from '../api/client';
 import { useApiRead } from '../api/useApiRead';
 import type { CaseSearchItem, CaseSearchPage } from '../api/types';
@@ -10,6 +10,7 @@ import type { ConsistencyReport } from '../api/types';
 import { ReportScopeFilters, useReportScope } from '../reports/ReportScopeFilters';
 import { agencyName, useReportAgencies } from '../reports/useReportAgencies';
 import { LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 type Group = ConsistencyReport['groups'][number];
 type Outlier = Group['outliers'][number] & { group: string };
@@ -77,9 +78,7 @@ export default function ConsistencyPage() {
   if (!agencies || !scope) return <Skeleton active />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        裁量一致性
-      </Typography.Title>
+      <PageTitle>裁量一致性</PageTitle>
       <ReportScopeFilters scope={scope} agencies={agencies} update={update} quarters={false} />
       <LoadError title="报表查询失败" error={error} />
       {!report && !error && <Skeleton active />}

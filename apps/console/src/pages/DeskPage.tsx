@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate } from 'react-router';
-import { Alert, Card, List, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, List, Skeleton, Space, Table, Tag } from 'antd';
 import { ApiError, api } from '../api/client';
 import { commandTitle } from '../api/openapi-doc';
 import type { AwaitingPage, CaseSearchItem, CaseSearchPage, CaseView, DeadlineItem, DeadlinePage } from '../api/types';
@@ -10,6 +10,7 @@ import { currentSession } from '../auth/session';
 import { stageColor, stageName } from '../cases/stages';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 import { LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 /** How many of my cases, and of the cases awaiting me, the desk lists (newest activity first). */
 const DESK_WINDOW = 20;
@@ -69,9 +70,7 @@ export default function DeskPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        工作台
-      </Typography.Title>
+      <PageTitle>工作台</PageTitle>
       <LoadError title="加载失败" error={error} />
       {notices && notices.length > 0 && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>督办通知</h2>} style={{ marginBottom: 16 }} data-testid="supervision-notices">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Result, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import {
@@ -14,6 +14,7 @@ import {
 import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
@@ -107,14 +108,15 @@ export default function IntegrityPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} style={{ fontSize: 22 }}>
-          完整性校验
-        </Typography.Title>
-        <Button type="primary" onClick={verify} loading={verifying}>
-          重新校验
-        </Button>
-      </Space>
+      <PageTitle
+        actions={
+          <Button type="primary" onClick={verify} loading={verifying}>
+            重新校验
+          </Button>
+        }
+      >
+        完整性校验
+      </PageTitle>
       <LoadError title="操作失败" error={error} />
       <Card title="哈希链校验" style={{ marginBottom: 16 }}>
         <div aria-live="polite" data-testid="verification">

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, Skeleton, Tabs } from 'antd';
 import { ApiError, api } from '../api/client';
 import { InterferenceRegister } from '../interference/InterferenceRegister';
 import { QuarterlyReportPanel } from '../interference/QuarterlyReportPanel';
 import { type InterferenceQuery, type QuarterlyReport, quarterOf } from '../interference/interference-types';
+import { PageTitle } from '../layout/PageTitle';
 
 const REGISTER_KEYS = ['agencyId', 'year', 'quarter', 'caseId', 'intervener'] as const satisfies readonly (keyof InterferenceQuery)[];
 
@@ -56,9 +57,7 @@ export default function InterferencePage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        干预记录
-      </Typography.Title>
+      <PageTitle>干预记录</PageTitle>
       {refusal ? (
         <Alert type="error" showIcon role="alert" title={refusal.title} description={refusal.detail} />
       ) : !scope ? (

@@ -1,9 +1,10 @@
 import { useSearchParams } from 'react-router';
-import { Tabs, Typography } from 'antd';
+import { Tabs } from 'antd';
 import { mayUse } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { RegistryAdmin } from '../registry/RegistryAdmin';
 import { StaffingReportPanel } from '../registry/StaffingReportPanel';
+import { PageTitle } from '../layout/PageTitle';
 
 /**
  * 机构与人员: the registry for administrators, and the staffing report (郴政办发〔2016〕19号 §16) for them and for heads,
@@ -20,9 +21,7 @@ export default function RegistryPage() {
   const active = items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : items[0].key;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        机构与人员
-      </Typography.Title>
+      <PageTitle>机构与人员</PageTitle>
       <Tabs activeKey={active} onChange={(tab) => setParams({ tab })} items={items} destroyOnHidden />
     </>
   );

@@ -7,6 +7,7 @@ import { maySupervise } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { DeadlineList } from '../deadlines/DeadlineList';
 import { LoadError } from '../forms/FilterActions';
+import { PageTitle } from '../layout/PageTitle';
 
 /**
  * 督办: overdue and soon-due deadlines across the supervisor's agency and those below it, each linking to its case,
@@ -33,9 +34,7 @@ export default function SupervisionPage() {
   if (!maySupervise(user)) return <Navigate to="/" replace />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        督办
-      </Typography.Title>
+      <PageTitle>督办</PageTitle>
       <Typography.Paragraph>本机关及下级机关已逾期、即将届满的期限。打开案件后可在「督办」表单中下达督办通知。</Typography.Paragraph>
       <LoadError title="加载失败" error={error} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>已逾期</h2>} style={{ marginBottom: 16 }}>

@@ -6,6 +6,7 @@ import type { Schemas } from '../api/types';
 import { RegistrySubmit } from './RegistryProblemAlert';
 import type { AgencyView, User } from './registry-types';
 import { useRegistrySubmit } from './useRegistrySubmit';
+import { required } from '../forms/rules';
 
 const ROLE_OPTIONS = Object.entries(ROLE_NAMES).map(([value, n]) => ({ value, label: n.zh }));
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
@@ -50,16 +51,16 @@ export function RegisterUserForm({ agencies, defaultAgencyId, onDone }: Done & {
   };
   return (
     <Form form={form} name="registerUser" layout="vertical" initialValues={{ agencyId: defaultAgencyId }} onFinish={send}>
-      <Form.Item name="id" label="人员编号" rules={[{ required: true, message: '请填写人员编号' }]} tooltip="u- 加小写字母、数字或连字符">
+      <Form.Item name="id" label="人员编号" rules={required('请填写人员编号')} tooltip="u- 加小写字母、数字或连字符">
         <Input placeholder="u-431002-officer-9" />
       </Form.Item>
-      <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+      <Form.Item name="name" label="姓名" rules={required('请填写姓名')}>
         <Input />
       </Form.Item>
-      <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请选择至少一个角色' }]}>
+      <Form.Item name="roles" label="角色" rules={required('请选择至少一个角色')}>
         <Select mode="multiple" options={ROLE_OPTIONS} placeholder="请选择" aria-label="角色" />
       </Form.Item>
-      <Form.Item name="agencyId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
+      <Form.Item name="agencyId" label="所属机构" rules={required('请选择所属机构')}>
         <Select
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
           showSearch={{ optionFilterProp: 'label' }}
@@ -97,16 +98,16 @@ export function TrainingForm({ user, onDone }: Done & { user: User }) {
     void submit(`/admin/users/${user.id}/training`, { ...v, date: day(v.date) } satisfies Record<keyof Schemas['TrainingDto'], unknown>);
   return (
     <Form form={form} name="training" layout="vertical" onFinish={send}>
-      <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+      <Form.Item name="year" label="年度" rules={required('请填写年度')}>
         <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]} tooltip="大于 0，不超过 200，可保留一位小数">
+      <Form.Item name="hours" label="学时" rules={required('请填写学时')} tooltip="大于 0，不超过 200，可保留一位小数">
         <InputNumber min={0} step={0.5} precision={1} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="course" label="培训课程" rules={[{ required: true, message: '请填写培训课程' }]}>
+      <Form.Item name="course" label="培训课程" rules={required('请填写培训课程')}>
         <Input />
       </Form.Item>
-      <Form.Item name="date" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
+      <Form.Item name="date" label="培训日期" rules={required('请选择培训日期')}>
         <DatePicker {...DATE} />
       </Form.Item>
       <RegistrySubmit problem={problem} busy={busy}>
@@ -136,7 +137,7 @@ export function ActivationForm({ user, onDone }: Done & { user: User }) {
       <Form.Item
         name="reason"
         label={`${verb}原因`}
-        rules={deactivating ? [{ required: true, message: '请填写停用原因' }] : []}
+        rules={deactivating ? required('请填写停用原因') : []}
         tooltip={deactivating ? '自今日起该人员不能登录、不能办案' : undefined}
       >
         <Input.TextArea rows={3} />
@@ -164,13 +165,13 @@ export function CertificateForm({ user, onDone }: Done & { user: User }) {
     } satisfies Record<keyof Schemas['CertificateDto'], unknown>);
   return (
     <Form form={form} name="certificate" layout="vertical" onFinish={send}>
-      <Form.Item name="number" label="执法证号" rules={[{ required: true, message: '请填写执法证号' }]} tooltip="4–32 位字母、数字或连字符">
+      <Form.Item name="number" label="执法证号" rules={required('请填写执法证号')} tooltip="4–32 位字母、数字或连字符">
         <Input />
       </Form.Item>
-      <Form.Item name="validFrom" label="有效期起" rules={[{ required: true, message: '请选择有效期起始日' }]}>
+      <Form.Item name="validFrom" label="有效期起" rules={required('请选择有效期起始日')}>
         <DatePicker {...DATE} />
       </Form.Item>
-      <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期截止日' }]}>
+      <Form.Item name="validUntil" label="有效期至" rules={required('请选择有效期截止日')}>
         <DatePicker {...DATE} />
       </Form.Item>
       <RegistrySubmit problem={problem} busy={busy}>
@@ -200,18 +201,18 @@ export function CertificateStatusForm({ user, onDone }: Done & { user: User }) {
     } satisfies Record<keyof Schemas['CertificateStatusDto'], unknown>);
   return (
     <Form form={form} name="certificateStatus" layout="vertical" onFinish={send}>
-      <Form.Item name="status" label="状态" rules={[{ required: true, message: '请选择状态' }]}>
+      <Form.Item name="status" label="状态" rules={required('请选择状态')}>
         <Select options={STATUS_OPTIONS} aria-label="状态" />
       </Form.Item>
       <Form.Item
         name="effectiveFrom"
         label="生效日期"
-        rules={[{ required: true, message: '请选择生效日期' }]}
+        rules={required('请选择生效日期')}
         tooltip="须在执法证有效期内；此前的执法行为按原状态判断"
       >
         <DatePicker {...DATE} />
       </Form.Item>
-      <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+      <Form.Item name="reason" label="原因" rules={required('请填写原因')}>
         <Input.TextArea rows={3} />
       </Form.Item>
       <RegistrySubmit problem={problem} busy={busy}>

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { byType, deadlinesOf, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
+import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
 
 /**
  * The facts behind the six assessment rates (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
@@ -223,9 +223,8 @@ export const assessmentProjection: Projection<AssessmentChange> = {
       );
       CREATE INDEX IF NOT EXISTS assessment_rectification_case ON ${s}.assessment_rectification (case_id);`);
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.assessment_case, ${s}.assessment_rectification`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['assessment_case', 'assessment_rectification']);
     },
     async write(db, s, changes) {
       const [caseTable, orderTable] = [`${s}.assessment_case`, `${s}.assessment_rectification`];

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import { PgColumn, insertRows } from '../postgres/pg-sql';
+import { PgColumn, insertRows, recreateTables } from '../postgres/pg-sql';
 
 /**
  * One row per case event with the metadata a legal-affairs reviewer filters by (docs/supervision.md §1). The event's
@@ -120,9 +120,8 @@ export const auditTrailProjection: Projection<AuditRow> = {
       CREATE INDEX IF NOT EXISTS audit_trail_type ON ${s}.audit_trail (type, position);
       CREATE INDEX IF NOT EXISTS audit_trail_recorded ON ${s}.audit_trail (recorded_at);`);
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.audit_trail`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['audit_trail']);
     },
     async write(db, s, rows) {
       // Append-only: the whole page in one INSERT.

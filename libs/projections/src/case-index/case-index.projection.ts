@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredCaseEvent } from '@app/case-engine';
 import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
+import { PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
 
 /**
  * 案件检索: one row per case for the officers' search. The stage comes from each event's `stageAfter` (decided by
@@ -268,9 +268,8 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       CREATE INDEX IF NOT EXISTS case_index_agency ON ${s}.case_index (agency_id, stage);
       CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);`);
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.case_index`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['case_index']);
     },
     async write(db, s, changes) {
       const table = `${s}.case_index`;

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { DeadlineChange, DeadlineKind, HANDLING_CLOCK, deadlineChangeOf, expiryRecord } from '@workflows/enforcement-case';
 import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import type { PgQueryable } from '../postgres/pg-sql';
+import { type PgQueryable, recreateTables } from '../postgres/pg-sql';
 
 /**
  * 期限预警: one row per (case, deadline kind) the agency still owes — open, or missed and not yet made good — with its
@@ -176,9 +176,8 @@ export const openDeadlinesProjection: Projection<OpenDeadlineChange> = {
     async setup(db, s) {
       await db.query(TABLES.postgres(s));
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.deadline_cases, ${s}.deadline_case_officers, ${s}.open_deadlines`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['deadline_cases', 'deadline_case_officers', 'open_deadlines']);
     },
     async write(db: PgQueryable, s, changes) {
       // Statement by statement, in event order: each depends on the rows the ones before it left.

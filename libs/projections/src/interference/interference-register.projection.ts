@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { CaseEventHandlers, rowPerHandledEvent } from '../case-events';
 import { Projection } from '../projection';
-import { PgColumn, PgRowBuffer, columnsOf, insertRows, selectWhereIn, unique } from '../postgres/pg-sql';
+import { PgColumn, PgRowBuffer, columnsOf, insertRows, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
 
 /**
  * 干预记录登记 (docs/supervision.md §2): every interference record with the facts of its case the readers' rules need
@@ -162,9 +162,8 @@ export const interferenceRegisterProjection: Projection<InterferenceRow> = {
       );
       CREATE INDEX IF NOT EXISTS interference_records_case ON ${s}.interference_records (case_id);`);
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.interference_cases, ${s}.interference_records`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['interference_cases', 'interference_records']);
     },
     async write(db, s, rows) {
       const table = `${s}.interference_cases`;

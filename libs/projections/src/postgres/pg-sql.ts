@@ -64,6 +64,17 @@ function arrays<T>(columns: PgColumn<T>[], rows: T[]): { values: unknown[][]; un
   };
 }
 
+/** Empties a read model for a rebuild: its tables dropped, then created again by its own `setup`. */
+export async function recreateTables(
+  store: { setup(db: PgQueryable, schema: string): Promise<void> },
+  db: PgQueryable,
+  schema: string,
+  tables: string[],
+): Promise<void> {
+  await db.query(`DROP TABLE IF EXISTS ${tables.map((t) => `${schema}.${t}`).join(', ')}`);
+  await store.setup(db, schema);
+}
+
 /** One INSERT for many rows (one array parameter per column). A conflict fails it, as a plain INSERT does. */
 export async function insertRows<T>(db: PgQueryable, table: string, columns: PgColumn<T>[], rows: T[]): Promise<void> {
   if (!rows.length) return;

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredCaseEvent } from '@app/case-engine';
 import { CaseEventHandlers, rowPerHandledEvent } from '../case-events';
 import { Projection } from '../projection';
-import { PgRowBuffer, columnsOf, selectWhereIn, unique } from '../postgres/pg-sql';
+import { PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
 
 /**
  * 行政处罚决定公示 (安全生产法 Art. 78; docs/supervision.md §7): the decisions officers published, withdrawn as soon as a
@@ -139,9 +139,8 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
         legal_basis TEXT COLLATE "C", published_at TEXT COLLATE "C", channel TEXT COLLATE "C", revoked_at TEXT COLLATE "C", issuer_agency_id TEXT COLLATE "C"
       )`);
     },
-    async clear(db, s) {
-      await db.query(`DROP TABLE IF EXISTS ${s}.public_decisions`);
-      await this.setup(db, s);
+    clear(db, s) {
+      return recreateTables(this, db, s, ['public_decisions']);
     },
     async write(db, s, rows) {
       const table = `${s}.public_decisions`;

@@ -17,6 +17,9 @@ export const fine = (amountYuan: number, legalBasis: string, violationCode?: str
   ...(discretionLevel ? { discretionLevel } : {}),
 });
 
+/** The grounds of 不予处罚: a first minor violation corrected at once (行政处罚法第三十三条), facts not proven (第四十条). */
+const NO_PENALTY_BASIS = { no_penalty_minor: '行政处罚法 Art. 33', no_penalty_unproven: '行政处罚法 Art. 40' } as const;
+
 type Intervener = CommandBody<'record-interference'>['intervener'];
 
 /**
@@ -53,8 +56,13 @@ export class ProcedureScript extends CaseScript {
     });
   }
 
-  concludeWithout(outcome: 'no_penalty_minor' | 'no_penalty_unproven', findings: string, legalBasis: string, gap = 4): this {
-    return this.wait(gap).step('officer-1', 'conclude-investigation', { findings, proposedOutcome: outcome, legalBasis: [legalBasis] });
+  /** 不予处罚 on its statutory ground, as the investigation concludes and then the head decides it. */
+  noPenalty(outcome: keyof typeof NO_PENALTY_BASIS, findings: string, gap = 4, decisionGap = 2): this {
+    const legalBasis = [NO_PENALTY_BASIS[outcome]];
+    return this.wait(gap)
+      .step('officer-1', 'conclude-investigation', { findings, proposedOutcome: outcome, legalBasis })
+      .wait(decisionGap)
+      .step('head', 'decide', { outcome, legalBasis });
   }
 
   notice(gap = 1): this {
@@ -94,10 +102,6 @@ export class ProcedureScript extends CaseScript {
       ...(violationCode ? { violationCode, discretionLevel } : {}),
       ...(justification ? { justification } : {}),
     });
-  }
-
-  decideWithout(outcome: 'no_penalty_minor' | 'no_penalty_unproven', legalBasis: string, gap = 2): this {
-    return this.wait(gap).step('head', 'decide', { outcome, legalBasis: [legalBasis] });
   }
 
   serve(gap = 1, method: CommandBody<'serve-decision'>['method'] = 'direct'): this {

@@ -70,8 +70,7 @@ export const NOT_FILED_AND_NO_PENALTY = [
       s
         .file()
         .evidence('inspection', '现场检查笔录')
-        .concludeWithout('no_penalty_minor', '初次违法且危害后果轻微，已当场改正', '行政处罚法 Art. 33')
-        .decideWithout('no_penalty_minor', '行政处罚法 Art. 33')
+        .noPenalty('no_penalty_minor', '初次违法且危害后果轻微，已当场改正')
         .serve()
         .close('首违不罚，已责令改正并经复核，结案'),
   ),
@@ -91,8 +90,7 @@ export const NOT_FILED_AND_NO_PENALTY = [
         .file()
         .evidence('inquiry', '询问笔录（爆破员）')
         .evidence('document', '爆破作业记录', 2)
-        .concludeWithout('no_penalty_unproven', '现有证据不能证明违法事实成立', '行政处罚法 Art. 40')
-        .decideWithout('no_penalty_unproven', '行政处罚法 Art. 40')
+        .noPenalty('no_penalty_unproven', '现有证据不能证明违法事实成立')
         .serve()
         .close('违法事实不能成立，不予处罚，结案'),
   ),
@@ -111,8 +109,7 @@ export const NOT_FILED_AND_NO_PENALTY = [
       s
         .file()
         .evidence('inspection', '现场检查笔录')
-        .concludeWithout('no_penalty_minor', '违法行为轻微并及时改正，没有造成危害后果', '行政处罚法 Art. 33')
-        .decideWithout('no_penalty_minor', '行政处罚法 Art. 33')
+        .noPenalty('no_penalty_minor', '违法行为轻微并及时改正，没有造成危害后果')
         .serve()
         .close('不予处罚，结案'),
   ),
@@ -127,11 +124,6 @@ export const NOT_FILED_AND_NO_PENALTY = [
       violations: [{ description: '叉车作业人员操作证过期', provisions: ['安全生产法 Art. 30'] }],
       summary: '叉车操作证过期三日，已当场补办',
     },
-    (s) =>
-      s
-        .file()
-        .evidence('inspection', '现场检查笔录')
-        .concludeWithout('no_penalty_minor', '过期时间短且已及时补办，没有造成危害后果', '行政处罚法 Art. 33', 3)
-        .decideWithout('no_penalty_minor', '行政处罚法 Art. 33', 3),
+    (s) => s.file().evidence('inspection', '现场检查笔录').noPenalty('no_penalty_minor', '过期时间短且已及时补办，没有造成危害后果', 3, 3),
   ),
 ];
