@@ -230,6 +230,20 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
           '二〇二六年七月六日',
         ]),
       ).toEqual([]);
+    // The fine of 8,000 was due on 30 January: by 6 July the surcharge has reached the fine itself (行政处罚法第七十二条).
+    for (const text of [await docs.pdfText(id, 'payment-reminder'), await docs.docxText(id, 'payment-reminder')])
+      expect(
+        missingFrom(text, [
+          AGENCY,
+          '罚款催缴通知书',
+          numbered(caseNo, '催缴'),
+          `${decisionNo}行政处罚决定书`,
+          '缴纳期限已于二〇二六年一月三十日届满',
+          '已缴纳人民币叁仟元整（3,000.00元），尚欠罚款人民币伍仟元整（5,000.00元）',
+          '加处罚款为人民币捌仟元整（8,000.00元）',
+          '缴至中国农业银行郴州分行',
+        ]),
+      ).toEqual([]);
 
     await notYet(id, 'enforcement-application', 'apply-court-enforcement');
     await step(id, HEAD, 'apply-court-enforcement', { court: '郴州市北湖区人民法院', occurredAt: at('2026-07-21') });

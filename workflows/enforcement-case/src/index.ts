@@ -16,6 +16,7 @@ export * from './legal-conditions/legal-rules';
 export * from './decide/decision-env';
 export * from './decide/decide';
 export * from './commands/review.commands';
+export { lateSurchargeYuan } from './commands/execution.commands';
 export * from './decide/certified-officers';
 export * from './party/party-codes';
 export * from './decide/certified-officers';

@@ -13,6 +13,7 @@ const OWN_SERIES: Partial<Record<DocumentKind, Series>> = {
   'penalty-notice': 'notice',
   'hearing-notice': 'hearingNotice',
   'enforcement-demand': 'enforcementDemand',
+  'payment-reminder': 'paymentReminder',
   'enforcement-application': 'enforcementApplication',
   'criminal-referral': 'criminalReferral',
   'rectification-order': 'rectification',

@@ -13,6 +13,7 @@ import { legalReviewOpinion } from './legal-review-opinion';
 import { collectiveDeliberation } from './collective-deliberation';
 import { noPenaltyDecision } from './no-penalty-decision';
 import { enforcementDemand } from './enforcement-demand';
+import { paymentReminder } from './payment-reminder';
 import { enforcementApplication } from './enforcement-application';
 import { criminalReferral } from './criminal-referral';
 import { filingRefusalNotice } from './filing-refusal-notice';
@@ -38,6 +39,7 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
   'collective-deliberation': collectiveDeliberation,
   'no-penalty-decision': noPenaltyDecision,
   'enforcement-demand': enforcementDemand,
+  'payment-reminder': paymentReminder,
   'enforcement-application': enforcementApplication,
   'criminal-referral': criminalReferral,
   'filing-refusal-notice': filingRefusalNotice,

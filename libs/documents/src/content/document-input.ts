@@ -7,6 +7,7 @@ export type DocumentNumberFormat =
   | 'notice'
   | 'hearingNotice'
   | 'enforcementDemand'
+  | 'paymentReminder'
   | 'enforcementApplication'
   | 'criminalReferral'
   | 'rectification'

@@ -3,7 +3,7 @@ import { Requirements } from './document-refusals';
 
 /**
  * The agency's formats as the engine numbers cases and decisions, and those of the documents numbered after the case
- * with their kind codes: 罚告 (行政处罚告知书), 听通 (听证会通知书), 催告 (履行行政决定催告书), 强执申 (强制执行申请书),
+ * with their kind codes: 罚告 (行政处罚告知书), 听通 (听证会通知书), 催告 (履行行政决定催告书), 催缴 (罚款催缴通知书), 强执申 (强制执行申请书),
  * 移 (涉嫌犯罪案件移送书), 责改 (责令限期整改指令书), 复查 (整改复查意见书), 查扣 (查封(扣押)决定书), 解扣 (解除查封(扣押)
  * 决定书). Issued (issue-document), each takes the next
  * number of its own series instead (apps/api/src/documents/issue-numbering.ts).
@@ -14,6 +14,7 @@ export const DEFAULT_DOCUMENT_NUMBER_FORMATS: Record<DocumentNumberFormat, strin
   notice: '{short}罚告〔{year}〕{n}号',
   hearingNotice: '{short}听通〔{year}〕{n}号',
   enforcementDemand: '{short}催告〔{year}〕{n}号',
+  paymentReminder: '{short}催缴〔{year}〕{n}号',
   enforcementApplication: '{short}强执申〔{year}〕{n}号',
   criminalReferral: '{short}移〔{year}〕{n}号',
   rectification: '{short}责改〔{year}〕{n}号',

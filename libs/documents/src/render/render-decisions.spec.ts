@@ -25,6 +25,7 @@ const DOCUMENTS: [DocumentKind, () => CaseEvent[], string][] = [
   ['collective-deliberation', hearingEvents, '赵局长、孙副局长、陈法制'],
   ['no-penalty-decision', noPenaltyEvents, '六十日内向郴州市北湖区人民政府申请行政复议'],
   ['enforcement-demand', () => courtEnforcementEvents('EnforcementUrged'), '尚欠人民币叁万元整（30,000.00元）'],
+  ['payment-reminder', () => courtEnforcementEvents('EnforcementUrged'), '加处罚款为人民币贰万伍仟贰佰元整（25,200.00元）'],
   ['enforcement-application', courtEnforcementEvents, '北应急强执申〔2026〕3号'],
   ['criminal-referral', referralEvents, '涉嫌重大责任事故罪'],
 ];

@@ -25,6 +25,7 @@ export const DOCUMENT_KIND_NAMES = {
   'penalty-decision': { zh: '行政处罚决定书', en: 'penalty decision' },
   'no-penalty-decision': { zh: '不予行政处罚决定书', en: 'decision not to penalize' },
   'service-receipt': { zh: '送达回证', en: 'service receipt' },
+  'payment-reminder': { zh: '罚款催缴通知书', en: 'fine payment reminder' },
   'enforcement-demand': { zh: '履行行政决定催告书', en: 'demand to perform' },
   'enforcement-application': { zh: '强制执行申请书', en: 'application for court enforcement' },
   'criminal-referral': { zh: '涉嫌犯罪案件移送书', en: 'criminal referral' },
