@@ -191,6 +191,38 @@ describe('enforcement case machine', () => {
     expect(closed.ok && closed.events[0].type).toBe('CaseClosed');
   });
 
+  it('archive-dossier: accepted only once the case is closed, and only once', () => {
+    const decided: [CaseEventBody, string][] = [
+      [opened, at('2026-09-01')],
+      [filed(), at('2026-09-01')],
+      [concluded, at('2026-09-01')],
+      [
+        {
+          type: 'NoPenaltyDecided',
+          data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
+        },
+        at('2026-09-02'),
+      ],
+      [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
+      [{ type: 'InterferenceAttested', data: { officerId: 'o2', complete: true } }, at('2026-09-03')],
+    ];
+    const archive = { name: 'archive-dossier', body: {} } as const;
+    const headEnv = env(at('2026-09-04'), 'head', ['head']);
+    const open = when(given(...decided), archive, headEnv);
+    expect(open.ok || open.refusal).toMatchObject({ kind: 'not_allowed', stage: 'decided' });
+    const closed = given(...decided, [{ type: 'CaseClosed', data: {} }, at('2026-09-04')]);
+    expect(allowedCommands(closed)).toContain('archive-dossier');
+    const archived = when(closed, archive, headEnv);
+    expect(archived.ok && archived.events).toEqual([
+      { type: 'DossierArchived', data: { sha256: 'ab'.repeat(32), revision: 0, anchor: null, pages: 1 } },
+    ]);
+    const once = given(...decided, [{ type: 'CaseClosed', data: {} }, at('2026-09-04')], [archived.ok ? archived.events[0] : opened, at('2026-09-04')]);
+    expect(caseStage(once)).toBe('closed');
+    expect(once.context.archivedDossier).toMatchObject({ revision: 0, pages: 1 });
+    expect(allowedCommands(once)).not.toContain('archive-dossier');
+    expect(when(once, archive, headEnv)).toMatchObject({ ok: false, refusal: { kind: 'not_allowed', stage: 'closed' } });
+  });
+
   it('attest-interference-record: only a handling officer may attest', () => {
     const d = when(
       given([opened, at('2026-09-01')]),
