@@ -16,7 +16,10 @@ const closable: CaseEventBody[] = [
   opened,
   { type: 'CaseFiled', data: { caseNo: 'N1', rulesVersion: 'hn-2026.1', deadlines: [] } },
   { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'no_penalty_minor', legalBasis: ['b'] } },
-  { type: 'NoPenaltyDecided', data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] } },
+  {
+    type: 'NoPenaltyDecided',
+    data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
+  },
   { type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } },
   { type: 'InterferenceAttested', data: { officerId: 'o2', complete: true } },
 ];

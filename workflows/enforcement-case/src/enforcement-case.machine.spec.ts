@@ -216,7 +216,11 @@ describe('enforcement case machine', () => {
     expect(archived.ok && archived.events).toEqual([
       { type: 'DossierArchived', data: { sha256: 'ab'.repeat(32), revision: 0, anchor: null, pages: 1 } },
     ]);
-    const once = given(...decided, [{ type: 'CaseClosed', data: {} }, at('2026-09-04')], [archived.ok ? archived.events[0] : opened, at('2026-09-04')]);
+    const once = given(
+      ...decided,
+      [{ type: 'CaseClosed', data: {} }, at('2026-09-04')],
+      [archived.ok ? archived.events[0] : opened, at('2026-09-04')],
+    );
     expect(caseStage(once)).toBe('closed');
     expect(once.context.archivedDossier).toMatchObject({ revision: 0, pages: 1 });
     expect(allowedCommands(once)).not.toContain('archive-dossier');
