@@ -116,9 +116,17 @@ describe('the 案卷 archived on close-case', () => {
       { caseId: id, revision: archive.revision, anchor: null, expected: archive.sha256, actual: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
     expect(tampered.body.dossiers.mismatches[0].actual).not.toBe(archive.sha256);
-    // Served, the altered file is refused, naming both hashes.
-    const refused = await get('dossier/archived.pdf');
-    expect(refused.status).toBe(409);
-    expect(refused.problem()).toMatchObject({ expected: archive.sha256, actual: tampered.body.dossiers.mismatches[0].actual });
+    // Served by an instance reading the changed file (a restart: this one keeps the history it read), the altered
+    // file is refused, naming both hashes.
+    const restarted = await startTestApp({ dataDir: t.dataDir });
+    try {
+      const res = await fetch(`${restarted.http.baseUrl}/api/v1/cases/${id}/dossier/archived.pdf`, {
+        headers: { authorization: `Bearer ${await restarted.http.token(OFFICER_1)}` },
+      });
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ expected: archive.sha256, actual: tampered.body.dossiers.mismatches[0].actual });
+    } finally {
+      await restarted.close();
+    }
   });
 });
