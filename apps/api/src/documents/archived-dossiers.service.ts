@@ -54,7 +54,12 @@ export class ArchivedDossiersService {
     }
     const mismatches: ArchivedDossierMismatch[] = [];
     for (const [streamId, record] of archives) {
-      const named = { caseId: streamId.slice(CASE_PREFIX.length), revision: record.revision, anchor: record.anchor, expected: record.sha256 };
+      const named = {
+        caseId: streamId.slice(CASE_PREFIX.length),
+        revision: record.revision,
+        anchor: record.anchor,
+        expected: record.sha256,
+      };
       try {
         const { sha256 } = await this.binder.archived(record, await this.store.readStream(streamId));
         if (sha256 !== record.sha256) mismatches.push({ ...named, actual: sha256 });

@@ -51,7 +51,8 @@ export class DossierController {
   @ApiProduces('application/pdf')
   @ApiResponse({
     status: 200,
-    description: '归档案卷 PDF；ETag 为装订时的案件版本，X-Content-SHA256 为归档时记录的哈希 (the archived bytes; ETag the revision bound, X-Content-SHA256 the recorded hash)',
+    description:
+      '归档案卷 PDF；ETag 为装订时的案件版本，X-Content-SHA256 为归档时记录的哈希 (the archived bytes; ETag the revision bound, X-Content-SHA256 the recorded hash)',
   })
   @ApiResponse({ status: 404, description: '案件不存在，或案卷尚未归档 (no such case, or its file not archived)' })
   @ApiResponse({ status: 409, description: '重新装订后与归档时的哈希不符 (no longer binds to the archived hash)' })

@@ -47,7 +47,8 @@ export class DossierService {
     if (!record)
       throw new ProblemException(
         problem(404, 'dossier-not-archived', '本案案卷尚未归档 (the case file has not been archived)', {
-          detail: '案卷于结案时归档；未结案或结案时未能归档的，由负责人执行 archive-dossier (archived on close-case, or by archive-dossier)',
+          detail:
+            '案卷于结案时归档；未结案或结案时未能归档的，由负责人执行 archive-dossier (archived on close-case, or by archive-dossier)',
         }),
       );
     const file = await this.binder.archived(record, events);
