@@ -1,6 +1,6 @@
 import { InMemoryEventStore, StoredEvent } from '@app/event-store';
 import { WorkingDayCalendar } from '@app/calendar';
-import { CaseEventBody, RulesBook } from '@workflows/enforcement-case';
+import { CaseCommand, CaseEventBody, RulesBook } from '@workflows/enforcement-case';
 import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
 import { CASE_ID, opened } from '@workflows/enforcement-case/testing/given-when-then';
 import { CaseEngine, CommandRequest } from './case-engine';
@@ -67,7 +67,7 @@ const command = (name: 'close-case' | 'archive-dossier'): CommandRequest => ({
   requestId: 'r',
   actor: head,
   occurredAt: at,
-  command: { name, body: {} },
+  command: { name, body: {} } as CaseCommand,
 });
 
 describe('CaseEngine: the 案卷 archived on closing', () => {
