@@ -11,6 +11,23 @@ const filed = (deadlines: any[] = []): CaseEventBody => ({
 });
 const concluded: CaseEventBody = { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] } };
 
+/** A case decided without a penalty (2026-09-02), attested by handling officer o1 only. */
+function decidedNoPenalty(): [CaseEventBody, string][] {
+  return [
+    [opened, at('2026-09-01')],
+    [filed(), at('2026-09-01')],
+    [concluded, at('2026-09-01')],
+    [
+      {
+        type: 'NoPenaltyDecided',
+        data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
+      },
+      at('2026-09-02'),
+    ],
+    [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
+  ];
+}
+
 function inReview(amountYuan: number, noticeAt: string) {
   const openedAt = at('2026-09-01');
   const noticeDecision = when(
@@ -167,19 +184,7 @@ describe('enforcement case machine', () => {
   });
 
   it('close-case: refused until every handling officer attested the interference record', () => {
-    const executed: [CaseEventBody, string][] = [
-      [opened, at('2026-09-01')],
-      [filed(), at('2026-09-01')],
-      [concluded, at('2026-09-01')],
-      [
-        {
-          type: 'NoPenaltyDecided',
-          data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
-        },
-        at('2026-09-02'),
-      ],
-      [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
-    ];
+    const executed = decidedNoPenalty();
     const s = given(...executed);
     expect(caseStage(s)).toBe('decided');
     const refused = when(s, { name: 'close-case', body: {} }, env(at('2026-09-04'), 'head', ['head']));
@@ -193,17 +198,7 @@ describe('enforcement case machine', () => {
 
   it('archive-dossier: accepted only once the case is closed, and only once', () => {
     const decided: [CaseEventBody, string][] = [
-      [opened, at('2026-09-01')],
-      [filed(), at('2026-09-01')],
-      [concluded, at('2026-09-01')],
-      [
-        {
-          type: 'NoPenaltyDecided',
-          data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
-        },
-        at('2026-09-02'),
-      ],
-      [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
+      ...decidedNoPenalty(),
       [{ type: 'InterferenceAttested', data: { officerId: 'o2', complete: true } }, at('2026-09-03')],
     ];
     const archive = { name: 'archive-dossier', body: {} } as const;
