@@ -24,7 +24,13 @@ describe('trunk: open-case → close-case over HTTP', () => {
   afterAll(async () => t.close());
 
   it('walks every trunk command, reports the right stage after each, and records the full history', async () => {
-    const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody());
+    // The party's address: the 决定书 bound into the 案卷 archived on closing names it.
+    const opened = await t.http.as(
+      OFFICER_1,
+      'POST',
+      '/api/v1/cases',
+      openCaseBody({ party: { ...openCaseBody().party, address: '郴州市北湖区人民西路88号' } }),
+    );
     expect(opened.status).toBe(201);
     const id: string = opened.body.case.caseId;
     expect(opened.headers.get('location')).toBe(`/api/v1/cases/${id}`);
@@ -96,8 +102,14 @@ describe('trunk: open-case → close-case over HTTP', () => {
 
     const history = await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`);
     expect(history.status).toBe(200);
-    expect(history.body.map((e: any) => e.type)).toEqual([...EVENTS_TO_PENALTY_NOTICE, 'RightsWaived', ...EVENTS_DECIDED_TO_CLOSED]);
-    expect(history.body.map((e: any) => e.revision)).toEqual([...Array(13).keys()]);
+    // close-case is followed, in the same request, by the 案卷 archived as it stood at closing.
+    expect(history.body.map((e: any) => e.type)).toEqual([
+      ...EVENTS_TO_PENALTY_NOTICE,
+      'RightsWaived',
+      ...EVENTS_DECIDED_TO_CLOSED,
+      'DossierArchived',
+    ]);
+    expect(history.body.map((e: any) => e.revision)).toEqual([...Array(14).keys()]);
     const positions = history.body.map((e: any) => BigInt(e.position));
     positions.slice(1).forEach((p: bigint, i: number) => expect(p > positions[i]).toBe(true));
     const actors = history.body.map((e: any) => e.metadata.actor.id);
@@ -115,7 +127,12 @@ describe('trunk: open-case → close-case over HTTP', () => {
       OFFICER_1,
       OFFICER_2,
       HEAD,
+      HEAD,
     ]);
+    expect(history.body[13]).toMatchObject({
+      data: { revision: 12, anchor: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      metadata: { command: 'archive-dossier', causationId: history.body[12].id },
+    });
     for (const e of history.body) {
       expect(e.metadata).toMatchObject({
         actor: { id: expect.any(String), name: expect.any(String), roles: expect.any(Array), agencyId: AG },

@@ -39,6 +39,8 @@ export class CaseRealizer {
       newId: randomUUID,
       // Transition coverage, not rendering: a document is "rendered" to a fixed hash under the number it bears.
       documents: { prepare: () => Promise.resolve({ numbering: { number: 'N' }, sha256: () => Promise.resolve(HASH) }) },
+      // …and the 案卷 bound to a fixed hash at the revision of the closing.
+      dossiers: { archive: (events) => Promise.resolve({ sha256: HASH, revision: events.length - 1, anchor: null, pages: 1 }) },
     });
     this.actors = new Map(directory.listUsers().map((x) => [x.id, { id: x.id, name: x.name, roles: x.roles, agencyId: x.agencyId }]));
     this.actors.set('system', { id: 'system', name: '系统 (deadline scheduler)', roles: [], agencyId: `ag-${A}` });
@@ -413,6 +415,11 @@ export class CaseRealizer {
         case 'CaseClosed':
           await attestAll();
           await run(u('head'), { name: 'close-case', body: {} });
+          break;
+        case 'DossierArchived':
+          // close-case is followed by the archive in the same request; archive-dossier takes it where that did not.
+          if ((await this.engine.getCase(s.caseId!)).allowedCommands.includes('archive-dossier'))
+            await run(u('head'), { name: 'archive-dossier', body: {} });
           break;
         default: {
           const never: never = type;

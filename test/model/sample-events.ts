@@ -51,6 +51,7 @@ const DATA: Record<CaseEventType, unknown> = {
   },
   SupervisionReplied: { supervisionId: 's1', officerId: 'o1', reply: 'r' },
   DocumentIssued: { kind: 'filing-approval', number: 'N', format: 'pdf', sha256: 'ab'.repeat(32), revision: 1 },
+  DossierArchived: { sha256: 'ab'.repeat(32), revision: 1, anchor: null, pages: 1 },
   CaseSuspended: { reason: 'r' },
   CaseResumed: { suspendedDays: 1, deadlines: [] },
   HandlingPeriodExtended: { tier: 'head', reason: 'r', deadlines: [] },

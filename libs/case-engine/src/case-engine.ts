@@ -1,6 +1,7 @@
 import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { WorkingDayCalendar, parseInstant, toShanghaiDate } from '@app/calendar';
 import {
+  ArchivedDossier,
   CaseCommand,
   CaseEventBody,
   CommandBodies,
@@ -15,6 +16,7 @@ import {
   PeopleLookup,
   RulesBook,
   caseStage,
+  commandSpec,
   decideCommand,
   foldAccepted,
   foldCaseEvents,
@@ -34,7 +36,7 @@ import {
   RevisionMismatchError,
 } from './engine-errors';
 import { DEFAULT_NUMBER_FORMATS, NumberingService, formatDocumentNumber } from './numbering.service';
-import { DocumentSealer } from './document-sealer';
+import { DocumentSealer, DossierSealer } from './document-sealer';
 import { deterministicUuid, requestHash } from './ids';
 
 export interface AgencyLookup {
@@ -77,6 +79,8 @@ export interface CaseEngineDeps {
   maxRetries?: number;
   /** Renders the documents `issue-document` issues; without it that command is refused. */
   documents?: DocumentSealer;
+  /** Binds the 案卷 `archive-dossier` archives; without it that command is refused (and not taken after closing). */
+  dossiers?: DossierSealer;
 }
 
 export interface CommandRequest {
@@ -146,7 +150,37 @@ export class CaseEngine {
         ? deterministicUuid(`open-case:${req.actor.id}:${req.idempotencyKey}`)
         : this.deps.newId()
       : req.caseId!;
-    return this.mutex.run(caseId, () => this.executeLocked(caseId, req));
+    return this.mutex.run(caseId, async () => {
+      const result = await this.executeLocked(caseId, req);
+      const next = commandSpec(req.command.name).followedBy;
+      return next ? this.followUp(next, result, req) : result;
+    });
+  }
+
+  /**
+   * The step a command is followed by (`followedBy`: the 案卷 archived right after closing), by the same person, when
+   * the case allows it now — after a replayed request too, so a retry completes a step an interruption left undone.
+   * Its refusal or failure leaves the first step standing: the answer is then the first step's alone.
+   */
+  private async followUp(name: CommandName, first: CommandResult, req: CommandRequest): Promise<CommandResult> {
+    if (!first.view.allowedCommands.includes(name)) return first;
+    try {
+      const then = await this.executeLocked(first.caseId, {
+        caseId: first.caseId,
+        command: { name, body: {} } as CaseCommand,
+        actor: req.actor,
+        onBehalfOf: req.onBehalfOf,
+        occurredAt: req.occurredAt,
+        requestId: req.requestId,
+        correlationId: req.correlationId ?? req.requestId,
+        causationId: first.events[first.events.length - 1]?.id ?? req.requestId,
+        clientIp: req.clientIp,
+        userAgent: req.userAgent,
+      });
+      return { ...first, view: then.view, events: [...first.events, ...then.events] };
+    } catch {
+      return first;
+    }
   }
 
   async getCase(caseId: string): Promise<CaseView> {
@@ -237,6 +271,10 @@ export class CaseEngine {
         // Decided on a cached fold that is behind the stored history: decide again on a fresh one.
         if (!issued) continue;
         bodies = decision.events(issued);
+      } else if ('archive' in decision) {
+        const archived = await this.archiveDossier(caseId, entry);
+        if (!archived) continue;
+        bodies = decision.events(archived);
       } else bodies = decision.events;
       const agencyId = isOpen ? (command.body as { agencyId: string }).agencyId : entry.snapshot.context.agencyId;
       const newEvents = this.envelope(caseId, req, command, bodies, occurredAt, hash, agencyId);
@@ -365,6 +403,14 @@ export class CaseEngine {
         ? this.issuedAs(numbering.number, entry)
         : await this.takeNumber(numbering.series, numbering.format, caseId, entry, occurredAt);
     return { number, sha256: await prepared.sha256(number.no), revision: entry.revision };
+  }
+
+  /** The 案卷 to archive, bound by the binder from the stored history (null when the fold was behind it). */
+  private async archiveDossier(caseId: string, entry: CaseEntry): Promise<ArchivedDossier | null> {
+    if (!this.deps.dossiers) throw new Error('archive-dossier: the engine has no dossier binder');
+    const history = await this.histories.read(this.deps.store, caseStreamId(caseId));
+    if (history.length !== entry.revision + 1) return null;
+    return this.deps.dossiers.archive(history);
   }
 
   /** The agency in whose name a case of this agency is handled: the entrusting one for an entrusted organisation. */

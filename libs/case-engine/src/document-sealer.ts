@@ -1,4 +1,5 @@
 import { StoredEvent } from '@app/event-store';
+import { ArchivedDossier } from '@workflows/enforcement-case';
 
 /**
  * How a document to be issued is numbered: by the number it already bears (a case or decision number, taken when
@@ -21,4 +22,12 @@ export interface PreparedDocument {
  */
 export interface DocumentSealer {
   prepare(kind: string, events: readonly StoredEvent[]): Promise<PreparedDocument>;
+}
+
+/**
+ * Binds the 案卷 the engine archives (the application's binder): `archive` binds it as it stood at the case's closing
+ * from the case's stored events (their hashes and the anchor covering them are on its integrity page), and hashes it.
+ */
+export interface DossierSealer {
+  archive(events: readonly StoredEvent[]): Promise<ArchivedDossier>;
 }

@@ -1,6 +1,7 @@
 import { IsoDate, IsoDateTime, Penalty, WaivableRight } from './case-types';
 import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
 import { Deadline } from './deadlines/deadline';
+import { DossierArchivedData } from './event-data/documents.data';
 import { applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
 
 export { HANDLING_CLOCK } from './deadlines/deadline-changes';
@@ -84,6 +85,8 @@ export interface CaseContext {
   /** 文书 issued so far: the number each kind was issued under (one issue per kind). */
   issuedDocuments: Record<string, string>;
   closedAt: IsoDateTime | null;
+  /** The 案卷 as archived at closing (once per closing), null until then. */
+  archivedDossier: DossierArchivedData | null;
 }
 
 /** A 督办 not yet replied to (郴政办发〔2016〕19号第十七条). */
@@ -135,6 +138,7 @@ export const emptyCaseContext: CaseContext = {
   supervision: null,
   issuedDocuments: {},
   closedAt: null,
+  archivedDossier: null,
 };
 
 /** The data half of the fold: how each event changes the context. States and transitions live in the machine. */
@@ -345,6 +349,8 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
       return { ...c, issuedDocuments: { ...c.issuedDocuments, [event.data.kind]: event.data.number } };
     case 'CaseClosed':
       return { ...c, closedAt: at };
+    case 'DossierArchived':
+      return { ...c, archivedDossier: event.data };
     default:
       return assertNever(event);
   }

@@ -62,7 +62,7 @@ import {
   ReferralProposedData,
 } from './event-data/referral.data';
 import { DeadlineMissedData, PeriodEndedData } from './event-data/system.data';
-import { DocumentIssuedData } from './event-data/documents.data';
+import { DocumentIssuedData, DossierArchivedData } from './event-data/documents.data';
 
 export * from './event-data/follow-up.data';
 export * from './event-data/measures.data';
@@ -140,7 +140,8 @@ export type CaseEventBody =
   | Ev<'CaseSupervised', CaseSupervisedData>
   | Ev<'SupervisionReplied', SupervisionRepliedData>
   | Ev<'DocumentIssued', DocumentIssuedData>
-  | Ev<'CaseClosed', CaseClosedData>;
+  | Ev<'CaseClosed', CaseClosedData>
+  | Ev<'DossierArchived', DossierArchivedData>;
 
 export type CaseEventType = CaseEventBody['type'];
 export type CaseEventData<T extends CaseEventType> = Extract<CaseEventBody, { type: T }>['data'];
@@ -218,6 +219,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'SupervisionReplied',
   'DocumentIssued',
   'CaseClosed',
+  'DossierArchived',
 ];
 
 export function assertNever(x: never): never {

@@ -11,6 +11,23 @@ const filed = (deadlines: any[] = []): CaseEventBody => ({
 });
 const concluded: CaseEventBody = { type: 'InvestigationConcluded', data: { findings: 'f', proposedOutcome: 'penalty', legalBasis: ['b'] } };
 
+/** A case decided without a penalty (2026-09-02), attested by handling officer o1 only. */
+function decidedNoPenalty(): [CaseEventBody, string][] {
+  return [
+    [opened, at('2026-09-01')],
+    [filed(), at('2026-09-01')],
+    [concluded, at('2026-09-01')],
+    [
+      {
+        type: 'NoPenaltyDecided',
+        data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
+      },
+      at('2026-09-02'),
+    ],
+    [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
+  ];
+}
+
 function inReview(amountYuan: number, noticeAt: string) {
   const openedAt = at('2026-09-01');
   const noticeDecision = when(
@@ -167,19 +184,7 @@ describe('enforcement case machine', () => {
   });
 
   it('close-case: refused until every handling officer attested the interference record', () => {
-    const executed: [CaseEventBody, string][] = [
-      [opened, at('2026-09-01')],
-      [filed(), at('2026-09-01')],
-      [concluded, at('2026-09-01')],
-      [
-        {
-          type: 'NoPenaltyDecided',
-          data: { decisionNo: 'D', outcome: 'no_penalty_minor', legalBasis: ['b'], rulesVersion: 'hn-2026.1', deadlines: [] },
-        },
-        at('2026-09-02'),
-      ],
-      [{ type: 'InterferenceAttested', data: { officerId: 'o1', complete: true } }, at('2026-09-03')],
-    ];
+    const executed = decidedNoPenalty();
     const s = given(...executed);
     expect(caseStage(s)).toBe('decided');
     const refused = when(s, { name: 'close-case', body: {} }, env(at('2026-09-04'), 'head', ['head']));
@@ -189,6 +194,32 @@ describe('enforcement case machine', () => {
     const s2 = given(...executed, [{ type: 'InterferenceAttested', data: { officerId: 'o2', complete: true } }, at('2026-09-03')]);
     const closed = when(s2, { name: 'close-case', body: {} }, env(at('2026-09-04'), 'head', ['head']));
     expect(closed.ok && closed.events[0].type).toBe('CaseClosed');
+  });
+
+  it('archive-dossier: accepted only once the case is closed, and only once', () => {
+    const decided: [CaseEventBody, string][] = [
+      ...decidedNoPenalty(),
+      [{ type: 'InterferenceAttested', data: { officerId: 'o2', complete: true } }, at('2026-09-03')],
+    ];
+    const archive = { name: 'archive-dossier', body: {} } as const;
+    const headEnv = env(at('2026-09-04'), 'head', ['head']);
+    const open = when(given(...decided), archive, headEnv);
+    expect(open.ok || open.refusal).toMatchObject({ kind: 'not_allowed', stage: 'decided' });
+    const closed = given(...decided, [{ type: 'CaseClosed', data: {} }, at('2026-09-04')]);
+    expect(allowedCommands(closed)).toContain('archive-dossier');
+    const archived = when(closed, archive, headEnv);
+    expect(archived.ok && archived.events).toEqual([
+      { type: 'DossierArchived', data: { sha256: 'ab'.repeat(32), revision: 0, anchor: null, pages: 1 } },
+    ]);
+    const once = given(
+      ...decided,
+      [{ type: 'CaseClosed', data: {} }, at('2026-09-04')],
+      [archived.ok ? archived.events[0] : opened, at('2026-09-04')],
+    );
+    expect(caseStage(once)).toBe('closed');
+    expect(once.context.archivedDossier).toMatchObject({ revision: 0, pages: 1 });
+    expect(allowedCommands(once)).not.toContain('archive-dossier');
+    expect(when(once, archive, headEnv)).toMatchObject({ ok: false, refusal: { kind: 'not_allowed', stage: 'closed' } });
   });
 
   it('attest-interference-record: only a handling officer may attest', () => {

@@ -252,10 +252,19 @@ export const enforcementCaseMachine = setup({
           },
         },
         notFiled: { meta: { zh: '不予立案', en: 'not filed' }, on: { InterferenceRecorded: { actions: 'apply' } } },
-        // A closed case still issues its 结案审批表 (and any document of its file not issued before).
+        // A closed case still issues its 结案审批表 (and any document of its file not issued before). Its 案卷, as it
+        // stood at closing, is archived once (行政处罚法第四十七条); there is no way back to reopen the case.
         closed: {
           meta: { zh: '结案', en: 'closed' },
+          initial: 'unarchived',
           on: { InterferenceRecorded: { actions: 'apply' }, DocumentIssued: { actions: 'apply' } },
+          states: {
+            unarchived: {
+              meta: { zh: '案卷待归档', en: 'case file not archived' },
+              on: { DossierArchived: { target: 'archived', actions: 'apply' } },
+            },
+            archived: { meta: { zh: '案卷已归档', en: 'case file archived' } },
+          },
         },
       },
     },

@@ -33,6 +33,7 @@ const trunk: CaseEvent[] = [
   ev('InterferenceAttested', { officerId: 'o1', complete: true }),
   ev('InterferenceAttested', { officerId: 'o2', complete: true }),
   ev('CaseClosed', {}),
+  ev('DossierArchived', { sha256: 'ab'.repeat(32), revision: 12, anchor: null, pages: 20 }),
   ev('InterferenceRecorded', {
     recordId: 'i',
     intervener: { name: 'n', unit: 'u', post: 'p', relation: 'other' },
@@ -56,7 +57,7 @@ describe('fold', () => {
         status: expected.status,
       });
     }
-    expect(actual.value).toEqual({ procedure: 'closed', clock: 'running', rectification: 'none', seizure: 'none' });
+    expect(actual.value).toEqual({ procedure: { closed: 'archived' }, clock: 'running', rectification: 'none', seizure: 'none' });
   });
 
   it('decides acceptance from the state value alone: a guard that reads context always has an unguarded fallback', () => {

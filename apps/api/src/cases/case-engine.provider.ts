@@ -9,6 +9,7 @@ import { AccessPolicy } from '../auth/access-policy';
 import { CLOCK, Clock } from '../core/clock';
 import { DISCRETION_BENCHMARK, RULES_BOOK } from '../core/rules';
 import { DocumentRenderer } from '../documents/document-renderer.service';
+import { DossierBinder } from '../documents/dossier-binder.service';
 import { CommandBodyValidator } from './command-bodies';
 
 export const caseEngineProvider: Provider = {
@@ -23,6 +24,7 @@ export const caseEngineProvider: Provider = {
     AccessPolicy,
     CommandBodyValidator,
     DocumentRenderer,
+    DossierBinder,
   ],
   useFactory: (
     store: EventStore,
@@ -34,6 +36,7 @@ export const caseEngineProvider: Provider = {
     policy: AccessPolicy,
     bodies: CommandBodyValidator,
     documents: DocumentRenderer,
+    dossiers: DossierBinder,
   ) =>
     new CaseEngine({
       store,
@@ -49,5 +52,6 @@ export const caseEngineProvider: Provider = {
       clock,
       newId: randomUUID,
       documents,
+      dossiers,
     }),
 };

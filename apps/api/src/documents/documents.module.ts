@@ -7,6 +7,7 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
+import { ArchivedDossiersService } from './archived-dossiers.service';
 import { IssuedDocumentsService } from './issued-documents.service';
 
 /**
@@ -16,7 +17,7 @@ import { IssuedDocumentsService } from './issued-documents.service';
 @Module({
   imports: [CasesModule, DocumentRenderingModule, StoreModule, AuthModule],
   controllers: [DocumentsController, DossierController],
-  providers: [DocumentsService, IssuedDocumentsService, DossierService],
-  exports: [IssuedDocumentsService],
+  providers: [DocumentsService, IssuedDocumentsService, DossierService, ArchivedDossiersService],
+  exports: [IssuedDocumentsService, ArchivedDossiersService],
 })
 export class DocumentsModule {}

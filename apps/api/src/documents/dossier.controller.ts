@@ -40,4 +40,30 @@ export class DossierController {
       .header('etag', `"${file.revision}"`);
     return file.body;
   }
+
+  @Get(':caseId/dossier/archived.pdf')
+  @Access('documents.read', 'case')
+  @ApiOperation({
+    summary: '归档案卷 the case file exactly as archived at closing, checked against its recorded SHA-256',
+    description:
+      '结案时归档的案卷（DossierArchived 记录其 SHA-256、装订版本、锚点和页数）：按记录的案件版本和锚点重新装订，与记录的哈希比对一致后返回，字节与归档时相同；其后创建的锚点、签发的文书或干预记录都不改变它。不一致时返回 409（列明两个哈希），不返回被改动的文件。',
+  })
+  @ApiProduces('application/pdf')
+  @ApiResponse({
+    status: 200,
+    description:
+      '归档案卷 PDF；ETag 为装订时的案件版本，X-Content-SHA256 为归档时记录的哈希 (the archived bytes; ETag the revision bound, X-Content-SHA256 the recorded hash)',
+  })
+  @ApiResponse({ status: 404, description: '案件不存在，或案卷尚未归档 (no such case, or its file not archived)' })
+  @ApiResponse({ status: 409, description: '重新装订后与归档时的哈希不符 (no longer binds to the archived hash)' })
+  @ApiResponse({ status: 503, description: '文书字体无法加载 (the PDF font cannot be loaded)' })
+  async archived(@Param('caseId', uuidPipe) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const file = await this.dossiers.archived(caseId);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="dossier.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('etag', `"${file.revision}"`)
+      .header('x-content-sha256', file.record.sha256);
+    return file.body;
+  }
 }

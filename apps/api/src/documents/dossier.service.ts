@@ -1,29 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CaseEngine, toCaseEvent } from '@app/case-engine';
-import { DossierChain, buildDossier, renderDossierPdf } from '@app/documents';
-import { STORE_INTEGRITY, StoreIntegrity, StoredEvent } from '@app/event-store';
+import { Injectable } from '@nestjs/common';
+import { CaseEngine } from '@app/case-engine';
+import { StoredEvent } from '@app/event-store';
+import { DossierArchivedData } from '@workflows/enforcement-case';
 import { ProblemException, problem } from '../problem/problem';
-import { DocumentFontsService } from './document-fonts.service';
-import { DocumentRenderer, documentRefusal } from './document-renderer.service';
+import { BoundDossier, DossierBinder } from './dossier-binder.service';
 
-export interface RenderedDossier {
-  body: Buffer;
-  fileName: string;
-  /** The case revision the file was bound from. */
-  revision: number;
+export type RenderedDossier = Pick<BoundDossier, 'body' | 'fileName' | 'revision'>;
+
+/** The 案卷 archived at closing, as its `DossierArchived` records it, if any. */
+export function archivedDossierOf(events: readonly StoredEvent[]): DossierArchivedData | undefined {
+  return events.find((e) => e.type === 'DossierArchived')?.data as DossierArchivedData | undefined;
 }
 
 /**
  * The 案卷 of a case as one PDF, bound from its events, the registry, and its stream's hashes with the anchor that
- * covers them (read from the store's integrity capability; a store without one gives a file that says so).
+ * covers them (read from the store's integrity capability; a store without one gives a file that says so); and the
+ * 案卷 archived at closing, bound again exactly as filed.
  */
 @Injectable()
 export class DossierService {
   constructor(
     private readonly engine: CaseEngine,
-    private readonly documents: DocumentRenderer,
-    private readonly fonts: DocumentFontsService,
-    @Inject(STORE_INTEGRITY) private readonly integrity: StoreIntegrity | null,
+    private readonly binder: DossierBinder,
   ) {}
 
   /** The file as of `revision` (inclusive; default the current one): the events after it are left out. */
@@ -36,24 +34,32 @@ export class DossierService {
         }),
       );
     const stored = revision === undefined ? history : history.slice(0, revision + 1);
-    const chain = await this.chain(stored);
-    let dossier;
-    try {
-      dossier = buildDossier({ ...this.documents.input(stored.map(toCaseEvent)), chain });
-    } catch (e) {
-      throw documentRefusal(e);
-    }
-    const body = await renderDossierPdf(dossier, this.fonts.get());
-    return { body, fileName: `${dossier.cover.title}${dossier.caseNo}.pdf`, revision: stored.length - 1 };
+    return this.binder.bind(stored, await this.binder.covering(stored));
   }
 
-  private async chain(stored: readonly StoredEvent[]): Promise<DossierChain> {
-    const head = stored[stored.length - 1];
-    const anchor = this.integrity ? await this.integrity.anchorCovering(head.position) : null;
-    return {
-      hashes: stored.every((e) => e.hash) ? stored.map((e) => e.hash!) : null,
-      headPosition: String(head.position),
-      anchor: anchor && { seq: anchor.seq, position: anchor.position, globalHash: anchor.globalHash, createdAt: anchor.createdAt },
-    };
+  /**
+   * The 案卷 archived at closing: bound again from its recorded revision with its recorded anchor; refused (409) when
+   * that no longer gives the recorded hash, never the altered file.
+   */
+  async archived(caseId: string): Promise<RenderedDossier & { record: DossierArchivedData }> {
+    const events = await this.engine.getEvents(caseId);
+    const record = archivedDossierOf(events);
+    if (!record)
+      throw new ProblemException(
+        problem(404, 'dossier-not-archived', '本案案卷尚未归档 (the case file has not been archived)', {
+          detail:
+            '案卷于结案时归档；未结案或结案时未能归档的，由负责人执行 archive-dossier (archived on close-case, or by archive-dossier)',
+        }),
+      );
+    const file = await this.binder.archived(record, events);
+    if (file.sha256 !== record.sha256)
+      throw new ProblemException(
+        problem(409, 'dossier-altered', '案卷重新装订后与归档时的哈希不符 (the case file no longer binds as archived)', {
+          detail: `归档时 ${record.sha256}，现为 ${file.sha256} (expected ${record.sha256}, actual ${file.sha256})`,
+          expected: record.sha256,
+          actual: file.sha256,
+        }),
+      );
+    return { ...file, record };
   }
 }

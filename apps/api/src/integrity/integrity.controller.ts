@@ -9,6 +9,7 @@ import { CLOCK, Clock } from '../core/clock';
 import { EvidenceFileCheck } from '../evidence-files/evidence-file-check';
 import { ProblemException, problem } from '../problem/problem';
 import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { ArchivedDossiersService } from '../documents/archived-dossiers.service';
 
 class CreateAnchorDto {
   @ApiPropertyOptional({ description: '锚定原因' })
@@ -28,6 +29,7 @@ export class IntegrityController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly issuedDocuments: IssuedDocumentsService,
     private readonly evidenceFiles: EvidenceFileCheck,
+    private readonly archivedDossiers: ArchivedDossiersService,
   ) {}
 
   /** The store's tamper evidence; a store that keeps none (EventStoreDB) answers 501. */
@@ -42,17 +44,19 @@ export class IntegrityController {
   @ApiOperation({
     summary: '校验哈希链 verify both hash chains and the anchors; names the first bad position',
     description:
-      '另按签发时记录的案件版本重新生成每份已签发文书，比对 SHA-256；不符者在 documents.mismatches 中列明案件、文号、签发时与现在的哈希。evidenceFiles：逐一核对已记录的证据文件，缺失或内容与 SHA-256 不符的，列明案件、证据编号与文件哈希。任一不符时 ok 为 false。',
+      '另按签发时记录的案件版本重新生成每份已签发文书，比对 SHA-256；不符者在 documents.mismatches 中列明案件、文号、签发时与现在的哈希。evidenceFiles：逐一核对已记录的证据文件，缺失或内容与 SHA-256 不符的，列明案件、证据编号与文件哈希。dossiers：按归档时记录的案件版本和锚点重新装订每份归档案卷，比对 SHA-256，不符者列明案件、版本与两个哈希；unarchived 列出已结案而案卷未归档的案件（可由负责人执行 archive-dossier）。任一不符时 ok 为 false。',
   })
   async verify() {
     const chains = await this.integrity().verify();
     const documents = await this.issuedDocuments.verify();
     const evidenceFiles = await this.evidenceFiles.check();
+    const dossiers = await this.archivedDossiers.verify();
     return {
       ...chains,
-      ok: chains.ok && documents.mismatches.length === 0 && evidenceFiles.problems.length === 0,
+      ok: chains.ok && documents.mismatches.length === 0 && evidenceFiles.problems.length === 0 && dossiers.mismatches.length === 0,
       documents,
       evidenceFiles,
+      dossiers,
     };
   }
 

@@ -8,11 +8,12 @@ import { DemoCase } from './demo-runner';
  */
 
 const H = 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778';
-const org = (name: string, creditCode: string, legalRepresentative: string) => ({
+const org = (name: string, creditCode: string, legalRepresentative: string, address?: string) => ({
   kind: 'organization' as const,
   name,
   creditCode,
   legalRepresentative,
+  ...(address ? { address } : {}),
 });
 
 const open = (
@@ -85,7 +86,8 @@ export function demoCases(): DemoCase[] {
           open(
             '431002',
             'fireworks',
-            org('郴州市北湖区鑫盛烟花爆竹批发部', '91431002MA4L00001N', '王建华'),
+            // The closed case's 案卷 is archived on closing: its 决定书 names the party's address.
+            org('郴州市北湖区鑫盛烟花爆竹批发部', '91431002MA4L00001N', '王建华', '郴州市北湖区燕泉路18号'),
             '烟花爆竹储存仓库超量储存',
             ['安全生产法 Art. 41'],
             '2026-08-03',

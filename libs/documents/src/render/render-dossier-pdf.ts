@@ -12,7 +12,12 @@ import { currentPage, drawBlock, drawHeading, drawTable, fillCell, numberPages, 
  * the layout exact: the 目录's own length depends on the number of its rows, never on the numbers written in them,
  * so nothing has to be laid out twice or measured ahead.
  */
-export function renderDossierPdf(dossier: Dossier, fonts: DocumentFonts): Promise<Buffer> {
+export async function renderDossierPdf(dossier: Dossier, fonts: DocumentFonts): Promise<Buffer> {
+  return (await renderDossier(dossier, fonts)).pdf;
+}
+
+/** The 案卷 PDF and how many pages it has (本卷共 N 页, as its cover says). */
+export function renderDossier(dossier: Dossier, fonts: DocumentFonts): Promise<{ pdf: Buffer; pages: number }> {
   const { pdf, done } = openPdf(
     { title: `${dossier.cover.title} ${dossier.caseNo}`, author: dossier.issuer, subject: dossier.cover.title, date: dossier.date },
     fonts,
@@ -38,8 +43,9 @@ export function renderDossierPdf(dossier: Dossier, fonts: DocumentFonts): Promis
   firstPages.forEach((first, i) => fillCell(pdf, drawn.rows[i].page, { ...pageColumn, top: drawn.rows[i].top }, String(first + 1)));
   // 本卷共 N 页 under the cover's form, as a file's cover counts its pages.
   const { left, width } = textBlock(pdf);
-  fillCell(pdf, 0, { x: left, top: coverEnd, width }, `本卷共${pdf.bufferedPageRange().count}页`);
+  const pages = pdf.bufferedPageRange().count;
+  fillCell(pdf, 0, { x: left, top: coverEnd, width }, `本卷共${pages}页`);
   numberPages(pdf, 1);
   pdf.end();
-  return done;
+  return done.then((bytes) => ({ pdf: bytes, pages }));
 }

@@ -2,6 +2,7 @@ import { CaseContext } from '../case-context';
 import { CaseEventType } from '../case-events';
 import { CommandOutcome, DecisionEnv } from '../decide/decision-env';
 import { Stage } from '../stage';
+import type { CommandName } from './registry';
 
 /** The roles a person may hold; jurisdiction is checked by the API's policy. */
 export type Role = 'officer' | 'head' | 'legal_reviewer' | 'supervisor' | 'discipline' | 'admin';
@@ -33,6 +34,11 @@ export interface CommandSpec<B> {
   who: Who;
   /** Pure: the case, the body and the env in, the events (or every unmet legal condition) out. */
   decide: (ctx: CaseContext, body: B, env: DecisionEnv, at: CaseAt) => CommandOutcome;
+  /**
+   * A step (with an empty body) the engine takes right after this one succeeds, by the same person, when the case then
+   * allows it; a refusal of it leaves this one standing (the step can be taken again on its own).
+   */
+  followedBy?: CommandName;
 }
 
 /** A family's commands, each with the body its `Bodies` interface names. */

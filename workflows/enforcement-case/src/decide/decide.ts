@@ -4,7 +4,7 @@ import { CaseEventBody } from '../case-events';
 import { acceptedEventTypes, allowedCommands, caseStage, CaseSnapshot } from '../fold';
 import { NoRulesVersionError } from '../rules/rules-version';
 import { RuleViolation, violation } from '../legal-conditions/legal-rules';
-import { CommandOutcome, DecisionEnv, DocumentNumber, IssuedDocument, NumberKind } from './decision-env';
+import { ArchivedDossier, CommandOutcome, DecisionEnv, DocumentNumber, IssuedDocument, NumberKind } from './decision-env';
 export type Refusal =
   | { kind: 'not_allowed'; command: CommandName; stage: string | null; allowedCommands: CommandName[] }
   | { kind: 'legal_conditions'; command: CommandName; violations: RuleViolation[] };
@@ -14,6 +14,7 @@ export type Decision =
   | { ok: true; events: CaseEventBody[] }
   | { ok: true; numbered: NumberKind; events: (number: DocumentNumber) => CaseEventBody[] }
   | { ok: true; issue: string; events: (document: IssuedDocument) => CaseEventBody[] }
+  | { ok: true; archive: 'dossier'; events: (dossier: ArchivedDossier) => CaseEventBody[] }
   | { ok: false; refusal: Refusal };
 
 /** The command's own decider, typed by its name. */

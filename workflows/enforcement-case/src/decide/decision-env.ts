@@ -2,6 +2,7 @@ import { WorkingDayCalendar } from '@app/calendar';
 import { IsoDate, IsoDateTime } from '../case-types';
 import { Role } from '../commands/command-spec';
 import { CaseEventBody } from '../case-events';
+import { DossierArchivedData } from '../event-data/documents.data';
 import { RulesBook } from '../rules/rules-version';
 import { DiscretionBenchmark } from '../rules/discretion-benchmark';
 import { RuleViolation } from '../legal-conditions/legal-rules';
@@ -84,15 +85,23 @@ export interface IssuedDocument {
 }
 
 /**
+ * The 案卷 as the engine archives it: bound from the case's events up to its closing, its PDF hashed (the event's data,
+ * `DossierArchivedData`).
+ */
+export type ArchivedDossier = DossierArchivedData;
+
+/**
  * What a decider answers: the events; or the events once a document number is taken, which the engine does only
  * for a decision that has passed every legal condition (numbers stay gapless); or the events once the engine has
- * rendered, numbered and hashed a document to issue (`issue` names its kind); or every unmet legal condition.
+ * rendered, numbered and hashed a document to issue (`issue` names its kind); or the events once the engine has
+ * bound and hashed the 案卷 (`archive`); or every unmet legal condition.
  * A numbered decision computes everything that can fail before it answers: `events` only places the number.
  */
 export type CommandOutcome =
   | { events: CaseEventBody[] }
   | { numbered: NumberKind; events: (number: DocumentNumber) => CaseEventBody[] }
   | { issue: string; events: (document: IssuedDocument) => CaseEventBody[] }
+  | { archive: 'dossier'; events: (dossier: ArchivedDossier) => CaseEventBody[] }
   | { violations: RuleViolation[] };
 
 export const emit = (...events: CaseEventBody[]): CommandOutcome => ({ events });

@@ -14,3 +14,17 @@ export interface DocumentIssuedData {
   /** The issuing agency when it is not the case's own (an entrusted organisation's case, 行政处罚法第二十条). */
   issuerAgencyId?: string;
 }
+
+/**
+ * 案卷归档: the case file as filed at closing — the SHA-256 of the 案卷 PDF bound from the case's events up to and
+ * including `CaseClosed` (events [0..revision]), the registry, and the anchor its integrity page named.
+ */
+export interface DossierArchivedData {
+  sha256: string;
+  /** The case revision the file was bound from: that of `CaseClosed`. */
+  revision: number;
+  /** The seq of the anchor the integrity page names (the first covering the head), or null while none covered it. */
+  anchor: number | null;
+  /** 本卷共 N 页. */
+  pages: number;
+}

@@ -62,7 +62,10 @@ export function given(...events: [CaseEventBody, string][]): CaseSnapshot {
   return foldCaseEvents(events.map(([e, at]): CaseEvent => ({ ...e, meta: { actorId: 'o1', occurredAt: at, recordedAt: at } })));
 }
 
-/** A decision with its events built: a numbered document gets a test number, an issued one a test hash at revision 0. */
+/**
+ * A decision with its events built: a numbered document gets a test number, an issued one (and an archived 案卷) a
+ * test hash at revision 0.
+ */
 export type Decided = { ok: true; events: CaseEventBody[] } | { ok: false; refusal: Refusal };
 
 /** given(events).when(command) → the decision (events or refusal). */
@@ -71,5 +74,6 @@ export function when(snapshot: CaseSnapshot, command: CaseCommand, e: DecisionEn
   if (!d.ok) return d;
   if ('numbered' in d) return { ok: true, events: d.events({ no: `TEST-${d.numbered}-1` }) };
   if ('issue' in d) return { ok: true, events: d.events({ number: { no: `TEST-${d.issue}-1` }, sha256: 'ab'.repeat(32), revision: 0 }) };
+  if ('archive' in d) return { ok: true, events: d.events({ sha256: 'ab'.repeat(32), revision: 0, anchor: null, pages: 1 }) };
   return d;
 }

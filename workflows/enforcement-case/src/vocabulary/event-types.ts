@@ -65,4 +65,5 @@ export const EVENT_TYPE_NAMES = {
   SupervisionReplied: { zh: '督办回复', en: 'supervision replied' },
   DocumentIssued: { zh: '签发文书', en: 'document issued' },
   CaseClosed: { zh: '结案', en: 'case closed' },
+  DossierArchived: { zh: '案卷归档', en: 'case file archived' },
 } as const satisfies Record<CaseEventType, TermName>;

@@ -145,6 +145,9 @@ export class CloseCaseDto extends CommandBodyDto implements CommandBody<'close-c
   @ApiPropertyOptional({ description: '结案报告摘要 summary' }) @IsOptional() @IsString() @MaxLength(10000) summary?: string;
 }
 
+/** 案卷归档: the service binds and hashes the 案卷 as it stood at closing; the body says at most when. */
+export class ArchiveDossierDto extends CommandBodyDto implements CommandBody<'archive-dossier'> {}
+
 /** The body each of these commands is validated against (the API's command routes come from the registry). */
 export const TRUNK_COMMANDS_DTOS = {
   'approve-filing': ApproveFilingDto,
@@ -159,4 +162,5 @@ export const TRUNK_COMMANDS_DTOS = {
   'serve-decision': ServeDecisionDto,
   'record-payment': RecordPaymentDto,
   'close-case': CloseCaseDto,
+  'archive-dossier': ArchiveDossierDto,
 };
