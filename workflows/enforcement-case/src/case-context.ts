@@ -2,6 +2,7 @@ import { IsoDate, IsoDateTime, Penalty, WaivableRight } from './case-types';
 import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
 import { Deadline } from './deadlines/deadline';
 import { applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
+import { documentOccurrenceOf } from './vocabulary/document-kinds';
 
 export { HANDLING_CLOCK } from './deadlines/deadline-changes';
 
@@ -81,7 +82,10 @@ export interface CaseContext {
   attestedBy: string[];
   /** The 督办 awaiting the handling officers' reply, if any (one at a time; a reply closes it). */
   supervision: OpenSupervision | null;
-  /** 文书 issued so far: the number each kind was issued under (one issue per kind). */
+  /**
+   * 文书 issued for the case's current occurrence of each kind: the number it was issued under. A new occurrence of a
+   * repeatable kind (REPEATABLE_DOCUMENTS: a second 责令限期整改 …) clears its entry, so that occurrence may be issued.
+   */
   issuedDocuments: Record<string, string>;
   closedAt: IsoDateTime | null;
 }
@@ -146,6 +150,11 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     updatedAt: event.meta.recordedAt,
     deadlines: applyDeadlineChange(ctx.deadlines, deadlineChangeOf(event), at),
   };
+  const occurrence = documentOccurrenceOf(event.type);
+  if (occurrence && c.issuedDocuments[occurrence] !== undefined) {
+    const { [occurrence]: _previous, ...rest } = c.issuedDocuments;
+    c.issuedDocuments = rest;
+  }
   switch (event.type) {
     case 'CaseOpened':
       return {
