@@ -1,3 +1,4 @@
+import { REPEATABLE_DOCUMENTS } from '@workflows/enforcement-case';
 import { caseRecord, CaseRecord } from './case-record';
 import { closingApproval } from './closing-approval';
 import { DocumentInput } from './document-input';
@@ -58,6 +59,23 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
 export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDocument {
   const doc = BUILDERS[kind](caseRecord(input.events), input);
   // Once issued (issue-document), a document bears the number it was issued under, wherever it is shown again.
-  const issued = input.events.find((e) => e.type === 'DocumentIssued' && e.data.kind === kind);
-  return issued?.type === 'DocumentIssued' ? { ...doc, number: issued.data.number } : doc;
+  const issued = latestOccurrenceIssue(kind, input.events);
+  return issued ? { ...doc, number: issued } : doc;
+}
+
+/**
+ * The number the document's latest occurrence was issued under, if it was: the first issue of its kind after the
+ * event that produced that occurrence (REPEATABLE_DOCUMENTS; any issue of a kind the case produces once). An earlier
+ * occurrence is fetched by its own number, rendered from the revision it was issued at.
+ */
+export function latestOccurrenceIssue(kind: DocumentKind, events: DocumentInput['events']): string | undefined {
+  const producer: string | undefined = (REPEATABLE_DOCUMENTS as Partial<Record<DocumentKind, string>>)[kind];
+  let number: string | undefined;
+  // Back from the newest event to the one producing the occurrence: the earliest issue met is the one of it.
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.type === 'DocumentIssued' && e.data.kind === kind) number = e.data.number;
+    else if (e.type === producer) break;
+  }
+  return number;
 }

@@ -5,7 +5,9 @@ import { buildDossier } from './dossier';
 import { dossierDocuments } from './dossier-documents';
 import { DossierPart, dossierContents, shanghaiMinute } from './dossier-parts';
 import { DOSSIER_RETENTION } from './dossier-retention';
-import { sampleDossierInput, sampleEvents, sampleHash, sampleInput } from '../testing/sample-case';
+import { sampleDossierInput, sampleEvents, sampleHash, sampleInput, withCertificates } from '../testing/sample-case';
+import { measureEvents, measuresInput } from '../testing/sample-measures';
+import { documentText } from '../testing/document-text';
 
 /** The text of a part's blocks, row by row (what any renderer must show). */
 function text(part: Pick<DossierPart, 'blocks'>): string {
@@ -53,6 +55,7 @@ describe('the case file (案卷) from the events', () => {
     const titles = buildDossier(sampleDossierInput()).parts.map((p) => `${p.title} ${p.number}`);
     expect(titles).toEqual([
       '立案审批表 北应急立〔2026〕3号',
+      '现场检查记录 北应急立〔2026〕3号',
       '行政处罚告知书 北应急罚告〔2026〕3号',
       '行政处罚决定书 北应急罚〔2026〕7号',
       '送达回证 北应急罚〔2026〕7号',
@@ -61,8 +64,40 @@ describe('the case file (案卷) from the events', () => {
       '附录：案件事件记录 ',
       '完整性校验 ',
     ]);
-    // Before the notice, only the filing approval has been produced.
-    expect(dossierDocuments(sampleInput(sampleEvents('InvestigationConcluded'))).map((d) => d.kind)).toEqual(['filing-approval']);
+    // Before the notice, only the filing approval and the inspection record have been produced.
+    expect(dossierDocuments(withCertificates(sampleInput(sampleEvents('InvestigationConcluded')))).map((d) => d.kind)).toEqual([
+      'filing-approval',
+      'inspection-record',
+    ]);
+  });
+
+  it('binds each issued occurrence of a repeatable kind as issued, then its latest occurrence if not issued', () => {
+    const meta = (date: string) => ({ actorId: 'u-officer-1', occurredAt: `${date}T10:00:00+08:00`, recordedAt: `${date}T10:00:00+08:00` });
+    const issued = (number: string, revision: number): CaseEvent => ({
+      type: 'DocumentIssued',
+      data: { kind: 'rectification-order', number, format: 'pdf', sha256: 'e'.repeat(64), revision },
+      meta: meta('2026-09-03'),
+    });
+    const upToOrder = measureEvents('RectificationOrdered');
+    const order = upToOrder[upToOrder.length - 1] as Extract<CaseEvent, { type: 'RectificationOrdered' }>;
+    const events: CaseEvent[] = [
+      ...upToOrder,
+      issued('北应急责改〔2026〕1号', upToOrder.length - 1),
+      {
+        type: 'ReinspectionRecorded',
+        data: { officerIds: ['u-officer-1'], result: 'failed', findings: '未整改' },
+        meta: meta('2026-09-21'),
+      },
+      { type: 'RectificationFailed', data: { orderId: 'r-1' }, meta: meta('2026-09-21') },
+      { ...order, data: { ...order.data, orderId: 'r-2', deadline: '2026-10-10' }, meta: meta('2026-09-22') },
+    ];
+    const orders = (evs: CaseEvent[]) =>
+      dossierDocuments(measuresInput(evs))
+        .filter((d) => d.kind === 'rectification-order')
+        .map((d) => `${d.number} ${d.date} ${documentText(d).includes('二〇二六年十月十日前') ? '十月十日' : '九月二十日'}`);
+    expect(orders(events)).toEqual(['北应急责改〔2026〕1号 2026-09-03 九月二十日', '北应急责改〔2026〕3号 2026-09-22 十月十日']);
+    const both = [...events, { ...issued('北应急责改〔2026〕2号', events.length - 1), meta: meta('2026-09-22') }];
+    expect(orders(both)).toEqual(['北应急责改〔2026〕1号 2026-09-03 九月二十日', '北应急责改〔2026〕2号 2026-09-22 十月十日']);
   });
 
   it('refuses a case that has not been filed on: it has no number and no file', () => {
@@ -76,8 +111,8 @@ describe('the case file (案卷) from the events', () => {
       parts.map((_, i) => String(3 + i)),
     );
     expect(contents.columns.map((c) => c.label)).toEqual(['序号', '文书名称', '文号', '日期', '页号']);
-    expect(contents.rows[2].cells).toEqual(['3', '行政处罚决定书', '北应急罚〔2026〕7号', '2026-09-21', '5']);
-    expect(contents.rows[5].cells).toEqual(['6', '证据清单', '—', '2026-09-03', '8']);
+    expect(contents.rows[3].cells).toEqual(['4', '行政处罚决定书', '北应急罚〔2026〕7号', '2026-09-21', '6']);
+    expect(contents.rows[6].cells).toEqual(['7', '证据清单', '—', '2026-09-03', '9']);
   });
 
   it('evidence list: kind, title, officers, day and content hash', () => {

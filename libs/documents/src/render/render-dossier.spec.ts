@@ -46,6 +46,7 @@ describe('rendering the case file (案卷)', () => {
     const listed = rows.map((m) => ({ title: m[2], page: Number(m[5]) }));
     expect(listed.map((l) => l.title)).toEqual([
       '立案审批表',
+      '现场检查记录',
       '行政处罚告知书',
       '行政处罚决定书',
       '送达回证',

@@ -151,10 +151,27 @@ export function missingFrom(text: string, parts: string[]): string[] {
   return parts.filter((p) => !text.includes(p));
 }
 
+const CERTIFICATES: Record<string, string> = { [OFFICER]: '43100220260001', 'u-officer-2': '43100220260002' };
+
+/** The sample registry with the officers' certificates (the investigative records name them). */
+export function withCertificates(input: DocumentInput): DocumentInput {
+  const person = input.registry.person;
+  return {
+    ...input,
+    registry: {
+      ...input.registry,
+      person: (id) => {
+        const found = person(id);
+        return found && CERTIFICATES[id] ? { ...found, certificate: { number: CERTIFICATES[id] } } : found;
+      },
+    },
+  };
+}
+
 /** The sample case with its stream's hashes (made up, one per event) and, unless null, an anchor covering its head. */
 export function sampleDossierInput(events = sampleEvents(), anchor: DossierAnchor | null = SAMPLE_ANCHOR): DossierInput {
   return {
-    ...sampleInput(events),
+    ...withCertificates(sampleInput(events)),
     chain: { hashes: events.map((_, i) => sampleHash(`event ${i}`)), headPosition: String(40 + events.length), anchor },
   };
 }

@@ -1,6 +1,6 @@
 import { CaseEvent, CaseEventBody, DeadlineKind } from '@workflows/enforcement-case';
 import { DocumentAgency, DocumentInput } from '../content/document-input';
-import { SAMPLE_AGENCY, sampleEvents, sampleInput } from './sample-case';
+import { SAMPLE_AGENCY, sampleEvents, sampleInput, withCertificates } from './sample-case';
 
 /**
  * The sample case of 北湖区应急管理局 with the measures beside its investigation, as the measures' documents read it:
@@ -147,23 +147,12 @@ export function rejectedEvents(): CaseEvent[] {
   return [opened, event({ type: 'FilingRejected', data: { reason: '仓库储存量未超过设计储存量，不构成违法' } }, '2026-09-02', HEAD)];
 }
 
-const CERTIFICATES: Record<string, string> = { [OFFICER]: '43100220260001', 'u-officer-2': '43100220260002' };
-
 /** The sample registry with the officers' certificates (the investigative records name them). */
 export function measuresInput(
   events = measureEvents(),
   agency: DocumentAgency = SAMPLE_AGENCY,
   extra: DocumentAgency[] = [],
 ): DocumentInput {
-  const base = sampleInput(events, agency);
-  return {
-    ...base,
-    registry: {
-      agency: (id) => base.registry.agency(id) ?? extra.find((a) => a.id === id),
-      person: (id) => {
-        const person = base.registry.person(id);
-        return person && CERTIFICATES[id] ? { ...person, certificate: { number: CERTIFICATES[id] } } : person;
-      },
-    },
-  };
+  const base = withCertificates(sampleInput(events, agency));
+  return { ...base, registry: { ...base.registry, agency: (id) => base.registry.agency(id) ?? extra.find((a) => a.id === id) } };
 }
