@@ -64,18 +64,24 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDoc
 }
 
 /**
- * The number the document's latest occurrence was issued under, if it was: the first issue of its kind after the
- * event that produced that occurrence (REPEATABLE_DOCUMENTS; any issue of a kind the case produces once). An earlier
- * occurrence is fetched by its own number, rendered from the revision it was issued at.
+ * For a kind the case produces more than once (REPEATABLE_DOCUMENTS), the position in the events (the stream
+ * revision) of the event that produced its latest occurrence; undefined for a kind produced once, or not yet.
+ */
+export function latestOccurrence(kind: DocumentKind, events: readonly { type: string }[]): number | undefined {
+  const producer: string | undefined = (REPEATABLE_DOCUMENTS as Partial<Record<DocumentKind, string>>)[kind];
+  if (producer) for (let i = events.length - 1; i >= 0; i--) if (events[i].type === producer) return i;
+  return undefined;
+}
+
+/**
+ * The number the document's latest occurrence was issued under, if it was: the issue of its kind after the event that
+ * produced that occurrence (any issue of a kind the case produces once). An earlier occurrence is fetched by its own
+ * number, rendered from the revision it was issued at.
  */
 export function latestOccurrenceIssue(kind: DocumentKind, events: DocumentInput['events']): string | undefined {
-  const producer: string | undefined = (REPEATABLE_DOCUMENTS as Partial<Record<DocumentKind, string>>)[kind];
-  let number: string | undefined;
-  // Back from the newest event to the one producing the occurrence: the earliest issue met is the one of it.
-  for (let i = events.length - 1; i >= 0; i--) {
+  for (let i = latestOccurrence(kind, events) ?? 0; i < events.length; i++) {
     const e = events[i];
-    if (e.type === 'DocumentIssued' && e.data.kind === kind) number = e.data.number;
-    else if (e.type === producer) break;
+    if (e.type === 'DocumentIssued' && e.data.kind === kind) return e.data.number;
   }
-  return number;
+  return undefined;
 }

@@ -155,13 +155,13 @@ const CERTIFICATES: Record<string, string> = { [OFFICER]: '43100220260001', 'u-o
 
 /** The sample registry with the officers' certificates (the investigative records name them). */
 export function withCertificates(input: DocumentInput): DocumentInput {
-  const person = input.registry.person;
+  const { registry } = input;
   return {
     ...input,
     registry: {
-      ...input.registry,
+      agency: (id) => registry.agency(id),
       person: (id) => {
-        const found = person(id);
+        const found = registry.person(id);
         return found && CERTIFICATES[id] ? { ...found, certificate: { number: CERTIFICATES[id] } } : found;
       },
     },
