@@ -33,8 +33,8 @@ describe('a document issued once per occurrence (two rectification orders)', () 
   const order = (deadline: string, occurredAt: string) =>
     run(OFFICER_1, 'issue-rectification-order', { items: ['清理超量储存'], deadline, legalBasis: ['安全生产法 Art. 65'], occurredAt });
 
-  async function issuedText(number: string) {
-    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/issued/${encodeURIComponent(number)}`, {
+  async function issuedText(number: string, query = '') {
+    const res = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/issued/${encodeURIComponent(number)}${query}`, {
       headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -93,6 +93,13 @@ describe('a document issued once per occurrence (two rectification orders)', () 
     expect(one.text).not.toContain('二〇二六年十月十二日前');
     expect(two.text).toContain(ORDER_2);
     expect(two.text).toContain('二〇二六年十月十二日前');
+    // The revision it was issued at names one issue (a kind issued again under one number, as a 送达回证 is).
+    const revisions = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.map(
+      (d: { revision: number }) => d.revision,
+    );
+    expect((await issuedText(ORDER_2, `?kind=rectification-order&revision=${revisions[1]}`)).hash).toBe(two.hash);
+    expect((await issuedText(ORDER_2, `?revision=${revisions[0]}`)).status).toBe(404);
+    expect((await issuedText(ORDER_2, '?revision=-1')).status).toBe(400);
     // The current rendering is the latest order, bearing the number that issued it.
     const current = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/rectification-order?format=html`, {
       headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
