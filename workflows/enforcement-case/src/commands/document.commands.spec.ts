@@ -104,7 +104,10 @@ describe('签发文书 issue-document', () => {
     };
     const again: CaseEventBody = { type: 'CaseFiled', data: { caseNo: '郴应急立〔2026〕1号', rulesVersion: 'hn-2026.1', deadlines: [] } };
     const s = given([opened, at('2026-09-01')], [filed, at('2026-09-01')], [issued, at('2026-09-02')]);
-    expect(foldCaseEvents([{ ...again, meta: { actorId: 'o1', occurredAt: at('2026-09-03'), recordedAt: at('2026-09-03') } }], s).context.issuedDocuments).toEqual({
+    expect(
+      foldCaseEvents([{ ...again, meta: { actorId: 'o1', occurredAt: at('2026-09-03'), recordedAt: at('2026-09-03') } }], s).context
+        .issuedDocuments,
+    ).toEqual({
       'filing-approval': '郴应急立〔2026〕1号',
     });
   });
