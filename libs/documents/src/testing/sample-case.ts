@@ -151,18 +151,18 @@ export function missingFrom(text: string, parts: string[]): string[] {
   return parts.filter((p) => !text.includes(p));
 }
 
+/** The officers' 执法证 numbers (the investigative records name them: 行政处罚法第五十五条). */
 const CERTIFICATES: Record<string, string> = { [OFFICER]: '43100220260001', 'u-officer-2': '43100220260002' };
 
-/** The sample registry with the officers' certificates (the investigative records name them). */
+/** The sample registry with the officers' certificates. */
 export function withCertificates(input: DocumentInput): DocumentInput {
-  const { registry } = input;
   return {
     ...input,
     registry: {
-      agency: (id) => registry.agency(id),
+      ...input.registry,
       person: (id) => {
-        const found = registry.person(id);
-        return found && CERTIFICATES[id] ? { ...found, certificate: { number: CERTIFICATES[id] } } : found;
+        const person = input.registry.person(id);
+        return person && CERTIFICATES[id] ? { ...person, certificate: { number: CERTIFICATES[id] } } : person;
       },
     },
   };
