@@ -2,7 +2,7 @@ import { IsoDate, IsoDateTime, Penalty, WaivableRight } from './case-types';
 import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } from './case-events';
 import { Deadline } from './deadlines/deadline';
 import { applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
-import { documentOccurrenceOf } from './vocabulary/document-kinds';
+import { documentOccurrencesOf } from './vocabulary/document-kinds';
 
 export { HANDLING_CLOCK } from './deadlines/deadline-changes';
 
@@ -150,11 +150,11 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     updatedAt: event.meta.recordedAt,
     deadlines: applyDeadlineChange(ctx.deadlines, deadlineChangeOf(event), at),
   };
-  const occurrence = documentOccurrenceOf(event.type);
-  if (occurrence && c.issuedDocuments[occurrence] !== undefined) {
-    const { [occurrence]: _previous, ...rest } = c.issuedDocuments;
-    c.issuedDocuments = rest;
-  }
+  for (const kind of documentOccurrencesOf(event.type))
+    if (c.issuedDocuments[kind] !== undefined) {
+      const { [kind]: _previous, ...rest } = c.issuedDocuments;
+      c.issuedDocuments = rest;
+    }
   switch (event.type) {
     case 'CaseOpened':
       return {

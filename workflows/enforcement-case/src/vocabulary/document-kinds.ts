@@ -54,9 +54,9 @@ export const REPEATABLE_DOCUMENTS = {
   'enforcement-demand': 'EnforcementUrged',
 } as const satisfies Partial<Record<DocumentKind, CaseEventType>>;
 
-const OCCURRENCE_OF: ReadonlyMap<string, DocumentKind> = new Map(
-  Object.entries(REPEATABLE_DOCUMENTS).map(([kind, eventType]) => [eventType, kind as DocumentKind]),
-);
+const OCCURRENCES_OF = new Map<string, DocumentKind[]>();
+for (const [kind, eventType] of Object.entries(REPEATABLE_DOCUMENTS))
+  OCCURRENCES_OF.set(eventType, [...(OCCURRENCES_OF.get(eventType) ?? []), kind as DocumentKind]);
 
-/** The kind of document whose new occurrence an event of this type produces, if any. */
-export const documentOccurrenceOf = (eventType: string): DocumentKind | undefined => OCCURRENCE_OF.get(eventType);
+/** The kinds of document whose new occurrence an event of this type produces (one event may produce several). */
+export const documentOccurrencesOf = (eventType: string): readonly DocumentKind[] => OCCURRENCES_OF.get(eventType) ?? [];
