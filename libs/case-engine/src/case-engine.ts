@@ -371,12 +371,19 @@ export class CaseEngine {
     return this.takeNumber(kind, DEFAULT_NUMBER_FORMATS[kind], caseId, entry, occurredAt);
   }
 
-  /** The next number of a series, in the issuing agency's format for it (see `documentNumber`). */
-  private async takeNumber(series: string, format: string, caseId: string, entry: CaseEntry, occurredAt: string): Promise<DocumentNumber> {
+  /** The next number of a series, in the issuing agency's format for it (see `documentNumber`); per occurrence when given. */
+  private async takeNumber(
+    series: string,
+    format: string,
+    caseId: string,
+    entry: CaseEntry,
+    occurredAt: string,
+    occurrence?: number,
+  ): Promise<DocumentNumber> {
     const issuerId = this.issuerOf(entry.snapshot.context.agencyId);
     const issuer = this.deps.people.agency(issuerId);
     const year = Number(toShanghaiDate(occurredAt).slice(0, 4));
-    const n = await this.numbering.assign(series, issuerId, year, caseId);
+    const n = await this.numbering.assign(series, issuerId, year, caseId, occurrence);
     const no = formatDocumentNumber(issuer?.numberFormats?.[series] ?? format, issuer?.shortName ?? issuerId, year, n);
     return this.issuedAs(no, entry);
   }
@@ -401,7 +408,7 @@ export class CaseEngine {
     const number =
       'number' in numbering
         ? this.issuedAs(numbering.number, entry)
-        : await this.takeNumber(numbering.series, numbering.format, caseId, entry, occurredAt);
+        : await this.takeNumber(numbering.series, numbering.format, caseId, entry, occurredAt, prepared.occurrence);
     return { number, sha256: await prepared.sha256(number.no), revision: entry.revision };
   }
 

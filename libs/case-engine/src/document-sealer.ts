@@ -9,9 +9,14 @@ import { ArchivedDossier } from '@workflows/enforcement-case';
  */
 export type IssueNumbering = { number: string } | { series: string; format: string };
 
-/** A document built and ready to issue: what it is numbered by, and the SHA-256 of its PDF once it bears a number. */
+/**
+ * A document built and ready to issue: what it is numbered by, and the SHA-256 of its PDF once it bears a number.
+ * `occurrence`, for a document the case produces more than once, is the revision of the event that produced the one
+ * issued: each occurrence takes a number of its own series.
+ */
 export interface PreparedDocument {
   numbering: IssueNumbering;
+  occurrence?: number;
   sha256(number: string): Promise<string>;
 }
 

@@ -14,8 +14,8 @@ interface CounterState {
  * Case numbers (at filing), decision numbers (at decision) and the numbers of documents with a series of their own (at
  * issue, e.g. the 告知书's 罚告), unique and consecutive per agency, series and year.
  * Each agency-year-kind has a counter stream; a number is taken by appending `NumberAssigned` with the
- * expected revision, so two instances can never take the same number. Asking again for the same case
- * returns its number, so a retried command does not burn a second one. The event id is derived from the
+ * expected revision, so two instances can never take the same number. Asking again for the same case (or the
+ * same occurrence of a repeated document) returns its number, so a retried command does not burn a second one. The event id is derived from the
  * case, never from the number: two cases racing for one number must conflict, not pass for a retry.
  */
 export class NumberingService {
@@ -28,21 +28,23 @@ export class NumberingService {
    * filings in one process share a group commit instead of waiting for each other; a conflict (another
    * process took the number) drops the counter and reserves again from the stored stream.
    */
-  async assign(series: string, agencyId: string, year: number, caseId: string): Promise<number> {
+  async assign(series: string, agencyId: string, year: number, caseId: string, occurrence?: number): Promise<number> {
     const streamId = `numbers-${series}-${agencyId}-${year}`;
+    const key = numberKey(caseId, occurrence);
     for (let attempt = 0; attempt < 20; attempt++) {
       const state = await this.load(streamId);
-      const existing = state.byCase.get(caseId);
+      const existing = state.byCase.get(key);
       if (existing !== undefined) return existing;
       const number = state.last + 1;
       const expected = state.revision;
       state.last = number;
       state.revision = expected === 'no_stream' ? 0 : expected + 1;
-      state.byCase.set(caseId, number);
+      state.byCase.set(key, number);
+      const data = occurrence === undefined ? { number, caseId } : { number, caseId, occurrence };
       try {
         const result = await this.store.append(
           streamId,
-          [{ id: deterministicUuid(`${streamId}:${caseId}`), type: 'NumberAssigned', data: { number, caseId }, metadata: {} }],
+          [{ id: deterministicUuid(`${streamId}:${key}`), type: 'NumberAssigned', data, metadata: {} }],
           expected,
         );
         const assigned = (result.events[0].data as { number: number }).number;
@@ -65,15 +67,22 @@ export class NumberingService {
     if (raced) return raced;
     const state: CounterState = { revision: 'no_stream', last: 0, byCase: new Map() };
     for (const e of events) {
-      const { number, caseId } = e.data as { number: number; caseId: string };
+      const { number, caseId, occurrence } = e.data as { number: number; caseId: string; occurrence?: number };
       state.revision = e.revision;
       state.last = number;
-      state.byCase.set(caseId, number);
+      state.byCase.set(numberKey(caseId, occurrence), number);
     }
     this.counters.set(streamId, state);
     return state;
   }
 }
+
+/**
+ * What a number is held for: the case, or for a document the case produces more than once (a second 责令限期整改 …)
+ * the occurrence, named by the revision of the event that produced it, so each occurrence takes a number of its own
+ * and a retry of one gets its number back.
+ */
+const numberKey = (caseId: string, occurrence?: number): string => (occurrence === undefined ? caseId : `${caseId}@${occurrence}`);
 
 /** Default document-number formats; an agency may configure its own (`{short}`, `{year}`, `{n}`). */
 export const DEFAULT_NUMBER_FORMATS: Record<NumberKind, string> = {

@@ -3,6 +3,7 @@ import { CaseEvent, CaseOpenedData, InvestigationConcludedData, assertNever } fr
 import { Deadline } from './deadlines/deadline';
 import { DossierArchivedData } from './event-data/documents.data';
 import { applyDeadlineChange, deadlineChangeOf } from './deadlines/deadline-changes';
+import { documentOccurrencesOf } from './vocabulary/document-kinds';
 
 export { HANDLING_CLOCK } from './deadlines/deadline-changes';
 
@@ -82,7 +83,10 @@ export interface CaseContext {
   attestedBy: string[];
   /** The 督办 awaiting the handling officers' reply, if any (one at a time; a reply closes it). */
   supervision: OpenSupervision | null;
-  /** 文书 issued so far: the number each kind was issued under (one issue per kind). */
+  /**
+   * 文书 issued for the case's current occurrence of each kind: the number it was issued under. A new occurrence of a
+   * repeatable kind (REPEATABLE_DOCUMENTS: a second 责令限期整改 …) clears its entry, so that occurrence may be issued.
+   */
   issuedDocuments: Record<string, string>;
   closedAt: IsoDateTime | null;
   /** The 案卷 as archived at closing (once per closing), null until then. */
@@ -150,6 +154,11 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     updatedAt: event.meta.recordedAt,
     deadlines: applyDeadlineChange(ctx.deadlines, deadlineChangeOf(event), at),
   };
+  for (const kind of documentOccurrencesOf(event.type))
+    if (c.issuedDocuments[kind] !== undefined) {
+      const { [kind]: _previous, ...rest } = c.issuedDocuments;
+      c.issuedDocuments = rest;
+    }
   switch (event.type) {
     case 'CaseOpened':
       return {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { DOCUMENT_KINDS } from '@app/documents';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
@@ -24,4 +25,15 @@ export class IssuedDocumentQueryDto {
   @IsOptional()
   @IsIn(DOCUMENT_KINDS, { message: 'kind: 须为文书种类之一 (must be a document kind)' })
   kind?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description:
+      '签发时所依据的案件版本（签发记录的 revision）：同一文书在本案多次签发且文号相同时（如每次送达各有一份送达回证、退回后重新审核的法制审核意见书）用以区分；不填时取最早签发的一份',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'revision: 须为非负整数 (must be a non-negative integer)' })
+  @Min(0, { message: 'revision: 须为非负整数 (must be a non-negative integer)' })
+  revision?: number;
 }

@@ -10,6 +10,7 @@ import {
   DocumentNotProducedError,
   buildDocument,
   isDocumentKind,
+  latestOccurrence,
   renderDocx,
   renderHtml,
   renderPdf,
@@ -75,8 +76,10 @@ export class DocumentRenderer implements DocumentSealer {
     if (!isDocumentKind(kind)) throw new Error(`unknown document kind ${kind}`);
     const doc = this.build(kind, events);
     const fonts = this.fonts.get();
+    const occurrence = latestOccurrence(kind, events);
     return Promise.resolve({
       numbering: issueNumbering(doc),
+      ...(occurrence === undefined ? {} : { occurrence }),
       sha256: async (number) => sha256Hex(await renderPdf({ ...doc, number }, fonts)),
     });
   }

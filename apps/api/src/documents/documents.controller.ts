@@ -52,7 +52,7 @@ export class DocumentsController {
     @Query() q: IssuedDocumentQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { entry, pdf } = await this.issued.file(caseId, number, q.kind);
+    const { entry, pdf } = await this.issued.file(caseId, number, q.kind, q.revision);
     void reply
       .header('content-type', CONTENT_TYPES.pdf)
       .header(

@@ -44,15 +44,18 @@ export class IssuedDocumentsService {
   /**
    * The PDF of the document issued under `number`, rendered from the revision it was issued at; refused (409) when
    * that no longer gives the recorded hash. A 送达回证 bears the number of the decision it cites: the number alone
-   * names the first document issued under it in procedural order (the decision), `kind` names the other.
+   * names the first document issued under it in procedural order (the decision), `kind` names the other. A kind
+   * issued again under the same number (a 送达回证 for each service) is told apart by the `revision` it was issued at.
    */
-  async file(caseId: string, number: string, kind?: string): Promise<{ entry: IssuedDocumentEntry; pdf: Buffer }> {
+  async file(caseId: string, number: string, kind?: string, revision?: number): Promise<{ entry: IssuedDocumentEntry; pdf: Buffer }> {
     const events = await this.engine.getEvents(caseId);
-    const entry = issuedDocuments(events).find((d) => d.number === number && (kind === undefined || d.kind === kind));
+    const entry = issuedDocuments(events).find(
+      (d) => d.number === number && (kind === undefined || d.kind === kind) && (revision === undefined || d.revision === revision),
+    );
     if (!entry)
       throw new ProblemException(
         problem(404, 'document-not-issued', '本案没有以该文号签发的文书 (no document of this case was issued under this number)', {
-          detail: kind ? `${number} (${kind})` : number,
+          detail: `${number}${kind ? ` (${kind})` : ''}${revision === undefined ? '' : ` @ revision ${revision}`}`,
         }),
       );
     const pdf = await this.renderer.renderIssued(entry, events);

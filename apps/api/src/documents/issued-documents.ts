@@ -17,8 +17,9 @@ const order = (kind: string) => {
 };
 
 /**
- * The documents a case issued, in procedural order (the order of the document kinds: 立案审批表 … 结案审批表; one
- * issue per kind), from the case's own events. For the 案卷, which binds them in that order.
+ * The documents a case issued, in procedural order (the order of the document kinds: 立案审批表 … 结案审批表; a kind
+ * issued once per occurrence, in the order issued), from the case's own events. For the 案卷, which binds them in
+ * that order.
  */
 export function issuedDocuments(events: readonly StoredEvent[]): IssuedDocumentEntry[] {
   return events

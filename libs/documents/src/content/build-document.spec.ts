@@ -1,7 +1,9 @@
+import { CaseEvent } from '@workflows/enforcement-case';
 import { buildDocument } from './build-document';
 import { DocumentDataMissingError, DocumentNotProducedError } from './document-refusals';
 import { documentText } from '../testing/document-text';
 import { SAMPLE_AGENCY, missingFrom, sampleEvents, sampleInput } from '../testing/sample-case';
+import { measureEvents, measuresInput } from '../testing/sample-measures';
 
 const text = documentText;
 
@@ -81,5 +83,32 @@ describe('document content from the events and the registry', () => {
     }
     expect(error).toBeInstanceOf(DocumentDataMissingError);
     expect(error!.missing.map((m) => m.field)).toEqual(['agency.reconsiderationBody', 'agency.litigationCourt', 'party.address']);
+  });
+});
+
+describe('the issued number a document bears', () => {
+  const issued = (kind: string, number: string, revision: number): CaseEvent => ({
+    type: 'DocumentIssued',
+    data: { kind, number, format: 'pdf', sha256: 'e'.repeat(64), revision },
+    meta: { actorId: 'u-officer-1', occurredAt: '2026-09-26T10:00:00+08:00', recordedAt: '2026-09-26T10:00:00+08:00' },
+  });
+  const order = measureEvents().find((e) => e.type === 'RectificationOrdered')!;
+  const secondOrder = (): CaseEvent => ({ ...order, data: { ...order.data, orderId: 'r-2', deadline: '2026-10-10' } }) as CaseEvent;
+
+  it('the latest occurrence of a repeatable kind bears the number that issued it, not the first issue of its kind', () => {
+    const first = [...measureEvents(), issued('rectification-order', '北应急责改〔2026〕1号', 11)];
+    expect(buildDocument('rectification-order', measuresInput(first)).number).toBe('北应急责改〔2026〕1号');
+    // A second order, not issued yet: its preview number (the case's), never the first order's.
+    const second = [...first, secondOrder()];
+    expect(buildDocument('rectification-order', measuresInput(second))).toMatchObject({ number: '北应急责改〔2026〕3号' });
+    const both = [...second, issued('rectification-order', '北应急责改〔2026〕2号', 13)];
+    const doc = buildDocument('rectification-order', measuresInput(both));
+    expect(doc.number).toBe('北应急责改〔2026〕2号');
+    expect(documentText(doc)).toContain('二〇二六年十月十日前');
+  });
+
+  it('a kind the case produces once keeps its first issued number, whatever follows', () => {
+    const events = [...measureEvents(), issued('filing-approval', '北应急立〔2026〕3号', 1), secondOrder()];
+    expect(buildDocument('filing-approval', measuresInput(events)).number).toBe('北应急立〔2026〕3号');
   });
 });

@@ -1,3 +1,4 @@
+import { REPEATABLE_DOCUMENTS } from '@workflows/enforcement-case';
 import { caseRecord, CaseRecord } from './case-record';
 import { closingApproval } from './closing-approval';
 import { DocumentInput } from './document-input';
@@ -60,6 +61,29 @@ const BUILDERS: Record<DocumentKind, (record: CaseRecord, input: DocumentInput) 
 export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDocument {
   const doc = BUILDERS[kind](caseRecord(input.events), input);
   // Once issued (issue-document), a document bears the number it was issued under, wherever it is shown again.
-  const issued = input.events.find((e) => e.type === 'DocumentIssued' && e.data.kind === kind);
-  return issued?.type === 'DocumentIssued' ? { ...doc, number: issued.data.number } : doc;
+  const issued = latestOccurrenceIssue(kind, input.events);
+  return issued ? { ...doc, number: issued } : doc;
+}
+
+/**
+ * For a kind the case produces more than once (REPEATABLE_DOCUMENTS), the position in the events (the stream
+ * revision) of the event that produced its latest occurrence; undefined for a kind produced once, or not yet.
+ */
+export function latestOccurrence(kind: DocumentKind, events: readonly { type: string }[]): number | undefined {
+  const producer: string | undefined = (REPEATABLE_DOCUMENTS as Partial<Record<DocumentKind, string>>)[kind];
+  if (producer) for (let i = events.length - 1; i >= 0; i--) if (events[i].type === producer) return i;
+  return undefined;
+}
+
+/**
+ * The number the document's latest occurrence was issued under, if it was: the issue of its kind after the event that
+ * produced that occurrence (any issue of a kind the case produces once). An earlier occurrence is fetched by its own
+ * number, rendered from the revision it was issued at.
+ */
+export function latestOccurrenceIssue(kind: DocumentKind, events: DocumentInput['events']): string | undefined {
+  for (let i = latestOccurrence(kind, events) ?? 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.type === 'DocumentIssued' && e.data.kind === kind) return e.data.number;
+  }
+  return undefined;
 }

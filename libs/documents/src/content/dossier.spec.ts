@@ -1,4 +1,6 @@
 import { CaseEvent } from '@workflows/enforcement-case';
+import { measureEvents, measuresInput } from '../testing/sample-measures';
+import { documentText } from '../testing/document-text';
 import { DocumentBlock } from './document-model';
 import { DocumentNotProducedError } from './document-refusals';
 import { buildDossier } from './dossier';
@@ -117,5 +119,34 @@ describe('the case file (案卷) from the events', () => {
   it('reads only the events: the same events give the same file', () => {
     const events: CaseEvent[] = sampleEvents();
     expect(JSON.stringify(buildDossier(sampleDossierInput(events)))).toBe(JSON.stringify(buildDossier(sampleDossierInput(events))));
+  });
+
+  it('binds each issued occurrence of a repeatable kind as issued, then its latest occurrence if not issued', () => {
+    const meta = (date: string) => ({ actorId: 'u-officer-1', occurredAt: `${date}T10:00:00+08:00`, recordedAt: `${date}T10:00:00+08:00` });
+    const issued = (number: string, revision: number): CaseEvent => ({
+      type: 'DocumentIssued',
+      data: { kind: 'rectification-order', number, format: 'pdf', sha256: 'e'.repeat(64), revision },
+      meta: meta('2026-09-03'),
+    });
+    const upToOrder = measureEvents('RectificationOrdered');
+    const order = upToOrder[upToOrder.length - 1] as Extract<CaseEvent, { type: 'RectificationOrdered' }>;
+    const events: CaseEvent[] = [
+      ...upToOrder,
+      issued('北应急责改〔2026〕1号', upToOrder.length - 1),
+      {
+        type: 'ReinspectionRecorded',
+        data: { officerIds: ['u-officer-1'], result: 'failed', findings: '未整改' },
+        meta: meta('2026-09-21'),
+      },
+      { type: 'RectificationFailed', data: { orderId: 'r-1' }, meta: meta('2026-09-21') },
+      { ...order, data: { ...order.data, orderId: 'r-2', deadline: '2026-10-10' }, meta: meta('2026-09-22') },
+    ];
+    const orders = (evs: CaseEvent[]) =>
+      dossierDocuments(measuresInput(evs))
+        .filter((d) => d.kind === 'rectification-order')
+        .map((d) => `${d.number} ${d.date} ${documentText(d).includes('二〇二六年十月十日前') ? '十月十日' : '九月二十日'}`);
+    expect(orders(events)).toEqual(['北应急责改〔2026〕1号 2026-09-03 九月二十日', '北应急责改〔2026〕3号 2026-09-22 十月十日']);
+    const both = [...events, { ...issued('北应急责改〔2026〕2号', events.length - 1), meta: meta('2026-09-22') }];
+    expect(orders(both)).toEqual(['北应急责改〔2026〕1号 2026-09-03 九月二十日', '北应急责改〔2026〕2号 2026-09-22 十月十日']);
   });
 });

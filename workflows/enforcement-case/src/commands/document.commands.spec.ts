@@ -56,6 +56,62 @@ describe('签发文书 issue-document', () => {
     expect(when(s, issue('penalty-notice'), env(at('2026-09-03')))).toMatchObject({ ok: true });
   });
 
+  it('issues a repeatable kind again once the case has produced a new occurrence, never the same occurrence twice', () => {
+    const order = (orderId: string): CaseEventBody => ({
+      type: 'RectificationOrdered',
+      data: { orderId, items: ['i'], deadline: '2026-09-20', legalBasis: ['安全生产法 Art. 65'], rulesVersion: 'hn-2026.1', deadlines: [] },
+    });
+    const issuedOrder = (number: string): CaseEventBody => ({
+      type: 'DocumentIssued',
+      data: { kind: 'rectification-order', number, format: 'pdf', sha256: 'cd'.repeat(32), revision: 2 },
+    });
+    const first = [
+      [opened, at('2026-09-01')],
+      [filed, at('2026-09-01')],
+      [order('r1'), at('2026-09-02')],
+      [issuedOrder('郴应急责改〔2026〕1号'), at('2026-09-02')],
+    ] as [CaseEventBody, string][];
+    const refused = {
+      ok: false,
+      refusal: {
+        kind: 'legal_conditions',
+        command: 'issue-document',
+        violations: [expect.objectContaining({ rule: 'documentNotYetIssued', detail: 'rectification-order: 郴应急责改〔2026〕1号' })],
+      },
+    };
+    // The same order again: refused, naming its number; something else happening meanwhile changes nothing.
+    const failed: CaseEventBody = { type: 'ReinspectionRecorded', data: { officerIds: ['o1'], result: 'failed', findings: 'f' } };
+    expect(when(given(...first), issue('rectification-order'), env(at('2026-09-03')))).toEqual(refused);
+    expect(when(given(...first, [failed, at('2026-09-21')]), issue('rectification-order'), env(at('2026-09-22')))).toEqual(refused);
+    // A second order (after the failed 复查) is a new act: it may be issued, and then it too only once.
+    const ended: CaseEventBody = { type: 'RectificationFailed', data: { orderId: 'r1' } };
+    const second = [...first, [failed, at('2026-09-21')], [ended, at('2026-09-21')], [order('r2'), at('2026-09-22')]] as [
+      CaseEventBody,
+      string,
+    ][];
+    expect(when(given(...second), issue('rectification-order'), env(at('2026-09-22')))).toMatchObject({ ok: true });
+    const twice = given(...second, [issuedOrder('郴应急责改〔2026〕2号'), at('2026-09-22')]);
+    expect(twice.context.issuedDocuments).toEqual({ 'rectification-order': '郴应急责改〔2026〕2号' });
+    expect(when(twice, issue('rectification-order'), env(at('2026-09-23')))).toMatchObject({
+      refusal: { violations: [expect.objectContaining({ detail: 'rectification-order: 郴应急责改〔2026〕2号' })] },
+    });
+  });
+
+  it('keeps a single-occurrence kind issued once, whatever follows', () => {
+    const issued: CaseEventBody = {
+      type: 'DocumentIssued',
+      data: { kind: 'filing-approval', number: '郴应急立〔2026〕1号', format: 'pdf', sha256: 'cd'.repeat(32), revision: 1 },
+    };
+    const again: CaseEventBody = { type: 'CaseFiled', data: { caseNo: '郴应急立〔2026〕1号', rulesVersion: 'hn-2026.1', deadlines: [] } };
+    const s = given([opened, at('2026-09-01')], [filed, at('2026-09-01')], [issued, at('2026-09-02')]);
+    expect(
+      foldCaseEvents([{ ...again, meta: { actorId: 'o1', occurredAt: at('2026-09-03'), recordedAt: at('2026-09-03') } }], s).context
+        .issuedDocuments,
+    ).toEqual({
+      'filing-approval': '郴应急立〔2026〕1号',
+    });
+  });
+
   it('is not allowed before the filing is approved (the first document is the 立案审批表), nor once a case was not filed', () => {
     const filing = given([opened, at('2026-09-01')]);
     expect(allowedCommands(filing)).not.toContain('issue-document');

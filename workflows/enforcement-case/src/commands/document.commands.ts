@@ -6,9 +6,11 @@ import { CommandSpecs } from './command-spec';
 
 /**
  * 签发文书: the document of `kind` as the case's events up to now produce it, numbered and hashed by the engine (which
- * renders it; a document the case has not produced, or whose data is missing, is refused there). One issue per kind:
- * a document served under one number is the legal act (行政处罚法第六十一条); a second number for the same 告知书 or
- * 决定书 would make two. The issued one is fetched again by its number, rendered from the revision it was issued at.
+ * renders it; a document the case has not produced, or whose data is missing, is refused there). One issue per
+ * occurrence: a document served under one number is the legal act (行政处罚法第六十一条); a second number for the same
+ * 告知书 or 决定书 would make two. A kind the case produces again (REPEATABLE_DOCUMENTS: a second 责令限期整改 after a
+ * failed 复查 …) is a new act, issued again once that new occurrence exists (the context forgets the earlier issue then).
+ * The issued one is fetched again by its number, rendered from the revision it was issued at.
  */
 export function issueDocument(ctx: CaseContext, body: DocumentBodies['issue-document']): CommandOutcome {
   const issued = ctx.issuedDocuments[body.kind];

@@ -171,8 +171,8 @@ export const LEGAL_RULES = {
   },
   documentNotYetIssued: {
     source: '行政处罚法第五十九条、第六十一条',
-    zh: '该文书已签发，不再另行编号签发；已签发的文书可按文号调取',
-    en: 'this document has already been issued; the issued one is fetched by its number',
+    zh: '该文书已签发，不再另行编号签发；已签发的文书可按文号调取（本案再次产生该文书时，如再次责令整改，可签发新的一份）',
+    en: 'this document has already been issued; the issued one is fetched by its number (a new occurrence, such as a second rectification order, may be issued)',
   },
   servedDocumentIssued: {
     source: '行政处罚法第六十一条',

@@ -1,3 +1,4 @@
+import type { CaseEventType } from '../case-events';
 import type { TermName } from './name';
 
 /**
@@ -33,3 +34,30 @@ export const DOCUMENT_KIND_NAMES = {
 } as const satisfies Record<string, TermName>;
 
 export type DocumentKind = keyof typeof DOCUMENT_KIND_NAMES;
+
+/**
+ * The documents a case may produce more than once, each occurrence by an event of this type; a document states the
+ * latest occurrence. A second 责令限期整改 follows a failed 复查 (安全生产法第六十五条第一款第二项), a new seizure may
+ * follow a release (行政强制法第二十七条), a 催告 may be repeated (行政强制法第三十五条), a review or a discussion is
+ * recorded again after a return or a hearing (行政处罚法第五十七条、第五十八条), each service has its 送达回证, a
+ * period may be extended again. Each occurrence is issued once, under a number of its own (issue-document); every
+ * other kind is issued once per case.
+ */
+export const REPEATABLE_DOCUMENTS = {
+  'rectification-order': 'RectificationOrdered',
+  'reinspection-opinion': 'ReinspectionRecorded',
+  'seizure-decision': 'SeizureImposed',
+  'seizure-release-decision': 'SeizureReleased',
+  'extension-approval': 'HandlingPeriodExtended',
+  'legal-review-opinion': 'LegalReviewCompleted',
+  'collective-deliberation': 'CollectiveDiscussionRecorded',
+  'service-receipt': 'DecisionServed',
+  'enforcement-demand': 'EnforcementUrged',
+} as const satisfies Partial<Record<DocumentKind, CaseEventType>>;
+
+const OCCURRENCES_OF = new Map<string, DocumentKind[]>();
+for (const [kind, eventType] of Object.entries(REPEATABLE_DOCUMENTS))
+  OCCURRENCES_OF.set(eventType, [...(OCCURRENCES_OF.get(eventType) ?? []), kind as DocumentKind]);
+
+/** The kinds of document whose new occurrence an event of this type produces (one event may produce several). */
+export const documentOccurrencesOf = (eventType: string): readonly DocumentKind[] => OCCURRENCES_OF.get(eventType) ?? [];
