@@ -53,6 +53,7 @@ export const REPEATABLE_DOCUMENTS = {
   'collective-deliberation': 'CollectiveDiscussionRecorded',
   'service-receipt': 'DecisionServed',
   'enforcement-demand': 'EnforcementUrged',
+  'payment-reminder': 'EnforcementUrged',
 } as const satisfies Partial<Record<DocumentKind, CaseEventType>>;
 
 const OCCURRENCES_OF = new Map<string, DocumentKind[]>();
