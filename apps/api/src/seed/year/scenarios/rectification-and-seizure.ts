@@ -211,6 +211,7 @@ export const RECTIFICATION_AND_SEIZURE = [
         .waive(['statement'])
         .decide(2)
         .serve()
+        .publish()
         .pay(7)
         .close('整改复查合格，查封物品已退还，罚款已缴清，结案');
     },
