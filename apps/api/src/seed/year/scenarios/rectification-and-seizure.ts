@@ -181,4 +181,39 @@ export const RECTIFICATION_AND_SEIZURE = [
         .waitDays(22)
         .step('head', 'extend-seizure', { days: 30, reason: '技术鉴定尚未完成' }),
   ),
+  scenario(
+    {
+      key: 'seized-released-rectified-anren',
+      agency: '431028',
+      opened: { daysAgo: 120 },
+      source: 'inspection',
+      industry: 'hazardous_chemicals',
+      party: organization('431028', '安仁县永发油漆经营部', '周永发', '安仁县永乐江镇'),
+      violations: [
+        {
+          code: 'AQ-101',
+          description: '油漆稀释剂储存于无通风设施的营业间内',
+          provisions: ['安全生产法 Art. 36', '安全生产法 Art. 101'],
+        },
+      ],
+      summary: '稀释剂储存场所无通风设施，抽样送检并查封，整改复查合格后解除查封',
+    },
+    (s) => {
+      s.file().evidence('inspection', '现场检查笔录').evidence('sampling', '抽样取证凭证（稀释剂样品两桶）', 0);
+      seize(s, [{ name: '油漆稀释剂', quantity: '36桶' }], '储存场所存在重大事故隐患，防止转移');
+      const due = rectify(s.wait(0), ['加装机械通风设施', '将稀释剂移入专用储存间'], 14);
+      reinspect(s, due, 'passed', '已加装机械通风设施，稀释剂已移入专用储存间');
+      // 行政强制法第二十八条第一款第二项: the danger removed, the seizure is lifted and the things returned at once.
+      s.wait(0).step('head', 'release-seizure', { disposition: 'released', reason: '重大事故隐患已消除，解除查封并退还财物' });
+      return s
+        .conclude(fine(24000, '安全生产法 Art. 101', 'AQ-101', 'general'), '营业间内储存稀释剂36桶，无通风设施', 2)
+        .notice()
+        .waive(['statement'])
+        .decide(2)
+        .serve()
+        .publish()
+        .pay(7)
+        .close('整改复查合格，查封物品已退还，罚款已缴清，结案');
+    },
+  ),
 ];
