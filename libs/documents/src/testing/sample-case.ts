@@ -32,6 +32,19 @@ export const SAMPLE_AGENCY: DocumentAgency = {
   finePayment: '中国农业银行郴州北湖支行（户名：郴州市北湖区财政局非税收入汇缴结算户，账号：18580001040012345）',
 };
 
+/** The sample agency without the remedy bodies its decisions must name. */
+export const AGENCY_WITHOUT_REMEDY_BODIES: DocumentAgency = {
+  ...SAMPLE_AGENCY,
+  reconsiderationBody: undefined,
+  litigationCourt: undefined,
+};
+
+/** The events with the party opened without an address. */
+export function withoutPartyAddress(events: CaseEvent[]): CaseEvent[] {
+  const [opened, ...rest] = events as [{ data: { party: Record<string, unknown> } }, ...CaseEvent[]];
+  return [{ ...opened, data: { ...opened.data, party: { ...opened.data.party, address: undefined } } } as unknown as CaseEvent, ...rest];
+}
+
 export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
   const all: CaseEvent[] = [
     event(
