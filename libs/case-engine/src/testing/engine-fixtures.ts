@@ -15,7 +15,10 @@ export const people = {
 export const officer = { id: 'o1', name: 'o1', roles: ['officer' as const], agencyId: 'ag-1' };
 export const head = { id: 'h', name: 'h', roles: ['head' as const], agencyId: 'ag-1' };
 
-/** An engine over `store` with the real rules and calendar, a fixed clock, and every actor allowed (access is the API's policy, tested over HTTP). */
+/**
+ * An engine over `store` with the real rules and calendar and a fixed clock, where every actor may act (access is the
+ * API's policy, tested over HTTP); `deps` replaces any of these.
+ */
 export function testEngine(store: EventStore, deps: Partial<CaseEngineDeps> = {}): CaseEngine {
   return new CaseEngine({
     store,
