@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { MAIN_PATH, walk } from '../support/cases';
 import { TestApp, startTestApp } from '../support/test-app';
-import { HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, evidenceBody, openCaseBody, missingFrom } from '../support/fixtures';
+import { HEAD, OFFICER_1, at, evidenceBody, openCaseBody, missingFrom } from '../support/fixtures';
 
 /**
  * The documents of the main path over real HTTP: each rendered from the case's events as PDF and DOCX, its text read
@@ -70,21 +71,14 @@ describe('documents (文书) of the main path', () => {
     expect((await download('warrant', 'pdf')).status).toBe(404);
     expect((await download('filing-approval', 'odt')).status).toBe(400);
 
-    await step(HEAD, 'approve-filing', { opinion: '同意立案，由李执法、张执法承办', occurredAt: at('2026-09-02') });
+    await walk(t.http, id, MAIN_PATH.filing);
     const filing = await pdfText('filing-approval');
     expect(filing).toContain('北湖区应急管理局');
     expect(filing).toMatch(/北应急立〔2026〕\d+号/);
     expect(filing).toContain('同意立案，由李执法、张执法承办');
     const caseNo = /北应急立〔2026〕(\d+)号/.exec(filing)![1];
 
-    await step(OFFICER_1, 'record-evidence', evidenceBody({ title: '现场检查笔录' }));
-    await step(OFFICER_1, 'conclude-investigation', {
-      findings: '于2026年9月1日在仓库超量储存烟花爆竹',
-      proposedOutcome: 'penalty',
-      proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-10'),
-    });
+    await walk(t.http, id, MAIN_PATH.investigation);
     // A 决定书 before `decide` is refused, naming the step that produces it; nothing is written.
     const head = await t.http.headPosition();
     const early = await download('penalty-decision', 'pdf');
@@ -92,11 +86,7 @@ describe('documents (文书) of the main path', () => {
     expect(early.problem()).toMatchObject({ type: expect.stringContaining('document-not-produced'), producedBy: 'decide' });
     expect(await t.http.headPosition()).toBe(head);
 
-    await step(OFFICER_1, 'issue-penalty-notice', {
-      proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-11'),
-    });
+    await walk(t.http, id, MAIN_PATH.notice);
     for (const text of [await pdfText('penalty-notice'), await docxText('penalty-notice')]) {
       expect(
         missingFrom(text, [
@@ -112,24 +102,7 @@ describe('documents (文书) of the main path', () => {
       ).toEqual([]);
     }
 
-    await step(OFFICER_1, 'waive-rights', { rights: ['statement', 'hearing'], occurredAt: at('2026-09-11', '15:00:00') });
-    await step(REVIEWER, 'record-legal-review', {
-      outcome: 'approved',
-      legalBasisCorrect: true,
-      opinion: '适用法律正确',
-      occurredAt: at('2026-09-14'),
-    });
-    await step(HEAD, 'record-collective-discussion', {
-      participantIds: [HEAD, REVIEWER, OFFICER_2],
-      conclusion: '同意',
-      occurredAt: at('2026-09-14'),
-    });
-    await step(HEAD, 'decide', {
-      outcome: 'penalty',
-      penalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-15'),
-    });
+    await walk(t.http, id, MAIN_PATH.decision);
     const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.decision.decisionNo as string;
     for (const text of [await pdfText('penalty-decision'), await docxText('penalty-decision')]) {
       expect(
@@ -152,14 +125,11 @@ describe('documents (文书) of the main path', () => {
     writeFileSync(path.join(PAGES_DIR, 'penalty-decision.pdf'), decisionPdf.bytes);
     execFileSync('pdftoppm', ['-r', '80', '-png', path.join(PAGES_DIR, 'penalty-decision.pdf'), path.join(PAGES_DIR, 'penalty-decision')]);
 
-    await step(OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-16') });
+    await walk(t.http, id, MAIN_PATH.service);
     const receipt = await pdfText('service-receipt');
     expect(missingFrom(receipt, [`行政处罚决定书（${decisionNo}）`, '直接送达', ADDRESS])).toEqual([]);
 
-    await step(OFFICER_2, 'record-payment', { amountYuan: 35000, receiptNo: 'HN2026-0920001', occurredAt: at('2026-09-20') });
-    await step(OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') });
-    await step(OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') });
-    await step(HEAD, 'close-case', { summary: '罚款缴清，结案', occurredAt: at('2026-09-22') });
+    await walk(t.http, id, MAIN_PATH.closing);
     const closing = await docxText('closing-approval');
     expect(closing).toContain('已缴纳罚款人民币叁万伍仟元整（35,000.00元）');
     expect(closing).toContain('罚款缴清，结案');

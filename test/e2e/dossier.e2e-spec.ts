@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { walkToClosing } from '../support/cases';
 import { TestApp, startTestApp } from '../support/test-app';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, evidenceBody, missingFrom, openCaseBody } from '../support/fixtures';
+import { HASH, HEAD, OFFICER_1, missingFrom, openCaseBody } from '../support/fixtures';
 
 /**
  * The case file (案卷) over real HTTP: a case driven to closing, anchored, and bound into one PDF whose text is read
@@ -39,11 +40,6 @@ describe('the case file (案卷) of a closed case', () => {
     return { status: res.status, headers: res.headers, bytes, problem: () => JSON.parse(bytes.toString('utf8')) };
   }
 
-  async function step(user: string, command: string, body: Record<string, unknown>) {
-    const res = await t.http.as(user, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
-    expect({ command, status: res.status, detail: res.body?.detail }).toMatchObject({ command, status: 200 });
-  }
-
   it('refuses the file of a case not yet filed on, naming the step', async () => {
     const opened = await t.http.as(OFFICER_1, 'POST', '/api/v1/cases', openCaseBody());
     const res = await dossier(OFFICER_1, opened.body.case.caseId);
@@ -59,43 +55,7 @@ describe('the case file (案卷) of a closed case', () => {
       openCaseBody({ party: { ...openCaseBody().party, address: ADDRESS } }),
     );
     id = opened.body.case.caseId;
-    await step(HEAD, 'approve-filing', { opinion: '同意立案', occurredAt: at('2026-09-02') });
-    await step(OFFICER_1, 'record-evidence', evidenceBody({ title: '现场检查笔录' }));
-    await step(OFFICER_1, 'conclude-investigation', {
-      findings: '于2026年9月1日在仓库超量储存烟花爆竹',
-      proposedOutcome: 'penalty',
-      proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-10'),
-    });
-    await step(OFFICER_1, 'issue-penalty-notice', {
-      proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-11'),
-    });
-    await step(OFFICER_1, 'waive-rights', { rights: ['statement', 'hearing'], occurredAt: at('2026-09-11', '15:00:00') });
-    await step(REVIEWER, 'record-legal-review', {
-      outcome: 'approved',
-      legalBasisCorrect: true,
-      opinion: '适用法律正确',
-      occurredAt: at('2026-09-14'),
-    });
-    await step(HEAD, 'record-collective-discussion', {
-      participantIds: [HEAD, REVIEWER, OFFICER_2],
-      conclusion: '同意',
-      occurredAt: at('2026-09-14'),
-    });
-    await step(HEAD, 'decide', {
-      outcome: 'penalty',
-      penalties: [{ kind: 'fine', amountYuan: 35000 }],
-      legalBasis: ['安全生产法 Art. 99'],
-      occurredAt: at('2026-09-15'),
-    });
-    await step(OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-16') });
-    await step(OFFICER_2, 'record-payment', { amountYuan: 35000, receiptNo: 'HN2026-0920001', occurredAt: at('2026-09-20') });
-    await step(OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') });
-    await step(OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') });
-    await step(HEAD, 'close-case', { summary: '罚款缴清，结案', occurredAt: at('2026-09-22') });
+    await walkToClosing(t.http, id);
     const anchor = await t.http.as(SUPERVISOR, 'POST', '/api/v1/integrity/anchors', { reason: '结案归档核查' });
     expect(anchor.status).toBe(201);
 

@@ -1,5 +1,5 @@
 import { HttpClient } from './http-client';
-import { HASH, HEAD, OFFICER_1, OFFICER_2, at, openCaseBody } from './fixtures';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, evidenceBody, openCaseBody } from './fixtures';
 import { TestApp, startTestApp } from './test-app';
 
 /** Opens a case of 北湖区 (2026-09-01) and has the head file it (2026-09-02); returns its id. */
@@ -66,4 +66,80 @@ export async function concludeAndDecide(
   const concluded = await http.command(id, OFFICER_1, 'conclude-investigation', conclusion);
   if (concluded.status !== 200) throw new Error(`conclude-investigation: ${concluded.status} ${JSON.stringify(concluded.body)}`);
   return http.command(id, HEAD, 'decide', decision);
+}
+
+/** One command of a walk: who gives it, which, and its body. */
+export type CaseStep = [user: string, command: string, body: Record<string, unknown>];
+
+/**
+ * A filed-to-be case of 北湖区 walked the main path to closing (2026-09-02 … 09-22): a fine of 35,000 yuan, statement
+ * and hearing waived, reviewed and discussed, decided, served, paid, attested and closed. In stages, so that a test
+ * can look at the case between them; `walk` takes one or more.
+ */
+export const MAIN_PATH = {
+  filing: [[HEAD, 'approve-filing', { opinion: '同意立案，由李执法、张执法承办', occurredAt: at('2026-09-02') }]],
+  investigation: [
+    [OFFICER_1, 'record-evidence', evidenceBody({ title: '现场检查笔录' })],
+    [
+      OFFICER_1,
+      'conclude-investigation',
+      {
+        findings: '于2026年9月1日在仓库超量储存烟花爆竹',
+        proposedOutcome: 'penalty',
+        proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }],
+        legalBasis: ['安全生产法 Art. 99'],
+        occurredAt: at('2026-09-10'),
+      },
+    ],
+  ],
+  notice: [
+    [
+      OFFICER_1,
+      'issue-penalty-notice',
+      { proposedPenalties: [{ kind: 'fine', amountYuan: 35000 }], legalBasis: ['安全生产法 Art. 99'], occurredAt: at('2026-09-11') },
+    ],
+  ],
+  decision: [
+    [OFFICER_1, 'waive-rights', { rights: ['statement', 'hearing'], occurredAt: at('2026-09-11', '15:00:00') }],
+    [
+      REVIEWER,
+      'record-legal-review',
+      { outcome: 'approved', legalBasisCorrect: true, opinion: '适用法律正确', occurredAt: at('2026-09-14') },
+    ],
+    [
+      HEAD,
+      'record-collective-discussion',
+      { participantIds: [HEAD, REVIEWER, OFFICER_2], conclusion: '同意', occurredAt: at('2026-09-14') },
+    ],
+    [
+      HEAD,
+      'decide',
+      {
+        outcome: 'penalty',
+        penalties: [{ kind: 'fine', amountYuan: 35000 }],
+        legalBasis: ['安全生产法 Art. 99'],
+        occurredAt: at('2026-09-15'),
+      },
+    ],
+  ],
+  service: [[OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-16') }]],
+  closing: [
+    [OFFICER_2, 'record-payment', { amountYuan: 35000, receiptNo: 'HN2026-0920001', occurredAt: at('2026-09-20') }],
+    [OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') }],
+    [OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at('2026-09-21') }],
+    [HEAD, 'close-case', { summary: '罚款缴清，结案', occurredAt: at('2026-09-22') }],
+  ],
+} satisfies Record<string, CaseStep[]>;
+
+/** Gives each command to the case in order, expecting each accepted (the failure names the command and the problem). */
+export async function walk(http: HttpClient, id: string, ...stages: CaseStep[][]): Promise<void> {
+  for (const [user, command, body] of stages.flat()) {
+    const res = await http.command(id, user, command, body);
+    expect({ command, status: res.status, detail: res.body?.detail }).toMatchObject({ command, status: 200 });
+  }
+}
+
+/** The whole main path, filing to closing. */
+export function walkToClosing(http: HttpClient, id: string): Promise<void> {
+  return walk(http, id, ...Object.values(MAIN_PATH));
 }

@@ -1,40 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { EventStore, ExpectedRevision, InMemoryEventStore, NewEvent, WrongExpectedRevisionError } from '@app/event-store';
-import { WorkingDayCalendar } from '@app/calendar';
-import { RulesBook } from '@workflows/enforcement-case';
-import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
-import { openCaseBody } from '@workflows/enforcement-case/testing/given-when-then';
-import { CaseEngine, CommandRequest } from './case-engine';
+import { CommandRequest } from './case-engine';
+import { approveFiling, head, officer, openCase, people, testEngine } from './testing/engine-fixtures';
 import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
 import { caseIdOf } from './event-envelope';
 
-/** Access is the API's policy, tested over HTTP; here every actor may act. */
-const anyoneMay = { authorize: () => undefined };
-
-const cert = { number: 'C', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
-const people = {
-  person: (id: string) => ({ id, name: id, agencyId: 'ag-1', roles: ['officer' as const], certificate: cert }),
-  agency: () => ({ shortName: '测应急' }),
-};
-const officer = { id: 'o1', name: 'o1', roles: ['officer' as const], agencyId: 'ag-1' };
-const head = { id: 'h', name: 'h', roles: ['head' as const], agencyId: 'ag-1' };
-const openCase: CommandRequest = {
-  requestId: 'r',
-  actor: officer,
-  occurredAt: '2026-09-01T10:00:00+08:00',
-  command: {
-    name: 'open-case',
-    body: { ...openCaseBody, agencyId: 'ag-1' },
-  },
-};
-/** The head approves the filing on the next working day. */
-const approveFiling = (caseId: string): CommandRequest => ({
-  caseId,
-  requestId: 'r',
-  actor: head,
-  occurredAt: '2026-09-02T10:00:00+08:00',
-  command: { name: 'approve-filing', body: {} },
-});
 const interference = (caseId: string): CommandRequest => ({
   caseId,
   requestId: 'r',
@@ -46,16 +15,7 @@ const interference = (caseId: string): CommandRequest => ({
 });
 
 function engine(store: EventStore, maxRetries = 5) {
-  return new CaseEngine({
-    store,
-    authorizer: anyoneMay,
-    people,
-    rules: rulesFile as unknown as RulesBook,
-    calendar: new WorkingDayCalendar(),
-    clock: () => new Date('2026-11-27T00:00:00Z'),
-    newId: randomUUID,
-    maxRetries,
-  });
+  return testEngine(store, { maxRetries });
 }
 
 /** A store that lets another writer slip in right before the engine's next append (a real race, staged). */
@@ -83,8 +43,7 @@ describe('CaseEngine', () => {
     const asked: unknown[] = [];
     const parsed: string[] = [];
     let refuse = true;
-    const guarded = new CaseEngine({
-      store,
+    const guarded = testEngine(store, {
       authorizer: {
         authorize: (r) => {
           asked.push(r);
@@ -97,11 +56,6 @@ describe('CaseEngine', () => {
           return raw as never;
         },
       },
-      people,
-      rules: rulesFile as unknown as RulesBook,
-      calendar: new WorkingDayCalendar(),
-      clock: () => new Date('2026-11-27T00:00:00Z'),
-      newId: randomUUID,
     });
     const approve: CommandRequest = {
       caseId,
@@ -214,14 +168,8 @@ describe('CaseEngine', () => {
 
   it('uses an agency’s own number format when it has one', async () => {
     const store = new InMemoryEventStore();
-    const custom = new CaseEngine({
-      authorizer: anyoneMay,
-      store,
+    const custom = testEngine(store, {
       people: { ...people, agency: () => ({ shortName: '桂阳应急', numberFormats: { case: '{short}〔{year}〕立字第{n}号' } }) },
-      rules: rulesFile as unknown as RulesBook,
-      calendar: new WorkingDayCalendar(),
-      clock: () => new Date('2026-11-27T00:00:00Z'),
-      newId: randomUUID,
     });
     const { caseId } = await custom.execute(openCase);
     const filed = await custom.execute(approveFiling(caseId));

@@ -1,19 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EventStore, InMemoryEventStore, StoredEvent } from '@app/event-store';
-import { WorkingDayCalendar } from '@app/calendar';
-import { RulesBook } from '@workflows/enforcement-case';
-import rulesFile from '../../../workflows/enforcement-case/rules/versions.json';
-import { openCaseBody } from '@workflows/enforcement-case/testing/given-when-then';
 import { CaseEngine, CommandRequest } from './case-engine';
 import { DocumentSealer } from './document-sealer';
+import { approveFiling, officer, openCase, testEngine } from './testing/engine-fixtures';
 
-const cert = { number: 'C', validFrom: '2024-01-01', validUntil: '2029-12-31', status: 'valid' as const };
-const people = {
-  person: (id: string) => ({ id, name: id, agencyId: 'ag-1', roles: ['officer' as const], certificate: cert }),
-  agency: () => ({ shortName: '测应急' }),
-};
-const officer = { id: 'o1', name: 'o1', roles: ['officer' as const], agencyId: 'ag-1' };
-const head = { id: 'h', name: 'h', roles: ['head' as const], agencyId: 'ag-1' };
 const at = '2026-09-03T10:00:00+08:00';
 
 /**
@@ -32,32 +21,12 @@ const sealer: DocumentSealer = {
 };
 
 function engine(store: EventStore) {
-  return new CaseEngine({
-    store,
-    authorizer: { authorize: () => undefined },
-    people,
-    rules: rulesFile as unknown as RulesBook,
-    calendar: new WorkingDayCalendar(),
-    clock: () => new Date('2026-11-27T00:00:00Z'),
-    newId: randomUUID,
-    documents: sealer,
-  });
+  return testEngine(store, { documents: sealer });
 }
 
 async function filedCase(e: CaseEngine): Promise<string> {
-  const opened = await e.execute({
-    requestId: 'r',
-    actor: officer,
-    occurredAt: '2026-09-01T10:00:00+08:00',
-    command: { name: 'open-case', body: { ...openCaseBody, agencyId: 'ag-1' } },
-  });
-  await e.execute({
-    caseId: opened.caseId,
-    requestId: 'r',
-    actor: head,
-    occurredAt: '2026-09-02T10:00:00+08:00',
-    command: { name: 'approve-filing', body: {} },
-  });
+  const opened = await e.execute(openCase);
+  await e.execute(approveFiling(opened.caseId));
   return opened.caseId;
 }
 

@@ -5,15 +5,12 @@
  * in 20 instalments), hash-chained as the store chains a stream. Events are in the engine's shape (type, data, meta).
  */
 const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 
-const AGENCY = {
-  id: 'ag-431002',
-  name: '北湖区应急管理局',
-  shortName: '北应急',
-  reconsiderationBody: '郴州市北湖区人民政府',
-  litigationCourt: '郴州市北湖区人民法院',
-  finePayment: '中国农业银行郴州北湖支行（户名：郴州市北湖区财政局非税收入汇缴结算户，账号：演示账号）',
-};
+// The agency and party of the documents' sample case (read as data, like the rules book: the bench runs the built code).
+const SAMPLE = path.resolve(__dirname, '../../../libs/documents/src/testing/sample-parties.json');
+const { agency: AGENCY, party: PARTY } = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
 const PEOPLE = { 'u-head': '赵局长', 'u-officer-1': '李执法', 'u-officer-2': '张执法', 'u-officer-3': '王执法', 'u-reviewer': '陈法制' };
 const OFFICERS = ['u-officer-1', 'u-officer-2', 'u-officer-3'];
 const KINDS = ['inspection', 'inquiry', 'photo', 'audio_video', 'document', 'sampling', 'appraisal'];
@@ -48,13 +45,7 @@ function longCase() {
     agencyId: AGENCY.id,
     source: 'inspection',
     industry: 'hazardous_chemicals',
-    party: {
-      kind: 'organization',
-      name: '郴州市某化工有限公司',
-      creditCode: '91431000MA4L0XXX0X',
-      legalRepresentative: '王某',
-      address: '郴州市北湖区人民西路1号',
-    },
+    party: PARTY,
     violations: [
       { description: '超量储存危险化学品', provisions: ['安全生产法 Art. 36'] },
       { description: '未按规定对从业人员进行安全生产教育和培训', provisions: ['安全生产法 Art. 28'] },

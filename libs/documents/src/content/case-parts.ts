@@ -1,7 +1,8 @@
-import { CaseOpenedData, Penalty } from '@workflows/enforcement-case';
+import { CaseOpenedData, IsoDate, Party, Penalty, RulesVersion } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
+import { chineseDate } from './chinese-numerals';
 import { DocumentAgency, DocumentInput } from './document-input';
-import { DocumentKind, FormRow } from './document-model';
+import { CaseDocument, DOCUMENT_TITLES, DocumentBlock, DocumentKind, FormRow } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { citations, partyCodeRow, penaltyText } from './wording';
 
@@ -67,4 +68,36 @@ export function officersWithCertificates(ids: readonly string[], input: Document
       return `${name}（执法证号：${certificate}）`;
     })
     .join('、');
+}
+
+/** The rules version a step was taken under, for its periods; a version the rules book lacks refuses the document. */
+export function stepRules(input: DocumentInput, version: string, req: Requirements): RulesVersion | undefined {
+  const rules = input.rules(version);
+  req.require(!!rules, 'rulesVersion', `规则版本 ${version}`);
+  return rules;
+}
+
+/** The line a letter to the party opens with, flush left: its name and a colon. */
+export function addressee(party: Party): DocumentBlock {
+  return { kind: 'paragraph', text: `${party.name}：`, indent: false };
+}
+
+/**
+ * A document the agency issues to the party: its title as the vocabulary names it, closed by the agency's name and
+ * the date the document bears, under its seal.
+ */
+export function sealedDocument(
+  kind: DocumentKind,
+  agency: DocumentAgency,
+  number: string,
+  date: IsoDate,
+  blocks: DocumentBlock[],
+): CaseDocument {
+  const signature: DocumentBlock = { kind: 'signature', lines: [agency.name, chineseDate(date)], seal: true };
+  return { kind, issuer: agency.name, title: DOCUMENT_TITLES[kind], number, date, blocks: [...blocks, signature] };
+}
+
+/** An internal form of the case (审批表, 笔录, 意见书): one ruled form under the case number, in the agency's name. */
+export function caseForm(kind: DocumentKind, agency: DocumentAgency, caseNo: string, date: IsoDate, rows: FormRow[]): CaseDocument {
+  return { kind, issuer: agency.name, title: DOCUMENT_TITLES[kind], number: caseNo, date, blocks: [{ kind: 'form', rows }] };
 }

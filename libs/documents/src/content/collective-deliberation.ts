@@ -1,5 +1,5 @@
 import { CaseRecord } from './case-record';
-import { issuingAgency, names, openedCase } from './case-parts';
+import { caseForm, issuingAgency, names, openedCase } from './case-parts';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
@@ -26,24 +26,12 @@ export function collectiveDeliberation(record: CaseRecord, input: DocumentInput)
   const participants = names(discussion.data.participantIds, input, req);
   req.done();
 
-  return {
-    kind: 'collective-deliberation',
-    issuer: agency.name,
-    title: '集体讨论记录',
-    number: record.filed!.data.caseNo,
-    date: discussion.on,
-    blocks: [
-      {
-        kind: 'form',
-        rows: [
-          { label: '讨论时间', value: momentText(discussion.occurredAt) },
-          { label: '主持人', value: chair },
-          { label: '参加人员', value: participants },
-          ...rows,
-          { label: '讨论结论', value: discussion.data.conclusion },
-          { label: '参加人员签名', handwritten: true },
-        ],
-      },
-    ],
-  };
+  return caseForm('collective-deliberation', agency, record.filed!.data.caseNo, discussion.on, [
+    { label: '讨论时间', value: momentText(discussion.occurredAt) },
+    { label: '主持人', value: chair },
+    { label: '参加人员', value: participants },
+    ...rows,
+    { label: '讨论结论', value: discussion.data.conclusion },
+    { label: '参加人员签名', handwritten: true },
+  ]);
 }

@@ -1,32 +1,19 @@
 import { CaseEvent } from '@workflows/enforcement-case';
 import { buildDocument } from './build-document';
 import { DocumentKind } from './document-model';
-import { DocumentDataMissingError, DocumentNotProducedError } from './document-refusals';
+import { DocumentNotProducedError } from './document-refusals';
 import { documentText } from '../testing/document-text';
-import { SAMPLE_AGENCY, missingFrom, sampleEvents, sampleInput } from '../testing/sample-case';
+import { expectDocument, expectNotProduced, missingFields, refusal } from '../testing/document-expectations';
+import { AGENCY_WITHOUT_REMEDY_BODIES, SAMPLE_AGENCY, sampleEvents, sampleInput, withoutPartyAddress } from '../testing/sample-case';
 import { TRANSCRIPT_HASH, courtEnforcementEvents, hearingEvents, noPenaltyEvents, referralEvents } from '../testing/sample-decisions';
-import { DocumentAgency } from './document-input';
-
-const text = (kind: DocumentKind, events: CaseEvent[], agency?: DocumentAgency) =>
-  documentText(buildDocument(kind, sampleInput(events, agency)));
-
-/** The refusal a build ends in (the test fails if it renders). */
-function refusal(kind: DocumentKind, events: CaseEvent[], agency?: DocumentAgency): Error {
-  try {
-    buildDocument(kind, sampleInput(events, agency));
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error(`${kind} rendered`);
-}
-const missingFields = (e: Error) => (e as DocumentDataMissingError).missing.map((m) => m.field);
 
 describe('hearing, review and decision documents from the events', () => {
   it('听证会通知书: its number with the kind code 听通, the request, time, place and presiding officer, and the rights of 行政处罚法第六十四条', () => {
-    const doc = buildDocument('hearing-notice', sampleInput(hearingEvents()));
-    expect(doc).toMatchObject({ issuer: '北湖区应急管理局', number: '北应急听通〔2026〕3号', date: '2026-09-15' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'hearing-notice',
+      sampleInput(hearingEvents()),
+      { issuer: '北湖区应急管理局', number: '北应急听通〔2026〕3号', date: '2026-09-15' },
+      [
         '郴州市某化工有限公司：',
         '于二〇二六年九月十四日提出的听证申请',
         '《中华人民共和国行政处罚法》第六十三条、第六十四条',
@@ -38,71 +25,59 @@ describe('hearing, review and decision documents from the events', () => {
         '有权申请回避',
         '视为放弃听证权利',
         '二〇二六年九月十五日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('听证笔录 and 听证会报告书: the hearing as recorded, its transcript hash, and the signatures the law asks for', () => {
-    const record = buildDocument('hearing-record', sampleInput(hearingEvents()));
-    expect(record).toMatchObject({ number: '北应急立〔2026〕3号', date: '2026-09-25' });
-    expect(
-      missingFrom(documentText(record), [
-        '郴州市某化工有限公司',
-        '王主持',
-        '当事人对违法事实无异议，请求从轻处罚',
-        `SHA-256：${TRANSCRIPT_HASH}`,
-        '当事人或者代理人核对签名',
-      ]),
-    ).toEqual([]);
-    const report = text('hearing-report', hearingEvents());
-    expect(
-      missingFrom(report, [
-        '罚款人民币叁万伍仟元整（35,000.00元）（依据《安全生产法》第九十九条；二〇二六年九月十一日告知）',
-        '二〇二六年九月十四日',
-        '听证已举行',
-        '负责人审阅意见',
-      ]),
-    ).toEqual([]);
+    expectDocument('hearing-record', sampleInput(hearingEvents()), { number: '北应急立〔2026〕3号', date: '2026-09-25' }, [
+      '郴州市某化工有限公司',
+      '王主持',
+      '当事人对违法事实无异议，请求从轻处罚',
+      `SHA-256：${TRANSCRIPT_HASH}`,
+      '当事人或者代理人核对签名',
+    ]);
+    expectDocument('hearing-report', sampleInput(hearingEvents()), {}, [
+      '罚款人民币叁万伍仟元整（35,000.00元）（依据《安全生产法》第九十九条；二〇二六年九月十一日告知）',
+      '二〇二六年九月十四日',
+      '听证已举行',
+      '负责人审阅意见',
+    ]);
   });
 
   it('a hearing the party stayed away from is recorded as forfeited (行政处罚法第六十四条第六项)', () => {
     const events = hearingEvents().slice(0, -3);
     events.push({ ...hearingEvents()[7], type: 'HearingForfeited', data: { summary: '当事人未到场' } } as CaseEvent);
-    const t = text('hearing-record', events);
+    const t = documentText(buildDocument('hearing-record', sampleInput(events)));
     expect(t).toContain('视为放弃听证权利，听证终止（《中华人民共和国行政处罚法》第六十四条第六项）');
     expect(t).not.toContain('SHA-256');
   });
 
   it('法制审核意见书 and 集体讨论记录: the proposal judged, the reviewer and the heads by name, their opinion and conclusion', () => {
-    const review = text('legal-review-opinion', hearingEvents());
-    expect(
-      missingFrom(review, [
-        '北应急立〔2026〕3号',
-        '于2026年8月30日在仓库超量储存危险化学品',
-        '给予行政处罚：罚款人民币叁万伍仟元整（35,000.00元）（依据《安全生产法》第九十九条）',
-        '事实清楚，证据确凿，适用法律正确',
-        '审核通过',
-        '陈法制',
-        '二〇二六年九月二十八日',
-      ]),
-    ).toEqual([]);
-    const discussion = text('collective-deliberation', hearingEvents());
-    expect(
-      missingFrom(discussion, [
-        '二〇二六年九月二十九日 10:00',
-        '赵局长',
-        '赵局长、孙副局长、陈法制',
-        '同意罚款人民币叁万伍仟元',
-        '参加人员签名',
-      ]),
-    ).toEqual([]);
+    expectDocument('legal-review-opinion', sampleInput(hearingEvents()), {}, [
+      '北应急立〔2026〕3号',
+      '于2026年8月30日在仓库超量储存危险化学品',
+      '给予行政处罚：罚款人民币叁万伍仟元整（35,000.00元）（依据《安全生产法》第九十九条）',
+      '事实清楚，证据确凿，适用法律正确',
+      '审核通过',
+      '陈法制',
+      '二〇二六年九月二十八日',
+    ]);
+    expectDocument('collective-deliberation', sampleInput(hearingEvents()), {}, [
+      '二〇二六年九月二十九日 10:00',
+      '赵局长',
+      '赵局长、孙副局长、陈法制',
+      '同意罚款人民币叁万伍仟元',
+      '参加人员签名',
+    ]);
   });
 
   it('不予行政处罚决定书: its decision number, party and address, facts, reasons and basis, and the remedies with bodies and periods', () => {
-    const doc = buildDocument('no-penalty-decision', sampleInput(noPenaltyEvents()));
-    expect(doc).toMatchObject({ title: '不予行政处罚决定书', number: '北应急罚〔2026〕8号', date: '2026-09-11' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'no-penalty-decision',
+      sampleInput(noPenaltyEvents()),
+      { title: '不予行政处罚决定书', number: '北应急罚〔2026〕8号', date: '2026-09-11' },
+      [
         '郴州市北湖区人民西路1号',
         '91431000MA4L0XXX0X',
         '违法行为轻微并已当场改正，没有造成危害后果',
@@ -111,11 +86,11 @@ describe('hearing, review and decision documents from the events', () => {
         '六十日内向郴州市北湖区人民政府申请行政复议',
         '六个月内依法向郴州市北湖区人民法院提起行政诉讼',
         '二〇二六年九月十一日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
     // A later penalty decision replaces it.
     const penaltyAfter = [...noPenaltyEvents(), sampleEvents('PenaltyDecided').at(-1)!];
-    expect(refusal('no-penalty-decision', penaltyAfter)).toBeInstanceOf(DocumentNotProducedError);
+    expect(refusal('no-penalty-decision', sampleInput(penaltyAfter))).toBeInstanceOf(DocumentNotProducedError);
   });
 
   it('罚款催缴通知书: what is owed, the surcharge to the day of the urge (3% a day, 24 days), where to pay', () => {
@@ -136,10 +111,11 @@ describe('hearing, review and decision documents from the events', () => {
   });
 
   it('履行行政决定催告书: the period, the amount still owed in figures and capitals, where to pay, and the right to state and defend', () => {
-    const doc = buildDocument('enforcement-demand', sampleInput(courtEnforcementEvents('EnforcementUrged')));
-    expect(doc).toMatchObject({ number: '北应急催告〔2026〕3号', date: '2026-11-02' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'enforcement-demand',
+      sampleInput(courtEnforcementEvents('EnforcementUrged')),
+      { number: '北应急催告〔2026〕3号', date: '2026-11-02' },
+      [
         '北应急罚〔2026〕7号行政处罚决定书',
         '已缴纳人民币伍仟元整（5,000.00元），尚欠人民币叁万元整（30,000.00元）',
         '应当于二〇二六年十月九日前缴纳',
@@ -149,15 +125,16 @@ describe('hearing, review and decision documents from the events', () => {
         '每日按罚款数额的百分之三加处罚款',
         '有权进行陈述和申辩',
         '申请人民法院强制执行',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('强制执行申请书: to the court named, the parties, what is to be enforced, the decision and the urging, signed by the head', () => {
-    const doc = buildDocument('enforcement-application', sampleInput(courtEnforcementEvents()));
-    expect(doc).toMatchObject({ number: '北应急强执申〔2026〕3号', date: '2027-04-06' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'enforcement-application',
+      sampleInput(courtEnforcementEvents()),
+      { number: '北应急强执申〔2026〕3号', date: '2027-04-06' },
+      [
         '此致\n郴州市北湖区人民法院',
         '被申请人',
         '郴州市北湖区人民西路1号',
@@ -169,26 +146,21 @@ describe('hearing, review and decision documents from the events', () => {
         '第五十三条、第五十四条、第五十五条',
         '行政机关负责人签名',
         '二〇二七年四月六日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('涉嫌犯罪案件移送书: to the police, the offence, the team and the approval, and the materials sent (not itself)', () => {
-    const doc = buildDocument('criminal-referral', sampleInput(referralEvents()));
-    expect(doc).toMatchObject({ number: '北应急移〔2026〕3号', date: '2026-09-05' });
-    const t = documentText(doc);
-    expect(
-      missingFrom(t, [
-        '郴州市公安局北湖分局：',
-        '涉嫌重大责任事故罪（刑法第一百三十四条第一款）',
-        '专案组（李执法、张执法）',
-        '于二〇二六年九月五日批准移送（同意移送）',
-        '《行政执法机关移送涉嫌犯罪案件的规定》第三条、第五条、第六条',
-        '1. 涉嫌犯罪案件调查报告',
-        '2. 涉案物品清单',
-        '公安机关接收人签名（回执）',
-      ]),
-    ).toEqual([]);
+    const t = expectDocument('criminal-referral', sampleInput(referralEvents()), { number: '北应急移〔2026〕3号', date: '2026-09-05' }, [
+      '郴州市公安局北湖分局：',
+      '涉嫌重大责任事故罪（刑法第一百三十四条第一款）',
+      '专案组（李执法、张执法）',
+      '于二〇二六年九月五日批准移送（同意移送）',
+      '《行政执法机关移送涉嫌犯罪案件的规定》第三条、第五条、第六条',
+      '1. 涉嫌犯罪案件调查报告',
+      '2. 涉案物品清单',
+      '公安机关接收人签名（回执）',
+    ]);
     expect(t).not.toContain('1. 涉嫌犯罪案件移送书');
   });
 });
@@ -206,22 +178,12 @@ describe('refusals of the decision and enforcement documents', () => {
       ['enforcement-application', courtEnforcementEvents('EnforcementUrged'), 'apply-court-enforcement'],
       ['criminal-referral', referralEvents().slice(0, -1), 'transfer-to-police'],
     ];
-    for (const [kind, events, command] of before) {
-      const e = refusal(kind, events);
-      expect({ kind, error: e.name, producedBy: (e as DocumentNotProducedError).producedBy }).toEqual({
-        kind,
-        error: 'DocumentNotProducedError',
-        producedBy: command,
-      });
-    }
+    expectNotProduced(before.map(([kind, events, command]) => [kind, sampleInput(events), command]));
   });
 
   it('a decision not to penalize without the remedy bodies or the party address, naming every field', () => {
-    const { reconsiderationBody: _r, litigationCourt: _l, ...bare } = SAMPLE_AGENCY;
-    const events = noPenaltyEvents();
-    const opened = events[0] as { data: { party: Record<string, unknown> } };
-    opened.data = { ...opened.data, party: { ...opened.data.party, address: undefined } };
-    expect(missingFields(refusal('no-penalty-decision', events, bare))).toEqual([
+    const events = withoutPartyAddress(noPenaltyEvents());
+    expect(missingFields(refusal('no-penalty-decision', sampleInput(events, AGENCY_WITHOUT_REMEDY_BODIES)))).toEqual([
       'agency.reconsiderationBody',
       'agency.litigationCourt',
       'party.address',
@@ -230,24 +192,24 @@ describe('refusals of the decision and enforcement documents', () => {
 
   it('a demand or an application without the payment account, the payment due date or the presiding officer’s name', () => {
     const { finePayment: _f, ...noAccount } = SAMPLE_AGENCY;
-    expect(missingFields(refusal('enforcement-demand', courtEnforcementEvents('EnforcementUrged'), noAccount))).toEqual([
+    expect(missingFields(refusal('enforcement-demand', sampleInput(courtEnforcementEvents('EnforcementUrged'), noAccount)))).toEqual([
       'agency.finePayment',
     ]);
     // Served without a payment deadline recorded: the period the demand counts from is unknown.
     const noDue = courtEnforcementEvents().map((e) =>
       e.type === 'DecisionServed' ? ({ ...e, data: { ...e.data, deadlines: [] } } as CaseEvent) : e,
     );
-    expect(missingFields(refusal('enforcement-application', noDue))).toEqual(['paymentDueDate']);
+    expect(missingFields(refusal('enforcement-application', sampleInput(noDue)))).toEqual(['paymentDueDate']);
     const strange = hearingEvents().map((e) =>
       e.type === 'HearingScheduled' ? ({ ...e, data: { ...e.data, presidingOfficerId: 'u-unknown' } } as CaseEvent) : e,
     );
-    expect(missingFields(refusal('hearing-notice', strange))).toEqual(['person(u-unknown).name']);
+    expect(missingFields(refusal('hearing-notice', sampleInput(strange)))).toEqual(['person(u-unknown).name']);
   });
 
   it('a referral whose case number does not fit the agency’s format', () => {
     const events = referralEvents();
     const filed = events[1] as { data: { caseNo: string } };
     filed.data = { ...filed.data, caseNo: '某号' };
-    expect(missingFields(refusal('criminal-referral', events))).toEqual(['caseNo']);
+    expect(missingFields(refusal('criminal-referral', sampleInput(events)))).toEqual(['caseNo']);
   });
 });

@@ -62,26 +62,34 @@ export function dossierCover(record: CaseRecord, facts: CoverFacts): DossierPart
   };
 }
 
-/** 卷内目录: 序号, 文书名称, 文号, 日期 and 页号 of each part; the pages are known only once the parts are laid out. */
-export function dossierContents(parts: readonly DossierPart[], pages: readonly string[]): Extract<DocumentBlock, { kind: 'table' }> {
+type TableBlock = Extract<DocumentBlock, { kind: 'table' }>;
+
+/** A list of the file (目录, 清单, 记录): a ruled table whose rows are numbered down its first column, 序号. */
+function numberedTable(columns: readonly [label: string, weight: number][], rows: readonly TableRow[]): TableBlock {
   return {
     kind: 'table',
-    columns: [
-      { label: '序号', weight: 0.7 },
-      { label: '文书名称', weight: 2.4 },
-      { label: '文号', weight: 2.4 },
-      { label: '日期', weight: 1.6 },
-      { label: '页号', weight: 0.8 },
-    ],
-    rows: parts.map((p, i) => ({ cells: [String(i + 1), p.title, p.number || '—', p.date, pages[i] ?? ''] })),
+    columns: [{ label: '序号', weight: 0.7 }, ...columns.map(([label, weight]) => ({ label, weight }))],
+    rows: rows.map((r, i) => ({ ...r, cells: [String(i + 1), ...r.cells] })),
   };
+}
+
+/** 卷内目录: 序号, 文书名称, 文号, 日期 and 页号 of each part; the pages are known only once the parts are laid out. */
+export function dossierContents(parts: readonly DossierPart[], pages: readonly string[]): TableBlock {
+  return numberedTable(
+    [
+      ['文书名称', 2.4],
+      ['文号', 2.4],
+      ['日期', 1.6],
+      ['页号', 0.8],
+    ],
+    parts.map((p, i) => ({ cells: [p.title, p.number || '—', p.date, pages[i] ?? ''] })),
+  );
 }
 
 /** 证据清单: each piece of evidence recorded, with its kind, the officers who took it, the day, and its SHA-256. */
 export function evidenceList(record: CaseRecord, input: DocumentInput, issuer: string): DossierPart {
-  const rows: TableRow[] = record.evidence.map((e, i) => ({
+  const rows: TableRow[] = record.evidence.map((e) => ({
     cells: [
-      String(i + 1),
       EVIDENCE_KIND_NAMES[e.data.kind]?.zh ?? e.data.kind,
       e.data.title,
       e.data.officerIds.map((id) => personName(id, input)).join('、'),
@@ -96,17 +104,15 @@ export function evidenceList(record: CaseRecord, input: DocumentInput, issuer: s
     date: record.evidence.at(-1)?.on ?? record.filed!.on,
     blocks: rows.length
       ? [
-          {
-            kind: 'table',
-            columns: [
-              { label: '序号', weight: 0.7 },
-              { label: '证据种类', weight: 1.6 },
-              { label: '证据名称', weight: 2.6 },
-              { label: '取证人员', weight: 1.6 },
-              { label: '取证日期', weight: 1.5 },
+          numberedTable(
+            [
+              ['证据种类', 1.6],
+              ['证据名称', 2.6],
+              ['取证人员', 1.6],
+              ['取证日期', 1.5],
             ],
             rows,
-          },
+          ),
         ]
       : [{ kind: 'paragraph', text: '本案未登记证据。' }],
   };
@@ -125,19 +131,17 @@ export function eventHistory(events: readonly CaseEvent[], chain: DossierChain, 
         kind: 'paragraph',
         text: `本案全部事件按记录顺序列出，共${events.length}条。时间为北京时间；事件哈希为该事件在本案哈希链中的 SHA-256 值。`,
       },
-      {
-        kind: 'table',
-        columns: [
-          { label: '序号', weight: 0.7 },
-          { label: '时间', weight: 1.8 },
-          { label: '事项', weight: 3 },
-          { label: '操作人', weight: 1.5 },
+      numberedTable(
+        [
+          ['时间', 1.8],
+          ['事项', 3],
+          ['操作人', 1.5],
         ],
-        rows: events.map((e, i) => ({
-          cells: [String(i + 1), shanghaiMinute(e.meta.occurredAt), names[e.type]?.zh ?? e.type, personName(e.meta.actorId, input)],
+        events.map((e, i) => ({
+          cells: [shanghaiMinute(e.meta.occurredAt), names[e.type]?.zh ?? e.type, personName(e.meta.actorId, input)],
           note: chain.hashes ? `事件哈希：${chain.hashes[i]}` : undefined,
         })),
-      },
+      ),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { CASE_SOURCE_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { cause, issuingAgency, openedCase } from './case-parts';
+import { addressee, cause, issuingAgency, openedCase, sealedDocument } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
@@ -22,20 +22,12 @@ export function filingRefusalNotice(record: CaseRecord, input: DocumentInput): C
   req.done();
 
   const you = addressOf(opened.party);
-  return {
-    kind: 'filing-refusal-notice',
-    issuer: agency.name,
-    title: '不予立案告知书',
-    number: '',
-    date: rejected.on,
-    blocks: [
-      { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
-      {
-        kind: 'paragraph',
-        text: `本机关对${you}涉嫌${cause(opened)}一事（案件来源：${CASE_SOURCE_NAMES[opened.source].zh}，发现日期：${chineseDate(opened.discoveredAt)}）进行了审查。经审查，${sentence(rejected.data.reason)}本机关决定不予立案。`,
-      },
-      { kind: 'paragraph', text: '特此告知。' },
-      { kind: 'signature', lines: [agency.name, chineseDate(rejected.on)], seal: true },
-    ],
-  };
+  return sealedDocument('filing-refusal-notice', agency, '', rejected.on, [
+    addressee(opened.party),
+    {
+      kind: 'paragraph',
+      text: `本机关对${you}涉嫌${cause(opened)}一事（案件来源：${CASE_SOURCE_NAMES[opened.source].zh}，发现日期：${chineseDate(opened.discoveredAt)}）进行了审查。经审查，${sentence(rejected.data.reason)}本机关决定不予立案。`,
+    },
+    { kind: 'paragraph', text: '特此告知。' },
+  ]);
 }

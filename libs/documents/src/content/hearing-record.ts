@@ -1,5 +1,5 @@
 import { CaseRecord } from './case-record';
-import { issuingAgency } from './case-parts';
+import { caseForm, issuingAgency } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
@@ -19,25 +19,13 @@ export function hearingRecord(record: CaseRecord, input: DocumentInput): CaseDoc
   req.done();
 
   const transcript = outcome.step.data.transcriptHash;
-  return {
-    kind: 'hearing-record',
-    issuer: agency.name,
-    title: '听证笔录',
-    number: record.filed!.data.caseNo,
-    date: outcome.step.on,
-    blocks: [
-      {
-        kind: 'form',
-        rows: [
-          ...rows,
-          ...hearingCourse(outcome),
-          ...(transcript ? [{ label: '笔录文件校验值', value: `SHA-256：${transcript}` }] : []),
-          { label: '记录日期', value: chineseDate(outcome.step.on) },
-          // A party who refuses to sign is noted here by the presiding officer (行政处罚法第六十四条第八项).
-          { label: '当事人或者代理人核对签名', handwritten: true },
-          { label: '听证主持人签名', handwritten: true },
-        ],
-      },
-    ],
-  };
+  return caseForm('hearing-record', agency, record.filed!.data.caseNo, outcome.step.on, [
+    ...rows,
+    ...hearingCourse(outcome),
+    ...(transcript ? [{ label: '笔录文件校验值', value: `SHA-256：${transcript}` }] : []),
+    { label: '记录日期', value: chineseDate(outcome.step.on) },
+    // A party who refuses to sign is noted here by the presiding officer (行政处罚法第六十四条第八项).
+    { label: '当事人或者代理人核对签名', handwritten: true },
+    { label: '听证主持人签名', handwritten: true },
+  ]);
 }

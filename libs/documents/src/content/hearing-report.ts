@@ -1,5 +1,5 @@
 import { CaseRecord } from './case-record';
-import { issuingAgency } from './case-parts';
+import { caseForm, issuingAgency } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
@@ -22,29 +22,17 @@ export function hearingReport(record: CaseRecord, input: DocumentInput): CaseDoc
   req.done();
 
   const notice = record.notice!;
-  return {
-    kind: 'hearing-report',
-    issuer: agency.name,
-    title: '听证会报告书',
-    number: record.filed!.data.caseNo,
-    date: outcome.step.on,
-    blocks: [
-      {
-        kind: 'form',
-        rows: [
-          ...rows,
-          {
-            label: '拟作出的行政处罚',
-            value: `${notice.data.proposedPenalties.map(penaltyText).join('、')}（依据${citations(notice.data.legalBasis)}；${chineseDate(notice.on)}告知）`,
-          },
-          { label: '听证申请日期', value: chineseDate(record.hearingRequest!.on) },
-          { label: '听证通知日期', value: chineseDate(record.hearingSchedule!.on) },
-          ...hearingCourse(outcome),
-          { label: '报告日期', value: chineseDate(outcome.step.on) },
-          { label: '听证主持人签名', handwritten: true },
-          { label: '负责人审阅意见', handwritten: true },
-        ],
-      },
-    ],
-  };
+  return caseForm('hearing-report', agency, record.filed!.data.caseNo, outcome.step.on, [
+    ...rows,
+    {
+      label: '拟作出的行政处罚',
+      value: `${notice.data.proposedPenalties.map(penaltyText).join('、')}（依据${citations(notice.data.legalBasis)}；${chineseDate(notice.on)}告知）`,
+    },
+    { label: '听证申请日期', value: chineseDate(record.hearingRequest!.on) },
+    { label: '听证通知日期', value: chineseDate(record.hearingSchedule!.on) },
+    ...hearingCourse(outcome),
+    { label: '报告日期', value: chineseDate(outcome.step.on) },
+    { label: '听证主持人签名', handwritten: true },
+    { label: '负责人审阅意见', handwritten: true },
+  ]);
 }

@@ -1,6 +1,6 @@
 import { LEGAL_REVIEW_OUTCOME_NAMES } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { issuingAgency, names, openedCase } from './case-parts';
+import { caseForm, issuingAgency, names, openedCase } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
@@ -22,25 +22,13 @@ export function legalReviewOpinion(record: CaseRecord, input: DocumentInput): Ca
   const reviewer = names([review.data.reviewerId], input, req);
   req.done();
 
-  return {
-    kind: 'legal-review-opinion',
-    issuer: agency.name,
-    title: '法制审核意见书',
-    number: record.filed!.data.caseNo,
-    date: review.on,
-    blocks: [
-      {
-        kind: 'form',
-        rows: [
-          ...rows,
-          { label: '适用法律依据是否正确', value: review.data.legalBasisCorrect ? '正确' : '不正确' },
-          { label: '审核意见', value: review.data.opinion },
-          { label: '审核结论', value: LEGAL_REVIEW_OUTCOME_NAMES[review.data.outcome].zh },
-          { label: '审核人', value: reviewer },
-          { label: '审核日期', value: chineseDate(review.on) },
-          { label: '审核人签名', handwritten: true },
-        ],
-      },
-    ],
-  };
+  return caseForm('legal-review-opinion', agency, record.filed!.data.caseNo, review.on, [
+    ...rows,
+    { label: '适用法律依据是否正确', value: review.data.legalBasisCorrect ? '正确' : '不正确' },
+    { label: '审核意见', value: review.data.opinion },
+    { label: '审核结论', value: LEGAL_REVIEW_OUTCOME_NAMES[review.data.outcome].zh },
+    { label: '审核人', value: reviewer },
+    { label: '审核日期', value: chineseDate(review.on) },
+    { label: '审核人签名', handwritten: true },
+  ]);
 }

@@ -3,20 +3,19 @@ import { buildDocument } from './build-document';
 import { DocumentKind } from './document-model';
 import { DocumentDataMissingError, DocumentNotProducedError } from './document-refusals';
 import { documentText } from '../testing/document-text';
-import { SAMPLE_AGENCY, missingFrom, sampleEvents, sampleInput } from '../testing/sample-case';
+import { expectDocument, expectNotProduced, missingFields, refusal } from '../testing/document-expectations';
+import {
+  AGENCY_WITHOUT_REMEDY_BODIES,
+  SAMPLE_AGENCY,
+  missingFrom,
+  sampleEvents,
+  sampleInput,
+  withoutPartyAddress,
+} from '../testing/sample-case';
 import { measureEvents, measuresInput, rejectedEvents } from '../testing/sample-measures';
 
 const OFFICERS = '李执法（执法证号：43100220260001）、张执法（执法证号：43100220260002）';
 const REMEDIES = ['六十日内向郴州市北湖区人民政府申请行政复议', '六个月内依法向郴州市北湖区人民法院提起行政诉讼'];
-
-function refusal(kind: DocumentKind, input: Parameters<typeof buildDocument>[1]): Error {
-  try {
-    buildDocument(kind, input);
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error(`${kind} was rendered`);
-}
 
 /** The events with the last one's data changed (a variant of the sample's producing step). */
 function withLast(events: CaseEvent[], change: (data: any) => object): CaseEvent[] {
@@ -26,10 +25,11 @@ function withLast(events: CaseEvent[], change: (data: any) => object): CaseEvent
 
 describe('documents of the investigation and the measures, from the events and the registry', () => {
   it('现场检查记录: case, party, time, inspectors with their certificates, what was found, the hash, the signature boxes', () => {
-    const doc = buildDocument('inspection-record', measuresInput());
-    expect(doc).toMatchObject({ issuer: '北湖区应急管理局', title: '现场检查记录', number: '北应急立〔2026〕3号', date: '2026-09-03' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'inspection-record',
+      measuresInput(),
+      { issuer: '北湖区应急管理局', title: '现场检查记录', number: '北应急立〔2026〕3号', date: '2026-09-03' },
+      [
         '郴州市某化工有限公司',
         '91431000MA4L0XXX0X',
         '超量储存危险化学品',
@@ -38,8 +38,8 @@ describe('documents of the investigation and the measures, from the events and t
         '二号仓库内储存危险化学品约十二吨，超过设计储存量',
         'a'.repeat(64),
         '被检查单位负责人签名',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('询问笔录 and 抽样取证凭证 from their records; a record without a description has no content row', () => {
@@ -47,29 +47,28 @@ describe('documents of the investigation and the measures, from the events and t
     expect(missingFrom(inquiry, ['询问笔录', '询问时间', '二〇二六年九月四日 10:00', OFFICERS, '仓库保管员陈述', '被询问人签名'])).toEqual(
       [],
     );
-    const sampling = buildDocument('sampling-record', measuresInput());
-    expect(sampling).toMatchObject({ title: '抽样取证凭证', date: '2026-09-04' });
-    const text = documentText(sampling);
-    expect(
-      missingFrom(text, ['抽取危险化学品样品两份', '二〇二六年九月四日 14:00', OFFICERS, 'd'.repeat(64), '被抽样单位（人）签名']),
-    ).toEqual([]);
+    const text = expectDocument('sampling-record', measuresInput(), { title: '抽样取证凭证', date: '2026-09-04' }, [
+      '抽取危险化学品样品两份',
+      '二〇二六年九月四日 14:00',
+      OFFICERS,
+      'd'.repeat(64),
+      '被抽样单位（人）签名',
+    ]);
     expect(text).not.toContain('抽样情况');
   });
 
   it('an investigative record names every officer whose certificate the registry lacks', () => {
     const error = refusal('inspection-record', sampleInput(sampleEvents('EvidenceRecorded')));
     expect(error).toBeInstanceOf(DocumentDataMissingError);
-    expect((error as DocumentDataMissingError).missing.map((m) => m.field)).toEqual([
-      'person(u-officer-1).certificate',
-      'person(u-officer-2).certificate',
-    ]);
+    expect(missingFields(error)).toEqual(['person(u-officer-1).certificate', 'person(u-officer-2).certificate']);
   });
 
   it('责令限期整改指令书: number with 责改, the problems, items and deadline, the basis, the re-inspection and the remedies', () => {
-    const doc = buildDocument('rectification-order', measuresInput());
-    expect(doc).toMatchObject({ title: '责令限期整改指令书', number: '北应急责改〔2026〕3号', date: '2026-09-03' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'rectification-order',
+      measuresInput(),
+      { title: '责令限期整改指令书', number: '北应急责改〔2026〕3号', date: '2026-09-03' },
+      [
         '郴州市某化工有限公司：',
         '经查，你单位存在超量储存危险化学品的问题',
         '依据《安全生产法》第六十五条的规定，现责令你单位于二〇二六年九月二十日前对下列事项整改完毕',
@@ -78,22 +77,18 @@ describe('documents of the investigation and the measures, from the events and t
         '整改期限届满之日起十日内（二〇二六年九月三十日前）对整改情况进行复查',
         ...REMEDIES,
         '二〇二六年九月三日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('整改复查意见书: number with 复查, the order it checks, the officers, what they found and the conclusion', () => {
-    const doc = buildDocument('reinspection-opinion', measuresInput());
-    expect(doc).toMatchObject({ number: '北应急复查〔2026〕3号', date: '2026-09-21' });
-    expect(
-      missingFrom(documentText(doc), [
-        '本机关于二〇二六年九月三日作出《责令限期整改指令书》（北应急责改〔2026〕3号），责令你单位于二〇二六年九月二十日前整改完毕',
-        `二〇二六年九月二十一日，本机关执法人员${OFFICERS}对整改情况进行了复查`,
-        '超量储存的危险化学品已清理，储存上限已重新核定。',
-        '复查意见：整改合格。',
-        '被复查单位负责人签名',
-      ]),
-    ).toEqual([]);
+    expectDocument('reinspection-opinion', measuresInput(), { number: '北应急复查〔2026〕3号', date: '2026-09-21' }, [
+      '本机关于二〇二六年九月三日作出《责令限期整改指令书》（北应急责改〔2026〕3号），责令你单位于二〇二六年九月二十日前整改完毕',
+      `二〇二六年九月二十一日，本机关执法人员${OFFICERS}对整改情况进行了复查`,
+      '超量储存的危险化学品已清理，储存上限已重新核定。',
+      '复查意见：整改合格。',
+      '被复查单位负责人签名',
+    ]);
     const events = measureEvents('ReinspectionRecorded');
     const failed = documentText(
       buildDocument('reinspection-opinion', measuresInput(withLast(events, () => ({ result: 'failed', findings: '仍超量储存' })))),
@@ -102,10 +97,11 @@ describe('documents of the investigation and the measures, from the events and t
   });
 
   it('查封(扣押)决定书: what 行政强制法第二十四条 requires — party and address, reason, basis, term, things, remedies', () => {
-    const doc = buildDocument('seizure-decision', measuresInput());
-    expect(doc).toMatchObject({ title: '查封(扣押)决定书', number: '北应急查扣〔2026〕3号', date: '2026-09-03' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'seizure-decision',
+      measuresInput(),
+      { title: '查封(扣押)决定书', number: '北应急查扣〔2026〕3号', date: '2026-09-03' },
+      [
         '郴州市北湖区人民西路1号',
         '因防止转移、灭失，依据《安全生产法》第六十五条、《行政强制法》第二十二条的规定',
         '1. 超量储存的危险化学品',
@@ -113,35 +109,23 @@ describe('documents of the investigation and the measures, from the events and t
         '查封（扣押）期限为三十日，自二〇二六年九月三日起至二〇二六年十月八日止',
         ...REMEDIES,
         '当事人签收',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('refuses a 查封(扣押)决定书 without the party’s address, a quantity or the remedy bodies, naming each', () => {
-    const { reconsiderationBody: _r, litigationCourt: _l, ...bare } = SAMPLE_AGENCY;
-    const events = withLast(measureEvents('SeizureImposed'), (d) => ({ items: [{ name: d.items[0].name }] }));
-    const opened = events[0] as { data: { party: Record<string, unknown> } };
-    events[0] = { ...events[0], data: { ...opened.data, party: { ...opened.data.party, address: undefined } } } as CaseEvent;
-    const error = refusal('seizure-decision', measuresInput(events, bare));
+    const events = withoutPartyAddress(withLast(measureEvents('SeizureImposed'), (d) => ({ items: [{ name: d.items[0].name }] })));
+    const error = refusal('seizure-decision', measuresInput(events, AGENCY_WITHOUT_REMEDY_BODIES));
     expect(error).toBeInstanceOf(DocumentDataMissingError);
-    expect((error as DocumentDataMissingError).missing.map((m) => m.field)).toEqual([
-      'party.address',
-      'items[0].quantity',
-      'agency.reconsiderationBody',
-      'agency.litigationCourt',
-    ]);
+    expect(missingFields(error)).toEqual(['party.address', 'items[0].quantity', 'agency.reconsiderationBody', 'agency.litigationCourt']);
   });
 
   it('解除查封(扣押)决定书: the decision it ends, the reason, the things returned; none when they were confiscated', () => {
-    const doc = buildDocument('seizure-release-decision', measuresInput());
-    expect(doc).toMatchObject({ number: '北应急解扣〔2026〕3号', date: '2026-09-22' });
-    expect(
-      missingFrom(documentText(doc), [
-        '本机关于二〇二六年九月三日以《查封(扣押)决定书》（北应急查扣〔2026〕3号）对你单位的超量储存的危险化学品（12吨）予以查封（扣押）',
-        '因已整改完毕，不再需要查封扣押，依据《中华人民共和国行政强制法》第二十八条的规定',
-        '立即退还财物',
-      ]),
-    ).toEqual([]);
+    expectDocument('seizure-release-decision', measuresInput(), { number: '北应急解扣〔2026〕3号', date: '2026-09-22' }, [
+      '本机关于二〇二六年九月三日以《查封(扣押)决定书》（北应急查扣〔2026〕3号）对你单位的超量储存的危险化学品（12吨）予以查封（扣押）',
+      '因已整改完毕，不再需要查封扣押，依据《中华人民共和国行政强制法》第二十八条的规定',
+      '立即退还财物',
+    ]);
     const confiscated = withLast(measureEvents('SeizureReleased'), () => ({ disposition: 'confiscated' }));
     const error = refusal('seizure-release-decision', measuresInput(confiscated));
     expect(error).toBeInstanceOf(DocumentNotProducedError);
@@ -149,10 +133,11 @@ describe('documents of the investigation and the measures, from the events and t
   });
 
   it('案件延期办结审批表: the period before, the reason, the new last day, the tier and the approver', () => {
-    const doc = buildDocument('extension-approval', measuresInput());
-    expect(doc).toMatchObject({ title: '案件延期办结审批表', number: '北应急立〔2026〕3号', date: '2026-09-25' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'extension-approval',
+      measuresInput(),
+      { title: '案件延期办结审批表', number: '北应急立〔2026〕3号', date: '2026-09-25' },
+      [
         '立案日期',
         '二〇二六年九月二日',
         '原办结期限',
@@ -163,21 +148,22 @@ describe('documents of the investigation and the measures, from the events and t
         '李执法、张执法',
         '赵局长',
         '二〇二六年九月二十五日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
   });
 
   it('不予立案告知书: the party, what was examined, the reason; in the entrusting agency’s name for an entrusted organisation', () => {
-    const doc = buildDocument('filing-refusal-notice', measuresInput(rejectedEvents()));
-    expect(doc).toMatchObject({ issuer: '北湖区应急管理局', title: '不予立案告知书', number: '', date: '2026-09-02' });
-    expect(
-      missingFrom(documentText(doc), [
+    expectDocument(
+      'filing-refusal-notice',
+      measuresInput(rejectedEvents()),
+      { issuer: '北湖区应急管理局', title: '不予立案告知书', number: '', date: '2026-09-02' },
+      [
         '郴州市某化工有限公司：',
         '本机关对你单位涉嫌超量储存危险化学品一事（案件来源：监督检查，发现日期：二〇二六年八月三十日）进行了审查',
         '经审查，仓库储存量未超过设计储存量，不构成违法。本机关决定不予立案。',
         '二〇二六年九月二日',
-      ]),
-    ).toEqual([]);
+      ],
+    );
     const squad = { id: 'ag-squad', name: '北湖区应急管理综合执法大队', shortName: '北应急队', entrustedBy: SAMPLE_AGENCY.id };
     const [opened, rejected] = rejectedEvents();
     const bySquad = [{ ...opened, data: { ...opened.data, agencyId: squad.id } } as CaseEvent, rejected];
@@ -197,15 +183,8 @@ describe('documents of the investigation and the measures, from the events and t
       ['seizure-release-decision', 'release-seizure'],
       ['extension-approval', 'extend-handling-period'],
     ];
-    for (const [kind, command] of producedBy) {
-      const error = refusal(kind, filed);
-      expect({ kind, error: error.name, producedBy: (error as DocumentNotProducedError).producedBy }).toEqual({
-        kind,
-        error: 'DocumentNotProducedError',
-        producedBy: command,
-      });
-      expect((refusal(kind, measuresInput([])) as DocumentNotProducedError).producedBy).toBe('open-case');
-    }
+    expectNotProduced(producedBy.map(([kind, command]) => [kind, filed, command]));
+    expectNotProduced(producedBy.map(([kind]) => [kind, measuresInput([]), 'open-case']));
     // An order without its re-inspection yet, a seizure still in force.
     expect(refusal('reinspection-opinion', measuresInput(measureEvents('RectificationOrdered')))).toBeInstanceOf(DocumentNotProducedError);
     expect(refusal('seizure-release-decision', measuresInput(measureEvents('RectificationOrdered')))).toBeInstanceOf(
@@ -214,11 +193,7 @@ describe('documents of the investigation and the measures, from the events and t
   });
 
   it('refuses a rectification order whose agency names no remedy bodies', () => {
-    const { reconsiderationBody: _r, litigationCourt: _l, ...bare } = SAMPLE_AGENCY;
-    const error = refusal('rectification-order', measuresInput(measureEvents(), bare));
-    expect((error as DocumentDataMissingError).missing.map((m) => m.field)).toEqual([
-      'agency.reconsiderationBody',
-      'agency.litigationCourt',
-    ]);
+    const error = refusal('rectification-order', measuresInput(measureEvents(), AGENCY_WITHOUT_REMEDY_BODIES));
+    expect(missingFields(error)).toEqual(['agency.reconsiderationBody', 'agency.litigationCourt']);
   });
 });

@@ -1,6 +1,5 @@
 import { CaseRecord } from './case-record';
-import { cause, evidenceText, issuingAgency, openedCase, partyRows } from './case-parts';
-import { chineseDate } from './chinese-numerals';
+import { cause, evidenceText, issuingAgency, openedCase, partyRows, sealedDocument, stepRules } from './case-parts';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
@@ -29,8 +28,7 @@ export function noPenaltyDecision(record: CaseRecord, input: DocumentInput): Cas
     throw new DocumentNotProducedError('no-penalty-decision', '尚未作出不予行政处罚决定 (no decision not to penalize)', 'decide');
   const req = new Requirements('no-penalty-decision');
   const agency = issuingAgency(record, input, req);
-  const rules = input.rules(decision.data.rulesVersion);
-  req.require(!!rules, 'rulesVersion', `规则版本 ${decision.data.rulesVersion}`);
+  const rules = stepRules(input, decision.data.rulesVersion, req);
   const findings = req.need(record.investigation?.data.findings, 'investigation.findings', '调查认定的事实');
   const bodies = remedyBodies(agency, req);
   const party = partyRows(opened, req, true);
@@ -52,14 +50,6 @@ export function noPenaltyDecision(record: CaseRecord, input: DocumentInput): Cas
     },
     { kind: 'heading', text: '三、申请行政复议或者提起行政诉讼的途径和期限' },
     { kind: 'paragraph', text: remediesText(you, rules!.periods, bodies) },
-    { kind: 'signature', lines: [agency.name, chineseDate(decision.on)], seal: true },
   );
-  return {
-    kind: 'no-penalty-decision',
-    issuer: agency.name,
-    title: '不予行政处罚决定书',
-    number: decision.data.decisionNo,
-    blocks,
-    date: decision.on,
-  };
+  return sealedDocument('no-penalty-decision', agency, decision.data.decisionNo, decision.on, blocks);
 }

@@ -1,7 +1,16 @@
 import { totalFineYuan } from '@workflows/enforcement-case';
 import { CaseRecord } from './case-record';
-import { cause, evidenceText, issuingAgency, openedCase, partyRows, penaltyLines, violatedProvisions } from './case-parts';
-import { chineseDate } from './chinese-numerals';
+import {
+  cause,
+  evidenceText,
+  issuingAgency,
+  openedCase,
+  partyRows,
+  penaltyLines,
+  sealedDocument,
+  stepRules,
+  violatedProvisions,
+} from './case-parts';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
@@ -20,8 +29,7 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
   if (!decision) throw new DocumentNotProducedError('penalty-decision', '尚未作出行政处罚决定 (no penalty decision yet)', 'decide');
   const req = new Requirements('penalty-decision');
   const agency = issuingAgency(record, input, req);
-  const rules = input.rules(decision.data.rulesVersion);
-  req.require(!!rules, 'rulesVersion', `规则版本 ${decision.data.rulesVersion}`);
+  const rules = stepRules(input, decision.data.rulesVersion, req);
   const findings = req.need(record.investigation?.data.findings, 'investigation.findings', '调查认定的违法事实');
   req.require(record.evidence.length > 0, 'evidence', '证据');
   const bodies = remedyBodies(agency, req);
@@ -58,14 +66,6 @@ export function penaltyDecision(record: CaseRecord, input: DocumentInput): CaseD
       kind: 'paragraph',
       text: `${remediesText(you, periods, bodies)}申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
     },
-    { kind: 'signature', lines: [agency.name, chineseDate(decision.on)], seal: true },
   );
-  return {
-    kind: 'penalty-decision',
-    issuer: agency.name,
-    title: '行政处罚决定书',
-    number: decision.data.decisionNo,
-    blocks,
-    date: decision.on,
-  };
+  return sealedDocument('penalty-decision', agency, decision.data.decisionNo, decision.on, blocks);
 }

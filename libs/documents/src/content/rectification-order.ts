@@ -1,5 +1,5 @@
 import { CaseRecord } from './case-record';
-import { cause, issuingAgency, openedCase } from './case-parts';
+import { addressee, cause, issuingAgency, openedCase, sealedDocument, stepRules } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock } from './document-model';
@@ -21,8 +21,7 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
   const req = new Requirements('rectification-order');
   const agency = issuingAgency(record, input, req);
   const number = requireCaseKindNumber(record.filed?.data.caseNo, agency, 'rectification', req);
-  const rules = input.rules(order.data.rulesVersion);
-  req.require(!!rules, 'rulesVersion', `规则版本 ${order.data.rulesVersion}`);
+  const rules = stepRules(input, order.data.rulesVersion, req);
   const bodies = remedyBodies(agency, req);
   req.done();
 
@@ -31,7 +30,7 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
   const reinspection = order.data.deadlines.find((d) => d.kind === 'reinspection');
   const reinspectionDays = reinspection && periodFromBasis(reinspection.basis);
   const blocks: DocumentBlock[] = [
-    { kind: 'paragraph', text: `${opened.party.name}：`, indent: false },
+    addressee(opened.party),
     {
       kind: 'paragraph',
       text: `经查，${you}存在${cause(opened)}的问题。依据${citations(order.data.legalBasis)}的规定，现责令${you}于${chineseDate(order.data.deadline)}前对下列事项整改完毕：`,
@@ -52,7 +51,6 @@ export function rectificationOrder(record: CaseRecord, input: DocumentInput): Ca
       kind: 'paragraph',
       text: `${you}如不服本指令，可以在收到本指令书之日起${periodText(periods.reconsiderationWindow)}内向${bodies.reconsideration}申请行政复议，或者在${periodText(periods.litigationWindow)}内依法向${bodies.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本指令不停止执行，法律另有规定的除外。`,
     },
-    { kind: 'signature', lines: [agency.name, chineseDate(order.on)], seal: true },
   ];
-  return { kind: 'rectification-order', issuer: agency.name, title: '责令限期整改指令书', number, blocks, date: order.on };
+  return sealedDocument('rectification-order', agency, number, order.on, blocks);
 }

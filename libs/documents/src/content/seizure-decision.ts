@@ -1,5 +1,5 @@
 import { CaseRecord } from './case-record';
-import { issuingAgency, openedCase, partyRows } from './case-parts';
+import { issuingAgency, openedCase, partyRows, sealedDocument, stepRules } from './case-parts';
 import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
@@ -28,35 +28,26 @@ export function seizureDecision(record: CaseRecord, input: DocumentInput): CaseD
   }));
   const term = imposed.data.deadlines.find((d) => d.kind === 'seizure');
   req.require(!!term, 'deadlines.seizure', '查封扣押期限');
-  const rules = input.rules(imposed.data.rulesVersion);
-  req.require(!!rules, 'rulesVersion', `规则版本 ${imposed.data.rulesVersion}`);
+  const rules = stepRules(input, imposed.data.rulesVersion, req);
   const bodies = remedyBodies(agency, req);
   req.done();
 
   const you = addressOf(opened.party);
-  return {
-    kind: 'seizure-decision',
-    issuer: agency.name,
-    title: '查封(扣押)决定书',
-    number,
-    date: imposed.on,
-    blocks: [
-      { kind: 'form', rows: party },
-      {
-        kind: 'paragraph',
-        text: `因${clause(imposed.data.reason)}，依据${citations(imposed.data.legalBasis)}的规定，本机关决定对${you}的下列场所、设施或者财物予以查封（扣押）：`,
-      },
-      { kind: 'form', rows: [{ label: '名称', value: '数量' }, ...items] },
-      {
-        kind: 'paragraph',
-        text: `查封（扣押）期限为${periodText(rules!.periods.seizureTerm)}，自${chineseDate(imposed.on)}起至${chineseDate(term!.dueDate)}止。对查封（扣押）的场所、设施或者财物，本机关将妥善保管，不得使用或者损毁；${you}不得擅自启封、转移或者处置。`,
-      },
-      {
-        kind: 'paragraph',
-        text: `${remediesText(you, rules!.periods, bodies)}申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
-      },
-      { kind: 'form', rows: [{ label: '当事人签收（当场交付决定书和清单）', handwritten: true }] },
-      { kind: 'signature', lines: [agency.name, chineseDate(imposed.on)], seal: true },
-    ],
-  };
+  return sealedDocument('seizure-decision', agency, number, imposed.on, [
+    { kind: 'form', rows: party },
+    {
+      kind: 'paragraph',
+      text: `因${clause(imposed.data.reason)}，依据${citations(imposed.data.legalBasis)}的规定，本机关决定对${you}的下列场所、设施或者财物予以查封（扣押）：`,
+    },
+    { kind: 'form', rows: [{ label: '名称', value: '数量' }, ...items] },
+    {
+      kind: 'paragraph',
+      text: `查封（扣押）期限为${periodText(rules!.periods.seizureTerm)}，自${chineseDate(imposed.on)}起至${chineseDate(term!.dueDate)}止。对查封（扣押）的场所、设施或者财物，本机关将妥善保管，不得使用或者损毁；${you}不得擅自启封、转移或者处置。`,
+    },
+    {
+      kind: 'paragraph',
+      text: `${remediesText(you, rules!.periods, bodies)}申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
+    },
+    { kind: 'form', rows: [{ label: '当事人签收（当场交付决定书和清单）', handwritten: true }] },
+  ]);
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CaseEvent, CaseEventBody, RulesBook } from '@workflows/enforcement-case';
+import { CaseEvent, CaseEventBody, Party, RulesBook } from '@workflows/enforcement-case';
 import { DocumentAgency, DocumentInput } from '../content/document-input';
 import { DossierAnchor, DossierInput } from '../content/dossier-input';
+import parties from './sample-parties.json';
 
 /** A case of 北湖区应急管理局 walked to closing, as the documents' specs read it (events as the engine folds them). */
 export const HEAD = 'u-head';
@@ -23,14 +24,22 @@ const deadline = (kind: string, dueDate: string, basis: string) => ({
   rulesVersion: 'hn-2026.1',
 });
 
-export const SAMPLE_AGENCY: DocumentAgency = {
-  id: 'ag-431002',
-  name: '北湖区应急管理局',
-  shortName: '北应急',
-  reconsiderationBody: '郴州市北湖区人民政府',
-  litigationCourt: '郴州市北湖区人民法院',
-  finePayment: '中国农业银行郴州北湖支行（户名：郴州市北湖区财政局非税收入汇缴结算户，账号：18580001040012345）',
+/** The agency and the party of the sample, shared with the documents bench (test/bench/lib/dossier-case.js). */
+export const SAMPLE_AGENCY: DocumentAgency = parties.agency;
+const SAMPLE_PARTY = parties.party as Party;
+
+/** The sample agency without the remedy bodies its decisions must name. */
+export const AGENCY_WITHOUT_REMEDY_BODIES: DocumentAgency = {
+  ...SAMPLE_AGENCY,
+  reconsiderationBody: undefined,
+  litigationCourt: undefined,
 };
+
+/** The events with the party opened without an address. */
+export function withoutPartyAddress(events: CaseEvent[]): CaseEvent[] {
+  const [opened, ...rest] = events as [{ data: { party: Record<string, unknown> } }, ...CaseEvent[]];
+  return [{ ...opened, data: { ...opened.data, party: { ...opened.data.party, address: undefined } } } as unknown as CaseEvent, ...rest];
+}
 
 export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
   const all: CaseEvent[] = [
@@ -42,13 +51,7 @@ export function sampleEvents(until?: CaseEvent['type']): CaseEvent[] {
           agencyId: 'ag-431002',
           source: 'inspection',
           industry: 'hazardous_chemicals',
-          party: {
-            kind: 'organization',
-            name: '郴州市某化工有限公司',
-            creditCode: '91431000MA4L0XXX0X',
-            legalRepresentative: '王某',
-            address: '郴州市北湖区人民西路1号',
-          },
+          party: { ...SAMPLE_PARTY },
           violations: [{ description: '超量储存危险化学品', provisions: ['安全生产法 Art. 36'] }],
           discoveredAt: '2026-08-30',
           handlingOfficerIds: [OFFICER, 'u-officer-2'],
