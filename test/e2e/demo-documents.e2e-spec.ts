@@ -70,6 +70,7 @@ const KIND_CODES: Partial<Record<DocumentKind, string>> = {
   'penalty-notice': '罚告',
   'hearing-notice': '听通',
   'enforcement-demand': '催告',
+  'payment-reminder': '催缴',
   'enforcement-application': '强执申',
   'criminal-referral': '移',
   'rectification-order': '责改',
@@ -129,6 +130,7 @@ function expectations(events: WireEvent[], agencies: Map<string, Agency>) {
     'no-penalty-decision': decision?.type === 'NoPenaltyDecided',
     'service-receipt': decision?.type === 'PenaltyDecided' && all('DecisionServed').length > 0,
     'enforcement-demand': all('EnforcementUrged').length > 0,
+    'payment-reminder': all('EnforcementUrged').length > 0,
     'enforcement-application': all('CourtEnforcementApplied').length > 0,
     'criminal-referral': all('CaseTransferredToPolice').length > 0,
     'closing-approval': all('CaseClosed').length > 0,
@@ -162,6 +164,8 @@ function expectations(events: WireEvent[], agencies: Map<string, Agency>) {
         return [...parts, ...remedies];
       case 'enforcement-demand':
         return [...parts, `尚欠的罚款${amount(decidedFine - paidBefore('EnforcementUrged'))}`];
+      case 'payment-reminder':
+        return [...parts, `尚欠罚款${amount(decidedFine - paidBefore('EnforcementUrged'))}`];
       case 'enforcement-application':
         return [...parts, `尚欠的罚款${amount(decidedFine - paidBefore('CourtEnforcementApplied'))}`];
       case 'criminal-referral':
