@@ -20,6 +20,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal as a person reads it: the API's title (Chinese first) and its detail (the limit, the missing fields…). */
+export function problemText(e: unknown): string {
+  if (!(e instanceof ApiError)) return String(e);
+  const { title, detail } = e.problem;
+  return detail ? `${title}：${detail}` : title;
+}
+
 export const API_BASE = '/api/v1';
 
 /** Called when the API answers 401: the session is over (expired or revoked token). */
