@@ -94,7 +94,9 @@ describe('文书 and 案卷 on the case page in Chromium: preview, PDF, 签发 w
     expect(squeeze(await preview.textContent())).toContain(squeeze(decided.party));
     // No script runs in the frame; its own stylesheet applies (given the page's nonce): the title is centred.
     await expect(page.getByTestId('document-preview').getAttribute('sandbox')).resolves.toBe('allow-same-origin allow-modals');
-    await expect(preview.locator('h1.title').evaluate((el) => getComputedStyle(el).textAlign)).resolves.toBe('center');
+    await expect(preview.locator('h1.title').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).textAlign)).resolves.toBe(
+      'center',
+    );
     await screenshot(page, 'documents-preview');
     // axe cannot enter a frame where no script runs: the page is audited with the preview closed.
     await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
