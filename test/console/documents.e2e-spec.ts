@@ -168,7 +168,14 @@ describe('文书 and 案卷 on the case page in Chromium: preview, PDF, 签发 w
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: '为「现场检查照片」上传文件' }).click(),
     ]);
-    await chooser.setFiles(PHOTO);
+    // Text under a .jpg name: the browser declares image/jpeg, the bytes say otherwise — 415, in the API's words.
+    await chooser.setFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
+    await page.getByRole('alert').filter({ hasText: '文件内容与声明的类型不符' }).waitFor();
+    const [again] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '为「现场检查照片」上传文件' }).click(),
+    ]);
+    await again.setFiles(PHOTO);
     const bytes = readFileSync(PHOTO);
     const entry = page.locator(`[data-evidence-file="${sha256(bytes)}"]`);
     await entry.waitFor();

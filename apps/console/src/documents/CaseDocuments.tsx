@@ -114,7 +114,7 @@ export function CaseDocumentsSection({ caseId, revision, mayIssue, onIssued }: P
             render: (_, row) =>
               row.missing.length > 0 ? (
                 <>
-                  <Tag color="warning">信息不全</Tag>
+                  <Tag color="error">信息不全</Tag>
                   <div data-testid="document-missing">缺少：{row.missing.map((m) => `${m.zh}（${m.field}）`).join('、')}</div>
                 </>
               ) : row.issued ? (
