@@ -121,20 +121,20 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     expect(sha256(file.bytes)).toBe(receipt.body.events[0].data.sha256);
     writeFileSync(pdf, file.bytes);
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(`行政处罚决定书（${decisionNo}）`);
-    const issued = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as { kind: string; sha256: string }[];
+    const issued = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body.items as { kind: string; sha256: string }[];
     expect(sha256((await issuedFile(ids.a, decisionNo)).bytes)).toBe(issued.find((d) => d.kind === 'penalty-decision')!.sha256);
   });
 
   it('lists the issued documents in procedural order with their numbers, hashes, revisions and who issued them', async () => {
     const list = await t.http.as(HEAD, 'GET', `/api/v1/cases/${ids.a}/documents`);
     expect(list.status).toBe(200);
-    expect(list.body.map((d: { kind: string }) => d.kind)).toEqual([
+    expect(list.body.items.map((d: { kind: string }) => d.kind)).toEqual([
       'filing-approval',
       'penalty-notice',
       'penalty-decision',
       'service-receipt',
     ]);
-    expect(list.body[1]).toMatchObject({
+    expect(list.body.items[1]).toMatchObject({
       kind: 'penalty-notice',
       title: '行政处罚告知书',
       number: NOTICE_1,
@@ -144,8 +144,33 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     });
   });
 
+  it('lists the documents the case has produced: issued ones under their issued numbers, one lacking data with the fields it lacks', async () => {
+    const produced = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body.produced;
+    const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}`)).body.decision.decisionNo;
+    expect(produced).toEqual(
+      expect.arrayContaining([
+        { kind: 'filing-approval', title: '立案审批表', number: expect.stringContaining('立'), missing: [] },
+        { kind: 'penalty-notice', title: '行政处罚告知书', number: NOTICE_1, missing: [] },
+        { kind: 'penalty-decision', title: '行政处罚决定书', number: decisionNo, missing: [] },
+      ]),
+    );
+    // Not produced yet: no 结案审批表 before closing.
+    expect(produced.map((d: { kind: string }) => d.kind)).not.toContain('closing-approval');
+
+    // A party recorded without an address: its 决定书 is produced but cannot be rendered, and says why.
+    const noAddress = await decidedCase(t.http, openCaseBody().party, FINE);
+    const listed = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${noAddress}/documents`)).body;
+    expect(listed.items).toEqual([]);
+    expect(listed.produced.find((d: { kind: string }) => d.kind === 'penalty-decision')).toEqual({
+      kind: 'penalty-decision',
+      title: '行政处罚决定书',
+      number: null,
+      missing: expect.arrayContaining([{ field: 'party.address', zh: expect.any(String) }]),
+    });
+  });
+
   it('returns an issued document by its number, rendered from its revision to the recorded hash, bearing that number', async () => {
-    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body as {
+    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}/documents`)).body.items as {
       kind: string;
       number: string;
       sha256: string;

@@ -83,7 +83,7 @@ describe('a document issued once per occurrence (two rectification orders)', () 
   });
 
   it('fetches each by its number: its recorded hash, its own number and deadline', async () => {
-    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body as { number: string; sha256: string }[];
+    const list = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.items as { number: string; sha256: string }[];
     expect(list.map((d) => d.number)).toEqual([ORDER_1, ORDER_2]);
     const [one, two] = [await issuedText(ORDER_1), await issuedText(ORDER_2)];
     expect([one.status, two.status]).toEqual([200, 200]);
@@ -94,7 +94,7 @@ describe('a document issued once per occurrence (two rectification orders)', () 
     expect(two.text).toContain(ORDER_2);
     expect(two.text).toContain('二〇二六年十月十二日前');
     // The revision it was issued at names one issue (a kind issued again under one number, as a 送达回证 is).
-    const revisions = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.map(
+    const revisions = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.items.map(
       (d: { revision: number }) => d.revision,
     );
     expect((await issuedText(ORDER_2, `?kind=rectification-order&revision=${revisions[1]}`)).hash).toBe(two.hash);

@@ -104,6 +104,11 @@ describe('answers match the response schemas of the built OpenAPI document', () 
     await expectConforms(OFFICER_1, 'get', '/cases/{caseId}/timeline', `/cases/${caseId}/timeline?from=0&to=3`);
   });
 
+  it("the case's documents, produced and issued", async () => {
+    const documents = await expectConforms(OFFICER_1, 'get', '/cases/{caseId}/documents', `/cases/${caseId}/documents`);
+    expect(documents.produced.length).toBeGreaterThan(0);
+  });
+
   it('the audit trail and the interference register and quarterly report', async () => {
     await projectionsCaughtUp(t.http);
     const audit = await expectConforms(REVIEWER, 'get', '/audit', `/audit?caseId=${caseId}`);

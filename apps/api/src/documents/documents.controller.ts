@@ -7,7 +7,7 @@ import { uuidPipe } from '../cases/cases.controller';
 import { ProblemException, problem } from '../problem/problem';
 import { DocumentQueryDto, IssuedDocumentQueryDto } from './document-query.dto';
 import { CONTENT_TYPES, DocumentsService } from './documents.service';
-import { IssuedDocumentView } from './issued-document.response';
+import { CaseDocumentsView } from './issued-document.response';
 import { IssuedDocumentsService } from './issued-documents.service';
 
 const KINDS_TEXT = DOCUMENT_KINDS.map((k) => `${k}（${DOCUMENT_TITLES[k]}）`).join('、');
@@ -24,14 +24,15 @@ export class DocumentsController {
   @Get(':caseId/documents')
   @Access('documents.read', 'case')
   @ApiOperation({
-    summary: '已签发文书 the documents the case issued, in procedural order, with their numbers and SHA-256',
+    summary: '本案文书 the documents the case has produced so far and those it issued, in procedural order',
     description:
-      '列出本案以 issue-document 签发的文书：种类、名称、文号、格式、SHA-256、所依据的案件版本、签发时间与签发人；按办案程序排序。',
+      'items 列出本案以 issue-document 签发的文书：种类、名称、文号、格式、SHA-256、所依据的案件版本、签发时间与签发人；' +
+      'produced 列出本案事件已产生的文书（种类、名称、文号），缺少必需信息的列明所缺字段（missing）。均按办案程序排序。',
   })
-  @ApiResponse({ status: 200, type: IssuedDocumentView, isArray: true })
+  @ApiResponse({ status: 200, type: CaseDocumentsView })
   @ApiResponse({ status: 404, description: '案件不存在 (no such case)' })
-  list(@Param('caseId', uuidPipe) caseId: string): Promise<IssuedDocumentView[]> {
-    return this.issued.list(caseId);
+  list(@Param('caseId', uuidPipe) caseId: string): Promise<CaseDocumentsView> {
+    return this.documents.list(caseId);
   }
 
   @Get(':caseId/documents/issued/:number')

@@ -20,6 +20,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal as a person reads it: the API's title (Chinese first) and its detail (the limit, the missing fields…). */
+export function problemText(e: unknown): string {
+  if (!(e instanceof ApiError)) return String(e);
+  const { title, detail } = e.problem;
+  return detail ? `${title}：${detail}` : title;
+}
+
 export const API_BASE = '/api/v1';
 
 /** Called when the API answers 401: the session is over (expired or revoked token). */
@@ -48,35 +55,69 @@ export function queryString(query: RequestOptions['query']): string {
  * One request to the public API; the answer's body, or an ApiError with the problem document. With an OIDC session
  * the token is refreshed before it lapses, and once more when the API answers 401 (then the request is sent again).
  */
-export function api<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
-  return send<T>(path, options, false);
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; etag: string | null }> {
+  const json = options.body === undefined ? undefined : { content: JSON.stringify(options.body), type: 'application/json' };
+  const res = await send(path, { ...options, headers: { accept: 'application/json', ...options.headers } }, json, false);
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : null) as T, etag: res.headers.get('etag') };
 }
 
-async function send<T>(path: string, options: RequestOptions, retried: boolean): Promise<{ body: T; etag: string | null }> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+/** A file the API answered: its bytes, its name (from Content-Disposition) and its headers. */
+export interface ApiFile {
+  blob: Blob;
+  fileName: string | null;
+  headers: Headers;
+}
+
+/**
+ * A file from the public API (a document, the 案卷, an evidence file), fetched with the session's token like every
+ * request; a refusal is an ApiError with the problem document. `upload` sends a file as the body, with its type.
+ */
+export async function apiFile(path: string, options: RequestOptions & { upload?: Blob } = {}): Promise<ApiFile> {
+  const upload = options.upload && { content: options.upload, type: options.upload.type || 'application/octet-stream' };
+  const res = await send(path, options, upload, false);
+  return { blob: await res.blob(), fileName: dispositionFileName(res.headers.get('content-disposition')), headers: res.headers };
+}
+
+/** The file name of a Content-Disposition header: the UTF-8 `filename*` (Chinese names), else the plain one. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) return decodeURIComponent(star[1]);
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
+}
+
+async function send(
+  path: string,
+  options: RequestOptions,
+  payload: { content: BodyInit; type: string } | undefined,
+  retried: boolean,
+): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
   const session = options.anonymous ? null : await freshSession();
   if (session) headers.authorization = `Bearer ${session.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (payload) headers['content-type'] = payload.type;
   const res = await fetch(`${path.startsWith('/api/') ? '' : API_BASE}${path}${queryString(options.query)}`, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: payload?.content,
   });
-  const text = await res.text();
-  const body = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    if (res.status === 401 && session) {
-      // A request sent with a token that another request has since replaced tries the new one, without a refresh.
-      const current = currentSession();
-      const replaced = current !== null && current.token !== session.token;
-      if (session.oidc && !retried && (replaced || (await refreshSession()))) return send<T>(path, options, true);
-      clearSession();
-      onSignedOut();
-    }
-    const problem = (
-      body && typeof body === 'object' ? body : { type: 'about:blank', title: res.statusText, status: res.status }
-    ) as Problem;
-    throw new ApiError({ ...problem, status: problem.status ?? res.status });
+  if (res.ok) return res;
+  if (res.status === 401 && session) {
+    // A request sent with a token that another request has since replaced tries the new one, without a refresh.
+    const current = currentSession();
+    const replaced = current !== null && current.token !== session.token;
+    if (session.oidc && !retried && (replaced || (await refreshSession()))) return send(path, options, payload, true);
+    clearSession();
+    onSignedOut();
   }
-  return { body: body as T, etag: res.headers.get('etag') };
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not a problem document (a proxy's page): the status speaks.
+  }
+  const problem = (body && typeof body === 'object' ? body : { type: 'about:blank', title: res.statusText, status: res.status }) as Problem;
+  throw new ApiError({ ...problem, status: problem.status ?? res.status });
 }

@@ -70,3 +70,7 @@ export type InterferenceRecord = Schemas['InterferenceRecordResponse'];
 export type InterferenceQuarterlyReport = Schemas['InterferenceQuarterlyReportResponse'];
 export type RegistryAgency = Schemas['AgencyResponse'];
 export type RegistryUser = Schemas['UserResponse'];
+/** `GET /cases/{caseId}/documents`: the documents the case has produced (with any missing data) and those it issued. */
+export type CaseDocuments = Schemas['CaseDocumentsView'];
+export type ProducedDocument = Schemas['ProducedDocumentView'];
+export type IssuedDocument = Schemas['IssuedDocumentView'];

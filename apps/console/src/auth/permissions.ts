@@ -46,3 +46,8 @@ export function maySupervise(user: SessionUser): boolean {
   const who = COMMANDS['supervise-case'].who;
   return typeof who === 'object' && who.roles.some((r) => user.roles.includes(r));
 }
+
+/** Whether this user may take an upload step (a route of its own, not a form) on the case now, e.g. 上传证据文件. */
+export function mayUpload(user: SessionUser, view: CaseView, command: CommandName): boolean {
+  return isUploadCommand(command) && view.allowedCommands.includes(command) && mayIssue(user, view, command);
+}

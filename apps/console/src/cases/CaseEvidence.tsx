@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { EvidenceFileAttachedData } from '@workflows/enforcement-case/event-data/procedure.data';
 import { EVIDENCE_KIND_NAMES } from '@workflows/enforcement-case/vocabulary/evidence-kinds';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
 import { ApiError, api } from '../api/client';
 import type { CaseEvent } from '../api/types';
+import { EvidenceFiles, EvidenceUpload } from './EvidenceFiles';
 
 interface EvidenceRow {
   id: string;
@@ -13,28 +15,41 @@ interface EvidenceRow {
   officerIds: string[];
   contentHash: string;
   occurredAt: string;
+  files: EvidenceFileAttachedData[];
+}
+
+interface Props {
+  caseId: string;
+  revision: number;
+  /** Whether this user may upload evidence files now (attach-evidence-file). */
+  mayUpload: boolean;
+  /** After an upload: the case has a new revision. */
+  onUploaded: () => void;
 }
 
 /**
  * 证据: the evidence recorded on the case, read from its own history (GET /cases/{id}/events, one case's events):
- * kind, title, the officers who took it, and the SHA-256 of its content — the file itself is never stored here.
+ * kind, title, the officers who took it, the SHA-256 of its content, and the files uploaded to it (their
+ * EvidenceFileAttached events), each downloadable; 上传文件 for who may.
  */
-export function CaseEvidence({ caseId, revision }: { caseId: string; revision: number }) {
+export function CaseEvidence({ caseId, revision, mayUpload, onUploaded }: Props) {
   const [rows, setRows] = useState<EvidenceRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api<CaseEvent[]>(`/cases/${caseId}/events`)
-      .then(({ body }) =>
+      .then(({ body }) => {
+        const files = body.filter((e) => e.type === 'EvidenceFileAttached').map((e) => e.data as unknown as EvidenceFileAttachedData);
         setRows(
           body
             .filter((e) => e.type === 'EvidenceRecorded')
             .map((e) => {
               const d = e.data as { evidenceId: string; kind: string; title: string; officerIds: string[]; contentHash: string };
-              return { id: d.evidenceId, ...d, occurredAt: e.metadata.occurredAt ?? '' };
+              const own = files.filter((f) => f.evidenceId === d.evidenceId);
+              return { id: d.evidenceId, ...d, occurredAt: e.metadata.occurredAt ?? '', files: own };
             }),
-        ),
-      )
+        );
+      })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [caseId, revision]); // a new revision may have recorded evidence
 
@@ -60,6 +75,22 @@ export function CaseEvidence({ caseId, revision }: { caseId: string; revision: n
             { title: '取证人员', dataIndex: 'officerIds', render: (ids: string[]) => ids.join('、') },
             { title: '内容摘要（SHA-256）', dataIndex: 'contentHash', render: (h: string) => <code title={h}>{h.slice(0, 16)}…</code> },
             { title: '取证时间', dataIndex: 'occurredAt', render: (t: string) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '') },
+            {
+              title: '文件',
+              key: 'files',
+              render: (_, row) => <EvidenceFiles caseId={caseId} evidenceId={row.id} files={row.files} />,
+            },
+            ...(mayUpload
+              ? [
+                  {
+                    title: '操作',
+                    key: 'upload',
+                    render: (_: unknown, row: EvidenceRow) => (
+                      <EvidenceUpload caseId={caseId} evidenceId={row.id} title={row.title} onUploaded={onUploaded} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -2,7 +2,12 @@ import { csvText, type Cell } from './csv';
 
 /** Hands a text to the browser as a file download. */
 export function saveTextFile(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(new Blob([text], { type }), filename);
+}
+
+/** Hands bytes to the browser as a file download (a document or evidence file fetched with the session's token). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

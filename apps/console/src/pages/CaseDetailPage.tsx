@@ -5,13 +5,14 @@ import dayjs from 'dayjs';
 import { ApiError, api } from '../api/client';
 import { commandTitle } from '../api/openapi-doc';
 import type { CaseView, Deadline } from '../api/types';
-import { commandsFor } from '../auth/permissions';
+import { commandsFor, mayUpload } from '../auth/permissions';
 import { currentSession } from '../auth/session';
 import { CaseEvidence } from '../cases/CaseEvidence';
 import { CommandForm } from '../cases/CommandForm';
 import { StateDiagram } from '../cases/StateDiagram';
 import { stageColor } from '../cases/stages';
 import { deadlineKindName, industryName } from '../cases/vocabulary';
+import { CaseDocumentsSection } from '../documents/CaseDocuments';
 import { useOpenApiDocument } from '../forms/useOpenApiDocument';
 
 const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
@@ -21,7 +22,10 @@ const STATUS: Record<Deadline['status'], { text: string; color: string }> = {
   paused: { text: '已暂停', color: 'default' },
 };
 
-/** 案件详情: number, party, stage, the state diagram, the commands this user may issue now, deadlines with their legal basis, evidence. */
+/**
+ * 案件详情: number, party, stage, the state diagram, the commands this user may issue now, deadlines with their legal
+ * basis, evidence with its files, and the case's documents (文书) and 案卷.
+ */
 export default function CaseDetailPage() {
   const { caseId } = useParams();
   const [view, setView] = useState<CaseView | null>(null);
@@ -123,7 +127,19 @@ export default function CaseDetailPage() {
         ]}
       />
 
-      <CaseEvidence caseId={view.caseId} revision={view.revision} />
+      <CaseEvidence
+        caseId={view.caseId}
+        revision={view.revision}
+        mayUpload={mayUpload(user, view, 'attach-evidence-file')}
+        onUploaded={() => void load()}
+      />
+
+      <CaseDocumentsSection
+        caseId={view.caseId}
+        revision={view.revision}
+        mayIssue={commands.includes('issue-document')}
+        onIssued={() => void load()}
+      />
 
       <Drawer title={command ? commandTitle(doc, command) : ''} size={640} open={command !== null} onClose={close} destroyOnHidden>
         {command && (
