@@ -128,7 +128,8 @@ function expectations(events: WireEvent[], agencies: Map<string, Agency>) {
     'collective-deliberation': all('CollectiveDiscussionRecorded').length > 0,
     'penalty-decision': decision?.type === 'PenaltyDecided',
     'no-penalty-decision': decision?.type === 'NoPenaltyDecided',
-    'service-receipt': decision?.type === 'PenaltyDecided' && all('DecisionServed').length > 0,
+    // Either decision, once served after it was made.
+    'service-receipt': !!decision && events.slice(events.indexOf(decision)).some((e) => e.type === 'DecisionServed'),
     'enforcement-demand': all('EnforcementUrged').length > 0,
     'payment-reminder': all('EnforcementUrged').length > 0,
     'enforcement-application': all('CourtEnforcementApplied').length > 0,

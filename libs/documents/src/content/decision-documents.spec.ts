@@ -4,7 +4,7 @@ import { DocumentKind } from './document-model';
 import { DocumentNotProducedError } from './document-refusals';
 import { documentText } from '../testing/document-text';
 import { expectDocument, expectNotProduced, missingFields, refusal } from '../testing/document-expectations';
-import { AGENCY_WITHOUT_REMEDY_BODIES, SAMPLE_AGENCY, sampleEvents, sampleInput, withoutPartyAddress } from '../testing/sample-case';
+import { AGENCY_WITHOUT_REMEDY_BODIES, SAMPLE_AGENCY, event, sampleEvents, sampleInput, withoutPartyAddress } from '../testing/sample-case';
 import { TRANSCRIPT_HASH, courtEnforcementEvents, hearingEvents, noPenaltyEvents, referralEvents } from '../testing/sample-decisions';
 
 describe('hearing, review and decision documents from the events', () => {
@@ -91,6 +91,16 @@ describe('hearing, review and decision documents from the events', () => {
     // A later penalty decision replaces it.
     const penaltyAfter = [...noPenaltyEvents(), sampleEvents('PenaltyDecided').at(-1)!];
     expect(refusal('no-penalty-decision', sampleInput(penaltyAfter))).toBeInstanceOf(DocumentNotProducedError);
+  });
+
+  it('送达回证 of a 不予行政处罚决定书: the decision served, its number, the recipient and the method', () => {
+    const served = event({ type: 'DecisionServed', data: { method: 'post', rulesVersion: 'hn-2026.1', deadlines: [] } }, '2026-09-14');
+    expectDocument('service-receipt', sampleInput([...noPenaltyEvents(), served]), { number: '北应急罚〔2026〕8号', date: '2026-09-14' }, [
+      '不予行政处罚决定书（北应急罚〔2026〕8号）',
+      '邮寄送达',
+      '二〇二六年九月十四日',
+    ]);
+    expectNotProduced([['service-receipt', sampleInput(noPenaltyEvents()), 'serve-decision']]);
   });
 
   it('罚款催缴通知书: what is owed, the surcharge to the day of the urge (3% a day, 24 days), where to pay', () => {
