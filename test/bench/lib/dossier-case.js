@@ -12,6 +12,8 @@ const path = require('node:path');
 const SAMPLE = path.resolve(__dirname, '../../../libs/documents/src/testing/sample-parties.json');
 const { agency: AGENCY, party: PARTY } = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
 const PEOPLE = { 'u-head': '赵局长', 'u-officer-1': '李执法', 'u-officer-2': '张执法', 'u-officer-3': '王执法', 'u-reviewer': '陈法制' };
+// The investigative records bound into the 案卷 name each officer's 执法证 (行政处罚法第五十五条).
+const CERTIFICATES = { 'u-officer-1': '43100220260001', 'u-officer-2': '43100220260002', 'u-officer-3': '43100220260003' };
 const OFFICERS = ['u-officer-1', 'u-officer-2', 'u-officer-3'];
 const KINDS = ['inspection', 'inquiry', 'photo', 'audio_video', 'document', 'sampling', 'appraisal'];
 const TITLES = ['现场检查笔录', '询问笔录', '现场照片', '执法记录仪视频', '出入库台账', '抽样取证凭证', '检测报告'];
@@ -119,7 +121,8 @@ function longCase() {
 function registry() {
   return {
     agency: (id) => (id === AGENCY.id ? AGENCY : undefined),
-    person: (id) => (PEOPLE[id] ? { name: PEOPLE[id] } : undefined),
+    person: (id) =>
+      PEOPLE[id] ? { name: PEOPLE[id], ...(CERTIFICATES[id] ? { certificate: { number: CERTIFICATES[id] } } : {}) } : undefined,
   };
 }
 
