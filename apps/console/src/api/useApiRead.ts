@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type RequestOptions, api, queryString } from './client';
+import { type RequestOptions, api, problemText, queryString } from './client';
 
 export interface ApiRead<T> {
   /** The answer to the latest request; null while it loads or when it failed. */
@@ -9,10 +9,6 @@ export interface ApiRead<T> {
   loading: boolean;
   /** Reads the same resource again (after a change the page made). */
   reload: () => void;
-}
-
-export function problemText(e: unknown): string {
-  return e instanceof ApiError ? e.message : String(e);
 }
 
 /**
