@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { EvidenceFileAttachedData } from '@workflows/enforcement-case/event-data/procedure.data';
 import { EVIDENCE_KIND_NAMES } from '@workflows/enforcement-case/vocabulary/evidence-kinds';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import type { CaseEvent } from '../api/types';
 import { EvidenceFiles, EvidenceUpload } from './EvidenceFiles';
 
@@ -50,7 +50,7 @@ export function CaseEvidence({ caseId, revision, mayUpload, onUploaded }: Props)
             }),
         );
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(problemText(e)));
   }, [caseId, revision]); // a new revision may have recorded evidence
 
   return (

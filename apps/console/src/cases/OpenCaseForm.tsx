@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Select, Skeleton } from 'antd';
 import type { FormInstance, FormRule } from 'antd';
 import { isValidCreditCode, isValidResidentIdNumber } from '@workflows/enforcement-case/party/party-codes';
 import { limitationYears, violationsPastLimitation } from '@workflows/enforcement-case/rules/limitation-period';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import { commandSchema, commandTitle } from '../api/openapi-doc';
 import type { FilingHelp, OpenCaseBody } from '../api/types';
 import { ProblemAlert } from '../forms/ProblemAlert';
@@ -114,7 +114,7 @@ export function OpenCaseForm({ defaultAgencyId }: { defaultAgencyId: string }) {
   useEffect(() => {
     api<FilingHelp>('/cases/filing-help', { query: { agencyId: defaultAgencyId } })
       .then((r) => setHelp(r.body))
-      .catch((e: unknown) => setHelpError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setHelpError(problemText(e)));
   }, [defaultAgencyId]);
 
   const extras = useMemo((): FieldExtras => {

@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import { commandTitle, type OpenApiDocument } from '../api/openapi-doc';
 import type { CaseEvent, CaseView, Deadline, TimelineAt } from '../api/types';
 import { stageName } from '../cases/stages';
@@ -56,7 +56,7 @@ function useTimeline(caseId: string | undefined, query: Record<string, string | 
     // Only the answer for the latest point counts: a scrub sends many requests.
     api<TimelineAt>(`/cases/${caseId}/timeline`, { query })
       .then(({ body }) => current && setResult({ key, view: body }))
-      .catch((e: unknown) => current && setResult({ key, error: e instanceof ApiError ? e.message : String(e) }));
+      .catch((e: unknown) => current && setResult({ key, error: problemText(e) }));
     return () => {
       current = false;
     };
@@ -205,7 +205,7 @@ export default function CaseTimelinePage() {
         setRevision(body.revision);
         setPoint({ revision: body.revision });
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(problemText(e)));
   }, [caseId]);
 
   const selected = useTimeline(caseId, point);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { Alert, Card, List, Skeleton, Space, Table, Tag } from 'antd';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import { commandTitle } from '../api/openapi-doc';
 import type { AwaitingPage, CaseSearchItem, CaseSearchPage, CaseView, DeadlineItem, DeadlinePage } from '../api/types';
 import { DeadlineList } from '../deadlines/DeadlineList';
@@ -37,7 +37,7 @@ export default function DeskPage() {
 
   useEffect(() => {
     if (!hasDesk(user)) return;
-    const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+    const fail = (e: unknown) => setError(problemText(e));
     const view = (caseId: string) => api<CaseView>(`/cases/${caseId}`).then((r) => r.body);
     // Officers watch the cases they handle; heads and reviewers their agency's.
     const scope = user.roles.includes('officer') ? 'mine' : 'agency';

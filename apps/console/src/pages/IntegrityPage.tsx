@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, Result, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import {
   type Anchor,
   EVIDENCE_FILE_PROBLEM_ZH,
@@ -16,7 +16,7 @@ import { currentSession } from '../auth/session';
 import { LoadError } from '../forms/FilterActions';
 import { PageTitle } from '../layout/PageTitle';
 
-const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+const message = problemText;
 
 function Verification({ report }: { report: VerifyReport }) {
   const files = report.evidenceFiles;

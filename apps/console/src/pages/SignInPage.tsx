@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Layout, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import type { DevTokenBody, DevUser } from '../api/types';
 import { OidcSignIn } from '../auth/OidcSignIn';
 import type { AuthConfig } from '../auth/oidc';
@@ -27,7 +27,7 @@ export default function SignInPage() {
       const h = (await api<AuthConfig>('/auth/config', { anonymous: true })).body;
       setAuthConfig(h);
       if (h.mode === 'dev') setUsers((await api<DevUser[]>('/auth/dev-users', { anonymous: true })).body);
-    })().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    })().catch((e: unknown) => setError(problemText(e)));
   }, []);
 
   const byAgency = useMemo(() => {
@@ -48,7 +48,7 @@ export default function SignInPage() {
       saveSession({ token, user });
       void navigate(params.get('next') ?? (hasDesk(user) ? '/' : '/cases'), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(problemText(e));
     } finally {
       setBusy(null);
     }

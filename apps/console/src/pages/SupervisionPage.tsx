@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
 import { Card, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
+import { api, problemText } from '../api/client';
 import type { DeadlineItem, DeadlinePage } from '../api/types';
 import { maySupervise } from '../auth/permissions';
 import { currentSession } from '../auth/session';
@@ -22,7 +22,7 @@ export default function SupervisionPage() {
   useEffect(() => {
     if (!maySupervise(user)) return;
     const tree = { agencyId: user.agencyId, includeSubordinates: true, pageSize: 100 };
-    const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+    const fail = (e: unknown) => setError(problemText(e));
     api<DeadlinePage>('/deadlines', { query: { ...tree, status: 'overdue' } })
       .then((r) => setOverdue(r.body.items))
       .catch(fail);
