@@ -227,6 +227,40 @@ export class PgReadModels implements rm.ReadModels {
     );
   }
 
+  /** The decided fines in scope (and period), as the SQLite read models select them; values from `$1` on. */
+  private decisionsInScope(q: rm.ConsistencyQuery): { where: string; values: unknown[] } {
+    const values: unknown[] = [q.agencies, ...(q.period ?? [])];
+    const period = q.period ? ` AND ${this.ms('decided_at')} >= ${this.ms('$2')} AND ${this.ms('decided_at')} < ${this.ms('$3')}` : '';
+    return {
+      where: `violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL AND agency_id = ANY($1::text[])${period}`,
+      values,
+    };
+  }
+
+  async consistencyFineCounts(q: rm.ConsistencyQuery) {
+    const { where, values } = this.decisionsInScope(q);
+    const columns = 'violation_code, discretion_level, fine_yuan, agency_id, party_kind';
+    return this.rows<rm.FineCountRow>(
+      `SELECT ${columns}, COUNT(*)::int AS n FROM ${this.s}.case_index WHERE ${where} GROUP BY ${columns} ORDER BY ${columns}`,
+      values,
+    );
+  }
+
+  async consistencyOutliers(q: rm.FineOutliersQuery) {
+    if (!q.bounds.length) return [];
+    const { where, values } = this.decisionsInScope(q);
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const group = `violation_code = ${p(q.violationCode)} AND discretion_level = ${p(q.discretionLevel)}`;
+    const outside = q.bounds
+      .map((b) => `(party_kind = ${p(b.partyKind)} AND (fine_yuan < ${p(b.lo)} OR fine_yuan > ${p(b.hi)}))`)
+      .join(' OR ');
+    return this.rows<rm.DecisionRow>(
+      `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
+       WHERE ${where} AND ${group} AND (${outside}) ORDER BY fine_yuan, agency_id, stage, case_id LIMIT ${p(q.limit)}`,
+      values,
+    );
+  }
+
   async openDeadlines(q: rm.OpenDeadlinesQuery) {
     const values: unknown[] = [];
     const p = (v: unknown) => `$${values.push(v)}`;

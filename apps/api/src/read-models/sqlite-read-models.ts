@@ -198,6 +198,43 @@ export class SqliteReadModels implements rm.ReadModels {
       .all(...params) as rm.DecisionRow[];
   }
 
+  /** The decided fines in scope (and period): an index range per agency (case_index_decisions), never the whole index. */
+  private decisionsInScope(q: rm.ConsistencyQuery): { where: string; params: (string | number)[] } {
+    const params: (string | number)[] = [...q.agencies];
+    let where = `violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL AND agency_id IN (${list(q.agencies)})`;
+    if (q.period) {
+      where += ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
+      params.push(...q.period);
+    }
+    return { where, params };
+  }
+
+  async consistencyFineCounts(q: rm.ConsistencyQuery) {
+    const { where, params } = this.decisionsInScope(q);
+    const columns = 'violation_code, discretion_level, fine_yuan, agency_id, party_kind';
+    return this.db
+      .prepare(`SELECT ${columns}, COUNT(*) AS n FROM case_index WHERE ${where} GROUP BY ${columns} ORDER BY ${columns}`)
+      .all(...params) as rm.FineCountRow[];
+  }
+
+  async consistencyOutliers(q: rm.FineOutliersQuery) {
+    if (!q.bounds.length) return [];
+    const { where, params } = this.decisionsInScope(q);
+    const outside = q.bounds.map(() => '(party_kind = ? AND (fine_yuan < ? OR fine_yuan > ?))').join(' OR ');
+    return this.db
+      .prepare(
+        `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
+         WHERE ${where} AND violation_code = ? AND discretion_level = ? AND (${outside}) ORDER BY fine_yuan, agency_id, stage, case_id LIMIT ?`,
+      )
+      .all(
+        ...params,
+        q.violationCode,
+        q.discretionLevel,
+        ...q.bounds.flatMap((b) => [b.partyKind, b.lo, b.hi]),
+        q.limit,
+      ) as rm.DecisionRow[];
+  }
+
   async openDeadlines(q: rm.OpenDeadlinesQuery) {
     // From the officer's cases (primary key range) or the agencies' deadlines by due day (index range): never history.
     const where: string[] = ["d.status <> 'paused'"];
