@@ -136,10 +136,12 @@ export class PgReadModels implements rm.ReadModels {
       where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
     if (q.caseId) where.push(`r.case_id = ${p(q.caseId)}`);
     if (q.intervener) where.push(`r.intervener_name = ${p(q.intervener)}`);
+    if (q.after !== undefined) where.push(`r.position > ${p(q.after)}`);
+    const limit = q.limit === undefined ? '' : ` LIMIT ${p(q.limit)}`;
     return this.rows<rm.InterferenceRecordRow>(
       `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
-              r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
-       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+              r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects, r.position
+       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position${limit}`,
       values,
     );
   }

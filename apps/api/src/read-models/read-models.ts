@@ -68,6 +68,9 @@ export interface InterferenceQuery {
   period?: [string, string];
   caseId?: string;
   intervener?: string;
+  /** Keyset paging: only records after this position (the previous page's last), at most `limit` of them. */
+  after?: number;
+  limit?: number;
 }
 
 export interface InterferenceRecordRow {
@@ -87,6 +90,8 @@ export interface InterferenceRecordRow {
   content: string;
   handling: string;
   corrects: string | null;
+  /** The record's place in the log: the register's paging cursor (not part of the record). */
+  position?: number;
 }
 
 export interface PublicDecisionsQuery {

@@ -21,9 +21,7 @@ describe('SQLite read-model query plans', () => {
       const statement = prepare(sql);
       const all = statement.all.bind(statement);
       const explain = (params: unknown[]) =>
-        plans.push(
-          (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | '),
-        );
+        plans.push((prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | '));
       return Object.assign(Object.create(statement), {
         all: (...params: unknown[]) => (explain(params), all(...params)),
         get: (...params: unknown[]) => (explain(params), statement.get(...params)),

@@ -100,11 +100,16 @@ export class SqliteReadModels implements rm.ReadModels {
       where.push('r.intervener_name = ?');
       params.push(q.intervener);
     }
+    if (q.after !== undefined) {
+      where.push('r.position > ?');
+      params.push(q.after);
+    }
+    const limit = q.limit === undefined ? '' : ` LIMIT ${Number(q.limit)}`;
     return this.db
       .prepare(
         `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
-                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
-         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects, r.position
+         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position${limit}`,
       )
       .all(...params) as rm.InterferenceRecordRow[];
   }

@@ -52,8 +52,8 @@ function counted(rows: DecisionRow[]): FineCountRow[] {
 }
 
 describe('fineGroups (consistency statistics from fines counted per amount)', () => {
-  const rangeOf = (code: string, _level: string, kind: string) =>
-    code === 'AQ-99' ? ((kind === 'organization' ? [10_000, 25_000] : [1_000, 5_000]) as const) : undefined;
+  const rangeOf = (code: string, _level: string, kind: string): readonly [number, number] | undefined =>
+    code === 'AQ-99' ? (kind === 'organization' ? [10_000, 25_000] : [1_000, 5_000]) : undefined;
 
   it('gives the same groups, quartiles, agencies and outlier counts as the per-decision computation', () => {
     let seed = 11;

@@ -57,11 +57,14 @@ export class PgIntegrity implements StoreIntegrity {
     return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
   }
 
-  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  /**
+   * Anchors are recorded at the head as it grows (seq and position rise together), so the first by position, then
+   * seq, at or after a position is the earliest covering it: one seek in anchors_position.
+   */
   async anchorCovering(position: bigint): Promise<Anchor | null> {
     this.assertOpen();
     const [row] = await this.db.query<AnchorRow>({
-      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE position >= $1 ORDER BY seq LIMIT 1`,
+      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE position >= $1 ORDER BY position, seq LIMIT 1`,
       values: [String(position)],
     });
     return row ? toAnchor(row) : null;

@@ -52,10 +52,13 @@ export class SqliteIntegrity implements StoreIntegrity {
     return this.anchors();
   }
 
-  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  /**
+   * Anchors are recorded at the head as it grows (seq and position rise together), so the first by position, then
+   * seq, at or after a position is the earliest covering it: one seek in anchors_position.
+   */
   async anchorCovering(position: bigint): Promise<Anchor | null> {
     const a = this.db
-      .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY seq LIMIT 1')
+      .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY position, seq LIMIT 1')
       .get(position) as AnchorRow | undefined;
     return a ? toAnchor(a) : null;
   }
