@@ -48,4 +48,20 @@ describe('SQLite read-model query plans', () => {
     );
     expect(plan).toMatch(/SEARCH case_index USING INDEX case_index_decisions \(agency_id=\? AND <expr>>\? AND <expr><\?\)/);
   });
+
+  it('interference register: in position order from its primary key, stopping at the page', async () => {
+    const [plan] = await plansOf(() => models.interferenceRegister({ agencies, readerId: 'u-1', after: 10, limit: 201 }));
+    expect(plan).toMatch(/^SEARCH r USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('public decisions: newest first from an index, all agencies or one, without a sort', async () => {
+    const oldest = '2023-01-01T00:00:00.000Z';
+    const [all] = await plansOf(() => models.publicDecisions({ oldest, limit: 20, offset: 0 }));
+    expect(all).toMatch(/^(SCAN|SEARCH) public_decisions USING INDEX public_decisions_listed\b/);
+    expect(all).not.toMatch(/TEMP B-TREE/);
+    const [one] = await plansOf(() => models.publicDecisions({ oldest, agencyId: 'ag-431002', limit: 20, offset: 0 }));
+    expect(one).toMatch(/^SEARCH public_decisions USING INDEX public_decisions_listed_by_agency \(<expr>=\?/);
+    expect(one).not.toMatch(/TEMP B-TREE/);
+  });
 });
