@@ -1,4 +1,4 @@
-import { StoreIntegrity } from '../capabilities';
+import { AnchorPage, StoreIntegrity } from '../capabilities';
 import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { PgDatabase } from './pg-database';
 import { PG_EVENT_COLUMNS, PgEventRow } from './pg-statements';
@@ -52,9 +52,14 @@ export class PgIntegrity implements StoreIntegrity {
     }
   }
 
-  async listAnchors(): Promise<Anchor[]> {
+  async listAnchors(page?: AnchorPage): Promise<Anchor[]> {
     this.assertOpen();
-    return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
+    if (!page) return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
+    const rows = await this.db.query<AnchorRow>({
+      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      values: [page.after ?? 0, page.limit ?? null],
+    });
+    return rows.map(toAnchor);
   }
 
   /**

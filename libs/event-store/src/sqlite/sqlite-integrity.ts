@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { StoreIntegrity } from '../capabilities';
+import { AnchorPage, StoreIntegrity } from '../capabilities';
 import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { EventRow } from './sqlite.statements';
 
@@ -48,8 +48,13 @@ export class SqliteIntegrity implements StoreIntegrity {
     return walker.finish();
   }
 
-  async listAnchors(): Promise<Anchor[]> {
-    return this.anchors();
+  async listAnchors(page?: AnchorPage): Promise<Anchor[]> {
+    if (!page) return this.anchors();
+    return (
+      this.db
+        .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(page.after ?? 0, page.limit ?? -1) as AnchorRow[]
+    ).map(toAnchor);
   }
 
   /**
@@ -98,7 +103,7 @@ export function openSqliteIntegrity(filename: string): StoreIntegrity & { close(
   const integrity = new SqliteIntegrity(db);
   return {
     verify: () => integrity.verify(),
-    listAnchors: () => integrity.listAnchors(),
+    listAnchors: (page) => integrity.listAnchors(page),
     anchorCovering: (position) => integrity.anchorCovering(position),
     createAnchor: (reason, now) => integrity.createAnchor(reason, now),
     close: () => db.close(),
