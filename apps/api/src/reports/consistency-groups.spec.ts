@@ -32,16 +32,16 @@ function fromDecisions(rows: DecisionRow[], rangeOf: (c: string, l: string, k: s
   });
 }
 
+/** Decisions in the read models' order: violation code, level, fine, agency. */
+const byGroupAndFine = (a: DecisionRow, b: DecisionRow) =>
+  a.violation_code.localeCompare(b.violation_code) ||
+  a.discretion_level.localeCompare(b.discretion_level) ||
+  a.fine_yuan - b.fine_yuan ||
+  a.agency_id.localeCompare(b.agency_id);
+
 function counted(rows: DecisionRow[]): FineCountRow[] {
   const out: FineCountRow[] = [];
-  const sorted = [...rows].sort(
-    (a, b) =>
-      a.violation_code.localeCompare(b.violation_code) ||
-      a.discretion_level.localeCompare(b.discretion_level) ||
-      a.fine_yuan - b.fine_yuan ||
-      a.agency_id.localeCompare(b.agency_id) ||
-      a.party_kind.localeCompare(b.party_kind),
-  );
+  const sorted = [...rows].sort((a, b) => byGroupAndFine(a, b) || a.party_kind.localeCompare(b.party_kind));
   for (const r of sorted) {
     const last = out[out.length - 1];
     const same = (k: keyof DecisionRow) => last && last[k as keyof FineCountRow] === r[k];
@@ -67,14 +67,7 @@ describe('fineGroups (consistency statistics from fines counted per amount)', ()
         fine_yuan: [500, 1_000, 2_000, 12_000, 20_000, 24_000, 40_000, 90_000][rnd(8)],
         party_kind: ['organization', 'individual'][rnd(2)],
       }));
-      const sorted = [...decisions].sort(
-        (a, b) =>
-          a.violation_code.localeCompare(b.violation_code) ||
-          a.discretion_level.localeCompare(b.discretion_level) ||
-          a.fine_yuan - b.fine_yuan ||
-          a.agency_id.localeCompare(b.agency_id) ||
-          a.case_id.localeCompare(b.case_id),
-      );
+      const sorted = [...decisions].sort((a, b) => byGroupAndFine(a, b) || a.case_id.localeCompare(b.case_id));
       const expected = fromDecisions(sorted, rangeOf);
       const actual = fineGroups(counted(decisions), rangeOf);
       expect(actual.map(({ bounds: _b, outlierCount, ...g }) => ({ ...g, outlierCount }))).toEqual(
