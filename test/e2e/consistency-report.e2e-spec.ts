@@ -124,10 +124,13 @@ describe('discretion consistency report over HTTP', () => {
       ]),
     );
     expect(aq99.outliers).toEqual([{ caseId: ids.a3, agencyId: AG, fineYuan: 40_000, reason: '裁量基准 benchmark [10000, 25000]' }]);
+    expect(aq99.outlierCount).toBe(1);
     const local = group(res.body, 'LOCAL-7');
     expect(local).toMatchObject({ count: 5, median: 1_200 });
     expect(local.outliers.map((o: any) => o.caseId)).toEqual([ids.l5]);
     expect(local.outliers[0].reason).toMatch(/^四分位离群/);
+    expect(local.outlierCount).toBe(1);
+    expect(res.body.groups.every((g: any) => g.outlierCount === g.outliers.length && g.outliers.length <= 20)).toBe(true);
   });
 
   it('an officer sees only their own bureau by default; another year is empty', async () => {

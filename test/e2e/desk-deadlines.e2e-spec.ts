@@ -83,6 +83,14 @@ describe('GET /deadlines and GET /cases/awaiting-me', () => {
     expect(page.items).toHaveLength(1);
   });
 
+  it('refuses a numbered page deeper than 10,000 rows, naming page', async () => {
+    for (const path of ['/api/v1/deadlines?pageSize=100&page=101', '/api/v1/cases/awaiting-me?pageSize=100&page=101']) {
+      const res = await t.http.as(HEAD, 'GET', path);
+      expect({ path, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ path, status: 400, field: 'page' });
+    }
+    expect((await t.http.as(HEAD, 'GET', '/api/v1/deadlines?pageSize=100&page=100')).status).toBe(200);
+  });
+
   it('answers bad input with a 400 naming the field, and another county with a 403', async () => {
     for (const [query, field] of [
       ['status=late', 'status'],

@@ -69,4 +69,37 @@ describe('interference register over HTTP', () => {
     expect(byId['ag-431081']).toMatchObject({ agencyName: '资兴市应急管理局', records: 0, zeroReport: true });
     expect((await register('u-431000-supervisor', '/quarterly-report?year=2026')).status).toBe(400);
   });
+
+  it('pages by keyset: the pages together are the register in order, without duplicates or gaps; a page above 500 is refused', async () => {
+    for (let i = 0; i < 4; i++) {
+      const res = await t.http.as(
+        OFFICER_2,
+        'POST',
+        `/api/v1/cases/${id}/commands/record-interference`,
+        cadreInterference({ handling: `第${i + 2}次，已拒绝并如实记录`, occurredAt: at('2026-09-06') }),
+      );
+      expect(res.status).toBe(200);
+    }
+    await caughtUp();
+    const whole = await register(REVIEWER, `?caseId=${id}`);
+    expect(whole.body).toMatchObject({ next: null });
+    expect(whole.body.items).toHaveLength(5);
+    const paged: unknown[] = [];
+    let after: number | null | undefined;
+    const cursors: number[] = [];
+    do {
+      const res = await register(REVIEWER, `?caseId=${id}&limit=2${after ? `&after=${after}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...res.body.items);
+      after = res.body.next;
+      if (after) cursors.push(after);
+    } while (after);
+    expect(cursors).toHaveLength(2);
+    expect(paged).toEqual(whole.body.items);
+    expect(new Set(paged.map((r: any) => r.record_id)).size).toBe(5);
+    const tooMany = await register(REVIEWER, '?limit=501');
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('limit');
+  });
 });

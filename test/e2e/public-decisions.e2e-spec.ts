@@ -44,6 +44,21 @@ describe('public decisions over HTTP', () => {
     expect(JSON.stringify(items)).not.toContain('未公示企业');
   });
 
+  it('pages newest first (pages of one are the whole list in order) and refuses a page deeper than 10,000 rows', async () => {
+    const whole = await listed();
+    const paged: any[] = [];
+    for (let page = 1; page <= whole.length + 1; page++) {
+      const res = await fetch(`${t.http.baseUrl}/api/v1/public/decisions?pageSize=1&page=${page}`);
+      paged.push(...((await res.json()) as { items: any[] }).items);
+    }
+    expect(paged).toEqual(whole);
+    expect(whole.every((d, i) => i === 0 || whole[i - 1].publishedAt >= d.publishedAt)).toBe(true);
+    expect((await fetch(`${t.http.baseUrl}/api/v1/public/decisions?pageSize=100&page=100`)).status).toBe(200);
+    const deep = await fetch(`${t.http.baseUrl}/api/v1/public/decisions?pageSize=100&page=101`);
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ errors: [{ field: 'page', message: 'at most 100' }] });
+  });
+
   it('withdraws a decision once a remedy revokes it', async () => {
     await t.http.command(org, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at('2026-09-08') });
     await t.http.command(org, OFFICER_1, 'record-remedy', {

@@ -316,6 +316,26 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
       ] as ([string, string] | undefined)[])
         queries.push({ agencies, period });
     expect(await compare('consistencyDecisions', queries, (m, q) => m.consistencyDecisions(q))).toBeGreaterThan(4);
+    expect(await compare('consistencyFineCounts', queries, (m, q) => m.consistencyFineCounts(q))).toBeGreaterThan(4);
+    // The counts and the outliers are the decisions of before, counted and filtered (same rows, same order).
+    const outlierQueries = [];
+    for (const q of queries) {
+      const decisions = await sqlite.consistencyDecisions(q);
+      const counts = await sqlite.consistencyFineCounts(q);
+      expect(counts.reduce((n, r) => n + r.n, 0)).toBe(decisions.length);
+      for (const { violation_code: violationCode, discretion_level: discretionLevel } of counts) {
+        const group = decisions.filter((d) => d.violation_code === violationCode && d.discretion_level === discretionLevel);
+        const fines = group.map((d) => d.fine_yuan);
+        const mid = fines[Math.floor(fines.length / 2)];
+        const bounds = [...new Set(group.map((d) => d.party_kind))].map((partyKind) => ({ partyKind, lo: mid, hi: mid }));
+        for (const limit of [1, 1000]) {
+          const query = { ...q, violationCode, discretionLevel, bounds, limit };
+          expect(await sqlite.consistencyOutliers(query)).toEqual(group.filter((d) => d.fine_yuan !== mid).slice(0, limit));
+          outlierQueries.push(query);
+        }
+      }
+    }
+    expect(await compare('consistencyOutliers', outlierQueries, (m, q) => m.consistencyOutliers(q))).toBeGreaterThan(4);
     // The directory's agencies are the ones the history uses.
     expect(AGENCIES.every((a) => directory.agency(a))).toBe(true);
   });

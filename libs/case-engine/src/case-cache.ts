@@ -1,4 +1,5 @@
 import { CaseSnapshot } from '@workflows/enforcement-case';
+import { ByteBudgetLru, estimatedBytes } from './byte-budget-lru';
 
 /** A folded case at a revision, plus the idempotency keys its events carry. */
 export interface CaseEntry {
@@ -9,28 +10,39 @@ export interface CaseEntry {
   keys: Map<string, { first: number; last: number; requestHash: string }>;
 }
 
+/** Bytes an idempotency key's record holds, beside its key string (three numbers and a 64-character hash). */
+const KEY_RECORD_BYTES = 200;
+
+/** The estimated memory a folded case holds: its snapshot as JSON and its idempotency keys. */
+export function caseEntryBytes(entry: CaseEntry): number {
+  let keys = 0;
+  for (const k of entry.keys.keys()) keys += k.length * 2 + KEY_RECORD_BYTES;
+  return estimatedBytes(entry.snapshot) + keys;
+}
+
 /**
- * Folded cases by id, least recently used evicted first. A hit is caught up by reading only the events
- * after its revision, so a command never replays a long stream (the hot path stays load → decide → append).
+ * Folded cases by id, least recently used evicted first, bounded by a count and by an estimate of their bytes (a
+ * case with a long history folds to a large snapshot). A hit is caught up by reading only the events after its
+ * revision, so a command never replays a long stream (the hot path stays load → decide → append).
  */
 export class CaseCache {
-  private readonly entries = new Map<string, CaseEntry>();
+  private readonly entries: ByteBudgetLru<string, CaseEntry>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number, maxBytes = Infinity) {
+    this.entries = new ByteBudgetLru(maxBytes, caseEntryBytes, capacity);
+  }
+
+  /** The estimated bytes the cached cases hold. */
+  get bytes(): number {
+    return this.entries.bytes;
+  }
 
   get(caseId: string): CaseEntry | undefined {
-    const e = this.entries.get(caseId);
-    if (e) {
-      this.entries.delete(caseId);
-      this.entries.set(caseId, e);
-    }
-    return e;
+    return this.entries.get(caseId);
   }
 
   set(caseId: string, entry: CaseEntry): void {
-    this.entries.delete(caseId);
     this.entries.set(caseId, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   delete(caseId: string): void {

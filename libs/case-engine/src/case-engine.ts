@@ -74,8 +74,12 @@ export interface CaseEngineDeps {
   clock: () => Date;
   newId: () => string;
   cacheSize?: number;
+  /** Estimated bytes the folded cases may hold (CASE_CACHE_MB); default 64 MiB. */
+  cacheBytes?: number;
   /** Events of recently read histories kept parsed (GET /events, timeline); default 10,000. */
   historyCacheEvents?: number;
+  /** Estimated bytes those histories may hold (HISTORY_CACHE_MB); default 32 MiB. */
+  historyCacheBytes?: number;
   maxRetries?: number;
   /** Renders the documents `issue-document` issues; without it that command is refused. */
   documents?: DocumentSealer;
@@ -130,6 +134,8 @@ function partiesOf(snapshot: CaseSnapshot): CaseParties {
   };
 }
 
+const MIB = 1024 * 1024;
+
 /** load → fold → decide → append, with optimistic concurrency, idempotency and a folded-state cache. */
 export class CaseEngine {
   private readonly cache: CaseCache;
@@ -138,8 +144,8 @@ export class CaseEngine {
   private readonly numbering: NumberingService;
 
   constructor(private readonly deps: CaseEngineDeps) {
-    this.cache = new CaseCache(deps.cacheSize ?? 10_000);
-    this.histories = new HistoryCache(deps.historyCacheEvents ?? 10_000);
+    this.cache = new CaseCache(deps.cacheSize ?? 10_000, deps.cacheBytes ?? 64 * MIB);
+    this.histories = new HistoryCache(deps.historyCacheEvents ?? 10_000, deps.historyCacheBytes ?? 32 * MIB);
     this.numbering = new NumberingService(deps.store);
   }
 

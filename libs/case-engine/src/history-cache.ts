@@ -1,35 +1,40 @@
 import { EventStore, StoredEvent } from '@app/event-store';
+import { ByteBudgetLru, estimatedBytes } from './byte-budget-lru';
+
+/** What a parsed event holds beside its data and metadata (ids, hashes, numbers). */
+const EVENT_OVERHEAD_BYTES = 400;
+
+/** The estimated memory of parsed events: their data and metadata as JSON, and their fixed fields. */
+export function eventsBytes(events: readonly StoredEvent[]): number {
+  let bytes = 0;
+  for (const e of events) bytes += estimatedBytes(e.data) + estimatedBytes(e.metadata) + EVENT_OVERHEAD_BYTES;
+  return bytes;
+}
 
 /**
  * The parsed histories of the cases read lately (GET /events, timeline replay), for an inspector scrubbing through a
  * long case: events never change, so a cached history stays true and only its tail — the events after the cached
- * revision — is read again. Bounded by a total number of events (least recently read cases go first); a history
- * longer than the whole budget is not kept. Callers must not change the arrays they get.
+ * revision — is read again. Bounded by a total number of events and by their estimated bytes (least recently read
+ * cases go first); a history larger than either whole budget is not kept. Callers must not change the arrays they get.
  */
 export class HistoryCache {
-  private readonly histories = new Map<string, StoredEvent[]>();
-  private events = 0;
+  private readonly histories: ByteBudgetLru<string, StoredEvent[]>;
 
-  constructor(private readonly budget: number) {}
+  constructor(budget: number, maxBytes = Infinity) {
+    this.histories = new ByteBudgetLru<string, StoredEvent[]>(maxBytes, eventsBytes, budget, (h) => h.length);
+  }
+
+  /** The estimated bytes the cached histories hold. */
+  get bytes(): number {
+    return this.histories.bytes;
+  }
 
   async read(store: EventStore, streamId: string): Promise<StoredEvent[]> {
     const cached = this.histories.get(streamId);
     const tail = await store.readStream(streamId, { fromRevision: cached?.length ?? 0 });
     const history = !cached ? tail : tail.length ? [...cached, ...tail] : cached;
-    this.remember(streamId, history, cached?.length ?? 0);
+    // Only the tail is measured: the cached part's size is known.
+    if (history.length) this.histories.set(streamId, history, this.histories.sizeOfEntry(streamId) + eventsBytes(tail));
     return history;
-  }
-
-  private remember(streamId: string, history: StoredEvent[], before: number): void {
-    this.histories.delete(streamId);
-    this.events -= before;
-    if (!history.length || history.length > this.budget) return;
-    this.histories.set(streamId, history);
-    this.events += history.length;
-    for (const [id, h] of this.histories) {
-      if (this.events <= this.budget) break;
-      this.histories.delete(id);
-      this.events -= h.length;
-    }
   }
 }

@@ -7,3 +7,4 @@ export * from './ids';
 export * from './deadline-scheduler';
 export * from './timeline';
 export * from './document-sealer';
+export * from './byte-budget-lru';

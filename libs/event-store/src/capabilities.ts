@@ -8,11 +8,18 @@ import type { Anchor, IntegrityReport } from './common/chain-walker';
  * when the store at hand has none. Nothing outside this library needs to know which adapter it is talking to.
  */
 
+/** Keyset paging of the anchor log: anchors after `after` (a seq), at most `limit`. */
+export interface AnchorPage {
+  after?: number;
+  limit?: number;
+}
+
 /** Tamper evidence: both hash chains recomputed and checked against the anchor log. */
 export interface StoreIntegrity {
   /** Walks every event in commit order and checks the anchors; names the first bad position. */
   verify(): Promise<IntegrityReport>;
-  listAnchors(): Promise<Anchor[]>;
+  /** The anchor log in order; a page of it (after a seq, at most `limit`) when asked. */
+  listAnchors(page?: AnchorPage): Promise<Anchor[]>;
   /** The first anchor at or after `position` (it covers every event up to there), or null while none does. */
   anchorCovering(position: bigint): Promise<Anchor | null>;
   /** Records the current head of the global chain in the anchor log; null when the log is empty. */

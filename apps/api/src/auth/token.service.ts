@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createPublicKey } from 'node:crypto';
 import { JWTPayload, JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify, SignJWT } from 'jose';
-import { Actor } from '@app/case-engine';
+import { Actor, ByteBudgetLru, estimatedBytes, utf16Bytes } from '@app/case-engine';
 import { APP_CONFIG, AppConfig, OidcConfig, algorithmsForKey } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { actorFromClaims, actorFromRegistry, userIdOf } from './oidc-identity';
@@ -59,10 +59,11 @@ export class TokenService {
   private readonly expected: Expectation;
   /**
    * Tokens already verified (their claims), so a client's every request does not pay for the signature again;
-   * the registry lookup still runs per request. Bounded, oldest dropped first. Only successes are kept: a token
-   * refused once (bad key set, clock) is verified afresh next time.
+   * the registry lookup still runs per request. Bounded by count and by estimated bytes (TOKEN_CACHE_MB: a provider
+   * may put large claims in its tokens), least recently used dropped first. Only successes are kept: a token refused
+   * once (bad key set, clock) is verified afresh next time.
    */
-  private readonly verified = new Map<string, VerifiedPayload>();
+  private readonly verified: ByteBudgetLru<string, { token: string; claims: VerifiedPayload }>;
   private lastWarningAt = 0;
 
   constructor(
@@ -70,6 +71,8 @@ export class TokenService {
     private readonly directory: DirectoryService,
   ) {
     this.key = new TextEncoder().encode(config.jwtSecret);
+    const sizeOf = (v: { token: string; claims: VerifiedPayload }) => utf16Bytes(v.token) + estimatedBytes(v.claims);
+    this.verified = new ByteBudgetLru(config.cacheBytes.tokens, sizeOf, 10_000);
     if (config.authMode === 'oidc' && config.oidc) {
       const { verify, algorithms } = oidcVerifier(config.oidc);
       this.check = verify;
@@ -102,7 +105,7 @@ export class TokenService {
   }
 
   private async claimsOf(token: string): Promise<JWTPayload> {
-    const known = this.verified.get(token);
+    const known = this.verified.get(token)?.claims;
     if (known && known.exp * 1000 > Date.now()) return known;
     this.verified.delete(token);
     let payload: JWTPayload;
@@ -112,10 +115,7 @@ export class TokenService {
       this.warnUnexpected(e);
       throw rejectionFor(e, token, this.expected);
     }
-    if (typeof payload.exp === 'number') {
-      if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value as string);
-      this.verified.set(token, payload as VerifiedPayload);
-    }
+    if (typeof payload.exp === 'number') this.verified.set(token, { token, claims: payload as VerifiedPayload });
     return payload;
   }
 

@@ -11,6 +11,7 @@ import { DISCRETION_BENCHMARK, RULES_BOOK } from '../core/rules';
 import { DocumentRenderer } from '../documents/document-renderer.service';
 import { DossierBinder } from '../documents/dossier-binder.service';
 import { CommandBodyValidator } from './command-bodies';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const caseEngineProvider: Provider = {
   provide: CaseEngine,
@@ -25,6 +26,7 @@ export const caseEngineProvider: Provider = {
     CommandBodyValidator,
     DocumentRenderer,
     DossierBinder,
+    APP_CONFIG,
   ],
   useFactory: (
     store: EventStore,
@@ -37,6 +39,7 @@ export const caseEngineProvider: Provider = {
     bodies: CommandBodyValidator,
     documents: DocumentRenderer,
     dossiers: DossierBinder,
+    config: AppConfig,
   ) =>
     new CaseEngine({
       store,
@@ -53,5 +56,7 @@ export const caseEngineProvider: Provider = {
       newId: randomUUID,
       documents,
       dossiers,
+      cacheBytes: config.cacheBytes.cases,
+      historyCacheBytes: config.cacheBytes.histories,
     }),
 };

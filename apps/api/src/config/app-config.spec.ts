@@ -41,6 +41,20 @@ describe('loadAppConfig', () => {
       expect(problemsOf({ EVIDENCE_FILE_MAX_BYTES: bad })).toEqual([expect.stringContaining(`EVIDENCE_FILE_MAX_BYTES="${bad}"`)]);
   });
 
+  it('cache budgets: 64, 32 and 4 MiB unless CASE_CACHE_MB, HISTORY_CACHE_MB and TOKEN_CACHE_MB say otherwise', () => {
+    const mib = 1024 * 1024;
+    expect(loadAppConfig({}).cacheBytes).toEqual({ cases: 64 * mib, histories: 32 * mib, tokens: 4 * mib });
+    expect(loadAppConfig({ CASE_CACHE_MB: '16', HISTORY_CACHE_MB: '8', TOKEN_CACHE_MB: '1' }).cacheBytes).toEqual({
+      cases: 16 * mib,
+      histories: 8 * mib,
+      tokens: mib,
+    });
+    for (const bad of ['0', '1.5', '5000', '64MB'])
+      expect(problemsOf({ CASE_CACHE_MB: bad })).toEqual([
+        expect.stringContaining(`CASE_CACHE_MB="${bad}": must be a whole number of MiB 1–4096`),
+      ]);
+  });
+
   it('refuses dev identity under NODE_ENV=production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE=dev is refused when NODE_ENV=production/);
   });

@@ -63,6 +63,17 @@ export interface AppConfig {
   evidenceDir: string;
   /** EVIDENCE_FILE_MAX_BYTES: the largest evidence file accepted (413 above it); default 200 MiB. */
   evidenceFileMaxBytes: number;
+  /** What the in-process caches may hold, in estimated bytes (CASE_CACHE_MB, HISTORY_CACHE_MB, TOKEN_CACHE_MB). */
+  cacheBytes: CacheBytes;
+}
+
+export interface CacheBytes {
+  /** Folded cases of the case engine; default 64 MiB. */
+  cases: number;
+  /** Parsed case histories (GET /events, timeline); default 32 MiB. */
+  histories: number;
+  /** Verified bearer tokens' claims; default 4 MiB. */
+  tokens: number;
 }
 
 export type TrustedProxy = false | number | string[];
@@ -418,6 +429,20 @@ function trustedProxy(raw: string | undefined, problems: string[]): TrustedProxy
 /** 200 MiB: a long on-site audio-video recording (全程音像记录) at a phone's bit rate. */
 const DEFAULT_EVIDENCE_FILE_MAX_BYTES = 200 * 1024 * 1024;
 
+const MIB = 1024 * 1024;
+
+/** The cache budgets: whole MiB, 1–4096 each, so a typo cannot give a cache the whole heap or nothing. */
+function cacheBytes(env: NodeJS.ProcessEnv, problems: string[]): CacheBytes {
+  const mib = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback * MIB;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 4096) problems.push(`${name}="${raw}": must be a whole number of MiB 1–4096`);
+    return n * MIB;
+  };
+  return { cases: mib('CASE_CACHE_MB', 64), histories: mib('HISTORY_CACHE_MB', 32), tokens: mib('TOKEN_CACHE_MB', 4) };
+}
+
 /** Reads and validates the environment at start-up; every problem is reported at once (fail fast). */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -492,6 +517,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentFontPath: env.DOCUMENT_FONT_PATH ? path.resolve(env.DOCUMENT_FONT_PATH) : null,
     evidenceDir: env.EVIDENCE_DIR ? path.resolve(env.EVIDENCE_DIR) : path.join(dataDir, 'evidence'),
     evidenceFileMaxBytes,
+    cacheBytes: cacheBytes(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -4,7 +4,7 @@ import { Awaited, stagesAwaiting } from '@workflows/enforcement-case';
 import { DirectoryService } from '../directory/directory.service';
 import { AwaitingQuery, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AwaitingQueryDto } from './deadlines-query.dto';
-import { paging } from '../http/paging';
+import { boundedPaging } from '../http/paging';
 import { caseIndexItem } from '../read-models/case-index-item';
 
 /**
@@ -34,7 +34,7 @@ export class AwaitingService {
     if (actor.roles.includes('officer')) add('handlingOfficer', [own], actor.id);
     if (actor.roles.includes('head')) add('head', [own, ...entrusted]);
     if (actor.roles.includes('legal_reviewer')) add('legalReviewer', [own, ...entrusted]);
-    const { page, pageSize, limit, offset } = paging(q);
+    const { page, pageSize, limit, offset } = boundedPaging(q);
     const { total, rows } = await this.readModels.casesAwaiting({ branches, limit, offset });
     return {
       total,

@@ -9,7 +9,7 @@ import { ProblemException, problem } from '../problem/problem';
 import { OpenDeadlinesQuery, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { DeadlinesQueryDto } from './deadlines-query.dto';
 import { workingDaysAfter, workingDaysLeft } from './working-days-left';
-import { paging } from '../http/paging';
+import { boundedPaging } from '../http/paging';
 
 const invalid = (field: string, detail: string) =>
   new ProblemException(
@@ -48,7 +48,7 @@ export class DeadlinesService {
         : status === 'soon'
           ? { dueFrom: today, dueTo: dueBy, openOnly: true }
           : { dueTo: dueBy };
-    const { page, pageSize, limit, offset } = paging(q);
+    const { page, pageSize, limit, offset } = boundedPaging(q);
     const { total, rows } = await this.readModels.openDeadlines({ ...who, ...range, limit, offset });
     return {
       total,

@@ -1,7 +1,8 @@
 import { Access } from '../auth/access.decorator';
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Actor } from '@app/case-engine';
 import { STORE_INTEGRITY, StoreIntegrity } from '@app/event-store';
 import { CurrentActor } from '../auth/public.decorator';
@@ -17,6 +18,27 @@ class CreateAnchorDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+/** The anchor log is exported a page at a time (an anchor every 1,000 events: 10,000 of them at 10 million). */
+const ANCHORS_PAGE_MAX = 1000;
+
+class AnchorsQueryDto {
+  @ApiPropertyOptional({ description: '翻页游标：只列 seq 大于此值的锚点（上一页最后一项的 seq）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+  @ApiPropertyOptional({
+    description: `每页条数（1–${ANCHORS_PAGE_MAX}，默认 ${ANCHORS_PAGE_MAX}）；返回满页时以最后一项的 seq 作 after 取下一页`,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(ANCHORS_PAGE_MAX)
+  limit?: number;
 }
 
 /** Tamper evidence over HTTP (docs/supervision.md §1): verify the chains; anchor the global chain and export the anchors. */
@@ -62,9 +84,9 @@ export class IntegrityController {
 
   @Get('anchors')
   @Access('integrity.read', 'none')
-  @ApiOperation({ summary: '锚点日志 the anchor log, to export and keep elsewhere' })
-  anchors() {
-    return this.integrity().listAnchors();
+  @ApiOperation({ summary: '锚点日志 the anchor log, to export and keep elsewhere (by seq, a page at a time)' })
+  anchors(@Query() q: AnchorsQueryDto) {
+    return this.integrity().listAnchors({ after: q.after, limit: q.limit ?? ANCHORS_PAGE_MAX });
   }
 
   @Post('anchors')

@@ -12,12 +12,29 @@ import { ProblemException, problem } from '../problem/problem';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { InterferenceQuarterlyReportResponse, InterferenceRegisterResponse } from './dto/interference.response';
 
+/** The register is read a page at a time, in the order recorded: an answer stays bounded however long the log. */
+const REGISTER_PAGE_DEFAULT = 200;
+const REGISTER_PAGE_MAX = 500;
+
 class InterferenceQueryDto {
   @ApiPropertyOptional({ description: '机关（含下级）' }) @IsOptional() @IsString() agencyId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional({ description: '干预人姓名' }) @IsOptional() @IsString() intervener?: string;
+  @ApiPropertyOptional({ description: '翻页游标：上一页的 next（只列其后的记录）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+  @ApiPropertyOptional({ description: `每页条数（1–${REGISTER_PAGE_MAX}，默认 ${REGISTER_PAGE_DEFAULT}）` })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(REGISTER_PAGE_MAX)
+  limit?: number;
 }
 
 /** The register of interference records and its quarterly report, with zero reports (零报告). */
@@ -59,8 +76,12 @@ export class InterferenceController {
       period: period ?? undefined,
       caseId: q.caseId,
       intervener: q.intervener,
+      after: q.after,
+      limit: (q.limit ?? REGISTER_PAGE_DEFAULT) + 1,
     });
-    return { items: rows };
+    const page = rows.slice(0, q.limit ?? REGISTER_PAGE_DEFAULT);
+    const next = rows.length > page.length ? page[page.length - 1].position! : null;
+    return { items: page.map(({ position: _position, ...record }) => record), next };
   }
 
   @Get('quarterly-report')

@@ -6,7 +6,7 @@ import { Public } from '../auth/public.decorator';
 import { CLOCK, Clock } from '../core/clock';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { PublicDecisionsResponse } from './dto/public-decisions.response';
-import { paging } from '../http/paging';
+import { boundedPaging } from '../http/paging';
 
 class PublicDecisionsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() agencyId?: string;
@@ -40,7 +40,7 @@ export class PublicDecisionsController {
     this.readModels.assertAvailable();
     const now = this.clock();
     const oldest = new Date(now.getTime() - DISPLAY_YEARS * 365.25 * 86_400_000).toISOString();
-    const { limit, offset } = paging(q);
+    const { limit, offset } = boundedPaging(q);
     const rows = await this.readModels.publicDecisions({ oldest, agencyId: q.agencyId, limit, offset });
     return {
       items: rows.map((r) => ({

@@ -136,10 +136,12 @@ export class PgReadModels implements rm.ReadModels {
       where.push(`${this.ms('r.occurred_at')} >= ${this.ms(p(q.period[0]))} AND ${this.ms('r.occurred_at')} < ${this.ms(p(q.period[1]))}`);
     if (q.caseId) where.push(`r.case_id = ${p(q.caseId)}`);
     if (q.intervener) where.push(`r.intervener_name = ${p(q.intervener)}`);
+    if (q.after !== undefined) where.push(`r.position > ${p(q.after)}`);
+    const limit = q.limit === undefined ? '' : ` LIMIT ${p(q.limit)}`;
     return this.rows<rm.InterferenceRecordRow>(
       `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
-              r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
-       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+              r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects, r.position
+       FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position${limit}`,
       values,
     );
   }
@@ -223,6 +225,40 @@ export class PgReadModels implements rm.ReadModels {
       `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL
          AND agency_id = ANY($1::text[])${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
+      values,
+    );
+  }
+
+  /** The decided fines in scope (and period), as the SQLite read models select them; values from `$1` on. */
+  private decisionsInScope(q: rm.ConsistencyQuery): { where: string; values: unknown[] } {
+    const values: unknown[] = [q.agencies, ...(q.period ?? [])];
+    const period = q.period ? ` AND ${this.ms('decided_at')} >= ${this.ms('$2')} AND ${this.ms('decided_at')} < ${this.ms('$3')}` : '';
+    return {
+      where: `violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL AND agency_id = ANY($1::text[])${period}`,
+      values,
+    };
+  }
+
+  async consistencyFineCounts(q: rm.ConsistencyQuery) {
+    const { where, values } = this.decisionsInScope(q);
+    const columns = 'violation_code, discretion_level, fine_yuan, agency_id, party_kind';
+    return this.rows<rm.FineCountRow>(
+      `SELECT ${columns}, COUNT(*)::int AS n FROM ${this.s}.case_index WHERE ${where} GROUP BY ${columns} ORDER BY ${columns}`,
+      values,
+    );
+  }
+
+  async consistencyOutliers(q: rm.FineOutliersQuery) {
+    if (!q.bounds.length) return [];
+    const { where, values } = this.decisionsInScope(q);
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const group = `violation_code = ${p(q.violationCode)} AND discretion_level = ${p(q.discretionLevel)}`;
+    const outside = q.bounds
+      .map((b) => `(party_kind = ${p(b.partyKind)} AND (fine_yuan < ${p(b.lo)} OR fine_yuan > ${p(b.hi)}))`)
+      .join(' OR ');
+    return this.rows<rm.DecisionRow>(
+      `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM ${this.s}.case_index
+       WHERE ${where} AND ${group} AND (${outside}) ORDER BY fine_yuan, agency_id, stage, case_id LIMIT ${p(q.limit)}`,
       values,
     );
   }

@@ -55,6 +55,8 @@ export class UnavailableReadModels implements ReadModels {
   publicDecisions = () => this.fail();
   assessment = () => this.fail();
   consistencyDecisions = () => this.fail();
+  consistencyFineCounts = () => this.fail();
+  consistencyOutliers = () => this.fail();
   openDeadlines = () => this.fail();
   casesAwaiting = () => this.fail();
   async checkpoints() {

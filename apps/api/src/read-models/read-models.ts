@@ -68,6 +68,9 @@ export interface InterferenceQuery {
   period?: [string, string];
   caseId?: string;
   intervener?: string;
+  /** Keyset paging: only records after this position (the previous page's last), at most `limit` of them. */
+  after?: number;
+  limit?: number;
 }
 
 export interface InterferenceRecordRow {
@@ -87,6 +90,8 @@ export interface InterferenceRecordRow {
   content: string;
   handling: string;
   corrects: string | null;
+  /** The record's place in the log: the register's paging cursor (not part of the record). */
+  position?: number;
 }
 
 export interface PublicDecisionsQuery {
@@ -132,6 +137,25 @@ export interface ConsistencyQuery {
   agencies: string[];
   /** Decided in [from, to), moments with offset; all years when absent. */
   period?: [string, string];
+}
+
+/** Decided fines counted by group, fine, agency and kind of party (what the consistency report's statistics need). */
+export interface FineCountRow {
+  violation_code: string;
+  discretion_level: string;
+  agency_id: string;
+  party_kind: string;
+  fine_yuan: number;
+  n: number;
+}
+
+/** The decided cases of one group whose fine lies outside the bounds given for their kind of party. */
+export interface FineOutliersQuery extends ConsistencyQuery {
+  violationCode: string;
+  discretionLevel: string;
+  /** Per kind of party: fines below `lo` or above `hi` are outliers. */
+  bounds: { partyKind: string; lo: number; hi: number }[];
+  limit: number;
 }
 
 export interface DecisionRow {
@@ -194,6 +218,10 @@ export interface ReadModels {
   publicDecisions(q: PublicDecisionsQuery): Promise<PublicDecisionRow[]>;
   assessment(q: AssessmentQuery): Promise<AssessmentFacts>;
   consistencyDecisions(q: ConsistencyQuery): Promise<DecisionRow[]>;
+  /** Ordered by violation code, level, fine, agency, kind of party: one row per distinct fine, not per case. */
+  consistencyFineCounts(q: ConsistencyQuery): Promise<FineCountRow[]>;
+  /** Ordered by fine, agency, stage, case id (as consistencyDecisions orders a group), at most `limit`. */
+  consistencyOutliers(q: FineOutliersQuery): Promise<DecisionRow[]>;
   openDeadlines(q: OpenDeadlinesQuery): Promise<{ total: number; rows: OpenDeadlineRow[] }>;
   /** Newest activity first. */
   casesAwaiting(q: AwaitingQuery): Promise<{ total: number; rows: CaseIndexRow[] }>;

@@ -100,11 +100,16 @@ export class SqliteReadModels implements rm.ReadModels {
       where.push('r.intervener_name = ?');
       params.push(q.intervener);
     }
+    if (q.after !== undefined) {
+      where.push('r.position > ?');
+      params.push(q.after);
+    }
+    const limit = q.limit === undefined ? '' : ` LIMIT ${Number(q.limit)}`;
     return this.db
       .prepare(
         `SELECT r.record_id, r.case_id, c.case_no, c.agency_id, r.occurred_at, r.recorded_at, r.recorder_id, r.recorder_name, r.intervener_name,
-                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects
-         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position`,
+                r.intervener_unit, r.intervener_post, r.relation, r.means, r.content, r.handling, r.corrects, r.position
+         FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id WHERE ${where.join(' AND ')} ORDER BY r.position${limit}`,
       )
       .all(...params) as rm.InterferenceRecordRow[];
   }
@@ -196,6 +201,43 @@ export class SqliteReadModels implements rm.ReadModels {
            AND agency_id IN (${list(q.agencies)})${period} ORDER BY violation_code, discretion_level, fine_yuan, agency_id, stage, case_id`,
       )
       .all(...params) as rm.DecisionRow[];
+  }
+
+  /** The decided fines in scope (and period): an index range per agency (case_index_decisions), never the whole index. */
+  private decisionsInScope(q: rm.ConsistencyQuery): { where: string; params: (string | number)[] } {
+    const params: (string | number)[] = [...q.agencies];
+    let where = `violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL AND agency_id IN (${list(q.agencies)})`;
+    if (q.period) {
+      where += ' AND julianday(decided_at) >= julianday(?) AND julianday(decided_at) < julianday(?)';
+      params.push(...q.period);
+    }
+    return { where, params };
+  }
+
+  async consistencyFineCounts(q: rm.ConsistencyQuery) {
+    const { where, params } = this.decisionsInScope(q);
+    const columns = 'violation_code, discretion_level, fine_yuan, agency_id, party_kind';
+    return this.db
+      .prepare(`SELECT ${columns}, COUNT(*) AS n FROM case_index WHERE ${where} GROUP BY ${columns} ORDER BY ${columns}`)
+      .all(...params) as rm.FineCountRow[];
+  }
+
+  async consistencyOutliers(q: rm.FineOutliersQuery) {
+    if (!q.bounds.length) return [];
+    const { where, params } = this.decisionsInScope(q);
+    const outside = q.bounds.map(() => '(party_kind = ? AND (fine_yuan < ? OR fine_yuan > ?))').join(' OR ');
+    return this.db
+      .prepare(
+        `SELECT case_id, agency_id, violation_code, discretion_level, fine_yuan, party_kind FROM case_index
+         WHERE ${where} AND violation_code = ? AND discretion_level = ? AND (${outside}) ORDER BY fine_yuan, agency_id, stage, case_id LIMIT ?`,
+      )
+      .all(
+        ...params,
+        q.violationCode,
+        q.discretionLevel,
+        ...q.bounds.flatMap((b) => [b.partyKind, b.lo, b.hi]),
+        q.limit,
+      ) as rm.DecisionRow[];
   }
 
   async openDeadlines(q: rm.OpenDeadlinesQuery) {

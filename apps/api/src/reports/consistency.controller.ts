@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor } from '@app/case-engine';
 import { shanghaiPeriod } from '@app/calendar';
 import { DiscretionBenchmark, DiscretionLevel, benchmarkRange } from '@workflows/enforcement-case';
+import { fineGroups } from './consistency-groups';
 import { CurrentActor } from '../auth/public.decorator';
 import { DISCRETION_BENCHMARK } from '../core/rules';
-import { DecisionRow } from '../read-models/read-models';
 import { ReportScope } from './report-scope.service';
 import { ReportScopeQueryDto } from './dto/report-scope.query';
 import { ConsistencyReportResponse } from './dto/consistency.response';
@@ -14,16 +14,17 @@ import { ConsistencyReportResponse } from './dto/consistency.response';
 /** 裁量一致性: all years, or one. */
 class ConsistencyQueryDto extends ReportScopeQueryDto {}
 
-const quantile = (sorted: number[], q: number) => {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo] + (sorted[Math.ceil(i)] - sorted[lo]) * (i - lo);
-};
+/**
+ * Outliers listed per group, the lowest fines first; `outlierCount` says how many there are in all. Keeps the answer
+ * bounded (well under 1 MB) whatever the number of decisions in scope.
+ */
+export const OUTLIERS_PER_GROUP = 20;
 
 /**
  * 一把尺子量到底 (docs/supervision.md §5): per violation code and circumstance level, how fines spread across agencies,
  * with the quartiles (for a box plot), and the outliers — outside the benchmark's range where it has one, else outside
- * the group's Tukey fences.
+ * the group's Tukey fences. The statistics come from fines counted per distinct amount, so memory and work follow the
+ * distinct fines and only the listed outliers are read case by case.
  */
 @ApiTags('reports 报表')
 @ApiBearerAuth()
@@ -42,40 +43,31 @@ export class ConsistencyController {
     const { readModels, agencies } = this.scope.resolve(actor, q.agencyId, q.includeSubordinates);
     const year = q.year ? shanghaiPeriod(q.year) : undefined;
     const period: [string, string] | undefined = year && [year.from, year.to];
-    const rows: DecisionRow[] = await readModels.consistencyDecisions({ agencies, period });
-    const groups = new Map<string, DecisionRow[]>();
-    for (const r of rows) {
-      const key = `${r.violation_code}|${r.discretion_level}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
-    }
-    const stats = (fines: number[]) => ({ count: fines.length, min: fines[0], median: quantile(fines, 0.5), max: fines[fines.length - 1] });
+    const rangeOf = (code: string, level: string, partyKind: string) =>
+      benchmarkRange(this.benchmark, code, level as DiscretionLevel, partyKind as 'organization' | 'individual');
+    const groups = fineGroups(await readModels.consistencyFineCounts({ agencies, period }), rangeOf);
     return {
       benchmark: { id: this.benchmark.id, sample: !!this.benchmark.sample },
-      groups: [...groups.values()].map((decisions) => {
-        const { violation_code: code, discretion_level: level } = decisions[0];
-        const fines = decisions.map((d) => d.fine_yuan);
-        const q1 = quantile(fines, 0.25);
-        const q3 = quantile(fines, 0.75);
-        const fences: [number, number] = [q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)];
-        const byAgency = [...new Set(decisions.map((d) => d.agency_id))].map((agencyId) => ({
-          agencyId,
-          ...stats(decisions.filter((d) => d.agency_id === agencyId).map((d) => d.fine_yuan)),
-        }));
-        const outliers = decisions.flatMap((d) => {
-          const range = benchmarkRange(this.benchmark, code, level as DiscretionLevel, d.party_kind as 'organization' | 'individual');
-          const [lo, hi] = range ?? fences;
-          if (d.fine_yuan >= lo && d.fine_yuan <= hi) return [];
-          return [
-            {
-              caseId: d.case_id,
-              agencyId: d.agency_id,
-              fineYuan: d.fine_yuan,
-              reason: range ? `裁量基准 benchmark [${lo}, ${hi}]` : `四分位离群 outside [${lo}, ${hi}]`,
-            },
-          ];
-        });
-        return { violationCode: code, discretionLevel: level, ...stats(fines), q1, q3, byAgency, outliers };
-      }),
+      groups: await Promise.all(
+        groups.map(async ({ bounds, outlierCount, ...group }) => {
+          const rows = outlierCount
+            ? await readModels.consistencyOutliers({
+                agencies,
+                period,
+                violationCode: group.violationCode,
+                discretionLevel: group.discretionLevel,
+                bounds,
+                limit: OUTLIERS_PER_GROUP,
+              })
+            : [];
+          const outliers = rows.map((d) => {
+            const { lo, hi, benchmark } = bounds.find((b) => b.partyKind === d.party_kind)!;
+            const reason = benchmark ? `裁量基准 benchmark [${lo}, ${hi}]` : `四分位离群 outside [${lo}, ${hi}]`;
+            return { caseId: d.case_id, agencyId: d.agency_id, fineYuan: d.fine_yuan, reason };
+          });
+          return { ...group, outliers, outlierCount };
+        }),
+      ),
     };
   }
 }

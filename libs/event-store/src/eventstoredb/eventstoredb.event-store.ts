@@ -19,6 +19,7 @@ import {
   toAppendResult,
 } from '../common/append-checks';
 import { EventStoreDbClientLike, eventStoreDbLibrary } from './esdb-client';
+import { clientConnectionString } from './esdb-connection-string';
 import {
   assertStorable,
   isStreamNotFound,
@@ -349,10 +350,10 @@ function findStored(streamId: string, ids: string[], stored: StoredEvent[]): App
 }
 
 /**
- * The adapter on a real client, e.g. `createEventStoreDbStore('esdb://localhost:2113?tls=false')`. The connection is
- * opened on first use; a malformed connection string throws here.
+ * The adapter on a real client, e.g. `createEventStoreDbStore('esdb://localhost:2113?tls=false')` (or the same as
+ * `kurrentdb://`). The connection is opened on first use; a malformed connection string throws here.
  */
 export function createEventStoreDbStore(connectionString: string, options: Omit<EventStoreDbEventStoreOptions, 'client'> = {}): EventStore {
   const { EventStoreDBClient } = eventStoreDbLibrary();
-  return new EventStoreDbEventStore({ ...options, client: EventStoreDBClient.connectionString(connectionString) });
+  return new EventStoreDbEventStore({ ...options, client: EventStoreDBClient.connectionString(clientConnectionString(connectionString)) });
 }

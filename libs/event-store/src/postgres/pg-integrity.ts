@@ -1,4 +1,4 @@
-import { StoreIntegrity } from '../capabilities';
+import { AnchorPage, StoreIntegrity } from '../capabilities';
 import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { PgDatabase } from './pg-database';
 import { PG_EVENT_COLUMNS, PgEventRow } from './pg-statements';
@@ -52,16 +52,24 @@ export class PgIntegrity implements StoreIntegrity {
     }
   }
 
-  async listAnchors(): Promise<Anchor[]> {
+  async listAnchors(page?: AnchorPage): Promise<Anchor[]> {
     this.assertOpen();
-    return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
+    if (!page) return (await this.db.query<AnchorRow>(`SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors ORDER BY seq`)).map(toAnchor);
+    const rows = await this.db.query<AnchorRow>({
+      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      values: [page.after ?? 0, page.limit ?? null],
+    });
+    return rows.map(toAnchor);
   }
 
-  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  /**
+   * Anchors are recorded at the head as it grows (seq and position rise together), so the first by position, then
+   * seq, at or after a position is the earliest covering it: one seek in anchors_position.
+   */
   async anchorCovering(position: bigint): Promise<Anchor | null> {
     this.assertOpen();
     const [row] = await this.db.query<AnchorRow>({
-      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE position >= $1 ORDER BY seq LIMIT 1`,
+      text: `SELECT ${ANCHOR_COLUMNS} FROM ${this.q}.anchors WHERE position >= $1 ORDER BY position, seq LIMIT 1`,
       values: [String(position)],
     });
     return row ? toAnchor(row) : null;

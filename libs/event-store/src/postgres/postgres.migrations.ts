@@ -43,6 +43,11 @@ const MIGRATIONS: readonly { name: string; sql: string }[] = [
     );
     `,
   },
+  {
+    // The anchor covering a position (a dossier's seal) is a seek, not a walk through every anchor of the log.
+    name: 'anchors by position',
+    sql: `CREATE INDEX anchors_position ON {schema}.anchors (position, seq);`,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

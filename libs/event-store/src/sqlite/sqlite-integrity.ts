@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { StoreIntegrity } from '../capabilities';
+import { AnchorPage, StoreIntegrity } from '../capabilities';
 import { Anchor, ChainWalker, IntegrityReport } from '../common/chain-walker';
 import { EventRow } from './sqlite.statements';
 
@@ -48,14 +48,22 @@ export class SqliteIntegrity implements StoreIntegrity {
     return walker.finish();
   }
 
-  async listAnchors(): Promise<Anchor[]> {
-    return this.anchors();
+  async listAnchors(page?: AnchorPage): Promise<Anchor[]> {
+    if (!page) return this.anchors();
+    return (
+      this.db
+        .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE seq > ? ORDER BY seq LIMIT ?')
+        .all(page.after ?? 0, page.limit ?? -1) as AnchorRow[]
+    ).map(toAnchor);
   }
 
-  /** Anchors are recorded at the head as it grows, so the first by seq at or after a position is the earliest covering it. */
+  /**
+   * Anchors are recorded at the head as it grows (seq and position rise together), so the first by position, then
+   * seq, at or after a position is the earliest covering it: one seek in anchors_position.
+   */
   async anchorCovering(position: bigint): Promise<Anchor | null> {
     const a = this.db
-      .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY seq LIMIT 1')
+      .prepare('SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY position, seq LIMIT 1')
       .get(position) as AnchorRow | undefined;
     return a ? toAnchor(a) : null;
   }
@@ -95,7 +103,7 @@ export function openSqliteIntegrity(filename: string): StoreIntegrity & { close(
   const integrity = new SqliteIntegrity(db);
   return {
     verify: () => integrity.verify(),
-    listAnchors: () => integrity.listAnchors(),
+    listAnchors: (page) => integrity.listAnchors(page),
     anchorCovering: (position) => integrity.anchorCovering(position),
     createAnchor: (reason, now) => integrity.createAnchor(reason, now),
     close: () => db.close(),

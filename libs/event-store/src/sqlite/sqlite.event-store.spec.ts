@@ -36,6 +36,26 @@ describe('SqliteEventStore', () => {
     expect(store.capabilities.sqliteProjectionHost.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   });
 
+  it('finds the anchor covering a position by a seek in anchors_position, not by walking the anchor log', async () => {
+    const store = open();
+    const db = store.capabilities.sqliteProjectionHost.db;
+    const integrity = store.capabilities.integrity;
+    for (let i = 0; i < 3; i++) {
+      await store.append(`s-${i}`, newEvents(2), 'no_stream');
+      await integrity.createAnchor(`a${i}`, new Date('2026-03-01T00:00:00Z'));
+    }
+    expect((await integrity.anchorCovering(1n))?.reason).toBe('a0');
+    expect((await integrity.anchorCovering(3n))?.reason).toBe('a1');
+    expect((await integrity.anchorCovering(6n))?.reason).toBe('a2');
+    expect(await integrity.anchorCovering(7n)).toBeNull();
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT seq, position, global_hash, created_at, reason FROM anchors WHERE position >= ? ORDER BY position, seq LIMIT 1',
+      )
+      .all(3) as { detail: string }[];
+    expect(plan.map((r) => r.detail)).toEqual([expect.stringMatching(/^SEARCH anchors USING INDEX anchors_position \(position>\?\)$/)]);
+  });
+
   it('commits appends fired together in fewer transactions than appends', async () => {
     const store = open();
     const before = store.commitCount;

@@ -39,6 +39,8 @@ const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  // The anchor covering a position (a dossier's seal) is a seek, not a walk through every anchor of the log.
+  `CREATE INDEX anchors_position ON anchors (position);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

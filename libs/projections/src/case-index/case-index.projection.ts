@@ -170,7 +170,9 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
         decision_no TEXT, decided_at TEXT, violation_code TEXT, discretion_level TEXT, fine_yuan REAL, flags TEXT NOT NULL, overdue TEXT NOT NULL DEFAULT ',', position INTEGER NOT NULL, updated_at TEXT NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
-      CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);`);
+      CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);
+      CREATE INDEX IF NOT EXISTS case_index_decisions ON case_index (agency_id, julianday(decided_at), violation_code, discretion_level, fine_yuan, party_kind)
+        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;`);
     },
     clear(db) {
       // Version 2 added columns: the rebuild starts from the new shape.
@@ -266,7 +268,9 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
         overdue TEXT COLLATE "C" NOT NULL DEFAULT ',', position BIGINT NOT NULL, updated_at TEXT COLLATE "C" NOT NULL
       );
       CREATE INDEX IF NOT EXISTS case_index_agency ON ${s}.case_index (agency_id, stage);
-      CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);`);
+      CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);
+      CREATE INDEX IF NOT EXISTS case_index_decisions ON ${s}.case_index (agency_id, ${s}.sqlite_ms(decided_at), violation_code, discretion_level, fine_yuan, party_kind)
+        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;`);
     },
     clear(db, s) {
       return recreateTables(this, db, s, ['case_index']);

@@ -104,6 +104,11 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
       // Version 1 tables lack the issuer; the version change empties and refills the table.
       const columns = (db.prepare('PRAGMA table_info(public_decisions)').all() as { name: string }[]).map((c) => c.name);
       if (!columns.includes('issuer_agency_id')) db.exec('ALTER TABLE public_decisions ADD COLUMN issuer_agency_id TEXT');
+      // The public list, newest first, all agencies or one: read in index order, stopping at the page.
+      db.exec(`CREATE INDEX IF NOT EXISTS public_decisions_listed ON public_decisions (published_at DESC, case_id)
+          WHERE published_at IS NOT NULL AND revoked_at IS NULL;
+        CREATE INDEX IF NOT EXISTS public_decisions_listed_by_agency
+          ON public_decisions (COALESCE(issuer_agency_id, agency_id), published_at DESC, case_id) WHERE published_at IS NOT NULL AND revoked_at IS NULL;`);
     },
     clear(db) {
       db.exec('DELETE FROM public_decisions');
@@ -137,7 +142,11 @@ export const publicDecisionsProjection: Projection<PublicDecisionRow> = {
         case_id TEXT COLLATE "C" PRIMARY KEY, agency_id TEXT COLLATE "C" NOT NULL, party_kind TEXT COLLATE "C" NOT NULL, party_name TEXT COLLATE "C" NOT NULL,
         credit_code TEXT COLLATE "C", violations TEXT COLLATE "C" NOT NULL, decision_no TEXT COLLATE "C", decided_at TEXT COLLATE "C", penalties TEXT COLLATE "C",
         legal_basis TEXT COLLATE "C", published_at TEXT COLLATE "C", channel TEXT COLLATE "C", revoked_at TEXT COLLATE "C", issuer_agency_id TEXT COLLATE "C"
-      )`);
+      );
+      CREATE INDEX IF NOT EXISTS public_decisions_listed ON ${s}.public_decisions (published_at DESC, case_id)
+        WHERE published_at IS NOT NULL AND revoked_at IS NULL;
+      CREATE INDEX IF NOT EXISTS public_decisions_listed_by_agency
+        ON ${s}.public_decisions (COALESCE(issuer_agency_id, agency_id), published_at DESC, case_id) WHERE published_at IS NOT NULL AND revoked_at IS NULL`);
     },
     clear(db, s) {
       return recreateTables(this, db, s, ['public_decisions']);

@@ -24,7 +24,8 @@ export class InterferenceRecordResponse implements InterferenceRecordRow {
 
 /** 干预记录登记 (GET /interference). */
 export class InterferenceRegisterResponse {
-  @ApiProperty({ type: [InterferenceRecordResponse], description: '干预记录' }) items!: InterferenceRecordResponse[];
+  @ApiProperty({ type: [InterferenceRecordResponse], description: '干预记录（按记录先后，一页）' }) items!: InterferenceRecordResponse[];
+  @ApiProperty({ type: Number, nullable: true, description: '下一页的游标（作为 after 传回）；null 表示已无更多' }) next!: number | null;
 }
 
 /** One agency's line of the quarterly report. */

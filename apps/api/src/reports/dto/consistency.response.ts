@@ -35,7 +35,8 @@ export class FineGroupView extends FineSpreadView {
   @ApiProperty({ type: Number, description: '下四分位数（元）' }) q1!: number;
   @ApiProperty({ type: Number, description: '上四分位数（元）' }) q3!: number;
   @ApiProperty({ type: [AgencyFineSpreadView], description: '各机关' }) byAgency!: AgencyFineSpreadView[];
-  @ApiProperty({ type: [FineOutlierView], description: '离群的罚款' }) outliers!: FineOutlierView[];
+  @ApiProperty({ type: [FineOutlierView], description: '离群的罚款（按罚款从低到高，至多 20 项）' }) outliers!: FineOutlierView[];
+  @ApiProperty({ type: Number, description: '离群的罚款总数（可多于所列）' }) outlierCount!: number;
 }
 
 /** 裁量一致性报告 (GET /reports/consistency). */
