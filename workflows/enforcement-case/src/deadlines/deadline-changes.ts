@@ -1,15 +1,20 @@
 import { CaseEventBody } from '../case-events';
 import { IsoDateTime } from '../case-types';
-import { Deadline, DeadlineKind, DeadlineSet } from './deadline';
+import { DEADLINE_KINDS, Deadline, DeadlineKind, DeadlineSet } from './deadline';
+import { DEADLINE_RULES, isObligation } from './deadline-kinds';
 
-/** The deadlines the handling clock governs: paused while suspended, moved by extensions. */
-export const HANDLING_CLOCK: DeadlineKind[] = ['decision', 'handling_period'];
+/** The deadlines the handling clock governs: paused while suspended, moved by extensions (deadline-kinds.ts). */
+export const HANDLING_CLOCK: DeadlineKind[] = DEADLINE_KINDS.filter((k) => DEADLINE_RULES[k].handlingClock);
 
 /**
  * What one event does to its case's deadlines — the one place that says so: the fold applies it to the case's list,
  * and the open-deadlines read model to its rows. Applied in this order: the kinds met are met, the deadlines the
  * event carries are set (open, replacing any of their kind), the kind recorded as missed is missed, then the handling
  * clock is paused or runs again.
+ *
+ * Met means in time: an obligation (deadline-kinds.ts) is met only by an act whose occurredAt is on or before its dueAt.
+ * A later act is recorded and valid but leaves it missed, whether or not the scheduler recorded the miss first, and an
+ * act in time entered after the scheduler's miss still meets it — so the order of entry never changes the outcome.
  */
 export interface DeadlineChange {
   met: readonly DeadlineKind[];
@@ -82,9 +87,7 @@ export function deadlineChangeOf(event: CaseEventBody): DeadlineChange {
 export function applyDeadlineChange(list: Deadline[], change: DeadlineChange, at: IsoDateTime): Deadline[] {
   if (change === NONE) return list;
   const { met, set, missed, clock } = change;
-  let next = met.length
-    ? list.map((d): Deadline => (met.includes(d.kind) && d.status === 'open' ? { ...d, status: 'met', metAt: at } : d))
-    : list;
+  let next = met.length ? list.map((d) => (met.includes(d.kind) ? actedOn(d, at) : d)) : list;
   if (set.length) {
     const kinds = new Set(set.map((s) => s.kind));
     next = [...next.filter((d) => !kinds.has(d.kind)), ...set.map((s) => ({ ...s, status: 'open' as const }))];
@@ -93,4 +96,12 @@ export function applyDeadlineChange(list: Deadline[], change: DeadlineChange, at
   if (clock === 'pause') next = next.map((d) => (HANDLING_CLOCK.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d));
   if (clock === 'resume') next = next.map((d) => (d.status === 'paused' ? { ...d, status: 'open' } : d));
   return next;
+}
+
+/** A deadline the act at `at` answers: met when in time; an obligation acted on late stays missed. */
+function actedOn(d: Deadline, at: IsoDateTime): Deadline {
+  if (!isObligation(d.kind)) return d.status === 'open' ? { ...d, status: 'met', metAt: at } : d;
+  const unanswered = d.status === 'open' || (d.status === 'missed' && d.actedLateAt === undefined);
+  if (!unanswered) return d;
+  return Date.parse(at) <= Date.parse(d.dueAt) ? { ...d, status: 'met', metAt: at } : { ...d, status: 'missed', actedLateAt: at };
 }
