@@ -8,21 +8,31 @@ import { CommandSpecs } from './command-spec';
 
 const DAY = 86_400_000;
 
-export function suspendCase(_ctx: CaseContext, body: HandlingClockBodies['suspend-case']): CommandOutcome {
-  return emit({ type: 'CaseSuspended', data: { reason: body.reason } });
+/**
+ * 中止: stops the handling-clock deadlines still counting. The day of suspension itself does not count (the procedure
+ * stops that day); a deadline whose last counted day is already behind has run out and is not revived by a suspension.
+ */
+export function suspendCase(ctx: CaseContext, body: HandlingClockBodies['suspend-case'], env: DecisionEnv): CommandOutcome {
+  const today = toShanghaiDate(env.occurredAt);
+  const pauses = ctx.deadlines.filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'open' && lastCountedDay(d) >= today).map((d) => d.kind);
+  return emit({ type: 'CaseSuspended', data: { reason: body.reason, pauses } });
 }
 
 /**
- * 恢复: suspended time does not count (中止期间不计入), so every paused deadline moves by the days suspended. The day of
- * suspension counts (the period ran on it until the suspension); the day of resumption does not, as the day a period
- * starts is not counted (民法典第二百零一条): the days in (suspension day, resumption day] are excluded. The move counts on
- * from the last counted day, and the roll-over off rest days is applied once, to the new end (docs/deadlines.md).
+ * 恢复: suspended time does not count (中止期间不计入), so every paused deadline moves by the days suspended: the days from
+ * the day of suspension up to the day before resumption, [suspension day, resumption day). The day of suspension does
+ * not count (the procedure stops that day); counting goes on from the day of resumption, which counts (恢复之日起继续计算).
+ * The move counts on from the last counted day, and the roll-over off rest days is applied once, to the new end
+ * (docs/deadlines.md).
  */
 export function resumeCase(ctx: CaseContext, _body: HandlingClockBodies['resume-case'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
-  const from = toShanghaiDate(ctx.suspendedAt!);
+  // The filing day is not counted anyway: a suspension from it excludes days from the day after.
+  const suspended = toShanghaiDate(ctx.suspendedAt!);
+  const firstCounted = ctx.filedAt ? addDays(toShanghaiDate(ctx.filedAt), 1) : suspended;
+  const from = suspended > firstCounted ? suspended : firstCounted;
   const to = toShanghaiDate(env.occurredAt);
-  const suspendedDays = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+  const suspendedDays = Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY));
   const deadlines = ctx.deadlines
     .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'paused' && suspendedDays > 0)
     .map(({ status: _s, metAt: _m, actedLateAt: _l, nominalDueDate: _n, ...d }) => {

@@ -21,9 +21,11 @@ export interface DeadlineChange {
   set: readonly DeadlineSet[];
   missed: DeadlineKind | null;
   clock: 'pause' | 'resume' | null;
+  /** The kinds a pause stops (open ones only). */
+  pauses: readonly DeadlineKind[];
 }
 
-const NONE: DeadlineChange = { met: [], set: [], missed: null, clock: null };
+const NONE: DeadlineChange = { met: [], set: [], missed: null, clock: null, pauses: [] };
 
 /** The kinds an event meets, by type (RightsWaived: the rights it waives). */
 function metBy(event: CaseEventBody): readonly DeadlineKind[] {
@@ -79,21 +81,22 @@ export function deadlineChangeOf(event: CaseEventBody): DeadlineChange {
   const clock = event.type === 'CaseSuspended' ? 'pause' : event.type === 'CaseResumed' ? 'resume' : null;
   const met = metBy(event);
   const set = data.deadlines ?? [];
+  const pauses = event.type === 'CaseSuspended' ? (event.data.pauses ?? HANDLING_CLOCK) : [];
   if (!met.length && !set.length && !missed && !clock) return NONE;
-  return { met, set, missed, clock };
+  return { met, set, missed, clock, pauses };
 }
 
 /** The case's deadlines after the change (the same list when it changes nothing). */
 export function applyDeadlineChange(list: Deadline[], change: DeadlineChange, at: IsoDateTime): Deadline[] {
   if (change === NONE) return list;
-  const { met, set, missed, clock } = change;
+  const { met, set, missed, clock, pauses } = change;
   let next = met.length ? list.map((d) => (met.includes(d.kind) ? actedOn(d, at) : d)) : list;
   if (set.length) {
     const kinds = new Set(set.map((s) => s.kind));
     next = [...next.filter((d) => !kinds.has(d.kind)), ...set.map((s) => ({ ...s, status: 'open' as const }))];
   }
   if (missed) next = next.map((d) => (d.kind === missed && d.status === 'open' ? { ...d, status: 'missed' } : d));
-  if (clock === 'pause') next = next.map((d) => (HANDLING_CLOCK.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d));
+  if (clock === 'pause') next = next.map((d) => (pauses.includes(d.kind) && d.status === 'open' ? { ...d, status: 'paused' } : d));
   if (clock === 'resume') next = next.map((d) => (d.status === 'paused' ? { ...d, status: 'open' } : d));
   return next;
 }
