@@ -60,7 +60,11 @@ describe('the statutory clock over HTTP', () => {
       legalBasis: BASIS,
       occurredAt: at('2026-03-02'),
     });
-    await run(name, OFFICER_1, 'issue-penalty-notice', { proposedPenalties: FINE, legalBasis: BASIS, occurredAt: at('2026-03-02', '11:00:00') });
+    await run(name, OFFICER_1, 'issue-penalty-notice', {
+      proposedPenalties: FINE,
+      legalBasis: BASIS,
+      occurredAt: at('2026-03-02', '11:00:00'),
+    });
     await run(name, OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-03-02', '15:00:00') });
     await run(name, HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at(decideOn) });
     await run(name, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at(decideOn, '15:00:00') });
@@ -103,8 +107,13 @@ describe('the statutory clock over HTTP', () => {
     it('whatever the scheduler recorded first: an act in time meets it, a late act leaves it missed', async () => {
       const types = async (name: string) =>
         (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id[name]}/events`)).body.map((e: any) => e.type) as string[];
-      for (const name of ['inTimeAfterMiss', 'lateAfterMiss']) expect((await types(name)).indexOf('DeadlineMissed')).toBeLessThan((await types(name)).indexOf('PenaltyDecided'));
-      expect(await deadline('inTimeAfterMiss', 'decision')).toMatchObject({ dueDate: '2026-04-07', status: 'met', metAt: at('2026-04-07') });
+      for (const name of ['inTimeAfterMiss', 'lateAfterMiss'])
+        expect((await types(name)).indexOf('DeadlineMissed')).toBeLessThan((await types(name)).indexOf('PenaltyDecided'));
+      expect(await deadline('inTimeAfterMiss', 'decision')).toMatchObject({
+        dueDate: '2026-04-07',
+        status: 'met',
+        metAt: at('2026-04-07'),
+      });
       expect(await deadline('lateAfterMiss', 'decision')).toMatchObject({ status: 'missed', actedLateAt: at('2026-04-16') });
     });
 
@@ -139,7 +148,11 @@ describe('the statutory clock over HTTP', () => {
       });
       await projectionsCaughtUp(t.http);
       // 10 days from the rectification deadline 04-20: 04-30.
-      expect(await deadline('reinspection', 'reinspection')).toMatchObject({ dueDate: '2026-04-30', status: 'missed', actedLateAt: at('2026-05-06') });
+      expect(await deadline('reinspection', 'reinspection')).toMatchObject({
+        dueDate: '2026-04-30',
+        status: 'missed',
+        actedLateAt: at('2026-05-06'),
+      });
       const res = await t.http.as(HEAD, 'GET', `/api/v1/reports/assessment?agencyId=${AG}&year=2026&quarter=2`);
       expect(res.body.rates.find((r: any) => r.key === 'reinspection')).toMatchObject({
         numerator: 0,
@@ -158,7 +171,12 @@ describe('the statutory clock over HTTP', () => {
   describe('a seizure term ends on its last calendar day, whatever the weekday (行政强制法第二十五条)', () => {
     beforeAll(async () => {
       await filed('seizure', '2026-08-10');
-      await run('seizure', OFFICER_1, 'record-evidence', evidenceBody({ kind: 'audio_video', title: '执法记录仪视频', contentHash: VIDEO, occurredAt: at('2026-08-13', '09:00:00') }));
+      await run(
+        'seizure',
+        OFFICER_1,
+        'record-evidence',
+        evidenceBody({ kind: 'audio_video', title: '执法记录仪视频', contentHash: VIDEO, occurredAt: at('2026-08-13', '09:00:00') }),
+      );
       await run('seizure', HEAD, 'impose-seizure', {
         items: [{ name: '超量储存的烟花爆竹', quantity: '120箱' }],
         reason: '防止转移',
@@ -169,7 +187,11 @@ describe('the statutory clock over HTTP', () => {
     });
 
     it('imposed on Thursday 08-13, its 30th day is Saturday 09-12: due that Saturday, not moved to Monday', async () => {
-      expect(await deadline('seizure', 'seizure')).toMatchObject({ dueDate: '2026-09-12', dueAt: '2026-09-12T23:59:59.999+08:00', status: 'open' });
+      expect(await deadline('seizure', 'seizure')).toMatchObject({
+        dueDate: '2026-09-12',
+        dueAt: '2026-09-12T23:59:59.999+08:00',
+        status: 'open',
+      });
     });
 
     it('extending it on Monday 09-14 is refused (422) and writes nothing: the term had run out', async () => {
@@ -180,12 +202,19 @@ describe('the statutory clock over HTTP', () => {
         occurredAt: at('2026-09-14'),
       });
       expect(late.status).toBe(422);
-      expect(late.body.violations[0]).toMatchObject({ rule: 'seizureExtendedWithinTerm', legalSource: expect.stringContaining('行政强制法') });
+      expect(late.body.violations[0]).toMatchObject({
+        rule: 'seizureExtendedWithinTerm',
+        legalSource: expect.stringContaining('行政强制法'),
+      });
       expect(await t.http.headPosition()).toBe(before);
     });
 
     it('releasing it on Monday 09-14 is recorded, and the term stays missed', async () => {
-      const released = await run('seizure', HEAD, 'release-seizure', { disposition: 'released', reason: '解除', occurredAt: at('2026-09-14') });
+      const released = await run('seizure', HEAD, 'release-seizure', {
+        disposition: 'released',
+        reason: '解除',
+        occurredAt: at('2026-09-14'),
+      });
       expect(released.body.case.state.seizure).toBe('none');
       expect(released.body.case.deadlines.find((d: any) => d.kind === 'seizure')).toMatchObject({
         status: 'missed',

@@ -14,7 +14,9 @@ const DAY = 86_400_000;
  */
 export function suspendCase(ctx: CaseContext, body: HandlingClockBodies['suspend-case'], env: DecisionEnv): CommandOutcome {
   const today = toShanghaiDate(env.occurredAt);
-  const pauses = ctx.deadlines.filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'open' && lastCountedDay(d) >= today).map((d) => d.kind);
+  const pauses = ctx.deadlines
+    .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'open' && lastCountedDay(d) >= today)
+    .map((d) => d.kind);
   return emit({ type: 'CaseSuspended', data: { reason: body.reason, pauses } });
 }
 
@@ -36,7 +38,11 @@ export function resumeCase(ctx: CaseContext, _body: HandlingClockBodies['resume-
   const deadlines = ctx.deadlines
     .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'paused' && suspendedDays > 0)
     .map(({ status: _s, metAt: _m, actedLateAt: _l, nominalDueDate: _n, ...d }) => {
-      const end = dueFromLastCountedDay(d.kind, addDays(lastCountedDay({ dueDate: d.dueDate, nominalDueDate: _n }), suspendedDays), env.calendar);
+      const end = dueFromLastCountedDay(
+        d.kind,
+        addDays(lastCountedDay({ dueDate: d.dueDate, nominalDueDate: _n }), suspendedDays),
+        env.calendar,
+      );
       return {
         ...d,
         ...end,

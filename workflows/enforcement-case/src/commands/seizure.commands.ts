@@ -55,7 +55,7 @@ export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seiz
       ctx.seizure?.extended || body.days > max || !current
         ? violation('seizureExtendedOnce', ctx.seizure?.extended ? '已延长过 (already extended)' : `${body.days} > ${max}`)
         : null,
-      expired ? violation('seizureExtendedWithinTerm', `${env.occurredAt} > ${current!.dueAt}`) : null,
+      expired ? violation('seizureExtendedWithinTerm', `${env.occurredAt} > ${current.dueAt}`) : null,
     ],
     () => {
       const end = dueFromLastCountedDay('seizure', addDays(current!.dueDate, body.days), env.calendar);

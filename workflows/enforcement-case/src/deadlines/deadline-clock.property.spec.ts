@@ -91,7 +91,7 @@ function reference(input: RefInput): RefDue {
     try {
       let day = startDay;
       const n = input.kind === 'supervision_reply' ? input.namedDays! : law.n;
-      for (let counted = 0; counted < n; ) {
+      for (let counted = 0; counted < n;) {
         day = nextDay(day);
         if (isWorkday(day)) counted++;
       }
@@ -104,7 +104,7 @@ function reference(input: RefInput): RefDue {
   const suspended = (d: string) => (input.suspensions ?? []).some(([s, r]) => s <= d && d < r);
   let last = startDay;
   if (law.unit === 'calendar days') {
-    for (let counted = 0; counted < (input.n ?? law.n); ) {
+    for (let counted = 0; counted < (input.n ?? law.n);) {
       last = nextDay(last);
       if (!suspended(last)) counted++;
     }
@@ -176,10 +176,36 @@ const FROM = Date.parse('2024-01-01T00:00:00+08:00');
 const TO = Date.parse('2027-01-01T00:00:00+08:00') - 1;
 /** Days the law's hard cases start on: month ends, the eves of 春节 and 国庆, make-up working days (调休) on weekends. */
 const HARD_DAYS = [
-  '2024-08-31', '2025-08-31', '2026-08-31', '2024-01-31', '2025-10-31', '2026-03-31', '2024-02-29',
-  '2024-02-04', '2024-02-08', '2025-01-24', '2025-01-27', '2026-02-13', '2026-02-14', '2026-02-28',
-  '2024-09-27', '2024-09-29', '2024-09-30', '2025-09-26', '2025-09-28', '2025-09-30', '2026-09-20', '2026-09-29',
-  '2026-09-30', '2026-10-10', '2024-10-12', '2025-10-11', '2024-04-28', '2025-04-27', '2024-12-28', '2026-12-28',
+  '2024-08-31',
+  '2025-08-31',
+  '2026-08-31',
+  '2024-01-31',
+  '2025-10-31',
+  '2026-03-31',
+  '2024-02-29',
+  '2024-02-04',
+  '2024-02-08',
+  '2025-01-24',
+  '2025-01-27',
+  '2026-02-13',
+  '2026-02-14',
+  '2026-02-28',
+  '2024-09-27',
+  '2024-09-29',
+  '2024-09-30',
+  '2025-09-26',
+  '2025-09-28',
+  '2025-09-30',
+  '2026-09-20',
+  '2026-09-29',
+  '2026-09-30',
+  '2026-10-10',
+  '2024-10-12',
+  '2025-10-11',
+  '2024-04-28',
+  '2025-04-27',
+  '2024-12-28',
+  '2026-12-28',
 ];
 const moment = fc.oneof(
   fc.integer({ min: FROM, max: TO }),
@@ -327,7 +353,10 @@ describe('the statutory clock against a day-by-day reference from the law', () =
         const imposed = computeDeadline('seizure', 'seizureTerm', startedAt, version, calendar);
         const ctx = apply(
           { ...filedCtx, seizure: { imposedAt: startedAt, extended: false } },
-          { type: 'SeizureImposed', data: { items: [], reason: 'r', legalBasis: [], audioVideoEvidenceHash: 'a', rulesVersion: version.id, deadlines: [imposed] } },
+          {
+            type: 'SeizureImposed',
+            data: { items: [], reason: 'r', legalBasis: [], audioVideoEvidenceHash: 'a', rulesVersion: version.id, deadlines: [imposed] },
+          },
           startedAt,
         );
         const at = start + after;
