@@ -37,12 +37,9 @@ export function resumeCase(ctx: CaseContext, _body: HandlingClockBodies['resume-
   const suspendedDays = Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY));
   const deadlines = ctx.deadlines
     .filter((d) => HANDLING_CLOCK.includes(d.kind) && d.status === 'paused' && suspendedDays > 0)
-    .map(({ status: _s, metAt: _m, actedLateAt: _l, nominalDueDate: _n, ...d }) => {
-      const end = dueFromLastCountedDay(
-        d.kind,
-        addDays(lastCountedDay({ dueDate: d.dueDate, nominalDueDate: _n }), suspendedDays),
-        env.calendar,
-      );
+    .map((paused) => {
+      const { status: _s, metAt: _m, actedLateAt: _l, nominalDueDate: _n, ...d } = paused;
+      const end = dueFromLastCountedDay(d.kind, addDays(lastCountedDay(paused), suspendedDays), env.calendar);
       return {
         ...d,
         ...end,
