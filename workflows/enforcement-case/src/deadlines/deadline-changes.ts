@@ -51,8 +51,10 @@ function metBy(event: CaseEventBody): readonly DeadlineKind[] {
     case 'ReferralApproved':
     case 'ReferralRejected':
       return ['referral_approval'];
+    // The transfer concludes the administrative handling (行政处罚法第五十七条第一款第四项): the first conclusion counts,
+    // as in the timely-closure rate.
     case 'CaseTransferredToPolice':
-      return ['referral_transfer'];
+      return ['referral_transfer', 'decision', 'handling_period'];
     case 'PoliceDecisionRecorded':
       return ['police_decision'];
     case 'MaterialsHandedOver':

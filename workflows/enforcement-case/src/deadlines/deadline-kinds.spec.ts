@@ -4,6 +4,7 @@ import { resumeCase, suspendCase } from '../commands/handling-clock.commands';
 import { calendar, env, rules } from '../testing/given-when-then';
 import { computeDeadline, computeHoursDeadline } from './compute-deadline';
 import { DEADLINE_KINDS } from './deadline';
+import { applyDeadlineChange, deadlineChangeOf } from './deadline-changes';
 import { DEADLINE_RULES } from './deadline-kinds';
 
 const version = rules.versions[0];
@@ -80,5 +81,14 @@ describe('the deadline table', () => {
         { kind: 'handling_period', dueDate: '2026-10-12' },
       ],
     });
+  });
+
+  it('the transfer to the police concludes the handling: it meets the decision deadline in time, as the timely-closure rate counts it', () => {
+    const filedAt = at('2026-09-02');
+    const set = [computeDeadline('decision', 'decisionFromFiling', filedAt, version, calendar)];
+    const filed = applyDeadlineChange([], { met: [], set, missed: null, clock: null, pauses: [] }, filedAt);
+    const transfer: CaseEventBody = { type: 'CaseTransferredToPolice', data: { policeAgency: 'p', documents: [], deadlines: [] } };
+    expect(applyDeadlineChange(filed, deadlineChangeOf(transfer), at('2026-09-20'))[0]).toMatchObject({ status: 'met' });
+    expect(applyDeadlineChange(filed, deadlineChangeOf(transfer), at('2026-12-02'))[0]).toMatchObject({ status: 'missed' });
   });
 });
