@@ -317,7 +317,7 @@ describe('the statutory clock against a day-by-day reference from the law', () =
             // An extension is approved while the handling period runs (not after it ended).
             const handling = ctx.deadlines.find((d) => d.kind === 'handling_period')!;
             if (at > Date.parse(handling.dueAt)) continue;
-            const next = tier === null ? 'head' : 'upper';
+            const next: 'head' | 'upper' = tier === null ? 'head' : 'upper';
             ctx = apply(ctx, eventsOf(extendHandlingPeriod(ctx, { tier: next, reason: 'r' }, headEnv(iso(at, z))))[0], iso(at, z));
             tier = next;
           }
