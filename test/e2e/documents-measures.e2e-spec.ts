@@ -100,7 +100,8 @@ describe('documents (文书) of the investigation and the measures', () => {
       '因防止转移，依据《安全生产法》第六十五条、《行政强制法》第二十二条的规定',
       '超量储存的烟花爆竹',
       '120箱',
-      '查封（扣押）期限为三十日，自二〇二六年九月三日起至二〇二六年十月八日止',
+      // 行政强制法第二十五条: the term ends on its 30th day, 10-03, a National Day holiday (no roll-over).
+      '查封（扣押）期限为三十日，自二〇二六年九月三日起至二〇二六年十月三日止',
       ...REMEDIES,
     ]);
 

@@ -100,8 +100,9 @@ describe('other outcomes over HTTP', () => {
     ).toBe(409);
     const resumed = await t.http.command(id, HEAD, 'resume-case', { occurredAt: at('2026-09-20') });
     const due = Object.fromEntries(resumed.body.case.deadlines.map((d: any) => [d.kind, [d.dueDate, d.status]]));
-    // 10 days suspended: 12-01 → 12-11 (Fri); 10-08 → 10-18 (Sun, a rest day) → 10-19.
-    expect(due).toMatchObject({ decision: ['2026-12-11', 'open'], handling_period: ['2026-10-19', 'open'] });
+    // 10 days suspended: 12-01 → 12-11 (Fri); the handling period's last counted day 10-02 (moved to 10-08 off National
+    // Day) → 10-12 (Mon): the move counts on from the last counted day, the roll-over is not added to it.
+    expect(due).toMatchObject({ decision: ['2026-12-11', 'open'], handling_period: ['2026-10-12', 'open'] });
     expect(resumed.body.events[0].data.suspendedDays).toBe(10);
   });
 

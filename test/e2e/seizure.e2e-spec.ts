@@ -37,10 +37,11 @@ describe('seizure over HTTP', () => {
     const seized = await run(HEAD, 'impose-seizure', seize({ audioVideoEvidenceHash: VIDEO }));
     expect(seized.status).toBe(200);
     expect(seized.body.case.state.seizure).toBe('inForce');
-    expect(seized.body.case.deadlines.find((d: any) => d.kind === 'seizure')).toMatchObject({ dueDate: '2026-10-08', status: 'open' });
+    // 30 days from 09-03 end on 10-03, inside National Day: a limit on coercion does not roll over (行政强制法第二十五条).
+    expect(seized.body.case.deadlines.find((d: any) => d.kind === 'seizure')).toMatchObject({ dueDate: '2026-10-03', status: 'open' });
     const extended = await run(HEAD, 'extend-seizure', { days: 20, reason: '检验鉴定未完成', occurredAt: at('2026-09-30') });
     expect(extended.status).toBe(200);
-    expect(extended.body.case.deadlines.find((d: any) => d.kind === 'seizure').dueDate).toBe('2026-10-28');
+    expect(extended.body.case.deadlines.find((d: any) => d.kind === 'seizure').dueDate).toBe('2026-10-23');
     const again = await run(HEAD, 'extend-seizure', { days: 5, reason: '再次延长', occurredAt: at('2026-10-20') });
     expect(again.status).toBe(422);
     expect(again.body.violations[0]).toMatchObject({ rule: 'seizureExtendedOnce', legalSource: '行政强制法 Art. 25' });

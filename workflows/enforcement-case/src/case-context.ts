@@ -51,6 +51,8 @@ export interface CaseContext {
   paidYuan: number;
   /** When the handling clock was suspended (中止), if it is. */
   suspendedAt: IsoDateTime | null;
+  /** Days the handling clock has been suspended so far (they do not count, 中止期间不计入). */
+  suspendedDays: number;
   extensionTier: 'head' | 'upper' | null;
   collectiveDiscussion: { conclusion: string } | null;
   published: boolean;
@@ -124,6 +126,7 @@ export const emptyCaseContext: CaseContext = {
   servedAt: null,
   paidYuan: 0,
   suspendedAt: null,
+  suspendedDays: 0,
   extensionTier: null,
   collectiveDiscussion: null,
   published: false,
@@ -248,7 +251,7 @@ export function evolveCaseContext(ctx: CaseContext, event: CaseEvent): CaseConte
     case 'CaseSuspended':
       return { ...c, suspendedAt: at };
     case 'CaseResumed':
-      return { ...c, suspendedAt: null };
+      return { ...c, suspendedAt: null, suspendedDays: c.suspendedDays + (event.data.suspendedDays ?? 0) };
     case 'HandlingPeriodExtended':
       return { ...c, extensionTier: event.data.tier };
     case 'CollectiveDiscussionRecorded':

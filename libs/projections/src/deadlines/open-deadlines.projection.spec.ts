@@ -82,6 +82,19 @@ describe('open-deadlines projection', () => {
     expect(rows()).toEqual([]);
   });
 
+  it('a suspension pauses only the deadlines it names (those still counting), the fold’s own list', () => {
+    write(
+      opened('c4'),
+      ev('c4', 'CaseFiled', { caseNo: 'N4', deadlines: [deadline('decision', '2026-11-30'), deadline('handling_period', '2026-10-01')] }),
+    );
+    // Suspended on 10-05: the handling period's counted days are over, so only the decision is stopped.
+    write(ev('c4', 'CaseSuspended', { reason: 'r', pauses: ['decision'] }));
+    expect(rows()).toEqual([
+      { case_id: 'c4', kind: 'decision', agency_id: 'ag-1', due_date: '2026-11-30', status: 'paused' },
+      { case_id: 'c4', kind: 'handling_period', agency_id: 'ag-1', due_date: '2026-10-01', status: 'open' },
+    ]);
+  });
+
   it('tracks the 督办 reply until it is answered; a closed or unfiled case drops out entirely', () => {
     write(opened('c3'), ev('c3', 'CaseSupervised', { deadlines: [deadline('supervision_reply', '2026-09-08')] }));
     expect(rows()).toEqual([{ case_id: 'c3', kind: 'supervision_reply', agency_id: 'ag-1', due_date: '2026-09-08', status: 'open' }]);

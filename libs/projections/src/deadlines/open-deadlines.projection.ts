@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DeadlineChange, DeadlineKind, HANDLING_CLOCK, deadlineChangeOf, expiryRecord } from '@workflows/enforcement-case';
+import { DeadlineChange, DeadlineKind, deadlineChangeOf, expiryRecord } from '@workflows/enforcement-case';
 import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { type PgQueryable, recreateTables } from '../postgres/pg-sql';
@@ -103,11 +103,11 @@ function apply(run: Statements, c: OpenDeadlineChange): void {
       run.dropCase(c.caseId);
       return;
     case 'deadlines': {
-      const { met, set, missed, clock } = c.change;
+      const { met, set, missed, clock, pauses } = c.change;
       for (const kind of met) run.met(c.caseId, kind);
       for (const d of set) run.set(d.kind, d.dueDate, d.dueAt, d.basis, c.caseId);
       if (missed) run.missed(c.caseId, missed);
-      if (clock === 'pause') for (const kind of HANDLING_CLOCK) run.pause(c.caseId, kind);
+      if (clock === 'pause') for (const kind of pauses) run.pause(c.caseId, kind);
       if (clock === 'resume') run.resume(c.caseId);
     }
   }

@@ -1,7 +1,8 @@
-import { addMonths, endOfShanghaiDay, toShanghaiDate, workingDaysBetween } from '@app/calendar';
+import { toShanghaiDate, workingDaysBetween } from '@app/calendar';
 import { totalFineYuan } from '../case-types';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
+import { computeDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
 import { caseRules } from '../decide/case-rules';
 import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
@@ -26,18 +27,8 @@ export function issueEnforcementUrge(
   const litigation = deadline(ctx, 'litigation_window');
   return emitUnless([!overdue ? violation('paymentOverdue', payment ? `payment due ${payment.dueDate}` : undefined) : null], () => {
     const deadlines: DeadlineSet[] = [];
-    if (litigation) {
-      const rule = rules.periods.courtApplicationWindow;
-      const dueDate = addMonths(env.calendar, litigation.dueDate, rule.n);
-      deadlines.push({
-        kind: 'court_application',
-        startedAt: litigation.dueAt,
-        dueDate,
-        dueAt: endOfShanghaiDay(dueDate),
-        basis: `${rule.n} 个月 months (${rule.source})`,
-        rulesVersion: rules.id,
-      });
-    }
+    // 3 months after the litigation window ends (行政强制法第五十三条), counted from its last day.
+    if (litigation) deadlines.push(computeDeadline('court_application', 'courtApplicationWindow', litigation.dueAt, rules, env.calendar));
     return [{ type: 'EnforcementUrged', data: { urgedAt: env.occurredAt, rulesVersion: rules.id, deadlines } }];
   });
 }

@@ -1,6 +1,7 @@
-import { WorkingDayCalendar, addCalendarDays, endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
+import { WorkingDayCalendar, endOfShanghaiDay, toShanghaiDate } from '@app/calendar';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
+import { computeDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
 import { caseRules } from '../decide/case-rules';
 import { twoCertifiedOfficers } from '../decide/certified-officers';
@@ -8,18 +9,12 @@ import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decisio
 import { RulesVersion } from '../rules/rules-version';
 import { CommandSpecs } from './command-spec';
 
-/** The re-inspection is due 10 days (rules) after a date — the rectification deadline or the party's request. */
+/**
+ * The re-inspection is due 10 days (rules) after a date — the rectification deadline or the party's request — counted
+ * as the kind is declared (a provisional end when it falls in a year without holiday data).
+ */
 function reinspectionDue(from: string, startedAt: string, rules: RulesVersion, calendar: WorkingDayCalendar): DeadlineSet {
-  const rule = rules.periods.reinspection;
-  const dueDate = addCalendarDays(calendar, from, rule.n);
-  return {
-    kind: 'reinspection',
-    startedAt,
-    dueDate,
-    dueAt: endOfShanghaiDay(dueDate),
-    basis: `${rule.n} 日 calendar days (${rule.source})`,
-    rulesVersion: rules.id,
-  };
+  return { ...computeDeadline('reinspection', 'reinspection', endOfShanghaiDay(from), rules, calendar), startedAt };
 }
 
 /** 责令限期整改 (安全生产法 Art. 65(2)): items, a deadline after today, legal basis; opens the re-inspection clock. */

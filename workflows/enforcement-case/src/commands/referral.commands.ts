@@ -1,7 +1,7 @@
 import { toShanghaiDate } from '@app/calendar';
 import { CaseContext } from '../case-context';
 import { REFERRAL_FROM } from '../case-events';
-import { computeDeadline } from '../deadlines/compute-deadline';
+import { computeDeadline, computeHoursDeadline } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
 import { caseRules } from '../decide/case-rules';
 import { twoCertifiedOfficers } from '../decide/certified-officers';
@@ -35,22 +35,11 @@ export function proposeReferral(
 /** Approved: the case goes to the police within 24 hours (国务院令310 Art. 5). */
 export function approveReferral(ctx: CaseContext, body: ReferralBodies['approve-referral'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
-  const due = new Date(Date.parse(env.occurredAt) + 24 * 3600 * 1000);
-  const dueAt = due.toISOString();
   return emit({
     type: 'ReferralApproved',
     data: {
       ...(body.opinion ? { opinion: body.opinion } : {}),
-      deadlines: [
-        {
-          kind: 'referral_transfer',
-          startedAt: env.occurredAt,
-          dueDate: toShanghaiDate(dueAt),
-          dueAt,
-          basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)',
-          rulesVersion: rules.id,
-        },
-      ],
+      deadlines: [computeHoursDeadline('referral_transfer', env.occurredAt, rules)],
     },
   });
 }

@@ -4,7 +4,7 @@ import { CaseEventBody } from '../case-events';
 import { benchmarkRange } from '../rules/discretion-benchmark';
 import { CaseContext } from '../case-context';
 import { DeadlineSet } from '../deadlines/deadline';
-import { computeDeadline } from '../deadlines/compute-deadline';
+import { computeDeadline, computeHoursDeadline } from '../deadlines/compute-deadline';
 import { RuleViolation, violation } from '../legal-conditions/legal-rules';
 import { CommandOutcome, DecisionEnv, emit, emitNumbered, emitUnless, issuerOf } from '../decide/decision-env';
 import { hasHearingRight, heavierThanNotified, penaltiesHaveAmounts } from '../decide/penalties';
@@ -67,7 +67,6 @@ export function isMajorCase(ctx: CaseContext): boolean {
  */
 function decideTransfer(ctx: CaseContext, body: ReviewBodies['decide'], env: DecisionEnv): CaseEventBody[] {
   const rules = caseRules(ctx, env);
-  const due = new Date(Date.parse(env.occurredAt) + 24 * 3600 * 1000).toISOString();
   return [
     {
       type: 'ReferralProposed',
@@ -84,16 +83,7 @@ function decideTransfer(ctx: CaseContext, body: ReviewBodies['decide'], env: Dec
       type: 'ReferralApproved',
       data: {
         opinion: '负责人审理后决定移送 (decided to transfer after review)',
-        deadlines: [
-          {
-            kind: 'referral_transfer',
-            startedAt: env.occurredAt,
-            dueDate: toShanghaiDate(due),
-            dueAt: due,
-            basis: '24 小时 hours (行政执法机关移送涉嫌犯罪案件的规定 Art. 5)',
-            rulesVersion: rules.id,
-          },
-        ],
+        deadlines: [computeHoursDeadline('referral_transfer', env.occurredAt, rules)],
       },
     },
   ];

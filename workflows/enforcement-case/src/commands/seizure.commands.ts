@@ -1,6 +1,6 @@
-import { addCalendarDays, endOfShanghaiDay } from '@app/calendar';
+import { addDays } from '@app/calendar';
 import { CaseContext } from '../case-context';
-import { computeDeadline } from '../deadlines/compute-deadline';
+import { computeDeadline, dueFromLastCountedDay } from '../deadlines/compute-deadline';
 import { violation } from '../legal-conditions/legal-rules';
 import { caseRules } from '../decide/case-rules';
 import { CommandOutcome, DecisionEnv, emit, emitUnless } from '../decide/decision-env';
@@ -40,19 +40,25 @@ export function imposeSeizure(ctx: CaseContext, body: SeizureBodies['impose-seiz
   );
 }
 
-/** 延长 (行政强制法 Art. 25): once, by at most 30 days, counted on from the current end. */
+/**
+ * 延长 (行政强制法第二十五条): once, by at most 30 days, counted on from the current end, which is its last calendar day
+ * (no roll-over on a limit on coercion). It must be decided within the term: once the term has run out the measure has
+ * no term left to extend, and the agency owes the release (行政强制法第二十七条、第二十八条).
+ */
 export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seizure'], env: DecisionEnv): CommandOutcome {
   const rules = caseRules(ctx, env);
   const current = ctx.deadlines.find((d) => d.kind === 'seizure');
   const max = rules.periods.seizureExtension.n;
+  const expired = !!current && Date.parse(env.occurredAt) > Date.parse(current.dueAt);
   return emitUnless(
     [
       ctx.seizure?.extended || body.days > max || !current
         ? violation('seizureExtendedOnce', ctx.seizure?.extended ? '已延长过 (already extended)' : `${body.days} > ${max}`)
         : null,
+      expired ? violation('seizureExtendedWithinTerm', `${env.occurredAt} > ${current.dueAt}`) : null,
     ],
     () => {
-      const dueDate = addCalendarDays(env.calendar, current!.dueDate, body.days);
+      const end = dueFromLastCountedDay('seizure', addDays(current!.dueDate, body.days), env.calendar);
       return [
         {
           type: 'SeizureExtended',
@@ -63,9 +69,8 @@ export function extendSeizure(ctx: CaseContext, body: SeizureBodies['extend-seiz
               {
                 ...current!,
                 startedAt: env.occurredAt,
-                dueDate,
-                dueAt: endOfShanghaiDay(dueDate),
-                basis: `+${body.days} 日 calendar days (行政强制法 Art. 25)`,
+                ...end,
+                basis: `+${body.days} 日 calendar days 届满日不顺延 (no roll-over) (行政强制法 Art. 25)`,
                 rulesVersion: rules.id,
               },
             ],

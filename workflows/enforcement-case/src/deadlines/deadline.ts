@@ -40,12 +40,19 @@ export interface DeadlineSet {
    * the reason given, so nobody mistakes it for a final date.
    */
   provisional?: string;
+  /**
+   * The period's last counted day when the end was moved off rest days (dueDate is then later): a suspension counts
+   * on from it, so the roll-over is applied once and never added to.
+   */
+  nominalDueDate?: IsoDate;
 }
 
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'paused';
 
 export interface Deadline extends DeadlineSet {
   status: DeadlineStatus;
-  /** When the deadline was met (the event that satisfied it), if it was. */
+  /** When the deadline was met (the act that satisfied it, on or before dueAt), if it was. */
   metAt?: IsoDateTime;
+  /** When the owed act was done after dueAt: it is recorded and valid, the deadline stays missed. */
+  actedLateAt?: IsoDateTime;
 }

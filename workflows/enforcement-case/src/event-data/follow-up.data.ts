@@ -1,10 +1,15 @@
 import { IsoDate, Penalty } from '../case-types';
-import { DeadlineSet } from '../deadlines/deadline';
+import { DeadlineKind, DeadlineSet } from '../deadlines/deadline';
 
 /** Data of the events around the handling clock and after the decision: suspension, extension, collective discussion, publication, deferral, compliance, remedies. */
 /** 中止 (docs/procedure.md §1): the handling clock stops; the deadlines are paused. */
 export interface CaseSuspendedData {
   reason: string;
+  /**
+   * The handling-clock deadlines the suspension stops: those still counting (last counted day not before the day of
+   * suspension). Absent in older events: every open handling-clock deadline.
+   */
+  pauses?: DeadlineKind[];
 }
 /** 恢复: the paused deadlines move by the days suspended. */
 export interface CaseResumedData {

@@ -224,6 +224,11 @@ export const LEGAL_RULES = {
     zh: '查封扣押期限只能延长一次，且延长不得超过三十日',
     en: 'a seizure may be extended once, by at most 30 days',
   },
+  seizureExtendedWithinTerm: {
+    source: '行政强制法 Art. 25, 27, 28',
+    zh: '查封扣押期限届满后不得延长，应当及时解除',
+    en: 'a seizure cannot be extended once its term has run out; it must be released',
+  },
   noSeizureInForce: {
     source: '行政强制法 Art. 27, 28',
     zh: '查封扣押尚未解除或处理，不得结案',

@@ -82,7 +82,11 @@ export class DeadlineView implements Deadline {
   @ApiPropertyOptional({ type: String, description: '节假日历尚未覆盖届满年份时的说明（届满日为暂定）' }) provisional?: string;
   @ApiProperty({ enum: ['open', 'met', 'missed', 'paused'], description: '状态：进行中、已完成、已超期、已暂停' })
   status!: DeadlineStatus;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: '完成时刻' }) metAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '完成时刻（在届满时刻或之前）' }) metAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '逾期后补办的时刻：行为有效，期限仍为已超期' })
+  actedLateAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: '顺延前的期间末日（届满日因节假日顺延时）' })
+  nominalDueDate?: string;
 }
 
 /** 督办 awaiting the handling officers' reply. */
