@@ -109,21 +109,30 @@ export class PgReadModels implements rm.ReadModels {
   }
 
   async auditTrail(q: rm.AuditQuery) {
-    const values: unknown[] = [q.agencies, q.after];
+    const values: unknown[] = [[...new Set(q.agencies)], q.after];
     const p = (v: unknown) => `$${values.push(v)}`;
-    const where = [`a.case_id IN (SELECT case_id FROM ${this.s}.audit_trail WHERE agency_id = ANY($1::text[]))`, 'a.position > $2'];
-    if (q.caseId !== undefined) where.push(`a.case_id = ${p(q.caseId)}`);
-    if (q.actorId !== undefined) where.push(`a.actor_id = ${p(q.actorId)}`);
-    if (q.type !== undefined) where.push(`a.type = ${p(q.type)}`);
-    if (q.from !== undefined) where.push(`a.recorded_at >= ${p(q.from)}`);
-    if (q.to !== undefined) where.push(`a.recorded_at <= ${p(q.to)}`);
+    let filters = '';
+    if (q.actorId !== undefined) filters += ` AND a.actor_id = ${p(q.actorId)}`;
+    if (q.type !== undefined) filters += ` AND a.type = ${p(q.type)}`;
+    if (q.from !== undefined) filters += ` AND a.recorded_at >= ${p(q.from)}`;
+    if (q.to !== undefined) filters += ` AND a.recorded_at <= ${p(q.to)}`;
+    const limit = p(q.limit);
+    // The page's positions: a range of the case's index, or per agency of the scope the first `limit` of its index
+    // range, of which the first `limit` in position order are kept (a sort of at most agencies × limit entries).
+    const page =
+      q.caseId !== undefined
+        ? `SELECT a.position FROM ${this.s}.audit_trail a WHERE a.case_id = ${p(q.caseId)} AND a.case_agency_id = ANY($1::text[])
+             AND a.position > $2${filters} ORDER BY a.position LIMIT ${limit}`
+        : `SELECT r.position FROM unnest($1::text[]) AS g(agency_id) CROSS JOIN LATERAL (
+             SELECT a.position FROM ${this.s}.audit_trail a WHERE a.case_agency_id = g.agency_id AND a.position > $2${filters}
+             ORDER BY a.position LIMIT ${limit}) r ORDER BY r.position LIMIT ${limit}`;
     return this.rows<rm.AuditTrailRow>(
       // The actor's agency, the command and the occurrence time come from the event's metadata (text: parsed per row, a page at a time).
       `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id,
               COALESCE(e.metadata::jsonb #>> '{actor,agencyId}', '') AS actor_agency_id, COALESCE(e.metadata::jsonb ->> 'command', '') AS command,
               COALESCE(e.metadata::jsonb ->> 'occurredAt', '') AS occurred_at, a.recorded_at,
               e.data, e.metadata, e.prev_hash, e.hash
-       FROM ${this.s}.audit_trail a JOIN ${this.events} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ${p(q.limit)}`,
+       FROM (${page}) m JOIN ${this.s}.audit_trail a ON a.position = m.position JOIN ${this.events} e ON e.position = a.position ORDER BY a.position`,
       values,
     );
   }
