@@ -37,7 +37,7 @@ function csvCell(v: string | number): string {
 
 /** The hash chain links are part of the metadata a reviewer exports. */
 function withHashLinks({ prev_hash, hash, ...r }: AuditTrailRow): AuditRecord {
-  return (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord;
+  return hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r;
 }
 
 function toItem(r: AuditRecord): AuditItem {
