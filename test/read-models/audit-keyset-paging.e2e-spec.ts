@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
-import { EVENT_COLUMNS, EventTuple, SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
-import { ALL_PROJECTIONS, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
+import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
+import { ALL_PROJECTIONS, SqliteProjectionRunner } from '@app/projections';
 import { PgReadModels } from '../../apps/api/src/read-models/pg-read-models';
 import { AuditQuery, AuditTrailRow, ReadModels } from '../../apps/api/src/read-models/read-models';
 import { SqliteReadModels } from '../../apps/api/src/read-models/sqlite-read-models';
@@ -12,6 +11,7 @@ import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { appendEdgeHistory } from '../projections/edge-history';
 import { describeWithPg } from '../support/pg-test-database';
+import { buildPgReadModels } from './pg-read-models-copy';
 import { startTestApp } from '../support/test-app';
 
 type Shape = Omit<AuditQuery, 'after' | 'limit'>;
@@ -81,25 +81,7 @@ describeWithPg('audit trail: keyset pages equal the one-shot query', (database) 
     sqlite = new SqliteReadModels(db);
 
     const schema = database().schema('keyset');
-    const client = new Client({ connectionString: database().url });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".events (position BIGINT PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,
-        stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, prev_hash TEXT, hash TEXT)`);
-      const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`).raw(true).all() as EventTuple[];
-      for (let i = 0; i < rows.length; i += 1000) {
-        const page = rows.slice(i, i + 1000);
-        await client.query(
-          `INSERT INTO "${schema}".events SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-          page[0].map((_, c) => page.map((r) => (r[c] === null ? null : String(r[c])))),
-        );
-      }
-      const runner = new PgProjectionRunner({ store, db: client, schema, projections: ALL_PROJECTIONS, pageSize: 500 });
-      await runner.setup();
-      await runner.catchUp();
-    } finally {
-      await client.end();
-    }
+    await buildPgReadModels(db, store, database().url, schema);
     await store.close();
     pg = await PgReadModels.open({ connectionString: database().url, schema });
 
