@@ -12,8 +12,8 @@ import { TestApp, startTestApp } from '../support/test-app';
 const CASES = 500;
 const EVENTS_PER_CASE = 100;
 const ROWS = CASES * EVENTS_PER_CASE;
-/** About two kilobytes of event data per row: the export is some 110 MB. */
-const NOTE = '现场检查记录：'.repeat(40) + 'x'.repeat(600);
+/** About a kilobyte of event data per row: the export is some 60 MB. */
+const NOTE = '现场检查记录：'.repeat(20) + 'x'.repeat(300);
 
 // A collection before each heap sample, so that the sample is what is alive, not garbage not yet collected.
 setFlagsFromString('--expose-gc');
@@ -77,38 +77,38 @@ describe('audit export streams with constant memory', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['jsonl', 'csv'])('%s: 50,000 rows, the heap bounded far below the export', async (format) => {
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-    const res = await fetch(`${t.http.baseUrl}/api/v1/audit?agencyId=ag-431002&format=${format}&limit=${ROWS}`, {
-      headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` },
-    });
-    expect(res.status).toBe(200);
-    let bytes = 0;
-    let lines = 0;
-    let peak = 0;
-    let sampledAt = 0;
-    let last = '';
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      const text = last + decoder.decode(chunk, { stream: true });
-      const parts = text.split('\n');
-      last = parts.pop()!;
-      lines += parts.length;
-      if (bytes - sampledAt > 2_000_000) {
-        sampledAt = bytes;
-        gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+  it.each(['jsonl', 'csv'])(
+    '%s: 50,000 rows, the heap bounded far below the export',
+    async (format) => {
+      gc();
+      const baseline = process.memoryUsage().heapUsed;
+      const res = await fetch(`${t.http.baseUrl}/api/v1/audit?agencyId=ag-431002&format=${format}&limit=${ROWS}`, {
+        headers: { authorization: `Bearer ${await t.http.token(REVIEWER)}` },
+      });
+      expect(res.status).toBe(200);
+      let bytes = 0;
+      let lines = 0;
+      let peak = 0;
+      let sampledAt = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+        if (bytes - sampledAt > 4_000_000) {
+          sampledAt = bytes;
+          gc();
+          peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        }
       }
-    }
-    const rows = lines - (format === 'csv' ? 1 : 0);
-    // The demo seed's cases of the agency come first; the limit cuts the export at 50,000 rows.
-    expect(rows).toBe(ROWS);
-    expect(bytes).toBeGreaterThan(100_000_000);
-    // A page of 500 rows is about a megabyte of text (with its parsed rows, a few); the export is over a hundred.
-    expect(peak).toBeLessThan(16_000_000);
-  });
+      const rows = lines - (format === 'csv' ? 1 : 0);
+      // The demo seed's cases of the agency come first; the limit cuts the export at 50,000 rows.
+      expect(rows).toBe(ROWS);
+      expect(bytes).toBeGreaterThan(50_000_000);
+      // A page of 500 rows is under a megabyte of text (with its parsed rows, a few); the export is over fifty.
+      expect(peak).toBeLessThan(16_000_000);
+      // Some sixty megabytes through HTTP on a shared machine: a generous bound on how long jest waits, not a timing assertion.
+    },
+    240_000,
+  );
 
   it('keeps json answers to a page and says so', async () => {
     const res = await t.http.as(REVIEWER, 'GET', `/api/v1/audit?agencyId=ag-431002&limit=${AUDIT_PAGE_MAX_ROWS + 1}`);
