@@ -8,6 +8,7 @@ export type OrderedTable = [table: string, key: string];
 /** Every read-model table of ALL_PROJECTIONS, to compare two copies of the read models row by row. */
 export const READ_MODEL_TABLES: OrderedTable[] = [
   ['audit_trail', 'position'],
+  ['audit_trail_cases', 'case_id'],
   ['interference_cases', 'case_id'],
   ['interference_records', 'position'],
   ['public_decisions', 'case_id'],

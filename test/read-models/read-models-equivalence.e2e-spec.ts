@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
-import { EVENT_COLUMNS, EventStore, EventTuple, SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
+import { EventStore, SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
 import { Directory, demoDirectoryEvents } from '@app/directory';
-import { ALL_PROJECTIONS, PgProjectionRunner, SqliteProjectionRunner } from '@app/projections';
+import { ALL_PROJECTIONS, SqliteProjectionRunner } from '@app/projections';
 import { PgReadModels } from '../../apps/api/src/read-models/pg-read-models';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, ReadModels } from '../../apps/api/src/read-models/read-models';
 import { SqliteReadModels } from '../../apps/api/src/read-models/sqlite-read-models';
@@ -13,6 +12,7 @@ import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { appendEdgeHistory } from '../projections/edge-history';
 import { describeWithPg } from '../support/pg-test-database';
+import { buildPgReadModels } from './pg-read-models-copy';
 import { startTestApp } from '../support/test-app';
 
 const AGENCIES = ['ag-431000', 'ag-431002', 'ag-431003', 'ag-431021'];
@@ -140,26 +140,8 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
     new SqliteProjectionRunner(sqliteProjectionHost(sqliteDb, file), ALL_PROJECTIONS).catchUp();
     sqlite = new SqliteReadModels(sqliteDb);
 
-    // The events, copied as stored into an events table of the PostgreSQL event store's layout (the audit trail joins it).
     const schema = database().schema('rm');
-    const client = new Client({ connectionString: database().url });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".events (position BIGINT PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
-        revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, prev_hash TEXT, hash TEXT)`);
-      const rows = sqliteDb.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`).raw(true).all() as EventTuple[];
-      for (let i = 0; i < rows.length; i += 1000) {
-        const page = rows.slice(i, i + 1000);
-        await client.query(
-          `INSERT INTO "${schema}".events SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-          page[0].map((_, c) => page.map((r) => (r[c] === null ? null : String(r[c])))),
-        );
-      }
-      await new PgProjectionRunner({ store, db: client, schema, projections: ALL_PROJECTIONS, pageSize: 500 }).setup();
-      await new PgProjectionRunner({ store, db: client, schema, projections: ALL_PROJECTIONS, pageSize: 500 }).catchUp();
-    } finally {
-      await client.end();
-    }
+    await buildPgReadModels(sqliteDb, store, database().url, schema);
     pg = await PgReadModels.open({ connectionString: database().url, schema });
     await store.close();
     caseIds = (sqliteDb.prepare('SELECT case_id FROM case_index ORDER BY case_id').all() as { case_id: string }[]).map((r) => r.case_id);

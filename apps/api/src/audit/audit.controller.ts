@@ -1,11 +1,12 @@
 import { Access } from '../auth/access.decorator';
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { Actor } from '@app/case-engine';
 import { CurrentActor } from '../auth/public.decorator';
 import { AgencyScope } from '../auth/agency-scope';
-import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { AuditQuery, AuditTrailRow, READ_MODELS, ReadModels } from '../read-models/read-models';
 import { AuditItem, AuditTrailColumns } from './audit-item';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditPageResponse } from './dto/audit.response';
@@ -26,10 +27,37 @@ const COLUMNS = [
 ] as const;
 type AuditRecord = Record<(typeof COLUMNS)[number], string | number>;
 
+/** Rows per read of an export: a page of the index at a time. */
+const EXPORT_PAGE_ROWS = 500;
+
 function csvCell(v: string | number): string {
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** The hash chain links are part of the metadata a reviewer exports. */
+function withHashLinks({ prev_hash, hash, ...r }: AuditTrailRow): AuditRecord {
+  return hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r;
+}
+
+function toItem(r: AuditRecord): AuditItem {
+  return {
+    ...(r as unknown as AuditTrailColumns),
+    position: String(r.position),
+    data: JSON.parse(String(r.data)) as unknown,
+    metadata: JSON.parse(String(r.metadata)) as AuditItem['metadata'],
+  };
+}
+
+interface ExportFormat {
+  header?: string;
+  line(r: AuditRecord): string;
+}
+const csvLines: ExportFormat = {
+  header: `\uFEFF${COLUMNS.join(',')}\r\n`,
+  line: (r) => `${COLUMNS.map((c) => csvCell(r[c])).join(',')}\r\n`,
+};
+const jsonLines: ExportFormat = { line: (r) => `${JSON.stringify(toItem(r))}\n` };
 
 /**
  * 审计 (docs/supervision.md §1, 全过程记录): every case event with its full metadata, across cases, for legal-affairs
@@ -47,41 +75,48 @@ export class AuditController {
   @Get()
   @Access('audit.read', 'query')
   @ApiOperation({ summary: '审计轨迹 the audit trail (json, jsonl or csv)' })
-  @ApiOkResponse({ type: AuditPageResponse, description: 'format=json 时的应答；jsonl 与 csv 为逐行文本 (jsonl and csv answer text)' })
+  @ApiOkResponse({
+    type: AuditPageResponse,
+    description: 'format=json 时的应答；jsonl 与 csv 为逐行文本，流式输出 (jsonl and csv stream as text lines)',
+  })
   async audit(@Query() q: AuditQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     this.readModels.assertAvailable();
     const { agencies } = this.scope.resolve(actor, 'audit.read', { agencyId: q.agencyId, includeSubordinates: true });
-    const limit = q.limit ?? 100;
-    // The hash chain links are part of the metadata a reviewer exports.
-    const rows = (
-      await this.readModels.auditTrail({
-        agencies,
-        after: q.after ?? 0,
-        caseId: q.caseId,
-        actorId: q.actorId,
-        type: q.type,
-        from: q.from && new Date(q.from).toISOString(),
-        to: q.to && new Date(q.to).toISOString(),
-        limit,
-      })
-    ).map(
-      ({ prev_hash, hash, ...r }) =>
-        (hash ? { ...r, metadata: JSON.stringify({ ...JSON.parse(String(r.metadata)), prevHash: prev_hash, hash }) } : r) as AuditRecord,
-    );
-    if (q.format === 'csv') {
-      void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
-      return `\uFEFF${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;
+    const query: AuditQuery = {
+      agencies,
+      after: q.after ?? 0,
+      caseId: q.caseId,
+      actorId: q.actorId,
+      type: q.type,
+      from: q.from && new Date(q.from).toISOString(),
+      to: q.to && new Date(q.to).toISOString(),
+      limit: q.limit ?? 100,
+    };
+    if (q.format === 'csv' || q.format === 'jsonl') {
+      const csv = q.format === 'csv';
+      void reply.header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+      if (csv) void reply.header('content-disposition', 'attachment; filename="audit.csv"');
+      return new StreamableFile(Readable.from(this.exportChunks(query, csv ? csvLines : jsonLines)));
     }
-    const items = rows.map((r): AuditItem => ({
-      ...(r as unknown as AuditTrailColumns),
-      position: String(r.position),
-      data: JSON.parse(String(r.data)) as unknown,
-      metadata: JSON.parse(String(r.metadata)) as AuditItem['metadata'],
-    }));
-    if (q.format === 'jsonl') {
-      void reply.type('application/x-ndjson; charset=utf-8');
-      return items.map((i) => JSON.stringify(i)).join('\n') + (items.length ? '\n' : '');
+    const rows = (await this.readModels.auditTrail(query)).map(withHashLinks);
+    return { items: rows.map(toItem), next: rows.length === query.limit ? String(rows[rows.length - 1].position) : null };
+  }
+
+  /**
+   * An export, one chunk of text per page of EXPORT_PAGE_ROWS read from the index: the next page is read only when the
+   * reply has taken the previous chunk (a Readable pulls from the generator), so memory stays that of one page
+   * whatever the range.
+   */
+  private async *exportChunks(query: AuditQuery, format: ExportFormat): AsyncGenerator<string> {
+    if (format.header) yield format.header;
+    let after = query.after;
+    for (let left = query.limit; left > 0;) {
+      const limit = Math.min(EXPORT_PAGE_ROWS, left);
+      const rows = await this.readModels.auditTrail({ ...query, after, limit });
+      if (rows.length) yield rows.map((r) => format.line(withHashLinks(r))).join('');
+      if (rows.length < limit) return;
+      left -= rows.length;
+      after = rows[rows.length - 1].position;
     }
-    return { items, next: rows.length === limit ? String(rows[rows.length - 1].position) : null };
   }
 }

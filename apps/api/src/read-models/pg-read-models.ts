@@ -26,6 +26,9 @@ export interface PgReadModelsOptions {
  * changes ASCII letters only (COLLATE "C"), comparisons that SQLite returns as 0/1 are cast to integers, and bigint
  * counts and positions come back as numbers.
  */
+/** Above every store position (a bigint): the upper end of an index range on (…, position). */
+const MAX_POSITION = '9223372036854775807';
+
 export class PgReadModels implements rm.ReadModels {
   readonly kind = 'postgres';
   private readonly s: string;
@@ -109,21 +112,38 @@ export class PgReadModels implements rm.ReadModels {
   }
 
   async auditTrail(q: rm.AuditQuery) {
-    const values: unknown[] = [q.agencies, q.after];
+    const values: unknown[] = [[...new Set(q.agencies)], q.after];
     const p = (v: unknown) => `$${values.push(v)}`;
-    const where = [`a.case_id IN (SELECT case_id FROM ${this.s}.audit_trail WHERE agency_id = ANY($1::text[]))`, 'a.position > $2'];
-    if (q.caseId !== undefined) where.push(`a.case_id = ${p(q.caseId)}`);
-    if (q.actorId !== undefined) where.push(`a.actor_id = ${p(q.actorId)}`);
-    if (q.type !== undefined) where.push(`a.type = ${p(q.type)}`);
-    if (q.from !== undefined) where.push(`a.recorded_at >= ${p(q.from)}`);
-    if (q.to !== undefined) where.push(`a.recorded_at <= ${p(q.to)}`);
+    let filters = '';
+    if (q.actorId !== undefined) filters += ` AND a.actor_id = ${p(q.actorId)}`;
+    if (q.type !== undefined) filters += ` AND a.type = ${p(q.type)}`;
+    if (q.from !== undefined) filters += ` AND a.recorded_at >= ${p(q.from)}`;
+    if (q.to !== undefined) filters += ` AND a.recorded_at <= ${p(q.to)}`;
+    // Per agency of the scope, a range of the index that serves the filter, in position order: (agency, actor, position)
+    // or (agency, type, position) by equalities. The agency alone is a range of (agency, position) bounded by row
+    // comparisons on that key: stated as an equality it would leave the order by position alone, which the primary key
+    // also gives, and the planner would filter the primary key's order, reading the whole trail for a small agency.
+    const range =
+      q.actorId !== undefined || q.type !== undefined
+        ? `a.case_agency_id = g.agency_id AND a.position > $2${filters} ORDER BY a.position`
+        : `(a.case_agency_id, a.position) > (g.agency_id, $2) AND (a.case_agency_id, a.position) < (g.agency_id, ${MAX_POSITION})${filters}
+             ORDER BY a.case_agency_id, a.position`;
+    const limit = p(q.limit);
+    // The page's positions: the case's index range, or the first `limit` of each agency's range of which the first
+    // `limit` in position order are kept (a sort of at most agencies × limit entries, whatever the trail's length).
+    const page =
+      q.caseId !== undefined
+        ? `SELECT a.position FROM ${this.s}.audit_trail a WHERE a.case_id = ${p(q.caseId)} AND a.case_agency_id = ANY($1::text[])
+             AND a.position > $2${filters} ORDER BY a.position LIMIT ${limit}`
+        : `SELECT r.position FROM unnest($1::text[]) AS g(agency_id) CROSS JOIN LATERAL (
+             SELECT a.position FROM ${this.s}.audit_trail a WHERE ${range} LIMIT ${limit}) r ORDER BY r.position LIMIT ${limit}`;
     return this.rows<rm.AuditTrailRow>(
       // The actor's agency, the command and the occurrence time come from the event's metadata (text: parsed per row, a page at a time).
       `SELECT a.position, a.event_id, a.case_id, a.revision, a.type, a.actor_id,
               COALESCE(e.metadata::jsonb #>> '{actor,agencyId}', '') AS actor_agency_id, COALESCE(e.metadata::jsonb ->> 'command', '') AS command,
               COALESCE(e.metadata::jsonb ->> 'occurredAt', '') AS occurred_at, a.recorded_at,
               e.data, e.metadata, e.prev_hash, e.hash
-       FROM ${this.s}.audit_trail a JOIN ${this.events} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ${p(q.limit)}`,
+       FROM (${page}) m JOIN ${this.s}.audit_trail a ON a.position = m.position JOIN ${this.events} e ON e.position = a.position ORDER BY a.position`,
       values,
     );
   }

@@ -23,6 +23,24 @@ const AUDIT_COLUMNS = [
   'a.recorded_at',
 ].join(', ');
 const list = (values: unknown[]) => values.map(() => '?').join(',');
+/** Arms of one compound SELECT (SQLite's SQLITE_MAX_COMPOUND_SELECT is 500). */
+const AUDIT_ARMS = 400;
+
+/** The audit filters besides scope and case, as SQL appended to a WHERE clause and the values it binds, in order. */
+function auditFilters(q: rm.AuditQuery): { filters: string; values: string[] } {
+  let filters = '';
+  const values: string[] = [];
+  const add = (sql: string, v: string | undefined) => {
+    if (v === undefined) return;
+    filters += ` AND ${sql}`;
+    values.push(v);
+  };
+  add('actor_id = ?', q.actorId);
+  add('type = ?', q.type);
+  add('recorded_at >= ?', q.from);
+  add('recorded_at <= ?', q.to);
+  return { filters, values };
+}
 
 /** The read models in the embedded store's SQLite file (the same file and connection as the events). */
 export class SqliteReadModels implements rm.ReadModels {
@@ -64,25 +82,44 @@ export class SqliteReadModels implements rm.ReadModels {
   }
 
   async auditTrail(q: rm.AuditQuery) {
-    const where = [`a.case_id IN (SELECT case_id FROM audit_trail WHERE agency_id IN (${list(q.agencies)}))`, 'a.position > ?'];
-    const params: (string | number)[] = [...q.agencies, q.after];
-    const add = (sql: string, v: string | undefined) => {
-      if (v === undefined) return;
-      where.push(sql);
-      params.push(v);
-    };
-    add('a.case_id = ?', q.caseId);
-    add('a.actor_id = ?', q.actorId);
-    add('a.type = ?', q.type);
-    add('a.recorded_at >= ?', q.from);
-    add('a.recorded_at <= ?', q.to);
+    const agencies = [...new Set(q.agencies)];
+    if (!agencies.length) return [];
+    // The page's positions: a range of the case's index, or a merge in position order of one index range per agency of
+    // the scope (SQLite merges the ordered arms of a compound SELECT without sorting): as many index entries as the
+    // page holds, however long the trail. SQLite allows up to 500 arms; larger scopes are merged here, chunk by chunk.
+    const { filters, values } = auditFilters(q);
+    let positions: number[];
+    if (q.caseId !== undefined) {
+      positions = this.positions(
+        `SELECT position FROM audit_trail WHERE case_id = ? AND case_agency_id IN (${list(agencies)}) AND position > ?${filters} ORDER BY position LIMIT ?`,
+        [q.caseId, ...agencies, q.after, ...values, q.limit],
+      );
+    } else {
+      const arm = `SELECT position FROM audit_trail WHERE case_agency_id = ? AND position > ?${filters}`;
+      positions = [];
+      for (let i = 0; i < agencies.length; i += AUDIT_ARMS) {
+        const chunk = agencies.slice(i, i + AUDIT_ARMS);
+        const sql = `${chunk.map(() => arm).join(' UNION ALL ')} ORDER BY position LIMIT ?`;
+        positions.push(...this.positions(sql, [...chunk.flatMap((a) => [a, q.after, ...values]), q.limit]));
+      }
+      if (agencies.length > AUDIT_ARMS) positions = positions.sort((a, b) => a - b).slice(0, q.limit);
+    }
+    if (!positions.length) return [];
     // data and metadata come from the event itself (the projection keeps only the filter columns), with its hash links.
     return this.db
       .prepare(
         `SELECT ${AUDIT_COLUMNS}, e.data, e.metadata, e.prev_hash, e.hash
-         FROM audit_trail a JOIN ${this.eventsTable} e ON e.position = a.position WHERE ${where.join(' AND ')} ORDER BY a.position LIMIT ?`,
+         FROM audit_trail a JOIN ${this.eventsTable} e ON e.position = a.position WHERE a.position IN (${list(positions)}) ORDER BY a.position`,
       )
-      .all(...params, q.limit) as rm.AuditTrailRow[];
+      .all(...positions) as rm.AuditTrailRow[];
+  }
+
+  /** The first column of every row, as numbers. */
+  private positions(sql: string, params: unknown[]): number[] {
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
   }
 
   async interferenceRegister(q: rm.InterferenceQuery) {

@@ -57,7 +57,8 @@ export interface PgColumn<T> {
 /** bigint values travel as decimal text (node-postgres has no bigint array encoding of its own). */
 const param = (v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
-function arrays<T>(columns: PgColumn<T>[], rows: T[]): { values: unknown[][]; unnest: string } {
+/** The rows as one array parameter per column, and the `unnest(…) AS u(…)` that reads them back as a table. */
+export function unnestColumns<T>(columns: PgColumn<T>[], rows: T[]): { values: unknown[][]; unnest: string } {
   return {
     values: columns.map((c) => rows.map((r) => param(c.get(r)) ?? null)),
     unnest: `unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) AS u(${columns.map((c) => c.name).join(', ')})`,
@@ -78,14 +79,14 @@ export async function recreateTables(
 /** One INSERT for many rows (one array parameter per column). A conflict fails it, as a plain INSERT does. */
 export async function insertRows<T>(db: PgQueryable, table: string, columns: PgColumn<T>[], rows: T[]): Promise<void> {
   if (!rows.length) return;
-  const { values, unnest } = arrays(columns, rows);
+  const { values, unnest } = unnestColumns(columns, rows);
   await db.query(`INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM ${unnest}`, values);
 }
 
 /** One INSERT … ON CONFLICT DO UPDATE for many rows: every column replaced (SQLite's INSERT OR REPLACE on a table with only a primary key). */
 export async function upsertRows<T>(db: PgQueryable, table: string, key: string, columns: PgColumn<T>[], rows: T[]): Promise<void> {
   if (!rows.length) return;
-  const { values, unnest } = arrays(columns, rows);
+  const { values, unnest } = unnestColumns(columns, rows);
   const set = columns.filter((c) => c.name !== key).map((c) => `${c.name} = excluded.${c.name}`);
   await db.query(
     `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM ${unnest} ON CONFLICT (${key}) DO UPDATE SET ${set.join(', ')}`,
@@ -96,7 +97,7 @@ export async function upsertRows<T>(db: PgQueryable, table: string, key: string,
 /** One UPDATE for many rows, matched on `key`; rows that do not exist are left out, as an UPDATE does. */
 export async function updateRows<T>(db: PgQueryable, table: string, key: string, columns: PgColumn<T>[], rows: T[]): Promise<void> {
   if (!rows.length) return;
-  const { values, unnest } = arrays(columns, rows);
+  const { values, unnest } = unnestColumns(columns, rows);
   const set = columns.filter((c) => c.name !== key).map((c) => `${c.name} = u.${c.name}`);
   await db.query(`UPDATE ${table} AS t SET ${set.join(', ')} FROM ${unnest} WHERE t.${key} = u.${key}`, values);
 }
