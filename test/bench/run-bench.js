@@ -359,7 +359,7 @@ async function main() {
     service = await benchService(opts, store);
     if (interrupted) return 130;
     if (opts.rebuildEvents > 0 && opts.store === 'sqlite')
-      rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
+      rebuild = await measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
     else if (opts.rebuildEvents > 0)
       log(
         `rebuild phase skipped on --store ${opts.store}: npm run projections:rebuild (the timed CLI) rebuilds the SQLite read models only`,
