@@ -22,7 +22,9 @@ const NUMBER_STREAM = /^numbers-([a-z_]+)-(ag-\d+)-(\d{4})$/;
 const NUMBERED_FIELD = /"([A-Za-z]+)No": ?"([^"]*〔(\d{4})〕(\d+)号)"/g;
 const YEARS = 10;
 /** Most distinct UUIDs one template case may hold (the replica UUID layout gives each 3 hex digits). */
-const MAX_UUIDS_PER_CASE = 0xff0;
+const MAX_UUIDS_PER_CASE = 0xe00;
+/** Replica UUID indexes from here on stand for idempotency keys and receipt numbers (made fresh, not derived). */
+const FRESH_KEYS = 0xe10;
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -78,15 +80,17 @@ function buildTemplates(rows, directory) {
 function tokenise(streamId, events, opened, agency, numbers, directory) {
   const code = agency.divisionCode;
   const literals = new Map(); // literal text → token
+  let fresh = 0;
   for (const e of events) {
     for (const m of e.data.matchAll(NUMBERED_FIELD)) {
       const number = numbers.find((x) => x.kind === m[1] && x.year === Number(m[3]) && x.number === Number(m[4]));
       if (number) literals.set(m[2], { t: 'number', kind: number.kind, literal: m[2], year: number.year, n: number.number });
     }
     const meta = JSON.parse(e.metadata);
-    if (typeof meta.idempotencyKey === 'string') literals.set(meta.idempotencyKey, { t: 'suffix', literal: meta.idempotencyKey });
     const data = JSON.parse(e.data);
-    if (typeof data.receiptNo === 'string') literals.set(data.receiptNo, { t: 'suffix', literal: data.receiptNo });
+    for (const key of [meta.idempotencyKey, data.receiptNo]) {
+      if (typeof key === 'string' && !literals.has(key)) literals.set(key, { t: 'fresh', i: FRESH_KEYS + fresh++ });
+    }
   }
   if (opened.party && opened.party.name) literals.set(opened.party.name, { t: 'partyName' });
   if (opened.party && opened.party.creditCode) literals.set(opened.party.creditCode, { t: 'creditCode' });
@@ -138,7 +142,8 @@ function tokenise(streamId, events, opened, agency, numbers, directory) {
     events: events.map((e) => ({ id: split(e.id), type: e.type, data: split(e.data), metadata: split(e.metadata) })),
     eventCount: events.length,
   };
-  if (uuids.size > MAX_UUIDS_PER_CASE) throw new Error(`${streamId}: ${uuids.size} UUIDs, more than a replica can renumber`);
+  if (uuids.size > MAX_UUIDS_PER_CASE || fresh > 0xfff - FRESH_KEYS)
+    throw new Error(`${streamId}: ${uuids.size} UUIDs and ${fresh} keys, more than a replica can renumber`);
   out.caseIndex = uuids.get(opened.caseId);
   return out;
 }
@@ -251,8 +256,8 @@ function makeReplica(r, template, target, year, counters, uuid, directory) {
         return p.name;
       case 'creditCode':
         return p.creditCode;
-      case 'suffix':
-        return `${tok.literal}~r${r}`;
+      case 'fresh':
+        return `replica-${uuid(r, tok.i)}`;
       case 'number': {
         const n = numbers.get(tok.kind);
         const prefix = tok.literal.slice(0, tok.literal.indexOf('〔'));
