@@ -23,7 +23,7 @@ const path = require('node:path');
 
 const proc = require('./lib/proc');
 const trunk = require('./lib/trunk');
-const { replicate, storeWriter, sqliteBatchWriter, readSqliteRows, readPostgresRows } = require('./lib/replicate');
+const { replicate, storeWriter, sqliteBatchWriter, readSqliteRows, readPostgresRows, postgresLastNumbers } = require('./lib/replicate');
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -205,10 +205,12 @@ async function probeStore(label, svc, tokens, opts, ctx) {
       };
     }
   };
-  await attempt('commands', () => commandLoad(svc.url, tokens, opts.duration, ctx.closed));
+  const closed = [];
+  await attempt('commands', () => commandLoad(svc.url, tokens, opts.duration, closed));
   const sup = await devToken(svc.url, SUPERVISOR).catch(() => null);
   // The timeline of the whole case: up to its last revision (the route asks for one).
-  const tl = ctx.timelineCase;
+  // The same case on both stores; a kept big store was not copied from this run's small store: one of its own cases.
+  const tl = ctx.timelineCase && !(label === 'big' && ctx.reused) ? ctx.timelineCase : closed[0];
   const tlToken = tl && tokens[tl.code].officer1;
   const tlRevision = tl
     ? await fetch(`${svc.url}/api/v1/cases/${tl.caseId}`, { headers: { authorization: `Bearer ${tlToken}` } })
@@ -297,7 +299,8 @@ async function postgresStores(opts) {
     async openWriter(which) {
       const { PostgresEventStore } = require(path.join(DIST, 'libs/event-store/src/postgres/postgres.event-store.js'));
       const store = await PostgresEventStore.open({ connectionString: which.env.DATABASE_URL, schema: 'casetrail', listen: false });
-      return { ...storeWriter(store), close: () => store.close() };
+      const lastNumbers = () => postgresLastNumbers({ url: which.env.DATABASE_URL, schema: 'casetrail' });
+      return { ...storeWriter(store), lastNumbers, close: () => store.close() };
     },
   };
 }
@@ -442,7 +445,7 @@ async function main() {
     machine: { cores: os.availableParallelism(), node: process.version },
     phases,
   };
-  const ctx = { closed: [], year: null, timelineCase: null };
+  const ctx = { closed: [], year: null, timelineCase: null, reused: stores.reused };
 
   // 1. The small store: real cases through the API, then the probes.
   log(`scale: small store — the service on a fresh ${opts.store} store, ${opts.seedSeconds} s of trunk cases ...`);

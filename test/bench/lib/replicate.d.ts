@@ -14,6 +14,8 @@ export interface ReplicaAppend {
 export interface ReplicaWriter {
   headPosition(): bigint | Promise<bigint>;
   write(appends: ReplicaAppend[]): unknown;
+  /** The last number of each numbering stream already in the store ([streamId, number]), when it may hold replicas. */
+  lastNumbers?(): [string, number][] | Promise<[string, number][]>;
   close?(): unknown;
 }
 export interface ReplicationReport {
@@ -44,4 +46,5 @@ export function storeWriter(store: {
 }): ReplicaWriter;
 export function sqliteBatchWriter(dist: string, file: string): ReplicaWriter & { close(): void };
 export function readSqliteRows(file: string): SourceRow[];
+export function postgresLastNumbers(target: { url: string; schema: string }): Promise<[string, number][]>;
 export function readPostgresRows(target: { url: string; schema: string }): Promise<SourceRow[]>;

@@ -200,8 +200,8 @@ function uuidMaker() {
 }
 
 /**
- * Generates the appends of `count` replicas. `plan(r)` gives replica r's template, agency and year; `counters` holds
- * the last number per kind/agency/year and is advanced.
+ * The appends of replica r of `template`, in agency `target` and `year`: the numbers it takes (appended to the
+ * numbering streams, `counters` advanced) and then its case stream.
  */
 function makeReplica(r, template, target, year, counters, uuid, directory) {
   const delta = year - template.year;
@@ -315,6 +315,14 @@ function sqliteBatchWriter(dist, file) {
   const writer = new SqliteBatchWriter(db);
   return {
     headPosition: () => BigInt(db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get().head),
+    lastNumbers: () =>
+      db
+        .prepare(
+          `SELECT s.stream_id AS streamId, e.data FROM streams s JOIN events e ON e.stream_id = s.stream_id AND e.revision = s.revision
+           WHERE s.stream_id LIKE 'numbers-%'`,
+        )
+        .all()
+        .map((r) => [r.streamId, JSON.parse(r.data).number]),
     write(appends) {
       const outcomes = writer.write(appends);
       const failed = outcomes.find((o) => !o.ok);
@@ -334,6 +342,12 @@ async function replicate({ writer, sourceRows, targetEvents, chunkEvents = 5_000
   const directory = readDirectory(sourceRows);
   if (!directory.enforcing.length) throw new Error('replicate: the source store has no directory (agencies) to spread cases over');
   const { templates, counters } = buildTemplates(sourceRows, directory);
+  // A store grown before (a kept big store) numbered past the source: go on after its numbers, not the source's.
+  for (const [streamId, number] of writer.lastNumbers ? await writer.lastNumbers() : []) {
+    const n = NUMBER_STREAM.exec(streamId);
+    const key = n && `${n[1]}|${n[2]}|${n[3]}`;
+    if (key) counters.set(key, Math.max(counters.get(key) || 0, number));
+  }
   if (!templates.length) throw new Error('replicate: the source store has no closed case to replicate');
   for (const t of templates) {
     const filed = t.events.find((e) => e.type === 'CaseOpened');
@@ -396,6 +410,19 @@ function readSqliteRows(file) {
   }
 }
 
+/** The last number of each numbering stream of a PostgreSQL store: [streamId, number][]. */
+async function postgresLastNumbers({ url, schema }) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const q = `SELECT DISTINCT ON (stream_id) stream_id, data FROM "${schema}".events WHERE stream_id LIKE 'numbers-%' ORDER BY stream_id, revision DESC`;
+    return (await client.query(q)).rows.map((r) => [r.stream_id, JSON.parse(r.data).number]);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Every event of a PostgreSQL store, in commit order. */
 async function readPostgresRows({ url, schema }) {
   const { Client } = require('pg');
@@ -409,4 +436,13 @@ async function readPostgresRows({ url, schema }) {
   }
 }
 
-module.exports = { replicate, storeWriter, sqliteBatchWriter, readSqliteRows, readPostgresRows, buildTemplates, readDirectory };
+module.exports = {
+  replicate,
+  storeWriter,
+  sqliteBatchWriter,
+  readSqliteRows,
+  readPostgresRows,
+  postgresLastNumbers,
+  buildTemplates,
+  readDirectory,
+};
