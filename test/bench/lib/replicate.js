@@ -372,8 +372,9 @@ async function replicate({ writer, sourceRows, targetEvents, chunkEvents = 5_000
     inflight = Promise.resolve(writer.write(batch)).then(() => onProgress(start + written, targetEvents));
   };
   for (let r = 0; written < need; r++) {
-    const template = templates[r % templates.length];
-    const target = directory.enforcing[Math.floor(r / templates.length) % directory.enforcing.length];
+    // Consecutive replicas go round the agencies, so every agency has cases in every year.
+    const target = directory.enforcing[r % directory.enforcing.length];
+    const template = templates[Math.floor(r / directory.enforcing.length) % templates.length];
     const year = lastYear - YEARS + 1 + Math.min(YEARS - 1, Math.floor((written / need) * YEARS));
     for (const a of makeReplica(r, template, target, year, counters, uuid, directory)) {
       pending.push(a);
