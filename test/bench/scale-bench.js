@@ -23,6 +23,7 @@ const path = require('node:path');
 
 const proc = require('./lib/proc');
 const trunk = require('./lib/trunk');
+const { runRebuildCli } = require('./lib/rebuild');
 const { replicate, storeWriter, sqliteBatchWriter, readSqliteRows, readPostgresRows, postgresLastNumbers } = require('./lib/replicate');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -101,17 +102,8 @@ function runAutocannon(opts) {
 async function startService(dataDir, storeEnv) {
   const port = await proc.freePort();
   const url = `http://127.0.0.1:${port}`;
-  const serve = require(path.join(ROOT, 'package.json')).scripts.serve || '';
-  const flags = serve.split(/\s+/).filter((t) => t.startsWith('--'));
-  const env = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    NODE_ENV: 'development',
-    AUTH_MODE: 'dev',
-    SEED_DEMO: 'basic',
-    ...storeEnv,
-  };
+  const flags = proc.scriptNodeFlags(ROOT, 'serve');
+  const env = proc.serviceEnv(port, dataDir, storeEnv);
   const t0 = process.hrtime.bigint();
   const child = proc.startChild('casetrail', [...flags, SERVICE_MAIN], { cwd: ROOT, env });
   await proc.waitForHttp(`${url}/api/v1/health`, child, 600_000);
@@ -327,30 +319,15 @@ async function postgresStores(opts) {
   };
 }
 
-/** `npm run projections:rebuild` on a SQLite DATA_DIR: its own summary line (events, seconds, longest lock). */
+/** `npm run projections:rebuild` on a SQLite DATA_DIR; a failure is recorded, not thrown. */
 function rebuild(dataDir) {
-  return new Promise((resolve) => {
-    const script = require(path.join(ROOT, 'package.json')).scripts['projections:rebuild'] || '';
-    const flags = script.split(/\s+/).filter((t) => t.startsWith('--'));
-    const t0 = process.hrtime.bigint();
-    execFile(
-      process.execPath,
-      [...flags, path.join(DIST, 'apps/api/src/projections/rebuild.cli.js')],
-      { env: { ...process.env, DATA_DIR: dataDir }, maxBuffer: 1 << 24 },
-      (err, stdout, stderr) => {
-        const m = /: (\d+) events in ([\d.]+) s = /.exec(stdout);
-        const lock = /longest lock ([\d.]+) s/.exec(stdout);
-        if (err || !m) resolve({ failure: (stderr || stdout || String(err)).trim().split('\n').slice(-2).join(' ').slice(0, 300) });
-        else
-          resolve({
-            events: Number(m[1]),
-            seconds: seconds(t0),
-            eventsPerSec: Number(m[1]) / Number(m[2]),
-            longestLockSeconds: lock ? Number(lock[1]) : null,
-          });
-      },
-    );
-  });
+  const t0 = process.hrtime.bigint();
+  try {
+    return { ...runRebuildCli(ROOT, dataDir), seconds: seconds(t0) };
+  } catch (e) {
+    const text = [e.stderr, e.stdout, e.message].filter(Boolean).join(' ');
+    return { failure: text.trim().split('\n').slice(-2).join(' ').slice(0, 300) };
+  }
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -557,12 +534,4 @@ async function main() {
   return 0;
 }
 
-main()
-  .catch((e) => {
-    log(`scale-bench: ${e.stack || e}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await proc.cleanupAll();
-    process.exit(code);
-  });
+proc.runMain('scale-bench', main);

@@ -15,6 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { replicate, readSqliteRows, sqliteBatchWriter } = require('./replicate');
+const { scriptNodeFlags } = require('./proc');
 
 async function buildHistory(root, sourceDir, minEvents) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetrail-rebuild-'));
@@ -60,6 +61,29 @@ function readAndParse(file) {
   return { events: n, seconds: sec, eventsPerSec: n / sec };
 }
 
+/**
+ * `npm run projections:rebuild` on a SQLite DATA_DIR, with the node flags of that script (package.json), as users
+ * run it: its own figures (events, seconds, events/s, the longest write-lock hold of its swap) and summary line.
+ */
+function runRebuildCli(root, dataDir) {
+  const out = execFileSync(
+    process.execPath,
+    [...scriptNodeFlags(root, 'projections:rebuild'), path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')],
+    {
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 26,
+    },
+  );
+  const m = /: (\d+) events in ([\d.]+) s = /.exec(out);
+  if (!m) throw new Error(`rebuild CLI printed no figure: ${out}`);
+  const lock = /longest lock ([\d.]+) s/.exec(out);
+  const events = Number(m[1]);
+  const seconds = Number(m[2]);
+  return { events, seconds, eventsPerSec: events / seconds, longestLockSeconds: lock ? Number(lock[1]) : null, summary: out.trim() };
+}
+
 async function measureRebuild({ root, sourceDir, minEvents, log }) {
   log(`rebuild: generating a history of at least ${minEvents.toLocaleString('en-US')} events (distinct cases) ...`);
   const history = await buildHistory(root, sourceDir, minEvents);
@@ -69,30 +93,18 @@ async function measureRebuild({ root, sourceDir, minEvents, log }) {
     );
     const baseline = readAndParse(history.file);
     log('rebuild: npm run projections:rebuild (all read models) ...');
-    // The CLI runs with the node flags of `npm run projections:rebuild` (package.json), as users run it.
-    const script = require(path.join(root, 'package.json')).scripts['projections:rebuild'] || '';
-    const flags = script.split(/\s+/).filter((t) => t.startsWith('--'));
-    const out = execFileSync(process.execPath, [...flags, path.join(root, 'dist/apps/api/src/projections/rebuild.cli.js')], {
-      env: { ...process.env, DATA_DIR: history.dir },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const m = /: (\d+) events in ([\d.]+) s = /.exec(out);
-    if (!m) throw new Error(`rebuild CLI printed no figure: ${out}`);
-    const events = Number(m[1]);
-    const seconds = Number(m[2]);
-    const eventsPerSec = events / seconds;
+    const { events, seconds, eventsPerSec, summary } = runRebuildCli(root, history.dir);
     return {
       events,
       seconds,
       eventsPerSec,
       baselineEventsPerSec: baseline.eventsPerSec,
       ratio: eventsPerSec / baseline.eventsPerSec,
-      summary: out.trim(),
+      summary,
     };
   } finally {
     fs.rmSync(history.dir, { recursive: true, force: true });
   }
 }
 
-module.exports = { measureRebuild, buildHistory };
+module.exports = { measureRebuild, buildHistory, runRebuildCli };
