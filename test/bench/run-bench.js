@@ -28,11 +28,6 @@ const { measureRebuild } = require('./lib/rebuild');
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICE_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 
-/** The `--flags` of the `serve` script in package.json: the bench launches the service as users do. */
-function serveNodeFlags() {
-  const serve = require(path.join(ROOT, 'package.json')).scripts.serve || '';
-  return serve.split(/\s+/).filter((t) => t.startsWith('--'));
-}
 const ECHO_SERVER = path.join(__dirname, 'echo-server.js');
 const OUT_DIR = path.join(ROOT, '.bench');
 const TARGET_RATIO = 0.2;
@@ -129,17 +124,9 @@ async function benchService(opts, store) {
 
   const port = await proc.freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    NODE_ENV: 'development',
-    AUTH_MODE: 'dev',
-    SEED_DEMO: 'basic', // the dev users and agencies come from the demo directory seed (and the six basic cases)
-    ...store.env({ dataDir }),
-  };
+  const env = proc.serviceEnv(port, dataDir, store.env({ dataDir }));
   // The service runs with the same node flags as `npm run serve` (package.json), e.g. its heap limit.
-  const args = [...serveNodeFlags(), ...(store.probe ? ['-r', store.probe] : []), SERVICE_MAIN];
+  const args = [...proc.scriptNodeFlags(ROOT, 'serve'), ...(store.probe ? ['-r', store.probe] : []), SERVICE_MAIN];
   const child = proc.startChild('casetrail', args, { cwd: ROOT, env, ipc: Boolean(store.probe) });
   let sampler = null;
   const out = { dataDir: opts.keepData ? dataDir : undefined };
@@ -359,7 +346,7 @@ async function main() {
     service = await benchService(opts, store);
     if (interrupted) return 130;
     if (opts.rebuildEvents > 0 && opts.store === 'sqlite')
-      rebuild = measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
+      rebuild = await measureRebuild({ root: ROOT, sourceDir: lastServiceDataDir, minEvents: opts.rebuildEvents, log });
     else if (opts.rebuildEvents > 0)
       log(
         `rebuild phase skipped on --store ${opts.store}: npm run projections:rebuild (the timed CLI) rebuilds the SQLite read models only`,
@@ -421,12 +408,4 @@ async function main() {
   return code;
 }
 
-main()
-  .catch((e) => {
-    log(`run-bench: ${e.stack || e}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await proc.cleanupAll();
-    process.exit(code);
-  });
+proc.runMain('run-bench', main);

@@ -217,7 +217,45 @@ function installSignalHandlers({ log = console.error, onSignal = () => {} } = {}
   }
 }
 
+/** The node `--flags` of a package.json script (`serve`, `projections:rebuild`): the benches run the service and CLIs as users do. */
+function scriptNodeFlags(root, script) {
+  const text = require(`${root}/package.json`).scripts[script] || '';
+  return text.split(/\s+/).filter((t) => t.startsWith('--'));
+}
+
+/**
+ * The environment of the service under bench on `port`: the dev identity, and the demo directory seed (the dev users
+ * and agencies come from it, with the six basic cases); `store` holds the store's own variables.
+ */
+function serviceEnv(port, dataDir, store = {}) {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+    AUTH_MODE: 'dev',
+    SEED_DEMO: 'basic',
+    ...store,
+  };
+}
+
+/** Runs a bench's `main()` (resolving to an exit code), then stops every child, cleans up and exits with that code. */
+function runMain(name, main) {
+  main()
+    .catch((e) => {
+      console.error(`${name}: ${e.stack || e}`);
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanupAll();
+      process.exit(code);
+    });
+}
+
 module.exports = {
+  scriptNodeFlags,
+  serviceEnv,
+  runMain,
   freePort,
   startChild,
   askChild,
