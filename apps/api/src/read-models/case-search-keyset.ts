@@ -16,7 +16,7 @@ export interface KeysetSegment {
 }
 
 /** The stretches after the cursor (or from the start), in the order they are listed. */
-export function keysetSegments(order: 'asc' | 'desc', cursor?: { keyIsNull: boolean }): KeysetSegment[] {
+function stretches(order: 'asc' | 'desc', cursor?: { keyIsNull: boolean }): KeysetSegment[] {
   const nulls = { nullKeys: true, afterCursor: false };
   const keyed = { nullKeys: false, afterCursor: false };
   if (!cursor) return order === 'asc' ? [nulls, keyed] : [keyed, nulls];
@@ -24,9 +24,15 @@ export function keysetSegments(order: 'asc' | 'desc', cursor?: { keyIsNull: bool
   return order === 'asc' ? [{ ...keyed, afterCursor: true }] : [{ ...keyed, afterCursor: true }, nulls];
 }
 
+/** The stretches to read; none of NULL keys when the sort's column is never NULL (updated_at, a NOT NULL text). */
+export function keysetSegments(order: 'asc' | 'desc', cursor: { keyIsNull: boolean } | undefined, nullable: boolean): KeysetSegment[] {
+  return stretches(order, cursor).filter((seg) => nullable || !seg.nullKeys);
+}
+
 /**
  * The condition of a stretch: `key` is the row's sort key, `cursorKey` and `cursorId` the cursor's (placeholders).
  * The key's bound comes first and alone, so it is a range of the index; the tie on equal keys is decided by case id.
+ * A stretch of NULL keys is ordered by case id alone (its key is one value).
  */
 export function segmentSql(seg: KeysetSegment, order: 'asc' | 'desc', key: string, cursorKey: () => string, cursorId: () => string): string {
   if (seg.nullKeys) return seg.afterCursor ? `${key} IS NULL AND case_id > ${cursorId()}` : `${key} IS NULL`;
@@ -59,13 +65,13 @@ export function mergeKeys(lists: CaseKey[][], order: 'asc' | 'desc', n: number):
  * index (so nothing is read beyond the page, the rows skipped by `offset`, and one more to know whether more follow).
  */
 export async function keysetPage(
-  q: Pick<CaseSearchQuery, 'order' | 'limit' | 'offset'>,
+  q: Pick<CaseSearchQuery, 'sort' | 'order' | 'limit' | 'offset'>,
   cursor: { keyIsNull: boolean } | undefined,
   fetch: (seg: KeysetSegment, n: number) => Promise<CaseKey[]>,
 ): Promise<{ ids: string[]; more: boolean }> {
   const want = q.offset + q.limit + 1;
   const keys: CaseKey[] = [];
-  for (const seg of keysetSegments(q.order, cursor)) {
+  for (const seg of keysetSegments(q.order, cursor, q.sort !== 'updatedAt')) {
     if (keys.length >= want) break;
     keys.push(...(await fetch(seg, want - keys.length)));
   }

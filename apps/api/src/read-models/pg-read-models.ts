@@ -127,7 +127,7 @@ export class PgReadModels implements rm.ReadModels {
       const keys = await this.rows<CaseKey>(
         `SELECT c.case_id, c.k FROM unnest($1::text[]) AS a(agency_id) CROSS JOIN LATERAL (
            SELECT t.case_id, ${key(`t.${column}`)} AS k FROM ${this.s}.case_index t
-           WHERE t.agency_id = a.agency_id${filters} AND ${condition} ORDER BY ${key(`t.${column}`)} ${order}, t.case_id LIMIT ${bind(n)}) c`,
+           WHERE t.agency_id = a.agency_id${filters} AND ${condition} ORDER BY ${seg.nullKeys ? '' : `${key(`t.${column}`)} ${order}, `}t.case_id LIMIT ${bind(n)}) c`,
         own,
       );
       return mergeKeys([keys], q.order, n);

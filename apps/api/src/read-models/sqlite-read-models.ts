@@ -89,7 +89,7 @@ export class SqliteReadModels implements rm.ReadModels {
       );
       const statement = this.db.prepare(
         `SELECT case_id, ${key(column)} AS k FROM case_index WHERE agency_id = ?${filters} AND ${condition}
-         ORDER BY ${key(column)} ${q.order === 'asc' ? 'ASC' : 'DESC'}, case_id LIMIT ?`,
+         ORDER BY ${seg.nullKeys ? '' : `${key(column)} ${q.order === 'asc' ? 'ASC' : 'DESC'}, `}case_id LIMIT ?`,
       );
       return mergeKeys(
         q.agencies.map((agency) => statement.all(agency, ...params, ...cursorValues, n) as CaseKey[]),
