@@ -31,7 +31,7 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
       runner.catchUp();
     }
     // With the SQLite-only party-name indexes of the case index, and what their full-text index finds.
-    const dump = () => ({
+    const dump = (): Record<string, unknown[]> => ({
       ...sqliteRows(db, [...READ_MODEL_TABLES, ['case_party_trigrams', 'case_id'], ['case_party_chars', 'case_id']]),
       trigramHits: db
         .prepare(`SELECT case_id FROM case_party_trigrams WHERE case_party_trigrams MATCH 'name : "测试公司"' ORDER BY case_id`)

@@ -102,10 +102,14 @@ async function appendParties(store: EventStore): Promise<void> {
 function oldSearch(db: Database.Database, q: CaseSearchQuery): CaseIndexRow[] {
   const where = [`agency_id IN (${q.agencies.map(() => '?').join(',')})`];
   const params: (string | number)[] = [...q.agencies];
-  if (q.stage) (where.push('stage = ?'), params.push(q.stage));
-  if (q.industry) (where.push('industry = ?'), params.push(q.industry));
-  if (q.party) (where.push('(instr(party_name, ?) > 0 OR party_code = upper(?))'), params.push(q.party, q.party));
-  if (q.officerId) (where.push('instr(officer_ids, ?) > 0'), params.push(`,${q.officerId},`));
+  const add = (sql: string, ...values: string[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (q.stage) add('stage = ?', q.stage);
+  if (q.industry) add('industry = ?', q.industry);
+  if (q.party) add('(instr(party_name, ?) > 0 OR party_code = upper(?))', q.party, q.party);
+  if (q.officerId) add('instr(officer_ids, ?) > 0', `,${q.officerId},`);
   const sort = { openedAt: 'julianday(opened_at)', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'julianday(decided_at)' }[q.sort];
   return db
     .prepare(

@@ -34,6 +34,10 @@ export function decodeCursor(after: string, sort: CaseSort, order: 'asc' | 'desc
   const ok = v.length === 4 && (typeof v[2] === 'string' || v[2] === null) && typeof v[3] === 'string' && v[3].length > 0;
   if (!ok) throw invalidQuery('after', '不是有效的游标，请使用上一页答复中的 next', "not a cursor: pass the previous answer's `next`");
   if (v[0] !== sort || v[1] !== order)
-    throw invalidQuery('after', `游标属于另一种排序（${String(v[0])} ${String(v[1])}）`, `the cursor belongs to another order (${String(v[0])} ${String(v[1])})`);
+    throw invalidQuery(
+      'after',
+      `游标属于另一种排序（${String(v[0])} ${String(v[1])}）`,
+      `the cursor belongs to another order (${String(v[0])} ${String(v[1])})`,
+    );
   return { key: v[2] as string | null, caseId: v[3] as string };
 }

@@ -32,8 +32,7 @@ export class CaseSearchService {
     const { page, pageSize, limit, offset } = paging(q);
     const sort = (q.sort ?? 'openedAt') as CaseSort;
     const order = q.order === 'asc' ? 'asc' : 'desc';
-    if (q.after !== undefined && page > 1)
-      throw invalidQuery('page', '与 after 游标二选一', 'give either `page` or the `after` cursor');
+    if (q.after !== undefined && page > 1) throw invalidQuery('page', '与 after 游标二选一', 'give either `page` or the `after` cursor');
     if (page * pageSize > MAX_PAGED_ROWS)
       throw invalidQuery(
         'page',

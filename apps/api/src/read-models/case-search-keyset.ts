@@ -34,7 +34,13 @@ export function keysetSegments(order: 'asc' | 'desc', cursor: { keyIsNull: boole
  * The key's bound comes first and alone, so it is a range of the index; the tie on equal keys is decided by case id.
  * A stretch of NULL keys is ordered by case id alone (its key is one value).
  */
-export function segmentSql(seg: KeysetSegment, order: 'asc' | 'desc', key: string, cursorKey: () => string, cursorId: () => string): string {
+export function segmentSql(
+  seg: KeysetSegment,
+  order: 'asc' | 'desc',
+  key: string,
+  cursorKey: () => string,
+  cursorId: () => string,
+): string {
   if (seg.nullKeys) return seg.afterCursor ? `${key} IS NULL AND case_id > ${cursorId()}` : `${key} IS NULL`;
   if (!seg.afterCursor) return `${key} IS NOT NULL`;
   const [within, beyond] = order === 'asc' ? ['>=', '>'] : ['<=', '<'];

@@ -1,5 +1,13 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
+import {
+  ALL_PROJECTIONS,
+  NUMERIC_TYPES,
+  Projection,
+  codePointTokens,
+  eventPayloadsProjection,
+  quoteSchema,
+  setupPgReadModels,
+} from '@app/projections';
 import * as rm from './read-models';
 import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
@@ -84,11 +92,17 @@ export class PgReadModels implements rm.ReadModels {
     const where: string[] = [];
     if (q.stage) where.push(`stage = ${p(q.stage)}`);
     if (q.industry) where.push(`industry = ${p(q.industry)}`);
-    // LIKE '%…%' with %, _ and \ escaped is strpos() > 0 (byte-wise, COLLATE "C"), and the pg_trgm index serves it.
-    if (q.party)
+    // LIKE '%…%' with %, _ and \ escaped is strpos() > 0 (byte-wise, COLLATE "C"), and the pg_trgm index serves it
+    // from three characters; one or two are found first by the index of the name's characters (a phrase of them).
+    if (q.party) {
+      const chars =
+        Array.from(q.party).length < 3
+          ? `${this.s}.party_chars(party_name) @@ to_tsquery('simple', ${p(codePointTokens(q.party).replace(/ /g, ' <-> '))}) AND `
+          : '';
       where.push(
-        `(party_name LIKE ${p(`%${q.party.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR party_code = upper(${p(q.party)}::text COLLATE "C"))`,
+        `(${chars}party_name LIKE ${p(`%${q.party.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR party_code = upper(${p(q.party)}::text COLLATE "C"))`,
       );
+    }
     if (q.officerId) where.push(`strpos(officer_ids, ${p(`,${q.officerId},`)}) > 0`);
     if (q.overdue) where.push(`strpos(overdue, ${p(`,${q.overdue},`)}) > 0`);
     if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL)

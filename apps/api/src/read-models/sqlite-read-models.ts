@@ -69,7 +69,9 @@ export class SqliteReadModels implements rm.ReadModels {
     if (q.decidedTo) add('julianday(decided_at) <= julianday(?)', q.decidedTo);
     const filters = where.map((w) => ` AND ${w}`).join('');
     const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM case_index WHERE agency_id IN (${list(q.agencies)})${filters}`).get(...q.agencies, ...params) as {
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM case_index WHERE agency_id IN (${list(q.agencies)})${filters}`)
+        .get(...q.agencies, ...params) as {
         n: number;
       }
     ).n;

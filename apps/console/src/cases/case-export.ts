@@ -25,7 +25,7 @@ export async function exportCases(
   onProgress: (p: ExportProgress) => void,
 ): Promise<{ csv: string; total: number; rows: number }> {
   const items: CaseSearchItem[] = [];
-  let total = 0;
+  let total: number;
   let after: string | undefined;
   const { page: _page, ...filters } = query;
   do {

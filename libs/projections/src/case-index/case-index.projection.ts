@@ -280,6 +280,13 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);
       CREATE INDEX IF NOT EXISTS case_index_party_code ON ${s}.case_index (party_code);
       ${caseSortIndexesSql(`${s}.case_index`, caseSortKeysPg(s), 'DESC NULLS LAST')}`);
+      // One or two characters are too short for trigrams: the name's characters as tokens (codePointTokens), in order,
+      // so a phrase of them finds the names where they stand side by side.
+      await db.query(`CREATE OR REPLACE FUNCTION ${s}.party_chars(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+          SELECT to_tsvector('simple'::regconfig, COALESCE(string_agg('u' || to_hex(ascii(c)), ' ' ORDER BY i), ''))
+          FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i)
+        $fn$;
+        CREATE INDEX IF NOT EXISTS case_index_party_chars ON ${s}.case_index USING gin (${s}.party_chars(party_name));`);
       // pg_trgm serves "name contains" (LIKE '%…%'). It is a trusted extension: a role that may create objects in the
       // database installs it; where the role may not and nobody has, the search still answers, by reading the names.
       await db.query(`DO $$ BEGIN

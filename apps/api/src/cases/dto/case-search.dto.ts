@@ -61,7 +61,7 @@ export class CaseSearchDto {
   page?: number;
   @ApiPropertyOptional({
     type: String,
-    description: '游标：上一页答复中的 next，列出其后的案件（与 page 二选一）(cursor: the previous answer\'s `next`; instead of `page`)',
+    description: "游标：上一页答复中的 next，列出其后的案件（与 page 二选一）(cursor: the previous answer's `next`; instead of `page`)",
   })
   @IsOptional()
   @IsString()
