@@ -69,6 +69,41 @@ describe('case search over HTTP', () => {
     expect(page4.body.items).toHaveLength(1);
   });
 
+  it('pages on with the answer’s `next` cursor (the rows of the numbered pages, in order); refuses a bad cursor and deep pages', async () => {
+    const city = '?includeSubordinates=true&sort=openedAt&order=desc';
+    const numbered = (await search('u-431000-supervisor', `${city}&pageSize=200`)).body;
+    expect(numbered.next).toBeNull();
+    const walked: string[] = [];
+    let after = '';
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await search('u-431000-supervisor', `${city}&pageSize=2${after}`);
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(numbered.total);
+      walked.push(...page.body.items.map((c: any) => c.caseId));
+      if (!page.body.next) break;
+      after = `&after=${encodeURIComponent(page.body.next)}`;
+    }
+    expect(walked).toEqual(numbered.items.map((c: any) => c.caseId));
+
+    const first = (await search('u-431000-supervisor', `${city}&pageSize=2`)).body;
+    for (const bad of ['not-a-cursor', Buffer.from('[1,2]').toString('base64url')]) {
+      const answer = await search('u-431000-supervisor', `${city}&after=${bad}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors.map((e: any) => e.field)).toEqual(['after']);
+    }
+    // A cursor of another order, and a cursor beside a page number, are refused too.
+    const otherOrder = await search('u-431000-supervisor', `?includeSubordinates=true&sort=caseNo&after=${first.next}`);
+    expect(otherOrder.body.errors.map((e: any) => e.field)).toEqual(['after']);
+    expect((await search('u-431000-supervisor', `${city}&page=2&after=${first.next}`)).body.errors.map((e: any) => e.field)).toEqual([
+      'page',
+    ]);
+    const deep = await search(OFFICER_1, '?page=101&pageSize=20');
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors.map((e: any) => e.field)).toEqual(['page']);
+    expect(deep.body.detail).toContain('after');
+    expect((await search(OFFICER_1, '?page=100&pageSize=20')).status).toBe(200);
+  });
+
   it('lists the named cases only (the cases behind a report figure), within the reader’s scope', async () => {
     const all = (await search('u-431000-supervisor', '?includeSubordinates=true&pageSize=200')).body.items.map((c: any) => c.caseId);
     const other = (await search(OTHER_COUNTY_OFFICER)).body.items[0].caseId;

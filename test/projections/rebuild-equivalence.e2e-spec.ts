@@ -6,7 +6,7 @@ import { SqliteEventStore, sqliteProjectionHost } from '@app/event-store';
 import { ALL_PROJECTIONS, SqliteProjectionRunner, rebuildReadModels } from '@app/projections';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
-import { sqliteRows } from './read-model-tables';
+import { READ_MODEL_TABLES, sqliteRows } from './read-model-tables';
 
 /**
  * Rebuild equivalence (docs/operations.md §3): a scripted history — a case for every transition of the machine, driven through
@@ -30,13 +30,21 @@ describe('read models rebuilt from zero equal the incremental ones', () => {
       cases++;
       runner.catchUp();
     }
-    const dump = () => sqliteRows(db);
+    // With the SQLite-only party-name indexes of the case index, and what their full-text index finds.
+    const dump = (): Record<string, unknown[]> => ({
+      ...sqliteRows(db, [...READ_MODEL_TABLES, ['case_party_trigrams', 'case_id'], ['case_party_chars', 'case_id']]),
+      trigramHits: db
+        .prepare(`SELECT case_id FROM case_party_trigrams WHERE case_party_trigrams MATCH 'name : "测试公司"' ORDER BY case_id`)
+        .all(),
+    });
     const incremental = dump();
     expect(cases).toBeGreaterThan(70);
     expect(incremental.audit_trail.length).toBeGreaterThan(500);
     expect(incremental.case_index).toHaveLength(cases);
     expect(incremental.assessment_case).toHaveLength(cases);
     expect(incremental.assessment_rectification.length).toBeGreaterThan(0);
+    expect(incremental.case_party_trigrams).toHaveLength(cases);
+    expect(incremental.trigramHits.length).toBeGreaterThan(0);
     for (const p of projections) runner.reset(p);
     expect(dump().audit_trail).toEqual([]);
     runner.catchUp();

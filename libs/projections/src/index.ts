@@ -14,3 +14,4 @@ export * from './deadlines/open-deadlines.projection';
 export * from './all-projections';
 export * from './audit/event-payloads.projection';
 export * from './rebuild/rebuild-read-models';
+export * from './case-index/case-search-indexes';

@@ -6,6 +6,7 @@ import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, READ_MODELS, ReadModels } from '..
 import { CaseSearchDto } from './dto/case-search.dto';
 import { paging } from '../http/paging';
 import { caseIndexItem, listColumn } from '../read-models/case-index-item';
+import { MAX_PAGED_ROWS, decodeCursor, encodeCursor, invalidQuery } from './case-search-cursor';
 
 /**
  * 以罚代刑 (docs/supervision.md §6; 行政处罚法 Art. 82): criminal indicators (deaths or serious injuries, a referral proposed
@@ -29,7 +30,17 @@ export class CaseSearchService {
     this.readModels.assertAvailable();
     const { agencies } = this.scope.resolve(actor, 'cases.search', q);
     const { page, pageSize, limit, offset } = paging(q);
-    const { total, rows } = await this.readModels.searchCases({
+    const sort = (q.sort ?? 'openedAt') as CaseSort;
+    const order = q.order === 'asc' ? 'asc' : 'desc';
+    if (q.after !== undefined && page > 1) throw invalidQuery('page', '与 after 游标二选一', 'give either `page` or the `after` cursor');
+    if (page * pageSize > MAX_PAGED_ROWS)
+      throw invalidQuery(
+        'page',
+        `page × pageSize 至多 ${MAX_PAGED_ROWS}，更深处请用答复中的 next 作 after 翻页`,
+        `page × pageSize must not exceed ${MAX_PAGED_ROWS}; page on with the answer's \`next\` as \`after\``,
+      );
+    const after = q.after === undefined ? undefined : decodeCursor(q.after, sort, order);
+    const { total, rows, more } = await this.readModels.searchCases({
       agencies,
       stage: q.stage,
       industry: q.industry,
@@ -42,8 +53,9 @@ export class CaseSearchService {
       openedTo: q.openedTo && lastMomentOfShanghaiDay(q.openedTo),
       decidedFrom: q.decidedFrom && startOfShanghaiDay(q.decidedFrom),
       decidedTo: q.decidedTo && lastMomentOfShanghaiDay(q.decidedTo),
-      sort: (q.sort ?? 'openedAt') as CaseSort,
-      order: q.order === 'asc' ? 'asc' : 'desc',
+      sort,
+      order,
+      after,
       limit,
       offset,
     });
@@ -51,6 +63,7 @@ export class CaseSearchService {
       total,
       page,
       pageSize,
+      next: more && rows.length ? encodeCursor(sort, order, rows[rows.length - 1]) : null,
       items: rows.map((r) => ({
         ...caseIndexItem(r),
         industry: r.industry,

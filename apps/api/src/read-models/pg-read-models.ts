@@ -1,6 +1,15 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
+import {
+  ALL_PROJECTIONS,
+  NUMERIC_TYPES,
+  Projection,
+  codePointTokens,
+  eventPayloadsProjection,
+  quoteSchema,
+  setupPgReadModels,
+} from '@app/projections';
 import * as rm from './read-models';
+import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
 export interface PgReadModelsOptions {
   /** A pool to share (e.g. the event store's); or a connection string to open one of its own. */
@@ -83,10 +92,20 @@ export class PgReadModels implements rm.ReadModels {
   async searchCases(q: rm.CaseSearchQuery) {
     const values: unknown[] = [q.agencies];
     const p = (v: unknown) => `$${values.push(v)}`;
-    const where = ['agency_id = ANY($1::text[])'];
+    const where: string[] = [];
     if (q.stage) where.push(`stage = ${p(q.stage)}`);
     if (q.industry) where.push(`industry = ${p(q.industry)}`);
-    if (q.party) where.push(`(strpos(party_name, ${p(q.party)}) > 0 OR party_code = upper(${p(q.party)}::text COLLATE "C"))`);
+    // LIKE '%…%' with %, _ and \ escaped is strpos() > 0 (byte-wise, COLLATE "C"), and the pg_trgm index serves it
+    // from three characters; one or two are found first by the index of the name's characters (a phrase of them).
+    if (q.party) {
+      const chars =
+        Array.from(q.party).length < 3
+          ? `${this.s}.party_chars(party_name) @@ to_tsquery('simple', ${p(codePointTokens(q.party).replace(/ /g, ' <-> '))}) AND `
+          : '';
+      where.push(
+        `(${chars}party_name LIKE ${p(`%${q.party.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR party_code = upper(${p(q.party)}::text COLLATE "C"))`,
+      );
+    }
     if (q.officerId) where.push(`strpos(officer_ids, ${p(`,${q.officerId},`)}) > 0`);
     if (q.overdue) where.push(`strpos(overdue, ${p(`,${q.overdue},`)}) > 0`);
     if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL)
@@ -99,16 +118,39 @@ export class PgReadModels implements rm.ReadModels {
     if (q.openedTo) where.push(`${this.ms('opened_at')} <= ${this.ms(p(q.openedTo))}`);
     if (q.decidedFrom) where.push(`${this.ms('decided_at')} >= ${this.ms(p(q.decidedFrom))}`);
     if (q.decidedTo) where.push(`${this.ms('decided_at')} <= ${this.ms(p(q.decidedTo))}`);
-    const sql = `FROM ${this.s}.case_index WHERE ${where.join(' AND ')}`;
-    const [{ n: total }] = await this.rows<{ n: number }>(`SELECT COUNT(*) AS n ${sql}`, values);
-    const sort = { openedAt: this.ms('opened_at'), updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: this.ms('decided_at') }[q.sort];
-    // SQLite sorts NULL lowest: first ascending, last descending.
-    const order = q.order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
-    const rows = await this.rows<rm.CaseIndexRow>(
-      `SELECT * ${sql} ORDER BY ${sort} ${order}, case_id LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}`,
+    const filters = where.map((w) => ` AND ${w}`).join('');
+    const [{ n: total }] = await this.rows<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM ${this.s}.case_index WHERE agency_id = ANY($1::text[])${filters}`,
       values,
     );
-    return { total, rows };
+    const column = rm.CASE_SORT_COLUMNS[q.sort];
+    const key = (sql: string) => (q.sort === 'openedAt' || q.sort === 'decidedAt' ? this.ms(sql) : sql);
+    const after = q.after;
+    const cursor = after && {
+      keyIsNull: (await this.rows<{ n: boolean }>(`SELECT ${key('$1::text')} IS NULL AS n`, [after.key]))[0].n,
+    };
+    // Each agency's cases from its own range of the (agency, [stage,] key, case id) index, in order (one query for all).
+    const { ids, more } = await keysetPage(q, cursor, async (seg, n) => {
+      const own = [...values];
+      const bind = (v: unknown) => `$${own.push(v)}`;
+      const condition = segmentSql(
+        seg,
+        q.order,
+        key(`t.${column}`),
+        () => key(`${bind(after!.key)}::text`),
+        () => bind(after!.caseId),
+      );
+      const order = q.order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+      const keys = await this.rows<CaseKey>(
+        `SELECT c.case_id, c.k FROM unnest($1::text[]) AS a(agency_id) CROSS JOIN LATERAL (
+           SELECT t.case_id, ${key(`t.${column}`)} AS k FROM ${this.s}.case_index t
+           WHERE t.agency_id = a.agency_id${filters} AND ${condition} ORDER BY ${seg.nullKeys ? '' : `${key(`t.${column}`)} ${order}, `}t.case_id LIMIT ${bind(n)}) c`,
+        own,
+      );
+      return mergeKeys([keys], q.order, n);
+    });
+    const rows = await this.rows<rm.CaseIndexRow>(`SELECT * FROM ${this.s}.case_index WHERE case_id = ANY($1::text[])`, [ids]);
+    return { total, rows: inOrder(ids, rows), more };
   }
 
   async auditTrail(q: rm.AuditQuery) {

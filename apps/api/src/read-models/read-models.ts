@@ -31,9 +31,14 @@ export interface CaseSearchQuery {
   decidedTo?: string;
   sort: CaseSort;
   order: 'asc' | 'desc';
+  /** Only the cases after this one in the order: its sort column's stored value and its id (the last row of a page). */
+  after?: { key: string | null; caseId: string };
   limit: number;
   offset: number;
 }
+
+/** The case_index column each sort orders by. */
+export const CASE_SORT_COLUMNS = { openedAt: 'opened_at', updatedAt: 'updated_at', caseNo: 'case_no', decidedAt: 'decided_at' } as const;
 
 /** A case_index row. */
 export type CaseIndexRow = Omit<CaseIndexRecord, 'position'> & { position: number };
@@ -210,7 +215,8 @@ export interface ReadModels {
   readonly kind: 'sqlite' | 'postgres' | 'none';
   /** Throws the 501 problem when there are no read models. */
   assertAvailable(): void;
-  searchCases(q: CaseSearchQuery): Promise<{ total: number; rows: CaseIndexRow[] }>;
+  /** `more`: cases follow the page in the order. */
+  searchCases(q: CaseSearchQuery): Promise<{ total: number; rows: CaseIndexRow[]; more: boolean }>;
   auditTrail(q: AuditQuery): Promise<AuditTrailRow[]>;
   interferenceRegister(q: InterferenceQuery): Promise<InterferenceRecordRow[]>;
   /** Records per agency of the case in [from, to), hiding the reader's own cases as approving head. */

@@ -1,14 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { codePointTokens } from '@app/projections';
 import * as rm from './read-models';
+import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
 const FINE_IN_PLACE_OF_REFERRAL_SQL =
   "(instr(flags, ',criminal_indicators,') > 0 OR instr(flags, ',referral_rejected,') > 0) AND instr(flags, ',fine_only,') > 0";
-const SORT: Record<string, string> = {
-  openedAt: 'julianday(opened_at)',
-  updatedAt: 'updated_at',
-  caseNo: 'case_no',
-  decidedAt: 'julianday(decided_at)',
-};
+/** A sort's key of a column or a value: julianday() for the moments (stored with offsets), the text itself otherwise. */
+const sortKey = (sort: rm.CaseSort) => (sql: string) => (sort === 'openedAt' || sort === 'decidedAt' ? `julianday(${sql})` : sql);
 /** The audit row's columns: the projection's own, then what the event's metadata says (the projection keeps filter columns only). */
 const AUDIT_COLUMNS = [
   'a.position',
@@ -55,15 +53,29 @@ export class SqliteReadModels implements rm.ReadModels {
   assertAvailable(): void {}
 
   async searchCases(q: rm.CaseSearchQuery) {
-    const where = [`agency_id IN (${list(q.agencies)})`];
-    const params: (string | number)[] = [...q.agencies];
+    const where: string[] = [];
+    const params: (string | number)[] = [];
     const add = (sql: string, ...values: string[]) => {
       where.push(sql);
       params.push(...values);
     };
     if (q.stage) add('stage = ?', q.stage);
     if (q.industry) add('industry = ?', q.industry);
-    if (q.party) add('(instr(party_name, ?) > 0 OR party_code = upper(?))', q.party, q.party);
+    if (q.party) {
+      // The names that may contain it, from the party indexes, then exactly (instr: case-sensitive, % and _ as themselves).
+      const [table, match] =
+        Array.from(q.party).length >= 3
+          ? ['case_party_trigrams', `name : "${q.party.replace(/"/g, '""')}"`]
+          : ['case_party_chars', `chars : "${codePointTokens(q.party)}"`];
+      add(
+        `case_id IN (SELECT case_id FROM ${table} WHERE ${table} MATCH ? UNION SELECT case_id FROM case_index WHERE party_code = upper(?))
+         AND (instr(party_name, ?) > 0 OR party_code = upper(?))`,
+        match,
+        q.party,
+        q.party,
+        q.party,
+      );
+    }
     if (q.officerId) add('instr(officer_ids, ?) > 0', `,${q.officerId},`);
     if (q.overdue) add('instr(overdue, ?) > 0', `,${q.overdue},`);
     if (q.flag === rm.FINE_IN_PLACE_OF_REFERRAL) where.push(FINE_IN_PLACE_OF_REFERRAL_SQL);
@@ -73,12 +85,40 @@ export class SqliteReadModels implements rm.ReadModels {
     if (q.openedTo) add('julianday(opened_at) <= julianday(?)', q.openedTo);
     if (q.decidedFrom) add('julianday(decided_at) >= julianday(?)', q.decidedFrom);
     if (q.decidedTo) add('julianday(decided_at) <= julianday(?)', q.decidedTo);
-    const sql = `FROM case_index WHERE ${where.join(' AND ')}`;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT * ${sql} ORDER BY ${SORT[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'}, case_id LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset) as rm.CaseIndexRow[];
-    return { total, rows };
+    const filters = where.map((w) => ` AND ${w}`).join('');
+    const total = (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM case_index WHERE agency_id IN (${list(q.agencies)})${filters}`)
+        .get(...q.agencies, ...params) as {
+        n: number;
+      }
+    ).n;
+    const key = sortKey(q.sort);
+    const column = rm.CASE_SORT_COLUMNS[q.sort];
+    const after = q.after;
+    const cursor = after && { keyIsNull: (this.db.prepare(`SELECT ${key('?')} IS NULL AS n`).get(after.key) as { n: number }).n === 1 };
+    // Each agency's cases are read from its own range of the (agency, [stage,] key, case id) index, in order.
+    const { ids, more } = await keysetPage(q, cursor, async (seg, n) => {
+      const cursorValues: (string | null)[] = [];
+      const condition = segmentSql(
+        seg,
+        q.order,
+        key(column),
+        () => (cursorValues.push(after!.key), key('?')),
+        () => (cursorValues.push(after!.caseId), '?'),
+      );
+      const statement = this.db.prepare(
+        `SELECT case_id, ${key(column)} AS k FROM case_index WHERE agency_id = ?${filters} AND ${condition}
+         ORDER BY ${seg.nullKeys ? '' : `${key(column)} ${q.order === 'asc' ? 'ASC' : 'DESC'}, `}case_id LIMIT ?`,
+      );
+      return mergeKeys(
+        q.agencies.map((agency) => statement.all(agency, ...params, ...cursorValues, n) as CaseKey[]),
+        q.order,
+        n,
+      );
+    });
+    const rows = this.db.prepare(`SELECT * FROM case_index WHERE case_id IN (${list(ids)})`).all(...ids) as rm.CaseIndexRow[];
+    return { total, rows: inOrder(ids, rows), more };
   }
 
   async auditTrail(q: rm.AuditQuery) {

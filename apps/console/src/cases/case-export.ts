@@ -16,21 +16,26 @@ export interface ExportProgress {
 
 /**
  * 导出 CSV: the current search, read from the public GET /cases page by page (200 cases a request, at most
- * EXPORT_CAP cases), so no single answer grows with the size of the store and the export needs no route of its own.
- * Filters and sort order are the list's; the page number and size are the export's own.
+ * EXPORT_CAP cases), each page from the `next` cursor of the one before, so no request reads further into the store
+ * than its own page and the export needs no route of its own. Filters and sort order are the list's; the cursor and
+ * page size are the export's own.
  */
 export async function exportCases(
   query: CaseSearchQuery,
   onProgress: (p: ExportProgress) => void,
 ): Promise<{ csv: string; total: number; rows: number }> {
   const items: CaseSearchItem[] = [];
-  let total = Infinity;
-  for (let page = 1; items.length < Math.min(total, EXPORT_CAP); page += 1) {
-    const { body } = await api<CaseSearchPage>('/cases', { query: { ...query, page, pageSize: EXPORT_PAGE_SIZE } });
+  let total: number;
+  let after: string | undefined;
+  const { page: _page, ...filters } = query;
+  do {
+    const { body } = await api<CaseSearchPage>('/cases', {
+      query: { ...filters, pageSize: EXPORT_PAGE_SIZE, ...(after === undefined ? {} : { after }) },
+    });
     total = body.total;
     items.push(...body.items.slice(0, EXPORT_CAP - items.length));
     onProgress({ read: items.length, of: Math.min(total, EXPORT_CAP), total });
-    if (body.items.length < EXPORT_PAGE_SIZE) break;
-  }
-  return { csv: casesCsv(items), total: Number.isFinite(total) ? total : 0, rows: items.length };
+    after = body.next ?? undefined;
+  } while (after !== undefined && items.length < EXPORT_CAP);
+  return { csv: casesCsv(items), total, rows: items.length };
 }

@@ -3,6 +3,7 @@ import { StoredCaseEvent } from '@app/case-engine';
 import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
+import { CASE_SORT_KEYS_SQLITE, caseSortIndexesSql, caseSortKeysPg, codePointTokens } from './case-search-indexes';
 
 /**
  * 案件检索: one row per case for the officers' search. The stage comes from each event's `stageAfter` (decided by
@@ -107,7 +108,7 @@ const changeOf = byType<CaseIndexChange, string>({
 /** Pure: how one event changes its case's row. */
 export const caseIndexChanges = evolveCaseEvents<CaseIndexChange>((e, caseId) => [changeOf(e, caseId) ?? update(e, caseId)]);
 
-const statements = new WeakMap<Database, { opened: Statement; update: Statement }>();
+const statements = new WeakMap<Database, { opened: Statement; update: Statement; trigrams: Statement; chars: Statement }>();
 
 /** case_index as stored (the read models' queries return it with `position` as a number). */
 export interface CaseIndexRecord {
@@ -159,7 +160,8 @@ const addToken = (list: string, token: string | null) => (token === null || list
 
 export const caseIndexProjection: Projection<CaseIndexChange> = {
   name: 'case-index',
-  version: 2,
+  // Version 3: the sort indexes and the party-name indexes (a store of version 2 rebuilds the table with them).
+  version: 3,
   streamLocal: true,
   evolve: caseIndexChanges,
   sqlite: {
@@ -172,11 +174,15 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       CREATE INDEX IF NOT EXISTS case_index_agency ON case_index (agency_id, stage);
       CREATE INDEX IF NOT EXISTS case_index_opened ON case_index (opened_at);
       CREATE INDEX IF NOT EXISTS case_index_decisions ON case_index (agency_id, julianday(decided_at), violation_code, discretion_level, fine_yuan, party_kind)
-        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;`);
+        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS case_index_party_code ON case_index (party_code);
+      ${caseSortIndexesSql('case_index', CASE_SORT_KEYS_SQLITE, 'DESC')}
+      CREATE VIRTUAL TABLE IF NOT EXISTS case_party_trigrams USING fts5(case_id UNINDEXED, name, tokenize = 'trigram case_sensitive 1');
+      CREATE VIRTUAL TABLE IF NOT EXISTS case_party_chars USING fts5(case_id UNINDEXED, chars, tokenize = 'ascii');`);
     },
     clear(db) {
       // Version 2 added columns: the rebuild starts from the new shape.
-      db.exec('DROP TABLE IF EXISTS case_index');
+      db.exec('DROP TABLE IF EXISTS case_index; DROP TABLE IF EXISTS case_party_trigrams; DROP TABLE IF EXISTS case_party_chars');
       this.setup(db);
     },
     write(db, changes) {
@@ -195,6 +201,9 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
               flags = CASE WHEN ? IS NULL OR instr(flags, ',' || ? || ',') > 0 THEN flags ELSE flags || ? || ',' END,
               overdue = CASE WHEN ? IS NULL OR instr(overdue, ',' || ? || ',') > 0 THEN overdue ELSE overdue || ? || ',' END
             WHERE case_id = ?`),
+          // A party's name is set when the case is opened and never changes: its index rows are written once.
+          trigrams: db.prepare('INSERT INTO case_party_trigrams (case_id, name) VALUES (?, ?)'),
+          chars: db.prepare('INSERT INTO case_party_chars (case_id, chars) VALUES (?, ?)'),
         };
         statements.set(db, s);
       }
@@ -239,6 +248,8 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
             c.position,
             c.updatedAt,
           );
+          s.trigrams.run(c.caseId, c.partyName);
+          s.chars.run(c.caseId, codePointTokens(c.partyName));
           continue;
         }
         const prev = pending.get(c.caseId);
@@ -270,7 +281,27 @@ export const caseIndexProjection: Projection<CaseIndexChange> = {
       CREATE INDEX IF NOT EXISTS case_index_agency ON ${s}.case_index (agency_id, stage);
       CREATE INDEX IF NOT EXISTS case_index_opened ON ${s}.case_index (opened_at);
       CREATE INDEX IF NOT EXISTS case_index_decisions ON ${s}.case_index (agency_id, ${s}.sqlite_ms(decided_at), violation_code, discretion_level, fine_yuan, party_kind)
-        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;`);
+        WHERE violation_code IS NOT NULL AND discretion_level IS NOT NULL AND fine_yuan IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS case_index_party_code ON ${s}.case_index (party_code);
+      ${caseSortIndexesSql(`${s}.case_index`, caseSortKeysPg(s), 'DESC NULLS LAST')}`);
+      // One or two characters are too short for trigrams: the name's characters as tokens (codePointTokens), in order,
+      // so a phrase of them finds the names where they stand side by side.
+      await db.query(`CREATE OR REPLACE FUNCTION ${s}.party_chars(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+          SELECT to_tsvector('simple'::regconfig, COALESCE(string_agg('u' || to_hex(ascii(c)), ' ' ORDER BY i), ''))
+          FROM regexp_split_to_table(t, '') WITH ORDINALITY AS x(c, i)
+        $fn$;
+        CREATE INDEX IF NOT EXISTS case_index_party_chars ON ${s}.case_index USING gin (${s}.party_chars(party_name));`);
+      // pg_trgm serves "name contains" (LIKE '%…%'). It is a trusted extension: a role that may create objects in the
+      // database installs it; where the role may not and nobody has, the search still answers, by reading the names.
+      await db.query(`DO $$ BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      EXCEPTION WHEN insufficient_privilege OR unique_violation OR duplicate_object THEN NULL;
+      END $$;
+      DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_opclass WHERE opcname = 'gin_trgm_ops') THEN
+          EXECUTE 'CREATE INDEX IF NOT EXISTS case_index_party_trgm ON ${s.replace(/'/g, "''")}.case_index USING gin (party_name gin_trgm_ops)';
+        END IF;
+      END $$;`);
     },
     clear(db, s) {
       return recreateTables(this, db, s, ['case_index']);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DEADLINE_KINDS, INDUSTRIES, STAGES } from '@workflows/enforcement-case';
 import { IsCalendarDate } from './validators';
 
@@ -50,6 +50,22 @@ export class CaseSearchDto {
   @IsIn(['openedAt', 'updatedAt', 'caseNo', 'decidedAt'])
   sort?: string;
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({
+    default: 1,
+    description: '页码；page × pageSize 至多 2000，更深处请用 after 游标 (page number; page × pageSize ≤ 2000, beyond it use `after`)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+  @ApiPropertyOptional({
+    type: String,
+    description: "游标：上一页答复中的 next，列出其后的案件（与 page 二选一）(cursor: the previous answer's `next`; instead of `page`)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  after?: string;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

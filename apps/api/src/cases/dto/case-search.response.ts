@@ -35,4 +35,10 @@ export class CaseSearchItemResponse {
 /** 案件检索 (GET /cases): one page of cases. */
 export class CaseSearchPageResponse extends PageView {
   @ApiProperty({ type: [CaseSearchItemResponse], description: '本页案件' }) items!: CaseSearchItemResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '下一页的游标（作 after 传回）；没有更多时为空 (cursor of the next page, for `after`)',
+  })
+  next!: string | null;
 }
