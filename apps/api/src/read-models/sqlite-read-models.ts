@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AS_OF_FIGURES } from '@app/projections';
 import * as rm from './read-models';
 
 const FINE_IN_PLACE_OF_REFERRAL_SQL =
@@ -171,14 +172,61 @@ export class SqliteReadModels implements rm.ReadModels {
     const overdue = this.db
       .prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`)
       .all(...agencies) as rm.AssessmentFacts['overdue'];
-    const interferenceByQuarter = this.db
+    return { filed, rates, overdue, interferenceByQuarter: this.interferenceByQuarter(q) };
+  }
+
+  async assessmentFigures(q: rm.AssessmentFiguresQuery): Promise<rm.AssessmentFigureCounts> {
+    const [where, params] = this.figureScope(q);
+    const counts = this.db
+      .prepare(`SELECT agency_id, figure, SUM(n) AS n FROM assessment_figure_counts WHERE ${where} GROUP BY agency_id, figure`)
+      .all(...params) as rm.AssessmentFigureCountRow[];
+    const late = this.db
+      .prepare(
+        `SELECT agency_id, figure, COUNT(*) AS n FROM assessment_figure_cases
+         WHERE ${where} AND figure IN (${list(AS_OF_FIGURES)}) AND at_ms > ? GROUP BY agency_id, figure`,
+      )
+      .all(...params, ...AS_OF_FIGURES, q.asOfMs) as rm.AssessmentFigureCountRow[];
+    return { counts, late };
+  }
+
+  /** Each agency's page from its own index range, merged in case order (a bounded read per agency, whatever the history). */
+  async assessmentCases(q: rm.AssessmentCasesQuery): Promise<rm.AssessmentCaseRow[]> {
+    const after = q.after ?? { caseId: '', orderId: '' };
+    const quarter = q.quarter ? ' AND quarter = ?' : '';
+    const page = this.db.prepare(
+      `SELECT case_id, order_id, agency_id FROM assessment_figure_cases
+       WHERE agency_id = ? AND year = ? AND figure = ? AND (case_id, order_id) > (?, ?)${quarter} AND (at_ms IS NULL OR at_ms <= ?)
+       ORDER BY case_id, order_id LIMIT ?`,
+    );
+    const rows = q.agencies.flatMap(
+      (agency) =>
+        page.all(agency, q.year, q.figure, after.caseId, after.orderId, ...(q.quarter ? [q.quarter] : []), q.asOfMs, q.limit) as rm.AssessmentCaseRow[],
+    );
+    return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
+  }
+
+  async assessmentExtras(q: rm.AssessmentQuery) {
+    const overdue = this.db
+      .prepare(`SELECT overdue, COUNT(*) AS n FROM case_index WHERE agency_id IN (${list(q.agencies)}) AND overdue <> ',' GROUP BY overdue`)
+      .all(...q.agencies) as { overdue: string; n: number }[];
+    return { overdue, interferenceByQuarter: this.interferenceByQuarter(q) };
+  }
+
+  private figureScope(q: rm.AssessmentFiguresQuery): [string, (string | number)[]] {
+    return [
+      `agency_id IN (${list(q.agencies)}) AND year = ?${q.quarter ? ' AND quarter = ?' : ''}`,
+      [...q.agencies, q.year, ...(q.quarter ? [q.quarter] : [])],
+    ];
+  }
+
+  private interferenceByQuarter(q: rm.AssessmentQuery): rm.AssessmentFacts['interferenceByQuarter'] {
+    return this.db
       .prepare(
         `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
          FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
-         WHERE c.${inAgencies} AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
+         WHERE c.agency_id IN (${list(q.agencies)}) AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
       )
-      .all(...agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as rm.AssessmentFacts['interferenceByQuarter'];
-    return { filed, rates, overdue, interferenceByQuarter };
+      .all(...q.agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as rm.AssessmentFacts['interferenceByQuarter'];
   }
 
   /** Equal fines keep the order SQLite's plan gave them before the tie-breakers were stated (index order: agency, stage, key). */
