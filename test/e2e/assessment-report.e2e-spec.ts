@@ -247,7 +247,12 @@ describe('assessment report over HTTP', () => {
     expect(city.body.byAgency.map((a: any) => a.agencyId)).toEqual(city.body.agencies);
     expect(own(AG)).toMatchObject({ name: '北湖区应急管理局', parentId: 'ag-431000', filed: { count: 3 } });
     expect(await casesBehind('u-431000-supervisor', own(AG).filed.cases)).toEqual(ids('A', 'B', 'C'));
-    expect(await withCases('u-431000-supervisor', own(AG).rates.find((r: any) => r.key === 'handling'))).toEqual({
+    expect(
+      await withCases(
+        'u-431000-supervisor',
+        own(AG).rates.find((r: any) => r.key === 'handling'),
+      ),
+    ).toEqual({
       numerator: 2,
       denominator: 3,
       numeratorCaseIds: ids('A', 'B'),
@@ -269,7 +274,10 @@ describe('assessment report over HTTP', () => {
     expect(badCases.status).toBe(400);
     expect(badCases.body.errors.map((e: any) => e.field).sort()).toEqual(['figure', 'limit']);
     const badCursor = await cases(HEAD, '?year=2026&figure=handling.numerator&after=not-a-cursor');
-    expect({ status: badCursor.status, fields: badCursor.body.errors?.map((e: any) => e.field) }).toEqual({ status: 400, fields: ['after'] });
+    expect({ status: badCursor.status, fields: badCursor.body.errors?.map((e: any) => e.field) }).toEqual({
+      status: 400,
+      fields: ['after'],
+    });
   });
 
   it('names the agencies a reader may ask reports of: an officer their bureau, a city supervisor the whole tree', async () => {

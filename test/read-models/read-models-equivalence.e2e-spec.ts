@@ -321,7 +321,7 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
               const behind = async (figure: string) => {
                 const ids: string[] = [];
                 const seen = new Set<string>();
-                for (let after: { caseId: string; orderId: string } | undefined; ; ) {
+                for (let after: { caseId: string; orderId: string } | undefined; ;) {
                   const page = await m.assessmentCases({ ...scope, asOfMs: asOfMs(scope), figure, after, limit: 3 });
                   for (const r of page) {
                     expect(seen.has(`${r.case_id}/${r.order_id}`)).toBe(false);
@@ -339,7 +339,10 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
               for (const [key] of RATES) {
                 const rows = facts.rates[key];
                 expected.rates[key] = {
-                  perAgency: agencies.map((a) => [rows.filter((r) => r.agency_id === a && r.included === 1).length, rows.filter((r) => r.agency_id === a).length]),
+                  perAgency: agencies.map((a) => [
+                    rows.filter((r) => r.agency_id === a && r.included === 1).length,
+                    rows.filter((r) => r.agency_id === a).length,
+                  ]),
                   numerator: rows.filter((r) => r.included === 1).map((r) => r.case_id),
                   denominator: rows.map((r) => r.case_id),
                 };

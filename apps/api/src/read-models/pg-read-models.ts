@@ -1,5 +1,13 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, AS_OF_FIGURES, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
+import {
+  ALL_PROJECTIONS,
+  AS_OF_FIGURES,
+  NUMERIC_TYPES,
+  Projection,
+  eventPayloadsProjection,
+  quoteSchema,
+  setupPgReadModels,
+} from '@app/projections';
 import * as rm from './read-models';
 
 export interface PgReadModelsOptions {

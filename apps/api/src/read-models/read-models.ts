@@ -236,7 +236,9 @@ export interface ReadModels {
   /** Keyset page of the cases behind one figure. */
   assessmentCases(q: AssessmentCasesQuery): Promise<AssessmentCaseRow[]>;
   /** The overdue cases per combination of kinds, and the interference records per quarter of the year. */
-  assessmentExtras(q: AssessmentQuery): Promise<Pick<AssessmentFacts, 'interferenceByQuarter'> & { overdue: { overdue: string; n: number }[] }>;
+  assessmentExtras(
+    q: AssessmentQuery,
+  ): Promise<Pick<AssessmentFacts, 'interferenceByQuarter'> & { overdue: { overdue: string; n: number }[] }>;
   consistencyDecisions(q: ConsistencyQuery): Promise<DecisionRow[]>;
   openDeadlines(q: OpenDeadlinesQuery): Promise<{ total: number; rows: OpenDeadlineRow[] }>;
   /** Newest activity first. */

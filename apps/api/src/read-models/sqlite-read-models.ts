@@ -200,7 +200,16 @@ export class SqliteReadModels implements rm.ReadModels {
     );
     const rows = q.agencies.flatMap(
       (agency) =>
-        page.all(agency, q.year, q.figure, after.caseId, after.orderId, ...(q.quarter ? [q.quarter] : []), q.asOfMs, q.limit) as rm.AssessmentCaseRow[],
+        page.all(
+          agency,
+          q.year,
+          q.figure,
+          after.caseId,
+          after.orderId,
+          ...(q.quarter ? [q.quarter] : []),
+          q.asOfMs,
+          q.limit,
+        ) as rm.AssessmentCaseRow[],
     );
     return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
   }

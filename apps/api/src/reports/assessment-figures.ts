@@ -64,14 +64,22 @@ export function decodeCursor(after: string): { caseId: string; orderId: string }
   }
   const detail = '游标无效：请使用上一页返回的 next (not a cursor this report returned)';
   throw new ProblemException(
-    problem(400, 'invalid-input', '请求参数无效 (invalid input)', { detail, errors: [{ field: 'after', message: detail, constraints: {} }] }),
+    problem(400, 'invalid-input', '请求参数无效 (invalid input)', {
+      detail,
+      errors: [{ field: 'after', message: detail, constraints: {} }],
+    }),
   );
 }
 
 /** The drill-down link of a figure, for the same scope, period and report date. */
 export function casesHref(figure: AssessmentFigure, agencyId: string, includeSubordinates: boolean, s: FigureScope): string {
-  const q = new URLSearchParams({ figure, agencyId, ...(includeSubordinates ? { includeSubordinates: 'true' } : {}), year: String(s.year) });
+  const q = new URLSearchParams({
+    figure,
+    agencyId,
+    ...(includeSubordinates ? { includeSubordinates: 'true' } : {}),
+    year: String(s.year),
+  });
   if (s.quarter) q.set('quarter', String(s.quarter));
   q.set('asOf', s.asOf);
-  return `/api/v1/reports/assessment/cases?${q}`;
+  return `/api/v1/reports/assessment/cases?${q.toString()}`;
 }

@@ -87,7 +87,7 @@ export class AssessmentController {
     for (const r of extras.overdue)
       for (const kind of r.overdue.split(',').filter(Boolean)) {
         const query = new URLSearchParams({ overdue: kind, agencyId: root, ...(subordinates ? { includeSubordinates: 'true' } : {}) });
-        (overdueByKind[kind] ??= { count: 0, cases: `/api/v1/cases?${query}` }).count += r.n;
+        (overdueByKind[kind] ??= { count: 0, cases: `/api/v1/cases?${query.toString()}` }).count += r.n;
       }
     const quarters = extras.interferenceByQuarter;
 

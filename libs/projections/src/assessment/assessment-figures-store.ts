@@ -30,7 +30,9 @@ function prepare(db: Database): Statements {
   return {
     caseRow: db.prepare('SELECT * FROM assessment_case WHERE case_id = ?'),
     orderRows: db.prepare('SELECT order_id, due_date, reinspection_due_at, reinspected_at FROM assessment_rectification WHERE case_id = ?'),
-    remove: db.prepare('DELETE FROM assessment_figure_cases WHERE agency_id = ? AND year = ? AND figure = ? AND case_id = ? AND order_id = ?'),
+    remove: db.prepare(
+      'DELETE FROM assessment_figure_cases WHERE agency_id = ? AND year = ? AND figure = ? AND case_id = ? AND order_id = ?',
+    ),
     add: db.prepare(
       'INSERT INTO assessment_figure_cases (agency_id, year, figure, case_id, order_id, quarter, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -102,10 +104,9 @@ export async function writePgFigures(db: PgQueryable, s: string, diff: FigureDif
       [delta, ...key],
     );
     if (!updated.rowCount)
-      await db.query(`INSERT INTO ${s}.assessment_figure_counts (agency_id, year, quarter, figure, seed, n) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        ...key,
-        seed,
-        delta,
-      ]);
+      await db.query(
+        `INSERT INTO ${s}.assessment_figure_counts (agency_id, year, quarter, figure, seed, n) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [...key, seed, delta],
+      );
   }
 }

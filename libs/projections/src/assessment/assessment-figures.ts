@@ -81,7 +81,12 @@ function periodOfDay(day: string): { year: number; quarter: number } | null {
 /** Every figure a case and its orders count in, as the report's questions ask them of the assessment tables. */
 export function figureEntries(c: FigureCase, orders: FigureOrder[]): FigureEntry[] {
   const out: FigureEntry[] = [];
-  const add = (period: { year: number; quarter: number } | null, figure: FigureEntry['figure'], atMs: number | null = null, orderId = '') => {
+  const add = (
+    period: { year: number; quarter: number } | null,
+    figure: FigureEntry['figure'],
+    atMs: number | null = null,
+    orderId = '',
+  ) => {
     if (period) out.push({ agencyId: c.agency_id, ...period, figure, caseId: c.case_id, orderId, atMs });
   };
   const filed = periodOf(momentMs(c.filed_at));

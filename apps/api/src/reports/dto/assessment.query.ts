@@ -6,7 +6,13 @@ import { ReportScopeQueryDto } from './report-scope.query';
 
 /** 六率考核: a year (default: this year, Asia/Shanghai) or one of its quarters, as of a report date. */
 export class AssessmentQueryDto extends ReportScopeQueryDto {
-  @ApiPropertyOptional({ description: '季度（1–4）；不填为全年' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter?: number;
+  @ApiPropertyOptional({ description: '季度（1–4）；不填为全年' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
   @ApiPropertyOptional({ description: '统计截止时间 report date (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
 
