@@ -51,8 +51,11 @@ describe('考核 and 裁量一致性 in Chromium, against the built service', ()
     // The cases behind the numerator, through the report's own link, page by page.
     const behind: string[] = [];
     for (let after: string | null = null; ;) {
-      const page = (await h.http.as(SUPERVISOR, 'GET', `${handling.numeratorCases}&limit=50${after ? `&after=${after}` : ''}`)).body;
-      behind.push(...page.items.map((i: { caseId: string }) => i.caseId));
+      const page = (await h.http.as(SUPERVISOR, 'GET', `${handling.numeratorCases}&limit=50${after ? `&after=${after}` : ''}`)).body as {
+        items: { caseId: string }[];
+        next: string | null;
+      };
+      behind.push(...page.items.map((i) => i.caseId));
       if (!(after = page.next)) break;
     }
     const expected = [...new Set<string>(behind)].sort();
