@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { byType, deadlinesOf, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
-import { diffFigures } from './assessment-figures';
+import { FigureCase, FigureOrder, diffFigures } from './assessment-figures';
 import { FIGURE_TABLES, figureTablesSql, pgFigures, sqliteFigures, writePgFigures, writeSqliteFigures } from './assessment-figures-store';
 
 /**
@@ -128,29 +128,13 @@ function prepare(db: Database): Statements {
   };
 }
 
-/** assessment_case and assessment_rectification as stored. */
-interface CaseRecord {
-  case_id: string;
-  agency_id: string;
-  industry: string;
-  filed_at: string | null;
+/** assessment_case and assessment_rectification as stored: the columns the figures read, and the rest. */
+interface CaseRecord extends FigureCase {
   decision_due_at: string | null;
-  concluded_at: string | null;
-  decided_at: string | null;
-  decision_kind: string | null;
-  timely: number | null;
-  basis_correct: number | null;
-  overturned: number;
-  executed_at: string | null;
-  closed_at: string | null;
   position: number;
 }
-interface OrderRecord {
-  order_id: string;
+interface OrderRecord extends FigureOrder {
   case_id: string;
-  due_date: string;
-  reinspection_due_at: string | null;
-  reinspected_at: string | null;
   position: number;
 }
 const PG_CASE_COLUMNS = columnsOf<CaseRecord>({
