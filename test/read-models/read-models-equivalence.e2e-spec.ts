@@ -361,7 +361,8 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
             }
           }
     expect(compared).toBeGreaterThan(60);
-  });
+    // Some four thousand small pages on each: a bound against a hang on a busy machine, not a speed claim.
+  }, 300_000);
 
   it('consistency: decisions with codes, levels and fines, all years or one', async () => {
     const queries = [];

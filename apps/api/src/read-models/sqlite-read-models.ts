@@ -189,29 +189,48 @@ export class SqliteReadModels implements rm.ReadModels {
     return { counts, late };
   }
 
-  /** Each agency's page from its own index range, merged in case order (a bounded read per agency, whatever the history). */
+  /**
+   * A k-way merge of the agencies' own index ranges, read a few rows at a time: a row is placed once no agency still
+   * being read can hold a smaller one, and only the agency that holds back the merge is read further. About a page
+   * plus a few rows per agency, whatever the history.
+   */
   async assessmentCases(q: rm.AssessmentCasesQuery): Promise<rm.AssessmentCaseRow[]> {
-    const after = q.after ?? { caseId: '', orderId: '' };
     const quarter = q.quarter ? ' AND quarter = ?' : '';
-    const page = this.db.prepare(
+    const next = this.db.prepare(
       `SELECT case_id, order_id, agency_id FROM assessment_figure_cases
        WHERE agency_id = ? AND year = ? AND figure = ? AND (case_id, order_id) > (?, ?)${quarter} AND (at_ms IS NULL OR at_ms <= ?)
        ORDER BY case_id, order_id LIMIT ?`,
     );
-    const rows = q.agencies.flatMap(
-      (agency) =>
-        page.all(
-          agency,
-          q.year,
-          q.figure,
-          after.caseId,
-          after.orderId,
-          ...(q.quarter ? [q.quarter] : []),
-          q.asOfMs,
-          q.limit,
-        ) as rm.AssessmentCaseRow[],
-    );
-    return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
+    const batch = Math.max(4, Math.ceil((2 * q.limit) / Math.max(1, q.agencies.length)));
+    const start: rm.AssessmentCaseRow = { case_id: q.after?.caseId ?? '', order_id: q.after?.orderId ?? '', agency_id: '' };
+    const read = (agency: string, after: rm.AssessmentCaseRow) =>
+      next.all(
+        agency,
+        q.year,
+        q.figure,
+        after.case_id,
+        after.order_id,
+        ...(q.quarter ? [q.quarter] : []),
+        q.asOfMs,
+        batch,
+      ) as rm.AssessmentCaseRow[];
+    const rows: rm.AssessmentCaseRow[] = [];
+    // The agencies not read to their end, each with the last row read.
+    let open: { agency: string; last: rm.AssessmentCaseRow }[] = [];
+    const take = (agency: string, after: rm.AssessmentCaseRow) => {
+      const got = read(agency, after);
+      rows.push(...got);
+      if (got.length === batch) open.push({ agency, last: got[got.length - 1] });
+    };
+    for (const agency of q.agencies) take(agency, start);
+    for (;;) {
+      if (!open.length) return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
+      const least = open.reduce((a, b) => (rm.byCaseAndOrder(a.last, b.last) <= 0 ? a : b));
+      const placed = rows.filter((r) => rm.byCaseAndOrder(r, least.last) <= 0);
+      if (placed.length >= q.limit) return placed.sort(rm.byCaseAndOrder).slice(0, q.limit);
+      open = open.filter((o) => o !== least);
+      take(least.agency, least.last);
+    }
   }
 
   async assessmentExtras(q: rm.AssessmentQuery) {
