@@ -48,7 +48,18 @@ describe('考核 and 裁量一致性 in Chromium, against the built service', ()
       await h.http.as(SUPERVISOR, 'GET', `/api/v1/reports/assessment?agencyId=${CITY}&includeSubordinates=true&year=2026&quarter=3`)
     ).body;
     const handling = report.rates.find((r: { key: string }) => r.key === 'handling');
-    const expected = [...new Set<string>(handling.numeratorCaseIds)].sort();
+    // The cases behind the numerator, through the report's own link, page by page.
+    const behind: string[] = [];
+    for (let after: string | null = null; ;) {
+      const page = (await h.http.as(SUPERVISOR, 'GET', `${handling.numeratorCases}&limit=50${after ? `&after=${after}` : ''}`)).body as {
+        items: { caseId: string }[];
+        next: string | null;
+      };
+      behind.push(...page.items.map((i) => i.caseId));
+      if (!(after = page.next)) break;
+    }
+    const expected = [...new Set<string>(behind)].sort();
+    expect(expected).toHaveLength(handling.numerator);
     expect(expected).toEqual(expect.arrayContaining(mine));
 
     const page = await h.newPage();

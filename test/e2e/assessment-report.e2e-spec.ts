@@ -142,43 +142,63 @@ describe('assessment report over HTTP', () => {
   const report = (user: string, query: string) => t.http.as(user, 'GET', `/api/v1/reports/assessment${query}`);
   const byKey = (body: any) => Object.fromEntries(body.rates.map((r: any) => [r.key, r]));
   const ids = (...names: string[]) => names.map((n) => id[n]).sort();
+  /** Every case behind a figure's link, two a page (the cursor carries the rest). */
+  async function casesBehind(user: string, href: string): Promise<string[]> {
+    const out: string[] = [];
+    for (let after: string | null = null, pages = 0; ; pages++) {
+      const res = await t.http.as(user, 'GET', `${href}&limit=2${after ? `&after=${after}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      out.push(...res.body.items.map((i: any) => i.caseId));
+      after = res.body.next;
+      if (!after || pages > 50) return out;
+    }
+  }
+  /** A rate's figures and the cases behind its numerator and denominator, as the report inlined them before. */
+  const withCases = async (user: string, rate: any) => ({
+    numerator: rate.numerator,
+    denominator: rate.denominator,
+    numeratorCaseIds: await casesBehind(user, rate.numeratorCases),
+    denominatorCaseIds: await casesBehind(user, rate.denominatorCases),
+  });
 
   it('computes the six rates of Q2 2026 as counted by hand, with the cases behind each', async () => {
     const res = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=2`);
     expect(res.status).toBe(200);
     expect(res.body.period).toMatchObject({ year: 2026, quarter: 2, from: '2026-04-01T00:00:00+08:00', to: '2026-07-01T00:00:00+08:00' });
-    expect(res.body.filed).toMatchObject({ count: 3, caseIds: ids('A', 'B', 'C') });
+    expect(res.body.filed).toMatchObject({ count: 3 });
+    expect(await casesBehind(HEAD, res.body.filed.cases)).toEqual(ids('A', 'B', 'C'));
     const r = byKey(res.body);
-    expect(r.handling).toMatchObject({
+    expect(await withCases(HEAD, r.handling)).toEqual({
       numerator: 2,
       denominator: 3,
       numeratorCaseIds: ids('A', 'B'),
       denominatorCaseIds: ids('A', 'B', 'C'),
     });
     expect(r.handling.ratio).toBeCloseTo(2 / 3);
-    expect(r.legal_basis_accuracy).toMatchObject({
+    expect(await withCases(HEAD, r.legal_basis_accuracy)).toEqual({
       numerator: 1,
       denominator: 3,
       numeratorCaseIds: ids('A'),
       denominatorCaseIds: ids('A', 'B', 'D'),
     });
-    expect(r.timely_closure).toMatchObject({
+    expect(r.timely_closure.ratio).toBe(0.5);
+    expect(await withCases(HEAD, r.timely_closure)).toEqual({
       numerator: 1,
       denominator: 2,
-      ratio: 0.5,
       numeratorCaseIds: ids('A'),
       denominatorCaseIds: ids('A', 'D'),
     });
-    expect(r.execution).toMatchObject({
+    expect(await withCases(HEAD, r.execution)).toEqual({
       numerator: 2,
       denominator: 3,
       numeratorCaseIds: ids('A', 'D'),
       denominatorCaseIds: ids('A', 'B', 'D'),
     });
-    expect(r.reinspection).toMatchObject({
+    expect(r.reinspection.ratio).toBe(0.5);
+    expect(await withCases(HEAD, r.reinspection)).toEqual({
       numerator: 1,
       denominator: 2,
-      ratio: 0.5,
       numeratorCaseIds: ids('C'),
       denominatorCaseIds: ids('B', 'C'),
     });
@@ -190,15 +210,31 @@ describe('assessment report over HTTP', () => {
       { quarter: 3, records: 0 },
       { quarter: 4, records: 0 },
     ]);
+    // No ids inline: the answer's size does not grow with the cases behind it.
+    expect(JSON.stringify(res.body)).not.toContain(id.A);
   });
 
   it('D’s filing counts in Q1; a report date before the payments leaves execution at zero', async () => {
     const q1 = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=1`);
-    expect(q1.body.filed).toMatchObject({ count: 1, caseIds: ids('D') });
+    expect(q1.body.filed).toMatchObject({ count: 1 });
+    expect(await casesBehind(HEAD, q1.body.filed.cases)).toEqual(ids('D'));
     expect(byKey(q1.body).handling).toMatchObject({ numerator: 1, denominator: 1, ratio: 1 });
     expect(byKey(q1.body).timely_closure).toMatchObject({ numerator: 0, denominator: 0, ratio: null });
     const early = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=2&asOf=2026-04-09T00:00:00%2B08:00`);
     expect(byKey(early.body).execution).toMatchObject({ numerator: 0, denominator: 3 });
+    // The links keep the report date: the cases behind the figures as of that date.
+    expect(await withCases(HEAD, byKey(early.body).execution)).toEqual({
+      numerator: 0,
+      denominator: 3,
+      numeratorCaseIds: [],
+      denominatorCaseIds: ids('A', 'B', 'D'),
+    });
+    expect(await withCases(HEAD, byKey(early.body).handling)).toEqual({
+      numerator: 2,
+      denominator: 3,
+      numeratorCaseIds: ids('A', 'B'),
+      denominatorCaseIds: ids('A', 'B', 'C'),
+    });
   });
 
   it('a city supervisor sees the county through includeSubordinates; another county and bad input are refused', async () => {
@@ -209,13 +245,20 @@ describe('assessment report over HTTP', () => {
     // Per agency of the tree, each its own cases: all of the fixture is 北湖区's, the city bureau's own figures are nil.
     const own = (agencyId: string) => city.body.byAgency.find((a: any) => a.agencyId === agencyId);
     expect(city.body.byAgency.map((a: any) => a.agencyId)).toEqual(city.body.agencies);
-    expect(own(AG)).toMatchObject({ name: '北湖区应急管理局', parentId: 'ag-431000', filed: { count: 3, caseIds: ids('A', 'B', 'C') } });
-    expect(own(AG).rates.find((r: any) => r.key === 'handling')).toMatchObject({
+    expect(own(AG)).toMatchObject({ name: '北湖区应急管理局', parentId: 'ag-431000', filed: { count: 3 } });
+    expect(await casesBehind('u-431000-supervisor', own(AG).filed.cases)).toEqual(ids('A', 'B', 'C'));
+    expect(
+      await withCases(
+        'u-431000-supervisor',
+        own(AG).rates.find((r: any) => r.key === 'handling'),
+      ),
+    ).toEqual({
       numerator: 2,
       denominator: 3,
       numeratorCaseIds: ids('A', 'B'),
       denominatorCaseIds: ids('A', 'B', 'C'),
     });
+    expect(await casesBehind('u-431000-supervisor', byKey(city.body).handling.numeratorCases)).toEqual(ids('A', 'B'));
     expect(own('ag-431000')).toMatchObject({ parentId: null, filed: { count: 0 } });
     expect(own('ag-431000').rates.map((r: any) => [r.key, r.denominator, r.ratio])).toEqual(
       city.body.rates.map((r: any) => [r.key, 0, null]),
@@ -224,6 +267,17 @@ describe('assessment report over HTTP', () => {
     const bad = await report(HEAD, '?year=2026&quarter=5&asOf=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['asOf', 'quarter']);
+    // The drill-down: the same scope checks, a figure it knows, a cursor it gave and a bounded page.
+    const cases = (user: string, query: string) => t.http.as(user, 'GET', `/api/v1/reports/assessment/cases${query}`);
+    expect((await cases(OTHER_COUNTY_OFFICER, `?agencyId=${AG}&year=2026&figure=handling.numerator`)).status).toBe(403);
+    const badCases = await cases(HEAD, '?year=2026&figure=handling&limit=501');
+    expect(badCases.status).toBe(400);
+    expect(badCases.body.errors.map((e: any) => e.field).sort()).toEqual(['figure', 'limit']);
+    const badCursor = await cases(HEAD, '?year=2026&figure=handling.numerator&after=not-a-cursor');
+    expect({ status: badCursor.status, fields: badCursor.body.errors?.map((e: any) => e.field) }).toEqual({
+      status: 400,
+      fields: ['after'],
+    });
   });
 
   it('names the agencies a reader may ask reports of: an officer their bureau, a city supervisor the whole tree', async () => {

@@ -136,6 +136,7 @@ function expectedRows(): Record<string, Row> {
     'GET /api/v1/integrity/anchors': { target: 'none', allow: (r) => r !== 'officer' && r !== 'head' },
     'POST /api/v1/integrity/anchors': { target: 'none', allow: is('supervisor', 'admin') },
     'GET /api/v1/reports/assessment': { target: 'query', allow: readCases },
+    'GET /api/v1/reports/assessment/cases': { target: 'query', allow: readCases },
     'GET /api/v1/reports/consistency': { target: 'query', allow: readCases },
     // Which agencies a report may be asked for: everyone who reads reports; the answer is their own reach.
     'GET /api/v1/reports/agencies': { target: 'none', allow: () => true },

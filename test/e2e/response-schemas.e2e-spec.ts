@@ -121,6 +121,14 @@ describe('answers match the response schemas of the built OpenAPI document', () 
   it('the reports: assessment, consistency, staffing and their agencies', async () => {
     const assessment = await expectConforms(HEAD, 'get', '/reports/assessment', '/reports/assessment?year=2026');
     expect(assessment.filed.count).toBeGreaterThan(0);
+    const behind = await expectConforms(
+      HEAD,
+      'get',
+      '/reports/assessment/cases',
+      `${assessment.filed.cases.replace('/api/v1', '')}&limit=1`,
+    );
+    expect(behind.items).toHaveLength(1);
+    expect(behind.next).toEqual(expect.any(String));
     const consistency = await expectConforms(HEAD, 'get', '/reports/consistency', '/reports/consistency?year=2026');
     expect(consistency.groups.length).toBeGreaterThan(0);
     await expectConforms(HEAD, 'get', '/reports/staffing', '/reports/staffing');

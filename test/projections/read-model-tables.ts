@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { NUMERIC_TYPES } from '@app/projections';
 
-/** A read-model table and the column that orders its rows. */
-export type OrderedTable = [table: string, key: string];
+/**
+ * A read-model table and the column that orders its rows; for a table of counters whose count may be split over rows
+ * (a parallel rebuild fills each partition's apart), the counted column: its sums per key are compared instead.
+ */
+export type OrderedTable = [table: string, key: string, summed?: string];
 
 /** Every read-model table of ALL_PROJECTIONS, to compare two copies of the read models row by row. */
 export const READ_MODEL_TABLES: OrderedTable[] = [
@@ -15,11 +18,19 @@ export const READ_MODEL_TABLES: OrderedTable[] = [
   ['case_index', 'case_id'],
   ['assessment_case', 'case_id'],
   ['assessment_rectification', 'order_id'],
+  ['assessment_figure_cases', 'agency_id, year, figure, case_id, order_id'],
+  ['assessment_figure_counts', 'agency_id, year, quarter, figure', 'n'],
 ];
+
+/** The rows to compare: as stored, or the counts summed per key (zero counts are no rows). */
+const selectRows = (from: string, key: string, summed?: string) =>
+  summed
+    ? `SELECT ${key}, SUM(${summed}) AS ${summed} FROM ${from} GROUP BY ${key} HAVING SUM(${summed}) <> 0 ORDER BY ${key}`
+    : `SELECT * FROM ${from} ORDER BY ${key}`;
 
 /** Every row of the tables in a SQLite file, in key order, by table. */
 export function sqliteRows(db: Database.Database, tables: OrderedTable[] = READ_MODEL_TABLES): Record<string, unknown[]> {
-  return Object.fromEntries(tables.map(([t, key]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all()]));
+  return Object.fromEntries(tables.map(([t, key, summed]) => [t, db.prepare(selectRows(t, key, summed)).all()]));
 }
 
 /** Every row of the tables in a PostgreSQL schema, in key order, by table (numerics read as numbers, as SQLite's). */
@@ -29,7 +40,7 @@ export async function pgRows(
   tables: OrderedTable[] = READ_MODEL_TABLES,
 ): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const [t, key] of tables)
-    out[t] = (await client.query({ text: `SELECT * FROM "${schema}".${t} ORDER BY ${key}`, types: NUMERIC_TYPES })).rows;
+  for (const [t, key, summed] of tables)
+    out[t] = (await client.query({ text: selectRows(`"${schema}".${t}`, key, summed), types: NUMERIC_TYPES })).rows;
   return out;
 }

@@ -24,6 +24,11 @@ const READS: [string | null, string][] = [
   ['u-431002-reviewer', '/api/v1/interference?year=2026'],
   [SUPERVISOR, '/api/v1/reports/assessment?agencyId=ag-431000&includeSubordinates=true&year=2026&asOf=2026-11-27T00:00:00Z'],
   [OFFICER_1, '/api/v1/reports/assessment?year=2026&quarter=3&asOf=2026-10-01T00:00:00Z'],
+  [
+    SUPERVISOR,
+    '/api/v1/reports/assessment/cases?figure=handling.denominator&agencyId=ag-431000&includeSubordinates=true&year=2026&limit=5',
+  ],
+  [OFFICER_1, '/api/v1/reports/assessment/cases?figure=handling.numerator&year=2026&quarter=3&asOf=2026-10-01T00:00:00Z&limit=500'],
   [SUPERVISOR, '/api/v1/reports/consistency?agencyId=ag-431000&includeSubordinates=true&year=2026'],
   [OFFICER_1, '/api/v1/deadlines?scope=mine'],
   [SUPERVISOR, '/api/v1/deadlines?agencyId=ag-431000&includeSubordinates=true&status=overdue&pageSize=5'],

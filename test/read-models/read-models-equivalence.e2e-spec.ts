@@ -8,6 +8,7 @@ import { ALL_PROJECTIONS, SqliteProjectionRunner } from '@app/projections';
 import { PgReadModels } from '../../apps/api/src/read-models/pg-read-models';
 import { CaseSort, FINE_IN_PLACE_OF_REFERRAL, ReadModels } from '../../apps/api/src/read-models/read-models';
 import { SqliteReadModels } from '../../apps/api/src/read-models/sqlite-read-models';
+import { FILED_FIGURE, RATES, asOfMs, countFigures, periodOf } from '../../apps/api/src/reports/assessment-figures';
 import { CaseRealizer } from '../model/case-realizer';
 import { transitionPlans } from '../model/transition-plans';
 import { appendEdgeHistory } from '../projections/edge-history';
@@ -287,6 +288,63 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
           }
     expect(await compare('assessment', queries, (m, q) => m.assessment(q))).toBeGreaterThan(30);
   });
+
+  it('assessment figures: the counters and the drill-down pages give what the row-by-row computation gives, on both', async () => {
+    let compared = 0;
+    for (const agencies of agencySets)
+      for (const year of [2025, 2026])
+        for (const quarter of [undefined, 1, 2, 3, 4])
+          for (const asOf of ['2026-04-01T00:00:00+08:00', '2026-11-27T00:00:00.000Z']) {
+            const scope = { agencies, year, ...(quarter ? { quarter } : {}), asOf };
+            for (const m of [sqlite, pg]) {
+              // The oracle: the facts row by row, as the report computed its figures before the counters.
+              const facts = await m.assessment({ agencies, ...periodOf(scope) });
+              const count = await countFigures(m, scope);
+              const behind = async (figure: string) => {
+                const ids: string[] = [];
+                const seen = new Set<string>();
+                for (let after: { caseId: string; orderId: string } | undefined; ;) {
+                  const page = await m.assessmentCases({ ...scope, asOfMs: asOfMs(scope), figure, after, limit: 3 });
+                  for (const r of page) {
+                    expect(seen.has(`${r.case_id}/${r.order_id}`)).toBe(false);
+                    seen.add(`${r.case_id}/${r.order_id}`);
+                    ids.push(r.case_id);
+                  }
+                  if (page.length < 3) return ids;
+                  after = { caseId: page[2].case_id, orderId: page[2].order_id };
+                }
+              };
+              const figures = { filed: 0, rates: {} as Record<string, unknown> };
+              const expected = { filed: 0, rates: {} as Record<string, unknown> };
+              for (const a of agencies) figures.filed += count(a, FILED_FIGURE);
+              expected.filed = facts.filed.length;
+              for (const [key] of RATES) {
+                const rows = facts.rates[key];
+                expected.rates[key] = {
+                  perAgency: agencies.map((a) => [
+                    rows.filter((r) => r.agency_id === a && r.included === 1).length,
+                    rows.filter((r) => r.agency_id === a).length,
+                  ]),
+                  numerator: rows.filter((r) => r.included === 1).map((r) => r.case_id),
+                  denominator: rows.map((r) => r.case_id),
+                };
+                figures.rates[key] = {
+                  perAgency: agencies.map((a) => [count(a, `${key}.numerator`), count(a, `${key}.denominator`)]),
+                  numerator: await behind(`${key}.numerator`),
+                  denominator: await behind(`${key}.denominator`),
+                };
+                if (rows.length) compared++;
+              }
+              expect({ scope, kind: m.kind, figures }).toEqual({ scope, kind: m.kind, figures: expected });
+              const industries = [...new Set(facts.filed.map((r) => r.industry))];
+              expect(industries.map((i) => agencies.reduce((n, a) => n + count(a, `industry:${i}`), 0))).toEqual(
+                industries.map((i) => facts.filed.filter((r) => r.industry === i).length),
+              );
+            }
+          }
+    expect(compared).toBeGreaterThan(60);
+    // Some four thousand small pages on each: a bound against a hang on a busy machine, not a speed claim.
+  }, 300_000);
 
   it('consistency: decisions with codes, levels and fines, all years or one', async () => {
     const queries = [];

@@ -10,6 +10,7 @@ export * from './interference/interference-register.projection';
 export * from './publication/public-decisions.projection';
 export * from './case-index/case-index.projection';
 export * from './assessment/assessment.projection';
+export * from './assessment/assessment-figures';
 export * from './deadlines/open-deadlines.projection';
 export * from './all-projections';
 export * from './audit/event-payloads.projection';

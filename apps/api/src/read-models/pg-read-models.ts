@@ -1,6 +1,7 @@
 import { ClientConfig, Pool } from 'pg';
 import {
   ALL_PROJECTIONS,
+  AS_OF_FIGURES,
   NUMERIC_TYPES,
   Projection,
   codePointTokens,
@@ -271,13 +272,57 @@ export class PgReadModels implements rm.ReadModels {
     const overdue = await query<rm.AssessmentFacts['overdue'][number]>(
       `SELECT case_id, overdue FROM ${this.s}.case_index WHERE agency_id = ANY(@agencies::text[]) AND overdue <> ',' ORDER BY agency_id, stage, case_id`,
     );
-    // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
-    const interferenceByQuarter = await query<rm.AssessmentFacts['interferenceByQuarter'][number]>(
-      `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records
+    return { filed, rates, overdue, interferenceByQuarter: await this.interferenceByQuarter(q) };
+  }
+
+  async assessmentFigures(q: rm.AssessmentFiguresQuery): Promise<rm.AssessmentFigureCounts> {
+    const where = `agency_id = ANY($1::text[]) AND year = $2 AND ($3::int IS NULL OR quarter = $3)`;
+    const scope = [q.agencies, q.year, q.quarter ?? null];
+    const counts = await this.rows<rm.AssessmentFigureCountRow>(
+      `SELECT agency_id, figure, SUM(n)::int AS n FROM ${this.s}.assessment_figure_counts WHERE ${where} GROUP BY agency_id, figure`,
+      scope,
+    );
+    const late = await this.rows<rm.AssessmentFigureCountRow>(
+      `SELECT agency_id, figure, COUNT(*)::int AS n FROM ${this.s}.assessment_figure_cases
+       WHERE ${where} AND figure = ANY($4::text[]) AND at_ms > $5 GROUP BY agency_id, figure`,
+      [...scope, AS_OF_FIGURES, q.asOfMs],
+    );
+    return { counts, late };
+  }
+
+  /** Each agency's page from its own index range (LATERAL), merged in case order. */
+  async assessmentCases(q: rm.AssessmentCasesQuery): Promise<rm.AssessmentCaseRow[]> {
+    const after = q.after ?? { caseId: '', orderId: '' };
+    const rows = await this.rows<rm.AssessmentCaseRow>(
+      `SELECT e.case_id, e.order_id, e.agency_id FROM unnest($1::text[]) AS a(id) CROSS JOIN LATERAL (
+         SELECT case_id, order_id, agency_id FROM ${this.s}.assessment_figure_cases
+         WHERE agency_id = a.id AND year = $2 AND figure = $3 AND (case_id, order_id) > ($4, $5)
+           AND ($6::int IS NULL OR quarter = $6) AND (at_ms IS NULL OR at_ms <= $7)
+         ORDER BY case_id, order_id LIMIT $8) e`,
+      [q.agencies, q.year, q.figure, after.caseId, after.orderId, q.quarter ?? null, q.asOfMs, q.limit],
+    );
+    return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
+  }
+
+  async assessmentExtras(q: rm.AssessmentQuery) {
+    const overdue = await this.rows<{ overdue: string; n: number }>(
+      `SELECT overdue, COUNT(*)::int AS n FROM ${this.s}.case_index WHERE agency_id = ANY($1::text[]) AND overdue <> ',' GROUP BY overdue`,
+      [q.agencies],
+    );
+    return { overdue, interferenceByQuarter: await this.interferenceByQuarter(q) };
+  }
+
+  // strftime('%m', t, '+8 hours'): the month of the moment in UTC+8.
+  private interferenceByQuarter(q: rm.AssessmentQuery) {
+    const ms = (sql: string) => this.ms(sql);
+    return this.rows<rm.AssessmentFacts['interferenceByQuarter'][number]>(
+      ...bind(
+        `SELECT ((extract(month FROM to_timestamp((${ms('r.occurred_at')} + 28800000) / 1000.0) AT TIME ZONE 'UTC')::int + 2) / 3) AS quarter, COUNT(*) AS records
        FROM ${this.s}.interference_records r JOIN ${this.s}.interference_cases c ON c.case_id = r.case_id
        WHERE c.agency_id = ANY(@agencies::text[]) AND ${ms('r.occurred_at')} >= ${ms('@yearFrom')} AND ${ms('r.occurred_at')} < ${ms('@yearTo')} GROUP BY 1`,
+        { agencies: q.agencies, yearFrom: q.yearFrom, yearTo: q.yearTo },
+      ),
     );
-    return { filed, rates, overdue, interferenceByQuarter };
   }
 
   async consistencyDecisions(q: rm.ConsistencyQuery) {

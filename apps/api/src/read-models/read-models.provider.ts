@@ -54,6 +54,9 @@ export class UnavailableReadModels implements ReadModels {
   interferenceCounts = () => this.fail();
   publicDecisions = () => this.fail();
   assessment = () => this.fail();
+  assessmentFigures = () => this.fail();
+  assessmentCases = () => this.fail();
+  assessmentExtras = () => this.fail();
   consistencyDecisions = () => this.fail();
   consistencyFineCounts = () => this.fail();
   consistencyOutliers = () => this.fail();

@@ -138,6 +138,44 @@ export interface AssessmentFacts {
   interferenceByQuarter: { quarter: number; records: number }[];
 }
 
+/** The assessment figures of a year (or one quarter) per agency, kept by the projection (assessment-figures.ts). */
+export interface AssessmentFiguresQuery {
+  agencies: string[];
+  year: number;
+  quarter?: number;
+  /** The report date, epoch ms: numerators reached after it are counted in `late`. */
+  asOfMs: number;
+}
+
+export interface AssessmentFigureCountRow {
+  agency_id: string;
+  figure: string;
+  n: number;
+}
+
+/** The counters summed per agency and figure, and the entries of the report-date numerators reached after the report date. */
+export interface AssessmentFigureCounts {
+  counts: AssessmentFigureCountRow[];
+  late: AssessmentFigureCountRow[];
+}
+
+/** A page of the cases behind one figure, in (case, order) order after the cursor. */
+export interface AssessmentCasesQuery extends AssessmentFiguresQuery {
+  figure: string;
+  after?: { caseId: string; orderId: string };
+  limit: number;
+}
+
+export interface AssessmentCaseRow {
+  case_id: string;
+  order_id: string;
+  agency_id: string;
+}
+
+/** The drill-down's order: by case, then by rectification order (every implementation merges agencies alike). */
+export const byCaseAndOrder = (a: AssessmentCaseRow, b: AssessmentCaseRow): number =>
+  a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0;
+
 export interface ConsistencyQuery {
   agencies: string[];
   /** Decided in [from, to), moments with offset; all years when absent. */
@@ -223,6 +261,14 @@ export interface ReadModels {
   interferenceCounts(q: { from: string; to: string; readerId: string }): Promise<{ agencyId: string; records: number }[]>;
   publicDecisions(q: PublicDecisionsQuery): Promise<PublicDecisionRow[]>;
   assessment(q: AssessmentQuery): Promise<AssessmentFacts>;
+  /** The report's counts, from the counters (a few rows per agency, whatever the history). */
+  assessmentFigures(q: AssessmentFiguresQuery): Promise<AssessmentFigureCounts>;
+  /** Keyset page of the cases behind one figure. */
+  assessmentCases(q: AssessmentCasesQuery): Promise<AssessmentCaseRow[]>;
+  /** The overdue cases per combination of kinds, and the interference records per quarter of the year. */
+  assessmentExtras(
+    q: AssessmentQuery,
+  ): Promise<Pick<AssessmentFacts, 'interferenceByQuarter'> & { overdue: { overdue: string; n: number }[] }>;
   consistencyDecisions(q: ConsistencyQuery): Promise<DecisionRow[]>;
   /** Ordered by violation code, level, fine, agency, kind of party: one row per distinct fine, not per case. */
   consistencyFineCounts(q: ConsistencyQuery): Promise<FineCountRow[]>;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { codePointTokens } from '@app/projections';
+import { AS_OF_FIGURES, codePointTokens } from '@app/projections';
 import * as rm from './read-models';
 import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
@@ -253,14 +253,89 @@ export class SqliteReadModels implements rm.ReadModels {
     const overdue = this.db
       .prepare(`SELECT case_id, overdue FROM case_index WHERE ${inAgencies} AND overdue <> ',' ORDER BY agency_id, stage, case_id`)
       .all(...agencies) as rm.AssessmentFacts['overdue'];
-    const interferenceByQuarter = this.db
+    return { filed, rates, overdue, interferenceByQuarter: this.interferenceByQuarter(q) };
+  }
+
+  async assessmentFigures(q: rm.AssessmentFiguresQuery): Promise<rm.AssessmentFigureCounts> {
+    const [where, params] = this.figureScope(q);
+    const counts = this.db
+      .prepare(`SELECT agency_id, figure, SUM(n) AS n FROM assessment_figure_counts WHERE ${where} GROUP BY agency_id, figure`)
+      .all(...params) as rm.AssessmentFigureCountRow[];
+    const late = this.db
+      .prepare(
+        `SELECT agency_id, figure, COUNT(*) AS n FROM assessment_figure_cases
+         WHERE ${where} AND figure IN (${list(AS_OF_FIGURES)}) AND at_ms > ? GROUP BY agency_id, figure`,
+      )
+      .all(...params, ...AS_OF_FIGURES, q.asOfMs) as rm.AssessmentFigureCountRow[];
+    return { counts, late };
+  }
+
+  /**
+   * A k-way merge of the agencies' own index ranges, read a few rows at a time: a row is placed once no agency still
+   * being read can hold a smaller one, and only the agency that holds back the merge is read further. About a page
+   * plus a few rows per agency, whatever the history.
+   */
+  async assessmentCases(q: rm.AssessmentCasesQuery): Promise<rm.AssessmentCaseRow[]> {
+    const quarter = q.quarter ? ' AND quarter = ?' : '';
+    const next = this.db.prepare(
+      `SELECT case_id, order_id, agency_id FROM assessment_figure_cases
+       WHERE agency_id = ? AND year = ? AND figure = ? AND (case_id, order_id) > (?, ?)${quarter} AND (at_ms IS NULL OR at_ms <= ?)
+       ORDER BY case_id, order_id LIMIT ?`,
+    );
+    const batch = Math.max(4, Math.ceil((2 * q.limit) / Math.max(1, q.agencies.length)));
+    const start: rm.AssessmentCaseRow = { case_id: q.after?.caseId ?? '', order_id: q.after?.orderId ?? '', agency_id: '' };
+    const read = (agency: string, after: rm.AssessmentCaseRow) =>
+      next.all(
+        agency,
+        q.year,
+        q.figure,
+        after.case_id,
+        after.order_id,
+        ...(q.quarter ? [q.quarter] : []),
+        q.asOfMs,
+        batch,
+      ) as rm.AssessmentCaseRow[];
+    const rows: rm.AssessmentCaseRow[] = [];
+    // The agencies not read to their end, each with the last row read.
+    let open: { agency: string; last: rm.AssessmentCaseRow }[] = [];
+    const take = (agency: string, after: rm.AssessmentCaseRow) => {
+      const got = read(agency, after);
+      rows.push(...got);
+      if (got.length === batch) open.push({ agency, last: got[got.length - 1] });
+    };
+    for (const agency of q.agencies) take(agency, start);
+    for (;;) {
+      if (!open.length) return rows.sort(rm.byCaseAndOrder).slice(0, q.limit);
+      const least = open.reduce((a, b) => (rm.byCaseAndOrder(a.last, b.last) <= 0 ? a : b));
+      const placed = rows.filter((r) => rm.byCaseAndOrder(r, least.last) <= 0);
+      if (placed.length >= q.limit) return placed.sort(rm.byCaseAndOrder).slice(0, q.limit);
+      open = open.filter((o) => o !== least);
+      take(least.agency, least.last);
+    }
+  }
+
+  async assessmentExtras(q: rm.AssessmentQuery) {
+    const overdue = this.db
+      .prepare(`SELECT overdue, COUNT(*) AS n FROM case_index WHERE agency_id IN (${list(q.agencies)}) AND overdue <> ',' GROUP BY overdue`)
+      .all(...q.agencies) as { overdue: string; n: number }[];
+    return { overdue, interferenceByQuarter: this.interferenceByQuarter(q) };
+  }
+
+  private figureScope(q: rm.AssessmentFiguresQuery): [string, (string | number)[]] {
+    return [
+      `agency_id IN (${list(q.agencies)}) AND year = ?${q.quarter ? ' AND quarter = ?' : ''}`,
+      [...q.agencies, q.year, ...(q.quarter ? [q.quarter] : [])],
+    ];
+  }
+
+  private interferenceByQuarter(q: rm.AssessmentQuery): rm.AssessmentFacts['interferenceByQuarter'] {
+    return this.db
       .prepare(
         `SELECT CAST((CAST(strftime('%m', r.occurred_at, '+8 hours') AS INTEGER) + 2) / 3 AS INTEGER) AS quarter, COUNT(*) AS records
          FROM interference_records r JOIN interference_cases c ON c.case_id = r.case_id
-         WHERE c.${inAgencies} AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
+         WHERE c.agency_id IN (${list(q.agencies)}) AND julianday(r.occurred_at) >= julianday(@yearFrom) AND julianday(r.occurred_at) < julianday(@yearTo) GROUP BY quarter`,
       )
-      .all(...agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as rm.AssessmentFacts['interferenceByQuarter'];
-    return { filed, rates, overdue, interferenceByQuarter };
+      .all(...q.agencies, { yearFrom: q.yearFrom, yearTo: q.yearTo }) as rm.AssessmentFacts['interferenceByQuarter'];
   }
 
   /** Equal fines keep the order SQLite's plan gave them before the tie-breakers were stated (index order: agency, stage, key). */

@@ -62,6 +62,8 @@ export type PublicDecisionsPage = Schemas['PublicDecisionsResponse'];
 export type ReportAgency = Schemas['ReportAgencyResponse'];
 export type RateFigures = Schemas['RateFiguresView'];
 export type AssessmentReport = Schemas['AssessmentReportResponse'];
+/** `GET /reports/assessment/cases`: a keyset page of the cases behind one figure of the report. */
+export type AssessmentCasesPage = Schemas['AssessmentCasesPageResponse'];
 export type FineSpread = Pick<Schemas['FineGroupView'], 'count' | 'min' | 'median' | 'max'>;
 export type ConsistencyReport = Schemas['ConsistencyReportResponse'];
 export type StaffingReport = Schemas['StaffingReportResponse'];

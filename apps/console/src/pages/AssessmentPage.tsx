@@ -51,8 +51,9 @@ export default function AssessmentPage() {
   const { data: report, error } = useApiRead<AssessmentReport>(scope ? '/reports/assessment' : null, { ...scope });
   const [drill, setDrill] = useState<DrillDown | null>(null);
 
-  const open = (title: string, caseIds: string[], s: ReportScopeQuery) =>
-    setDrill({ title, caseIds, agencyId: s.agencyId, includeSubordinates: s.includeSubordinates });
+  // The report's links keep its scope, period and report date; the drawer pages the cases through them.
+  const open = (title: string, count: number, cases: string, s: ReportScopeQuery) =>
+    setDrill({ title, count, cases, agencyId: s.agencyId, includeSubordinates: s.includeSubordinates });
 
   const names = useMemo(() => report?.rates.map((r) => r.zh) ?? [], [report]);
   const compared = report && report.byAgency.length > 1 ? report.byAgency : null;
@@ -96,7 +97,7 @@ export default function AssessmentPage() {
                       <CountLink
                         count={rate.numerator}
                         label={`${rate.zh} 分子`}
-                        onOpen={() => open(`${rate.zh} · 分子`, rate.numeratorCaseIds, scope)}
+                        onOpen={() => open(`${rate.zh} · 分子`, rate.numerator, rate.numeratorCases, scope)}
                       />
                     ) : (
                       '—'
@@ -107,13 +108,13 @@ export default function AssessmentPage() {
                   title: '分母（立案数量为案件数）',
                   render: (_: unknown, r) => {
                     const rate = report.rates.find((x) => x.key === r.key);
-                    const [label, ids] = rate ? [rate.zh, rate.denominatorCaseIds] : [report.filed.zh, report.filed.caseIds];
+                    const [label, cases] = rate ? [rate.zh, rate.denominatorCases] : [report.filed.zh, report.filed.cases];
                     const count = rate ? rate.denominator : report.filed.count;
                     return (
                       <CountLink
                         count={count}
                         label={`${label} ${rate ? '分母' : '案件'}`}
-                        onOpen={() => open(`${label} · ${rate ? '分母' : '案件'}`, ids, scope)}
+                        onOpen={() => open(`${label} · ${rate ? '分母' : '案件'}`, count, cases, scope)}
                       />
                     );
                   },
@@ -128,7 +129,7 @@ export default function AssessmentPage() {
                 label={`${periodName}六率柱状图：${describe(report.rates)}`}
                 onClick={(e) => {
                   const rate = report.rates[e.dataIndex];
-                  if (rate) open(`${rate.zh} · 分子`, rate.numeratorCaseIds, scope);
+                  if (rate) open(`${rate.zh} · 分子`, rate.numerator, rate.numeratorCases, scope);
                 }}
               />
             )}
@@ -150,7 +151,7 @@ export default function AssessmentPage() {
                         count={a.filed.count}
                         label={`${a.name} ${report.filed.zh}`}
                         onOpen={() =>
-                          open(`${a.name} · ${report.filed.zh}`, a.filed.caseIds, {
+                          open(`${a.name} · ${report.filed.zh}`, a.filed.count, a.filed.cases, {
                             ...scope,
                             agencyId: a.agencyId,
                             includeSubordinates: false,
@@ -170,13 +171,13 @@ export default function AssessmentPage() {
                           <CountLink
                             count={own.numerator}
                             label={`${a.name} ${rate.zh} 分子`}
-                            onOpen={() => open(`${a.name} · ${rate.zh} · 分子`, own.numeratorCaseIds, only)}
+                            onOpen={() => open(`${a.name} · ${rate.zh} · 分子`, own.numerator, own.numeratorCases, only)}
                           />
                           {' / '}
                           <CountLink
                             count={own.denominator}
                             label={`${a.name} ${rate.zh} 分母`}
-                            onOpen={() => open(`${a.name} · ${rate.zh} · 分母`, own.denominatorCaseIds, only)}
+                            onOpen={() => open(`${a.name} · ${rate.zh} · 分母`, own.denominator, own.denominatorCases, only)}
                           />
                           （{percent(own.ratio)}）
                         </span>

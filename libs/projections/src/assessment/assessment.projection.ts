@@ -2,13 +2,16 @@ import type { Database, Statement } from 'better-sqlite3';
 import { byType, deadlinesOf, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
 import { NUMERIC_TYPES, PgQueryable, PgRowBuffer, columnsOf, selectWhereIn, unique, recreateTables } from '../postgres/pg-sql';
+import { FigureCase, FigureOrder, diffFigures } from './assessment-figures';
+import { FIGURE_TABLES, figureTablesSql, pgFigures, sqliteFigures, writePgFigures, writeSqliteFigures } from './assessment-figures-store';
 
 /**
  * The facts behind the six assessment rates (docs/supervision.md §4; 郴政办发〔2016〕19号 §3): per case when it was
  * filed, concluded, decided (and whether before its decision deadline, extensions and suspensions applied as the
  * events recorded them), what its last legality review said of the legal basis, whether a remedy overturned it,
  * when the penalty was fully executed and when it was closed; per rectification order when it fell due and
- * whether it was re-inspected within the re-inspection window. The report counts rows of these two tables.
+ * whether it was re-inspected within the re-inspection window. From these two tables the figures of the report are
+ * kept as they change (assessment-figures.ts): counters per agency, year, quarter and figure, and the cases behind each.
  */
 export type AssessmentChange =
   | { kind: 'opened'; caseId: string; agencyId: string; industry: string; position: bigint }
@@ -125,29 +128,13 @@ function prepare(db: Database): Statements {
   };
 }
 
-/** assessment_case and assessment_rectification as stored. */
-interface CaseRecord {
-  case_id: string;
-  agency_id: string;
-  industry: string;
-  filed_at: string | null;
+/** assessment_case and assessment_rectification as stored: the columns the figures read, and the rest. */
+interface CaseRecord extends FigureCase {
   decision_due_at: string | null;
-  concluded_at: string | null;
-  decided_at: string | null;
-  decision_kind: string | null;
-  timely: number | null;
-  basis_correct: number | null;
-  overturned: number;
-  executed_at: string | null;
-  closed_at: string | null;
   position: number;
 }
-interface OrderRecord {
-  order_id: string;
+interface OrderRecord extends FigureOrder {
   case_id: string;
-  due_date: string;
-  reinspection_due_at: string | null;
-  reinspected_at: string | null;
   position: number;
 }
 const PG_CASE_COLUMNS = columnsOf<CaseRecord>({
@@ -177,7 +164,8 @@ const PG_ORDER_COLUMNS = columnsOf<OrderRecord>({
 
 export const assessmentProjection: Projection<AssessmentChange> = {
   name: 'assessment',
-  version: 1,
+  // 2: the report's figures (counters and the cases behind them) kept beside the facts.
+  version: 2,
   streamLocal: true,
   evolve: assessmentChanges,
   sqlite: {
@@ -192,13 +180,17 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         order_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_date TEXT NOT NULL, reinspection_due_at TEXT, reinspected_at TEXT, position INTEGER NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS assessment_rectification_case ON assessment_rectification (case_id);`);
+      db.exec(figureTablesSql('', 'TEXT'));
     },
     clear(db) {
       db.exec('DELETE FROM assessment_case; DELETE FROM assessment_rectification;');
+      for (const t of FIGURE_TABLES) db.exec(`DELETE FROM ${t}`);
     },
     write(db, changes) {
       let s = statements.get(db);
       if (!s) statements.set(db, (s = prepare(db)));
+      const caseIds = unique(changes.map((c) => c.caseId));
+      const before = sqliteFigures(db, caseIds);
       for (const c of changes) {
         const position = Number(c.position);
         if (c.kind === 'opened') s.opened.run(c.caseId, c.agencyId, c.industry, position);
@@ -207,6 +199,7 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         else if (c.kind === 'order') s.order.run(c.orderId, c.caseId, c.dueDate, c.reinspectionDueAt, position);
         else s.orderSet.get(c.column)!.run(c.value, position, c.caseId);
       }
+      writeSqliteFigures(db, caseIds, before);
     },
   },
   postgres: {
@@ -222,9 +215,10 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         reinspected_at TEXT COLLATE "C", position BIGINT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS assessment_rectification_case ON ${s}.assessment_rectification (case_id);`);
+      await db.query(figureTablesSql(`${s}.`, 'TEXT COLLATE "C"'));
     },
     clear(db, s) {
-      return recreateTables(this, db, s, ['assessment_case', 'assessment_rectification']);
+      return recreateTables(this, db, s, ['assessment_case', 'assessment_rectification', ...FIGURE_TABLES]);
     },
     async write(db, s, changes) {
       const [caseTable, orderTable] = [`${s}.assessment_case`, `${s}.assessment_rectification`];
@@ -242,6 +236,8 @@ export const assessmentProjection: Projection<AssessmentChange> = {
         ),
         (r) => r.order_id,
       );
+      // The figures as they stood, taken before the page's changes touch the loaded rows.
+      const before = pgFigures(cases.values(), orders.values());
       // Timeliness compares moments as SQLite's julianday() does; the moments this page can compare are parsed in one query.
       const moments = unique([
         ...changes.flatMap((c) =>
@@ -300,6 +296,7 @@ export const assessmentProjection: Projection<AssessmentChange> = {
       }
       await cases.flush(db, caseTable, 'case_id', PG_CASE_COLUMNS);
       await orders.flush(db, orderTable, 'order_id', PG_ORDER_COLUMNS);
+      await writePgFigures(db, s, diffFigures(before, pgFigures(cases.values(), orders.values())));
     },
   },
 };

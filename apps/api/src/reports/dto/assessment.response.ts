@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AGENCY_LEVELS, AgencyLevel, INDUSTRIES } from '@workflows/enforcement-case';
+import { ASSESSMENT_FIGURES, AssessmentFigure } from '@app/projections';
 import { AssessmentRateKey } from '../../read-models/read-models';
 
 const RATE_KEYS: AssessmentRateKey[] = ['handling', 'legal_basis_accuracy', 'timely_closure', 'execution', 'reinspection'];
@@ -13,20 +14,22 @@ export class ReportAgencyResponse {
   @ApiProperty({ type: String, nullable: true, description: '上级机关' }) parentId!: string | null;
 }
 
-/** A count and the cases behind it. */
+const CASES_LINK = '该数字背后的案件（分页链接，GET /reports/assessment/cases）';
+
+/** A count and the link to the cases behind it. */
 export class CountedCasesView {
   @ApiProperty({ type: Number, description: '案件数' }) count!: number;
-  @ApiProperty({ type: [String], description: '案件编号' }) caseIds!: string[];
+  @ApiProperty({ type: String, description: CASES_LINK }) cases!: string;
 }
 
-/** One rate: numerator, denominator, ratio, and the cases behind both. */
+/** One rate: numerator, denominator, ratio, and links to the cases behind both. */
 export class RateFiguresView {
   @ApiProperty({ enum: RATE_KEYS, description: '考核指标' }) key!: AssessmentRateKey;
   @ApiProperty({ type: Number, description: '分子' }) numerator!: number;
   @ApiProperty({ type: Number, description: '分母' }) denominator!: number;
   @ApiProperty({ type: Number, nullable: true, description: '比率；分母为零时为空' }) ratio!: number | null;
-  @ApiProperty({ type: [String], description: '计入分子的案件' }) numeratorCaseIds!: string[];
-  @ApiProperty({ type: [String], description: '计入分母的案件' }) denominatorCaseIds!: string[];
+  @ApiProperty({ type: String, description: `计入分子的案件：${CASES_LINK}` }) numeratorCases!: string;
+  @ApiProperty({ type: String, description: `计入分母的案件：${CASES_LINK}` }) denominatorCases!: string;
 }
 
 /** A rate with its name. */
@@ -76,7 +79,7 @@ export class AssessmentReportResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: getSchemaPath(CountedCasesView) },
-    description: '按期限种类统计的超期案件',
+    description: '按期限种类统计的超期案件（cases 为案件查询 GET /cases?overdue= 的链接）',
   })
   overdueByKind!: Record<string, CountedCasesView>;
   @ApiProperty({
@@ -87,4 +90,18 @@ export class AssessmentReportResponse {
   })
   casesByKeyIndustry!: Record<string, number>;
   @ApiProperty({ type: [QuarterRecordsView], description: '各季度干预记录数' }) interferenceByQuarter!: QuarterRecordsView[];
+}
+
+/** A case behind a figure. */
+export class AssessmentCaseItemView {
+  @ApiProperty({ type: String, description: '案件编号（caseId）' }) caseId!: string;
+  @ApiProperty({ type: String, description: '承办机关' }) agencyId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '整改指令编号（仅整改复查率；其余为空）' }) orderId!: string | null;
+}
+
+/** A page of the cases behind one figure (GET /reports/assessment/cases). */
+export class AssessmentCasesPageResponse {
+  @ApiProperty({ enum: ASSESSMENT_FIGURES, description: '考核数字' }) figure!: AssessmentFigure;
+  @ApiProperty({ type: [AssessmentCaseItemView], description: '本页案件，按案件编号排序' }) items!: AssessmentCaseItemView[];
+  @ApiProperty({ type: String, nullable: true, description: '下一页游标（作为 after 传入）；末页为空' }) next!: string | null;
 }
