@@ -20,7 +20,10 @@ const PARTY = { ...openCaseBody().party, address: '郴州市北湖区人民西�
 const FINE = { penalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], publish: false };
 const noticeNo = (n: number) => `北应急罚告〔2026〕${n}号`;
 
-function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp, ids: { a: string; b: string; notice: string }) => Promise<void>) {
+function issuingScenario(
+  start: () => Promise<TestApp>,
+  afterIssue?: (t: TestApp, ids: { a: string; b: string; notice: string }) => Promise<void>,
+) {
   let t: TestApp;
   const ids = { a: '', b: '', notice: '' };
   // The notices of cases A and B: consecutive numbers of the agency's series (the demo cases issued the ones before).
