@@ -288,8 +288,10 @@ describe('办案全流程 in Chromium: one case from 立案 to 结案 with the c
     // Each line names its event as the case file does (the vocabulary's name of the event type), in order.
     const named = lines.map((l, i) => [history[i + 1]?.type, l.includes(EVENT_TYPE_NAMES[history[i + 1]?.type as CaseEventType]?.zh)]);
     expect(named).toEqual(history.slice(1).map((e) => [e.type, true]));
-    expect(lines[6]).toContain('作出处罚决定');
-    expect(lines[6]).toMatch(/发生时间 2026-09-23 10:00 · 记录时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 操作人 .*（u-431002-head）/);
+    // The decision's line (the lines start at revision 1).
+    const decided = lines[history.findIndex((e) => e.type === 'PenaltyDecided') - 1];
+    expect(decided).toContain('作出处罚决定');
+    expect(decided).toMatch(/发生时间 2026-09-23 10:00 · 记录时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 操作人 .*（u-431002-head）/);
     await expect(page.getByTestId('diff-stage').textContent()).resolves.toBe('立案审批 → 结案');
     await audit('timeline-walk');
     expect(h.cspViolations).toEqual([]);

@@ -138,7 +138,8 @@ function expectations(events: WireEvent[], agencies: Map<string, Agency>) {
   };
 
   function number(kind: DocumentKind): string | null {
-    const issued = events.find((e) => e.type === 'DocumentIssued' && e.data.kind === kind);
+    // A document states its latest occurrence, which bears the latest issue of its kind (each is issued with its step).
+    const issued = [...events].reverse().find((e) => e.type === 'DocumentIssued' && e.data.kind === kind);
     if (issued) return issued.data.number as string;
     if (kind === 'filing-refusal-notice') return null;
     if (kind === 'penalty-decision' || kind === 'no-penalty-decision' || kind === 'service-receipt') return decided!.decisionNo;

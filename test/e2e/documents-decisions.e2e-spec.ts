@@ -57,7 +57,16 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
   }
 
   /** 北应急立〔2026〕12号 → 北应急{code}〔2026〕12号: the kind code in the agency's format with the case's sequence number. */
-  const numbered = (caseNo: string, code: string) => caseNo.replace('立〔', `${code}〔`);
+  /**
+   * The number a document served or sent in its step was issued under (issued right after that step): the kind code
+   * in the agency's format, the next number of its own series.
+   */
+  async function issuedNumber(id: string, kind: string, code: string): Promise<string> {
+    const items = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.items as { kind: string; number: string }[];
+    const number = items.find((d) => d.kind === kind)?.number ?? '';
+    expect(number).toMatch(new RegExp(`^北应急${code}〔2026〕\\d+号$`));
+    return number;
+  }
 
   it('hearing: 听证会通知书, 听证笔录, 听证会报告书, then 法制审核意见书 and 集体讨论记录', async () => {
     const id = await open();
@@ -85,7 +94,7 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
       expect(
         missingFrom(text, [
           AGENCY,
-          numbered(caseNo, '听通'),
+          await issuedNumber(id, 'hearing-notice', '听通'),
           `${PARTY}：`,
           '于二〇二六年十月十二日提出的听证申请',
           '《中华人民共和国行政处罚法》第六十三条、第六十四条',
@@ -211,14 +220,13 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
     await step(id, OFFICER_2, 'record-payment', { amountYuan: 3000, receiptNo: 'HN2026-0120001', occurredAt: at('2026-01-20') });
     await notYet(id, 'enforcement-demand', 'issue-enforcement-urge');
     await step(id, OFFICER_1, 'issue-enforcement-urge', { occurredAt: at('2026-07-06') });
-    const caseNo = await caseNumber(id);
     const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.decision.decisionNo as string;
     for (const text of [await docs.pdfText(id, 'enforcement-demand'), await docs.docxText(id, 'enforcement-demand')])
       expect(
         missingFrom(text, [
           AGENCY,
           '履行行政决定催告书',
-          numbered(caseNo, '催告'),
+          await issuedNumber(id, 'enforcement-demand', '催告'),
           `${PARTY}：`,
           `${decisionNo}行政处罚决定书`,
           '应当于二〇二六年一月三十日前缴纳',
@@ -236,7 +244,7 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
         missingFrom(text, [
           AGENCY,
           '罚款催缴通知书',
-          numbered(caseNo, '催缴'),
+          await issuedNumber(id, 'payment-reminder', '催缴'),
           `${decisionNo}行政处罚决定书`,
           '缴纳期限已于二〇二六年一月三十日届满',
           '已缴纳人民币叁仟元整（3,000.00元），尚欠罚款人民币伍仟元整（5,000.00元）',
@@ -251,7 +259,7 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
       expect(
         missingFrom(text, [
           '强制执行申请书',
-          numbered(caseNo, '强执申'),
+          await issuedNumber(id, 'enforcement-application', '强执申'),
           '此致郴州市北湖区人民法院',
           '李卫东',
           PARTY,
@@ -259,7 +267,7 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
           '尚欠的罚款人民币伍仟元整（5,000.00元）',
           '《安全生产法》第九十九条',
           '在法定期限内未申请行政复议，也未提起行政诉讼',
-          `以${numbered(caseNo, '催告')}履行行政决定催告书催告`,
+          `以${await issuedNumber(id, 'enforcement-demand', '催告')}履行行政决定催告书催告`,
           '《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条',
           '行政机关负责人签名',
           '二〇二六年七月二十一日',
@@ -284,13 +292,12 @@ describe('documents (文书) of the hearing, review, decision, enforcement and r
       documents: ['涉嫌犯罪案件移送书', '涉嫌犯罪案件调查报告', '涉案物品清单'],
       occurredAt: at('2026-09-05', '15:00:00'),
     });
-    const caseNo = await caseNumber(id);
     for (const text of [await docs.pdfText(id, 'criminal-referral'), await docs.docxText(id, 'criminal-referral')])
       expect(
         missingFrom(text, [
           AGENCY,
           '涉嫌犯罪案件移送书',
-          numbered(caseNo, '移'),
+          await issuedNumber(id, 'criminal-referral', '移'),
           '郴州市公安局北湖分局：',
           PARTY,
           '涉嫌重大责任事故罪（刑法第一百三十四条第一款）',

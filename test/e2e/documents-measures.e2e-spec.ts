@@ -36,6 +36,14 @@ describe('documents (文书) of the investigation and the measures', () => {
     for (const text of await texts(kind)) expect({ kind, missing: missingFrom(text, parts) }).toEqual({ kind, missing: [] });
   }
 
+  /** The number a served order or decision was issued under (right after its step): its own series, in the agency's format. */
+  async function issuedNumber(kind: string, code: string): Promise<string> {
+    const items = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.items as { kind: string; number: string }[];
+    const number = items.find((d) => d.kind === kind)?.number ?? '';
+    expect(number).toMatch(new RegExp(`^北应急${code}〔2026〕\\d+号$`));
+    return number;
+  }
+
   async function expectNotYet(kind: string, producedBy: string) {
     const res = await docs.download(id, kind, 'pdf');
     expect({ kind, status: res.status, problem: res.problem() }).toMatchObject({
@@ -55,7 +63,6 @@ describe('documents (文书) of the investigation and the measures', () => {
       .case.caseId;
     await step(HEAD, 'approve-filing', { occurredAt: at('2026-09-02') });
     const caseNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}`)).body.caseNo as string;
-    const n = /北应急立〔2026〕(\d+)号/.exec(caseNo)![1];
     for (const [kind, command] of [
       ['filing-refusal-notice', 'reject-filing'],
       ['inspection-record', 'record-evidence'],
@@ -94,7 +101,7 @@ describe('documents (文书) of the investigation and the measures', () => {
     });
     await expectSays('seizure-decision', [
       '查封(扣押)决定书',
-      `北应急查扣〔2026〕${n}号`,
+      await issuedNumber('seizure-decision', '查扣'),
       PARTY,
       ADDRESS,
       '因防止转移，依据《安全生产法》第六十五条、《行政强制法》第二十二条的规定',
@@ -113,7 +120,7 @@ describe('documents (文书) of the investigation and the measures', () => {
     });
     await expectSays('rectification-order', [
       '责令限期整改指令书',
-      `北应急责改〔2026〕${n}号`,
+      await issuedNumber('rectification-order', '责改'),
       `${PARTY}：`,
       '依据《安全生产法》第六十五条的规定，现责令你单位于二〇二六年九月二十日前对下列事项整改完毕',
       '1.清理超量储存的烟花爆竹；',
@@ -142,8 +149,8 @@ describe('documents (文书) of the investigation and the measures', () => {
     });
     await expectSays('reinspection-opinion', [
       '整改复查意见书',
-      `北应急复查〔2026〕${n}号`,
-      `《责令限期整改指令书》（北应急责改〔2026〕${n}号）`,
+      await issuedNumber('reinspection-opinion', '复查'),
+      `《责令限期整改指令书》（${await issuedNumber('rectification-order', '责改')}）`,
       '已清理并设置防爆设施。',
       '复查意见：整改合格。',
     ]);
@@ -151,8 +158,8 @@ describe('documents (文书) of the investigation and the measures', () => {
     await step(HEAD, 'release-seizure', { disposition: 'released', reason: '已整改完毕', occurredAt: at('2026-09-22') });
     await expectSays('seizure-release-decision', [
       '解除查封(扣押)决定书',
-      `北应急解扣〔2026〕${n}号`,
-      `《查封(扣押)决定书》（北应急查扣〔2026〕${n}号）`,
+      await issuedNumber('seizure-release-decision', '解扣'),
+      `《查封(扣押)决定书》（${await issuedNumber('seizure-decision', '查扣')}）`,
       '超量储存的烟花爆竹（120箱）',
       '《中华人民共和国行政强制法》第二十八条',
       '立即退还财物',

@@ -76,7 +76,6 @@ describe('documents (文书) of the main path', () => {
     expect(filing).toContain('北湖区应急管理局');
     expect(filing).toMatch(/北应急立〔2026〕\d+号/);
     expect(filing).toContain('同意立案，由李执法、张执法承办');
-    const caseNo = /北应急立〔2026〕(\d+)号/.exec(filing)![1];
 
     await walk(t.http, id, MAIN_PATH.investigation);
     // A 决定书 before `decide` is refused, naming the step that produces it; nothing is written.
@@ -87,10 +86,14 @@ describe('documents (文书) of the main path', () => {
     expect(await t.http.headPosition()).toBe(head);
 
     await walk(t.http, id, MAIN_PATH.notice);
+    // Served and issued in one request: the notice bears the number of its own series it was issued under.
+    const issued = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body.items as { kind: string; number: string }[];
+    const noticeNo = issued.find((d) => d.kind === 'penalty-notice')?.number ?? '';
+    expect(noticeNo).toMatch(/^北应急罚告〔2026〕\d+号$/);
     for (const text of [await pdfText('penalty-notice'), await docxText('penalty-notice')]) {
       expect(
         missingFrom(text, [
-          `北应急罚告〔2026〕${caseNo}号`,
+          noticeNo,
           '郴州市北湖区测试烟花爆竹经营部',
           '《安全生产法》第九十九条',
           '罚款人民币叁万伍仟元整（35,000.00元）',

@@ -146,10 +146,13 @@ describe('hearing: notice → request → schedule → held → legality review 
     expect(decided.status).toBe(200);
     expect(decided.body.case.stage).toBe('decided');
     const history = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`)).body.map((e: any) => e.type);
-    expect(history.slice(-7)).toEqual([
+    // The 告知书 and the 听证会通知书 are issued right after the steps that serve them.
+    expect(history.slice(-9)).toEqual([
       'PenaltyNoticeServed',
+      'DocumentIssued',
       'HearingRequested',
       'HearingScheduled',
+      'DocumentIssued',
       'HearingHeld',
       'LegalReviewCompleted',
       'CollectiveDiscussionRecorded',

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TestApp, startTestApp } from '../support/test-app';
-import { HEAD, OFFICER_1, REVIEWER, at, openCaseBody } from '../support/fixtures';
+import { HASH, HEAD, OFFICER_1, OFFICER_2, REVIEWER, at, openCaseBody } from '../support/fixtures';
 import { decidedCase, openAndFile } from '../support/cases';
 import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/postgres';
 
@@ -18,12 +18,19 @@ import { describeWithPostgres, dropSchema, freshSchemaName } from '../support/po
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PARTY = { ...openCaseBody().party, address: '郴州市北湖区人民西路88号' };
 const FINE = { penalties: [{ kind: 'fine', amountYuan: 8000 }], legalBasis: ['安全生产法 Art. 99'], publish: false };
-const NOTICE_1 = '北应急罚告〔2026〕1号';
-const NOTICE_2 = '北应急罚告〔2026〕2号';
+const noticeNo = (n: number) => `北应急罚告〔2026〕${n}号`;
 
-function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp, ids: { a: string; b: string }) => Promise<void>) {
+function issuingScenario(
+  start: () => Promise<TestApp>,
+  afterIssue?: (t: TestApp, ids: { a: string; b: string; notice: string }) => Promise<void>,
+) {
   let t: TestApp;
-  const ids = { a: '', b: '' };
+  const ids = { a: '', b: '', notice: '' };
+  // The notices of cases A and B: consecutive numbers of the agency's series (the demo cases issued the ones before).
+  let NOTICE_1 = '';
+  let NOTICE_2 = '';
+  // The issued documents the demo cases hold already (verification checks them too).
+  let demoIssued = 0;
   const scratch = mkdtempSync(path.join(tmpdir(), 'casetrail-issued-'));
 
   beforeAll(async () => {
@@ -44,6 +51,7 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
   }
 
   it('refuses a document the case has not produced, writing nothing and taking no number', async () => {
+    demoIssued = (await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify')).body.documents.checked;
     ids.a = await openAndFile(t.http, { party: PARTY });
     const head = await t.http.headPosition();
     const early = await issue(ids.a, 'penalty-notice');
@@ -55,30 +63,94 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     expect(await t.http.headPosition()).toBe(head);
   });
 
-  it('numbers the 告知书 of two cases of one agency 1 and 2; the 立案审批表 and 决定书 keep the case and decision numbers', async () => {
-    // Case A reaches its decision; case B its notice. A's notice is issued first, then B's: 1 and 2.
+  it('issues the 告知书 with the step that serves it: the notices of two cases of one agency take consecutive numbers; the 立案审批表 and 决定书 keep the case and decision numbers', async () => {
+    // Case A reaches its decision, then case B: each notice is issued right after it is served, A's first.
     ids.a = await decidedCase(t.http, PARTY, FINE);
     ids.b = await decidedCase(t.http, PARTY, FINE);
-    const a = await issue(ids.a, 'penalty-notice');
-    expect(a.status).toBe(200);
-    expect(a.body.events[0]).toMatchObject({
-      type: 'DocumentIssued',
-      data: {
-        kind: 'penalty-notice',
-        number: NOTICE_1,
-        format: 'pdf',
-        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-        revision: a.body.case.revision - 1,
-      },
-    });
-    const b = await issue(ids.b, 'penalty-notice');
-    expect(b.body.events[0].data.number).toBe(NOTICE_2);
+    const numbers: string[] = [];
+    for (const id of [ids.a, ids.b]) {
+      const events = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`)).body as {
+        type: string;
+        revision: number;
+        data: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+      }[];
+      const served = events.findIndex((e) => e.type === 'PenaltyNoticeServed');
+      numbers.push(events[served + 1]?.data.number as string);
+      expect(events[served + 1]).toMatchObject({
+        type: 'DocumentIssued',
+        data: {
+          kind: 'penalty-notice',
+          number: expect.stringMatching(/^北应急罚告〔2026〕\d+号$/),
+          format: 'pdf',
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          revision: events[served].revision,
+        },
+        metadata: { command: 'issue-document', occurredAt: at('2026-09-04') },
+      });
+    }
+    [NOTICE_1, NOTICE_2] = numbers;
+    ids.notice = NOTICE_1;
+    expect(NOTICE_2).toBe(noticeNo(Number(/(\d+)号$/.exec(NOTICE_1)![1]) + 1));
 
     const view = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${ids.a}`)).body;
     const decision = await issue(ids.a, 'penalty-decision');
     expect(decision.body.events[0].data.number).toBe(view.decision.decisionNo);
     const filing = await issue(ids.a, 'filing-approval');
     expect(filing.body.events[0].data.number).toBe(view.caseNo);
+  });
+
+  it('answers issue-penalty-notice with the notice served and issued: listed with its number, the PDF bears it, the series gapless', async () => {
+    const id = await openAndFile(t.http, { party: PARTY });
+    const run = (command: string, body: object) => t.http.as(OFFICER_1, 'POST', `/api/v1/cases/${id}/commands/${command}`, body);
+    const penalties = FINE.penalties;
+    const legalBasis = FINE.legalBasis;
+    const evidence = {
+      kind: 'inspection',
+      title: '检查',
+      officerIds: [OFFICER_1, OFFICER_2],
+      contentHash: HASH,
+      occurredAt: at('2026-09-03'),
+    };
+    expect((await run('record-evidence', evidence)).status).toBe(200);
+    const concluded = await run('conclude-investigation', {
+      findings: '属实',
+      proposedOutcome: 'penalty',
+      proposedPenalties: penalties,
+      legalBasis,
+      occurredAt: at('2026-09-04'),
+    });
+    expect(concluded.status).toBe(200);
+    const served = await run('issue-penalty-notice', { proposedPenalties: penalties, legalBasis, occurredAt: at('2026-09-04') });
+    expect(served.status).toBe(200);
+    const number = noticeNo(Number(/(\d+)号$/.exec(NOTICE_2)![1]) + 1);
+    expect(served.body.events.map((e: { type: string }) => e.type)).toEqual(['PenaltyNoticeServed', 'DocumentIssued']);
+    expect(served.body.events[1].data).toMatchObject({ kind: 'penalty-notice', number, revision: served.body.events[0].revision });
+    expect(served.body.case.revision).toBe(served.body.events[1].revision);
+
+    const listed = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/documents`)).body;
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        kind: 'penalty-notice',
+        number,
+        sha256: served.body.events[1].data.sha256,
+        issuedBy: expect.objectContaining({ id: OFFICER_1 }),
+      }),
+    ]);
+    expect(listed.produced).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'penalty-notice', number })]));
+    // The served notice as issued, and its rendering now, both bear the number.
+    const issuedPdf = await issuedFile(id, number);
+    expect(sha256(issuedPdf.bytes)).toBe(served.body.events[1].data.sha256);
+    const current = await fetch(`${t.http.baseUrl}/api/v1/cases/${id}/documents/penalty-notice`, {
+      headers: { authorization: `Bearer ${await t.http.token(OFFICER_1)}` },
+    });
+    for (const [name, bytes] of [
+      ['served-notice.pdf', issuedPdf.bytes],
+      ['current-notice.pdf', Buffer.from(await current.arrayBuffer())],
+    ] as const) {
+      writeFileSync(path.join(scratch, name), bytes);
+      expect(execFileSync('pdftotext', [path.join(scratch, name), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(number);
+    }
   });
 
   it('refuses a second issue of the same kind, naming the number it was issued under; nothing is written', async () => {
@@ -139,7 +211,7 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
       title: '行政处罚告知书',
       number: NOTICE_1,
       format: 'pdf',
-      issuedAt: at('2026-09-08'),
+      issuedAt: at('2026-09-04'),
       issuedBy: { id: OFFICER_1, name: expect.any(String) },
     });
   });
@@ -160,7 +232,8 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
     // A party recorded without an address: its 决定书 is produced but cannot be rendered, and says why.
     const noAddress = await decidedCase(t.http, openCaseBody().party, FINE);
     const listed = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${noAddress}/documents`)).body;
-    expect(listed.items).toEqual([]);
+    // Its notice, which names no address, was issued when it was served.
+    expect(listed.items.map((d: { kind: string }) => d.kind)).toEqual(['penalty-notice']);
     expect(listed.produced.find((d: { kind: string }) => d.kind === 'penalty-decision')).toEqual({
       kind: 'penalty-decision',
       title: '行政处罚决定书',
@@ -201,7 +274,8 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
   it('verifies every issued document by rendering it again from its revision', async () => {
     const verified = await t.http.as(REVIEWER, 'GET', '/api/v1/integrity/verify');
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ ok: true, documents: { checked: 5, mismatches: [] } });
+    // A: notice, decision, 立案审批表, 送达回证; B, C and the case without an address: their notices.
+    expect(verified.body).toMatchObject({ ok: true, documents: { checked: demoIssued + 7, mismatches: [] } });
     await afterIssue?.(t, ids);
   });
 }
@@ -209,7 +283,7 @@ function issuingScenario(start: () => Promise<TestApp>, afterIssue?: (t: TestApp
 describe('issued documents (文书签发) on SQLite', () => {
   issuingScenario(
     () => startTestApp(),
-    async (t, { a }) => {
+    async (t, { a, notice }) => {
       // An event under case A's issued notice and decision is changed in the file: the investigation's findings.
       const db = new Database(path.join(t.dataDir, 'casetrail.db'));
       const changed = db
@@ -229,7 +303,7 @@ describe('issued documents (文书签发) on SQLite', () => {
       const decisionNo = (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${a}`)).body.decision.decisionNo;
       expect(named.sort()).toEqual(
         [
-          [a, 'penalty-notice', NOTICE_1],
+          [a, 'penalty-notice', notice],
           [a, 'penalty-decision', decisionNo],
         ].sort(),
       );

@@ -51,7 +51,8 @@ describe('rectification over HTTP', () => {
       findings: '防爆设施未设置',
       occurredAt: at('2026-09-11'),
     });
-    expect(failed.body.events.map((e: any) => e.type)).toEqual(['ReinspectionRecorded', 'RectificationFailed']);
+    // The 整改复查意见书 is issued right after the re-inspection it records.
+    expect(failed.body.events.map((e: any) => e.type)).toEqual(['ReinspectionRecorded', 'RectificationFailed', 'DocumentIssued']);
     expect(failed.body.case.state.rectification).toBe('failed');
 
     // The rest of the trunk, to a case that could close but for the rectification.
@@ -95,7 +96,7 @@ describe('rectification over HTTP', () => {
       findings: '已整改到位',
       occurredAt: at('2026-09-24'),
     });
-    expect(passed.body.events.map((e: any) => e.type)).toEqual(['ReinspectionRecorded', 'RectificationVerified']);
+    expect(passed.body.events.map((e: any) => e.type)).toEqual(['ReinspectionRecorded', 'RectificationVerified', 'DocumentIssued']);
     expect(passed.body.case.state.rectification).toBe('verified');
     expect((await run(HEAD, 'close-case', { occurredAt: at('2026-09-25') })).body.case.stage).toBe('closed');
   });

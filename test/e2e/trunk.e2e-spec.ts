@@ -102,14 +102,15 @@ describe('trunk: open-case → close-case over HTTP', () => {
 
     const history = await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id}/events`);
     expect(history.status).toBe(200);
-    // close-case is followed, in the same request, by the 案卷 archived as it stood at closing.
+    // The 告知书 is issued right after it is served (by the officer who served it); close-case is followed, in the same
+    // request, by the 案卷 archived as it stood at closing.
     expect(history.body.map((e: any) => e.type)).toEqual([
       ...EVENTS_TO_PENALTY_NOTICE,
       'RightsWaived',
       ...EVENTS_DECIDED_TO_CLOSED,
       'DossierArchived',
     ]);
-    expect(history.body.map((e: any) => e.revision)).toEqual([...Array(14).keys()]);
+    expect(history.body.map((e: any) => e.revision)).toEqual([...Array(15).keys()]);
     const positions = history.body.map((e: any) => BigInt(e.position));
     positions.slice(1).forEach((p: bigint, i: number) => expect(p > positions[i]).toBe(true));
     const actors = history.body.map((e: any) => e.metadata.actor.id);
@@ -120,6 +121,7 @@ describe('trunk: open-case → close-case over HTTP', () => {
       OFFICER_1,
       OFFICER_1,
       OFFICER_1,
+      OFFICER_1,
       HEAD,
       OFFICER_1,
       OFFICER_2,
@@ -129,9 +131,13 @@ describe('trunk: open-case → close-case over HTTP', () => {
       HEAD,
       HEAD,
     ]);
-    expect(history.body[13]).toMatchObject({
-      data: { revision: 12, anchor: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      metadata: { command: 'archive-dossier', causationId: history.body[12].id },
+    expect(history.body[5]).toMatchObject({
+      data: { kind: 'penalty-notice', number: expect.stringMatching(/^北应急罚告〔2026〕\d+号$/), revision: 4 },
+      metadata: { command: 'issue-document', causationId: history.body[4].id },
+    });
+    expect(history.body[14]).toMatchObject({
+      data: { revision: 13, anchor: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      metadata: { command: 'archive-dossier', causationId: history.body[13].id },
     });
     for (const e of history.body) {
       expect(e.metadata).toMatchObject({
@@ -146,7 +152,7 @@ describe('trunk: open-case → close-case over HTTP', () => {
       });
     }
     expect(history.body[1].metadata.rulesVersion).toBe('hn-2026.1');
-    expect(history.body[6].metadata.legalBasis).toEqual(['安全生产法 Art. 99']);
+    expect(history.body[7].metadata.legalBasis).toEqual(['安全生产法 Art. 99']);
   });
 
   it('accepts interference records after closing, and the case stays closed', async () => {

@@ -82,8 +82,15 @@ export function collectiveDiscussionBody(overrides: Record<string, unknown> = {}
   return { participantIds: [HEAD, REVIEWER, OFFICER_2], conclusion: '同意', occurredAt: at('2026-09-07'), ...overrides };
 }
 
-/** A penalty case's events from opening to the penalty notice. */
-export const EVENTS_TO_PENALTY_NOTICE = ['CaseOpened', 'CaseFiled', 'EvidenceRecorded', 'InvestigationConcluded', 'PenaltyNoticeServed'];
+/** A penalty case's events from opening to the penalty notice, issued right after it is served. */
+export const EVENTS_TO_PENALTY_NOTICE = [
+  'CaseOpened',
+  'CaseFiled',
+  'EvidenceRecorded',
+  'InvestigationConcluded',
+  'PenaltyNoticeServed',
+  'DocumentIssued',
+];
 
 /** A penalty case's events from the decision to closing: served, paid in full, attested by both officers, closed. */
 export const EVENTS_DECIDED_TO_CLOSED = [

@@ -16,9 +16,9 @@ import {
   PeopleLookup,
   RulesBook,
   caseStage,
-  commandSpec,
   decideCommand,
   foldAccepted,
+  followUpsOf,
   foldCaseEvents,
   initialCaseSnapshot,
 } from '@workflows/enforcement-case';
@@ -157,32 +157,39 @@ export class CaseEngine {
         : this.deps.newId()
       : req.caseId!;
     return this.mutex.run(caseId, async () => {
-      const result = await this.executeLocked(caseId, req);
-      const next = commandSpec(req.command.name).followedBy;
-      return next ? this.followUp(next, result, req) : result;
+      let result = await this.executeLocked(caseId, req);
+      for (const next of followUpsOf(req.command.name)) result = await this.followUp(next, result, req);
+      return result;
     });
   }
 
   /**
-   * The step a command is followed by (`followedBy`: the 案卷 archived right after closing), by the same person, when
-   * the case allows it now — after a replayed request too, so a retry completes a step an interruption left undone.
-   * Its refusal or failure leaves the first step standing: the answer is then the first step's alone.
+   * A step a command is followed by (`followUpsOf`: the 案卷 archived right after closing, a served document issued),
+   * by the same person, when the case allows it now — after a replayed request too, so a retry completes a step an
+   * interruption left undone. It is part of the act the person was authorized to take, so it is not authorized again
+   * (a head who schedules a hearing issues its 通知书 though only handling officers issue documents on their own).
+   * Its refusal or failure leaves the steps before it standing: the answer is then theirs alone.
    */
-  private async followUp(name: CommandName, first: CommandResult, req: CommandRequest): Promise<CommandResult> {
-    if (!first.view.allowedCommands.includes(name)) return first;
+  private async followUp(command: CaseCommand, first: CommandResult, req: CommandRequest): Promise<CommandResult> {
+    if (!first.view.allowedCommands.includes(command.name)) return first;
+    if (command.name === 'issue-document' && !this.deps.documents) return first;
     try {
-      const then = await this.executeLocked(first.caseId, {
-        caseId: first.caseId,
-        command: { name, body: {} } as CaseCommand,
-        actor: req.actor,
-        onBehalfOf: req.onBehalfOf,
-        occurredAt: req.occurredAt,
-        requestId: req.requestId,
-        correlationId: req.correlationId ?? req.requestId,
-        causationId: first.events[first.events.length - 1]?.id ?? req.requestId,
-        clientIp: req.clientIp,
-        userAgent: req.userAgent,
-      });
+      const then = await this.executeLocked(
+        first.caseId,
+        {
+          caseId: first.caseId,
+          command,
+          actor: req.actor,
+          onBehalfOf: req.onBehalfOf,
+          occurredAt: req.occurredAt,
+          requestId: req.requestId,
+          correlationId: req.correlationId ?? req.requestId,
+          causationId: first.events[first.events.length - 1]?.id ?? req.requestId,
+          clientIp: req.clientIp,
+          userAgent: req.userAgent,
+        },
+        true,
+      );
       return { ...first, view: then.view, events: [...first.events, ...then.events] };
     } catch {
       return first;
@@ -209,7 +216,8 @@ export class CaseEngine {
     return events;
   }
 
-  private async executeLocked(caseId: string, req: CommandRequest): Promise<CommandResult> {
+  /** `followUp`: a step taken after the one it follows, and authorized with it. */
+  private async executeLocked(caseId: string, req: CommandRequest, followUp = false): Promise<CommandResult> {
     const isOpen = req.command.name === 'open-case';
     // A body as received is parsed once the step is authorized: an unauthorised caller learns nothing from it.
     let command: CommandOf | undefined = 'unparsed' in req.command ? undefined : req.command;
@@ -225,7 +233,7 @@ export class CaseEngine {
       if (!isOpen && entry.revision < 0) throw new CaseNotFoundError(caseId);
       // The one access decision for a step on a case, against the case it is decided on. A new case has none: the
       // route judged the agency it names. The system's own commands are the scheduler's.
-      if (!isOpen && !isSystemCommand(req.command.name)) {
+      if (!isOpen && !isSystemCommand(req.command.name) && !followUp) {
         try {
           this.deps.authorizer.authorize({
             actor: req.actor,

@@ -1,7 +1,7 @@
 import { EventStore, InMemoryEventStore, StoredEvent } from '@app/event-store';
 import { CaseEngine, CommandRequest } from './case-engine';
 import { DocumentSealer } from './document-sealer';
-import { approveFiling, officer, openCase, testEngine } from './testing/engine-fixtures';
+import { approveFiling, head, officer, openCase, testEngine } from './testing/engine-fixtures';
 
 const at = '2026-09-03T10:00:00+08:00';
 
@@ -84,5 +84,45 @@ describe('CaseEngine: issue-document', () => {
     });
     const issued = await mine.execute(issue(id, 'filing'));
     expect(issued.events[0]).toMatchObject({ revision: 3, data: { revision: 2, sha256: 'filing|N-filing|2' } });
+  });
+
+  describe('a step that serves a document is followed by its issue (ISSUED_WITH)', () => {
+    const order = (caseId: string): CommandRequest => ({
+      caseId,
+      requestId: 'r',
+      actor: head,
+      occurredAt: at,
+      command: { name: 'issue-rectification-order', body: { items: ['i'], deadline: '2026-09-20', legalBasis: ['b'] } },
+    });
+
+    it('records DocumentIssued right after the step, authorized with it, caused by it, in the same answer', async () => {
+      const store = new InMemoryEventStore();
+      // Only handling officers issue documents on their own: the head who orders is refused a bare issue-document.
+      const authorizer = {
+        authorize: (r: { actor: { id: string }; command: string }) => {
+          if (r.command === 'issue-document' && r.actor.id !== officer.id) throw new Error('forbidden');
+        },
+      };
+      const e = testEngine(store, { documents: sealer, authorizer });
+      const id = await filedCase(e);
+      const ordered = await e.execute(order(id));
+      expect(ordered.events.map((x) => x.type)).toEqual(['RectificationOrdered', 'DocumentIssued']);
+      expect(ordered.events[1]).toMatchObject({
+        data: { kind: 'rectification-order', number: 'N-rectification-order', revision: ordered.events[0].revision },
+        metadata: { command: 'issue-document', causationId: ordered.events[0].id, actor: { id: head.id } },
+      });
+      expect(ordered.view.revision).toBe(ordered.events[1].revision);
+      await expect(e.execute({ ...issue(id, 'filing'), actor: head })).rejects.toThrow('forbidden');
+    });
+
+    it('leaves the step standing when the document cannot be issued (the renderer refuses), answering it alone', async () => {
+      const store = new InMemoryEventStore();
+      const refusing: DocumentSealer = { prepare: () => Promise.reject(new Error('data missing')) };
+      const e = testEngine(store, { documents: refusing });
+      const id = await filedCase(e);
+      const ordered = await e.execute(order(id));
+      expect(ordered.events.map((x) => x.type)).toEqual(['RectificationOrdered']);
+      expect((await store.readStream(`case-${id}`)).map((x) => x.type)).not.toContain('DocumentIssued');
+    });
   });
 });

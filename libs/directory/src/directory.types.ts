@@ -1,4 +1,4 @@
-import { AgencyLevel, CertificateStatus, EnforcementCertificate, IsoDate, Role } from '@workflows/enforcement-case';
+import { AgencyLevel, CertificateStatus, EnforcementCertificate, IsoDate, NumberSeries, Role } from '@workflows/enforcement-case';
 
 export interface Agency {
   id: string;
@@ -9,8 +9,11 @@ export interface Agency {
   shortName: string;
   level: AgencyLevel;
   parentId: string | null;
-  /** Document-number formats of this agency (`{short}`, `{year}`, `{n}`); default 郴应急立〔2026〕17号 style. */
-  numberFormats?: Partial<Record<'case' | 'decision', string>>;
+  /**
+   * Document-number formats of this agency by series (`{short}`, `{year}`, `{n}`): case, decision and each document
+   * numbered in a series of its own (notice 罚告 …); a series left out takes the default, 郴应急罚告〔2026〕3号 style.
+   */
+  numberFormats?: Partial<Record<NumberSeries, string>>;
   /** An entrusted organisation (受委托组织) acts in the name of this agency (policy §6). */
   entrustedBy?: string;
   /**
@@ -79,6 +82,8 @@ export interface AgencyChanges {
   reconsiderationBody?: string;
   litigationCourt?: string;
   finePayment?: string;
+  /** The agency's formats after the change, every series it sets (a change names some; the event records them all). */
+  numberFormats?: Partial<Record<NumberSeries, string>>;
 }
 
 /** Fields a UserUpdated event may change; `legalQualification: null` removes it. */

@@ -105,6 +105,32 @@ describe('registry rules: agencies', () => {
     });
   });
 
+  it('sets the number formats named, keeping the others; the event records the whole set; unchanged writes nothing', () => {
+    const dir = demo();
+    const first = rules.decideUpdateAgency(dir, { id: 'ag-431000', numberFormats: { notice: '{short}罚告字〔{year}〕第{n}号' } });
+    expect(first).toEqual({
+      ok: true,
+      events: [{ type: 'AgencyUpdated', data: { id: 'ag-431000', numberFormats: { notice: '{short}罚告字〔{year}〕第{n}号' } } }],
+    });
+    dir.apply({ type: 'AgencyUpdated', data: { id: 'ag-431000', numberFormats: { notice: '{short}罚告字〔{year}〕第{n}号' } } });
+    expect(rules.decideUpdateAgency(dir, { id: 'ag-431000', numberFormats: { hearingNotice: '{short}听通〔{year}〕{n}号' } })).toEqual({
+      ok: true,
+      events: [
+        {
+          type: 'AgencyUpdated',
+          data: {
+            id: 'ag-431000',
+            numberFormats: { notice: '{short}罚告字〔{year}〕第{n}号', hearingNotice: '{short}听通〔{year}〕{n}号' },
+          },
+        },
+      ],
+    });
+    expect(rules.decideUpdateAgency(dir, { id: 'ag-431000', numberFormats: { notice: '{short}罚告字〔{year}〕第{n}号' } })).toEqual({
+      ok: true,
+      events: [],
+    });
+  });
+
   it('moving an agency under itself or below it is a cycle', () => {
     expect(refusal(rules.decideUpdateAgency(demo(), { id: 'ag-431002', parentId: 'ag-431002001' }))).toEqual({
       status: 422,

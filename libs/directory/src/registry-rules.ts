@@ -207,6 +207,10 @@ export function decideUpdateAgency(dir: Directory, input: AgencyChanges): Regist
   if (input.enforcementPower !== undefined && input.enforcementPower !== hasEnforcementPower(current))
     changes.enforcementPower = input.enforcementPower;
   if (input.entrustedBy !== undefined && (input.entrustedBy ?? undefined) !== current.entrustedBy) changes.entrustedBy = input.entrustedBy;
+  // The formats named are set, the others kept: the event records the whole set, so folding it replaces the old one.
+  const formats = input.numberFormats && { ...current.numberFormats, ...input.numberFormats };
+  if (formats && Object.entries(formats).some(([k, v]) => current.numberFormats?.[k as keyof typeof formats] !== v))
+    changes.numberFormats = formats;
   if (Object.keys(changes).length === 1) return { ok: true, events: [] };
 
   const { entrustedBy, ...rest } = changes;

@@ -11,3 +11,4 @@ export type {
 } from './commands/registry';
 export { COMMAND_NAMES, COMMANDS, commandSpec, isSystemCommand, isUploadCommand } from './commands/registry';
 export type { CaseAt, CaseRelation, CommandSpec, CommandSpecs, Role, Who } from './commands/command-spec';
+export { ISSUED_WITH, followUpsOf } from './commands/follow-ups';

@@ -16,10 +16,14 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
 import { AGENCY_LEVELS, AgencyLevel, CertificateStatus, Role } from '@workflows/enforcement-case';
 import { KNOWN_ROLES } from '@app/directory';
+import { DOCUMENT_NUMBER_FORMATS, DocumentNumberFormat, numberFormatProblem } from '@app/documents';
 import { IsCalendarDate } from '../cases/dto/validators';
+import { NumberFormatsView } from './dto/registry.response';
 
 /** Optional, but not null: `null` is only meaningful where a field says so (nullable), and is refused elsewhere. */
 const Omittable = () => ValidateIf((_, v) => v !== undefined);
@@ -28,6 +32,35 @@ const Omittable = () => ValidateIf((_, v) => v !== undefined);
  * Shapes and types only: the registry rules (division codes, hierarchy, entrustment, roles, qualifications,
  * certificate terms, training hours) are checked by the registry deciders and refused with 422 naming the rule.
  */
+
+/** Every problem of a `numberFormats` body, each naming its field (`numberFormats.notice: …`). */
+function numberFormatsProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['numberFormats: 须为按文书种类给出格式的对象 (must be an object of formats by series)'];
+  return Object.entries(value).flatMap(([series, format]) => {
+    const field = `numberFormats.${series}`;
+    if (!DOCUMENT_NUMBER_FORMATS.includes(series as DocumentNumberFormat))
+      return [`${field}: 未知的文书种类，可用 ${DOCUMENT_NUMBER_FORMATS.join(', ')} (unknown series)`];
+    if (typeof format !== 'string' || !format.trim() || format.length > 60)
+      return [`${field}: 须为 1–60 个字符的文本 (must be a string of 1–60 characters)`];
+    const problem = numberFormatProblem(format);
+    return problem ? [`${field}: ${problem}`] : [];
+  });
+}
+
+/** `numberFormats`: known series only, each format numbering documents (`numberFormatProblem`). */
+function IsNumberFormats() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isNumberFormats',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) => numberFormatsProblems(value).length === 0,
+        defaultMessage: (args?: ValidationArguments) => numberFormatsProblems(args?.value).join('; '),
+      },
+    });
+}
 
 /** The bodies and account an agency's documents name (docs/documents.md §1), set when registering or changing it. */
 export class AgencyDocumentFieldsDto {
@@ -52,6 +85,15 @@ export class AgencyDocumentFieldsDto {
   @IsNotEmpty()
   @MaxLength(300)
   finePayment?: string;
+  @ApiPropertyOptional({
+    type: NumberFormatsView,
+    description:
+      '文书编号格式：按文书种类给出，须含序号 {n}，可含机关简称 {short} 与年份 {year}；未给出的种类保持原格式 (formats by series; those left out are kept)',
+    example: { notice: '{short}罚告字〔{year}〕第{n}号' },
+  })
+  @Omittable()
+  @IsNumberFormats()
+  numberFormats?: Partial<Record<DocumentNumberFormat, string>>;
 }
 
 export class RegisterAgencyDto extends AgencyDocumentFieldsDto {

@@ -134,6 +134,7 @@ export class RegistryService {
     if (dto.entrustedBy !== undefined) agency.entrustedBy = dto.entrustedBy;
     if (dto.enforcementPower !== undefined) agency.enforcementPower = dto.enforcementPower;
     for (const k of AGENCY_DOCUMENT_FIELDS) if (dto[k] !== undefined) agency[k] = dto[k];
+    if (dto.numberFormats !== undefined) agency.numberFormats = dto.numberFormats;
     const written = await this.write('register-agency', actor, req, (dir) => decideRegisterAgency(dir, agency));
     return { ...written, agency: agencyView(this.dir.agency(dto.id)!) };
   }

@@ -111,4 +111,28 @@ describe('the issued number a document bears', () => {
     const events = [...measureEvents(), issued('filing-approval', '北应急立〔2026〕3号', 1), secondOrder()];
     expect(buildDocument('filing-approval', measuresInput(events)).number).toBe('北应急立〔2026〕3号');
   });
+
+  it('a document that cites another cites it by the number it was issued under (its own occurrence, not a later one)', () => {
+    const events = measureEvents();
+    const at = (type: string) => events.findIndex((e) => e.type === type) + 1;
+    const withIssues = [...events];
+    withIssues.splice(
+      at('RectificationOrdered'),
+      0,
+      issued('rectification-order', '北应急责改〔2026〕7号', at('RectificationOrdered') - 1),
+    );
+    withIssues.splice(at('SeizureImposed'), 0, issued('seizure-decision', '北应急查扣〔2026〕5号', at('SeizureImposed') - 1));
+    // A later order, issued under a number of its own, is not the order the 复查 checked.
+    const later = [...withIssues, secondOrder(), issued('rectification-order', '北应急责改〔2026〕8号', withIssues.length)];
+    expect(documentText(buildDocument('reinspection-opinion', measuresInput(later)))).toContain(
+      '《责令限期整改指令书》（北应急责改〔2026〕7号）',
+    );
+    expect(documentText(buildDocument('seizure-release-decision', measuresInput(withIssues)))).toContain(
+      '《查封(扣押)决定书》（北应急查扣〔2026〕5号）',
+    );
+    // Not issued: the number derived from the case's.
+    expect(documentText(buildDocument('reinspection-opinion', measuresInput(events)))).toContain(
+      '《责令限期整改指令书》（北应急责改〔2026〕3号）',
+    );
+  });
 });

@@ -1,4 +1,3 @@
-import { REPEATABLE_DOCUMENTS } from '@workflows/enforcement-case';
 import { caseRecord, CaseRecord } from './case-record';
 import { closingApproval } from './closing-approval';
 import { DocumentInput } from './document-input';
@@ -18,6 +17,7 @@ import { paymentReminder } from './payment-reminder';
 import { enforcementApplication } from './enforcement-application';
 import { criminalReferral } from './criminal-referral';
 import { filingRefusalNotice } from './filing-refusal-notice';
+import { latestOccurrenceIssue } from './issued-numbers';
 import { inspectionRecord } from './inspection-record';
 import { inquiryRecord } from './inquiry-record';
 import { samplingRecord } from './sampling-record';
@@ -65,25 +65,4 @@ export function buildDocument(kind: DocumentKind, input: DocumentInput): CaseDoc
   return issued ? { ...doc, number: issued } : doc;
 }
 
-/**
- * For a kind the case produces more than once (REPEATABLE_DOCUMENTS), the position in the events (the stream
- * revision) of the event that produced its latest occurrence; undefined for a kind produced once, or not yet.
- */
-export function latestOccurrence(kind: DocumentKind, events: readonly { type: string }[]): number | undefined {
-  const producer: string | undefined = (REPEATABLE_DOCUMENTS as Partial<Record<DocumentKind, string>>)[kind];
-  if (producer) for (let i = events.length - 1; i >= 0; i--) if (events[i].type === producer) return i;
-  return undefined;
-}
-
-/**
- * The number the document's latest occurrence was issued under, if it was: the issue of its kind after the event that
- * produced that occurrence (any issue of a kind the case produces once). An earlier occurrence is fetched by its own
- * number, rendered from the revision it was issued at.
- */
-export function latestOccurrenceIssue(kind: DocumentKind, events: DocumentInput['events']): string | undefined {
-  for (let i = latestOccurrence(kind, events) ?? 0; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'DocumentIssued' && e.data.kind === kind) return e.data.number;
-  }
-  return undefined;
-}
+export { latestOccurrence, latestOccurrenceIssue } from './issued-numbers';

@@ -1,19 +1,7 @@
-import { CaseEvent, RulesVersion } from '@workflows/enforcement-case';
+import { CaseEvent, NumberSeries, RulesVersion } from '@workflows/enforcement-case';
 
 /** The documents whose number an agency may format (document-numbers.ts gives the defaults). */
-export type DocumentNumberFormat =
-  | 'case'
-  | 'decision'
-  | 'notice'
-  | 'hearingNotice'
-  | 'enforcementDemand'
-  | 'paymentReminder'
-  | 'enforcementApplication'
-  | 'criminalReferral'
-  | 'rectification'
-  | 'reinspection'
-  | 'seizure'
-  | 'seizureRelease';
+export type DocumentNumberFormat = NumberSeries;
 
 /** What the registry tells the documents about an agency (the issuing one): its name, numbers and remedy bodies. */
 export interface DocumentAgency {

@@ -23,6 +23,40 @@ export const DEFAULT_DOCUMENT_NUMBER_FORMATS: Record<DocumentNumberFormat, strin
   seizureRelease: '{short}解扣〔{year}〕{n}号',
 };
 
+/** What each series numbers, as an administrator reads it (the registry admin API names them). */
+export const DOCUMENT_NUMBER_FORMAT_TITLES: Record<DocumentNumberFormat, string> = {
+  case: '案号（立案审批表、结案审批表等）',
+  decision: '行政处罚决定书、不予行政处罚决定书文号',
+  notice: '行政处罚告知书文号',
+  hearingNotice: '听证会通知书文号',
+  enforcementDemand: '履行行政决定催告书文号',
+  paymentReminder: '罚款催缴通知书文号',
+  enforcementApplication: '强制执行申请书文号',
+  criminalReferral: '涉嫌犯罪案件移送书文号',
+  rectification: '责令限期整改指令书文号',
+  reinspection: '整改复查意见书文号',
+  seizure: '查封(扣押)决定书文号',
+  seizureRelease: '解除查封(扣押)决定书文号',
+};
+
+export const DOCUMENT_NUMBER_FORMATS = Object.keys(DEFAULT_DOCUMENT_NUMBER_FORMATS) as DocumentNumberFormat[];
+
+/**
+ * Why a number format cannot number documents, or null when it can: it must hold the sequence number `{n}` once, and
+ * may hold the agency's short name `{short}` and the year `{year}` once each; no other placeholder (the numbers are
+ * written by replacing each placeholder once).
+ */
+export function numberFormatProblem(format: string): string | null {
+  const placeholders = format.match(/\{[^{}]*\}/g) ?? [];
+  const unknown = placeholders.filter((p) => !['{short}', '{year}', '{n}'].includes(p));
+  if (unknown.length) return `含有未知的占位符 ${unknown.join('、')}（unknown placeholder; use {short}, {year}, {n}）`;
+  if (/[{}]/.test(format.replace(/\{(short|year|n)\}/g, ''))) return '含有不成对的花括号 (unbalanced braces)';
+  const count = (p: string) => placeholders.filter((x) => x === p).length;
+  if (count('{n}') !== 1) return '须含有一个且仅一个序号占位符 {n} (must contain {n} exactly once)';
+  if (count('{short}') > 1 || count('{year}') > 1) return '{short}、{year} 各至多出现一次 ({short} and {year} at most once each)';
+  return null;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The year and sequence number of a case number, read back with the format that wrote it; null if it does not fit. */

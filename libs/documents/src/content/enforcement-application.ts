@@ -5,6 +5,7 @@ import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument, DocumentBlock, FormRow } from './document-model';
 import { caseKindNumber, requireCaseKindNumber } from './document-numbers';
+import { latestOccurrenceIssue } from './issued-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { fineOwed } from './execution-parts';
 import { amountText, citations, penaltyText } from './wording';
@@ -37,7 +38,9 @@ export function enforcementApplication(record: CaseRecord, input: DocumentInput)
 
   const { decision, service, owedYuan, dueDate } = owed!;
   const urge = record.urge!;
-  const demandNo = caseKindNumber(record.filed!.data.caseNo, agency, 'enforcementDemand')!;
+  // The document it cites, by the number it was served under once issued (issued with the step that served it).
+  const demandNo =
+    latestOccurrenceIssue('enforcement-demand', input.events) ?? caseKindNumber(record.filed!.data.caseNo, agency, 'enforcementDemand')!;
   const respondent: FormRow[] = party.map((r, i) => (i === 0 ? { label: '被申请人', value: opened.party.name } : r));
   const remedies =
     record.remediesFiled === 0

@@ -5,6 +5,7 @@ import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
 import { caseKindNumber, requireCaseKindNumber } from './document-numbers';
+import { occurrenceIssue } from './issued-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, sentence } from './wording';
 
@@ -26,7 +27,10 @@ export function reinspectionOpinion(record: CaseRecord, input: DocumentInput): C
   const number = requireCaseKindNumber(caseNo, agency, 'reinspection', req);
   const officers = officersWithCertificates(reinspection.data.officerIds, input, req);
   req.done();
-  const orderNo = caseKindNumber(caseNo!, agency, 'rectification');
+  // The order it checks, by the number it was served under once issued (issued with the step that served it).
+  const orderNo =
+    occurrenceIssue('rectification-order', input.events, record.rectifications.indexOf(latest)) ??
+    caseKindNumber(caseNo!, agency, 'rectification');
 
   const you = addressOf(opened.party);
   const passed = reinspection.data.result === 'passed';

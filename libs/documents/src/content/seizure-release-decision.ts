@@ -5,6 +5,7 @@ import { chineseDate } from './chinese-numerals';
 import { DocumentInput } from './document-input';
 import { CaseDocument } from './document-model';
 import { caseKindNumber, requireCaseKindNumber } from './document-numbers';
+import { occurrenceIssue } from './issued-numbers';
 import { DocumentNotProducedError, Requirements } from './document-refusals';
 import { addressOf, clause } from './wording';
 
@@ -34,7 +35,9 @@ export function seizureReleaseDecision(record: CaseRecord, input: DocumentInput)
   const caseNo = record.filed?.data.caseNo;
   const number = requireCaseKindNumber(caseNo, agency, 'seizureRelease', req);
   req.done();
-  const seizureNo = caseKindNumber(caseNo!, agency, 'seizure');
+  // The document it cites, by the number it was served under once issued (issued with the step that served it).
+  const seizureNo =
+    occurrenceIssue('seizure-decision', input.events, record.seizures.indexOf(seizure)) ?? caseKindNumber(caseNo!, agency, 'seizure');
 
   const you = addressOf(opened.party);
   const things = seizure.imposed.data.items.map((i) => `${i.name}${i.quantity ? `（${i.quantity}）` : ''}`).join('、');

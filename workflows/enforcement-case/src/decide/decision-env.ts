@@ -66,6 +66,24 @@ export interface DecisionEnv {
 export type NumberKind = 'case' | 'decision';
 
 /**
+ * Every series an agency numbers documents in, each with a format of its own (the registry's `numberFormats`): case
+ * and decision numbers, and the documents served or sent under a kind code of their own (罚告 … 解扣, whose default
+ * formats libs/documents gives).
+ */
+export type NumberSeries =
+  | NumberKind
+  | 'notice'
+  | 'hearingNotice'
+  | 'enforcementDemand'
+  | 'paymentReminder'
+  | 'enforcementApplication'
+  | 'criminalReferral'
+  | 'rectification'
+  | 'reinspection'
+  | 'seizure'
+  | 'seizureRelease';
+
+/**
  * A document number as issued: an entrusted organisation's documents are issued in the entrusting agency's name
  * (行政处罚法第二十条), which the number then names.
  */

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Agency, TrainingRecord, User } from '@app/directory';
 import {
+  DEFAULT_DOCUMENT_NUMBER_FORMATS,
+  DOCUMENT_NUMBER_FORMATS,
+  DOCUMENT_NUMBER_FORMAT_TITLES,
+  DocumentNumberFormat,
+} from '@app/documents';
+import {
   AGENCY_LEVELS,
   AgencyLevel,
   CertificateStatus,
@@ -12,11 +18,15 @@ import {
 
 const CERTIFICATE_STATUSES: CertificateStatus[] = ['valid', 'suspended', 'revoked'];
 
-/** The agency's own document-number formats. */
-export class NumberFormatsView {
-  @ApiPropertyOptional({ type: String, description: '立案编号格式' }) case?: string;
-  @ApiPropertyOptional({ type: String, description: '决定书文号格式' }) decision?: string;
-}
+/** The agency's own document-number formats, one per series (a series left out takes the default). */
+export class NumberFormatsView implements Partial<Record<DocumentNumberFormat, string>> {}
+// One property per series, from the one list of series (libs/documents: document-numbers.ts).
+for (const series of DOCUMENT_NUMBER_FORMATS)
+  ApiPropertyOptional({
+    type: String,
+    description: `${DOCUMENT_NUMBER_FORMAT_TITLES[series]}格式（默认 ${DEFAULT_DOCUMENT_NUMBER_FORMATS[series]}）`,
+    example: DEFAULT_DOCUMENT_NUMBER_FORMATS[series],
+  })(NumberFormatsView.prototype, series);
 
 /** An agency as the registry knows it, with its enforcement power resolved. */
 export class AgencyResponse implements Agency {
