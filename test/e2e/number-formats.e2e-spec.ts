@@ -35,6 +35,7 @@ describe('per-agency document number formats (文书编号格式)', () => {
     for (const [numberFormats, field, says] of [
       [{ notice: '{short}罚告〔{year}〕号' }, 'numberFormats.notice', '{n}'],
       [{ notice: '{short}罚告〔{yr}〕{n}号' }, 'numberFormats.notice', '{yr}'],
+      [{ notice: '{short}罚告字第{n}号' }, 'numberFormats.notice', '{year}'],
       [{ decision: '{short}罚〔{year}〕{n}{n}号' }, 'numberFormats.decision', '{n}'],
       [{ warrant: '{short}令〔{year}〕{n}号' }, 'numberFormats.warrant', 'warrant'],
       [{ notice: '' }, 'numberFormats.notice', '1–60'],

@@ -88,7 +88,7 @@ export class AgencyDocumentFieldsDto {
   @ApiPropertyOptional({
     type: NumberFormatsView,
     description:
-      '文书编号格式：按文书种类给出，须含序号 {n}，可含机关简称 {short} 与年份 {year}；未给出的种类保持原格式 (formats by series; those left out are kept)',
+      '文书编号格式：按文书种类给出，须含序号 {n} 与年份 {year}，可含机关简称 {short}；未给出的种类保持原格式 (formats by series; those left out are kept)',
     example: { notice: '{short}罚告字〔{year}〕第{n}号' },
   })
   @Omittable()

@@ -42,9 +42,10 @@ export const DOCUMENT_NUMBER_FORMAT_TITLES: Record<DocumentNumberFormat, string>
 export const DOCUMENT_NUMBER_FORMATS = Object.keys(DEFAULT_DOCUMENT_NUMBER_FORMATS) as DocumentNumberFormat[];
 
 /**
- * Why a number format cannot number documents, or null when it can: it must hold the sequence number `{n}` once, and
- * may hold the agency's short name `{short}` and the year `{year}` once each; no other placeholder (the numbers are
- * written by replacing each placeholder once).
+ * Why a number format cannot number documents, or null when it can: it must hold the sequence number `{n}` and the
+ * year `{year}` once each (numbers run per agency, kind and year, so a format without the year would repeat a number
+ * the next year), and may hold the agency's short name `{short}` once; no other placeholder (the numbers are written
+ * by replacing each placeholder once).
  */
 export function numberFormatProblem(format: string): string | null {
   const placeholders = format.match(/\{[^{}]*\}/g) ?? [];
@@ -53,7 +54,8 @@ export function numberFormatProblem(format: string): string | null {
   if (/[{}]/.test(format.replace(/\{(short|year|n)\}/g, ''))) return '含有不成对的花括号 (unbalanced braces)';
   const count = (p: string) => placeholders.filter((x) => x === p).length;
   if (count('{n}') !== 1) return '须含有一个且仅一个序号占位符 {n} (must contain {n} exactly once)';
-  if (count('{short}') > 1 || count('{year}') > 1) return '{short}、{year} 各至多出现一次 ({short} and {year} at most once each)';
+  if (count('{year}') !== 1) return '须含有一个且仅一个年份占位符 {year}，否则次年编号重复 (must contain {year} exactly once: numbers restart each year)';
+  if (count('{short}') > 1) return '{short} 至多出现一次 ({short} at most once)';
   return null;
 }
 
