@@ -1,5 +1,6 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
+import { casesBehind as figureCases, rateWithCases } from '../support/assessment-figures';
 import {
   AG,
   HASH,
@@ -142,25 +143,9 @@ describe('assessment report over HTTP', () => {
   const report = (user: string, query: string) => t.http.as(user, 'GET', `/api/v1/reports/assessment${query}`);
   const byKey = (body: any) => Object.fromEntries(body.rates.map((r: any) => [r.key, r]));
   const ids = (...names: string[]) => names.map((n) => id[n]).sort();
-  /** Every case behind a figure's link, two a page (the cursor carries the rest). */
-  async function casesBehind(user: string, href: string): Promise<string[]> {
-    const out: string[] = [];
-    for (let after: string | null = null, pages = 0; ; pages++) {
-      const res = await t.http.as(user, 'GET', `${href}&limit=2${after ? `&after=${after}` : ''}`);
-      expect(res.status).toBe(200);
-      expect(res.body.items.length).toBeLessThanOrEqual(2);
-      out.push(...res.body.items.map((i: any) => i.caseId));
-      after = res.body.next;
-      if (!after || pages > 50) return out;
-    }
-  }
+  const casesBehind = (user: string, href: string) => figureCases(t.http, user, href);
   /** A rate's figures and the cases behind its numerator and denominator, as the report inlined them before. */
-  const withCases = async (user: string, rate: any) => ({
-    numerator: rate.numerator,
-    denominator: rate.denominator,
-    numeratorCaseIds: await casesBehind(user, rate.numeratorCases),
-    denominatorCaseIds: await casesBehind(user, rate.denominatorCases),
-  });
+  const withCases = (user: string, rate: any) => rateWithCases(t.http, user, rate);
 
   it('computes the six rates of Q2 2026 as counted by hand, with the cases behind each', async () => {
     const res = await report(HEAD, `?agencyId=${AG}&year=2026&quarter=2`);

@@ -1,6 +1,7 @@
 import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
+import { rateWithCases } from '../support/assessment-figures';
 import { AG, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, at, evidenceBody, openCaseBody } from '../support/fixtures';
 
 const BASIS = ['安全生产法 Art. 99'];
@@ -124,7 +125,7 @@ describe('the statutory clock over HTTP', () => {
       const names = ['late', 'inTimeAfterMiss', 'lateAfterMiss'];
       const met: string[] = [];
       for (const name of names) if ((await deadline(name, 'decision')).status === 'met') met.push(id[name]);
-      expect(timely).toMatchObject({
+      expect(await rateWithCases(t.http, HEAD, timely)).toMatchObject({
         numerator: 1,
         denominator: 3,
         numeratorCaseIds: met.sort(),
@@ -154,7 +155,13 @@ describe('the statutory clock over HTTP', () => {
         actedLateAt: at('2026-05-06'),
       });
       const res = await t.http.as(HEAD, 'GET', `/api/v1/reports/assessment?agencyId=${AG}&year=2026&quarter=2`);
-      expect(res.body.rates.find((r: any) => r.key === 'reinspection')).toMatchObject({
+      expect(
+        await rateWithCases(
+          t.http,
+          HEAD,
+          res.body.rates.find((r: any) => r.key === 'reinspection'),
+        ),
+      ).toMatchObject({
         numerator: 0,
         denominator: 1,
         denominatorCaseIds: [id.reinspection],
