@@ -6,7 +6,7 @@ import { ConsoleHarness, screenshot, seriousAxeViolations, signIn, startConsoleH
 // A browser on a shared machine: generous limits per test (nothing here asserts a duration).
 jest.setTimeout(300_000);
 
-describe('时间线 in Chromium: scrub a 20-event case, compare two points', () => {
+describe('时间线 in Chromium: scrub a 21-event case, compare two points', () => {
   let h: ConsoleHarness;
   let caseId: string;
   let latest: number;
@@ -53,8 +53,8 @@ describe('时间线 in Chromium: scrub a 20-event case, compare two points', () 
   afterAll(async () => h?.close());
 
   it('a legal reviewer scrubs to a point, compares the first and last revisions, and sees the interference entry whole', async () => {
-    // Revisions count from 0: twenty events.
-    expect(latest).toBe(19);
+    // Revisions count from 0: twenty-one events (the 告知书 is issued right after it is served).
+    expect(latest).toBe(20);
     const endStage = (await h.http.as(REVIEWER, 'GET', `/api/v1/cases/${caseId}`)).body.stageName.zh as string;
     const page = await h.newPage();
     await signIn(page, REVIEWER);
