@@ -46,7 +46,12 @@ async function main() {
     const t0 = process.hrtime.bigint();
     let r;
     try {
-      r = await replicate({ writer, sourceRows: readSqliteRows(sourceFile), targetEvents: events, chunkEvents: Number(process.env.CHUNK) || undefined });
+      r = await replicate({
+        writer,
+        sourceRows: readSqliteRows(sourceFile),
+        targetEvents: events,
+        chunkEvents: Number(process.env.CHUNK) || undefined,
+      });
     } finally {
       writer.close();
     }

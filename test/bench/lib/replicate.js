@@ -332,12 +332,12 @@ function storeWriter(store) {
  * The writer for a SQLite store file: the adapter's own bulk import (the code behind every commit of
  * SqliteEventStore, checks, hash chains and anchors included), one transaction per chunk, taking the replicas' JSON
  * as text and consuming them as they are made, so a chunk is never held in memory. `dist` is the built tree
- * (dist/libs/event-store/src/sqlite).
+ * (dist/libs/event-store/src/sqlite; the sources under jest).
  */
 function sqliteBatchWriter(dist, file) {
-  const { openSqlite } = require(`${dist}/sqlite.open.js`);
-  const { migrate } = require(`${dist}/sqlite.migrations.js`);
-  const { SqliteBatchWriter } = require(`${dist}/sqlite-batch-writer.js`);
+  const { openSqlite } = require(`${dist}/sqlite.open`);
+  const { migrate } = require(`${dist}/sqlite.migrations`);
+  const { SqliteBatchWriter } = require(`${dist}/sqlite-batch-writer`);
   const db = openSqlite(file);
   migrate(db);
   // This connection's page cache (256 MB, not the default 2 MB): the indexes' right edges stay in memory.
@@ -358,7 +358,7 @@ function sqliteBatchWriter(dist, file) {
       try {
         writer.import(appends);
       } catch (e) {
-        throw new Error(`replica append refused: ${e.name}: ${e.message}`);
+        throw new Error(`replica append refused: ${e.name}: ${e.message}`, { cause: e });
       }
     },
     close: () => db.close(),
