@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NewEvent, SqliteEventStore } from '@app/event-store';
-import { readSqliteRows, replicate, storeWriter } from './lib/replicate';
+import { ReplicaWriter, readSqliteRows, replicate, sqliteBatchWriter, storeWriter } from './lib/replicate';
 
 /**
  * The scale bench's replicator: replicas of a closed case are distinct cases (no id of the original survives in their
@@ -129,85 +129,97 @@ describe('replicate (scale bench)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes distinct cases with fresh ids everywhere, gapless numbers, spread over agencies and years, and the chain verifies', async () => {
-    await seedSource(store);
-    const sourceRows = readSqliteRows(path.join(dir, 'casetrail.db'));
-    const report = await replicate({ writer: storeWriter(store), sourceRows, targetEvents: 500, chunkEvents: 64 });
+  // The store's append (PostgreSQL's path) and the SQLite adapter's bulk import (the benches' path on SQLite).
+  const writers: [string, () => ReplicaWriter & { close?(): unknown }][] = [
+    ['the store append', () => storeWriter(store)],
+    [
+      'the SQLite bulk import',
+      () => sqliteBatchWriter(path.resolve(__dirname, '../../libs/event-store/src/sqlite'), path.join(dir, 'casetrail.db')),
+    ],
+  ];
+  it.each(writers)(
+    'through %s: distinct cases with fresh ids everywhere, gapless numbers, spread over agencies and years, and the chain verifies',
+    async (_, makeWriter) => {
+      await seedSource(store);
+      const sourceRows = readSqliteRows(path.join(dir, 'casetrail.db'));
+      const writer = makeWriter();
+      const report = await replicate({ writer, sourceRows, targetEvents: 500, chunkEvents: 64 }).finally(() => writer.close?.());
 
-    const all = await store.readAll();
-    expect(report.totalEvents).toBe(all.length);
-    expect(all.length).toBeGreaterThanOrEqual(500);
-    expect(report.templates).toBe(1);
+      const all = await store.readAll();
+      expect(report.totalEvents).toBe(all.length);
+      expect(all.length).toBeGreaterThanOrEqual(500);
+      expect(report.templates).toBe(1);
 
-    const replicas = all.filter(
-      (e) => e.streamId.startsWith('case-') && e.streamId !== `case-${CASE}` && e.streamId !== `case-${OPEN_CASE}`,
-    );
-    const opened = replicas
-      .filter((e) => e.type === 'CaseOpened')
-      .map((e) => e.data as { caseId: string; agencyId: string; party: { name: string } });
-    expect(opened.length).toBe(report.cases);
-    expect(replicas.length).toBe(report.cases * 6);
+      const replicas = all.filter(
+        (e) => e.streamId.startsWith('case-') && e.streamId !== `case-${CASE}` && e.streamId !== `case-${OPEN_CASE}`,
+      );
+      const opened = replicas
+        .filter((e) => e.type === 'CaseOpened')
+        .map((e) => e.data as { caseId: string; agencyId: string; party: { name: string } });
+      expect(opened.length).toBe(report.cases);
+      expect(replicas.length).toBe(report.cases * 6);
 
-    // No id of the original (nor of the open case) survives in a replica's ids, data or metadata.
-    const originals = [
-      CASE,
-      OPEN_CASE,
-      EVIDENCE,
-      ...REQUESTS,
-      CASE_NO,
-      DECISION_NO,
-      RECEIPT,
-      '压测烟花店',
-      ...sourceRows.map((r) => r.id).filter((id) => id.length === 36),
-    ];
-    for (const e of replicas) {
-      const text = `${e.id}\n${e.streamId}\n${JSON.stringify(e.data)}\n${JSON.stringify(e.metadata)}`;
-      for (const original of originals) expect(text.includes(original) ? `${e.type} contains ${original}` : null).toBeNull();
-      if (e.type !== 'CaseOpened') continue;
-      expect(e.streamId).toBe(`case-${(e.data as { caseId: string }).caseId}`);
-    }
-    expect(new Set(opened.map((o) => o.caseId)).size).toBe(opened.length);
-    expect(new Set(replicas.map((e) => e.id)).size).toBe(replicas.length);
-    const keys = replicas.map((e) => (e.metadata as { idempotencyKey?: string }).idempotencyKey).filter(Boolean);
-    expect(new Set(keys).size).toBe(report.cases);
-
-    // Spread: every enforcing agency of the directory, ten years; an officer of the replica's own agency acts.
-    expect(new Set(opened.map((o) => o.agencyId))).toEqual(new Set(['ag-431000', 'ag-431002', 'ag-431003']));
-    const years = new Set(
-      replicas.filter((e) => e.type === 'CaseFiled').map((e) => (e.data as { caseNo: string }).caseNo.match(/〔(\d{4})〕/)![1]),
-    );
-    expect([...years].sort()).toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
-    for (const e of replicas.filter((x) => x.type === 'CaseOpened')) {
-      const data = e.data as { agencyId: string; discoveredAt: string };
-      const meta = e.metadata as { actor: { id: string; agencyId: string }; occurredAt: string };
-      expect(meta.actor.agencyId).toBe(data.agencyId);
-      expect(meta.actor.id.startsWith(`u-${data.agencyId.slice(3)}-`)).toBe(true);
-      expect(meta.occurredAt.slice(0, 4)).toBe(data.discoveredAt.slice(0, 4));
-    }
-
-    // Case and decision numbers: gapless per agency and year, continuing the source's, and recorded in the numbering streams.
-    for (const [kind, field] of [
-      ['case', 'caseNo'],
-      ['decision', 'decisionNo'],
-    ] as const) {
-      const byStream = new Map<string, number[]>();
-      for (const e of all.filter((x) => x.streamId.startsWith(`numbers-${kind}-`))) {
-        const list = byStream.get(e.streamId) ?? [];
-        list.push((e.data as { number: number }).number);
-        byStream.set(e.streamId, list);
+      // No id of the original (nor of the open case) survives in a replica's ids, data or metadata.
+      const originals = [
+        CASE,
+        OPEN_CASE,
+        EVIDENCE,
+        ...REQUESTS,
+        CASE_NO,
+        DECISION_NO,
+        RECEIPT,
+        '压测烟花店',
+        ...sourceRows.map((r) => r.id).filter((id) => id.length === 36),
+      ];
+      for (const e of replicas) {
+        const text = `${e.id}\n${e.streamId}\n${JSON.stringify(e.data)}\n${JSON.stringify(e.metadata)}`;
+        for (const original of originals) expect(text.includes(original) ? `${e.type} contains ${original}` : null).toBeNull();
+        if (e.type !== 'CaseOpened') continue;
+        expect(e.streamId).toBe(`case-${(e.data as { caseId: string }).caseId}`);
       }
-      for (const numbers of byStream.values()) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-      const numbered = replicas.filter((e) => typeof (e.data as Record<string, unknown>)[field] === 'string');
-      expect(numbered.length).toBe(report.cases);
-      expect(new Set(numbered.map((e) => (e.data as Record<string, string>)[field])).size).toBe(report.cases);
-    }
-    const beihu2026 = all.filter((e) => e.streamId === 'numbers-case-ag-431002-2026').map((e) => (e.data as { number: number }).number);
-    expect(beihu2026.slice(0, 3)).toEqual([1, 2, 3]);
+      expect(new Set(opened.map((o) => o.caseId)).size).toBe(opened.length);
+      expect(new Set(replicas.map((e) => e.id)).size).toBe(replicas.length);
+      const keys = replicas.map((e) => (e.metadata as { idempotencyKey?: string }).idempotencyKey).filter(Boolean);
+      expect(new Set(keys).size).toBe(report.cases);
 
-    // Both hash chains (and the anchors) verify over the whole store.
-    const integrity = await store.capabilities.integrity.verify();
-    expect(integrity.problem).toBeUndefined();
-    expect(integrity.ok).toBe(true);
-    expect(integrity.checkedEvents).toBe(all.length);
-  });
+      // Spread: every enforcing agency of the directory, ten years; an officer of the replica's own agency acts.
+      expect(new Set(opened.map((o) => o.agencyId))).toEqual(new Set(['ag-431000', 'ag-431002', 'ag-431003']));
+      const years = new Set(
+        replicas.filter((e) => e.type === 'CaseFiled').map((e) => (e.data as { caseNo: string }).caseNo.match(/〔(\d{4})〕/)![1]),
+      );
+      expect([...years].sort()).toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026']);
+      for (const e of replicas.filter((x) => x.type === 'CaseOpened')) {
+        const data = e.data as { agencyId: string; discoveredAt: string };
+        const meta = e.metadata as { actor: { id: string; agencyId: string }; occurredAt: string };
+        expect(meta.actor.agencyId).toBe(data.agencyId);
+        expect(meta.actor.id.startsWith(`u-${data.agencyId.slice(3)}-`)).toBe(true);
+        expect(meta.occurredAt.slice(0, 4)).toBe(data.discoveredAt.slice(0, 4));
+      }
+
+      // Case and decision numbers: gapless per agency and year, continuing the source's, and recorded in the numbering streams.
+      for (const [kind, field] of [
+        ['case', 'caseNo'],
+        ['decision', 'decisionNo'],
+      ] as const) {
+        const byStream = new Map<string, number[]>();
+        for (const e of all.filter((x) => x.streamId.startsWith(`numbers-${kind}-`))) {
+          const list = byStream.get(e.streamId) ?? [];
+          list.push((e.data as { number: number }).number);
+          byStream.set(e.streamId, list);
+        }
+        for (const numbers of byStream.values()) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+        const numbered = replicas.filter((e) => typeof (e.data as Record<string, unknown>)[field] === 'string');
+        expect(numbered.length).toBe(report.cases);
+        expect(new Set(numbered.map((e) => (e.data as Record<string, string>)[field])).size).toBe(report.cases);
+      }
+      const beihu2026 = all.filter((e) => e.streamId === 'numbers-case-ag-431002-2026').map((e) => (e.data as { number: number }).number);
+      expect(beihu2026.slice(0, 3)).toEqual([1, 2, 3]);
+
+      // Both hash chains (and the anchors) verify over the whole store.
+      const integrity = await store.capabilities.integrity.verify();
+      expect(integrity.problem).toBeUndefined();
+      expect(integrity.ok).toBe(true);
+      expect(integrity.checkedEvents).toBe(all.length);
+    },
+  );
 });

@@ -13,7 +13,10 @@ export interface ReplicaAppend {
 }
 export interface ReplicaWriter {
   headPosition(): bigint | Promise<bigint>;
-  write(appends: ReplicaAppend[]): unknown;
+  /** One chunk (one transaction), made as it is consumed. */
+  write(appends: Iterable<ReplicaAppend>): unknown;
+  /** Events per chunk when the caller names none. */
+  chunkEvents?: number;
   /** The last number of each numbering stream already in the store ([streamId, number]), when it may hold replicas. */
   lastNumbers?(): [string, number][] | Promise<[string, number][]>;
   close?(): unknown;

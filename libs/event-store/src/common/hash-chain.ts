@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Tamper evidence (docs/supervision.md §1): every event's hash chains to the previous event of its stream, and a
@@ -11,12 +11,10 @@ export function eventHash(
   prevHash: string,
   e: { streamId: string; revision: number; id: string; type: string; data: string; metadata: string },
 ): string {
-  return createHash('sha256')
-    .update(`${prevHash}\n${JSON.stringify([e.streamId, e.revision, e.id, e.type])}\n${e.data}\n${e.metadata}`)
-    .digest('hex');
+  return hash('sha256', `${prevHash}\n${JSON.stringify([e.streamId, e.revision, e.id, e.type])}\n${e.data}\n${e.metadata}`, 'hex');
 }
 
 /** The global chain follows commit (position) order; deleting, inserting or reordering a row breaks it at that row. */
-export function globalHash(prevGlobal: string, hash: string): string {
-  return createHash('sha256').update(`${prevGlobal}\n${hash}`).digest('hex');
+export function globalHash(prevGlobal: string, ofEvent: string): string {
+  return hash('sha256', `${prevGlobal}\n${ofEvent}`, 'hex');
 }

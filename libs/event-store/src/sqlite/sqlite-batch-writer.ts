@@ -23,6 +23,9 @@ export interface ErrorShape {
   code?: string;
 }
 
+/** A stream's last revision and hash, as the streams table holds them. */
+type StreamHead = { revision: number; hash: string | null };
+
 export type WriteOutcome =
   | { ok: true; wrote: true; firstRevision: number; positions: bigint[]; hashes: [prevHash: string, hash: string][] }
   | { ok: true; wrote: false; stored: StoredEvent[] }
@@ -64,17 +67,41 @@ export class SqliteBatchWriter {
   }
 
   write(batch: AppendRequest[]): WriteOutcome[] {
+    return this.inTransaction(() => batch.map((append) => this.applyOne(append)));
+  }
+
+  /**
+   * A bulk import (a store grown or restored outside the service): the appends are read lazily from `appends` and
+   * written in one transaction with the same checks, hash chains and anchors as `write`, but no outcome is kept per
+   * append, so a long import holds nothing in memory. A refused append rolls the whole transaction back and is
+   * thrown. Returns the number of events written.
+   */
+  import(appends: Iterable<AppendRequest>): number {
+    return this.inTransaction(() => {
+      let events = 0;
+      for (const append of appends) {
+        // No savepoint per append: a refusal ends the whole import, rolled back with its transaction.
+        const checked = this.check(append);
+        if ('retry' in checked) continue;
+        this.insert(append, checked.stream);
+        events += append.events.length;
+      }
+      return events;
+    });
+  }
+
+  private inTransaction<T>(body: () => T): T {
     this.sql.begin.run();
     try {
       const head = this.sql.globalHead.get();
       this.global = head?.global_hash ?? GENESIS_HASH;
       const before = head?.position ?? 0n;
-      const outcomes = batch.map((append) => this.applyOne(append));
+      const result = body();
       const after = this.sql.globalHead.get();
       if (this.anchorEvery > 0 && after && after.position / BigInt(this.anchorEvery) > before / BigInt(this.anchorEvery))
         this.sql.insertAnchor.run(after.position, after.global_hash!, new Date().toISOString(), 'automatic');
       this.sql.commit.run();
-      return outcomes;
+      return result;
     } catch (error) {
       if (this.db.inTransaction) this.sql.rollback.run();
       throw error;
@@ -90,47 +117,15 @@ export class SqliteBatchWriter {
     }
   }
 
-  private writeAppend({ streamId, events, expected }: AppendRequest): WriteOutcome {
-    const ids = events.map((event) => event.id);
-    const first = this.sql.findEvent.get(ids[0]);
-    if (first) {
-      const run = this.sql.readStream.all(first.stream_id, first.revision, ids.length).map(tupleToStoredEvent);
-      return { ok: true, wrote: false, stored: resolveRetry(streamId, ids, run).events };
-    }
-    for (const id of ids.slice(1)) {
-      if (this.sql.findEvent.get(id)) throw new DuplicateEventIdError(id, streamId);
-    }
-    const stream = this.sql.streamRevision.get(streamId);
-    const current = stream?.revision;
-    checkExpectedRevision(streamId, expected, current);
-    const base = current === undefined ? 0 : current + 1;
+  private writeAppend(append: AppendRequest): WriteOutcome {
+    const checked = this.check(append);
+    if ('retry' in checked) return { ok: true, wrote: false, stored: checked.retry };
     const globalBefore = this.global;
     this.sql.savepoint.run();
     try {
-      let prev = stream?.hash ?? GENESIS_HASH;
-      const hashes: [string, string][] = [];
-      const positions = events.map((event, i) => {
-        const revision = base + i;
-        const hash = eventHash(prev, { streamId, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata });
-        this.global = globalHash(this.global, hash);
-        const { lastInsertRowid } = this.sql.insertEvent.run(
-          event.id,
-          streamId,
-          revision,
-          event.type,
-          event.data,
-          event.metadata,
-          prev,
-          hash,
-          this.global,
-        );
-        hashes.push([prev, hash]);
-        prev = hash;
-        return BigInt(lastInsertRowid);
-      });
-      this.sql.upsertStream.run(streamId, base + events.length - 1, prev);
+      const written = this.insert(append, checked.stream);
       this.sql.release.run();
-      return { ok: true, wrote: true, firstRevision: base, positions, hashes };
+      return { ok: true, wrote: true, ...written };
     } catch (error) {
       this.global = globalBefore;
       if (this.db.inTransaction) {
@@ -139,5 +134,52 @@ export class SqliteBatchWriter {
       }
       throw error;
     }
+  }
+
+  /**
+   * The checks of an append against the store as this transaction sees it: an exact retry gives the events stored
+   * then, a duplicate id or a wrong expected revision is thrown, else the stream's head to write after.
+   */
+  private check({ streamId, events, expected }: AppendRequest): { retry: StoredEvent[] } | { stream?: StreamHead } {
+    const ids = events.map((event) => event.id);
+    const first = this.sql.findEvent.get(ids[0]);
+    if (first) {
+      const run = this.sql.readStream.all(first.stream_id, first.revision, ids.length).map(tupleToStoredEvent);
+      return { retry: resolveRetry(streamId, ids, run).events };
+    }
+    for (const id of ids.slice(1)) {
+      if (this.sql.findEvent.get(id)) throw new DuplicateEventIdError(id, streamId);
+    }
+    const stream = this.sql.streamRevision.get(streamId);
+    checkExpectedRevision(streamId, expected, stream?.revision);
+    return { stream };
+  }
+
+  /** Inserts a checked append after the stream's head, chaining both hashes. */
+  private insert({ streamId, events }: AppendRequest, stream: StreamHead | undefined) {
+    const base = stream === undefined ? 0 : stream.revision + 1;
+    let prev = stream?.hash ?? GENESIS_HASH;
+    const hashes: [string, string][] = [];
+    const positions = events.map((event, i) => {
+      const revision = base + i;
+      const hash = eventHash(prev, { streamId, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+      this.global = globalHash(this.global, hash);
+      const { lastInsertRowid } = this.sql.insertEvent.run(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        event.data,
+        event.metadata,
+        prev,
+        hash,
+        this.global,
+      );
+      hashes.push([prev, hash]);
+      prev = hash;
+      return BigInt(lastInsertRowid);
+    });
+    this.sql.upsertStream.run(streamId, base + events.length - 1, prev);
+    return { firstRevision: base, positions, hashes };
   }
 }
