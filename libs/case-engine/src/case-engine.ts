@@ -157,9 +157,13 @@ export class CaseEngine {
         : this.deps.newId()
       : req.caseId!;
     return this.mutex.run(caseId, async () => {
-      const result = await this.executeLocked(caseId, req);
+      const first = await this.executeLocked(caseId, req);
       const next = commandSpec(req.command.name).followedBy;
-      return next ? this.followUp(next, result, req) : result;
+      const result = next ? await this.followUp(next, first, req) : first;
+      // A closed or unfiled case rarely sees another command (an interference record at most): keep the cache for
+      // the cases in progress. Dropped only now, so the step that follows closing decides on the fold closing left.
+      if (result.view.stage === 'closed' || result.view.stage === 'notFiled') this.cache.delete(caseId);
+      return result;
     });
   }
 
@@ -298,11 +302,7 @@ export class CaseEngine {
           continue;
         }
         const next = this.withKeys({ ...entry, snapshot: nextSnapshot, revision: entry.revision + newEvents.length }, result.events);
-        // A closed or unfiled case rarely sees another command (an interference record at most): keep the cache
-        // for the cases in progress.
-        const stage = caseStage(nextSnapshot);
-        if (stage === 'closed' || stage === 'notFiled') this.cache.delete(caseId);
-        else this.cache.set(caseId, next);
+        this.cache.set(caseId, next);
         return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
