@@ -302,7 +302,8 @@ export class CaseEngine {
           continue;
         }
         const next = this.withKeys({ ...entry, snapshot: nextSnapshot, revision: entry.revision + newEvents.length }, result.events);
-        this.cache.set(caseId, next);
+        if (entry.revision < 0) this.cache.set(caseId, next);
+        else this.cache.grow(caseId, next, result.events);
         return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
@@ -319,7 +320,8 @@ export class CaseEngine {
     const events = await this.deps.store.readStream(caseStreamId(caseId), { fromRevision: base.revision + 1 });
     if (!events.length) return base;
     const entry = this.foldInto(base, events);
-    this.cache.set(caseId, entry);
+    if (cached) this.cache.grow(caseId, entry, events);
+    else this.cache.set(caseId, entry);
     return entry;
   }
 
