@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collect, ids, newEvents, waitUntil } from '../testing/contract.helpers';
 import { SqliteEventStore } from './sqlite.event-store';
+import { openSqliteProjectionHost } from './sqlite-projection-host';
 import { SCHEMA_VERSION } from './sqlite.migrations';
 
 describe('SqliteEventStore', () => {
@@ -34,6 +35,20 @@ describe('SqliteEventStore', () => {
     expect(store.capabilities.sqliteProjectionHost.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.capabilities.sqliteProjectionHost.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(store.capabilities.sqliteProjectionHost.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('opens a read-models-only connection without a flush per commit, the store keeping its own', () => {
+    const store = open();
+    const readModels = openSqliteProjectionHost(filename, { readModelsOnly: true });
+    const other = openSqliteProjectionHost(filename);
+    try {
+      expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(other.db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(store.capabilities.sqliteProjectionHost.db.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      readModels.close();
+      other.close();
+    }
   });
 
   it('finds the anchor covering a position by a seek in anchors_position, not by walking the anchor log', async () => {
