@@ -234,7 +234,11 @@ async function benchFloor(opts, base, child, tokens) {
 /** The service's CPU (every thread) over a measured window, per answered request. */
 function cpuUse(before, after, result) {
   if (before == null || after == null || result.totalResponses <= 0) return null;
-  return { seconds: after - before, cores: (after - before) / result.durationSec, usPerCommand: ((after - before) * 1e6) / result.totalResponses };
+  return {
+    seconds: after - before,
+    cores: (after - before) / result.durationSec,
+    usPerCommand: ((after - before) * 1e6) / result.totalResponses,
+  };
 }
 
 async function healthHead(url) {

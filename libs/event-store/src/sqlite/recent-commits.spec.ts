@@ -1,7 +1,17 @@
 import { RecentCommits } from './recent-commits';
 import { EventTuple } from './sqlite.statements';
 
-const row = (position: number): EventTuple => [BigInt(position), `e${position}`, 's', BigInt(position), 'T', `{"n":${position}}`, '{}', 'p', 'h'];
+const row = (position: number): EventTuple => [
+  BigInt(position),
+  `e${position}`,
+  's',
+  BigInt(position),
+  'T',
+  `{"n":${position}}`,
+  '{}',
+  'p',
+  'h',
+];
 
 describe('RecentCommits', () => {
   it('serves pages of the run it holds, parsed once, and nothing it does not hold', () => {
