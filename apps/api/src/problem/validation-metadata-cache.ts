@@ -22,7 +22,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let byOptions = kept.get(target);
-    if (!byOptions) kept.set(target, (byOptions = new Map()));
+    if (!byOptions) kept.set(target, (byOptions = new Map<string, Rules>()));
     let rules = byOptions.get(key);
     if (!rules) byOptions.set(key, (rules = lookup(target, schema, always, strictGroups, groups)));
     return rules;
