@@ -4,12 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { echoTraceHeaders } from './http/tracing';
 import { serveConsole } from './console/console-static';
 import { VALIDATION_OPTIONS } from './problem/validation-problem';
+import { cacheValidationMetadata } from './problem/validation-metadata-cache';
 import { withCaseStateSchema } from './cases/dto/case-view.response';
 
 /** Pipes, prefix and OpenAPI (the problem filter is provided by HttpPipelineModule): shared by main.ts and the e2e tests so both run the same app. */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
   app.setGlobalPrefix('api/v1');
   echoTraceHeaders(app);
+  cacheValidationMetadata();
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

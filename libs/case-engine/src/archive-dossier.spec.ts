@@ -86,6 +86,22 @@ describe('CaseEngine: the 案卷 archived on closing', () => {
     expect(closed.view.allowedCommands).not.toContain('archive-dossier');
   });
 
+  it('archives on the fold the closing step left (no second fold of the stream), then lets the closed case leave the cache', async () => {
+    const store = new InMemoryEventStore();
+    await closableCase(store);
+    const reads: number[] = [];
+    const readStream = store.readStream.bind(store);
+    jest.spyOn(store, 'readStream').mockImplementation((id, options) => {
+      reads.push(options?.fromRevision ?? 0);
+      return readStream(id, options);
+    });
+    const e = engine(store, binder());
+    await e.execute(command('close-case'));
+    expect(reads).toEqual([0, 0]); // the fold for closing, the history for the binder
+    await e.getCase(CASE_ID);
+    expect(reads).toEqual([0, 0, 0]); // a closed case is not kept folded
+  });
+
   it('leaves the case closed when the archive fails; archive-dossier archives it later, once', async () => {
     const store = new InMemoryEventStore();
     await closableCase(store);

@@ -1,5 +1,5 @@
 import { ByteBudgetLru, estimatedBytes } from './byte-budget-lru';
-import { CaseCache, CaseEntry, caseEntryBytes } from './case-cache';
+import { CaseCache, CaseEntry, caseEntryBytes, foldedEventsBytes } from './case-cache';
 import { initialCaseSnapshot } from '@workflows/enforcement-case';
 
 describe('ByteBudgetLru', () => {
@@ -77,6 +77,20 @@ describe('CaseCache', () => {
     cache.set('d', entry(10_000));
     expect(cache.bytes).toBeLessThanOrEqual(size * 3);
     expect(['a', 'b', 'c', 'd'].map((id) => cache.get(id) !== undefined)).toEqual([true, false, true, true]);
+  });
+
+  it('grows a cached case by its new events without serializing the snapshot again; a case not cached is measured whole', () => {
+    const cache = new CaseCache(10);
+    const first = entry(100);
+    cache.grow('a', first, []);
+    expect(cache.bytes).toBe(caseEntryBytes(first));
+    let serialized = 0;
+    const folded = { ...first, snapshot: { ...first.snapshot, toJSON: () => (serialized++, {}) } as never };
+    const events = [{ data: { note: '案'.repeat(500) }, metadata: { idempotencyKey: 'k-2', actor: { id: 'u-1' } } }];
+    cache.grow('a', folded, events);
+    expect(serialized).toBe(0);
+    expect(cache.bytes).toBe(caseEntryBytes(first) + foldedEventsBytes(events));
+    expect(foldedEventsBytes(events)).toBeGreaterThan(1_000 + 200);
   });
 
   it('keeps its count bound', () => {

@@ -13,11 +13,28 @@ export interface CaseEntry {
 /** Bytes an idempotency key's record holds, beside its key string (three numbers and a 64-character hash). */
 const KEY_RECORD_BYTES = 200;
 
+/** What folding one event may add to a snapshot beside its data (who, when, the stage reached). */
+const EVENT_FOLD_BYTES = 64;
+
 /** The estimated memory a folded case holds: its snapshot as JSON and its idempotency keys. */
 export function caseEntryBytes(entry: CaseEntry): number {
   let keys = 0;
   for (const k of entry.keys.keys()) keys += k.length * 2 + KEY_RECORD_BYTES;
   return estimatedBytes(entry.snapshot) + keys;
+}
+
+/**
+ * What folding these events adds to a case's estimate: their data as JSON and a fixed part each, and the idempotency
+ * keys they carry. Measuring only the new events keeps a command's cost flat however long the case has grown.
+ */
+export function foldedEventsBytes(events: readonly { data: unknown; metadata: unknown }[]): number {
+  let bytes = 0;
+  for (const e of events) {
+    bytes += estimatedBytes(e.data) + EVENT_FOLD_BYTES;
+    const m = e.metadata as { idempotencyKey?: string; actor?: { id: string } };
+    if (m.idempotencyKey) bytes += (m.idempotencyKey.length + (m.actor?.id.length ?? 0) + 1) * 2 + KEY_RECORD_BYTES;
+  }
+  return bytes;
 }
 
 /**
@@ -43,6 +60,16 @@ export class CaseCache {
 
   set(caseId: string, entry: CaseEntry): void {
     this.entries.set(caseId, entry);
+  }
+
+  /**
+   * Keeps `entry`, the cached case folded further by `events`: its estimate is the cached one's grown by the events'
+   * (`foldedEventsBytes`), not the whole snapshot serialized again. Measured whole when the case is not cached.
+   */
+  grow(caseId: string, entry: CaseEntry, events: readonly { data: unknown; metadata: unknown }[]): void {
+    const before = this.entries.sizeOfEntry(caseId);
+    if (before === 0) this.entries.set(caseId, entry);
+    else this.entries.set(caseId, entry, before + foldedEventsBytes(events));
   }
 
   delete(caseId: string): void {

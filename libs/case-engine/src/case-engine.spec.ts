@@ -3,6 +3,7 @@ import { CommandRequest } from './case-engine';
 import { approveFiling, head, officer, openCase, people, testEngine } from './testing/engine-fixtures';
 import { CommandNotAllowedError, ConcurrencyExhaustedError, RevisionMismatchError } from './engine-errors';
 import { caseIdOf } from './event-envelope';
+import { caseEntryBytes } from './case-cache';
 
 const interference = (caseId: string): CommandRequest => ({
   caseId,
@@ -123,6 +124,17 @@ describe('CaseEngine', () => {
     await e.execute(interference(caseId)); // stale cache → conflict → catch up from revision 52 only
     expect(store.readFrom).toEqual([52]);
     expect((await store.readStream(`case-${caseId}`)).length).toBe(54);
+  });
+
+  it('estimates a case grown command by command no lower than measuring its fold whole, and not far above', async () => {
+    const e = engine(new InMemoryEventStore());
+    const { caseId } = await e.execute(openCase);
+    await e.execute(approveFiling(caseId));
+    for (let i = 0; i < 50; i++) await e.execute(interference(caseId));
+    const cache = e['cache'];
+    const whole = caseEntryBytes(cache.get(caseId)!);
+    expect(cache.bytes).toBeGreaterThanOrEqual(whole);
+    expect(cache.bytes).toBeLessThan(whole * 3);
   });
 
   it('refuses a command the stage does not accept with the allowed commands', async () => {

@@ -159,6 +159,9 @@ export class CaseEngine {
     return this.mutex.run(caseId, async () => {
       let result = await this.executeLocked(caseId, req);
       for (const next of followUpsOf(req.command.name)) result = await this.followUp(next, result, req);
+      // A closed or unfiled case rarely sees another command (an interference record at most): keep the cache for
+      // the cases in progress. Dropped only now, so the steps that follow closing decide on the fold closing left.
+      if (result.view.stage === 'closed' || result.view.stage === 'notFiled') this.cache.delete(caseId);
       return result;
     });
   }
@@ -306,11 +309,8 @@ export class CaseEngine {
           continue;
         }
         const next = this.withKeys({ ...entry, snapshot: nextSnapshot, revision: entry.revision + newEvents.length }, result.events);
-        // A closed or unfiled case rarely sees another command (an interference record at most): keep the cache
-        // for the cases in progress.
-        const stage = caseStage(nextSnapshot);
-        if (stage === 'closed' || stage === 'notFiled') this.cache.delete(caseId);
-        else this.cache.set(caseId, next);
+        if (entry.revision < 0) this.cache.set(caseId, next);
+        else this.cache.grow(caseId, next, result.events);
         return { caseId, created: isOpen, replayed: false, view: toCaseView(next.snapshot, next.revision), events: result.events };
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
@@ -327,7 +327,8 @@ export class CaseEngine {
     const events = await this.deps.store.readStream(caseStreamId(caseId), { fromRevision: base.revision + 1 });
     if (!events.length) return base;
     const entry = this.foldInto(base, events);
-    this.cache.set(caseId, entry);
+    if (cached) this.cache.grow(caseId, entry, events);
+    else this.cache.set(caseId, entry);
     return entry;
   }
 

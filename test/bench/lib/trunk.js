@@ -232,6 +232,29 @@ function buildTrunkRequests({ tokens, stats, onError = () => {} }) {
   return [open, ...commands];
 }
 
+/**
+ * The service's own floor: the same commands, bodies and tokens as the trunk, each on a case that does not exist
+ * (a fresh random id), so every request goes through routing, the token, the access guard and the engine's load of
+ * the case stream, and is answered 404 without folding, deciding or appending. Counts go to `stats`
+ * ({ notFound, other }).
+ */
+function buildMissingCaseRequests({ tokens }) {
+  let n = 0;
+  const headers = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+  return COMMAND_STEPS.map((step) => ({
+    method: 'POST',
+    setupRequest(req) {
+      const code = AGENCY_CODES[n++ % AGENCY_CODES.length];
+      const ctx = { contentHash: 'a'.repeat(64), receiptNo: `missing-${n}` };
+      req.method = 'POST';
+      req.path = `/api/v1/cases/${crypto.randomUUID()}/commands/${step.command}`;
+      req.headers = headers(tokens[code][step.as]);
+      req.body = JSON.stringify(step.body(code, ctx));
+      return req;
+    },
+  }));
+}
+
 /** The same bodies, statically, for the baseline echo (so request sizes match the trunk). */
 function sampleBodies() {
   const ctx = { contentHash: 'a'.repeat(64), receiptNo: 'sample-0' };
@@ -302,6 +325,7 @@ module.exports = {
   fetchTokens,
   newStats,
   buildTrunkRequests,
+  buildMissingCaseRequests,
   sampleBodies,
   verifyClosed,
 };

@@ -7,7 +7,7 @@ import { ALL_PROJECTIONS, SqliteProjectionRunner } from '@app/projections';
  * pages of events to the read models until caught up. Reads of the read models happen on the HTTP thread.
  */
 const { filename } = workerData as { filename: string };
-const host = openSqliteProjectionHost(filename);
+const host = openSqliteProjectionHost(filename, { readModelsOnly: true });
 const runner = new SqliteProjectionRunner(host, ALL_PROJECTIONS);
 let running = false;
 let again = false;

@@ -25,6 +25,12 @@ export interface OpenProjectionHostOptions {
   /** A read-only connection (another process may be writing the file). Default false. */
   readonly?: boolean;
   busyTimeoutMs?: number;
+  /**
+   * For a connection that writes read models only: its commits are not flushed to disk one by one (synchronous =
+   * NORMAL; the WAL stays consistent). Read models and their checkpoints commit together and are rebuilt from the
+   * events, so a commit lost to a power cut is applied again; each flush held the write lock appends wait for.
+   */
+  readModelsOnly?: boolean;
 }
 
 /**
@@ -39,6 +45,9 @@ export function openSqliteProjectionHost(
   if (options.readonly) {
     db = new Database(filename, { readonly: true, fileMustExist: true });
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
-  } else db = openSqlite(filename, options.busyTimeoutMs);
+  } else {
+    db = openSqlite(filename, options.busyTimeoutMs);
+    if (options.readModelsOnly) db.pragma('synchronous = NORMAL');
+  }
   return { ...sqliteProjectionHost(db, filename), close: () => db.close() };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collect, ids, newEvents, waitUntil } from '../testing/contract.helpers';
 import { SqliteEventStore } from './sqlite.event-store';
+import { openSqliteProjectionHost } from './sqlite-projection-host';
 import { SCHEMA_VERSION } from './sqlite.migrations';
 
 describe('SqliteEventStore', () => {
@@ -34,6 +35,20 @@ describe('SqliteEventStore', () => {
     expect(store.capabilities.sqliteProjectionHost.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.capabilities.sqliteProjectionHost.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(store.capabilities.sqliteProjectionHost.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('opens a read-models-only connection without a flush per commit, the store keeping its own', () => {
+    const store = open();
+    const readModels = openSqliteProjectionHost(filename, { readModelsOnly: true });
+    const other = openSqliteProjectionHost(filename);
+    try {
+      expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(other.db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(store.capabilities.sqliteProjectionHost.db.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      readModels.close();
+      other.close();
+    }
   });
 
   it('finds the anchor covering a position by a seek in anchors_position, not by walking the anchor log', async () => {
@@ -139,5 +154,27 @@ describe('SqliteEventStore', () => {
     expect(ids(kept.events)).toEqual(ids(result.events));
     expect(store.subscriberCount).toBe(0);
     await expect(store.append('s', newEvents(1), 'any')).rejects.toThrow(/closed/);
+  });
+
+  it('hands its subscribers its own commits without reading them back, and reads what another connection wrote', async () => {
+    const store = open();
+    const other = open();
+    const first = collect(store.subscribe());
+    const second = collect(store.subscribe());
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve)); // their first (empty) reads
+    const reads = jest.spyOn(store['sql'].readAll, 'all');
+    const mine = await store.append('a', newEvents(3), 'no_stream');
+    await waitUntil(() => first.events.length === 3 && second.events.length === 3, 'both see the own commit');
+    expect(reads).not.toHaveBeenCalled();
+    expect(ids(first.events)).toEqual(ids(mine.events));
+    expect(first.events.map((e) => [e.revision, e.position, e.hash, e.data])).toEqual(
+      (await store.readAll()).map((e) => [e.revision, e.position, e.hash, e.data]),
+    );
+
+    const theirs = await other.append('b', newEvents(2), 'no_stream');
+    const after = await store.append('a', newEvents(1), 2); // after a gap this store did not write: read from the file
+    await waitUntil(() => first.events.length === 6 && second.events.length === 6, 'both see every commit');
+    expect(reads).toHaveBeenCalled();
+    expect(ids(second.events)).toEqual([...ids(mine.events), ...ids(theirs.events), ...ids(after.events)]);
   });
 });

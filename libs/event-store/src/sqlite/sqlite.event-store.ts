@@ -11,6 +11,7 @@ import { decodeOutcomes, encodeBatch } from './batch-wire';
 import { SqliteIntegrity } from './sqlite-integrity';
 import { sqliteProjectionHost } from './sqlite-projection-host';
 import { migrate } from './sqlite.migrations';
+import { RecentCommits } from './recent-commits';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqlite } from './sqlite.open';
 import { prepareStatements, sqlLimit, SqliteStatements, tupleToStoredEvent } from './sqlite.statements';
 
@@ -62,6 +63,8 @@ export class SqliteEventStore implements EventStore, WithCapabilities {
   private drained: (() => void) | null = null;
   private readonly onCommit: (() => void) | undefined;
   private readonly commitListeners = new Set<() => void>();
+  /** What this store committed last, for its subscribers (they need not read their own commits back). */
+  private readonly recent = new RecentCommits();
 
   constructor(options: SqliteEventStoreOptions) {
     const busy = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
@@ -74,7 +77,10 @@ export class SqliteEventStore implements EventStore, WithCapabilities {
       this.db.close();
       throw error;
     }
-    this.feed = new CatchUpFeed((after, limit) => this.sql.readAll.all(after, limit).map(tupleToStoredEvent), options.onBackgroundError);
+    this.feed = new CatchUpFeed(
+      (after, limit) => this.recent.page(after, limit) ?? this.sql.readAll.all(after, limit).map(tupleToStoredEvent),
+      options.onBackgroundError,
+    );
     const memory = options.filename === ':memory:' || options.filename === '';
     if (memory || options.writer === 'inline') this.inlineWriter = new SqliteBatchWriter(this.db);
     else this.worker = this.startWorker(options.filename, busy);
@@ -190,6 +196,20 @@ export class SqliteEventStore implements EventStore, WithCapabilities {
       if (!outcome.ok) return pending.reject(fromErrorShape(outcome.error));
       if (!outcome.wrote) return pending.resolve(toAppendResult(pending.request.streamId, outcome.stored));
       wrote = true;
+      const { streamId, events } = pending.request;
+      events.forEach((e, j) =>
+        this.recent.add([
+          outcome.positions[j],
+          e.id,
+          streamId,
+          BigInt(outcome.firstRevision + j),
+          e.type,
+          e.data,
+          e.metadata,
+          outcome.hashes[j][0],
+          outcome.hashes[j][1],
+        ]),
+      );
       const stored = pending.events.map((e, j): StoredEvent => ({
         id: e.id,
         streamId: pending.request.streamId,
@@ -218,6 +238,7 @@ export class SqliteEventStore implements EventStore, WithCapabilities {
 
   /** Another connection (another thread or process) committed events: wake this store's subscribers. */
   notifyCommitted(): void {
+    this.recent.clear();
     if (!this.closed) this.feed.notify();
   }
 
