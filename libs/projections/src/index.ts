@@ -14,3 +14,5 @@ export * from './deadlines/open-deadlines.projection';
 export * from './all-projections';
 export * from './audit/event-payloads.projection';
 export * from './rebuild/rebuild-read-models';
+export * from './deadlines/deadline-watch.projection';
+export * from './deadlines/memory-deadline-watch';

@@ -1,5 +1,6 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, quoteSchema, setupPgReadModels } from '@app/projections';
+import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, pgDueDeadlines, quoteSchema, setupPgReadModels } from '@app/projections';
+import type { DueDeadlinesQuery } from '@app/case-engine';
 import * as rm from './read-models';
 
 export interface PgReadModelsOptions {
@@ -321,6 +322,10 @@ export class PgReadModels implements rm.ReadModels {
       values,
     );
     return { total, rows };
+  }
+
+  async dueDeadlines(q: DueDeadlinesQuery) {
+    return pgDueDeadlines(this.pool, this.s, q);
   }
 
   async checkpoints(): Promise<rm.CheckpointRow[]> {

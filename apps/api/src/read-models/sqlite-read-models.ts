@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { DueDeadlinesQuery } from '@app/case-engine';
+import { sqliteDueDeadlines } from '@app/projections';
 import * as rm from './read-models';
 
 const FINE_IN_PLACE_OF_REFERRAL_SQL =
@@ -326,6 +328,10 @@ export class SqliteReadModels implements rm.ReadModels {
       .prepare(`SELECT * ${sql} ORDER BY updated_at DESC, case_id LIMIT ? OFFSET ?`)
       .all(...params, q.limit, q.offset) as rm.CaseIndexRow[];
     return { total, rows };
+  }
+
+  async dueDeadlines(q: DueDeadlinesQuery) {
+    return sqliteDueDeadlines(this.db, q);
   }
 
   async checkpoints(): Promise<rm.CheckpointRow[]> {
