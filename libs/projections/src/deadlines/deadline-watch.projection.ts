@@ -66,17 +66,18 @@ const TABLES = {
 
 /**
  * The due query (the one place it is written): an index range on the partial index, from the key after the last row
- * read. `?` placeholders in order: beforeMs, then (when keyed) dueMs, dueMs, caseId, dueMs, caseId, kind, then limit.
+ * read (a row-value comparison, which both dialects seek to). `?` placeholders: beforeMs, then (when keyed) the key's
+ * dueMs, caseId and kind, then limit.
  */
 function dueSql(s: string, keyed: boolean): string {
-  const after = keyed ? `AND (due_ms > ? OR (due_ms = ? AND case_id > ?) OR (due_ms = ? AND case_id = ? AND kind > ?))` : '';
+  const after = keyed ? `AND (due_ms, case_id, kind) > (?, ?, ?)` : '';
   return `SELECT case_id AS "caseId", kind, due_at AS "dueAt", due_ms AS "dueMs" FROM ${s}deadline_watch
     WHERE status = 'open' AND due_ms < ? ${after} ORDER BY due_ms, case_id, kind LIMIT ?`;
 }
 
 function dueParams(q: DueDeadlinesQuery): (string | number)[] {
   const a = q.after;
-  return a ? [q.beforeMs, a.dueMs, a.dueMs, a.caseId, a.dueMs, a.caseId, a.kind, q.limit] : [q.beforeMs, q.limit];
+  return a ? [q.beforeMs, a.dueMs, a.caseId, a.kind, q.limit] : [q.beforeMs, q.limit];
 }
 
 /** `?` placeholders numbered for PostgreSQL. */
