@@ -31,7 +31,10 @@ function counting(store: EventStore): { store: EventStore; reads: PortReads } {
     },
   };
   const proxy = new Proxy(store, {
-    get: (target, name: keyof EventStore) => counted[name] ?? (typeof target[name] === 'function' ? target[name].bind(target) : target[name]),
+    get: (target, name: keyof EventStore) => {
+      const own: unknown = Reflect.get(target, name, target);
+      return counted[name] ?? (typeof own === 'function' ? (own as (...a: unknown[]) => unknown).bind(target) : own);
+    },
   });
   return { store: proxy, reads };
 }

@@ -72,7 +72,7 @@ export class DeadlineScheduler {
     const now = this.deps.clock();
     const limit = this.deps.pageSize ?? 500;
     let written = 0;
-    for (let after: DueDeadline | null = null; ; ) {
+    for (let after: DueDeadline | null = null; ;) {
       const page = await this.deps.watch.due({ beforeMs: now.getTime(), after, limit });
       for (const w of page) written += await this.record(w, now);
       if (page.length < limit) return written;

@@ -1,5 +1,13 @@
 import { ClientConfig, Pool } from 'pg';
-import { ALL_PROJECTIONS, NUMERIC_TYPES, Projection, eventPayloadsProjection, pgDueDeadlines, quoteSchema, setupPgReadModels } from '@app/projections';
+import {
+  ALL_PROJECTIONS,
+  NUMERIC_TYPES,
+  Projection,
+  eventPayloadsProjection,
+  pgDueDeadlines,
+  quoteSchema,
+  setupPgReadModels,
+} from '@app/projections';
 import type { DueDeadlinesQuery } from '@app/case-engine';
 import * as rm from './read-models';
 

@@ -8,7 +8,14 @@ import { type InterferenceQuery, type QuarterlyReport, quarterOf } from '../inte
 import { PageTitle } from '../layout/PageTitle';
 
 // `limit`: the page size the register reads (the API's default when absent).
-const REGISTER_KEYS = ['agencyId', 'year', 'quarter', 'caseId', 'intervener', 'limit'] as const satisfies readonly (keyof InterferenceQuery)[];
+const REGISTER_KEYS = [
+  'agencyId',
+  'year',
+  'quarter',
+  'caseId',
+  'intervener',
+  'limit',
+] as const satisfies readonly (keyof InterferenceQuery)[];
 
 /**
  * 干预记录: the register and the quarterly report with zero reports (docs/supervision.md §2). Who may read them is

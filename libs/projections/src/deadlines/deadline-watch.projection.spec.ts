@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { DueDeadline } from '@app/case-engine';
 import { StoredEvent } from '@app/event-store';
 import { deadlineWatchProjection, sqliteDueDeadlines } from './deadline-watch.projection';
 
@@ -70,8 +71,12 @@ describe('deadline-watch projection (the scheduler’s watch list)', () => {
     write(...cases.map((c, i) => ev(c, 'CaseFiled', { deadlines: [deadline('handling_period', `2026-10-0${(i % 2) + 1}`)] })));
     write(ev('z', 'CaseFiled', { deadlines: [deadline('handling_period', '2026-12-01')] }));
     const read: string[] = [];
-    for (let after = null, page; (page = sqliteDueDeadlines(db, { beforeMs: ms('2026-11-01'), after, limit: 2 })).length; )
-      (read.push(...page.map((d) => d.caseId)), (after = page[page.length - 1]));
+    for (let after: DueDeadline | null = null; ;) {
+      const page = sqliteDueDeadlines(db, { beforeMs: ms('2026-11-01'), after, limit: 2 });
+      if (!page.length) break;
+      read.push(...page.map((d) => d.caseId));
+      after = page[page.length - 1];
+    }
     expect(read).toEqual(['a', 'c', 'e', 'b', 'd']);
 
     const plan = (keyed: boolean) => {
@@ -86,6 +91,8 @@ describe('deadline-watch projection (the scheduler’s watch list)', () => {
     };
     expect(plan(false)).toMatch(/^SEARCH deadline_watch USING (COVERING )?INDEX deadline_watch_due \(due_ms<\?\)$/);
     // After a key, the range starts at the key: a later page does not pass the earlier ones again.
-    expect(plan(true)).toMatch(/^SEARCH deadline_watch USING (COVERING )?INDEX deadline_watch_due \(\(due_ms,case_id,kind\)>\(\?,\?,\?\) AND due_ms<\?\)$/);
+    expect(plan(true)).toMatch(
+      /^SEARCH deadline_watch USING (COVERING )?INDEX deadline_watch_due \(\(due_ms,case_id,kind\)>\(\?,\?,\?\) AND due_ms<\?\)$/,
+    );
   });
 });
