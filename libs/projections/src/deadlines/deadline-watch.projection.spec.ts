@@ -2,19 +2,10 @@ import Database from 'better-sqlite3';
 import type { DueDeadline } from '@app/case-engine';
 import { StoredEvent } from '@app/event-store';
 import { deadlineWatchProjection, sqliteDueDeadlines } from './deadline-watch.projection';
+import { caseEvent, deadlineSet } from '../testing/deadline-events';
 
-/** Events of one case, as the store hands them to a projection (only what the read model reads). */
-let position = 0n;
-const ev = (caseId: string, type: string, data: object): StoredEvent =>
-  ({ id: `e${++position}`, streamId: `case-${caseId}`, type, revision: 0, position, data, metadata: {} }) as unknown as StoredEvent;
-const deadline = (kind: string, dueDate: string) => ({
-  kind,
-  startedAt: '2026-09-01T10:00:00+08:00',
-  dueDate,
-  dueAt: `${dueDate}T23:59:59.999+08:00`,
-  basis: `basis of ${kind}`,
-  rulesVersion: 'hn-2026.1',
-});
+const ev = caseEvent;
+const deadline = deadlineSet;
 const ms = (dueDate: string) => Date.parse(`${dueDate}T23:59:59.999+08:00`);
 
 describe('deadline-watch projection (the scheduler’s watch list)', () => {

@@ -3,7 +3,7 @@ import type { DueDeadline, DueDeadlinesQuery } from '@app/case-engine';
 import { DeadlineChange, deadlineChangeOf, expiryRecord } from '@workflows/enforcement-case';
 import { evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import { type PgQueryable, recreateTables } from '../postgres/pg-sql';
+import { type PgQueryable, numberedPlaceholders, recreateTables } from '../postgres/pg-sql';
 
 /**
  * The deadline scheduler's watch list: one row per (case, deadline kind) whose passing the scheduler records — the
@@ -80,12 +80,6 @@ function dueParams(q: DueDeadlinesQuery): (string | number)[] {
   return a ? [q.beforeMs, a.dueMs, a.caseId, a.kind, q.limit] : [q.beforeMs, q.limit];
 }
 
-/** `?` placeholders numbered for PostgreSQL. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
 /** The due deadlines of a SQLite file of read models. */
 export function sqliteDueDeadlines(db: Database, q: DueDeadlinesQuery): DueDeadline[] {
   return db.prepare(dueSql('', q.after !== null)).all(...dueParams(q)) as DueDeadline[];
@@ -93,7 +87,7 @@ export function sqliteDueDeadlines(db: Database, q: DueDeadlinesQuery): DueDeadl
 
 /** The due deadlines of a PostgreSQL schema of read models (`schema` quoted). */
 export async function pgDueDeadlines(db: PgQueryable, schema: string, q: DueDeadlinesQuery): Promise<DueDeadline[]> {
-  const rows = (await db.query(numbered(dueSql(`${schema}.`, q.after !== null)), dueParams(q))).rows as DueDeadline[];
+  const rows = (await db.query(numberedPlaceholders(dueSql(`${schema}.`, q.after !== null)), dueParams(q))).rows as DueDeadline[];
   return rows.map((r) => ({ ...r, dueMs: Number(r.dueMs) }));
 }
 
@@ -131,7 +125,7 @@ export const deadlineWatchProjection: Projection<DeadlineWatchChange> = {
     async write(db: PgQueryable, s, changes) {
       // Statement by statement, in event order: each depends on the rows the ones before it left.
       const queued: [string, (string | number)[]][] = [];
-      for (const c of changes) apply((sql, ...params) => queued.push([numbered(SQL[sql](`${s}.`)), params]), c);
+      for (const c of changes) apply((sql, ...params) => queued.push([numberedPlaceholders(SQL[sql](`${s}.`)), params]), c);
       for (const [text, values] of queued) await db.query(text, values);
     },
   },
