@@ -102,6 +102,41 @@ describe('干预记录 and 机构与人员 in Chromium, against the built servic
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
   });
 
+  it('the register reads page after page: 加载更多 appends the next page until there is none', async () => {
+    const second = await h.http.as(
+      OFFICER_2,
+      'POST',
+      `/api/v1/cases/${caseId}/commands/record-interference`,
+      interferenceBody({
+        intervener: { name: '第二位干预人', unit: '某局', post: '科长', relation: 'other' },
+        content: '打听案情',
+        occurredAt: at('2026-09-06'),
+      }),
+    );
+    expect(second.status).toBe(200);
+    await projectionsCaughtUp(h.http);
+    const api = await h.http.as(REVIEWER, 'GET', `/api/v1/interference?caseId=${caseId}&limit=1`);
+    expect(api.body.items).toHaveLength(1);
+    expect(api.body.next).not.toBeNull();
+
+    const page = await h.newPage();
+    await signIn(page, REVIEWER);
+    // One entry a page, so the case's two entries take two pages.
+    await page.goto(`/interference?caseId=${caseId}&limit=1`);
+    const rows = page.locator('tbody tr.ant-table-row');
+    const more = page.getByRole('button', { name: /加载更多/ });
+    await more.waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain(INTERVENER);
+    await more.click();
+    await rows.nth(1).waitFor();
+    await expect(rows.nth(1).textContent()).resolves.toContain('第二位干预人');
+    await expect(rows.count()).resolves.toBe(2);
+    // The last page has no `next`: nothing more to load.
+    await more.waitFor({ state: 'detached' });
+    await audit(page, 'interference-register-pages');
+  });
+
   it('the quarterly report counts the quarter’s records per agency and shows a quarter without any as 零报告', async () => {
     const supervisor = 'u-431000-supervisor';
     const api = (await h.http.as(supervisor, 'GET', '/api/v1/interference/quarterly-report?year=2026&quarter=3')).body as {

@@ -253,6 +253,17 @@ describeWithPg('ReadModels: PostgreSQL answers every query as SQLite does', (dat
     expect(await compare('interferenceCounts', counts, (m, q) => m.interferenceCounts(q))).toBeGreaterThan(5);
   });
 
+  it('deadline watch: the passed open deadlines by their end, page after page', async () => {
+    const queries = [];
+    for (const before of ['2026-01-01T00:00:00Z', '2026-10-01T00:00:00+08:00', '2027-06-01T00:00:00Z', '2030-01-01T00:00:00Z'])
+      for (const limit of [1, 3, 1000]) queries.push({ beforeMs: Date.parse(before), after: null, limit });
+    // Every page of the widest range, each after the last row of the page before.
+    const all = await sqlite.dueDeadlines({ beforeMs: Date.parse('2030-01-01T00:00:00Z'), after: null, limit: 1000 });
+    expect(all.length).toBeGreaterThan(3);
+    for (const after of all.slice(0, -1)) queries.push({ beforeMs: Date.parse('2030-01-01T00:00:00Z'), after, limit: 2 });
+    expect(await compare('dueDeadlines', queries, (m, q) => m.dueDeadlines(q))).toBeGreaterThan(5);
+  });
+
   it('public decisions: display window, issuing agency, pages', async () => {
     const queries = [];
     for (const oldest of ['2020-01-01T00:00:00.000Z', '2026-03-31T16:00:00.000Z', '2026-09-01T00:00:00.000Z'])

@@ -5,6 +5,7 @@ import { publicDecisionsProjection } from './publication/public-decisions.projec
 import { caseIndexProjection } from './case-index/case-index.projection';
 import { assessmentProjection } from './assessment/assessment.projection';
 import { openDeadlinesProjection } from './deadlines/open-deadlines.projection';
+import { deadlineWatchProjection } from './deadlines/deadline-watch.projection';
 import { eventPayloadsProjection } from './audit/event-payloads.projection';
 
 /** Every read model, in the order the projection thread, the rebuild CLI and the equivalence test run them. */
@@ -15,6 +16,7 @@ export const ALL_PROJECTIONS: Projection[] = [
   caseIndexProjection,
   assessmentProjection,
   openDeadlinesProjection,
+  deadlineWatchProjection,
 ];
 
 /** Every projection a rebuild can be asked for by name (a worker thread gets names, not functions). */

@@ -16,3 +16,5 @@ export * from './all-projections';
 export * from './audit/event-payloads.projection';
 export * from './rebuild/rebuild-read-models';
 export * from './case-index/case-search-indexes';
+export * from './deadlines/deadline-watch.projection';
+export * from './deadlines/memory-deadline-watch';

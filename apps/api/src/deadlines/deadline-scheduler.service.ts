@@ -1,9 +1,22 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CaseEngine, DeadlineScheduler } from '@app/case-engine';
-import { PgLease, deadlineSchedulerLeaseName } from '@app/projections';
+import { CaseEngine, DeadlineScheduler, DeadlineWatchList } from '@app/case-engine';
+import { MemoryDeadlineWatch, PgLease, deadlineSchedulerLeaseName, deadlineWatchProjection } from '@app/projections';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CLOCK, Clock } from '../core/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
+
+/**
+ * The watch list in the read models (the deadline-watch projection, run with the others from its own checkpoint), or,
+ * for a store without read models (in memory), one the scheduler feeds itself.
+ */
+function watchListOf(models: ReadModels, store: EventStore): DeadlineWatchList & { start?(): void; stop?(): void } {
+  if (models.kind === 'none') return new MemoryDeadlineWatch(store);
+  return {
+    position: async () => BigInt((await models.checkpoints()).find((c) => c.name === deadlineWatchProjection.name)?.position ?? 0),
+    due: (q) => models.dueDeadlines(q),
+  };
+}
 
 /**
  * Runs the durable deadline scheduler every SCHEDULER_INTERVAL_SECONDS (0: only when `tick()` is called, as tests do).
@@ -17,14 +30,17 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, OnAppli
   private readonly scheduler: DeadlineScheduler;
   private timer: NodeJS.Timeout | null = null;
   private readonly lease: PgLease | null;
+  private readonly watch: ReturnType<typeof watchListOf>;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_MODELS) readModels: ReadModels,
     engine: CaseEngine,
   ) {
-    this.scheduler = new DeadlineScheduler({ store, engine, clock });
+    this.watch = watchListOf(readModels, store);
+    this.scheduler = new DeadlineScheduler({ store, engine, clock, watch: this.watch });
     this.lease = config.postgres
       ? new PgLease({
           connection: config.postgres.url,
@@ -43,7 +59,7 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, OnAppli
 
   onApplicationBootstrap(): void {
     this.lease?.start();
-    this.scheduler.start();
+    this.watch.start?.();
     if (this.config.schedulerIntervalSeconds > 0) {
       this.timer = setInterval(() => void this.tick(), this.config.schedulerIntervalSeconds * 1000);
       this.timer.unref();
@@ -64,7 +80,7 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, OnAppli
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.scheduler.stop();
+    this.watch.stop?.();
     await this.lease?.stop();
   }
 }

@@ -6,9 +6,11 @@ import {
   Projection,
   codePointTokens,
   eventPayloadsProjection,
+  pgDueDeadlines,
   quoteSchema,
   setupPgReadModels,
 } from '@app/projections';
+import type { DueDeadlinesQuery } from '@app/case-engine';
 import * as rm from './read-models';
 import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
@@ -408,6 +410,10 @@ export class PgReadModels implements rm.ReadModels {
       values,
     );
     return { total, rows };
+  }
+
+  async dueDeadlines(q: DueDeadlinesQuery) {
+    return pgDueDeadlines(this.pool, this.s, q);
   }
 
   async checkpoints(): Promise<rm.CheckpointRow[]> {

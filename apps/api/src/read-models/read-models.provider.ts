@@ -62,6 +62,7 @@ export class UnavailableReadModels implements ReadModels {
   consistencyOutliers = () => this.fail();
   openDeadlines = () => this.fail();
   casesAwaiting = () => this.fail();
+  dueDeadlines = () => this.fail();
   async checkpoints() {
     return [];
   }

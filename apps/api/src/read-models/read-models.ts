@@ -1,5 +1,6 @@
 import type { AuditTrailColumns } from '../audit/audit-item';
 import type { CaseIndexRecord, OpenDeadlineRecord, PublicDecisionRecord } from '@app/projections';
+import type { DueDeadline, DueDeadlinesQuery } from '@app/case-engine';
 /**
  * The queries the API runs against the read models, one method per question, with a SQLite implementation (the
  * embedded file) and a PostgreSQL one (shared by every instance). Callers resolve scope and access first and pass
@@ -279,5 +280,7 @@ export interface ReadModels {
   casesAwaiting(q: AwaitingQuery): Promise<{ total: number; rows: CaseIndexRow[] }>;
   /** The projections' checkpoints, by name ([] before the first has been made). */
   checkpoints(): Promise<CheckpointRow[]>;
+  /** The deadline scheduler's due deadlines (the deadline-watch read model): an index range on their end. */
+  dueDeadlines(q: DueDeadlinesQuery): Promise<DueDeadline[]>;
   close(): Promise<void>;
 }

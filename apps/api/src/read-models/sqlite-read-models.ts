@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { AS_OF_FIGURES, codePointTokens } from '@app/projections';
+import type { DueDeadlinesQuery } from '@app/case-engine';
+import { AS_OF_FIGURES, codePointTokens, sqliteDueDeadlines } from '@app/projections';
 import * as rm from './read-models';
 import { CaseKey, inOrder, keysetPage, mergeKeys, segmentSql } from './case-search-keyset';
 
@@ -441,6 +442,10 @@ export class SqliteReadModels implements rm.ReadModels {
       .prepare(`SELECT * ${sql} ORDER BY updated_at DESC, case_id LIMIT ? OFFSET ?`)
       .all(...params, q.limit, q.offset) as rm.CaseIndexRow[];
     return { total, rows };
+  }
+
+  async dueDeadlines(q: DueDeadlinesQuery) {
+    return sqliteDueDeadlines(this.db, q);
   }
 
   async checkpoints(): Promise<rm.CheckpointRow[]> {

@@ -1,5 +1,6 @@
 import { Actor, CaseEngine, CaseView, DeadlineScheduler, deterministicUuid } from '@app/case-engine';
 import { EventStore } from '@app/event-store';
+import { MemoryDeadlineWatch } from '@app/projections';
 import { CaseCommand } from '@workflows/enforcement-case';
 
 /** What a step may need of its case as it stands when the step runs (ids the engine generated on earlier steps). */
@@ -92,10 +93,12 @@ export async function runDemoCases(cases: DemoCase[], deps: DemoRunDeps): Promis
     });
   const state = cases.map(() => ({ caseId: undefined as string | undefined, failed: '', so: undefined as CaseSoFar | undefined }));
   let simulated = days.size ? Math.min(...cases.map((d) => Date.parse(d.steps[0][1]))) : deps.now.getTime();
-  const scheduler = deps.simulateScheduler
-    ? new DeadlineScheduler({ store: deps.store, engine: deps.engine, clock: () => new Date(simulated) })
+  // Seeded on first start only: a watch list of its own, following the (new) store from the start, is small.
+  const watch = deps.simulateScheduler ? new MemoryDeadlineWatch(deps.store) : null;
+  const scheduler = watch
+    ? new DeadlineScheduler({ store: deps.store, engine: deps.engine, clock: () => new Date(simulated), watch })
     : null;
-  scheduler?.start();
+  watch?.start();
   let commands = 0;
   let expiries = 0;
   const tickUntil = async (to: number) => {
@@ -145,7 +148,7 @@ export async function runDemoCases(cases: DemoCase[], deps: DemoRunDeps): Promis
       expiries += await scheduler.tick();
     }
   } finally {
-    scheduler?.stop();
+    watch?.stop();
   }
   return {
     caseIds: state.flatMap((st) => (st.caseId ? [st.caseId] : [])),

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Form, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { INTERFERENCE_MEANS_NAMES, INTERVENER_RELATION_NAMES } from '@workflows/enforcement-case/vocabulary/interference';
 import { zhName } from '@workflows/enforcement-case/vocabulary/name';
+import { api, problemText } from '../api/client';
 import { useApiRead } from '../api/useApiRead';
 import { saveCsv } from '../export/download';
 import { type InterferenceQuery, type InterferenceRecord, QUARTER_OPTIONS, recentYears } from './interference-types';
@@ -18,10 +19,40 @@ interface Props {
   thisYear: number;
 }
 
-/** 干预记录登记簿: GET /interference with its filters; each entry links to its case. */
+interface RegisterPage {
+  items: InterferenceRecord[];
+  next: number | null;
+}
+
+/**
+ * The register's pages: the API answers a page at a time (keyset: `after` the previous page's `next`), so the first
+ * page is read with the filters and each further one on 加载更多, appended below; new filters start again.
+ */
+function useRegisterPages(query: InterferenceQuery) {
+  const first = useApiRead<RegisterPage>('/interference', query);
+  const [more, setMore] = useState<{ for: RegisterPage; items: InterferenceRecord[]; next: number | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  // Pages read after another first page (older filters) are not this query's.
+  const extra = more && more.for === first.data ? more : null;
+  const rows = first.data ? [...first.data.items, ...(extra?.items ?? [])] : null;
+  const next = extra ? extra.next : (first.data?.next ?? null);
+  const loadMore = () => {
+    const base = first.data;
+    if (!base || next === null) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    api<RegisterPage>('/interference', { query: { ...query, after: next } })
+      .then((r) => setMore({ for: base, items: [...(extra?.items ?? []), ...r.body.items], next: r.body.next }))
+      .catch((e: unknown) => setMoreError(problemText(e)))
+      .finally(() => setLoadingMore(false));
+  };
+  return { rows, next, loadMore, loadingMore, error: first.error ?? moreError };
+}
+
+/** 干预记录登记簿: GET /interference with its filters, page after page; each entry links to its case. */
 export function InterferenceRegister({ query, onQuery, agencies, thisYear }: Props) {
-  const { data, error } = useApiRead<{ items: InterferenceRecord[] }>('/interference', query);
-  const rows = data?.items ?? null;
+  const { rows, next, loadMore, loadingMore, error } = useRegisterPages(query);
   const [form] = Form.useForm();
   const agencyName = (id: string) => agencies.find((a) => a.value === id)?.label ?? id;
 
@@ -128,6 +159,13 @@ export function InterferenceRegister({ query, onQuery, agencies, thisYear }: Pro
           { title: '更正', dataIndex: 'corrects', render: (c: string | null) => (c ? `更正记录 ${c.slice(0, 8)}` : '—') },
         ]}
       />
+      {next !== null && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={loadMore} loading={loadingMore}>
+            加载更多（已显示 {rows?.length ?? 0} 条）
+          </Button>
+        </div>
+      )}
     </>
   );
 }

@@ -7,7 +7,15 @@ import { QuarterlyReportPanel } from '../interference/QuarterlyReportPanel';
 import { type InterferenceQuery, type QuarterlyReport, quarterOf } from '../interference/interference-types';
 import { PageTitle } from '../layout/PageTitle';
 
-const REGISTER_KEYS = ['agencyId', 'year', 'quarter', 'caseId', 'intervener'] as const satisfies readonly (keyof InterferenceQuery)[];
+// `limit`: the page size the register reads (the API's default when absent).
+const REGISTER_KEYS = [
+  'agencyId',
+  'year',
+  'quarter',
+  'caseId',
+  'intervener',
+  'limit',
+] as const satisfies readonly (keyof InterferenceQuery)[];
 
 /**
  * 干预记录: the register and the quarterly report with zero reports (docs/supervision.md §2). Who may read them is
@@ -34,7 +42,7 @@ export default function InterferencePage() {
     const q: Record<string, string | number> = {};
     for (const k of REGISTER_KEYS) {
       const v = params.get(k);
-      if (v) q[k] = k === 'year' || k === 'quarter' ? Number(v) : v;
+      if (v) q[k] = k === 'year' || k === 'quarter' || k === 'limit' ? Number(v) : v;
     }
     return q;
   }, [params]);

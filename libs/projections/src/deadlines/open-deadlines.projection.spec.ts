@@ -1,27 +1,10 @@
 import Database from 'better-sqlite3';
 import { StoredEvent } from '@app/event-store';
 import { openDeadlinesProjection } from './open-deadlines.projection';
+import { caseEvent, deadlineSet } from '../testing/deadline-events';
 
-/** Events of one case, as the store hands them to a projection (only what the read model reads). */
-let position = 0n;
-const ev = (caseId: string, type: string, data: object): StoredEvent =>
-  ({
-    id: `e${++position}`,
-    streamId: `case-${caseId}`,
-    type,
-    revision: 0,
-    position,
-    data,
-    metadata: { occurredAt: '2026-09-01T10:00:00+08:00', recordedAt: '2026-09-01T02:00:00Z', actor: { id: 'u', agencyId: 'ag' } },
-  }) as unknown as StoredEvent;
-const deadline = (kind: string, dueDate: string) => ({
-  kind,
-  startedAt: '2026-09-01T10:00:00+08:00',
-  dueDate,
-  dueAt: `${dueDate}T23:59:59.999+08:00`,
-  basis: `basis of ${kind}`,
-  rulesVersion: 'hn-2026.1',
-});
+const ev = caseEvent;
+const deadline = deadlineSet;
 const opened = (caseId: string) =>
   ev(caseId, 'CaseOpened', { caseId, agencyId: 'ag-1', handlingOfficerIds: ['o1', 'o2'], party: { kind: 'organization', name: '甲公司' } });
 

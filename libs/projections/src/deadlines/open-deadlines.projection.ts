@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { DeadlineChange, DeadlineKind, deadlineChangeOf, expiryRecord } from '@workflows/enforcement-case';
 import { byType, evolveCaseEvents } from '../case-events';
 import { Projection } from '../projection';
-import { type PgQueryable, recreateTables } from '../postgres/pg-sql';
+import { type PgQueryable, numberedPlaceholders, recreateTables } from '../postgres/pg-sql';
 
 /**
  * 期限预警: one row per (case, deadline kind) the agency still owes — open, or missed and not yet made good — with its
@@ -141,12 +141,6 @@ const TABLES = {
 
 const statements = new WeakMap<Database, Record<keyof typeof SQL, Statement>>();
 
-/** `?` placeholders numbered for PostgreSQL. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
 export const openDeadlinesProjection: Projection<OpenDeadlineChange> = {
   name: 'open-deadlines',
   version: 1,
@@ -183,7 +177,10 @@ export const openDeadlinesProjection: Projection<OpenDeadlineChange> = {
       // Statement by statement, in event order: each depends on the rows the ones before it left.
       const queued: [string, (string | null)[]][] = [];
       const run = Object.fromEntries(
-        Object.entries(SQL).map(([k, sql]) => [k, (...params: (string | null)[]) => queued.push([numbered(sql(`${s}.`)), params])]),
+        Object.entries(SQL).map(([k, sql]) => [
+          k,
+          (...params: (string | null)[]) => queued.push([numberedPlaceholders(sql(`${s}.`)), params]),
+        ]),
       ) as Statements;
       for (const c of changes) apply(run, c);
       for (const [text, values] of queued) await db.query(text, values);

@@ -194,3 +194,9 @@ export function columnsOf<Row>(spec: Record<keyof Row & string, PgColumnType>): 
 }
 
 export const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** `?` placeholders numbered for PostgreSQL (`$1`, `$2`, …): a statement written once for both dialects. */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
