@@ -1,22 +1,8 @@
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
+import { finedCases } from '../support/fined-cases';
 import { casesBehind as figureCases, rateWithCases } from '../support/assessment-figures';
-import {
-  AG,
-  HASH,
-  HEAD,
-  OFFICER_1,
-  OFFICER_2,
-  OFFICER_3,
-  OTHER_COUNTY_OFFICER,
-  REVIEWER,
-  at,
-  interferenceBody,
-  openCaseBody,
-} from '../support/fixtures';
-
-const BASIS = ['安全生产法 Art. 99'];
-const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
+import { AG, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, OTHER_COUNTY_OFFICER, at, interferenceBody } from '../support/fixtures';
 
 /**
  * 六率考核 (docs/supervision.md §4) against a hand-built fixture in the first half of 2026 (the demo seed's cases
@@ -34,82 +20,19 @@ const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
  */
 describe('assessment report over HTTP', () => {
   let t: TestApp;
-  const id: Record<string, string> = {};
+  const { id, run, filed, decided, paidAndClosed } = finedCases(() => t.http, '考核测试');
 
   const caughtUp = () => projectionsCaughtUp(t.http);
-  const run = async (name: string, user: string, command: string, body: object) => {
-    const res = await t.http.as(user, 'POST', `/api/v1/cases/${id[name]}/commands/${command}`, body);
-    expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({
-      name,
-      command,
-      status: 200,
-      body: undefined,
-    });
-  };
-  async function filed(name: string, date: string, industry = 'fireworks') {
-    const opened = await t.http.as(
-      OFFICER_1,
-      'POST',
-      '/api/v1/cases',
-      openCaseBody({
-        industry,
-        discoveredAt: date,
-        occurredAt: at(date),
-        party: { kind: 'organization', name: `考核测试${name}厂`, creditCode: '91431002MA4L000079' },
-      }),
-    );
-    expect({ status: opened.status, body: opened.status === 201 ? undefined : opened.body }).toEqual({ status: 201, body: undefined });
-    id[name] = opened.body.case.caseId;
-    await run(name, HEAD, 'approve-filing', { occurredAt: at(date, '11:00:00') });
-  }
-  async function decided(name: string, concludeOn: string, decideOn: string, review: boolean) {
-    await run(name, OFFICER_1, 'record-evidence', {
-      kind: 'inspection',
-      title: '现场检查',
-      officerIds: [OFFICER_1, OFFICER_2],
-      contentHash: HASH,
-      occurredAt: at(concludeOn, '09:00:00'),
-    });
-    await run(name, OFFICER_1, 'conclude-investigation', {
-      findings: '违法属实',
-      proposedOutcome: 'penalty',
-      proposedPenalties: FINE,
-      legalBasis: BASIS,
-      occurredAt: at(concludeOn),
-    });
-    await run(name, OFFICER_1, 'issue-penalty-notice', {
-      proposedPenalties: FINE,
-      legalBasis: BASIS,
-      occurredAt: at(concludeOn, '11:00:00'),
-    });
-    await run(name, OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at(concludeOn, '15:00:00') });
-    if (review)
-      await run(name, REVIEWER, 'record-legal-review', {
-        outcome: 'approved',
-        legalBasisCorrect: true,
-        opinion: '适用法律正确',
-        occurredAt: at(decideOn, '09:00:00'),
-      });
-    await run(name, HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at(decideOn) });
-    await run(name, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at(decideOn, '15:00:00') });
-  }
-  async function paidAndClosed(name: string, paidOn: string, closedOn: string) {
-    await run(name, OFFICER_2, 'record-payment', { amountYuan: 8_000, receiptNo: `HN-${name}`, occurredAt: at(paidOn) });
-    await run(name, OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
-    await run(name, OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
-    await run(name, HEAD, 'close-case', { summary: '结案', occurredAt: at(closedOn) });
-  }
-
   beforeAll(async () => {
     t = await startTestApp();
     await filed('D', '2026-01-05');
     await filed('A', '2026-04-01');
     await filed('B', '2026-04-02');
     await filed('C', '2026-04-03', 'gas');
-    await decided('A', '2026-04-03', '2026-04-08', true);
+    await decided('A', { concludeOn: '2026-04-03', decideOn: '2026-04-08', review: true });
     await paidAndClosed('A', '2026-04-10', '2026-04-13');
-    await decided('B', '2026-04-03', '2026-04-08', false);
-    await decided('D', '2026-04-14', '2026-04-15', false);
+    await decided('B', { concludeOn: '2026-04-03', decideOn: '2026-04-08' });
+    await decided('D', { concludeOn: '2026-04-14', decideOn: '2026-04-15' });
     await paidAndClosed('D', '2026-04-16', '2026-04-17');
     await run('C', OFFICER_1, 'issue-rectification-order', {
       items: ['更换燃气报警装置'],

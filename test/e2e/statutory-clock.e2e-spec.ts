@@ -1,11 +1,10 @@
 import { DeadlineSchedulerService } from '../../apps/api/src/deadlines/deadline-scheduler.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { projectionsCaughtUp } from '../support/projections';
+import { finedCases } from '../support/fined-cases';
 import { rateWithCases } from '../support/assessment-figures';
-import { AG, HEAD, OFFICER_1, OFFICER_2, OFFICER_3, at, evidenceBody, openCaseBody } from '../support/fixtures';
+import { AG, HEAD, OFFICER_1, OFFICER_3, at, evidenceBody } from '../support/fixtures';
 
-const BASIS = ['安全生产法 Art. 99'];
-const FINE = [{ kind: 'fine', amountYuan: 8_000 }];
 const VIDEO = 'f00d'.repeat(16);
 
 /**
@@ -15,7 +14,7 @@ const VIDEO = 'f00d'.repeat(16);
  */
 describe('the statutory clock over HTTP', () => {
   let t: TestApp;
-  const id: Record<string, string> = {};
+  const { id, run, filed, decided, paidAndClosed } = finedCases(() => t.http, '时限测试');
   const now = new Date('2026-12-01T12:00:00+08:00');
 
   beforeAll(async () => {
@@ -23,59 +22,9 @@ describe('the statutory clock over HTTP', () => {
   });
   afterAll(async () => t.close());
 
-  const run = async (name: string, user: string, command: string, body: object) => {
-    const res = await t.http.as(user, 'POST', `/api/v1/cases/${id[name]}/commands/${command}`, body);
-    expect({ name, command, status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({
-      name,
-      command,
-      status: 200,
-      body: undefined,
-    });
-    return res;
-  };
   const view = async (name: string) => (await t.http.as(OFFICER_1, 'GET', `/api/v1/cases/${id[name]}`)).body;
   const deadline = async (name: string, kind: string) => (await view(name)).deadlines.find((d: any) => d.kind === kind);
   const tick = () => t.app.get(DeadlineSchedulerService).tick();
-
-  async function filed(name: string, date: string) {
-    const opened = await t.http.as(
-      OFFICER_1,
-      'POST',
-      '/api/v1/cases',
-      openCaseBody({
-        discoveredAt: date,
-        occurredAt: at(date),
-        party: { kind: 'organization', name: `时限测试${name}厂`, creditCode: '91431002MA4L000079' },
-      }),
-    );
-    expect(opened.status).toBe(201);
-    id[name] = opened.body.case.caseId;
-    await run(name, HEAD, 'approve-filing', { occurredAt: at(date, '11:00:00') });
-  }
-  async function decided(name: string, decideOn: string) {
-    await run(name, OFFICER_1, 'record-evidence', evidenceBody({ occurredAt: at('2026-03-02', '09:00:00') }));
-    await run(name, OFFICER_1, 'conclude-investigation', {
-      findings: '违法属实',
-      proposedOutcome: 'penalty',
-      proposedPenalties: FINE,
-      legalBasis: BASIS,
-      occurredAt: at('2026-03-02'),
-    });
-    await run(name, OFFICER_1, 'issue-penalty-notice', {
-      proposedPenalties: FINE,
-      legalBasis: BASIS,
-      occurredAt: at('2026-03-02', '11:00:00'),
-    });
-    await run(name, OFFICER_1, 'waive-rights', { rights: ['statement'], occurredAt: at('2026-03-02', '15:00:00') });
-    await run(name, HEAD, 'decide', { outcome: 'penalty', penalties: FINE, legalBasis: BASIS, occurredAt: at(decideOn) });
-    await run(name, OFFICER_1, 'serve-decision', { method: 'direct', occurredAt: at(decideOn, '15:00:00') });
-  }
-  async function paidAndClosed(name: string, paidOn: string, closedOn: string) {
-    await run(name, OFFICER_2, 'record-payment', { amountYuan: 8_000, receiptNo: `HN-${name}`, occurredAt: at(paidOn) });
-    await run(name, OFFICER_1, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
-    await run(name, OFFICER_2, 'attest-interference-record', { complete: true, occurredAt: at(closedOn, '09:00:00') });
-    await run(name, HEAD, 'close-case', { summary: '结案', occurredAt: at(closedOn) });
-  }
 
   describe('met means in time', () => {
     beforeAll(async () => {
@@ -85,9 +34,9 @@ describe('the statutory clock over HTTP', () => {
       await filed('lateAfterMiss', '2026-01-07');
       // The scheduler records the two cases' misses before their decisions are entered.
       await tick();
-      await decided('late', '2026-04-15');
-      await decided('inTimeAfterMiss', '2026-04-07');
-      await decided('lateAfterMiss', '2026-04-16');
+      await decided('late', { concludeOn: '2026-03-02', decideOn: '2026-04-15' });
+      await decided('inTimeAfterMiss', { concludeOn: '2026-03-02', decideOn: '2026-04-07' });
+      await decided('lateAfterMiss', { concludeOn: '2026-03-02', decideOn: '2026-04-16' });
       await paidAndClosed('late', '2026-04-16', '2026-04-17');
       await paidAndClosed('inTimeAfterMiss', '2026-04-16', '2026-04-20');
       await paidAndClosed('lateAfterMiss', '2026-04-17', '2026-04-21');
