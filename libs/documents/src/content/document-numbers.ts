@@ -54,7 +54,8 @@ export function numberFormatProblem(format: string): string | null {
   if (/[{}]/.test(format.replace(/\{(short|year|n)\}/g, ''))) return '含有不成对的花括号 (unbalanced braces)';
   const count = (p: string) => placeholders.filter((x) => x === p).length;
   if (count('{n}') !== 1) return '须含有一个且仅一个序号占位符 {n} (must contain {n} exactly once)';
-  if (count('{year}') !== 1) return '须含有一个且仅一个年份占位符 {year}，否则次年编号重复 (must contain {year} exactly once: numbers restart each year)';
+  if (count('{year}') !== 1)
+    return '须含有一个且仅一个年份占位符 {year}，否则次年编号重复 (must contain {year} exactly once: numbers restart each year)';
   if (count('{short}') > 1) return '{short} 至多出现一次 ({short} at most once)';
   return null;
 }
