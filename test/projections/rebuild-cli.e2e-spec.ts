@@ -44,7 +44,7 @@ describe('npm run projections:rebuild', () => {
     expect(existsSync(other)).toBe(false);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /rebuilt audit-trail, interference-register, public-decisions, case-index, assessment, open-deadlines: \d+ events in [\d.]+ s = [\d,]+ events\/s/,
+      /rebuilt audit-trail, interference-register, public-decisions, case-index, assessment, open-deadlines, deadline-watch: \d+ events in [\d.]+ s = [\d,]+ events\/s/,
     );
     expect(snapshot()).toEqual(before);
     const single = spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dir, REBUILD_THREADS: '1' }, encoding: 'utf8' });
